@@ -1,0 +1,11 @@
+//! Saavdhan: recognises the Facebook/Messenger video-call sextortion chain as it
+//! unfolds with one contact, on the user's own device.
+//!
+//! * [`engine`] is the pure detection core: no web-sys, built and tested natively.
+//! * `web` (wasm32 only) is the browser layer: reads Facebook's pages, feeds the
+//!   engine, shows warnings, keeps per-contact facts in extension storage.
+
+pub mod engine;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
