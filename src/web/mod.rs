@@ -1,8 +1,38 @@
-//! The browser layer (wasm32 only).
+//! The browser layer (wasm32 only): a thin shell around the pure engine.
+//!
+//! * `content`  — the content-script controller: follows navigation, runs the
+//!   readers, feeds the engine, persists per-contact facts, shows warnings.
+//! * `reader`   — turns facebook.com / messenger.com DOM into the engine's input.
+//! * `ui`       — warnings rendered in a closed shadow root; evidence kit.
+//! * `i18n`     — the extension's en/hi/mr message catalogues.
+//! * `pages`    — the options and popup pages.
+//! * `storage`  — chrome.storage access (local, managed, session).
+//! * `runtime`  — messages to the background script (badge / popup state).
+
+pub mod content;
+pub mod i18n;
+pub mod pages;
+pub mod reader;
+pub mod runtime;
+pub mod storage;
+pub mod ui;
+
 use wasm_bindgen::prelude::*;
 
 /// Called by the content-script loader once the module is instantiated.
 #[wasm_bindgen]
 pub fn start_content() -> Result<(), JsValue> {
-    Ok(())
+    content::start()
+}
+
+/// Called by options.html's loader.
+#[wasm_bindgen]
+pub fn start_options() -> Result<(), JsValue> {
+    pages::options::start()
+}
+
+/// Called by popup.html's loader.
+#[wasm_bindgen]
+pub fn start_popup() -> Result<(), JsValue> {
+    pages::popup::start()
 }

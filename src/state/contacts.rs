@@ -1,0 +1,1 @@
+//! Per-contact facts kept between visits (page-reader work fills this in).

@@ -1,0 +1,1 @@
+//! en / hi / mr message catalogues (warning-experience work fills this in).

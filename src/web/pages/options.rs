@@ -1,0 +1,4 @@
+use wasm_bindgen::prelude::*;
+pub fn start() -> Result<(), JsValue> {
+    Ok(())
+}

@@ -1,0 +1,1 @@
+//! Facebook page readers (page-reader work fills this in).

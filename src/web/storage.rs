@@ -1,0 +1,89 @@
+//! chrome.storage, as async Rust. Values cross as serde types; a value that does
+//! not deserialize is reported as `Err`, so callers can fall back to defaults
+//! (a corrupted store must never break the extension).
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = Object)]
+    type StorageArea;
+    #[wasm_bindgen(method, catch)]
+    fn get(this: &StorageArea, keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn set(this: &StorageArea, items: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn remove(this: &StorageArea, keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn clear(this: &StorageArea) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Which chrome.storage area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    Local,
+    Managed,
+    Session,
+}
+
+impl Area {
+    fn name(self) -> &'static str {
+        match self {
+            Area::Local => "local",
+            Area::Managed => "managed",
+            Area::Session => "session",
+        }
+    }
+}
+
+fn area(a: Area) -> Result<StorageArea, JsValue> {
+    let global = js_sys::global();
+    let chrome = js_sys::Reflect::get(&global, &"chrome".into())?;
+    let storage = js_sys::Reflect::get(&chrome, &"storage".into())?;
+    let area = js_sys::Reflect::get(&storage, &a.name().into())?;
+    if area.is_undefined() || area.is_null() {
+        return Err(JsValue::from_str("storage area unavailable"));
+    }
+    Ok(area.unchecked_into())
+}
+
+fn serializer() -> serde_wasm_bindgen::Serializer {
+    // Maps become plain objects, so what is stored reads back the same in both browsers.
+    serde_wasm_bindgen::Serializer::json_compatible()
+}
+
+/// The raw JS value stored under `key` (undefined when absent).
+pub async fn get_raw(a: Area, key: &str) -> Result<JsValue, JsValue> {
+    let p = area(a)?.get(&JsValue::from_str(key))?;
+    let obj = JsFuture::from(p).await?;
+    js_sys::Reflect::get(&obj, &key.into())
+}
+
+/// `Ok(None)` when absent; `Err` when unavailable or not of type `T`.
+pub async fn get<T: DeserializeOwned>(a: Area, key: &str) -> Result<Option<T>, JsValue> {
+    let v = get_raw(a, key).await?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    serde_wasm_bindgen::from_value(v).map(Some).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+pub async fn set<T: Serialize>(a: Area, key: &str, value: &T) -> Result<(), JsValue> {
+    let v = value.serialize(&serializer()).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let items = js_sys::Object::new();
+    js_sys::Reflect::set(&items, &key.into(), &v)?;
+    JsFuture::from(area(a)?.set(&items)?).await?;
+    Ok(())
+}
+
+pub async fn remove(a: Area, key: &str) -> Result<(), JsValue> {
+    JsFuture::from(area(a)?.remove(&JsValue::from_str(key))?).await?;
+    Ok(())
+}
+
+/// Deletes everything in the area ("delete all data").
+pub async fn clear(a: Area) -> Result<(), JsValue> {
+    JsFuture::from(area(a)?.clear()?).await?;
+    Ok(())
+}

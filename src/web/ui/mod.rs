@@ -1,0 +1,1 @@
+//! Warnings shown to the user (warning-experience work fills this in).
