@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod pages;
 pub mod reader;
 pub mod runtime;
+pub mod settings_io;
 pub mod storage;
 pub mod ui;
 
