@@ -1,0 +1,61 @@
+# Saavdhan build and tests. The two commands README.md gives:
+#   make build   — builds the extension for Chrome and Firefox into dist/
+#   make test    — runs every test (native, wasm in headless Chromium, end-to-end
+#                  in headless Chromium and Firefox ESR, web-ext lint)
+# Both install what they need on a fresh Debian machine first.
+
+SHELL := /bin/bash
+WASM_BINDGEN_VERSION := 0.2.130
+TARGET := wasm32-unknown-unknown
+PKG := target/pkg
+WASM := target/$(TARGET)/release/saavdhan.wasm
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: build test setup-build setup-test wasm package test-native test-wasm test-e2e lint-firefox bench demo fuzz-build clean
+
+build: setup-build wasm package
+
+## Tools the build needs: the wasm target, wasm-bindgen-cli of exactly the
+## crate's pinned version, and npm packages (binaryen's wasm-opt, not Debian's).
+setup-build:
+	@rustup target list --installed | grep -qx $(TARGET) || rustup target add $(TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+	@if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi
+
+wasm:
+	cargo build --release --target $(TARGET) --lib
+	wasm-bindgen --target no-modules --no-typescript --out-dir $(PKG) --out-name saavdhan $(WASM)
+	npx --no-install wasm-opt -Oz --strip-debug --strip-producers $(PKG)/saavdhan_bg.wasm -o $(PKG)/saavdhan_bg.wasm
+
+package:
+	node tools/package.mjs $(PKG) dist
+
+## Browsers for the end-to-end and wasm tests (Debian's; nothing downloads a browser).
+setup-test: setup-build
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr openssl zip; fi
+
+test: setup-test build test-native test-wasm test-e2e lint-firefox
+
+test-native:
+	cargo test
+	cargo build --manifest-path fuzz/Cargo.toml
+
+test-wasm:
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target $(TARGET) --lib --tests
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+lint-firefox:
+	node tools/lint-firefox.mjs dist/firefox
+
+bench: build
+	cargo run --release --bin saavdhan -- bench
+
+clean:
+	rm -rf dist $(PKG)

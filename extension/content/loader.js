@@ -1,0 +1,45 @@
+// Content-script loader. The platform demands JavaScript here: it instantiates
+// the WebAssembly module (glue from wasm-bindgen --target no-modules, listed
+// before this file) and hands over to Rust. If WebAssembly cannot start (for
+// example a page CSP without 'wasm-unsafe-eval' in Chromium), the page is left
+// exactly as it was and the toolbar says that protection is paused here.
+(function () {
+  'use strict';
+  if (globalThis.__saavdhanStarted) return;
+  globalThis.__saavdhanStarted = true;
+
+  function tell(state, detail) {
+    try {
+      const p = chrome.runtime.sendMessage({ type: 'saavdhan:state', state, detail: String(detail || '') });
+      if (p && typeof p.catch === 'function') p.catch(function () {});
+    } catch (_) {
+      // The extension was reloaded or the channel is closed: nothing to tell.
+    }
+  }
+
+  function markForTests(state) {
+    // Only fixture pages carry data-saavdhan-test; Facebook never does.
+    const root = document.documentElement;
+    if (root && root.hasAttribute('data-saavdhan-test')) root.setAttribute('data-saavdhan-protection', state);
+  }
+
+  if (typeof wasm_bindgen !== 'function') {
+    tell('paused_wasm', 'glue missing');
+    markForTests('paused_wasm');
+    return;
+  }
+  wasm_bindgen({ module_or_path: chrome.runtime.getURL('saavdhan_bg.wasm') }).then(
+    function () {
+      try {
+        wasm_bindgen.start_content();
+      } catch (e) {
+        tell('page_not_understood', e && e.message);
+        markForTests('page_not_understood');
+      }
+    },
+    function (e) {
+      tell('paused_wasm', e && e.message);
+      markForTests('paused_wasm');
+    }
+  );
+})();

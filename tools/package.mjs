@@ -1,0 +1,85 @@
+// Assembles the unpacked extensions dist/chrome and dist/firefox, and their
+// archives, from ONE manifest source (extension/manifest.json) plus the
+// per-browser differences below, the extension/ tree, and the wasm-bindgen
+// output in target/pkg. Usage: node tools/package.mjs [pkgDir] [distDir]
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+const root = new URL('..', import.meta.url).pathname;
+const pkg = process.argv[2] || join(root, 'target/pkg');
+const dist = process.argv[3] || join(root, 'dist');
+const src = join(root, 'extension');
+
+export const GECKO_ID = 'saavdhan@saavdhan.invalid';
+
+/** The per-browser differences; everything else is shared. */
+export function manifestFor(browser, base) {
+  const m = structuredClone(base);
+  if (browser === 'chrome') {
+    m.background = { service_worker: 'background.js' };
+  } else if (browser === 'firefox') {
+    m.background = { scripts: ['background.js'] };
+    m.browser_specific_settings = {
+      gecko: {
+        id: GECKO_ID,
+        // data_collection_permissions needs Firefox >= 140 on desktop.
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+    // Firefox reads managed storage from enterprise policies (policies.json
+    // "3rdparty"), not from a schema file in the package.
+    delete m.storage;
+  } else {
+    throw new Error(`unknown browser ${browser}`);
+  }
+  return m;
+}
+
+function listFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listFiles(p));
+    else out.push(p);
+  }
+  return out.sort();
+}
+
+function build(browser, base) {
+  const out = join(dist, browser);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  cpSync(src, out, { recursive: true, filter: (p) => p !== join(src, 'manifest.json') });
+  for (const f of ['saavdhan.js', 'saavdhan_bg.wasm']) {
+    const p = join(pkg, f);
+    if (!existsSync(p)) throw new Error(`missing ${p}: run the wasm build first (make build)`);
+    cpSync(p, join(out, f));
+  }
+  const manifest = manifestFor(browser, base);
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  // Every file the manifest names must be in the package.
+  const named = [
+    ...manifest.content_scripts.flatMap((c) => c.js),
+    ...Object.values(manifest.icons),
+    manifest.action.default_popup,
+    manifest.options_ui.page,
+    ...(manifest.background.scripts || [manifest.background.service_worker]),
+    ...(manifest.storage ? [manifest.storage.managed_schema] : []),
+  ];
+  for (const f of named) if (!existsSync(join(out, f))) throw new Error(`${browser}: manifest names ${f}, which is not in the package`);
+  const archive = join(dist, browser === 'chrome' ? 'saavdhan-chrome.zip' : 'saavdhan-firefox.xpi');
+  rmSync(archive, { force: true });
+  const files = listFiles(out).map((p) => relative(out, p));
+  execFileSync('zip', ['-q', '-X', '-D', archive, ...files], { cwd: out });
+  return { out, archive, files: files.length };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const base = JSON.parse(readFileSync(join(src, 'manifest.json'), 'utf8'));
+  for (const b of ['chrome', 'firefox']) {
+    const r = build(b, base);
+    console.log(`${b}: ${relative(root, r.out)} (${r.files} files), ${relative(root, r.archive)}`);
+  }
+}
