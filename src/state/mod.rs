@@ -3,6 +3,9 @@
 //!
 //! * `settings` — the family's choices (language, region, trusted contact, ...).
 //! * `contacts` — per-contact facts for the engine (never message text).
+//! * `warnings_log` — the latest warnings for the popup (who, level, when; never text).
 
 pub mod contacts;
 pub mod settings;
+pub mod sha256;
+pub mod warnings_log;
