@@ -1,1 +1,15 @@
-//! Facebook page readers (page-reader work fills this in).
+//! Facebook page readers: turn what facebook.com / messenger.com show into the
+//! engine's conversation format. Structure first (roles, `data-scope`, href
+//! shapes, alignment of own messages), per-language labels second; never
+//! Facebook's hashed class names. A reader that cannot find what it expects
+//! returns `Err(NotUnderstood)` and never guesses.
+pub mod dom;
+pub mod labels;
+pub mod page;
+pub mod thread;
+pub mod friend_requests;
+pub mod profile;
+
+/// Why a reader gave up (shown to tests and, briefly, to the popup).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotUnderstood(pub &'static str);

@@ -1,0 +1,189 @@
+//! Facebook's UI labels per language (labels/*.toml, compiled by build/labels.rs).
+//! The page's `html[lang]` picks the dictionary; English is always tried too,
+//! because Facebook leaves some strings untranslated.
+use std::collections::HashMap;
+use std::rc::Rc;
+
+static LABELS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/labels.json"));
+
+struct Variant {
+    prefix: String,
+    suffix: String,
+    capture: bool,
+}
+
+pub struct Labels {
+    pub lang: String,
+    map: HashMap<String, Vec<Variant>>,
+}
+
+type Raw = HashMap<String, HashMap<String, Vec<String>>>;
+
+thread_local! {
+    static CACHE: std::cell::RefCell<HashMap<String, Rc<Labels>>> = Default::default();
+}
+
+/// Case-folded, ’→', invisible characters dropped, whitespace collapsed, trimmed.
+pub fn norm(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let c = match c {
+            '\u{2019}' | '\u{2018}' => '\'',
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{feff}' => continue,
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Whitespace collapsed and trimmed, case kept.
+pub fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").replace(['\u{200b}', '\u{200e}', '\u{200f}', '\u{feff}'], "")
+}
+
+impl Labels {
+    /// The dictionary for a UI language ("en", "en-GB", "hi", "mr-IN"...), plus English.
+    pub fn for_lang(lang: &str) -> Rc<Labels> {
+        let base = lang.split(['-', '_']).next().unwrap_or("en").to_ascii_lowercase();
+        CACHE.with(|c| {
+            if let Some(l) = c.borrow().get(&base) {
+                return l.clone();
+            }
+            let raw: Raw = serde_json::from_str(LABELS_JSON).unwrap_or_default();
+            let mut map: HashMap<String, Vec<Variant>> = HashMap::new();
+            let mut add = |dict: Option<&HashMap<String, Vec<String>>>| {
+                for (k, vs) in dict.into_iter().flatten() {
+                    let e = map.entry(k.clone()).or_default();
+                    for v in vs {
+                        let n = norm(v);
+                        let (prefix, suffix, capture) = match n.split_once("{x}") {
+                            Some((p, s)) => (p.to_string(), s.to_string(), true),
+                            None => (n, String::new(), false),
+                        };
+                        e.push(Variant { prefix, suffix, capture });
+                    }
+                }
+            };
+            add(raw.get(&base));
+            if base != "en" {
+                add(raw.get("en"));
+            }
+            let known = raw.contains_key(&base);
+            let l = Rc::new(Labels { lang: if known { base.clone() } else { "en".into() }, map });
+            c.borrow_mut().insert(base, l.clone());
+            l
+        })
+    }
+
+    fn variants(&self, key: &str) -> &[Variant] {
+        self.map.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The whole (normalised) text is one of the label's variants.
+    pub fn is(&self, key: &str, text: &str) -> bool {
+        let t = norm(text);
+        self.variants(key).iter().any(|v| !v.capture && v.prefix == t)
+    }
+
+    /// The text contains one of the label's variants.
+    pub fn contains(&self, key: &str, text: &str) -> bool {
+        let t = norm(text);
+        self.contains_norm(key, &t)
+    }
+
+    pub fn contains_norm(&self, key: &str, t: &str) -> bool {
+        self.variants(key).iter().any(|v| !v.capture && t.contains(v.prefix.as_str()))
+    }
+
+    /// The text ends with a variant of three or more words ("Priya forwarded a message").
+    pub fn ends_with_phrase(&self, key: &str, text: &str) -> bool {
+        let t = norm(text);
+        self.variants(key)
+            .iter()
+            .any(|v| !v.capture && v.prefix.split(' ').count() >= 3 && t.ends_with(v.prefix.as_str()))
+    }
+
+    /// The part of `text` that a "{x}" variant captures ("Lives in {x}" → "Mumbai").
+    pub fn capture(&self, key: &str, text: &str) -> Option<String> {
+        let c = clean(text);
+        let t = norm(&c);
+        let same = t.len() == c.len();
+        self.variants(key).iter().filter(|v| v.capture).find_map(|v| {
+            if t.len() <= v.prefix.len() + v.suffix.len() || !t.starts_with(&v.prefix) || !t.ends_with(&v.suffix) {
+                return None;
+            }
+            let (a, b) = (v.prefix.len(), t.len() - v.suffix.len());
+            let src = if same && c.is_char_boundary(a) && c.is_char_boundary(b) { &c } else { &t };
+            let x = src[a..b].trim();
+            (!x.is_empty()).then(|| x.to_string())
+        })
+    }
+}
+
+/// Devanagari digits → ASCII.
+pub fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{0966}'..='\u{096F}' => char::from(b'0' + (c as u32 - 0x0966) as u8),
+            c => c,
+        })
+        .collect()
+}
+
+/// "12", "1,234", "1.2K", "3M", "१२" → a count.
+pub fn parse_count(s: &str) -> Option<u32> {
+    let s = ascii_digits(s).replace([',', ' ', '\u{a0}'], "");
+    let (num, mult) = match s.chars().last()? {
+        'K' | 'k' => (&s[..s.len() - 1], 1_000.0),
+        'M' | 'm' => (&s[..s.len() - 1], 1_000_000.0),
+        _ => (s.as_str(), 1.0),
+    };
+    if num.is_empty() || !num.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    let v: f64 = num.parse().ok()?;
+    let n = (v * mult).round();
+    (n >= 0.0 && n < u32::MAX as f64).then_some(n as u32)
+}
+
+/// The first plausible Facebook year (2004..=2100) in the text.
+pub fn find_year(s: &str) -> Option<String> {
+    let s = ascii_digits(s);
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run == 4 {
+            let y: u32 = s[i..i + 4].parse().ok()?;
+            if (2004..=2100).contains(&y) {
+                return Some(s[i..i + 4].to_string());
+            }
+        }
+        i += run.max(1);
+    }
+    None
+}
+
+/// "November 2026" (English month names) → "2026-11"; else just the year.
+pub fn month_year(s: &str) -> Option<String> {
+    const M: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let y = find_year(s)?;
+    let n = norm(s);
+    let m = n.split(|c: char| !c.is_alphabetic()).find_map(|w| {
+        (w.len() >= 3).then(|| M.iter().position(|m| w.starts_with(m))).flatten()
+    });
+    Some(match m {
+        Some(i) => format!("{y}-{:02}", i + 1),
+        None => y,
+    })
+}

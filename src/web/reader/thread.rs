@@ -1,0 +1,288 @@
+//! Messenger threads (facebook.com/messages/t/…, /messages/e2ee/t/…,
+//! messenger.com/t/…) and the small chat windows over any facebook.com page.
+//!
+//! Structure read (platform-notes.md): the thread lives in `[role=main]`; its
+//! messages in a `[role=grid]` (labelled "Messages in conversation with …");
+//! every message is a `[role=row]` holding `[data-scope="messages_table"]`
+//! (date separators and the top-of-thread card do not); own messages are
+//! aligned to the end (`flex-end`) and carry a "You sent" heading; the message
+//! text is the longest `[dir=auto]` outside headings.
+use super::dom::{self, qs, qsa, text};
+use super::labels::{month_year, parse_count, Labels};
+use super::NotUnderstood;
+use crate::engine::{Contact, FriendStatus, Message, MessageKind, Sender};
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+/// What one read of a thread (or chat window) found.
+pub struct ThreadRead {
+    /// Stable contact key: the profile ("fb:…") when linked, else the thread ("t:…").
+    pub key: String,
+    pub contact: Contact,
+    /// The message rows mounted now, in page order.
+    pub rows: Vec<Message>,
+    /// Where a warning goes.
+    pub anchor: Element,
+}
+
+/// Message rows already read, keyed by the row element (weakly: rows that
+/// Facebook unmounts are forgotten with them). Re-mounted rows are new elements
+/// and are de-duplicated later by position in the thread's log.
+pub struct RowCache {
+    map: js_sys::WeakMap,
+    items: Vec<Message>,
+}
+
+impl Default for RowCache {
+    fn default() -> Self {
+        RowCache { map: js_sys::WeakMap::new(), items: Vec::new() }
+    }
+}
+
+impl RowCache {
+    fn get(&self, row: &Element) -> Option<Message> {
+        let v = self.map.get(row.as_ref());
+        v.as_f64().and_then(|i| self.items.get(i as usize).cloned())
+    }
+    fn put(&mut self, row: &Element, m: Message) {
+        self.map.set(row.as_ref(), &JsValue::from_f64(self.items.len() as f64));
+        self.items.push(m);
+    }
+    /// How many rows were read from the DOM (not served from the cache).
+    pub fn reads(&self) -> usize {
+        self.items.len()
+    }
+}
+
+/// The thread grid inside `scope`: the one labelled "Messages in conversation
+/// with …", else the one holding message rows.
+pub fn find_grid(scope: &Element, labels: &Labels) -> Option<Element> {
+    let grids = qsa(scope, "[role=grid]");
+    grids
+        .iter()
+        .find(|g| dom::attr(g, "aria-label").is_some_and(|l| labels.capture("messages_with", &l).is_some()))
+        .or_else(|| grids.iter().find(|g| qs(g, "[data-scope=\"messages_table\"]").is_some()))
+        .cloned()
+}
+
+/// Chat windows: thread grids outside `[role=main]`, with the window element
+/// around each (the nearest ancestor that also holds the window's header).
+pub fn find_chat_windows(doc_root: &Element, labels: &Labels) -> Vec<(Element, Element)> {
+    let mut out = Vec::new();
+    for g in qsa(doc_root, "[role=grid]") {
+        if dom::closest(&g, "[role=main]").is_some() {
+            continue;
+        }
+        let labelled = dom::attr(&g, "aria-label").is_some_and(|l| labels.capture("messages_with", &l).is_some());
+        if !labelled && qs(&g, "[data-scope=\"messages_table\"]").is_none() {
+            continue;
+        }
+        let mut win = g.clone();
+        for _ in 0..8 {
+            let Some(p) = win.parent_element() else { break };
+            win = p;
+            if qs(&win, "a[href], h2, h3, [role=heading]").is_some_and(|h| !g.contains(Some(h.as_ref()))) {
+                break;
+            }
+        }
+        out.push((win, g));
+    }
+    out
+}
+
+/// Reads one thread: `scope` is `[role=main]` or a chat window, `grid` its message grid.
+pub fn read(
+    scope: &Element,
+    grid: &Element,
+    thread_id: Option<&str>,
+    labels: &Labels,
+    cache: &mut RowCache,
+) -> Result<ThreadRead, NotUnderstood> {
+    let mut rows = Vec::new();
+    let mut card_rows = Vec::new();
+    for row in qsa(grid, "[role=row]") {
+        if let Some(m) = cache.get(&row) {
+            rows.push(m);
+            continue;
+        }
+        if qs(&row, "[data-scope=\"messages_table\"]").is_none() {
+            card_rows.push(row);
+            continue;
+        }
+        if let Some(m) = read_row(&row, labels) {
+            cache.put(&row, m.clone());
+            rows.push(m);
+        }
+    }
+    let contact = read_contact(scope, grid, &card_rows, labels)?;
+    let key = match (&contact.1, thread_id) {
+        (Some(k), _) => k.clone(),
+        (None, Some(t)) => format!("t:{t}"),
+        (None, None) => return Err(NotUnderstood("chat window without a profile link")),
+    };
+    Ok(ThreadRead { key, contact: contact.0, rows, anchor: scope.clone() })
+}
+
+/// Lines of text shown in `els` (each element's own text, de-duplicated).
+fn lines(els: impl IntoIterator<Item = Element>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for e in els {
+        let t = text(&e);
+        if !t.is_empty() && t.len() < 200 && !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Facts about a person from the lines the page shows next to them.
+pub fn contact_from_lines(name: String, profile_url: Option<String>, ls: &[String], labels: &Labels) -> Contact {
+    let mut c = Contact {
+        name,
+        profile_url,
+        friend_status: FriendStatus::Unknown,
+        friends_since: None,
+        mutual_friends: None,
+        friend_count: None,
+        joined: None,
+        lives_in: None,
+    };
+    for l in ls {
+        if c.friend_status == FriendStatus::Unknown {
+            if labels.contains("not_friends", l) {
+                c.friend_status = FriendStatus::NotFriends;
+            } else if labels.contains("friends", l) {
+                c.friend_status = FriendStatus::Friends;
+            }
+        }
+        if c.lives_in.is_none() {
+            c.lives_in = labels.capture("lives_in", l);
+        }
+        if c.joined.is_none() {
+            c.joined = labels.capture("joined", l).and_then(|x| super::labels::find_year(&x));
+        }
+        if c.friends_since.is_none() {
+            c.friends_since = labels.capture("friends_since", l).and_then(|x| month_year(&x));
+        }
+        if let Some(n) = labels.capture("mutual_friends", l).and_then(|x| parse_count(&x)) {
+            c.mutual_friends.get_or_insert(n);
+        } else if let Some(n) = labels.capture("friend_count", l).and_then(|x| parse_count(&x)) {
+            c.friend_count.get_or_insert(n);
+        }
+    }
+    if c.friends_since.is_some() && c.friend_status == FriendStatus::Unknown {
+        c.friend_status = FriendStatus::Friends;
+    }
+    c
+}
+
+fn read_contact(
+    scope: &Element,
+    grid: &Element,
+    card_rows: &[Element],
+    labels: &Labels,
+) -> Result<(Contact, Option<String>), NotUnderstood> {
+    let outside = |e: &Element| !grid.contains(Some(e.as_ref()));
+    let name = dom::attr(grid, "aria-label")
+        .and_then(|l| labels.capture("messages_with", &l))
+        .or_else(|| {
+            qsa(scope, "h1, h2, h3, [role=heading]").into_iter().filter(|h| outside(h)).map(|h| text(&h)).find(|t| !t.is_empty())
+        })
+        .ok_or(NotUnderstood("thread without a contact name"))?;
+    let mut link = None;
+    for a in qsa(scope, "a[href]") {
+        if !outside(&a) && !card_rows.iter().any(|r| r.contains(Some(a.as_ref()))) {
+            continue;
+        }
+        if let Some(p) = dom::profile_link(&a) {
+            link = Some(p);
+            break;
+        }
+    }
+    let mut els: Vec<Element> = qsa(scope, "[dir=auto], span").into_iter().filter(|e| outside(e)).collect();
+    for r in card_rows {
+        els.extend(qsa(r, "[dir=auto], span"));
+    }
+    let ls = lines(els);
+    let (key, url) = match link {
+        Some((k, u)) => (Some(k), Some(u)),
+        None => (None, None),
+    };
+    Ok((contact_from_lines(name, url, &ls, labels), key))
+}
+
+/// One message row → a message; `None` for rows with nothing to read yet.
+pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
+    let headings: Vec<String> = qsa(row, "h1,h2,h3,h4,h5,h6,[role=heading]").iter().map(|h| text(h)).collect();
+    let me_label = headings.iter().any(|h| labels.is("you_sent", h));
+    let cell = qs(row, "[role=gridcell]");
+    let aligned_end = cell.as_ref().is_some_and(|c| {
+        dom::alignment(c).or_else(|| c.first_element_child().and_then(|f| dom::alignment(&f))).is_some_and(|a| a.contains("end"))
+    });
+    let from = if me_label || aligned_end { Sender::Me } else { Sender::Them };
+
+    // Marker lines ("Missed video call", "Priya forwarded a message") are not the message.
+    const MARKERS: [&str; 5] = ["missed_video_call", "missed_audio_call", "video_call", "audio_call", "forwarded"];
+    let marker_of = |t: &str| MARKERS.iter().copied().find(|k| labels.is(k, t) || labels.ends_with_phrase(k, t));
+    let mut markers: Vec<&'static str> = Vec::new();
+    let mut msg: Option<String> = None;
+    for e in qsa(row, "[dir=auto], span") {
+        if dom::in_heading(&e) {
+            continue;
+        }
+        let t = text(&e);
+        if t.is_empty() {
+            continue;
+        }
+        if let Some(k) = marker_of(&t) {
+            if !markers.contains(&k) {
+                markers.push(k);
+            }
+        } else if e.get_attribute("dir").is_some_and(|d| d == "auto")
+            && msg.as_ref().is_none_or(|m| t.chars().count() > m.chars().count())
+        {
+            msg = Some(t);
+        }
+    }
+    let aria: Vec<String> = qsa(row, "img[alt], [aria-label]")
+        .iter()
+        .filter_map(|e| dom::attr(e, "alt").or_else(|| dom::attr(e, "aria-label")))
+        .collect();
+    let external_link = qsa(row, "a[href]").iter().any(|a| {
+        dom::href_parts(a).is_some_and(|(h, p, _)| {
+            super::page::host_kind(&h).is_none() || (h.starts_with("l.") && p.starts_with("/l.php"))
+        })
+    });
+    let has = |k: &str| markers.contains(&k);
+    let kind = if has("missed_video_call") {
+        MessageKind::MissedVideoCall
+    } else if has("video_call") {
+        MessageKind::VideoCall
+    } else if has("missed_audio_call") {
+        MessageKind::MissedAudioCall
+    } else if has("audio_call") {
+        MessageKind::AudioCall
+    } else if has("forwarded") {
+        MessageKind::Forwarded
+    } else if qs(row, "audio").is_some() || aria.iter().any(|l| labels.is("voice_message", l)) {
+        MessageKind::Audio
+    } else if qs(row, "video").is_some() {
+        MessageKind::Video
+    } else if aria.iter().any(|l| labels.contains("sticker", l)) {
+        MessageKind::Sticker
+    } else if qs(row, "a[href*=\"attachment\"] img").is_some() || aria.iter().any(|l| labels.is("photo", l)) {
+        MessageKind::Image
+    } else if external_link {
+        MessageKind::Link
+    } else {
+        MessageKind::Text
+    };
+    let text = match kind {
+        MessageKind::VideoCall | MessageKind::MissedVideoCall | MessageKind::AudioCall | MessageKind::MissedAudioCall => None,
+        _ => msg,
+    };
+    if kind == MessageKind::Text && text.is_none() {
+        return None;
+    }
+    Some(Message { from, at: None, kind, text })
+}
