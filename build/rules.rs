@@ -1,6 +1,144 @@
-// Compiles rules/*.toml into $OUT_DIR/rules.json. (Filled in by the engine work.)
+// Compiles rules/*.toml into $OUT_DIR/rules.json (what the engine embeds: ids,
+// stages, tags, pattern groups) and $OUT_DIR/rule_examples.json (example sentences,
+// used only by the test suite). A malformed rule file fails the build, naming the
+// file and the rule.
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+const STAGES: &[&str] = &["contact", "grooming", "off_platform", "video_call", "extortion"];
+const LANGUAGES: &[&str] = &["en", "hi", "hinglish", "mr"];
+const TAGS: &[&str] = &[
+    "greeting", "forward", "flattery", "personal", "intimacy", "number_ask", "app_move",
+    "vc_invite", "sexual", "threat", "countdown", "money", "impostor",
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    rule: Vec<Rule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Rule {
+    id: String,
+    stage: String,
+    tag: String,
+    language: String,
+    /// One group: any of these phrases.
+    #[serde(default)]
+    any: Vec<String>,
+    /// More groups: every group must match somewhere in the same message.
+    #[serde(default)]
+    all: Vec<Vec<String>>,
+    /// If any of these match, the rule does not fire.
+    #[serde(default)]
+    unless: Vec<String>,
+    positive: Vec<String>,
+    negative: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Compiled<'a> {
+    id: &'a str,
+    stage: &'a str,
+    tag: &'a str,
+    language: &'a str,
+    groups: Vec<&'a Vec<String>>,
+    unless: &'a Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Examples<'a> {
+    id: &'a str,
+    file: String,
+    positive: &'a Vec<String>,
+    negative: &'a Vec<String>,
+}
+
+fn fail(msg: String) -> ! {
+    eprintln!("error: {msg}");
+    println!("cargo:warning={msg}");
+    std::process::exit(1);
+}
+
+fn check_patterns(file: &str, id: &str, what: &str, pats: &[String]) {
+    for p in pats {
+        let core = p.trim_matches('*');
+        if core.trim().is_empty() || !core.chars().any(|c| c.is_alphanumeric()) {
+            fail(format!("{file}: rule '{id}': {what} has an empty or symbol-only pattern {p:?}"));
+        }
+    }
+}
+
 pub fn compile() {
     println!("cargo:rerun-if-changed=rules");
-    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("rules.json");
-    std::fs::write(out, "[]").unwrap();
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    let dir = Path::new("rules");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| fail(format!("rules/: {e}")))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    let sources: Vec<(String, String)> = paths
+        .iter()
+        .map(|p| {
+            println!("cargo:rerun-if-changed={}", p.display());
+            let name = p.display().to_string();
+            let text = std::fs::read_to_string(p).unwrap_or_else(|e| fail(format!("{name}: {e}")));
+            (name, text)
+        })
+        .collect();
+    let files: Vec<(String, File)> = sources
+        .iter()
+        .map(|(name, text)| {
+            let f: File = toml::from_str(text).unwrap_or_else(|e| fail(format!("{name}: {e}")));
+            (name.clone(), f)
+        })
+        .collect();
+
+    let mut ids = BTreeSet::new();
+    let mut compiled = Vec::new();
+    let mut examples = Vec::new();
+    for (file, f) in &files {
+        for r in &f.rule {
+            let id = r.id.as_str();
+            if id.is_empty() || !ids.insert(id.to_string()) {
+                fail(format!("{file}: rule '{id}': empty or duplicate id"));
+            }
+            if !STAGES.contains(&r.stage.as_str()) {
+                fail(format!("{file}: rule '{id}': unknown stage '{}' (one of {STAGES:?})", r.stage));
+            }
+            if !TAGS.contains(&r.tag.as_str()) {
+                fail(format!("{file}: rule '{id}': unknown tag '{}' (one of {TAGS:?})", r.tag));
+            }
+            if !LANGUAGES.contains(&r.language.as_str()) {
+                fail(format!("{file}: rule '{id}': unknown language '{}' (one of {LANGUAGES:?})", r.language));
+            }
+            let mut groups: Vec<&Vec<String>> = Vec::new();
+            if !r.any.is_empty() {
+                groups.push(&r.any);
+            }
+            groups.extend(r.all.iter());
+            if groups.is_empty() || groups.iter().any(|g| g.is_empty()) {
+                fail(format!("{file}: rule '{id}': needs `any` patterns or non-empty `all` groups"));
+            }
+            if groups.len() > 8 {
+                fail(format!("{file}: rule '{id}': at most 8 pattern groups"));
+            }
+            for g in &groups {
+                check_patterns(file, id, "a pattern group", g);
+            }
+            check_patterns(file, id, "`unless`", &r.unless);
+            if r.positive.len() < 2 || r.negative.len() < 2 {
+                fail(format!("{file}: rule '{id}': needs at least 2 positive and 2 negative examples"));
+            }
+            compiled.push(Compiled { id, stage: &r.stage, tag: &r.tag, language: &r.language, groups, unless: &r.unless });
+            examples.push(Examples { id, file: file.clone(), positive: &r.positive, negative: &r.negative });
+        }
+    }
+    std::fs::write(out_dir.join("rules.json"), serde_json::to_string(&compiled).unwrap()).unwrap();
+    std::fs::write(out_dir.join("rule_examples.json"), serde_json::to_string(&examples).unwrap()).unwrap();
 }

@@ -1,0 +1,40 @@
+//! Per-contact memory the browser persists between visits: the chain is spread
+//! over days or weeks and a thread only shows its latest messages. Never any
+//! message text: only profile facts, stages reached, rule ids, counts and dates.
+//! Every field has a default, so older and newer versions read each other.
+
+use super::assessment::Stage;
+use super::conversation::FriendStatus;
+use serde::{Deserialize, Serialize};
+
+/// Current layout version of [`ContactFacts`].
+pub const FACTS_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContactFacts {
+    pub version: u32,
+    /// RFC 3339: the earliest message time seen with this contact.
+    pub first_seen: Option<String>,
+    pub friend_status: Option<FriendStatus>,
+    pub friends_since: Option<String>,
+    pub mutual_friends: Option<u32>,
+    pub friend_count: Option<u32>,
+    pub joined: Option<String>,
+    /// Stages reached, in chain order.
+    pub stages: Vec<StageFact>,
+    pub messages_seen: u32,
+    /// RFC 3339: the latest message time seen.
+    pub last_activity: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StageFact {
+    pub stage: Stage,
+    /// RFC 3339 (UTC): when the stage was first seen, if the message had a time.
+    pub first_at: Option<String>,
+    /// Ids of the rules (or "kind.*" message kinds) seen at this stage.
+    pub rules: Vec<String>,
+    pub count: u32,
+}

@@ -1,0 +1,124 @@
+//! One Aho-Corasick pass per message over the normalised text finds every pattern
+//! of every rule; a rule fires when each of its groups matched and no `unless` did.
+
+use super::normalize::{normalize, normalize_mapped};
+use super::rules::Rule;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+
+const UNLESS: u8 = u8::MAX;
+
+pub struct Matcher {
+    ac: AhoCorasick,
+    /// For each automaton pattern: the (rule, group) pairs it serves.
+    targets: Vec<Vec<(u16, u8)>>,
+    group_counts: Vec<u8>,
+}
+
+/// A rule that fired in one message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub rule: usize,
+    /// The words that matched, as written in the message (groups joined by " … ").
+    pub matched: String,
+}
+
+/// Turns a rule pattern into the automaton's needle: normalised, with a space on each
+/// side for word boundaries unless the pattern has a `*` there ("bhej*" matches "bhejo").
+fn needle(pattern: &str) -> Option<String> {
+    let open_start = pattern.starts_with('*');
+    let open_end = pattern.ends_with('*') && pattern.len() > 1;
+    let core = normalize(pattern.trim_matches('*'));
+    if core.is_empty() {
+        return None;
+    }
+    let mut n = String::with_capacity(core.len() + 2);
+    if !open_start {
+        n.push(' ');
+    }
+    n.push_str(&core);
+    if !open_end {
+        n.push(' ');
+    }
+    Some(n)
+}
+
+impl Matcher {
+    pub fn new(rules: &[Rule]) -> Result<Matcher, String> {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut needles: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<(u16, u8)>> = Vec::new();
+        let mut add = |p: &str, r: usize, g: u8, id: &str| -> Result<(), String> {
+            let n = needle(p).ok_or_else(|| format!("rule '{id}': pattern {p:?} normalises to nothing"))?;
+            let k = *index.entry(n.clone()).or_insert_with(|| {
+                needles.push(n);
+                targets.push(Vec::new());
+                needles.len() - 1
+            });
+            if !targets[k].contains(&(r as u16, g)) {
+                targets[k].push((r as u16, g));
+            }
+            Ok(())
+        };
+        for (r, rule) in rules.iter().enumerate() {
+            for (g, group) in rule.groups.iter().enumerate() {
+                for p in group {
+                    add(p, r, g as u8, &rule.id)?;
+                }
+            }
+            for p in &rule.unless {
+                add(p, r, UNLESS, &rule.id)?;
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&needles)
+            .map_err(|e| e.to_string())?;
+        Ok(Matcher { ac, targets, group_counts: rules.iter().map(|r| r.groups.len() as u8).collect() })
+    }
+
+    /// Every rule that fires in `text`, in rule order, each once.
+    pub fn scan(&self, text: &str) -> Vec<Hit> {
+        if text.is_empty() {
+            return Vec::new();
+        }
+        let norm = normalize_mapped(text);
+        // Per touched rule: matched-group mask, vetoed, first span of each group.
+        let mut state: Vec<(u16, u8, bool, [(u32, u32); 8])> = Vec::new();
+        for m in self.ac.find_overlapping_iter(&norm.text) {
+            for &(r, g) in &self.targets[m.pattern().as_usize()] {
+                let pos = match state.iter().position(|s| s.0 == r) {
+                    Some(p) => p,
+                    None => {
+                        state.push((r, 0, false, [(0, 0); 8]));
+                        state.len() - 1
+                    }
+                };
+                let s = &mut state[pos];
+                if g == UNLESS {
+                    s.2 = true;
+                } else if s.1 & (1 << g) == 0 {
+                    s.1 |= 1 << g;
+                    s.3[g as usize] = (m.start() as u32, m.end() as u32);
+                }
+            }
+        }
+        state.sort_by_key(|s| s.0);
+        let mut hits = Vec::new();
+        for (r, mask, vetoed, spans) in state {
+            let n = self.group_counts[r as usize];
+            if vetoed || mask.count_ones() != n as u32 {
+                continue;
+            }
+            let mut ranges: Vec<(usize, usize)> = spans[..n as usize]
+                .iter()
+                .filter_map(|&(s, e)| norm.original_range(s as usize, e as usize))
+                .collect();
+            ranges.sort();
+            ranges.dedup();
+            let matched: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
+            hits.push(Hit { rule: r as usize, matched: matched.join(" … ") });
+        }
+        hits
+    }
+}

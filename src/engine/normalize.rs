@@ -1,0 +1,372 @@
+//! The evasion-defeating normaliser. Rule patterns and message text both pass
+//! through it, so they meet in one canonical form:
+//!
+//! * Unicode compatibility decomposition (the "K" of NFKC: full-width, ligatures,
+//!   maths letters, circled letters) and case folding; Latin accents dropped;
+//! * Cyrillic/Greek look-alike letters mapped to Latin ("WhаtsApp" with a Cyrillic а);
+//! * zero-width characters, joiners, bidi marks and variation selectors removed;
+//! * Devanagari: nukta dropped (ज़ → ज), candrabindu → anusvara, Devanagari digits → 0-9;
+//! * leet inside words ("wh@ts@pp", "v1de0"), but never inside numbers ("5000");
+//! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p");
+//! * repeated letters collapsed ("pleeease" → "please", "good" → "god": patterns get the same);
+//! * letters and digits split apart ("rs5000" → "rs 5000", "₹500" → "rs 500").
+//!
+//! The result is words separated by single spaces. [`normalize_mapped`] also keeps,
+//! for every output byte, the byte range of the original text it came from, so
+//! evidence can quote the message as written.
+
+use unicode_normalization::char::decompose_compatible;
+
+/// Normalised text, padded with one space on each side so that patterns can
+/// demand word boundaries, with a map back to the original text.
+pub struct Normalized {
+    pub text: String,
+    /// For each byte of `text`: the original byte range it came from.
+    src: Vec<(u32, u32)>,
+}
+
+impl Normalized {
+    /// The original byte range behind `text[start..end]`, widened to whole words.
+    pub fn original_range(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let b = self.text.as_bytes();
+        let (mut s, mut e) = (start.min(b.len()), end.min(b.len()));
+        while s < e && b[s] == b' ' {
+            s += 1;
+        }
+        while e > s && b[e - 1] == b' ' {
+            e -= 1;
+        }
+        if s >= e {
+            return None;
+        }
+        while s > 0 && b[s - 1] != b' ' {
+            s -= 1;
+        }
+        while e < b.len() && b[e] != b' ' {
+            e += 1;
+        }
+        Some((self.src[s].0 as usize, self.src[e - 1].1 as usize))
+    }
+}
+
+/// The canonical form of `text` (no padding). Idempotent.
+pub fn normalize(text: &str) -> String {
+    normalize_mapped(text).text.trim_matches(' ').to_string()
+}
+
+#[derive(Clone, Copy)]
+struct U {
+    c: char,
+    s: u32,
+    e: u32,
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{E0000}'..='\u{E007F}')
+}
+
+fn is_dropped_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}'
+        | '\u{093C}') // Devanagari nukta: ज़ and ज are the same word to a reader
+}
+
+/// Look-alikes (after lower-casing) → Latin; Devanagari variants and digits.
+fn confusable(c: char) -> char {
+    match c {
+        // Cyrillic
+        'а' => 'a', 'в' => 'b', 'с' => 'c', 'ԁ' => 'd', 'е' | 'ё' | 'є' => 'e', 'һ' | 'н' => 'h',
+        'і' | 'ї' => 'i', 'ј' => 'j', 'к' => 'k', 'ӏ' => 'l', 'м' => 'm', 'о' => 'o', 'р' => 'p',
+        'ԛ' => 'q', 'ѕ' => 's', 'т' => 't', 'у' => 'y', 'ԝ' => 'w', 'х' => 'x', 'ь' => 'b',
+        'п' => 'n', 'г' => 'r',
+        // Greek
+        'α' => 'a', 'β' => 'b', 'ε' => 'e', 'η' => 'n', 'ι' => 'i', 'κ' => 'k', 'ν' => 'v',
+        'ο' => 'o', 'ρ' => 'p', 'τ' => 't', 'υ' => 'u', 'χ' => 'x', 'γ' => 'y', 'ω' => 'w',
+        'ς' | 'σ' => 's', 'μ' => 'u', 'ϲ' => 'c',
+        // Devanagari
+        '\u{0901}' => '\u{0902}',
+        '\u{0966}'..='\u{096F}' => char::from(b'0' + (c as u32 - 0x0966) as u8),
+        '₹' => '₹',
+        _ => c,
+    }
+}
+
+/// Capital look-alikes, before lower-casing (Greek Ν looks like N, its ν like v).
+fn upper_confusable(c: char) -> Option<char> {
+    Some(match c {
+        'Α' | 'А' => 'a', 'Β' | 'В' => 'b', 'С' | 'Ϲ' => 'c', 'Ε' | 'Е' => 'e', 'Η' | 'Н' => 'h',
+        'Ι' | 'І' | 'Ӏ' => 'i', 'Ј' => 'j', 'Κ' | 'К' => 'k', 'Μ' | 'М' => 'm', 'Ν' => 'n',
+        'Ο' | 'О' => 'o', 'Ρ' | 'Р' => 'p', 'Ѕ' => 's', 'Τ' | 'Т' => 't', 'Υ' | 'У' => 'y',
+        'Χ' | 'Х' => 'x', 'Ζ' => 'z',
+        _ => return None,
+    })
+}
+
+/// One original character → zero or more canonical characters.
+fn fold(c: char, out: &mut impl FnMut(char)) {
+    if c.is_ascii() {
+        out(c.to_ascii_lowercase());
+        return;
+    }
+    if is_invisible(c) {
+        return;
+    }
+    if c == '₹' {
+        // The rupee sign is a word: "₹500" reads "rs 500".
+        out('r');
+        out('s');
+        return;
+    }
+    if let Some(l) = upper_confusable(c) {
+        out(l);
+        return;
+    }
+    if c == 'ß' || c == 'ẞ' {
+        out('s');
+        out('s');
+        return;
+    }
+    // Decompose, lower-case, and again (some compatibility forms decompose to capitals).
+    decompose_compatible(c, |d| {
+        for l in d.to_lowercase() {
+            decompose_compatible(l, |d2| {
+                for l2 in d2.to_lowercase() {
+                    if !is_dropped_mark(l2) && !is_invisible(l2) {
+                        out(confusable(l2));
+                    }
+                }
+            })
+        }
+    });
+}
+
+fn is_indic(c: char) -> bool {
+    ('\u{0900}'..='\u{0DFF}').contains(&c) && c != '\u{0964}' && c != '\u{0965}'
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || is_indic(c)
+}
+
+fn leet(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        '@' => 'a',
+        '$' => 's',
+        _ => return None,
+    })
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '-' | '_' | '*' | '\'' | '’' | '`' | '‘' | '·')
+}
+
+fn is_letter(c: char) -> bool {
+    is_word(c) && !c.is_ascii_digit() && !c.is_numeric()
+}
+
+/// Normalises `text`; see the module documentation.
+pub fn normalize_mapped(text: &str) -> Normalized {
+    // 1. Character folding, remembering where each character came from.
+    let mut units: Vec<U> = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let (s, e) = (i as u32, (i + c.len_utf8()) as u32);
+        fold(c, &mut |f| units.push(U { c: f, s, e }));
+    }
+
+    // 2. Raw tokens (split at separators); inside each: leet, joiners, splits, repeats.
+    let mut words: Vec<Vec<U>> = Vec::new();
+    let mut i = 0;
+    while i < units.len() {
+        let c = units[i].c;
+        if !(is_word(c) || leet(c).is_some() || is_joiner(c)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < units.len() {
+            let c = units[i].c;
+            if is_word(c) || leet(c).is_some() || is_joiner(c) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        token_words(&mut units[start..i], &mut words);
+    }
+
+    // 3. Runs of three or more single ASCII letters are one spaced-out word.
+    let mut merged: Vec<Vec<U>> = Vec::with_capacity(words.len());
+    let single = |w: &Vec<U>| w.len() == 1 && w[0].c.is_ascii_alphabetic();
+    let mut j = 0;
+    while j < words.len() {
+        let mut k = j;
+        while k < words.len() && single(&words[k]) {
+            k += 1;
+        }
+        if k - j >= 3 {
+            let mut w: Vec<U> = Vec::with_capacity(k - j);
+            for word in &words[j..k] {
+                push_collapsing(&mut w, word[0]);
+            }
+            merged.push(w);
+            j = k;
+        } else {
+            merged.push(std::mem::take(&mut words[j]));
+            j += 1;
+        }
+    }
+
+    // 4. Padded output with the byte map.
+    let mut out = Normalized { text: String::with_capacity(text.len() + 2), src: Vec::with_capacity(text.len() + 2) };
+    let mut prev_end = 0u32;
+    out.text.push(' ');
+    out.src.push((0, 0));
+    for (n, w) in merged.iter().enumerate() {
+        if n > 0 {
+            out.text.push(' ');
+            out.src.push((prev_end, w[0].s));
+        }
+        for u in w {
+            let mut buf = [0u8; 4];
+            let enc = u.c.encode_utf8(&mut buf);
+            out.text.push_str(enc);
+            for _ in 0..enc.len() {
+                out.src.push((u.s, u.e));
+            }
+        }
+        prev_end = w.last().map(|u| u.e).unwrap_or(prev_end);
+    }
+    out.text.push(' ');
+    out.src.push((prev_end, prev_end));
+    out
+}
+
+fn push_collapsing(w: &mut Vec<U>, u: U) {
+    if let Some(last) = w.last_mut() {
+        if last.c == u.c && is_letter(u.c) {
+            last.e = last.e.max(u.e);
+            return;
+        }
+    }
+    w.push(u);
+}
+
+/// One raw token (word characters, leet symbols, joiners) → words.
+fn token_words(t: &mut [U], words: &mut Vec<Vec<U>>) {
+    let ascii_letter = |c: char| c.is_ascii_alphabetic();
+    // Leet: a run of leet characters becomes letters if it touches an ASCII letter and
+    // is either a single character or lies between letters ("wh@ts@pp", "v1de0"),
+    // so "5000rs" and "10k" keep their numbers.
+    let mut i = 0;
+    while i < t.len() {
+        if leet(t[i].c).is_none() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < t.len() && leet(t[i].c).is_some() {
+            i += 1;
+        }
+        let before = s > 0 && ascii_letter(t[s - 1].c);
+        let after = i < t.len() && ascii_letter(t[i].c);
+        if (before && after) || ((before || after) && i - s == 1) {
+            for u in &mut t[s..i] {
+                u.c = leet(u.c).unwrap();
+            }
+        }
+    }
+    // Joiners between word characters vanish ("whats.app"); elsewhere they separate.
+    // Letter/digit boundaries separate. Repeated letters collapse.
+    let mut cur: Vec<U> = Vec::new();
+    for k in 0..t.len() {
+        let u = t[k];
+        if !is_word(u.c) {
+            let joins = is_joiner(u.c)
+                && k > 0
+                && k + 1 < t.len()
+                && is_word(t[k - 1].c)
+                && is_word(t[k + 1].c);
+            if !joins && !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if let Some(last) = cur.last() {
+            if is_letter(last.c) != is_letter(u.c) {
+                words.push(std::mem::take(&mut cur));
+            }
+        }
+        push_collapsing(&mut cur, u);
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> String {
+        normalize(s)
+    }
+
+    #[test]
+    fn evasions_meet_the_plain_word() {
+        let plain = n("whatsapp");
+        for s in ["WhatsApp", "WhаtsApp", "w h a t s a p p", "whats.app", "whats-app", "wh@ts@pp",
+            "W\u{200B}hats\u{200D}App", "ＷｈａｔｓＡｐｐ", "whaaatsaaapp", "w.h.a.t.s.a.p.p", "𝐰𝐡𝐚𝐭𝐬𝐚𝐩𝐩"] {
+            assert_eq!(n(s), plain, "{s:?}");
+        }
+        assert_eq!(n("pleeease"), n("please"));
+        assert_eq!(n("v1de0 c@ll"), n("video call"));
+        assert_eq!(n("Gοοd Μorning"), n("good morning")); // Greek omicrons, Greek capital Mu
+    }
+
+    #[test]
+    fn numbers_stay_numbers() {
+        assert_eq!(n("Rs.5000"), "rs 5000");
+        assert_eq!(n("₹21,000"), "rs 21 000");
+        assert_eq!(n("send 10k now"), "send 10 k now");
+        assert_eq!(n("९८७६५"), "98765");
+        assert_eq!(n("raj@ybl"), "rajaybl");
+    }
+
+    #[test]
+    fn devanagari_variants() {
+        assert_eq!(n("ज़रूर"), n("जरूर"));
+        assert_eq!(n("वीडियो  कॉल।"), "वीडियो कॉल");
+        assert_eq!(n("हाँ"), n("हां"));
+    }
+
+    #[test]
+    fn maps_back_to_original_words() {
+        let text = "Hi dear, send ur WhаtsApp no. pleeease";
+        let m = normalize_mapped(text);
+        let at = m.text.find(" whatsap ").unwrap();
+        let (s, e) = m.original_range(at, at + " whatsap ".len()).unwrap();
+        assert_eq!(&text[s..e], "WhаtsApp");
+        let at = m.text.find("plea").unwrap();
+        let (s, e) = m.original_range(at, at + 4).unwrap();
+        assert_eq!(&text[s..e], "pleeease");
+    }
+
+    #[test]
+    fn idempotent_on_samples() {
+        for s in ["a a a b", "℡ İstanbul ǅ", "x 1 2 3 y", "a.b.c", "ok.video call", "ab1cd", "5ex"] {
+            let once = n(s);
+            assert_eq!(n(&once), once, "{s:?}");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! Tiny RFC 3339 / partial-date parser: seconds since the Unix epoch, no time crate
+//! (the engine runs in WebAssembly and must stay small).
+
+/// Seconds per day.
+pub const DAY: i64 = 86_400;
+
+/// Days from 1970-01-01 to the civil date (proleptic Gregorian), after H. Hinnant.
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day count since the epoch.
+pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+fn num(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Parses "YYYY", "YYYY-MM", "YYYY-MM-DD" or a full RFC 3339 timestamp
+/// ("2026-11-02T08:01:00+05:30", "…Z", fractional seconds allowed) into seconds
+/// since the epoch (UTC). Partial dates mean their first instant. `None` if malformed.
+pub fn parse(s: &str) -> Option<i64> {
+    let s = s.trim();
+    let (date, rest) = match s.find(['T', 't', ' ']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let mut parts = date.split('-');
+    let y = parts.next().filter(|p| p.len() == 4).and_then(num)? as i64;
+    let m = match parts.next() {
+        Some(p) => num(p).filter(|m| (1..=12).contains(m))?,
+        None => 1,
+    };
+    let d = match parts.next() {
+        Some(p) => num(p).filter(|d| (1..=31).contains(d))?,
+        None => 1,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    let mut secs = days_from_civil(y, m, d) * DAY;
+    if let Some(rest) = rest {
+        // hh:mm[:ss[.frac]] then Z or ±hh:mm (a missing offset is read as UTC).
+        let off_at = rest.find(['Z', 'z', '+', '-']).unwrap_or(rest.len());
+        let (clock, zone) = rest.split_at(off_at);
+        let mut c = clock.split(':');
+        let h = num(c.next()?).filter(|h| *h < 24)? as i64;
+        let mi = num(c.next()?).filter(|m| *m < 60)? as i64;
+        let se = match c.next() {
+            Some(x) => {
+                let whole = x.split('.').next()?;
+                num(whole).filter(|s| *s <= 60)? as i64
+            }
+            None => 0,
+        };
+        secs += h * 3600 + mi * 60 + se;
+        if !zone.is_empty() && zone != "Z" && zone != "z" {
+            let sign = if zone.starts_with('-') { -1 } else { 1 };
+            let z = &zone[1..];
+            let (zh, zm) = z.split_once(':').unwrap_or((z, "0"));
+            let off = num(zh)? as i64 * 3600 + num(zm)? as i64 * 60;
+            secs -= sign * off;
+        }
+    }
+    Some(secs)
+}
+
+/// Formats seconds since the epoch as RFC 3339 UTC ("2026-11-02T02:31:00Z").
+pub fn format(secs: i64) -> String {
+    let days = secs.div_euclid(DAY);
+    let rem = secs.rem_euclid(DAY);
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem / 60 % 60, rem % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_rfc3339_with_offset() {
+        assert_eq!(parse("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(parse("1970-01-01T05:30:00+05:30"), Some(0));
+        assert_eq!(parse("2026-11-02T08:01:00+05:30"), parse("2026-11-02T02:31:00Z"));
+        assert_eq!(parse("2000-03-01"), Some(days_from_civil(2000, 3, 1) * DAY));
+        assert_eq!(parse("2026-09"), parse("2026-09-01T00:00:00Z"));
+        assert_eq!(parse("2024"), parse("2024-01-01T00:00:00.123Z"));
+    }
+
+    #[test]
+    fn rejects_garbage() {
+        for s in ["", "yesterday", "2026-13-01", "26-01-01", "2026-01-01T25:00Z", "2026-01-01-01"] {
+            assert_eq!(parse(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn civil_round_trip_and_format() {
+        for d in [-1000, 0, 59, 10_957, 20_000, 30_000] {
+            let (y, m, dd) = civil_from_days(d);
+            assert_eq!(days_from_civil(y, m, dd), d);
+        }
+        assert_eq!(format(parse("2026-11-02T08:01:00+05:30").unwrap()), "2026-11-02T02:31:00Z");
+    }
+}
