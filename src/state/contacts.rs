@@ -167,6 +167,12 @@ pub fn valid_key(k: &str) -> bool {
         && k.chars().all(|c| c.is_ascii_alphanumeric() || "._:-/".contains(c))
 }
 
+// The message-row de-duplication used by the browser layer is pure; its unit
+// tests run natively from here (src/web is compiled for wasm32 only).
+#[cfg(test)]
+#[path = "../web/reader/align.rs"]
+mod align_tests;
+
 #[cfg(test)]
 mod tests {
     use super::*;

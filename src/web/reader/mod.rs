@@ -3,6 +3,7 @@
 //! shapes, alignment of own messages), per-language labels second; never
 //! Facebook's hashed class names. A reader that cannot find what it expects
 //! returns `Err(NotUnderstood)` and never guesses.
+pub mod align;
 pub mod dom;
 pub mod labels;
 pub mod page;

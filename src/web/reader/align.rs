@@ -1,0 +1,179 @@
+//! De-duplicating a virtualised message list. Facebook unmounts rows that
+//! scroll away and mounts new elements for them when they come back, and there
+//! is no message id in the DOM. Each read gives the rows mounted now, in page
+//! order; they are placed into the thread's log at the offset where they agree
+//! with it (key: sender + kind + text + position), so a re-mounted row is the
+//! same message and only rows beyond either end of the log are new.
+//!
+//! Pure (no DOM): also compiled into the native unit tests (see state::contacts).
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// Positions considered per distinct row value (bounds the work for threads
+/// full of identical "Good morning"s).
+const MAX_CANDIDATES: usize = 64;
+
+pub struct Log<T> {
+    pub items: Vec<T>,
+    hashes: Vec<u64>,
+    index: HashMap<u64, Vec<usize>>,
+}
+
+impl<T> Default for Log<T> {
+    fn default() -> Self {
+        Log { items: Vec::new(), hashes: Vec::new(), index: HashMap::new() }
+    }
+}
+
+fn hash_of<T: Hash>(t: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    t.hash(&mut h);
+    h.finish()
+}
+
+/// Where the read rows land relative to the log, and which are new.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Merge {
+    /// Rows older than the log's first item (the user scrolled up), in page order.
+    pub prepended: usize,
+    /// Rows newer than the log's last item.
+    pub appended: usize,
+}
+
+impl<T: Hash + Eq + Clone> Log<T> {
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (i, h) in self.hashes.iter().enumerate() {
+            self.index.entry(*h).or_default().push(i);
+        }
+    }
+
+    /// Merges the rows mounted now; returns the new rows (older ones first, then newer).
+    pub fn merge(&mut self, rows: &[T]) -> (Vec<T>, Merge) {
+        let n = rows.len() as i64;
+        if n == 0 {
+            return (Vec::new(), Merge { prepended: 0, appended: 0 });
+        }
+        let len = self.items.len() as i64;
+        let rh: Vec<u64> = rows.iter().map(hash_of).collect();
+        // Best offset o: rows[j] sits at log[o + j]; every overlapping pair must agree.
+        let mut best: Option<(usize, i64)> = None;
+        let mut tried = std::collections::HashSet::new();
+        for (j, h) in rh.iter().enumerate() {
+            let Some(ps) = self.index.get(h) else { continue };
+            for &p in ps.iter().rev().take(MAX_CANDIDATES) {
+                let o = p as i64 - j as i64;
+                if !tried.insert(o) {
+                    continue;
+                }
+                let mut overlap = 0usize;
+                let mut ok = true;
+                for (k, row) in rows.iter().enumerate() {
+                    let i = o + k as i64;
+                    if i < 0 || i >= len {
+                        continue;
+                    }
+                    if self.hashes[i as usize] != rh[k] || self.items[i as usize] != *row {
+                        ok = false;
+                        break;
+                    }
+                    overlap += 1;
+                }
+                if ok && best.is_none_or(|(bo, bov)| overlap > bo || (overlap == bo && o > bov)) {
+                    best = Some((overlap, o));
+                }
+            }
+        }
+        let o = best.map(|(_, o)| o).unwrap_or(len);
+        let before: Vec<T> = (0..n).filter(|k| o + k < 0).map(|k| rows[k as usize].clone()).collect();
+        let after: Vec<T> = (0..n).filter(|k| o + k >= len).map(|k| rows[k as usize].clone()).collect();
+        let m = Merge { prepended: before.len(), appended: after.len() };
+        for t in &after {
+            let h = hash_of(t);
+            self.index.entry(h).or_default().push(self.items.len());
+            self.hashes.push(h);
+            self.items.push(t.clone());
+        }
+        if !before.is_empty() {
+            let mut items = before.clone();
+            items.append(&mut self.items);
+            self.items = items;
+            self.hashes = self.items.iter().map(hash_of).collect();
+            self.reindex();
+        }
+        let mut new = before;
+        new.extend(after);
+        (new, m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn merge(log: &mut Log<&'static str>, rows: &[&'static str]) -> Vec<&'static str> {
+        log.merge(rows).0
+    }
+
+    #[test]
+    fn first_read_takes_everything() {
+        let mut l = Log::default();
+        assert_eq!(merge(&mut l, &["a", "b", "c"]), vec!["a", "b", "c"]);
+        assert_eq!(l.items, vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn remounted_window_is_not_new() {
+        let mut l = Log::default();
+        merge(&mut l, &["a", "b", "c", "d"]);
+        assert!(merge(&mut l, &["b", "c", "d"]).is_empty());
+        assert!(merge(&mut l, &["a", "b", "c", "d"]).is_empty());
+        assert_eq!(l.len(), 4);
+    }
+
+    #[test]
+    fn scrolling_up_and_down() {
+        let mut l = Log::default();
+        merge(&mut l, &["e", "f", "g"]);
+        // Scrolled up: older rows mounted, newest unmounted.
+        assert_eq!(merge(&mut l, &["c", "d", "e", "f"]), vec!["c", "d"]);
+        // Further up, the window no longer overlaps the end.
+        assert_eq!(merge(&mut l, &["a", "b", "c"]), vec!["a", "b"]);
+        // Back down, plus a new message.
+        assert_eq!(merge(&mut l, &["f", "g", "h"]), vec!["h"]);
+        assert_eq!(l.items, vec!["a", "b", "c", "d", "e", "f", "g", "h"]);
+    }
+
+    #[test]
+    fn repeated_greetings_keep_their_count() {
+        let mut l = Log::default();
+        merge(&mut l, &["gm", "gm", "hi", "gm"]);
+        assert!(merge(&mut l, &["gm", "hi", "gm"]).is_empty());
+        assert_eq!(merge(&mut l, &["hi", "gm", "gm"]), vec!["gm"]);
+        assert_eq!(l.items, vec!["gm", "gm", "hi", "gm", "gm"]);
+    }
+
+    #[test]
+    fn window_larger_than_log_at_both_ends() {
+        let mut l = Log::default();
+        merge(&mut l, &["b", "c"]);
+        assert_eq!(merge(&mut l, &["a", "b", "c", "d"]), vec!["a", "d"]);
+        assert_eq!(l.items, vec!["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn unrelated_window_is_appended() {
+        let mut l = Log::default();
+        merge(&mut l, &["a", "b"]);
+        assert_eq!(merge(&mut l, &["x", "y"]), vec!["x", "y"]);
+    }
+}
