@@ -1,1 +1,246 @@
-//! en / hi / mr message catalogues (warning-experience work fills this in).
+//! The extension's en / hi / mr message catalogues (`extension/_locales/*/messages.json`,
+//! WebExtension i18n format), embedded into the WebAssembly at build time so the
+//! content script follows the language chosen in the options (`Settings.language`),
+//! not only the browser's. Fallback order: chosen language → browser language
+//! (`navigator.language`) → English; a key missing in hi/mr falls back to English.
+//!
+//! Pure Rust apart from [`browser_language`]; unit-tested natively through
+//! `tests/warning_ui.rs`.
+use crate::state::settings::Language;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const EN: &str = include_str!("../../extension/_locales/en/messages.json");
+const HI: &str = include_str!("../../extension/_locales/hi/messages.json");
+const MR: &str = include_str!("../../extension/_locales/mr/messages.json");
+
+#[derive(Deserialize)]
+struct Entry {
+    message: String,
+    #[serde(default)]
+    placeholders: HashMap<String, Placeholder>,
+}
+
+#[derive(Deserialize)]
+struct Placeholder {
+    content: String,
+}
+
+/// One language: message name → text with named placeholders already turned
+/// into positional `$1`…`$9` (as chrome.i18n does).
+pub struct Catalogue {
+    messages: HashMap<String, String>,
+}
+
+impl Catalogue {
+    /// Parses a messages.json. A malformed catalogue is an empty one (the
+    /// catalogue test catches it long before a user could).
+    pub fn parse(json: &str) -> Catalogue {
+        let raw: HashMap<String, Entry> = serde_json::from_str(json).unwrap_or_default();
+        let messages = raw
+            .into_iter()
+            .map(|(name, e)| (name.to_ascii_lowercase(), resolve_named(&e.message, &e.placeholders)))
+            .collect();
+        Catalogue { messages }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.messages.get(&key.to_ascii_lowercase()).map(String::as_str)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.messages.keys().map(String::as_str)
+    }
+}
+
+/// `$NAME$` → the placeholder's content (`$1`); names are case-insensitive.
+fn resolve_named(msg: &str, placeholders: &HashMap<String, Placeholder>) -> String {
+    let lower: HashMap<String, &str> =
+        placeholders.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.content.as_str())).collect();
+    let mut out = String::with_capacity(msg.len());
+    let mut rest = msg;
+    while let Some(i) = rest.find('$') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match after.find('$') {
+            Some(j) if j > 0 && after[..j].chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+                match lower.get(&after[..j].to_ascii_lowercase()) {
+                    Some(content) => out.push_str(content),
+                    None => out.push_str(&rest[i..i + j + 2]),
+                }
+                rest = &after[j + 1..];
+            }
+            _ => {
+                out.push('$');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Replaces `$1`…`$9` with `subs` (missing ones become empty); `$$` is a `$`.
+/// Substitutions are plain text and are not re-scanned.
+pub fn substitute(template: &str, subs: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '$' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek().copied() {
+            Some('$') => {
+                chars.next();
+                out.push('$');
+            }
+            Some(d @ '1'..='9') => {
+                chars.next();
+                let n = d as usize - '1' as usize;
+                out.push_str(subs.get(n).copied().unwrap_or(""));
+            }
+            _ => out.push('$'),
+        }
+    }
+    out
+}
+
+pub fn catalogue(lang: Language) -> &'static Catalogue {
+    static CATS: OnceLock<[Catalogue; 3]> = OnceLock::new();
+    let cats = CATS.get_or_init(|| [Catalogue::parse(EN), Catalogue::parse(HI), Catalogue::parse(MR)]);
+    match lang {
+        Language::En => &cats[0],
+        Language::Hi => &cats[1],
+        Language::Mr => &cats[2],
+    }
+}
+
+/// The raw catalogue texts, for tests that compare them.
+pub fn catalogue_sources() -> [(Language, &'static str); 3] {
+    [(Language::En, EN), (Language::Hi, HI), (Language::Mr, MR)]
+}
+
+/// The message `key` in `lang` with `subs` filled in; English if the language
+/// lacks it; the key itself if even English lacks it (visible in tests, never a panic).
+pub fn tr(lang: Language, key: &str, subs: &[&str]) -> String {
+    let template = catalogue(lang)
+        .get(key)
+        .or_else(|| catalogue(Language::En).get(key))
+        .unwrap_or(key);
+    substitute(template, subs)
+}
+
+/// Shorthand for [`tr`] without substitutions.
+pub fn t(lang: Language, key: &str) -> String {
+    tr(lang, key, &[])
+}
+
+/// BCP 47 tag for the `lang` attribute.
+pub fn lang_tag(lang: Language) -> &'static str {
+    match lang {
+        Language::En => "en",
+        Language::Hi => "hi",
+        Language::Mr => "mr",
+    }
+}
+
+/// Maps a browser language tag ("hi-IN", "mr", "en-GB", …) to a catalogue.
+pub fn from_tag(tag: &str) -> Option<Language> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    match primary.as_str() {
+        "en" => Some(Language::En),
+        "hi" => Some(Language::Hi),
+        "mr" => Some(Language::Mr),
+        _ => None,
+    }
+}
+
+/// The language to show: the one chosen in the options, else the browser's,
+/// else English.
+pub fn resolve(chosen: Option<Language>, browser_tag: Option<&str>) -> Language {
+    chosen.or_else(|| browser_tag.and_then(from_tag)).unwrap_or(Language::En)
+}
+
+/// `navigator.language` (wasm32 only; `None` natively or when unavailable).
+#[cfg(target_arch = "wasm32")]
+pub fn browser_language() -> Option<String> {
+    web_sys::window()?.navigator().language()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn browser_language() -> Option<String> {
+    None
+}
+
+/// The language for these settings in this browser.
+pub fn language_for(chosen: Option<Language>) -> Language {
+    resolve(chosen, browser_language().as_deref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_placeholders_become_positional() {
+        let c = Catalogue::parse(
+            r#"{"a":{"message":"Hi $Name$, $x$ and $$5","placeholders":{"name":{"content":"$1"}}}}"#,
+        );
+        assert_eq!(c.get("a"), Some("Hi $1, $x$ and $$5"));
+        assert_eq!(substitute(c.get("a").unwrap(), &["<b>Ravi</b>"]), "Hi <b>Ravi</b>, $x$ and $5");
+    }
+
+    #[test]
+    fn substitution_is_not_rescanned() {
+        assert_eq!(substitute("$1 and $2", &["$2", "z"]), "$2 and z");
+        assert_eq!(substitute("$1 $3", &["a"]), "a ");
+        assert_eq!(substitute("costs $", &[]), "costs $");
+    }
+
+    #[test]
+    fn language_fallbacks() {
+        assert_eq!(resolve(Some(Language::Mr), Some("hi-IN")), Language::Mr);
+        assert_eq!(resolve(None, Some("hi-IN")), Language::Hi);
+        assert_eq!(resolve(None, Some("mr_IN")), Language::Mr);
+        assert_eq!(resolve(None, Some("ta-IN")), Language::En);
+        assert_eq!(resolve(None, None), Language::En);
+    }
+
+    #[test]
+    fn real_catalogues_translate() {
+        assert_eq!(t(Language::En, "button_known"), "I know this person");
+        assert!(t(Language::Hi, "danger_title").contains("ब्लैकमेल"));
+        assert!(t(Language::Mr, "danger_title").contains("ब्लॅकमेल"));
+        let s = tr(Language::En, "warning_reason_offplatform", &["Priya", "3 days after you became friends"]);
+        assert_eq!(s, "Priya asked for your phone or WhatsApp number 3 days after you became friends.");
+        assert_eq!(t(Language::En, "no_such_key"), "no_such_key");
+    }
+
+    #[test]
+    fn every_key_in_all_three_catalogues_with_same_placeholders() {
+        let en = catalogue(Language::En);
+        assert!(en.keys().count() > 50);
+        for lang in [Language::Hi, Language::Mr] {
+            let c = catalogue(lang);
+            let mut missing: Vec<&str> = en.keys().filter(|k| c.get(k).is_none()).collect();
+            missing.sort();
+            assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
+            let mut extra: Vec<&str> = c.keys().filter(|k| en.get(k).is_none()).collect();
+            extra.sort();
+            assert!(extra.is_empty(), "{lang:?} has keys English lacks: {extra:?}");
+            for k in en.keys() {
+                for n in 1..=9 {
+                    let p = format!("${n}");
+                    assert_eq!(
+                        en.get(k).unwrap().contains(&p),
+                        c.get(k).unwrap().contains(&p),
+                        "{lang:?} {k}: placeholder {p} differs from English"
+                    );
+                }
+                assert!(!c.get(k).unwrap().trim().is_empty(), "{lang:?} {k} is empty");
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! What the warning UI remembers per contact, in chrome.storage.local under
+//! `warning_ui`: how many times a warning was shown (to rotate its look) and
+//! when `danger` was first shown (it cannot be hidden for 24 hours).
+//! Never message text; contact keys only. Pure Rust.
+use crate::engine::Level;
+use crate::state::settings::Settings;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const MEMORY_KEY: &str = "warning_ui";
+pub const MEMORY_VERSION: u32 = 1;
+/// How long a danger warning stays unhideable.
+pub const DANGER_LOCK_MS: f64 = 24.0 * 3600.0 * 1000.0;
+/// At most this many contacts are remembered (oldest dropped).
+pub const MAX_CONTACTS: usize = 500;
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContactMemory {
+    /// Times a warning for this contact appeared on a page.
+    pub shown: u32,
+    /// Date.now() when `danger` was first shown.
+    pub danger_first_ms: Option<f64>,
+    /// Date.now() of the last showing (to drop the oldest).
+    pub last_ms: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Memory {
+    pub version: u32,
+    pub contacts: BTreeMap<String, ContactMemory>,
+}
+
+impl Memory {
+    /// Reads the stored value; anything unexpected reads as empty.
+    pub fn from_stored(v: &serde_json::Value) -> Memory {
+        match serde_json::from_value::<Memory>(v.clone()) {
+            Ok(m) if m.version == MEMORY_VERSION => m,
+            _ => Memory { version: MEMORY_VERSION, contacts: BTreeMap::new() },
+        }
+    }
+
+    pub fn get(&self, key: &str) -> ContactMemory {
+        self.contacts.get(key).cloned().unwrap_or_default()
+    }
+
+    /// Records one new appearance of a warning at `level`; returns the showing
+    /// index to use for the look (0 for the first).
+    pub fn record_showing(&mut self, key: &str, level: Level, now_ms: f64) -> u32 {
+        self.version = MEMORY_VERSION;
+        let c = self.contacts.entry(key.to_string()).or_default();
+        let index = c.shown;
+        c.shown = c.shown.saturating_add(1);
+        c.last_ms = now_ms;
+        if level == Level::Danger && c.danger_first_ms.is_none() {
+            c.danger_first_ms = Some(now_ms);
+        }
+        if self.contacts.len() > MAX_CONTACTS {
+            if let Some(oldest) = self
+                .contacts
+                .iter()
+                .filter(|(k, _)| k.as_str() != key)
+                .min_by(|a, b| a.1.last_ms.total_cmp(&b.1.last_ms))
+                .map(|(k, _)| k.clone())
+            {
+                self.contacts.remove(&oldest);
+            }
+        }
+        index
+    }
+}
+
+/// Whether the "I know this person" button may be offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hide {
+    /// Hiding is allowed.
+    Allowed,
+    /// Allowed once the family PIN is typed.
+    NeedsPin,
+    /// A danger warning in its first 24 hours without a family PIN to unlock it.
+    Locked,
+}
+
+/// `danger_first_ms` is `None` when not yet known (then danger is locked).
+pub fn can_hide(level: Level, settings: &Settings, danger_first_ms: Option<f64>, now_ms: f64) -> Hide {
+    let pin = settings.pin.is_some();
+    if level == Level::Danger {
+        let young = danger_first_ms.is_none_or(|first| now_ms - first < DANGER_LOCK_MS);
+        if young {
+            // Within 24 hours only the family lock (PIN) can allow it.
+            return if pin { Hide::NeedsPin } else { Hide::Locked };
+        }
+    }
+    if settings.dismiss_needs_pin() {
+        Hide::NeedsPin
+    } else {
+        Hide::Allowed
+    }
+}
+
+/// Whether a warning for a contact the user said he knows stays hidden. A known
+/// person's danger warning still shows during its first 24 hours.
+pub fn hidden_as_known(level: Level, known: bool, danger_first_ms: Option<f64>, now_ms: f64) -> bool {
+    if !known {
+        return false;
+    }
+    if level == Level::Danger {
+        return danger_first_ms.is_some_and(|first| now_ms - first >= DANGER_LOCK_MS);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::settings::PinHash;
+
+    const H: f64 = 3600.0 * 1000.0;
+
+    #[test]
+    fn showings_count_and_danger_time_is_kept() {
+        let mut m = Memory::from_stored(&serde_json::Value::Null);
+        assert_eq!(m.record_showing("a", Level::Warning, 1.0), 0);
+        assert_eq!(m.record_showing("a", Level::Danger, 2.0), 1);
+        assert_eq!(m.record_showing("a", Level::Danger, 3.0), 2);
+        assert_eq!(m.get("a").danger_first_ms, Some(2.0));
+        let stored = serde_json::to_value(&m).unwrap();
+        assert_eq!(Memory::from_stored(&stored), m);
+        assert!(Memory::from_stored(&serde_json::json!({"version": 7})).contacts.is_empty());
+        assert!(Memory::from_stored(&serde_json::json!("junk")).contacts.is_empty());
+    }
+
+    #[test]
+    fn memory_is_bounded() {
+        let mut m = Memory::default();
+        for i in 0..MAX_CONTACTS + 5 {
+            m.record_showing(&format!("k{i}"), Level::Notice, i as f64);
+        }
+        assert_eq!(m.contacts.len(), MAX_CONTACTS);
+        assert!(!m.contacts.contains_key("k0"));
+        assert!(m.contacts.contains_key(&format!("k{}", MAX_CONTACTS + 4)));
+    }
+
+    #[test]
+    fn danger_is_locked_for_24_hours_unless_the_family_pin_allows() {
+        let no_pin = Settings { pin: None, ..Settings::default() };
+        assert_eq!(can_hide(Level::Warning, &no_pin, None, 0.0), Hide::Allowed);
+        assert_eq!(can_hide(Level::Notice, &no_pin, None, 0.0), Hide::Allowed);
+        assert_eq!(can_hide(Level::Danger, &no_pin, None, 0.0), Hide::Locked);
+        assert_eq!(can_hide(Level::Danger, &no_pin, Some(0.0), 23.9 * H), Hide::Locked);
+        assert_eq!(can_hide(Level::Danger, &no_pin, Some(0.0), 24.0 * H), Hide::Allowed);
+        let pin = Settings { pin: Some(PinHash::new("1234", b"saltsalt").unwrap()), ..Settings::default() };
+        assert_eq!(can_hide(Level::Danger, &pin, Some(0.0), 1.0 * H), Hide::NeedsPin);
+        assert_eq!(can_hide(Level::Warning, &pin, None, 0.0), Hide::NeedsPin);
+        let pin_free_dismiss = Settings { pin_locks_dismiss: false, ..pin };
+        assert_eq!(can_hide(Level::Warning, &pin_free_dismiss, None, 0.0), Hide::Allowed);
+        assert_eq!(can_hide(Level::Danger, &pin_free_dismiss, Some(0.0), 1.0 * H), Hide::NeedsPin);
+    }
+
+    #[test]
+    fn known_people_stay_hidden_but_fresh_danger_shows() {
+        assert!(!hidden_as_known(Level::Warning, false, None, 0.0));
+        assert!(hidden_as_known(Level::Warning, true, None, 0.0));
+        assert!(!hidden_as_known(Level::Danger, true, None, 0.0));
+        assert!(!hidden_as_known(Level::Danger, true, Some(0.0), 2.0 * H));
+        assert!(hidden_as_known(Level::Danger, true, Some(0.0), 25.0 * H));
+    }
+}
