@@ -1,6 +1,467 @@
-//! Content-script controller (page-reader work fills this in).
+//! Content-script controller. Runs on every facebook.com / messenger.com page:
+//!
+//! * loads the family's settings and the per-contact facts, then reads the page;
+//! * follows client-side navigation by polling `location.href` (content scripts
+//!   are not re-injected on single-page navigation);
+//! * re-reads after a debounced batch of DOM mutations, never per mutation;
+//! * keeps one engine `Tracker` per contact, feeding it only rows not read before;
+//! * persists each contact's facts (never message text) in chrome.storage.local;
+//! * asks the warning UI to show the assessment next to the thread, chat window,
+//!   request card or profile;
+//! * reports the tab's protection state (active / page not understood) for the
+//!   badge and popup. A page that cannot be read gets no banner and no guess.
+//!
+//! Nothing here throws into the page: every step fails to a safe no-op.
+use crate::engine::{self, Assessment, Contact, ContactFacts, Conversation, FriendStatus, Message, MessageKind, Sender, Tracker};
+use crate::state::contacts::{ContactStore, CONTACTS_KEY};
+use crate::state::settings::{Sensitivity, Settings};
+use crate::web::reader::align::Log;
+use crate::web::reader::dom::qs;
+use crate::web::reader::labels::Labels;
+use crate::web::reader::page::{classify, PageKind};
+use crate::web::reader::thread::RowCache;
+use crate::web::reader::{friend_requests, profile, thread};
+use crate::web::runtime::{report_state, Protection};
+use crate::web::storage::{self, Area};
+use crate::web::ui::{self, Placement, WarningContext};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
+/// Mutations are read in batches at most this often (ms).
+const DEBOUNCE_MS: i32 = 150;
+/// How often `location.href` is compared for single-page navigation (ms).
+const URL_POLL_MS: i32 = 400;
+/// A page that still cannot be read this long after navigation is "not understood" (ms).
+const GRACE_MS: f64 = 2_000.0;
+
+/// A message row as the log keeps it (hashable; never stored).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct RowKey {
+    from: Sender,
+    kind: MessageKind,
+    text: Option<String>,
+}
+
+impl RowKey {
+    fn of(m: &Message) -> RowKey {
+        RowKey { from: m.from, kind: m.kind, text: m.text.clone() }
+    }
+    fn message(&self) -> Message {
+        Message { from: self.from, at: None, kind: self.kind, text: self.text.clone() }
+    }
+}
+
+/// One contact seen on this tab.
+struct Person {
+    tracker: Tracker,
+    /// Messages in the order the tracker received them (`Evidence::message` indexes these).
+    conv: Conversation,
+    /// Rows in page order, for de-duplication.
+    log: Log<RowKey>,
+    /// Last href + anchor the warning was shown for.
+    shown: Option<(String, Element)>,
+}
+
+#[derive(Serialize, Clone)]
+struct ReadConversation {
+    key: String,
+    placement: &'static str,
+    conversation: Conversation,
+    level: engine::Level,
+    stage: engine::Stage,
+}
+
+#[derive(Serialize, Default)]
+struct DebugRead {
+    page: String,
+    lang: String,
+    conversations: Vec<ReadConversation>,
+    requests: Vec<ReadConversation>,
+    profile: Option<ReadConversation>,
+    /// DOM rows read (not served from the cache) since the script started.
+    rows_read: usize,
+}
+
+struct Ctl {
+    href: String,
+    kind: PageKind,
+    bound_at: f64,
+    test: bool,
+    settings: Settings,
+    store: ContactStore<ContactFacts>,
+    people: HashMap<String, Person>,
+    cache: RowCache,
+    store_dirty: bool,
+    reported: Option<(Protection, String)>,
+    scheduled: bool,
+    grace_timer: bool,
+}
+
+thread_local! {
+    static CTL: RefCell<Option<Ctl>> = const { RefCell::new(None) };
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+fn location() -> Option<(String, String, String, String)> {
+    let loc = web_sys::window()?.location();
+    Some((loc.href().ok()?, loc.hostname().ok()?, loc.pathname().ok()?, loc.search().ok()?))
+}
+
+fn root() -> Option<Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+/// Entry point (called by the loader through `start_content`). Never fails the page.
 pub fn start() -> Result<(), JsValue> {
+    let Some((href, host, path, query)) = location() else { return Ok(()) };
+    let kind = classify(&host, &path, query.trim_start_matches('?'));
+    if kind == PageKind::NotFacebook {
+        report_state(Protection::NotFacebook, "");
+        return Ok(());
+    }
+    let test = root().is_some_and(|r| r.has_attribute("data-saavdhan-test"));
+    wasm_bindgen_futures::spawn_local(async move {
+        let settings = crate::web::settings_io::load().await;
+        let stored = storage::get_raw(Area::Local, CONTACTS_KEY).await.ok();
+        let value: Option<serde_json::Value> =
+            stored.filter(|v| !v.is_undefined() && !v.is_null()).and_then(|v| serde_wasm_bindgen::from_value(v).ok());
+        let (store, _notes) = ContactStore::from_value(value.as_ref(), (now_ms() / 1000.0) as i64);
+        CTL.with(|c| {
+            *c.borrow_mut() = Some(Ctl {
+                href: String::new(),
+                kind,
+                bound_at: now_ms(),
+                test,
+                settings,
+                store,
+                people: HashMap::new(),
+                cache: RowCache::default(),
+                store_dirty: false,
+                reported: None,
+                scheduled: false,
+                grace_timer: false,
+            });
+        });
+        let _ = href;
+        run();
+        install_watchers();
+    });
     Ok(())
+}
+
+fn install_watchers() {
+    let Some(win) = web_sys::window() else { return };
+    // Debounced, batched observer; our own warning hosts do not trigger a read.
+    let cb = Closure::<dyn FnMut(js_sys::Array, JsValue)>::new(|records: js_sys::Array, _obs: JsValue| {
+        let ours = records.iter().all(|r| {
+            let r: web_sys::MutationRecord = r.unchecked_into();
+            let all_ours = |l: web_sys::NodeList| {
+                (0..l.length()).all(|i| {
+                    l.item(i)
+                        .and_then(|n| n.dyn_into::<Element>().ok())
+                        .is_some_and(|e| e.has_attribute("data-saavdhan-level"))
+                })
+            };
+            r.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| e.has_attribute("data-saavdhan-level"))
+                || (all_ours(r.added_nodes()) && all_ours(r.removed_nodes()))
+        });
+        if !ours {
+            schedule(DEBOUNCE_MS);
+        }
+    });
+    if let (Ok(obs), Some(r)) = (web_sys::MutationObserver::new(cb.as_ref().unchecked_ref()), root()) {
+        let opts = web_sys::MutationObserverInit::new();
+        opts.set_child_list(true);
+        opts.set_subtree(true);
+        opts.set_character_data(true);
+        let _ = obs.observe_with_options(&r, &opts);
+    }
+    cb.forget();
+    // Single-page navigation: compare location.href.
+    let poll = Closure::<dyn FnMut()>::new(|| {
+        let changed = CTL.with(|c| {
+            c.borrow().as_ref().is_some_and(|ctl| location().is_some_and(|(h, ..)| h != ctl.href))
+        });
+        if changed {
+            run();
+        }
+    });
+    let _ = win.set_interval_with_callback_and_timeout_and_arguments_0(poll.as_ref().unchecked_ref(), URL_POLL_MS);
+    poll.forget();
+}
+
+fn schedule(ms: i32) {
+    let already = CTL.with(|c| {
+        let mut b = c.borrow_mut();
+        match b.as_mut() {
+            Some(ctl) if !ctl.scheduled => {
+                ctl.scheduled = true;
+                false
+            }
+            _ => true,
+        }
+    });
+    if already {
+        return;
+    }
+    let Some(win) = web_sys::window() else { return };
+    let f = Closure::once_into_js(|| {
+        CTL.with(|c| {
+            if let Some(ctl) = c.borrow_mut().as_mut() {
+                ctl.scheduled = false;
+            }
+        });
+        run();
+    });
+    let _ = win.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+}
+
+fn schedule_grace(ms: i32) {
+    let Some(win) = web_sys::window() else { return };
+    let f = Closure::once_into_js(|| {
+        CTL.with(|c| {
+            if let Some(ctl) = c.borrow_mut().as_mut() {
+                ctl.grace_timer = false;
+            }
+        });
+        run();
+    });
+    let _ = win.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+}
+
+/// One read of the whole page. Re-entrancy safe: a nested call is a no-op.
+fn run() {
+    let taken = CTL.with(|c| c.try_borrow_mut().ok().and_then(|mut b| b.take()));
+    let Some(mut ctl) = taken else { return };
+    ctl.step();
+    CTL.with(|c| {
+        if let Ok(mut b) = c.try_borrow_mut() {
+            *b = Some(ctl);
+        }
+    });
+}
+
+impl Ctl {
+    fn engine_settings(&self) -> engine::Settings {
+        engine::Settings { cautious: self.settings.sensitivity == Sensitivity::Cautious }
+    }
+
+    fn step(&mut self) {
+        let Some((href, host, path, query)) = location() else { return };
+        let Some(root) = root() else { return };
+        if href != self.href {
+            ui::remove_all();
+            for p in self.people.values_mut() {
+                p.shown = None;
+            }
+            self.href = href.clone();
+            self.kind = classify(&host, &path, query.trim_start_matches('?'));
+            self.bound_at = now_ms();
+        }
+        let lang = root.get_attribute("lang").unwrap_or_else(|| "en".into());
+        let labels = Labels::for_lang(&lang);
+        let mut dbg = DebugRead { page: page_name(&self.kind).into(), lang: labels.lang.clone(), ..Default::default() };
+        let mut problem: Option<&'static str> = None;
+
+        match self.kind.clone() {
+            PageKind::Thread { id } => {
+                let main = qs(&root, "[role=main]");
+                let grid = main.as_ref().and_then(|m| thread::find_grid(m, &labels));
+                match (main, grid) {
+                    (Some(main), Some(grid)) => match thread::read(&main, &grid, Some(&id), &labels, &mut self.cache) {
+                        Ok(t) => {
+                            let r = self.feed(&t.key, t.contact, &t.rows, &t.anchor, Placement::Thread, &href);
+                            dbg.conversations.push(r);
+                        }
+                        Err(e) => problem = Some(e.0),
+                    },
+                    (None, _) => problem = Some("thread page without [role=main]"),
+                    (Some(_), None) => problem = Some("thread page without a message grid"),
+                }
+            }
+            PageKind::FriendRequests | PageKind::Feed => {
+                if self.kind == PageKind::FriendRequests && qs(&root, "[role=main]").is_none() {
+                    problem = Some("friend requests page without [role=main]");
+                }
+                for r in friend_requests::read(&root, &labels) {
+                    let rc = self.feed(&r.key, r.contact, &[], &r.anchor, Placement::RequestCard, &href);
+                    dbg.requests.push(rc);
+                }
+            }
+            PageKind::Profile => {
+                let key_url = crate::web::reader::page::profile_from_url(&host, &path, query.trim_start_matches('?'));
+                match key_url {
+                    Some((key, url)) => match profile::read(&root, key, url, &labels) {
+                        Ok(p) => {
+                            let rc = self.feed(&p.key, p.contact, &[], &p.anchor, Placement::Profile, &href);
+                            dbg.profile = Some(rc);
+                        }
+                        Err(e) => problem = Some(e.0),
+                    },
+                    None => problem = Some("profile URL not understood"),
+                }
+            }
+            PageKind::Other | PageKind::NotFacebook => {}
+        }
+        // Chat windows over any page.
+        for (win, grid) in thread::find_chat_windows(&root, &labels) {
+            if let Ok(t) = thread::read(&win, &grid, None, &labels, &mut self.cache) {
+                let r = self.feed(&t.key, t.contact, &t.rows, &t.anchor, Placement::ChatWindow, &href);
+                dbg.conversations.push(r);
+            }
+        }
+
+        // Protection state: "not understood" only after a grace period (Facebook renders late).
+        let state = match problem {
+            Some(p) if now_ms() - self.bound_at < GRACE_MS => {
+                if !self.grace_timer {
+                    self.grace_timer = true;
+                    schedule_grace((GRACE_MS - (now_ms() - self.bound_at)).max(50.0) as i32 + 20);
+                }
+                let _ = p;
+                None
+            }
+            Some(p) => Some((Protection::PageNotUnderstood, p.to_string())),
+            None => Some((Protection::Active, String::new())),
+        };
+        if let Some(s) = state {
+            if self.reported.as_ref() != Some(&s) {
+                report_state(s.0, &s.1);
+                if self.test {
+                    let name = match s.0 {
+                        Protection::Active => "active",
+                        Protection::PageNotUnderstood => "page_not_understood",
+                        Protection::PausedWasm => "paused_wasm",
+                        Protection::NotFacebook => "not_facebook",
+                    };
+                    let _ = root.set_attribute("data-saavdhan-protection", name);
+                    let _ = root.set_attribute("data-saavdhan-detail", &s.1);
+                }
+                self.reported = Some(s);
+            }
+        }
+        if self.test {
+            dbg.rows_read = self.cache.reads();
+            if let Ok(json) = serde_json::to_string(&dbg) {
+                if root.get_attribute("data-saavdhan-read").as_deref() != Some(json.as_str()) {
+                    let _ = root.set_attribute("data-saavdhan-read", &json);
+                }
+            }
+        }
+        if self.store_dirty {
+            self.store_dirty = false;
+            let v = self.store.to_value();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = storage::set(Area::Local, CONTACTS_KEY, &v).await;
+            });
+        }
+    }
+
+    /// Feeds what a reader found about one contact to that contact's tracker,
+    /// persists the facts and shows the warning.
+    fn feed(
+        &mut self,
+        key: &str,
+        contact: Contact,
+        rows: &[Message],
+        anchor: &Element,
+        placement: Placement,
+        href: &str,
+    ) -> ReadConversation {
+        let settings = self.engine_settings();
+        let stored = self.store.get(key).cloned();
+        let person = self.people.entry(key.to_string()).or_insert_with(|| Person {
+            tracker: Tracker::new(contact.clone(), settings, stored),
+            conv: Conversation { contact: contact.clone(), messages: Vec::new() },
+            log: Log::default(),
+            shown: None,
+        });
+        let mut changed = false;
+        let merged = merge_contact(&person.conv.contact, contact);
+        if merged != person.conv.contact {
+            person.tracker.update_contact(merged.clone());
+            person.conv.contact = merged;
+            changed = true;
+        }
+        let keys: Vec<RowKey> = rows.iter().map(RowKey::of).collect();
+        let (new, _) = person.log.merge(&keys);
+        for k in &new {
+            let m = k.message();
+            person.tracker.push(&m);
+            person.conv.messages.push(m);
+            changed = true;
+        }
+        let facts = person.tracker.facts();
+        if self.store.get(key) != Some(&facts) {
+            self.store.put(key, facts, (now_ms() / 1000.0) as i64);
+            self.store_dirty = true;
+        }
+        let same_anchor = person.shown.as_ref().is_some_and(|(h, a)| h == href && a.is_same_node(Some(anchor.as_ref())));
+        if changed || !same_anchor {
+            let ctx = WarningContext {
+                contact_key: key,
+                conversation: &person.conv,
+                assessment: person.tracker.assessment(),
+                page_url: href,
+                settings: &self.settings,
+            };
+            // A failing UI must not stop reading.
+            let _ = ui::show(anchor, placement, &ctx);
+            person.shown = Some((href.to_string(), anchor.clone()));
+        }
+        let a: &Assessment = person.tracker.assessment();
+        ReadConversation {
+            key: key.to_string(),
+            placement: placement_name(placement),
+            conversation: if self.test {
+                Conversation { contact: person.conv.contact.clone(), messages: person.log.items.iter().map(RowKey::message).collect() }
+            } else {
+                Conversation { contact: person.conv.contact.clone(), messages: Vec::new() }
+            },
+            level: a.level,
+            stage: a.stage,
+        }
+    }
+}
+
+/// Newer reads win where they know something; a field the page no longer shows
+/// keeps its earlier value.
+fn merge_contact(old: &Contact, new: Contact) -> Contact {
+    Contact {
+        name: if new.name.is_empty() { old.name.clone() } else { new.name },
+        profile_url: new.profile_url.or_else(|| old.profile_url.clone()),
+        friend_status: if new.friend_status == FriendStatus::Unknown { old.friend_status } else { new.friend_status },
+        friends_since: new.friends_since.or_else(|| old.friends_since.clone()),
+        mutual_friends: new.mutual_friends.or(old.mutual_friends),
+        friend_count: new.friend_count.or(old.friend_count),
+        joined: new.joined.or_else(|| old.joined.clone()),
+        lives_in: new.lives_in.or_else(|| old.lives_in.clone()),
+    }
+}
+
+fn page_name(k: &PageKind) -> &'static str {
+    match k {
+        PageKind::Thread { .. } => "thread",
+        PageKind::FriendRequests => "friend_requests",
+        PageKind::Feed => "feed",
+        PageKind::Profile => "profile",
+        PageKind::Other => "other",
+        PageKind::NotFacebook => "not_facebook",
+    }
+}
+
+fn placement_name(p: Placement) -> &'static str {
+    match p {
+        Placement::Thread => "thread",
+        Placement::ChatWindow => "chat_window",
+        Placement::RequestCard => "request_card",
+        Placement::Profile => "profile",
+    }
 }
