@@ -4,6 +4,8 @@
 //! are mounted here by path and re-exported at the paths they use
 //! (`crate::web::i18n`, `crate::web::ui::…`); their own `#[cfg(test)]` tests run
 //! with `cargo test --test warning_ui`.
+#![cfg(not(target_arch = "wasm32"))]
+
 pub use saavdhan::engine;
 pub use saavdhan::state;
 
