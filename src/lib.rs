@@ -6,6 +6,7 @@
 //!   engine, shows warnings, keeps per-contact facts in extension storage.
 
 pub mod engine;
+#[cfg(not(target_arch = "wasm32"))] pub mod import;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

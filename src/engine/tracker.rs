@@ -68,6 +68,16 @@ fn kind_cue(kind: MessageKind) -> Option<Cue> {
     })
 }
 
+fn kind_words(kind: MessageKind) -> String {
+    match kind {
+        MessageKind::VideoCall => "video call",
+        MessageKind::MissedVideoCall => "missed video call",
+        MessageKind::Forwarded => "forwarded message",
+        _ => "message",
+    }
+    .to_string()
+}
+
 fn kind_cue_by_id(id: &str) -> Option<Cue> {
     [MessageKind::VideoCall, MessageKind::MissedVideoCall, MessageKind::Forwarded]
         .into_iter()
@@ -178,7 +188,7 @@ impl Tracker {
         if let Some(cue) = kind_cue(msg.kind) {
             // Forwards count only from them; a call is a call whoever dialled.
             if msg.from == Sender::Them || matches!(cue, Cue::Kind(_, Stage::VideoCall, _)) {
-                self.events.push(Event { index: Some(index), at, cue, matched: format!("{:?}", msg.kind).to_lowercase() });
+                self.events.push(Event { index: Some(index), at, cue, matched: kind_words(msg.kind) });
             }
         }
         // Only the contact's own words are judged: the user's replies are not cues.

@@ -1,0 +1,212 @@
+//! Behaviour of the engine API: incremental = whole thread, resuming from facts,
+//! contact updates, adversarial input, the SMS false-alarm check.
+use saavdhan::engine::{
+    assess, assess_with, Contact, ContactFacts, Conversation, FriendStatus, Level, Message, MessageKind, Sender, Settings,
+    Stage, Tracker,
+};
+use std::path::PathBuf;
+
+fn corpus() -> Vec<(String, Conversation)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| (p.display().to_string(), serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap()))
+        .collect();
+    v.sort_by(|a: &(String, Conversation), b| a.0.cmp(&b.0));
+    v
+}
+
+fn msg(from: Sender, at: &str, text: &str) -> Message {
+    Message { from, at: Some(at.into()), kind: MessageKind::Text, text: Some(text.into()) }
+}
+
+fn stranger_friend() -> Contact {
+    Contact {
+        name: "Anushka".into(),
+        profile_url: None,
+        friend_status: FriendStatus::Friends,
+        friends_since: Some("2026-11-01T10:00:00+05:30".into()),
+        mutual_friends: Some(0),
+        friend_count: None,
+        joined: Some("2026-09".into()),
+        lives_in: None,
+    }
+}
+
+#[test]
+fn incremental_equals_whole_thread_at_every_prefix() {
+    for settings in [Settings::default(), Settings { cautious: true }] {
+        for (name, conv) in corpus() {
+            let mut t = Tracker::new(conv.contact.clone(), settings, None);
+            for (i, m) in conv.messages.iter().enumerate() {
+                let inc = t.push(m).clone();
+                let prefix = Conversation { contact: conv.contact.clone(), messages: conv.messages[..=i].to_vec() };
+                assert_eq!(inc, assess_with(&prefix, settings, None), "{name} at message {i}");
+            }
+        }
+    }
+}
+
+#[test]
+fn profile_learnt_later_gives_the_same_result() {
+    for (name, conv) in corpus() {
+        let blank = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None,
+            friend_count: None, joined: None, ..conv.contact.clone() };
+        let mut t = Tracker::new(blank, Settings::default(), None);
+        for m in &conv.messages {
+            t.push(m);
+        }
+        let late = t.update_contact(conv.contact.clone()).clone();
+        let whole = assess(&conv);
+        assert_eq!((late.level, late.stage), (whole.level, whole.stage), "{name}");
+    }
+}
+
+#[test]
+fn resume_from_facts_warns_as_if_the_thread_were_present() {
+    let day1 = [
+        msg(Sender::Them, "2026-11-02T08:00:00+05:30", "Good morning dear 🌹"),
+        msg(Sender::Them, "2026-11-02T08:05:00+05:30", "Where do you live? Are you married?"),
+        msg(Sender::Them, "2026-11-02T08:06:00+05:30", "Aap bahut handsome ho ji"),
+    ];
+    let day4 = msg(Sender::Them, "2026-11-05T21:00:00+05:30", "Aapka WhatsApp number milega?");
+    // A friend of two weeks with one mutual friend: day 1 alone is only a notice.
+    let stranger_friend = || Contact { friends_since: Some("2026-10-20T10:00:00+05:30".into()), mutual_friends: Some(1),
+        joined: Some("2020".into()), ..stranger_friend() };
+    // Whole thread, day 1 and day 4 together.
+    let whole = Conversation { contact: stranger_friend(), messages: day1.iter().cloned().chain([day4.clone()]).collect() };
+    let expected = assess(&whole);
+    assert_eq!(expected.level, Level::Warning);
+    assert_eq!(expected.first_warning_at, Some(3));
+
+    // Day 1, then the browser persists the facts (as JSON) and the page reloads.
+    let mut t1 = Tracker::new(stranger_friend(), Settings::default(), None);
+    for m in &day1 {
+        t1.push(m);
+    }
+    assert_eq!(t1.assessment().level, Level::Notice);
+    let stored = serde_json::to_string(&t1.facts()).unwrap();
+    for m in &day1 {
+        assert!(!stored.contains(m.text.as_deref().unwrap()), "facts hold message text: {stored}");
+    }
+    assert!(!stored.contains("handsome") && !stored.contains("married"));
+    let facts: ContactFacts = serde_json::from_str(&stored).unwrap();
+    assert_eq!(facts.messages_seen, 3);
+    assert_eq!(facts.stages[0].stage, Stage::Grooming);
+
+    // Day 4: the thread view shows only the new message, and no profile details.
+    let bare = Contact { name: "Anushka".into(), profile_url: None, friend_status: FriendStatus::Unknown,
+        friends_since: None, mutual_friends: None, friend_count: None, joined: None, lives_in: None };
+    let mut t2 = Tracker::new(bare, Settings::default(), Some(facts.clone()));
+    let a = t2.push(&day4).clone();
+    assert_eq!((a.level, a.stage), (expected.level, expected.stage));
+    assert_eq!(a.first_warning_at, Some(0));
+    let remembered = a.evidence.iter().find(|e| e.matched.starts_with("earlier visit")).unwrap();
+    assert_eq!(remembered.message, None);
+    // And the same through assess_with.
+    let only_new = Conversation { contact: stranger_friend(), messages: vec![day4] };
+    assert_eq!(assess_with(&only_new, Settings::default(), Some(&facts)).level, expected.level);
+    // Facts survive unknown future fields and missing fields.
+    let v: ContactFacts = serde_json::from_str(r#"{"version": 9, "new_thing": 1}"#).unwrap();
+    assert_eq!(v.messages_seen, 0);
+}
+
+#[test]
+fn stranger_asking_whatsapp_warns_but_old_friend_does_not() {
+    let ask = msg(Sender::Them, "2026-11-04T10:00:00+05:30", "Send me your WhatsApp number dear");
+    let c = Conversation { contact: stranger_friend(), messages: vec![ask.clone()] };
+    assert_eq!(assess(&c).level, Level::Warning);
+    let old = Contact { friends_since: Some("2017-11-01T10:00:00+05:30".into()), mutual_friends: Some(40),
+        joined: Some("2010".into()), ..stranger_friend() };
+    assert!(assess(&Conversation { contact: old, messages: vec![ask] }).level < Level::Warning);
+}
+
+#[test]
+fn greetings_alone_are_at_most_notice_even_from_a_stranger() {
+    let contact = Contact { friend_status: FriendStatus::RequestReceived, ..stranger_friend() };
+    let messages = (0..30)
+        .map(|i| msg(Sender::Them, &format!("2026-11-{:02}T08:00:00+05:30", 2 + i % 20), "Good morning dear 🌹 have a nice day"))
+        .collect();
+    let a = assess(&Conversation { contact, messages });
+    assert_eq!(a.level, Level::Notice);
+}
+
+#[test]
+fn threat_with_money_is_danger_from_anyone_and_cautious_warns_earlier() {
+    let old = Contact { friends_since: Some("2012-01-01T10:00:00+05:30".into()), mutual_friends: Some(50), ..stranger_friend() };
+    let c = Conversation { contact: old, messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30",
+        "Paise do warna video viral kar denge, 5000 rs gpay karo")] };
+    assert_eq!(assess(&c).level, Level::Danger);
+
+    let unknown = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
+    let c = Conversation { contact: unknown, messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", "Apna WhatsApp number do na")] };
+    assert_eq!(assess(&c).level, Level::Notice);
+    assert_eq!(assess_with(&c, Settings { cautious: true }, None).level, Level::Warning);
+}
+
+#[test]
+fn call_events_count_only_with_suspicious_contacts_and_messages_may_lack_time() {
+    let call = Message { from: Sender::Them, at: None, kind: MessageKind::MissedVideoCall, text: None };
+    let a = assess(&Conversation { contact: Contact { friend_status: FriendStatus::RequestReceived, ..stranger_friend() }, messages: vec![call.clone()] });
+    assert_eq!(a.stage, Stage::VideoCall);
+    let grandson = Contact { friends_since: Some("2015-01-01T10:00:00+05:30".into()), mutual_friends: Some(20), ..stranger_friend() };
+    let a = assess(&Conversation { contact: grandson, messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", "hi"), call] });
+    assert!(a.stage < Stage::VideoCall && a.level == Level::None);
+}
+
+#[test]
+fn homoglyphs_and_huge_messages() {
+    let c = Conversation { contact: stranger_friend(), messages: vec![
+        msg(Sender::Them, "2026-11-04T10:00:00+05:30", "Send me your Wh\u{0430}tsApp numb\u{0435}r dear")] };
+    let a = assess(&c);
+    assert_eq!(a.level, Level::Warning);
+    assert!(a.evidence.iter().any(|e| e.matched.contains("Wh\u{0430}tsApp")));
+
+    // A 1 MB message: handled, and the cue buried at its end is still found.
+    let mut big = "क ख ग a b c 🌹 ".repeat(60_000);
+    let mut cut = 1 << 20;
+    while !big.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    big.truncate(cut);
+    big.push_str(" send me your whatsapp number");
+    let c = Conversation { contact: stranger_friend(), messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", &big)] };
+    assert_eq!(assess(&c).level, Level::Warning);
+    let zw = "\u{200B}".repeat(1 << 18);
+    let _ = assess(&Conversation { contact: stranger_friend(), messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", &zw)] });
+}
+
+#[test]
+fn the_conversation_format_rejects_missing_fields_by_name() {
+    let e = serde_json::from_str::<Conversation>(r#"{"contact": {"name": "x"}, "messages": []}"#).unwrap_err();
+    assert!(e.to_string().contains("friend_status"), "{e}");
+    let ok: Conversation = serde_json::from_str(
+        r#"{"contact": {"name": "x", "friend_status": "unknown", "extra": 1}, "messages": [{"from": "them", "text": "hi"}], "expect": {}}"#,
+    ).unwrap();
+    assert_eq!(ok.messages[0].kind, MessageKind::Text);
+}
+
+/// Every ham message of the SMS Spam Collection, as a one-message thread from a
+/// friend whose profile shows nothing more: none may reach `warning`.
+#[test]
+fn sms_ham_from_a_friend_never_warns() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/sms-spam-collection/SMSSpamCollection");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let friend = Contact { name: "Friend".into(), profile_url: None, friend_status: FriendStatus::Friends,
+        friends_since: None, mutual_friends: None, friend_count: None, joined: None, lives_in: None };
+    let mut ham = 0;
+    let mut alarms = Vec::new();
+    for line in text.lines() {
+        let Some(body) = line.strip_prefix("ham\t") else { continue };
+        ham += 1;
+        let c = Conversation { contact: friend.clone(), messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", body)] };
+        let a = assess(&c);
+        if a.level >= Level::Warning {
+            alarms.push(format!("{:?}: {body}", a.level));
+        }
+    }
+    assert!(ham > 4000, "only {ham} ham lines");
+    assert!(alarms.is_empty(), "{} of {ham} ham messages warned:\n{}", alarms.len(), alarms.join("\n"));
+}
