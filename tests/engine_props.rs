@@ -1,0 +1,60 @@
+//! Property tests: the normaliser is idempotent and total on arbitrary Unicode; the
+//! matcher and the tracker never panic and quote only real slices of the message.
+use proptest::prelude::*;
+use saavdhan::engine::normalize::normalize_mapped;
+use saavdhan::engine::{normalize, Contact, Engine, FriendStatus, Message, MessageKind, Sender, Settings, Tracker};
+
+/// Text built from the characters the normaliser treats specially.
+fn tricky() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "a", "A", "w", "h", "t", "s", "p", "e", "0", "1", "3", "4", "5", "7", "@", "$", ".", "-", "_", "*", "'", " ", "  ",
+        "\u{200B}", "\u{200D}", "\u{FEFF}", "а", "е", "о", "Ν", "ν", "μ", "İ", "ß", "ǅ", "℡", "ﬁ", "Ｗ", "𝐰", "́", "क़", "ज़",
+        "़", "ँ", "ं", "्", "०", "९", "₹", "।", "🌹", "\n", "ll", "ooo", "x y z", "9", "2",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+}
+
+fn contact() -> Contact {
+    Contact { name: "x".into(), profile_url: None, friend_status: FriendStatus::RequestReceived, friends_since: None,
+        mutual_friends: Some(0), friend_count: None, joined: None, lives_in: None }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn normalize_is_idempotent_on_arbitrary_unicode(s in any::<String>()) {
+        let once = normalize(&s);
+        prop_assert_eq!(normalize(&once), once);
+    }
+
+    #[test]
+    fn normalize_is_idempotent_on_tricky_text(s in tricky()) {
+        let once = normalize(&s);
+        prop_assert_eq!(normalize(&once), once);
+    }
+
+    #[test]
+    fn mapping_points_at_char_boundaries(s in tricky()) {
+        let m = normalize_mapped(&s);
+        for start in 0..m.text.len() {
+            if let Some((a, b)) = m.original_range(start, (start + 3).min(m.text.len())) {
+                prop_assert!(a <= b && b <= s.len() && s.is_char_boundary(a) && s.is_char_boundary(b));
+            }
+        }
+    }
+
+    #[test]
+    fn matcher_and_tracker_never_panic(s in any::<String>(), t in tricky()) {
+        let engine = Engine::builtin();
+        for text in [&s, &t] {
+            for h in engine.scan(text) {
+                prop_assert!(h.rule < engine.rules().len());
+            }
+        }
+        let mut tr = Tracker::new(contact(), Settings::default(), None);
+        tr.push(&Message { from: Sender::Them, at: Some(s.clone()), kind: MessageKind::Text, text: Some(t.clone() + &s) });
+        tr.push(&Message { from: Sender::Them, at: None, kind: MessageKind::MissedVideoCall, text: None });
+        let _ = tr.facts();
+    }
+}
