@@ -1,0 +1,148 @@
+// Page readers + content controller (issue 4), end to end: the BUILT extension in
+// real headless Chromium and Firefox against the local HTTPS "www.facebook.com".
+// Expected reader output lives in tests/fixtures/reader-expected.json.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  startServer, launchBrowser, closeBrowser, openFixture, readDebug, waitForProtection,
+  banners, pageErrors, FIXTURES_DIR,
+} from './lib/index.mjs';
+
+const EXPECTED = JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'reader-expected.json'), 'utf8'));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the debug read satisfies `pred`; returns it (or throws with what was seen). */
+async function waitRead(page, pred, { timeout = 15_000 } = {}) {
+  const t0 = Date.now();
+  let last;
+  while (Date.now() - t0 < timeout) {
+    last = await readDebug(page).catch(() => ({}));
+    if (last.read && pred(last.read)) return last.read;
+    await sleep(150);
+  }
+  throw new Error(`reader output never matched; last debug: ${JSON.stringify(last).slice(0, 3000)}`);
+}
+
+const pageErrorsOnly = (page) => pageErrors(page).filter((e) => e.kind === 'pageerror');
+
+for (const kind of ['chromium', 'firefox']) {
+  describe(`reader e2e in ${kind}`, { timeout: 300_000 }, () => {
+    let server;
+    let browser;
+    before(async () => {
+      server = await startServer();
+      browser = await launchBrowser(kind, { server });
+    });
+    after(async () => {
+      await closeBrowser(browser);
+      await server?.close();
+    });
+
+    for (const [name, url, host, key] of [
+      ['English thread (/messages/t/<id>)', '/messages/t/100090000000011', undefined, 'thread_en'],
+      ['messenger.com thread (/t/<id>)', '/t/100090000000011', 'www.messenger.com', 'thread_en'],
+      ['Hindi end-to-end encrypted thread (/messages/e2ee/t/<id>)', '/messages/e2ee/t/100090000000012', undefined, 'thread_hi'],
+    ]) {
+      it(`reads the ${name}: contact and messages as expected`, async () => {
+        const page = await openFixture(browser, url, host ? { host } : {});
+        const exp = EXPECTED[key];
+        const read = await waitRead(page, (r) => r.conversations?.[0]?.conversation?.messages?.length >= exp.messages.length);
+        assert.equal(read.page, 'thread');
+        assert.equal(read.conversations.length, 1);
+        assert.equal(read.conversations[0].placement, 'thread');
+        assert.deepEqual(read.conversations[0].conversation, exp);
+        assert.equal(await waitForProtection(page), 'active');
+        assert.deepEqual(pageErrorsOnly(page), []);
+        await page.close();
+      });
+    }
+
+    it('reads friend-request cards (English /friends/requests and Marathi /friends)', async () => {
+      for (const [url, key] of [['/friends/requests', 'requests_en'], ['/friends', 'requests_mr']]) {
+        const page = await openFixture(browser, url);
+        const read = await waitRead(page, (r) => r.requests?.length >= EXPECTED[key].length);
+        assert.equal(read.page, 'friend_requests');
+        assert.deepEqual(read.requests.map((r) => ({ key: r.key, contact: r.conversation.contact })), EXPECTED[key]);
+        await page.close();
+      }
+    });
+
+    it('reads a profile: intro, friend count, pending request', async () => {
+      const page = await openFixture(browser, '/profile.php?id=100090000000031');
+      const read = await waitRead(page, (r) => r.profile);
+      assert.equal(read.page, 'profile');
+      assert.deepEqual({ key: read.profile.key, contact: read.profile.conversation.contact }, EXPECTED.profile_en);
+      await page.close();
+    });
+
+    it('reads the feed: request card and the chat window over it; then follows client-side navigation to a thread', async () => {
+      const page = await openFixture(browser, '/');
+      let read = await waitRead(page, (r) => r.requests?.length && r.conversations?.length);
+      assert.equal(read.page, 'feed');
+      assert.deepEqual(read.requests.map((r) => ({ key: r.key, contact: r.conversation.contact })), EXPECTED.feed_requests);
+      const cw = read.conversations.find((c) => c.placement === 'chat_window');
+      assert.ok(cw, 'chat window read');
+      assert.deepEqual({ key: cw.key, ...cw.conversation }, EXPECTED.chat_window);
+      // No reload: pushState + new DOM.
+      const navs = [];
+      page.on('framenavigated', (f) => { if (f === page.mainFrame()) navs.push(f.url()); });
+      await page.click('#go-thread');
+      read = await waitRead(page, (r) => r.page === 'thread' && r.conversations?.[0]?.conversation?.messages?.length >= EXPECTED.thread_en.messages.length);
+      assert.deepEqual(read.conversations[0].conversation, EXPECTED.thread_en);
+      assert.ok(page.url().endsWith('/messages/t/100090000000011'));
+      assert.deepEqual(pageErrorsOnly(page), []);
+      await page.close();
+    });
+
+    it('a scrolled, re-rendered virtualised thread yields each message exactly once', async () => {
+      const page = await openFixture(browser, '/messages/t/100090000000015');
+      const exp = EXPECTED.virtual;
+      await waitRead(page, (r) => r.conversations?.[0]?.conversation?.messages?.length === 30);
+      // Scroll up in steps of 20 rows (30 mounted: 10 overlap), then back down.
+      const starts = [];
+      for (let s = 150; s >= 0; s -= 20) starts.push(s);
+      starts.push(0, 40, 170);
+      for (const s of starts) {
+        await page.evaluate((x) => window.__fixtureScroll(x), s);
+        await sleep(350);
+      }
+      const read = await waitRead(page, (r) => r.conversations?.[0]?.conversation?.messages?.length >= 200);
+      await sleep(500);
+      const final = (await readDebug(page)).read;
+      assert.equal(final.conversations[0].conversation.messages.length, 200, 'no duplicates');
+      assert.deepEqual(final.conversations[0].conversation, exp);
+      assert.ok(read.rows_read >= 200, `rows read from the DOM: ${read.rows_read}`);
+      await page.close();
+    });
+
+    it('"Facebook changed": page not understood, no banner, no exception', async () => {
+      const page = await openFixture(browser, '/messages/t/100090000000019');
+      const state = await waitForProtection(page);
+      assert.equal(state, 'page_not_understood');
+      await sleep(500);
+      assert.deepEqual(await banners(page), []);
+      const read = (await readDebug(page)).read;
+      assert.deepEqual(read?.conversations ?? [], []);
+      assert.deepEqual(pageErrorsOnly(page), []);
+      await page.close();
+    });
+
+    it('a chain split over two visits (grooming day 1, WhatsApp request day 4, reload between) still warns', async () => {
+      const page = await openFixture(browser, '/messages/t/100090000000020');
+      const d1 = await waitRead(page, (r) => r.conversations?.[0]?.conversation?.messages?.length >= 5);
+      assert.equal(d1.conversations[0].key, 'fb:100090000000020');
+      await sleep(800); // facts are written to chrome.storage.local after the read
+      await page.goto(server.url('/messages/e2ee/t/100090000000020', 'www.facebook.com'), { waitUntil: 'load' });
+      const d4 = await waitRead(page, (r) => r.conversations?.[0]?.conversation?.messages?.length >= 1);
+      assert.equal(d4.conversations[0].conversation.messages.length, 1, 'the thread only shows its latest message');
+      const r = await waitRead(page, (x) => ['warning', 'danger'].includes(x.conversations?.[0]?.level));
+      assert.ok(['warning', 'danger'].includes(r.conversations[0].level), `level ${r.conversations[0].level}`);
+      // The banner host, once the warning UI renders one.
+      const hosts = await banners(page);
+      if (hosts.length) assert.ok(['warning', 'danger'].includes(hosts[0].level), JSON.stringify(hosts));
+      await page.close();
+    });
+  });
+}
