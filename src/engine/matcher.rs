@@ -122,3 +122,44 @@ impl Matcher {
         hits
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::assessment::Stage;
+    use crate::engine::rules::Tag;
+
+    fn rule(id: &str, groups: &[&[&str]], unless: &[&str]) -> Rule {
+        Rule {
+            id: id.into(),
+            stage: Stage::OffPlatform,
+            tag: Tag::NumberAsk,
+            language: "en".into(),
+            groups: groups.iter().map(|g| g.iter().map(|s| s.to_string()).collect()).collect(),
+            unless: unless.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn word_boundaries_wildcards_groups_and_vetoes() {
+        let m = Matcher::new(&[
+            rule("a", &[&["app"]], &[]),
+            rule("b", &[&["bhej*"], &["paise"]], &[]),
+            rule("c", &[&["number"]], &["my number"]),
+        ])
+        .unwrap();
+        let ids = |t: &str| m.scan(t).iter().map(|h| h.rule).collect::<Vec<_>>();
+        assert_eq!(ids("whatsapp"), Vec::<usize>::new()); // "app" is not a word here
+        assert_eq!(ids("new app"), vec![0]);
+        assert_eq!(ids("paise bhejo"), vec![1]);
+        assert_eq!(ids("bhejo"), Vec::<usize>::new()); // one group of two: never a single word
+        assert_eq!(ids("your number"), vec![2]);
+        assert_eq!(ids("my number"), Vec::<usize>::new());
+        assert_eq!(m.scan("Paise BHEJOOO")[0].matched, "Paise … BHEJOOO");
+    }
+
+    #[test]
+    fn empty_patterns_are_refused() {
+        assert!(Matcher::new(&[rule("x", &[&["🌹"]], &[])]).is_err());
+    }
+}

@@ -185,7 +185,9 @@ pub fn normalize_mapped(text: &str) -> Normalized {
     }
 
     // 2. Raw tokens (split at separators); inside each: leet, joiners, splits, repeats.
-    let mut words: Vec<Vec<U>> = Vec::new();
+    // Words are ranges of one flat buffer (no allocation per word).
+    let mut flat: Vec<U> = Vec::with_capacity(units.len());
+    let mut words: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < units.len() {
         let c = units[i].c;
@@ -202,12 +204,13 @@ pub fn normalize_mapped(text: &str) -> Normalized {
                 break;
             }
         }
-        token_words(&mut units[start..i], &mut words);
+        token_words(&mut units[start..i], &mut flat, &mut words);
     }
 
     // 3. Runs of three or more single ASCII letters are one spaced-out word.
-    let mut merged: Vec<Vec<U>> = Vec::with_capacity(words.len());
-    let single = |w: &Vec<U>| w.len() == 1 && w[0].c.is_ascii_alphabetic();
+    let single = |w: &(usize, usize)| w.1 - w.0 == 1 && flat[w.0].c.is_ascii_alphabetic();
+    let mut merged: Vec<Vec<U>> = Vec::new(); // only for joined runs (rare)
+    let mut order: Vec<Result<(usize, usize), usize>> = Vec::with_capacity(words.len());
     let mut j = 0;
     while j < words.len() {
         let mut k = j;
@@ -217,12 +220,13 @@ pub fn normalize_mapped(text: &str) -> Normalized {
         if k - j >= 3 {
             let mut w: Vec<U> = Vec::with_capacity(k - j);
             for word in &words[j..k] {
-                push_collapsing(&mut w, word[0]);
+                push_collapsing(&mut w, flat[word.0]);
             }
+            order.push(Err(merged.len()));
             merged.push(w);
             j = k;
         } else {
-            merged.push(std::mem::take(&mut words[j]));
+            order.push(Ok(words[j]));
             j += 1;
         }
     }
@@ -232,7 +236,11 @@ pub fn normalize_mapped(text: &str) -> Normalized {
     let mut prev_end = 0u32;
     out.text.push(' ');
     out.src.push((0, 0));
-    for (n, w) in merged.iter().enumerate() {
+    for (n, o) in order.iter().enumerate() {
+        let w: &[U] = match *o {
+            Ok((s, e)) => &flat[s..e],
+            Err(m) => &merged[m],
+        };
         if n > 0 {
             out.text.push(' ');
             out.src.push((prev_end, w[0].s));
@@ -263,7 +271,7 @@ fn push_collapsing(w: &mut Vec<U>, u: U) {
 }
 
 /// One raw token (word characters, leet symbols, joiners) → words.
-fn token_words(t: &mut [U], words: &mut Vec<Vec<U>>) {
+fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) {
     let ascii_letter = |c: char| c.is_ascii_alphabetic();
     // Leet: a run of leet characters becomes letters if it touches an ASCII letter and
     // is either a single character or lies between letters ("wh@ts@pp", "v1de0"),
@@ -288,7 +296,13 @@ fn token_words(t: &mut [U], words: &mut Vec<Vec<U>>) {
     }
     // Joiners between word characters vanish ("whats.app"); elsewhere they separate.
     // Letter/digit boundaries separate. Repeated letters collapse.
-    let mut cur: Vec<U> = Vec::new();
+    let mut start = flat.len();
+    let close = |flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>, start: &mut usize| {
+        if flat.len() > *start {
+            words.push((*start, flat.len()));
+        }
+        *start = flat.len();
+    };
     for k in 0..t.len() {
         let u = t[k];
         if !is_word(u.c) {
@@ -297,21 +311,24 @@ fn token_words(t: &mut [U], words: &mut Vec<Vec<U>>) {
                 && k + 1 < t.len()
                 && is_word(t[k - 1].c)
                 && is_word(t[k + 1].c);
-            if !joins && !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
+            if !joins {
+                close(flat, words, &mut start);
             }
             continue;
         }
-        if let Some(last) = cur.last() {
+        if flat.len() > start {
+            let last = flat[flat.len() - 1];
             if is_letter(last.c) != is_letter(u.c) {
-                words.push(std::mem::take(&mut cur));
+                close(flat, words, &mut start);
+            } else if last.c == u.c && is_letter(u.c) {
+                let l = flat.len() - 1;
+                flat[l].e = flat[l].e.max(u.e);
+                continue;
             }
         }
-        push_collapsing(&mut cur, u);
+        flat.push(u);
     }
-    if !cur.is_empty() {
-        words.push(cur);
-    }
+    close(flat, words, &mut start);
 }
 
 #[cfg(test)]

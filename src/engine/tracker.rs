@@ -56,6 +56,9 @@ pub struct Tracker {
     stats: [StageStat; 6],
     seen_rules: Vec<String>,
     profile_evidence: usize,
+    /// (day, suspicion) of the last evaluation; (day) of the last profile evidence.
+    suspicion_cache: Option<(Option<i64>, i32)>,
+    profile_day: Option<Option<i64>>,
     assessment: Assessment,
 }
 
@@ -120,6 +123,8 @@ impl Tracker {
             stats: Default::default(),
             seen_rules: Vec::new(),
             profile_evidence: 0,
+            suspicion_cache: None,
+            profile_day: None,
             assessment: Assessment::default(),
             prior,
         };
@@ -157,6 +162,8 @@ impl Tracker {
         c.friend_count = c.friend_count.or(p.friend_count);
         c.joined = c.joined.or_else(|| p.joined.clone());
         self.contact = c;
+        self.suspicion_cache = None;
+        self.profile_day = None;
     }
 
     /// The profile is now known better (friend status, mutual friends, …): re-judge
@@ -179,11 +186,12 @@ impl Tracker {
     pub fn push(&mut self, msg: &Message) -> &Assessment {
         let index = self.pushed;
         self.pushed += 1;
-        if let Some(at) = msg.at.as_deref().and_then(time::parse) {
+        let own_at = msg.at.as_deref().and_then(time::parse);
+        if let Some(at) = own_at {
             self.first_time = Some(self.first_time.map_or(at, |f| f.min(at)));
             self.last_time = Some(self.last_time.map_or(at, |l| l.max(at)));
         }
-        let at = msg.at.as_deref().and_then(time::parse).or(self.last_time);
+        let at = own_at.or(self.last_time);
         let start = self.events.len();
         if let Some(cue) = kind_cue(msg.kind) {
             // Forwards count only from them; a call is a call whoever dialled.
@@ -239,8 +247,18 @@ impl Tracker {
         }
     }
 
-    fn suspicion(&self, at: Option<i64>) -> i32 {
-        contact_signals::score(&contact_signals::signals(&self.contact, at))
+    /// Profile signals change only with the day (ages in days): cached per day.
+    fn suspicion(&mut self, at: Option<i64>) -> i32 {
+        let day = at.map(|t| t.div_euclid(time::DAY));
+        if let Some((d, s)) = self.suspicion_cache {
+            if d == day {
+                return s;
+            }
+        }
+        // Judge at the start of that day, so that the cache is exact.
+        let s = contact_signals::score(&contact_signals::signals(&self.contact, day.map(|d| d * time::DAY)));
+        self.suspicion_cache = Some((day, s));
+        s
     }
 
     /// Rebuilds everything derived from the events (after a profile change).
@@ -249,6 +267,7 @@ impl Tracker {
         self.warned = false;
         self.seen_rules.clear();
         self.profile_evidence = 0;
+        self.profile_day = None;
         self.assessment = Assessment::default();
         self.stats = Default::default();
         for sf in &self.prior.stages {
@@ -267,17 +286,21 @@ impl Tracker {
     }
 
     fn apply(&mut self, i: usize) {
-        let ev = &self.events[i];
-        let (id, stage, tag): (&str, Stage, Tag) = match ev.cue {
+        let engine = self.engine;
+        let (id, stage, tag): (&str, Stage, Tag) = match self.events[i].cue {
             Cue::Rule(r) => {
-                let rule = &self.engine.rules()[r];
+                let rule = &engine.rules()[r];
                 (&rule.id, rule.stage, rule.tag)
             }
             Cue::Kind(k, s, t) => (k, s, t),
         };
-        if tag == Tag::Call && !combine::call_counts(self.tags, self.suspicion(ev.at)) {
-            return; // a call with a trusted or unremarkable contact
+        if tag == Tag::Call {
+            let s = self.suspicion(self.events[i].at);
+            if !combine::call_counts(self.tags, s) {
+                return; // a call with a trusted or unremarkable contact
+            }
         }
+        let ev = &self.events[i];
         self.tags |= tag.bit();
         self.assessment.stage = self.assessment.stage.max(stage);
         if ev.index.is_some() {
@@ -320,7 +343,12 @@ impl Tracker {
 
     /// Keeps the profile evidence (first in the list) in step with the latest time.
     fn refresh_profile(&mut self) {
-        let signals = contact_signals::signals(&self.contact, self.last_time);
+        let day = self.last_time.map(|t| t.div_euclid(time::DAY));
+        if self.profile_day == Some(day) {
+            return;
+        }
+        self.profile_day = Some(day);
+        let signals = contact_signals::signals(&self.contact, day.map(|d| d * time::DAY));
         let fresh: Vec<Evidence> = signals
             .into_iter()
             .map(|s| Evidence { message: None, stage: Stage::Contact, rule: s.rule.to_string(), matched: s.matched })
