@@ -8,7 +8,8 @@
 //!   card, resp. the profile header).
 //!
 //! The host element carries `data-saavdhan-warning="<placement>"`,
-//! `data-saavdhan-level`, `data-saavdhan-stage`, `data-saavdhan-look` and `lang`.
+//! `data-saavdhan-level`, `data-saavdhan-stage`, `lang`, and `data-saavdhan-look`
+//! (which of the rotating looks, set once the showing is recorded).
 //! On test pages (root element has `data-saavdhan-test`) it also carries
 //! `data-saavdhan-content` (JSON of what the shadow root shows) and answers the
 //! events `saavdhan-test-save`, `saavdhan-test-known`, `saavdhan-test-focus-save`.
@@ -255,7 +256,10 @@ fn rerender(key: &Key) -> Result<(), JsValue> {
         render::render(&doc, &x.root, &view)?;
         x.host.set_attribute("data-saavdhan-level", level_name(d.assessment.level))?;
         x.host.set_attribute("data-saavdhan-stage", &stage_name(d.assessment.stage))?;
-        x.host.set_attribute("data-saavdhan-look", &(look % palette::LOOKS as u32).to_string())?;
+        // Set once the showing is recorded in the memory (tests wait for it).
+        if x.look.is_some() {
+            x.host.set_attribute("data-saavdhan-look", &(look % palette::LOOKS as u32).to_string())?;
+        }
         x.host.set_attribute("lang", i18n::lang_tag(lang))?;
         if test_mode() {
             x.host.set_attribute("data-saavdhan-content", &render::describe(&x.root)?)?;
