@@ -37,9 +37,17 @@ impl Area {
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `chrome` as this script sees it. Not `js_sys::global().chrome`: in Firefox
+    /// content scripts `js_sys::global()` is the page's `window`, which has no
+    /// `chrome`; the extension APIs live on the content script's sandbox global.
+    #[wasm_bindgen(thread_local_v2, js_name = chrome)]
+    static CHROME: Option<js_sys::Object>;
+}
+
 fn area(a: Area) -> Result<StorageArea, JsValue> {
-    let global = js_sys::global();
-    let chrome = js_sys::Reflect::get(&global, &"chrome".into())?;
+    let chrome = CHROME.with(Option::clone).ok_or_else(|| JsValue::from_str("chrome unavailable"))?;
     let storage = js_sys::Reflect::get(&chrome, &"storage".into())?;
     let area = js_sys::Reflect::get(&storage, &a.name().into())?;
     if area.is_undefined() || area.is_null() {
