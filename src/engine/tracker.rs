@@ -41,6 +41,12 @@ struct StageStat {
     count: u32,
 }
 
+/// One contact's conversation, assessed message by message.
+///
+/// `first_warning_at` is the index (in this tracker's own numbering) of the message
+/// after which the level first reached `warning`; it stays `None` when the warning
+/// already followed from remembered facts at construction (no message caused it).
+/// Levels never go down within one tracker; a profile update replays the cues.
 pub struct Tracker {
     engine: &'static Engine,
     contact: Contact,
