@@ -22,7 +22,6 @@ use crate::web::reader::page::{classify, PageKind};
 use crate::web::reader::thread::RowCache;
 use crate::web::reader::{friend_requests, profile, thread};
 use crate::web::runtime::{report_state, Protection};
-use crate::web::storage::{self, Area};
 use crate::web::ui::{self, Placement, WarningContext};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -105,6 +104,34 @@ thread_local! {
     static CTL: RefCell<Option<Ctl>> = const { RefCell::new(None) };
 }
 
+// chrome.storage.local through the extension's own `chrome` binding: in Firefox
+// content scripts `globalThis` is the page's window, where `chrome` is not
+// defined, so a lookup through js_sys::global() fails there.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = get, catch)]
+    fn storage_local_get(keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set, catch)]
+    fn storage_local_set(items: &JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// The JSON text stored under `key` (`Ok(None)` when absent).
+async fn local_get_json(key: &str) -> Result<Option<String>, JsValue> {
+    let obj = wasm_bindgen_futures::JsFuture::from(storage_local_get(&JsValue::from_str(key))?).await?;
+    let v = js_sys::Reflect::get(&obj, &JsValue::from_str(key))?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    Ok(js_sys::JSON::stringify(&v)?.as_string())
+}
+
+async fn local_set_json(key: &str, json: &str) -> Result<(), JsValue> {
+    let items = js_sys::Object::new();
+    js_sys::Reflect::set(&items, &JsValue::from_str(key), &js_sys::JSON::parse(json)?)?;
+    wasm_bindgen_futures::JsFuture::from(storage_local_set(&items)?).await?;
+    Ok(())
+}
+
 fn now_ms() -> f64 {
     js_sys::Date::now()
 }
@@ -129,10 +156,22 @@ pub fn start() -> Result<(), JsValue> {
     let test = root().is_some_and(|r| r.has_attribute("data-saavdhan-test"));
     wasm_bindgen_futures::spawn_local(async move {
         let settings = crate::web::settings_io::load().await;
-        let stored = storage::get_raw(Area::Local, CONTACTS_KEY).await.ok();
-        let value: Option<serde_json::Value> =
-            stored.filter(|v| !v.is_undefined() && !v.is_null()).and_then(|v| serde_wasm_bindgen::from_value(v).ok());
-        let (store, _notes) = ContactStore::from_value(value.as_ref(), (now_ms() / 1000.0) as i64);
+        let stored = local_get_json(CONTACTS_KEY).await;
+        let stored_ok = match &stored {
+            Ok(_) => "true".to_string(),
+            Err(e) => format!("{:?}", e.as_string().or_else(|| js_sys::JSON::stringify(e).ok().and_then(|s| s.as_string())).unwrap_or_default()),
+        };
+        let value: Option<serde_json::Value> = stored
+            .ok()
+            .flatten()
+            .and_then(|s| serde_json::from_str(&s).ok());
+        let (store, notes) = ContactStore::from_value(value.as_ref(), (now_ms() / 1000.0) as i64);
+        if test {
+            if let Some(r) = root() {
+                let note = format!("{{\"available\":{},\"contacts\":{},\"notes\":\"{:?}\"}}", stored_ok, store.contacts.len(), notes);
+                let _ = r.set_attribute("data-saavdhan-store", &note);
+            }
+        }
         CTL.with(|c| {
             *c.borrow_mut() = Some(Ctl {
                 href: String::new(),
@@ -357,9 +396,9 @@ impl Ctl {
         }
         if self.store_dirty {
             self.store_dirty = false;
-            let v = self.store.to_value();
+            let v = self.store.to_value().to_string();
             wasm_bindgen_futures::spawn_local(async move {
-                let _ = storage::set(Area::Local, CONTACTS_KEY, &v).await;
+                let _ = local_set_json(CONTACTS_KEY, &v).await;
             });
         }
     }

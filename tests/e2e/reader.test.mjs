@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   startServer, launchBrowser, closeBrowser, openFixture, readDebug, waitForProtection,
-  banners, pageErrors, FIXTURES_DIR,
+  banners, pageErrors, FIXTURES_DIR, readExtensionStorage,
 } from './lib/index.mjs';
 
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'reader-expected.json'), 'utf8'));
@@ -130,10 +130,27 @@ for (const kind of ['chromium', 'firefox']) {
     });
 
     it('a chain split over two visits (grooming day 1, WhatsApp request day 4, reload between) still warns', async () => {
+      // Control: the day-4 content alone, for a friend with no history, stays below a warning.
+      const ctl = await openFixture(browser, '/messages/t/100090000000021');
+      const c = await waitRead(ctl, (r) => r.conversations?.[0]?.conversation?.messages?.length >= 1);
+      await sleep(300);
+      const cLevel = (await readDebug(ctl)).read.conversations[0].level;
+      assert.ok(!['warning', 'danger'].includes(cLevel), `control level ${cLevel} (${c.conversations[0].key})`);
+      await ctl.close();
+
       const page = await openFixture(browser, '/messages/t/100090000000020');
       const d1 = await waitRead(page, (r) => r.conversations?.[0]?.conversation?.messages?.length >= 5);
       assert.equal(d1.conversations[0].key, 'fb:100090000000020');
       await sleep(800); // facts are written to chrome.storage.local after the read
+      const stored = await readExtensionStorage(browser);
+      const facts = stored.contacts?.contacts?.['fb:100090000000020'];
+      assert.ok(facts, `facts kept for the contact: ${JSON.stringify(stored).slice(0, 500)}`);
+      assert.equal(stored.contacts.version, 2);
+      assert.ok(facts.facts.stages.some((s) => s.stage === 'grooming'), JSON.stringify(facts));
+      const all = JSON.stringify(stored);
+      for (const words of ['handsome', 'Good night', 'blessed day', 'Are you married']) {
+        assert.ok(!all.includes(words), `message text "${words}" must never be stored`);
+      }
       await page.goto(server.url('/messages/e2ee/t/100090000000020', 'www.facebook.com'), { waitUntil: 'load' });
       const d4 = await waitRead(page, (r) => r.conversations?.[0]?.conversation?.messages?.length >= 1);
       assert.equal(d4.conversations[0].conversation.messages.length, 1, 'the thread only shows its latest message');
