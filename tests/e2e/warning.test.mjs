@@ -158,7 +158,7 @@ for (const kind of ['chromium', 'firefox']) {
       }
     });
 
-    it('saves the evidence as HTML + JSON on the computer', async () => {
+    it('saves the evidence as HTML + JSON on the computer', async (t) => {
       await setSettings(browser, { language: 'en', region: 'india' });
       const dir = fs.mkdtempSync(path.join(OUT_DIR, `downloads-${kind}-`));
       let watchDir = dir;
@@ -184,11 +184,18 @@ for (const kind of ['chromium', 'firefox']) {
         await sleep(200);
       }
       assert.equal(files.length, 2, `two evidence files in ${watchDir}: ${files}`);
+      if (kind === 'firefox') t.after(() => { for (const f of files) fs.rmSync(path.join(watchDir, f), { force: true }); });
       const jsonFile = path.join(watchDir, files.find((f) => f.endsWith('.json')));
       const htmlFile = path.join(watchDir, files.find((f) => f.endsWith('.html')));
-      const kit = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
-      const html = fs.readFileSync(htmlFile, 'utf8');
-      if (kind === 'firefox') for (const f of files) fs.rmSync(path.join(watchDir, f));
+      // Firefox creates the file before it has written it: wait until both are complete.
+      let kit = null;
+      let html = '';
+      for (let i = 0; i < 50 && !kit; i++) {
+        html = fs.readFileSync(htmlFile, 'utf8');
+        try { if (html.trimEnd().endsWith('</html>')) kit = JSON.parse(fs.readFileSync(jsonFile, 'utf8')); } catch { /* partial */ }
+        if (!kit) await sleep(200);
+      }
+      assert.ok(kit, `complete evidence files: ${jsonFile}`);
       assert.equal(kit.contact.name, 'Neha Kapoor');
       assert.equal(kit.contact.profile_url, 'https://www.facebook.com/profile.php?id=100090000000503');
       assert.equal(kit.contact.profile_id, '100090000000503');
