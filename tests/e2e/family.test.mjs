@@ -5,12 +5,14 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, closeBrowser, openFixture, pageErrors, screenshot,
+  startServer, launchBrowser, closeBrowser, openFixture, pageErrors, screenshot, waitForBanner,
 } from './lib/index.mjs';
 import { openExtensionPage, evaluateInExtension, readExtensionStorage, waitForTabState } from './family-lib.mjs';
 
 const WHATSAPP_THREAD = '/messages/t/100090000000001';
 const STRICT_CSP_THREAD = '/messages/t/100090000000003';
+// The warning-UI engineer's danger-level fixture: the banner lists police and family links.
+const DANGER_THREAD = '/messages/t/100090000000503';
 
 /** Waits until the Rust page code has filled the page in. */
 async function ready(page) {
@@ -29,6 +31,25 @@ const isDisabled = (page, sel) => page.$eval(sel, (e) => e.matches(':disabled'))
 
 async function setLocal(browser, items) {
   await evaluateInExtension(browser, async (it) => { await chrome.storage.local.clear(); await chrome.storage.local.set(it); return true; }, items);
+}
+
+/** Fills and saves the main settings on an open options page. */
+async function page_fill(page, { language, region, name, phone }) {
+  await page.select('#language', language);
+  await page.select('#region', region);
+  await typeInto(page, '#contact-name', name);
+  await typeInto(page, '#contact-phone', phone);
+  await page.$eval('#save-status', (e) => { e.textContent = ''; });
+  await page.click('#save');
+  await page.waitForFunction(() => document.querySelector('#save-status').textContent.trim() !== '', { timeout: 10_000 });
+}
+
+/** The first banner host's lang and what its closed shadow root shows (fixtures only). */
+async function bannerContent(page) {
+  return page.$eval('[data-saavdhan-level]', (e) => ({
+    lang: e.getAttribute('lang'),
+    content: JSON.parse(e.getAttribute('data-saavdhan-content') || '{"links":[]}'),
+  }));
 }
 
 async function typeInto(page, sel, value) {
@@ -128,6 +149,36 @@ for (const kind of ['chromium', 'firefox']) {
       assert.equal(await mr.evaluate(() => document.documentElement.lang), 'mr');
       assert.equal(await text(mr, 'h1'), 'सावधानची सेटिंग');
       await mr.close();
+    });
+
+    it('options change the banner: its language, the family call link and the region links', async () => {
+      await setLocal(browser, {});
+      const opt = await openOptions(browser);
+      await page_fill(opt, { language: 'hi', region: 'uk', name: 'Asha', phone: '+91 98765 43210' });
+      await opt.close();
+
+      const thread = await openFixture(browser, DANGER_THREAD);
+      await waitForBanner(thread, { level: 'danger' });
+      const hi = await bannerContent(thread);
+      assert.equal(hi.lang, 'hi', 'the banner is in the chosen language');
+      const family = hi.content.links.find((l) => l.href === 'tel:+919876543210');
+      assert.ok(family, `a call link to the family contact: ${JSON.stringify(hi.content.links)}`);
+      assert.ok(family.text.includes('Asha'), family.text);
+      assert.ok(hi.content.links.some((l) => l.href === 'tel:03001232040'), 'UK reporting links for region uk');
+      assert.ok(!hi.content.links.some((l) => l.href === 'tel:1930'), 'no India helpline for region uk');
+      await screenshot(thread, 'family-banner-hindi');
+      await thread.close();
+
+      const opt2 = await openOptions(browser);
+      await page_fill(opt2, { language: 'en', region: 'india', name: '', phone: '' });
+      await opt2.close();
+      const again = await openFixture(browser, DANGER_THREAD);
+      await waitForBanner(again, { level: 'danger' });
+      const en = await bannerContent(again);
+      assert.equal(en.lang, 'en');
+      assert.ok(!en.content.links.some((l) => (l.href || '').startsWith('tel:+91')), 'no family link without a family contact');
+      assert.ok(en.content.links.some((l) => l.href === 'tel:1930'), 'India helpline for region india');
+      await again.close();
     });
 
     it('the family PIN locks the settings until it is typed, and is stored only as a salted hash', async () => {
