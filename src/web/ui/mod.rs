@@ -2,10 +2,14 @@
 //! scripts cannot restyle or read them), placed in the page's flow so they
 //! never cover Facebook's controls:
 //!
-//! * `Placement::Thread` / `ChatWindow`: the host goes immediately BEFORE the
-//!   anchor (pass the message list, resp. the chat window's composer).
-//! * `Placement::RequestCard` / `Profile`: immediately AFTER the anchor (pass the
-//!   card, resp. the profile header).
+//! * `Placement::Thread`: anchor = the thread (`[role=main]`); the host goes
+//!   right before its message grid (top of the message list).
+//! * `Placement::ChatWindow`: anchor = the chat window; the host goes right after
+//!   its message grid, i.e. inside the window above the composer.
+//! * `Placement::RequestCard` / `Profile`: immediately AFTER the anchor (the
+//!   card, below its buttons; the profile header).
+//! * Without a `[role=grid]` inside the anchor: before it (thread) or as its
+//!   first child (chat window).
 //!
 //! The host element carries `data-saavdhan-warning="<placement>"`,
 //! `data-saavdhan-level`, `data-saavdhan-stage`, `lang`, and `data-saavdhan-look`
@@ -57,9 +61,40 @@ impl Placement {
         }
     }
 
-    fn before_anchor(self) -> bool {
-        matches!(self, Placement::Thread | Placement::ChatWindow)
+}
+
+/// Where the host goes relative to a reference element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Spot {
+    Before,
+    After,
+    FirstChild,
+}
+
+/// The reference element and spot for a placement (see the module notes).
+fn spot(anchor: &Element, placement: Placement) -> (Element, Spot) {
+    let grid = || anchor.query_selector("[role=grid]").ok().flatten();
+    match placement {
+        Placement::Thread => match grid() {
+            Some(g) => (g, Spot::Before),
+            None => (anchor.clone(), Spot::Before),
+        },
+        Placement::ChatWindow => match grid() {
+            Some(g) => (g, Spot::After),
+            None => (anchor.clone(), Spot::FirstChild),
+        },
+        Placement::RequestCard | Placement::Profile => (anchor.clone(), Spot::After),
     }
+}
+
+fn in_place(host: &Element, anchor: &Element, placement: Placement) -> bool {
+    let (r, at) = spot(anchor, placement);
+    let found = match at {
+        Spot::Before => r.previous_element_sibling(),
+        Spot::After => r.next_element_sibling(),
+        Spot::FirstChild => r.first_element_child(),
+    };
+    found.as_ref() == Some(host)
 }
 
 /// Everything a warning needs to explain itself.
@@ -186,12 +221,7 @@ pub fn show(anchor: &web_sys::Element, placement: Placement, ctx: &WarningContex
     // Existing host: keep it if nothing changed, move it if the anchor moved.
     let existing = SHOWN.with(|s| s.borrow().get(&key).map(|x| (x.host.clone(), x.signature == sig)));
     if let Some((host, same)) = existing {
-        let in_place = if placement.before_anchor() {
-            anchor.previous_element_sibling().as_ref() == Some(&host)
-        } else {
-            anchor.next_element_sibling().as_ref() == Some(&host)
-        };
-        if !in_place {
+        if !in_place(&host, anchor, placement) {
             place(&host, anchor, placement)?;
         }
         if same && host.is_connected() {
@@ -226,10 +256,11 @@ pub fn show(anchor: &web_sys::Element, placement: Placement, ctx: &WarningContex
 }
 
 fn place(host: &Element, anchor: &Element, placement: Placement) -> Result<(), JsValue> {
-    if placement.before_anchor() {
-        anchor.before_with_node_1(host)
-    } else {
-        anchor.after_with_node_1(host)
+    let (r, at) = spot(anchor, placement);
+    match at {
+        Spot::Before => r.before_with_node_1(host),
+        Spot::After => r.after_with_node_1(host),
+        Spot::FirstChild => r.prepend_with_node_1(host),
     }
 }
 

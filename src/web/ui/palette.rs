@@ -17,7 +17,8 @@ pub struct Palette {
     pub button_text: u32,
     /// Outline of the focused button (against `background`).
     pub focus: u32,
-    /// Icon shown in front of the title (decorative, aria-hidden).
+    /// Icon shown in front of the title (decorative, aria-hidden); symbols
+    /// common system fonts have (DejaVu, Segoe UI, Roboto), not emoji.
     pub icon: &'static str,
     /// CSS border style name.
     pub border_style: &'static str,
@@ -25,20 +26,20 @@ pub struct Palette {
 
 const NOTICE: [Palette; LOOKS] = [
     Palette { background: 0xEEF3FA, text: 0x1A1A1A, accent: 0x2F4F7F, button_background: 0x2F4F7F, button_text: 0xFFFFFF, focus: 0x1A1A1A, icon: "ℹ", border_style: "solid" },
-    Palette { background: 0xF1F5EC, text: 0x1A1A1A, accent: 0x3A5F2A, button_background: 0x3A5F2A, button_text: 0xFFFFFF, focus: 0x1A1A1A, icon: "👤", border_style: "dashed" },
-    Palette { background: 0xF5F0FA, text: 0x1A1A1A, accent: 0x5A3F7A, button_background: 0x5A3F7A, button_text: 0xFFFFFF, focus: 0x1A1A1A, icon: "❔", border_style: "double" },
+    Palette { background: 0xF1F5EC, text: 0x1A1A1A, accent: 0x3A5F2A, button_background: 0x3A5F2A, button_text: 0xFFFFFF, focus: 0x1A1A1A, icon: "?", border_style: "dashed" },
+    Palette { background: 0xF5F0FA, text: 0x1A1A1A, accent: 0x5A3F7A, button_background: 0x5A3F7A, button_text: 0xFFFFFF, focus: 0x1A1A1A, icon: "●", border_style: "double" },
 ];
 
 const WARNING: [Palette; LOOKS] = [
     Palette { background: 0xFFF4D6, text: 0x1A1A1A, accent: 0x8A4B00, button_background: 0x5C3200, button_text: 0xFFFFFF, focus: 0x0B3D91, icon: "⚠", border_style: "solid" },
-    Palette { background: 0xFFE9DC, text: 0x1A1A1A, accent: 0xA33A00, button_background: 0x7A2B00, button_text: 0xFFFFFF, focus: 0x0B3D91, icon: "✋", border_style: "double" },
-    Palette { background: 0xFFF9C4, text: 0x1A1A1A, accent: 0x6B5300, button_background: 0x3D3000, button_text: 0xFFFFFF, focus: 0x0B3D91, icon: "👁", border_style: "dashed" },
+    Palette { background: 0xFFE9DC, text: 0x1A1A1A, accent: 0xA33A00, button_background: 0x7A2B00, button_text: 0xFFFFFF, focus: 0x0B3D91, icon: "▲", border_style: "double" },
+    Palette { background: 0xFFF9C4, text: 0x1A1A1A, accent: 0x6B5300, button_background: 0x3D3000, button_text: 0xFFFFFF, focus: 0x0B3D91, icon: "!", border_style: "dashed" },
 ];
 
 const DANGER: [Palette; LOOKS] = [
-    Palette { background: 0x7A0014, text: 0xFFFFFF, accent: 0xFFD54F, button_background: 0xFFFFFF, button_text: 0x7A0014, focus: 0xFFD54F, icon: "🛑", border_style: "solid" },
-    Palette { background: 0x5E0B3A, text: 0xFFFFFF, accent: 0xFFFFFF, button_background: 0xFFF3C4, button_text: 0x5E0B3A, focus: 0xFFD54F, icon: "⛔", border_style: "double" },
-    Palette { background: 0x8B1A00, text: 0xFFFFFF, accent: 0xFFB74D, button_background: 0xFFFFFF, button_text: 0x8B1A00, focus: 0xFFF176, icon: "🚨", border_style: "dashed" },
+    Palette { background: 0x7A0014, text: 0xFFFFFF, accent: 0xFFD54F, button_background: 0xFFFFFF, button_text: 0x7A0014, focus: 0xFFD54F, icon: "✖", border_style: "solid" },
+    Palette { background: 0x5E0B3A, text: 0xFFFFFF, accent: 0xFFFFFF, button_background: 0xFFF3C4, button_text: 0x5E0B3A, focus: 0xFFD54F, icon: "⚠", border_style: "double" },
+    Palette { background: 0x8B1A00, text: 0xFFFFFF, accent: 0xFFB74D, button_background: 0xFFFFFF, button_text: 0x8B1A00, focus: 0xFFF176, icon: "■", border_style: "dashed" },
 ];
 
 /// The palette for `level` on its `showing`-th appearance (0-based).
