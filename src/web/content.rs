@@ -98,10 +98,46 @@ struct Ctl {
     reported: Option<(Protection, String)>,
     scheduled: bool,
     grace_timer: bool,
+    perf: Perf,
+    /// What the last row read found (reused while no mutation touches the rows).
+    last_conversations: Vec<ReadConversation>,
+    last_windows: Vec<ReadConversation>,
+    last_problem: Option<&'static str>,
+}
+
+/// Cost of the reads (test pages only publish it): reading, feeding the
+/// engine and showing warnings; not the debug output itself.
+#[derive(Serialize, Default)]
+struct Perf {
+    steps: u32,
+    last_ms: f64,
+    max_ms: f64,
+    total_ms: f64,
+    /// New messages fed to trackers in the last step.
+    last_new: usize,
+}
+
+fn perf_now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_else(now_ms)
 }
 
 thread_local! {
     static CTL: RefCell<Option<Ctl>> = const { RefCell::new(None) };
+    /// Set when a mutation touched a message grid (or something holding one):
+    /// only then are message rows read again.
+    static ROWS_DIRTY: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// Whether a mutation record may have changed message rows: its target is
+/// inside a `[role=grid]` or holds one (a thread or chat window mounted).
+fn touches_rows(r: &web_sys::MutationRecord) -> bool {
+    let Some(t) = r.target() else { return true };
+    let el = match t.dyn_ref::<Element>() {
+        Some(e) => Some(e.clone()),
+        None => t.parent_element(),
+    };
+    let Some(el) = el else { return true };
+    el.closest("[role=grid]").ok().flatten().is_some() || el.query_selector("[role=grid]").ok().flatten().is_some()
 }
 
 // chrome.storage.local through the extension's own `chrome` binding: in Firefox
@@ -186,6 +222,10 @@ pub fn start() -> Result<(), JsValue> {
                 reported: None,
                 scheduled: false,
                 grace_timer: false,
+                perf: Perf::default(),
+                last_conversations: Vec::new(),
+                last_windows: Vec::new(),
+                last_problem: None,
             });
         });
         let _ = href;
@@ -212,6 +252,9 @@ fn install_watchers() {
                 || (all_ours(r.added_nodes()) && all_ours(r.removed_nodes()))
         });
         if !ours {
+            if records.iter().any(|r| touches_rows(r.unchecked_ref())) {
+                ROWS_DIRTY.with(|d| d.set(true));
+            }
             schedule(DEBOUNCE_MS);
         }
     });
@@ -265,6 +308,7 @@ fn schedule(ms: i32) {
 fn schedule_grace(ms: i32) {
     let Some(win) = web_sys::window() else { return };
     let f = Closure::once_into_js(|| {
+        ROWS_DIRTY.with(|d| d.set(true));
         CTL.with(|c| {
             if let Some(ctl) = c.borrow_mut().as_mut() {
                 ctl.grace_timer = false;
@@ -293,8 +337,11 @@ impl Ctl {
     }
 
     fn step(&mut self) {
+        let t0 = perf_now();
+        self.perf.last_new = 0;
         let Some((href, host, path, query)) = location() else { return };
         let Some(root) = root() else { return };
+        let rows_dirty = ROWS_DIRTY.with(|d| d.replace(false)) || href != self.href || self.reported.is_none();
         if href != self.href {
             ui::remove_all();
             for p in self.people.values_mut() {
@@ -310,6 +357,11 @@ impl Ctl {
         let mut problem: Option<&'static str> = None;
 
         match self.kind.clone() {
+            // Nothing touched the message grid since the last read: the thread is as it was.
+            PageKind::Thread { .. } if !rows_dirty => {
+                dbg.conversations = self.last_conversations.clone();
+                problem = self.last_problem;
+            }
             PageKind::Thread { id } => {
                 let main = qs(&root, "[role=main]");
                 let grid = main.as_ref().and_then(|m| thread::find_grid(m, &labels));
@@ -350,13 +402,24 @@ impl Ctl {
             PageKind::Other | PageKind::NotFacebook => {}
         }
         // Chat windows over any page.
-        for (win, grid) in thread::find_chat_windows(&root, &labels) {
+        let windows = if rows_dirty { thread::find_chat_windows(&root, &labels) } else { Vec::new() };
+        if !rows_dirty {
+            dbg.conversations.extend(self.last_windows.iter().cloned());
+        }
+        for (win, grid) in windows {
             if let Ok(t) = thread::read(&win, &grid, None, &labels, &mut self.cache) {
                 let r = self.feed(&t.key, t.contact, &t.rows, &t.anchor, Placement::ChatWindow, &href);
                 dbg.conversations.push(r);
             }
         }
 
+        if rows_dirty {
+            self.last_conversations = dbg.conversations.iter().filter(|c| c.placement == "thread").cloned().collect();
+            self.last_windows = dbg.conversations.iter().filter(|c| c.placement == "chat_window").cloned().collect();
+        }
+        if rows_dirty {
+            self.last_problem = problem;
+        }
         // Protection state: "not understood" only after a grace period (Facebook renders late).
         let state = match problem {
             Some(p) if now_ms() - self.bound_at < GRACE_MS => {
@@ -386,7 +449,15 @@ impl Ctl {
                 self.reported = Some(s);
             }
         }
+        let spent = perf_now() - t0;
+        self.perf.steps += 1;
+        self.perf.last_ms = spent;
+        self.perf.total_ms += spent;
+        self.perf.max_ms = self.perf.max_ms.max(spent);
         if self.test {
+            if let Ok(json) = serde_json::to_string(&self.perf) {
+                let _ = root.set_attribute("data-saavdhan-perf", &json);
+            }
             dbg.rows_read = self.cache.reads();
             if let Ok(json) = serde_json::to_string(&dbg) {
                 if root.get_attribute("data-saavdhan-read").as_deref() != Some(json.as_str()) {
@@ -431,6 +502,7 @@ impl Ctl {
         }
         let keys: Vec<RowKey> = rows.iter().map(RowKey::of).collect();
         let (new, _) = person.log.merge(&keys);
+        self.perf.last_new += new.len();
         for k in &new {
             let m = k.message();
             person.tracker.push(&m);

@@ -182,26 +182,58 @@ fn read_contact(
     card_rows: &[Element],
     labels: &Labels,
 ) -> Result<(Contact, Option<String>), NotUnderstood> {
-    let outside = |e: &Element| !grid.contains(Some(e.as_ref()));
+    // Everything in the scope except the grid, without visiting the grid's
+    // (possibly thousands of) rows: the siblings along the path grid → scope.
+    let mut parts: Vec<Element> = Vec::new();
+    let mut node = grid.clone();
+    while !node.is_same_node(Some(scope.as_ref())) {
+        let Some(parent) = node.parent_element() else { break };
+        let kids = parent.children();
+        for i in 0..kids.length() {
+            if let Some(k) = kids.item(i) {
+                if !k.is_same_node(Some(node.as_ref())) {
+                    parts.push(k);
+                }
+            }
+        }
+        node = parent;
+    }
     let name = dom::attr(grid, "aria-label")
         .and_then(|l| labels.capture("messages_with", &l))
         .or_else(|| {
-            qsa(scope, "h1, h2, h3, [role=heading]").into_iter().filter(|h| outside(h)).map(|h| text(&h)).find(|t| !t.is_empty())
+            parts
+                .iter()
+                .flat_map(|p| {
+                    let mut v = qsa(p, "h1, h2, h3, [role=heading]");
+                    if p.matches("h1, h2, h3, [role=heading]").unwrap_or(false) {
+                        v.insert(0, p.clone());
+                    }
+                    v
+                })
+                .map(|h| text(&h))
+                .find(|t| !t.is_empty())
         })
         .ok_or(NotUnderstood("thread without a contact name"))?;
     let mut link = None;
-    for a in qsa(scope, "a[href]") {
-        if !outside(&a) && !card_rows.iter().any(|r| r.contains(Some(a.as_ref()))) {
-            continue;
+    let anchors = parts.iter().chain(card_rows.iter()).flat_map(|p| {
+        let mut v = qsa(p, "a[href]");
+        if p.matches("a[href]").unwrap_or(false) {
+            v.insert(0, p.clone());
         }
+        v
+    });
+    for a in anchors {
         if let Some(p) = dom::profile_link(&a) {
             link = Some(p);
             break;
         }
     }
-    let mut els: Vec<Element> = qsa(scope, "[dir=auto], span").into_iter().filter(|e| outside(e)).collect();
-    for r in card_rows {
-        els.extend(qsa(r, "[dir=auto], span"));
+    let mut els: Vec<Element> = Vec::new();
+    for p in parts.iter().chain(card_rows.iter()) {
+        if p.matches("[dir=auto], span").unwrap_or(false) {
+            els.push(p.clone());
+        }
+        els.extend(qsa(p, "[dir=auto], span"));
     }
     let ls = lines(els);
     let (key, url) = match link {
@@ -213,12 +245,53 @@ fn read_contact(
 
 /// One message row → a message; `None` for rows with nothing to read yet.
 pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
-    let headings: Vec<String> = qsa(row, "h1,h2,h3,h4,h5,h6,[role=heading]").iter().map(|h| text(h)).collect();
-    let me_label = headings.iter().any(|h| labels.is("you_sent", h));
-    let cell = qs(row, "[role=gridcell]");
-    let aligned_end = cell.as_ref().is_some_and(|c| {
-        dom::alignment(c).or_else(|| c.first_element_child().and_then(|f| dom::alignment(&f))).is_some_and(|a| a.contains("end"))
-    });
+    // One query per row; elements come in document order.
+    let els = qsa(
+        row,
+        "h1,h2,h3,h4,h5,h6,[role=heading],[role=gridcell],[dir=auto],span,img,[aria-label],a[href],audio,video",
+    );
+    let mut headings: Vec<Element> = Vec::new();
+    let mut cell: Option<Element> = None;
+    let mut aria: Vec<String> = Vec::new();
+    let mut links: Vec<Element> = Vec::new();
+    let mut media_audio = false;
+    let mut media_video = false;
+    let mut attachment_img = false;
+    let mut texts: Vec<(Element, bool)> = Vec::new();
+    for e in els {
+        let tag = e.tag_name().to_ascii_lowercase();
+        let role = e.get_attribute("role");
+        if matches!(tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") || role.as_deref() == Some("heading") {
+            headings.push(e);
+            continue;
+        }
+        if role.as_deref() == Some("gridcell") && cell.is_none() {
+            cell = Some(e.clone());
+        }
+        if let Some(l) = dom::attr(&e, "alt").or_else(|| dom::attr(&e, "aria-label")) {
+            aria.push(l);
+        }
+        match tag.as_str() {
+            "a" => links.push(e.clone()),
+            "audio" => media_audio = true,
+            "video" => media_video = true,
+            "img" => attachment_img |= dom::closest(&e, "a[href*=\"attachment\"]").is_some(),
+            _ => {}
+        }
+        let dir_auto = e.get_attribute("dir").is_some_and(|d| d == "auto");
+        if dir_auto || tag == "span" {
+            if !headings.iter().any(|h| h.contains(Some(e.as_ref()))) {
+                texts.push((e, dir_auto));
+            }
+        }
+    }
+    let me_label = headings.iter().any(|h| labels.is("you_sent", &text(h)));
+    let aligned_end = !me_label
+        && cell.as_ref().is_some_and(|c| {
+            dom::alignment(c)
+                .or_else(|| c.first_element_child().and_then(|f| dom::alignment(&f)))
+                .is_some_and(|a| a.contains("end"))
+        });
     let from = if me_label || aligned_end { Sender::Me } else { Sender::Them };
 
     // Marker lines ("Missed video call", "Priya forwarded a message") are not the message.
@@ -226,11 +299,8 @@ pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
     let marker_of = |t: &str| MARKERS.iter().copied().find(|k| labels.is(k, t) || labels.ends_with_phrase(k, t));
     let mut markers: Vec<&'static str> = Vec::new();
     let mut msg: Option<String> = None;
-    for e in qsa(row, "[dir=auto], span") {
-        if dom::in_heading(&e) {
-            continue;
-        }
-        let t = text(&e);
+    for (e, dir_auto) in &texts {
+        let t = text(e);
         if t.is_empty() {
             continue;
         }
@@ -238,17 +308,11 @@ pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
             if !markers.contains(&k) {
                 markers.push(k);
             }
-        } else if e.get_attribute("dir").is_some_and(|d| d == "auto")
-            && msg.as_ref().is_none_or(|m| t.chars().count() > m.chars().count())
-        {
+        } else if *dir_auto && msg.as_ref().is_none_or(|m| t.chars().count() > m.chars().count()) {
             msg = Some(t);
         }
     }
-    let aria: Vec<String> = qsa(row, "img[alt], [aria-label]")
-        .iter()
-        .filter_map(|e| dom::attr(e, "alt").or_else(|| dom::attr(e, "aria-label")))
-        .collect();
-    let external_link = qsa(row, "a[href]").iter().any(|a| {
+    let external_link = links.iter().any(|a| {
         dom::href_parts(a).is_some_and(|(h, p, _)| {
             super::page::host_kind(&h).is_none() || (h.starts_with("l.") && p.starts_with("/l.php"))
         })
@@ -264,13 +328,13 @@ pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
         MessageKind::AudioCall
     } else if has("forwarded") {
         MessageKind::Forwarded
-    } else if qs(row, "audio").is_some() || aria.iter().any(|l| labels.is("voice_message", l)) {
+    } else if media_audio || aria.iter().any(|l| labels.is("voice_message", l)) {
         MessageKind::Audio
-    } else if qs(row, "video").is_some() {
+    } else if media_video {
         MessageKind::Video
     } else if aria.iter().any(|l| labels.contains("sticker", l)) {
         MessageKind::Sticker
-    } else if qs(row, "a[href*=\"attachment\"] img").is_some() || aria.iter().any(|l| labels.is("photo", l)) {
+    } else if attachment_img || aria.iter().any(|l| labels.is("photo", l)) {
         MessageKind::Image
     } else if external_link {
         MessageKind::Link

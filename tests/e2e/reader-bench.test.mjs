@@ -1,0 +1,67 @@
+// Reading cost (issue 4): what the content script spends per batch of 100 new
+// messages on a 5,000-message thread, and what the mutation observer costs when
+// the page changes but no message arrives. Figures come from the controller's
+// own timing (data-saavdhan-perf on fixtures: reading + engine + warning, not the
+// test-only debug output). Printed as "# reader-bench …" lines; budgets are loose
+// (2 shared cores) so that only a real regression fails.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, closeBrowser, openFixture, readDebug } from './lib/index.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const LONG = '/messages/t/100090000000016';
+
+async function waitFor(page, pred, timeout = 60_000) {
+  const t0 = Date.now();
+  let d;
+  while (Date.now() - t0 < timeout) {
+    d = await readDebug(page);
+    if (pred(d)) return d;
+    await sleep(100);
+  }
+  throw new Error(`timed out; perf ${JSON.stringify(d?.perf)}`);
+}
+const count = (d) => d.read?.conversations?.[0]?.conversation?.messages?.length ?? 0;
+
+for (const kind of ['chromium', 'firefox']) {
+  describe(`reader bench in ${kind}`, { timeout: 300_000 }, () => {
+    let server;
+    let browser;
+    before(async () => {
+      server = await startServer();
+      browser = await launchBrowser(kind, { server });
+    });
+    after(async () => {
+      await closeBrowser(browser);
+      await server?.close();
+    });
+
+    it('reads 100 new messages on a 5,000-message thread cheaply; idle mutations cost little', async () => {
+      const page = await openFixture(browser, LONG);
+      let d = await waitFor(page, (x) => count(x) === 5000);
+      const first = d.perf;
+      const rounds = [];
+      for (let i = 0; i < 5; i++) {
+        const before = d.perf.steps;
+        await page.evaluate(() => window.__fixtureAppend(100));
+        d = await waitFor(page, (x) => count(x) === 5100 + i * 100 && x.perf.steps > before);
+        rounds.push(d.perf.last_ms);
+      }
+      const per100 = rounds.slice().sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
+      // Observer overhead: 50 unrelated text changes, 20 ms apart.
+      const s0 = d.perf;
+      await page.evaluate(() => window.__fixtureNoise(50));
+      await sleep(400);
+      d = await readDebug(page);
+      const idleSteps = d.perf.steps - s0.steps;
+      const idleMs = d.perf.total_ms - s0.total_ms;
+      console.log(`# reader-bench ${kind}: first read of 5,000 messages ${first.last_ms.toFixed(1)} ms; ` +
+        `100 new messages on a 5,000-message thread: median ${per100.toFixed(1)} ms (rounds ${rounds.map((x) => x.toFixed(1)).join(', ')}); ` +
+        `observer on 50 unrelated mutations: ${idleSteps} batched reads, ${idleMs.toFixed(1)} ms in total`);
+      assert.equal(count(d), 5500, 'each appended message read once');
+      assert.ok(idleSteps <= 15, `mutations are batched (${idleSteps} reads for 50 changes)`);
+      assert.ok(per100 < 250, `100 new messages read in ${per100} ms`);
+      await page.close();
+    });
+  });
+}
