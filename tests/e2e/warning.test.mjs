@@ -235,6 +235,47 @@ for (const kind of ['chromium', 'firefox']) {
       await page.close();
     });
 
+    it('places banners in the flow: request card, profile header, chat window', async () => {
+      await setSettings(browser, { language: 'en', region: 'india' });
+      // Fixtures of the page readers (tests/fixtures/reader-*.html).
+      const where = async (p, placement) => {
+        const page = await openFixture(browser, p);
+        const sel = `[data-saavdhan-warning="${placement}"]`;
+        await page.waitForSelector(sel, { timeout: 20_000 });
+        const r = await page.$eval(sel, (e) => ({
+          prevGrid: e.previousElementSibling?.getAttribute('role') === 'grid',
+          prevHasH1: !!e.previousElementSibling?.querySelector('h1'),
+          prevRequestLink: !!e.previousElementSibling?.querySelector('a[href*="/friends/requests"]'),
+          position: getComputedStyle(e).position,
+          role: JSON.parse(e.getAttribute('data-saavdhan-content')).role,
+        }));
+        await screenshot(page, `warning-${placement}-en`);
+        await page.close();
+        return r;
+      };
+      const card = await where('/', 'request-card');
+      assert.ok(card.prevRequestLink, 'below the friend-request card');
+      const chat = await where('/', 'chat-window');
+      assert.ok(chat.prevGrid, 'inside the chat window, right after its message list (above the composer)');
+      const profile = await where('/profile.php?id=100090000000031', 'profile');
+      assert.ok(profile.prevHasH1, 'below the profile header');
+      for (const r of [card, chat, profile]) assert.equal(r.position, 'static', 'in the page flow, covering nothing');
+    });
+
+    it('is reachable with the keyboard', async () => {
+      await setSettings(browser, { language: 'en', region: 'india' });
+      const page = await openFixture(browser, FIXTURES.danger.path);
+      await bannerContent(page, 'danger');
+      await page.evaluate(() => { document.activeElement?.blur(); window.focus(); });
+      let inBanner = false;
+      for (let i = 0; i < 12 && !inBanner; i++) {
+        await page.keyboard.press('Tab');
+        inBanner = await page.evaluate(() => !!document.activeElement?.hasAttribute('data-saavdhan-level'));
+      }
+      assert.ok(inBanner, 'Tab moves focus into the banner (the closed shadow root retargets focus to its host)');
+      await page.close();
+    });
+
     it('"I know this person" hides the warning and remembers it', async () => {
       await setSettings(browser, { language: 'en', region: 'india' });
       let page = await openFixture(browser, FIXTURES.warning.path);
