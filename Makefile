@@ -46,13 +46,13 @@ test-native:
 test-wasm:
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test --target $(TARGET) --lib --tests
+	  cargo test --target $(TARGET) --test 'wasm_*'
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
 lint-firefox:
-	node tools/lint-firefox.mjs dist/firefox
+	node tests/e2e/lib/lint-firefox.mjs dist/firefox
 
 bench: build
 	cargo run --release --bin saavdhan -- bench
