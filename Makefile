@@ -37,7 +37,7 @@ setup-test: setup-build
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr openssl zip; fi
 
-test: setup-test build test-native test-wasm test-e2e lint-firefox
+test: setup-test build test-native test-wasm test-e2e  # test-e2e includes web-ext lint (foundation-lint.test.mjs)
 
 test-native:
 	cargo test
