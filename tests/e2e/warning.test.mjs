@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import crypto from 'node:crypto';
 import {
   REPO_ROOT, OUT_DIR, startServer, launchBrowser, closeBrowser, browserInfo, openFixture, waitForBanner,
   waitForProtection, pageErrors, screenshot, evaluateInExtension, readExtensionStorage, banners,
@@ -303,6 +304,57 @@ for (const kind of ['chromium', 'firefox']) {
       await page.$eval('[data-saavdhan-level="danger"]', (e) => e.dispatchEvent(new Event('saavdhan-test-known')));
       await sleep(500);
       assert.equal((await banners(page)).length, 1, 'danger stays');
+      await page.close();
+    });
+
+    it('with a family PIN, hiding asks for it; the PIN also unlocks a fresh danger warning', async () => {
+      // PinHash as src/state/settings.rs makes it: H^iterations(salt_hex || pin), SHA-256.
+      const salt = '00112233445566778899';
+      let h = crypto.createHash('sha256').update(salt + '1234').digest();
+      for (let i = 1; i < 5; i++) h = crypto.createHash('sha256').update(h).digest();
+      const pin = { salt, iterations: 5, hash: h.toString('hex') };
+      await setSettings(browser, { language: 'en', region: 'india', pin, pin_locks_dismiss: true });
+      const typePin = async (page, level, digits) => {
+        await page.$eval(`[data-saavdhan-level="${level}"]`, (e) => e.dispatchEvent(new Event('saavdhan-test-known')));
+        // The PIN box opens with the focus in it: type like the user, Tab to OK, Enter.
+        await page.keyboard.down('Control'); await page.keyboard.press('KeyA'); await page.keyboard.up('Control');
+        await page.keyboard.press('Backspace');
+        await page.keyboard.type(digits);
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+      };
+      let page = await openFixture(browser, FIXTURES.notice.path);
+      await bannerContent(page, 'notice');
+      await typePin(page, 'notice', '0000');
+      await page.waitForFunction((m) => {
+        const e = document.querySelector('[data-saavdhan-level="notice"]');
+        return e && JSON.parse(e.getAttribute('data-saavdhan-content')).parts['pin-error'] === m;
+      }, { timeout: 5000 }, msg('en', 'pin_wrong'));
+      assert.equal((await banners(page)).length, 1, 'a wrong PIN hides nothing');
+      await typePin(page, 'notice', '1234');
+      await page.waitForFunction(() => !document.querySelector('[data-saavdhan-level]'), { timeout: 5000 });
+      await page.close();
+
+      page = await openFixture(browser, FIXTURES.danger.path);
+      const c = await bannerContent(page, 'danger');
+      assert.equal(c.parts.locked, undefined, 'with a PIN, the family lock can allow hiding danger');
+      assert.ok(c.buttons.some((b) => b.action === 'known'));
+      await typePin(page, 'danger', '1234');
+      await page.waitForFunction(() => !document.querySelector('[data-saavdhan-level]'), { timeout: 5000 });
+      await page.close();
+      let stored = null;
+      for (let i = 0; i < 25; i++) {
+        stored = await readExtensionStorage(browser);
+        if (stored.settings?.known_people?.length === 2 && stored.warning_ui?.contacts?.['fb:100090000000503']?.danger_unlocked) break;
+        await sleep(200);
+      }
+      assert.deepEqual(stored.settings.known_people.map((p) => p.key).sort(), ['fb:100090000000501', 'fb:100090000000503']);
+      assert.equal(stored.settings.pin.hash, pin.hash, 'the PIN is kept');
+      assert.equal(stored.warning_ui.contacts['fb:100090000000503'].danger_unlocked, true);
+      page = await openFixture(browser, FIXTURES.danger.path);
+      await waitForProtection(page);
+      await sleep(1500);
+      assert.deepEqual(await banners(page), [], 'stays hidden after reload');
       await page.close();
     });
   });

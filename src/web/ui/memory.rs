@@ -23,6 +23,8 @@ pub struct ContactMemory {
     pub danger_first_ms: Option<f64>,
     /// Date.now() of the last showing (to drop the oldest).
     pub last_ms: f64,
+    /// The family PIN was typed to hide this contact's danger warning.
+    pub danger_unlocked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -100,13 +102,14 @@ pub fn can_hide(level: Level, settings: &Settings, danger_first_ms: Option<f64>,
 }
 
 /// Whether a warning for a contact the user said he knows stays hidden. A known
-/// person's danger warning still shows during its first 24 hours.
-pub fn hidden_as_known(level: Level, known: bool, danger_first_ms: Option<f64>, now_ms: f64) -> bool {
+/// person's danger warning still shows during its first 24 hours, unless the
+/// family PIN was typed to hide it.
+pub fn hidden_as_known(level: Level, known: bool, mem: &ContactMemory, now_ms: f64) -> bool {
     if !known {
         return false;
     }
     if level == Level::Danger {
-        return danger_first_ms.is_some_and(|first| now_ms - first >= DANGER_LOCK_MS);
+        return mem.danger_unlocked || mem.danger_first_ms.is_some_and(|first| now_ms - first >= DANGER_LOCK_MS);
     }
     true
 }
@@ -160,10 +163,15 @@ mod tests {
 
     #[test]
     fn known_people_stay_hidden_but_fresh_danger_shows() {
-        assert!(!hidden_as_known(Level::Warning, false, None, 0.0));
-        assert!(hidden_as_known(Level::Warning, true, None, 0.0));
-        assert!(!hidden_as_known(Level::Danger, true, None, 0.0));
-        assert!(!hidden_as_known(Level::Danger, true, Some(0.0), 2.0 * H));
-        assert!(hidden_as_known(Level::Danger, true, Some(0.0), 25.0 * H));
+        let none = ContactMemory::default();
+        let fresh = ContactMemory { danger_first_ms: Some(0.0), ..ContactMemory::default() };
+        assert!(!hidden_as_known(Level::Warning, false, &none, 0.0));
+        assert!(hidden_as_known(Level::Warning, true, &none, 0.0));
+        assert!(!hidden_as_known(Level::Danger, true, &none, 0.0));
+        assert!(!hidden_as_known(Level::Danger, true, &fresh, 2.0 * H));
+        assert!(hidden_as_known(Level::Danger, true, &fresh, 25.0 * H));
+        let unlocked = ContactMemory { danger_unlocked: true, ..fresh };
+        assert!(hidden_as_known(Level::Danger, true, &unlocked, 2.0 * H));
+        assert!(!hidden_as_known(Level::Danger, false, &unlocked, 2.0 * H));
     }
 }

@@ -137,7 +137,7 @@ thread_local! {
     static MEMORY: RefCell<Option<Memory>> = const { RefCell::new(None) };
     static LOADING: RefCell<bool> = const { RefCell::new(false) };
     /// Contacts hidden with "I know this person" on this page (the controller's
-    /// settings may be older than the click).
+    /// settings may be older than the click). Only allowed hiding puts a key here.
     static HIDDEN: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
 }
 
@@ -163,6 +163,10 @@ fn level_name(l: Level) -> &'static str {
 
 fn stage_name(s: crate::engine::Stage) -> String {
     serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+fn contact_memory(key: &str) -> memory::ContactMemory {
+    MEMORY.with(|m| m.borrow().as_ref().map(|m| m.get(key)).unwrap_or_default())
 }
 
 fn danger_first(key: &str) -> Option<f64> {
@@ -199,8 +203,8 @@ pub fn show(anchor: &web_sys::Element, placement: Placement, ctx: &WarningContex
     let known = ctx.settings.is_known(ctx.contact_key);
     if level == Level::None
         || ctx.contact_key.is_empty()
-        || (hidden_here && level != Level::Danger)
-        || memory::hidden_as_known(level, known, danger_first(ctx.contact_key), now_ms())
+        || hidden_here
+        || memory::hidden_as_known(level, known, &contact_memory(ctx.contact_key), now_ms())
     {
         remove(&key);
         return Ok(());
@@ -356,7 +360,7 @@ fn ensure_memory_loading() {
             let hide_known = SHOWN.with(|s| {
                 s.borrow().get(&k).is_some_and(|x| {
                     let d = &x.data;
-                    memory::hidden_as_known(d.assessment.level, d.settings.is_known(&d.contact_key), danger_first(&d.contact_key), now_ms())
+                    memory::hidden_as_known(d.assessment.level, d.settings.is_known(&d.contact_key), &contact_memory(&d.contact_key), now_ms())
                 })
             });
             if hide_known {
@@ -436,6 +440,7 @@ fn act(key: &Key, root: &ShadowRoot, action: &str) {
                         let _ = i.focus();
                     }
                 }
+                refresh_test_content(key);
             }
         },
         "pin-ok" => {
@@ -444,10 +449,22 @@ fn act(key: &Key, root: &ShadowRoot, action: &str) {
                 .map(|i| i.value())
                 .unwrap_or_default();
             if data.settings.pin_matches(&typed) {
+                if data.assessment.level == Level::Danger {
+                    // The family allowed hiding this danger warning: remember it.
+                    let unlocked = MEMORY.with(|m| {
+                        m.borrow_mut().as_mut().map(|m| {
+                            m.contacts.entry(data.contact_key.clone()).or_default().danger_unlocked = true;
+                        })
+                    });
+                    if unlocked.is_some() {
+                        save_memory();
+                    }
+                }
                 mark_known(data);
             } else if let Some(e) = part(root, "pin-error") {
                 let lang = i18n::language_for(data.settings.language);
                 e.set_text_content(Some(&t(lang, "pin_wrong")));
+                refresh_test_content(key);
             }
         }
         _ => {}
