@@ -10,6 +10,7 @@ pub const KEYS: &[&str] = &[
     "lives_in", "from", "works_at", "forwarded", "missed_video_call", "video_call",
     "missed_audio_call", "audio_call", "you_sent", "sticker", "voice_message", "photo",
     "confirm", "delete", "friend_requests", "messages_with", "chats",
+    "months", "weekdays", "today", "yesterday",
 ];
 /// These capture a value and so must carry "{x}" in every variant.
 const CAPTURING: &[&str] =
@@ -50,6 +51,9 @@ pub fn compile() {
                     assert_eq!(holes, 0, "{name}: `{key}` variant {s:?} must not capture");
                 }
             }
+        }
+        for (key, n) in [("months", 12), ("weekdays", 7)] {
+            assert_eq!(file.labels[key].len(), n, "{name}: `{key}` needs {n} entries");
         }
         for key in file.labels.keys() {
             assert!(KEYS.contains(&key.as_str()), "{name}: unknown label `{key}`");

@@ -167,11 +167,14 @@ pub fn valid_key(k: &str) -> bool {
         && k.chars().all(|c| c.is_ascii_alphanumeric() || "._:-/".contains(c))
 }
 
-// The message-row de-duplication used by the browser layer is pure; its unit
+// The message-row de-duplication and separator dates used by the browser layer are pure; their unit
 // tests run natively from here (src/web is compiled for wasm32 only).
 #[cfg(test)]
 #[path = "../web/reader/align.rs"]
 mod align_tests;
+#[cfg(test)]
+#[path = "../web/reader/when.rs"]
+mod when_tests;
 
 #[cfg(test)]
 mod tests {

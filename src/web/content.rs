@@ -37,20 +37,37 @@ const URL_POLL_MS: i32 = 400;
 /// A page that still cannot be read this long after navigation is "not understood" (ms).
 const GRACE_MS: f64 = 2_000.0;
 
-/// A message row as the log keeps it (hashable; never stored).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// A message row as the log keeps it (never stored). Identity is sender +
+/// kind + text (+ position in the log); the separator time is carried along
+/// but not compared, since a re-mounted row may lose its separator.
+#[derive(Debug, Clone)]
 struct RowKey {
     from: Sender,
     kind: MessageKind,
     text: Option<String>,
+    at: Option<String>,
+}
+
+impl PartialEq for RowKey {
+    fn eq(&self, o: &Self) -> bool {
+        self.from == o.from && self.kind == o.kind && self.text == o.text
+    }
+}
+impl Eq for RowKey {}
+impl std::hash::Hash for RowKey {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.from.hash(h);
+        self.kind.hash(h);
+        self.text.hash(h);
+    }
 }
 
 impl RowKey {
     fn of(m: &Message) -> RowKey {
-        RowKey { from: m.from, kind: m.kind, text: m.text.clone() }
+        RowKey { from: m.from, kind: m.kind, text: m.text.clone(), at: m.at.clone() }
     }
     fn message(&self) -> Message {
-        Message { from: self.from, at: None, kind: self.kind, text: self.text.clone() }
+        Message { from: self.from, at: self.at.clone(), kind: self.kind, text: self.text.clone() }
     }
 }
 

@@ -25,6 +25,25 @@ async function waitRead(page, pred, { timeout = 15_000 } = {}) {
   throw new Error(`reader output never matched; last debug: ${JSON.stringify(last).slice(0, 3000)}`);
 }
 
+/**
+ * Expected separator times are written "local:YYYY-MM-DDTHH:MM" (the fixture's
+ * wall-clock time); the reader gives UTC, so resolve them in the page's time zone.
+ */
+async function resolveAt(page, conv) {
+  const out = structuredClone(conv);
+  for (const m of out.messages) {
+    if (typeof m.at === 'string' && m.at.startsWith('local:')) {
+      m.at = await page.evaluate((s) => {
+        const [d, t] = s.slice(6).split('T');
+        const [y, mo, dd] = d.split('-').map(Number);
+        const [h, mi] = t.split(':').map(Number);
+        return new Date(y, mo - 1, dd, h, mi).toISOString().replace('.000Z', 'Z');
+      }, m.at);
+    }
+  }
+  return out;
+}
+
 const pageErrorsOnly = (page) => pageErrors(page).filter((e) => e.kind === 'pageerror');
 
 for (const kind of ['chromium', 'firefox']) {
@@ -47,7 +66,7 @@ for (const kind of ['chromium', 'firefox']) {
     ]) {
       it(`reads the ${name}: contact and messages as expected`, async () => {
         const page = await openFixture(browser, url, host ? { host } : {});
-        const exp = EXPECTED[key];
+        const exp = await resolveAt(page, EXPECTED[key]);
         const read = await waitRead(page, (r) => r.conversations?.[0]?.conversation?.messages?.length >= exp.messages.length);
         assert.equal(read.page, 'thread');
         assert.equal(read.conversations.length, 1);
@@ -90,7 +109,7 @@ for (const kind of ['chromium', 'firefox']) {
       page.on('framenavigated', (f) => { if (f === page.mainFrame()) navs.push(f.url()); });
       await page.click('#go-thread');
       read = await waitRead(page, (r) => r.page === 'thread' && r.conversations?.[0]?.conversation?.messages?.length >= EXPECTED.thread_en.messages.length);
-      assert.deepEqual(read.conversations[0].conversation, EXPECTED.thread_en);
+      assert.deepEqual(read.conversations[0].conversation, await resolveAt(page, EXPECTED.thread_en));
       assert.ok(page.url().endsWith('/messages/t/100090000000011'));
       assert.deepEqual(pageErrorsOnly(page), []);
       await page.close();

@@ -89,6 +89,15 @@ impl Labels {
         self.map.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// Month / weekday / today / yesterday names for reading separator dates.
+    pub fn when_names(&self) -> super::when::Names {
+        let list = |k: &str| -> Vec<Vec<String>> {
+            self.variants(k).iter().map(|v| v.prefix.split('|').map(|s| s.trim().to_string()).collect()).collect()
+        };
+        let flat = |k: &str| -> Vec<String> { list(k).into_iter().flatten().collect() };
+        super::when::Names { months: list("months"), weekdays: list("weekdays"), today: flat("today"), yesterday: flat("yesterday") }
+    }
+
     /// The whole (normalised) text is one of the label's variants.
     pub fn is(&self, key: &str, text: &str) -> bool {
         let t = norm(text);

@@ -8,6 +8,7 @@ pub mod dom;
 pub mod labels;
 pub mod page;
 pub mod thread;
+pub mod when;
 pub mod friend_requests;
 pub mod profile;
 

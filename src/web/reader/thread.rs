@@ -100,17 +100,30 @@ pub fn read(
 ) -> Result<ThreadRead, NotUnderstood> {
     let mut rows = Vec::new();
     let mut card_rows = Vec::new();
+    // Messages after a date separator get its time (Facebook shows no per-message time).
+    let mut at: Option<String> = None;
+    let mut names = None;
     for row in qsa(grid, "[role=row]") {
-        if let Some(m) = cache.get(&row) {
+        if let Some(mut m) = cache.get(&row) {
+            m.at = at.clone();
             rows.push(m);
             continue;
         }
         if qs(&row, "[data-scope=\"messages_table\"]").is_none() {
+            let t = text(&row);
+            if !t.is_empty() && t.chars().count() <= 60 {
+                let names = names.get_or_insert_with(|| labels.when_names());
+                if let Some(when) = separator_time(&t, names) {
+                    at = Some(when);
+                    continue;
+                }
+            }
             card_rows.push(row);
             continue;
         }
-        if let Some(m) = read_row(&row, labels) {
+        if let Some(mut m) = read_row(&row, labels) {
             cache.put(&row, m.clone());
+            m.at = at.clone();
             rows.push(m);
         }
     }
@@ -121,6 +134,23 @@ pub fn read(
         (None, None) => return Err(NotUnderstood("chat window without a profile link")),
     };
     Ok(ThreadRead { key, contact: contact.0, rows, anchor: scope.clone() })
+}
+
+/// A separator's text → RFC 3339 UTC, reading it in the browser's local time.
+fn separator_time(t: &str, names: &super::when::Names) -> Option<String> {
+    let now = js_sys::Date::new_0();
+    let today = super::when::Today { y: now.get_full_year() as i64, m: now.get_month() + 1, d: now.get_date() };
+    let (y, m, d, h, mi) = super::when::parse(t, names, today)?;
+    let local = js_sys::Date::new_with_year_month_day_hr_min(y as u32, m as i32 - 1, d as i32, h as i32, mi as i32);
+    if local.get_time().is_nan() {
+        return None;
+    }
+    let iso: String = local.to_iso_string().into();
+    // "2026-11-23T03:32:00.000Z" → "2026-11-23T03:32:00Z"
+    Some(match iso.find('.') {
+        Some(i) if iso.ends_with('Z') => format!("{}Z", &iso[..i]),
+        _ => iso,
+    })
 }
 
 /// Lines of text shown in `els` (each element's own text, de-duplicated).

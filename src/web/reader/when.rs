@@ -1,0 +1,167 @@
+//! Dates in thread separators ("Mon 09:02", "23 Nov 2026, 09:02",
+//! "November 23, 2026 at 9:02 AM", "Today 10:15", "कल 10:15"), read with the
+//! month and weekday names of the UI language (labels/*.toml). Pure: the
+//! caller passes today's local date and turns the result into an instant.
+//!
+//! Also compiled into the native unit tests (see state::contacts).
+use crate::engine::time::{civil_from_days, days_from_civil};
+
+/// Lower-cased names; `months[i]` lists the spellings of month `i % 12`,
+/// `weekdays[i]` of weekday `i % 7` (Monday first).
+pub struct Names {
+    pub months: Vec<Vec<String>>,
+    pub weekdays: Vec<Vec<String>>,
+    pub today: Vec<String>,
+    pub yesterday: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Today {
+    pub y: i64,
+    pub m: u32,
+    pub d: u32,
+}
+
+/// A local date and time (year, month, day, hour, minute).
+pub type Local = (i64, u32, u32, u32, u32);
+
+fn digits_ascii(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{0966}'..='\u{096F}' => char::from(b'0' + (c as u32 - 0x0966) as u8),
+            c => c,
+        })
+        .collect()
+}
+
+fn find_name(list: &[Vec<String>], tok: &str, n: usize) -> Option<usize> {
+    let t = tok.trim_end_matches(['.', '॰']);
+    list.iter().position(|alts| alts.iter().any(|a| a == tok || a.trim_end_matches(['.', '॰']) == t)).map(|i| i % n)
+}
+
+/// Weekday of a day count since 1970-01-01 (a Thursday), Monday = 0.
+fn weekday(days: i64) -> u32 {
+    (days + 3).rem_euclid(7) as u32
+}
+
+pub fn parse(text: &str, names: &Names, today: Today) -> Option<Local> {
+    let t = digits_ascii(&text.to_lowercase());
+    let toks: Vec<&str> = t.split(|c: char| c.is_whitespace() || c == ',').filter(|s| !s.is_empty()).collect();
+    let (mut hour, mut minute) = (None, None);
+    let (mut year, mut month, mut day, mut wd) = (None, None, None, None);
+    let mut rel: Option<i64> = None;
+    for (i, tok) in toks.iter().enumerate() {
+        if let Some((h, rest)) = tok.split_once(':') {
+            let mm: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+            let suffix = &rest[mm.len()..];
+            if let (Ok(h), Ok(mi)) = (h.parse::<u32>(), mm.parse::<u32>()) {
+                if h < 24 && mi < 60 && mm.len() == 2 {
+                    let ampm = if !suffix.is_empty() { suffix } else { toks.get(i + 1).copied().unwrap_or("") };
+                    let h = match ampm.trim_end_matches('.') {
+                        "pm" | "p.m" if h < 12 => h + 12,
+                        "am" | "a.m" if h == 12 => 0,
+                        _ => h,
+                    };
+                    hour = Some(h);
+                    minute = Some(mi);
+                    continue;
+                }
+            }
+            return None;
+        }
+        let num: String = tok.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if !num.is_empty() {
+            let rest = &tok[num.len()..];
+            let v: i64 = num.parse().ok()?;
+            if num.len() == 4 && (2004..=2100).contains(&v) && rest.is_empty() {
+                year = Some(v);
+            } else if num.len() <= 2 && (1..=31).contains(&v) && ["", "st", "nd", "rd", "th"].contains(&rest) {
+                day = Some(v as u32);
+            } else {
+                return None;
+            }
+            continue;
+        }
+        if let Some(m) = find_name(&names.months, tok, 12) {
+            month = Some(m as u32 + 1);
+        } else if let Some(w) = find_name(&names.weekdays, tok, 7) {
+            wd = Some(w as u32);
+        } else if names.today.iter().any(|x| x == tok) {
+            rel = Some(0);
+        } else if names.yesterday.iter().any(|x| x == tok) {
+            rel = Some(1);
+        }
+        // Other words ("at", "को") are ignored.
+    }
+    let today_days = days_from_civil(today.y, today.m, today.d);
+    let (y, m, d) = if let (Some(m), Some(d)) = (month, day) {
+        let y = year.unwrap_or(today.y);
+        // Without a year, a date after today is last year's.
+        let y = if year.is_none() && days_from_civil(y, m, d) > today_days { y - 1 } else { y };
+        (y, m, d)
+    } else if month.is_some() || day.is_some() || year.is_some() {
+        return None;
+    } else if let Some(back) = rel {
+        civil_from_days(today_days - back)
+    } else if let Some(w) = wd {
+        // Facebook names the weekday for the past week (today shows only the time).
+        let back = (weekday(today_days) as i64 - w as i64).rem_euclid(7);
+        civil_from_days(today_days - if back == 0 { 7 } else { back })
+    } else if hour.is_some() {
+        (today.y, today.m, today.d)
+    } else {
+        return None;
+    };
+    if !(1..=12).contains(&m) || d > 31 {
+        return None;
+    }
+    Some((y, m, d, hour.unwrap_or(0), minute.unwrap_or(0)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> Names {
+        let split = |v: &[&str]| v.iter().map(|s| s.split('|').map(str::to_string).collect()).collect();
+        Names {
+            months: split(&["jan|january", "feb|february", "mar|march", "apr|april", "may", "jun|june", "jul|july", "aug|august", "sep|sept|september", "oct|october", "nov|november", "dec|december", "जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्तूबर", "नवंबर", "दिसंबर"]),
+            weekdays: split(&["mon|monday", "tue|tuesday", "wed|wednesday", "thu|thursday", "fri|friday", "sat|saturday", "sun|sunday", "सोम|सोमवार", "मंगल", "बुध", "गुरु", "शुक्र", "शनि", "रवि"]),
+            today: vec!["today".into(), "आज".into()],
+            yesterday: vec!["yesterday".into(), "कल".into()],
+        }
+    }
+    // Saturday 28 November 2026.
+    const T: Today = Today { y: 2026, m: 11, d: 28 };
+
+    #[test]
+    fn absolute_dates() {
+        let n = names();
+        assert_eq!(parse("23 Nov 2026, 09:02", &n, T), Some((2026, 11, 23, 9, 2)));
+        assert_eq!(parse("November 23, 2026 at 9:02 PM", &n, T), Some((2026, 11, 23, 21, 2)));
+        assert_eq!(parse("12:30 am, 2 Jan 2025", &n, T), Some((2025, 1, 2, 0, 30)));
+        assert_eq!(parse("२३ नवंबर २०२६, १०:१५", &n, T), Some((2026, 11, 23, 10, 15)));
+        // No year: a date after today is last year's.
+        assert_eq!(parse("Dec 25, 10:00", &n, T), Some((2025, 12, 25, 10, 0)));
+    }
+
+    #[test]
+    fn relative_dates() {
+        let n = names();
+        assert_eq!(parse("Mon 09:02", &n, T), Some((2026, 11, 23, 9, 2)));
+        assert_eq!(parse("Sat 10:00", &n, T), Some((2026, 11, 21, 10, 0)));
+        assert_eq!(parse("Today 10:15", &n, T), Some((2026, 11, 28, 10, 15)));
+        assert_eq!(parse("Yesterday at 22:10", &n, T), Some((2026, 11, 27, 22, 10)));
+        assert_eq!(parse("कल 10:15", &n, T), Some((2026, 11, 27, 10, 15)));
+        assert_eq!(parse("सोम 09:02", &n, T), Some((2026, 11, 23, 9, 2)));
+        assert_eq!(parse("21:40", &n, T), Some((2026, 11, 28, 21, 40)));
+    }
+
+    #[test]
+    fn not_dates() {
+        let n = names();
+        for s in ["Joined Facebook in 2026", "3 mutual friends", "Hello", "", "99:99", "Lives in Mumbai", "Nov"] {
+            assert_eq!(parse(s, &n, T), None, "{s}");
+        }
+    }
+}
