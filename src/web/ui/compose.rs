@@ -73,10 +73,18 @@ fn year_month_of_day(z: i64) -> (i64, u32) {
     (yoe + era * 400 + if m <= 2 { 1 } else { 0 }, m)
 }
 
-/// Whole days from becoming friends to `at` (both as the page showed them).
+/// Day number of a date known to the day ("YYYY-MM-DD…"); `None` for "YYYY" or
+/// "YYYY-MM" (counting days from a month would state a number that is not known).
+pub fn exact_day(s: &str) -> Option<i64> {
+    let (y, m, d) = ymd(s)?;
+    Some(days_from_civil(y, m, d?))
+}
+
+/// Whole days from becoming friends to `at` (both as the page showed them, both
+/// known to the day).
 pub fn days_after_friendship(contact: &Contact, at: Option<&str>) -> Option<i64> {
-    let since = day_number(contact.friends_since.as_deref()?)?;
-    let at = day_number(at?)?;
+    let since = exact_day(contact.friends_since.as_deref()?)?;
+    let at = exact_day(at?)?;
     (at >= since).then_some(at - since)
 }
 
@@ -111,7 +119,7 @@ pub fn notice_facts(lang: Language, contact: &Contact, now_day: i64) -> Vec<Stri
         FriendStatus::RequestReceived => facts.push(t(lang, "fact_request")),
         FriendStatus::NotFriends => facts.push(t(lang, "fact_not_friend")),
         FriendStatus::Friends => {
-            if let Some(since) = contact.friends_since.as_deref().and_then(day_number) {
+            if let Some(since) = contact.friends_since.as_deref().and_then(exact_day) {
                 match now_day - since {
                     d if d < 0 => {}
                     0 => facts.push(t(lang, "fact_new_friend_today")),
@@ -314,6 +322,9 @@ mod tests {
         assert!(compose(Language::En, &c, &a, now_day()).reason.ends_with("on the day you became friends."));
         c.contact.friends_since = Some("2026-11-04".into());
         assert!(compose(Language::En, &c, &a, now_day()).reason.contains(" 1 day after"));
+        // Known only to the month (as "Friends since November 2026" reads): no day count.
+        c.contact.friends_since = Some("2026-11".into());
+        assert_eq!(compose(Language::En, &c, &a, now_day()).reason, "Priya Sharma asked you for a video call.");
     }
 
     #[test]
