@@ -92,11 +92,10 @@ async fn tab_state(tab: i32) -> Option<String> {
 }
 
 fn show_state(doc: &Document, texts: &Texts, state: Option<&str>) -> Result<(), JsValue> {
-    let state = match state {
-        Some(s @ ("active" | "paused_wasm" | "page_not_understood" | "not_facebook")) => s,
-        // No report (or one we do not know): the page is not one Saavdhan watches.
-        _ => "not_facebook",
-    };
+    // No report (or one we do not know): the page is not one Saavdhan watches.
+    let state = state
+        .filter(|s| matches!(*s, "active" | "paused_wasm" | "page_not_understood" | "not_facebook"))
+        .unwrap_or("not_facebook");
     let el: Element = by_id(doc, "state")?;
     el.set_attribute("data-state", state)?;
     el.set_text_content(Some(&texts.text(&format!("popup_state_{state}"), &[])));
@@ -118,9 +117,13 @@ async fn show_warnings(doc: &Document, texts: &Texts) -> Result<(), JsValue> {
     let list: Element = by_id(doc, "warnings")?;
     list.set_text_content(None);
     set_hidden(&by_id(doc, "no-warnings")?, !log.entries.is_empty());
+    // "30 Nov 2026, 9:41 pm": day before month as in India, no seconds.
+    let date_style = js_sys::Object::new();
+    js_sys::Reflect::set(&date_style, &"dateStyle".into(), &"medium".into())?;
+    js_sys::Reflect::set(&date_style, &"timeStyle".into(), &"short".into())?;
     for entry in log.latest(SHOWN) {
         let when = js_sys::Date::new(&JsValue::from_f64(entry.at_ms as f64))
-            .to_locale_string(texts.lang.code(), &JsValue::UNDEFINED)
+            .to_locale_string(&format!("{}-IN", texts.lang.code()), &date_style)
             .as_string()
             .unwrap_or_default();
         let level = texts.text(level_key(entry.level), &[]);
