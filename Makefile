@@ -54,8 +54,11 @@ test-e2e:
 lint-firefox:
 	node tests/e2e/lib/lint-firefox.mjs dist/firefox
 
-bench: build
-	cargo run --release --bin saavdhan -- bench
+## Prints ONE table of figures (size, start-up in Chromium and Firefox, engine
+## native / wasm / JS baseline, page cost with vs without, memory, reader cost).
+bench: setup-test build
+	cargo build --release --bin saavdhan
+	node tools/bench/run.mjs
 
 clean:
 	rm -rf dist $(PKG)

@@ -28,13 +28,28 @@
     markForTests('paused_wasm');
     return;
   }
+  // Start-up timing, published on fixture pages only (tools/bench reads it).
+  const t0 = performance.now();
   wasm_bindgen({ module_or_path: chrome.runtime.getURL('saavdhan_bg.wasm') }).then(
     function () {
+      const t1 = performance.now();
       try {
         wasm_bindgen.start_content();
       } catch (e) {
         tell('page_not_understood', e && e.message);
         markForTests('page_not_understood');
+      }
+      const root = document.documentElement;
+      if (root && root.hasAttribute('data-saavdhan-test') && typeof wasm_bindgen.bench_compile_rules === 'function') {
+        try {
+          const t2 = performance.now();
+          const rules = wasm_bindgen.bench_compile_rules();
+          const t3 = performance.now();
+          root.setAttribute('data-saavdhan-startup', JSON.stringify({
+            instantiate_ms: t1 - t0, start_ms: t2 - t1, rules_ms: rules, total_ms: t3 - t0,
+            wasm_memory_bytes: wasm_bindgen.bench_wasm_memory(),
+          }));
+        } catch (_) { /* timing is optional */ }
       }
     },
     function (e) {

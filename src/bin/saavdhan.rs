@@ -1,7 +1,7 @@
 //! Command line: `saavdhan scan [--json] [--me NAME] FILE...` and
 //! `saavdhan bench [--messages N]`.
 
-use saavdhan::engine::{assess, Assessment, Contact, Conversation, FriendStatus, Message, MessageKind, Sender, Settings, Tracker};
+use saavdhan::engine::{assess, Assessment, Conversation, Settings, Tracker};
 use saavdhan::import;
 use std::path::Path;
 use std::process::ExitCode;
@@ -110,41 +110,6 @@ fn print_summary(file: &str, c: &Conversation, a: &Assessment) {
 
 // ---- bench ----
 
-const SAMPLES: &[&str] = &[
-    "Good morning ji 🌹 have a nice day",
-    "Kal office mein milte hain, meeting 10 baje hai",
-    "सुप्रभात जी, आपका दिन शुभ हो",
-    "Did you see the match yesterday? What a finish!",
-    "शुभ सकाळ, आज पाऊस आहे का?",
-    "Payment dal diya, check kar lo",
-    "Please bring the files for the audit tomorrow morning",
-    "Aap kaise ho? Ghar pe sab theek?",
-    "The grandchildren are coming for Diwali this year, so excited",
-    "मेरा नंबर बदल गया है, नया नंबर सेव कर लो",
-];
-
-fn bench_conversation(n: usize) -> Conversation {
-    let messages = (0..n)
-        .map(|i| Message {
-            from: if i % 3 == 0 { Sender::Me } else { Sender::Them },
-            at: Some(format!("2026-11-{:02}T{:02}:{:02}:00+05:30", 1 + (i / 1440) % 28, (i / 60) % 24, i % 60)),
-            kind: MessageKind::Text,
-            text: Some(format!("{} #{i}", SAMPLES[i % SAMPLES.len()])),
-        })
-        .collect();
-    let contact = Contact {
-        name: "Bench".into(),
-        profile_url: None,
-        friend_status: FriendStatus::Friends,
-        friends_since: Some("2026-10-25T10:00:00+05:30".into()),
-        mutual_friends: Some(1),
-        friend_count: None,
-        joined: Some("2026-06".into()),
-        lives_in: None,
-    };
-    Conversation { contact, messages }
-}
-
 fn bench(args: &[String]) -> ExitCode {
     let mut n = 10_000usize;
     let mut it = args.iter();
@@ -160,8 +125,8 @@ fn bench(args: &[String]) -> ExitCode {
     if cfg!(debug_assertions) {
         eprintln!("note: debug build; use `cargo run --release -- bench` for real figures");
     }
-    let conv = bench_conversation(n);
-    let bytes: usize = conv.messages.iter().map(|m| m.text.as_ref().map_or(0, |t| t.len())).sum();
+    let conv = saavdhan::engine::bench::sample_thread(n);
+    let bytes = saavdhan::engine::bench::text_bytes(&conv);
     let t0 = Instant::now();
     let _ = saavdhan::engine::Engine::builtin();
     let init = t0.elapsed();
@@ -178,7 +143,7 @@ fn bench(args: &[String]) -> ExitCode {
     for m in &conv.messages {
         tracker.push(m);
     }
-    let extra = bench_conversation(1_000).messages;
+    let extra = saavdhan::engine::bench::sample_thread(1_000).messages;
     let t = Instant::now();
     for m in &extra {
         tracker.push(m);

@@ -1,7 +1,7 @@
 //! One Aho-Corasick pass per message over the normalised text finds every pattern
 //! of every rule; a rule fires when each of its groups matched and no `unless` did.
 
-use super::normalize::{normalize, normalize_mapped};
+use super::normalize::{normalize, normalize_mapped_into, Normalized};
 use super::rules::Rule;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
@@ -82,7 +82,17 @@ impl Matcher {
         if text.is_empty() {
             return Vec::new();
         }
-        let norm = normalize_mapped(text);
+        thread_local! {
+            static NORM: std::cell::RefCell<Normalized> = std::cell::RefCell::new(Normalized::default());
+        }
+        NORM.with(|n| match n.try_borrow_mut() {
+            Ok(mut norm) => self.scan_with(text, &mut norm),
+            Err(_) => self.scan_with(text, &mut Normalized::default()),
+        })
+    }
+
+    fn scan_with(&self, text: &str, norm: &mut Normalized) -> Vec<Hit> {
+        normalize_mapped_into(text, norm);
         // Per touched rule: matched-group mask, vetoed, first span of each group.
         let mut state: Vec<(u16, u8, bool, [(u32, u32); 8])> = Vec::new();
         for m in self.ac.find_overlapping_iter(&norm.text) {

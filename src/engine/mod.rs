@@ -7,6 +7,7 @@
 //! remembers [`ContactFacts`] between visits.
 
 pub mod assessment;
+pub mod bench;
 pub mod builtin;
 pub mod combine;
 pub mod contact_signals;

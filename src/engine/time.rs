@@ -41,6 +41,43 @@ fn num(s: &str) -> Option<u32> {
 /// since the epoch (UTC). Partial dates mean their first instant. `None` if malformed.
 pub fn parse(s: &str) -> Option<i64> {
     let s = s.trim();
+    match parse_fixed(s.as_bytes()) {
+        Some(v) => v,
+        None => parse_general(s),
+    }
+}
+
+/// The common full shapes "YYYY-MM-DDThh:mm:ssZ" and "YYYY-MM-DDThh:mm:ss±hh:mm" without
+/// splitting strings (every message carries one; this was ~12% of the engine's time).
+/// `None` when the shape differs (then the general parser decides); `Some(result)` else.
+fn parse_fixed(b: &[u8]) -> Option<Option<i64>> {
+    let zoned = match b.len() {
+        20 if matches!(b[19], b'Z' | b'z') => false,
+        25 if matches!(b[19], b'+' | b'-') && b[22] == b':' => true,
+        _ => return None,
+    };
+    if b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let d2 = |i: usize| -> Option<u32> {
+        let (x, y) = (b[i], b[i + 1]);
+        (x.is_ascii_digit() && y.is_ascii_digit()).then(|| (x - b'0') as u32 * 10 + (y - b'0') as u32)
+    };
+    let (Some(y1), Some(y2)) = (d2(0), d2(2)) else { return None };
+    let (Some(m), Some(d), Some(h), Some(mi), Some(se)) = (d2(5), d2(8), d2(11), d2(14), d2(17)) else { return None };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || h >= 24 || mi >= 60 || se > 60 {
+        return Some(None);
+    }
+    let mut secs = days_from_civil((y1 * 100 + y2) as i64, m, d) * DAY + (h * 3600 + mi * 60 + se) as i64;
+    if zoned {
+        let (Some(zh), Some(zm)) = (d2(20), d2(23)) else { return None };
+        let sign = if b[19] == b'-' { -1 } else { 1 };
+        secs -= sign * (zh as i64 * 3600 + zm as i64 * 60);
+    }
+    Some(Some(secs))
+}
+
+fn parse_general(s: &str) -> Option<i64> {
     let (date, rest) = match s.find(['T', 't', ' ']) {
         Some(i) => (&s[..i], Some(&s[i + 1..])),
         None => (s, None),
@@ -105,6 +142,23 @@ mod tests {
         assert_eq!(parse("2000-03-01"), Some(days_from_civil(2000, 3, 1) * DAY));
         assert_eq!(parse("2026-09"), parse("2026-09-01T00:00:00Z"));
         assert_eq!(parse("2024"), parse("2024-01-01T00:00:00.123Z"));
+    }
+
+    #[test]
+    fn fixed_shape_parser_agrees_with_the_general_one() {
+        for s in ["2026-11-02T08:01:00+05:30", "2026-11-02T08:01:00Z", "1999-12-31t23:59:60z", "2026-11-02 08:01:00-04:00",
+            "2026-00-02T08:01:00Z", "2026-11-32T08:01:00Z", "2026-11-02T24:01:00Z", "2026-11-02T08:60:00Z", "2026-11-02T08:01:61Z",
+            "2026-11-02T08:01:00+5a:30", "2026-1x-02T08:01:00Z", "0000-01-01T00:00:00Z", "2026-11-02T08:01:00+99:99"] {
+            let fixed = parse_fixed(s.as_bytes());
+            assert!(fixed.is_some() || s.contains('x') || s.contains('a'), "{s} should take the fixed path");
+            if let Some(v) = fixed {
+                assert_eq!(v, parse_general(s), "{s}");
+            }
+        }
+        for i in 0..2000 {
+            let s = format!("2026-{:02}-{:02}T{:02}:{:02}:{:02}+05:30", 1 + i % 12, 1 + i % 31, i % 24, i % 60, (i * 7) % 61);
+            assert_eq!(parse_fixed(s.as_bytes()), Some(parse_general(&s)), "{s}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! * `storage`  — chrome.storage access (local, managed, session).
 //! * `runtime`  — messages to the background script (badge / popup state).
 
+pub mod bench;
 pub mod content;
 pub mod i18n;
 pub mod pages;

@@ -1,0 +1,85 @@
+//! Benchmark hooks for tools/bench (issue 7). They read no page and change nothing:
+//!
+//! * `bench_engine(n, repeats)` runs the engine on the synthetic bench thread
+//!   (`engine::bench`, the same as `saavdhan bench`) and returns JSON figures, timed
+//!   with `performance.now()` (present in browsers and in Node);
+//! * `bench_compile_rules()` compiles the built-in rules now if they are not yet
+//!   (the content-script loader calls it on test pages only, to time start-up with
+//!   rule compilation included) and returns the milliseconds it took;
+//! * `bench_wasm_memory()` is the size of the module's linear memory in bytes.
+use crate::engine::{self, bench, Engine, Settings, Tracker};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn perf_now() -> f64;
+}
+
+#[wasm_bindgen]
+pub fn bench_compile_rules() -> f64 {
+    let t = perf_now();
+    let _ = Engine::builtin();
+    perf_now() - t
+}
+
+#[wasm_bindgen]
+pub fn bench_wasm_memory() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64)
+        .unwrap_or(0.0)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// Figures for a thread of `n` messages (at least 1), whole-thread runs repeated
+/// `repeats` times (at least 1). JSON: messages, bytes, compile_ms (median of fresh
+/// rule compilations), whole_ms (median), whole_best_ms, mb_s (from the median),
+/// incremental_us (per new message pushed onto a tracker already holding n), level.
+#[wasm_bindgen]
+pub fn bench_engine(n: u32, repeats: u32) -> String {
+    let n = n.max(1) as usize;
+    let repeats = repeats.max(1) as usize;
+    let conv = bench::sample_thread(n);
+    let bytes = bench::text_bytes(&conv);
+    let compile: Vec<f64> = (0..repeats)
+        .map(|_| {
+            let t = perf_now();
+            let e = Engine::from_json(engine::rules::BUILTIN_JSON);
+            let ms = perf_now() - t;
+            drop(e);
+            ms
+        })
+        .collect();
+    let _ = Engine::builtin();
+    let mut whole = Vec::with_capacity(repeats);
+    let mut level = engine::Level::None;
+    for _ in 0..repeats {
+        let t = perf_now();
+        let a = engine::assess(&conv);
+        whole.push(perf_now() - t);
+        level = a.level;
+    }
+    let best = whole.iter().copied().fold(f64::MAX, f64::min);
+    let whole_ms = median(whole);
+    let mut tracker = Tracker::new(conv.contact.clone(), Settings::default(), None);
+    for m in &conv.messages {
+        tracker.push(m);
+    }
+    let extra = bench::sample_thread(1_000).messages;
+    let t = perf_now();
+    for m in &extra {
+        tracker.push(m);
+    }
+    let incremental_us = (perf_now() - t) * 1e3 / extra.len() as f64;
+    format!(
+        "{{\"messages\":{n},\"bytes\":{bytes},\"compile_ms\":{:.3},\"whole_ms\":{whole_ms:.3},\"whole_best_ms\":{best:.3},\"mb_s\":{:.2},\"incremental_us\":{incremental_us:.3},\"level\":\"{level:?}\"}}",
+        median(compile),
+        bytes as f64 / 1e6 / (whole_ms / 1e3),
+    )
+}

@@ -1,0 +1,408 @@
+// `make bench`: Saavdhan's cost, measured in one run and printed as ONE table.
+//
+//   node tools/bench/run.mjs [--reps N] [--no-firefox] [--json out/bench/bench.json]
+//
+// Needs the built extension (make build) and a native release build of the
+// command line (cargo build --release --bin saavdhan; the Makefile does both).
+// Figures: package size; content-script start-up in Chromium and Firefox; engine
+// throughput natively and in WebAssembly (V8, loading the no-modules glue in Node)
+// next to a JavaScript baseline; page cost on a 5,000-message thread in headless
+// Chromium with the extension versus without; memory; the reader's cost per 100 new
+// messages. Budgets from issue 7 are checked in the last column.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import puppeteer from 'puppeteer-core';
+import {
+  REPO_ROOT, OUT_DIR, DIST_CHROME, DIST_FIREFOX, startServer, launchChromium, launchFirefox, closeBrowser, CHROMIUM_PATH, FIREFOX_PATH,
+} from '../../tests/e2e/lib/index.mjs';
+import { thread, utf8Bytes, checkThread } from './thread.mjs';
+import { findRulesJson, compileBaseline, scanThread } from './baseline.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
+};
+const REPS = Math.max(1, parseInt(opt('--reps', '5'), 10) || 5);
+const WITH_FIREFOX = !args.includes('--no-firefox');
+const JSON_OUT = path.resolve(opt('--json', path.join(OUT_DIR, 'bench', 'bench.json')));
+const BENCH_DIR = path.join(OUT_DIR, 'bench');
+const PERF_PATH = '/messages/t/100090000000700';
+const ROUTES = path.join(REPO_ROOT, 'tools', 'bench', 'routes.json');
+
+const median = (v) => {
+  const s = v.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (...a) => process.stderr.write(`bench: ${a.join(' ')}\n`);
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+
+const rows = []; // {section, what, value, budget, ok}
+const row = (section, what, value, budget = '', ok = null) => rows.push({ section, what, value, budget, ok });
+const results = {};
+
+// ---------- 1. size ----------
+function sizes() {
+  const wasm = fs.readFileSync(path.join(DIST_CHROME, 'saavdhan_bg.wasm'));
+  const gz = zlib.gzipSync(wasm, { level: 9 }).length;
+  const jsFiles = [];
+  const walk = (d) => {
+    for (const n of fs.readdirSync(d)) {
+      const p = path.join(d, n);
+      if (fs.statSync(p).isDirectory()) walk(p);
+      else if (n.endsWith('.js')) jsFiles.push(p);
+    }
+  };
+  walk(DIST_CHROME);
+  const js = jsFiles.map((p) => fs.readFileSync(p));
+  const jsRaw = js.reduce((s, b) => s + b.length, 0);
+  const jsGz = js.reduce((s, b) => s + zlib.gzipSync(b, { level: 9 }).length, 0);
+  const glue = fs.readFileSync(path.join(DIST_CHROME, 'saavdhan.js'));
+  results.size = { wasm_raw: wasm.length, wasm_gzip: gz, js_raw: jsRaw, js_gzip: jsGz, js_files: jsFiles.length, glue_raw: glue.length };
+  row('size', 'wasm (raw / gzip -9)', `${kb(wasm.length)} / ${kb(gz)}`, '≤ 250 KB gzip', gz <= 250 * 1024);
+  row('size', `JS, ${jsFiles.length} files (raw / gzip)`, `${kb(jsRaw)} / ${kb(jsGz)}`, '', null);
+  row('size', 'of which wasm-bindgen glue (raw)', kb(glue.length), '', null);
+}
+
+// ---------- 2. engine: native, WebAssembly (V8 in Node), JavaScript baseline ----------
+function nativeEngine() {
+  const bin = path.join(REPO_ROOT, 'target', 'release', 'saavdhan');
+  if (!fs.existsSync(bin)) throw new Error(`${bin} missing: cargo build --release --bin saavdhan`);
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const out = execFileSync(bin, ['bench', '--messages', '10000'], { encoding: 'utf8' });
+    const mb = /([\d.]+) MB\/s/.exec(out);
+    const inc = /incremental: ([\d.]+) µs/.exec(out);
+    const init = /start-up[^:]*: ([\d.]+) ms/.exec(out);
+    runs.push({ mb: +mb[1], inc: +inc[1], init: +init[1] });
+  }
+  const r = { mb_s: median(runs.map((x) => x.mb)), incremental_us: median(runs.map((x) => x.inc)), compile_ms: median(runs.map((x) => x.init)) };
+  results.native = r;
+  return r;
+}
+
+function wasmEngine() {
+  const glue = fs.readFileSync(path.join(DIST_CHROME, 'saavdhan.js'), 'utf8');
+  const bytes = fs.readFileSync(path.join(DIST_CHROME, 'saavdhan_bg.wasm'));
+  vm.runInThisContext(`${glue}\n;globalThis.__saavdhanBench = wasm_bindgen;`, { filename: 'saavdhan.js' });
+  const wb = globalThis.__saavdhanBench;
+  const t0 = performance.now();
+  wb.initSync({ module: bytes });
+  const instantiate = performance.now() - t0;
+  if (typeof wb.bench_engine !== 'function') throw new Error('the built wasm has no bench_engine export (src/web/bench.rs): rebuild');
+  wb.bench_engine(2000, 1); // warm-up (tier-up)
+  const r = JSON.parse(wb.bench_engine(10_000, 7));
+  r.instantiate_node_ms = instantiate;
+  r.memory_bytes = wb.bench_wasm_memory();
+  results.wasm = r;
+  return r;
+}
+
+function jsBaseline(wasmBytesExpected) {
+  const rulesPath = findRulesJson(REPO_ROOT);
+  const rules = JSON.parse(fs.readFileSync(rulesPath, 'utf8'));
+  const msgs = thread(10_000);
+  const bytes = utf8Bytes(msgs);
+  if (wasmBytesExpected && bytes !== wasmBytesExpected) throw new Error(`JS thread ${bytes} bytes != wasm thread ${wasmBytesExpected}`);
+  const c0 = performance.now();
+  const compiled = compileBaseline(rules);
+  const compileMs = performance.now() - c0;
+  scanThread(compiled, msgs.slice(0, 2000)); // warm-up
+  const times = [];
+  let stages = null;
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    stages = scanThread(compiled, msgs);
+    times.push(performance.now() - t);
+  }
+  const extra = thread(1000);
+  const t = performance.now();
+  for (const m of extra) scanThread(compiled, [m]);
+  const inc = ((performance.now() - t) * 1e3) / extra.length;
+  const ms = median(times);
+  const r = { mb_s: bytes / 1e6 / (ms / 1e3), whole_ms: ms, incremental_us: inc, compile_ms: compileMs, stages: [...stages], rules: rules.length };
+  results.js = r;
+  return r;
+}
+
+// ---------- 3. start-up in real browsers ----------
+async function startup(kind, server) {
+  const launch = kind === 'chromium' ? launchChromium : launchFirefox;
+  const browser = await launch({ server });
+  const out = [];
+  try {
+    for (let i = 0; i < REPS + 1; i++) {
+      const page = await browser.newPage();
+      await page.goto(server.url(`${PERF_PATH}?n=20&test=1`), { waitUntil: 'load', timeout: 60_000 });
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-saavdhan-startup'), { timeout: 30_000, polling: 50 });
+      const s = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-saavdhan-startup')));
+      out.push(s);
+      await page.close();
+    }
+  } finally {
+    await closeBrowser(browser);
+  }
+  const first = out[0];
+  const rest = out.slice(1); // the first page pays the cold compile of the module
+  const r = {
+    first_total_ms: first.total_ms,
+    total_ms: median(rest.map((s) => s.total_ms)),
+    instantiate_ms: median(rest.map((s) => s.instantiate_ms)),
+    start_ms: median(rest.map((s) => s.start_ms)),
+    rules_ms: median(rest.map((s) => s.rules_ms)),
+    wasm_memory_bytes: median(rest.map((s) => s.wasm_memory_bytes)),
+    runs: rest.length,
+  };
+  results[`startup_${kind}`] = r;
+  return r;
+}
+
+// ---------- 4. page cost on the 5,000-message thread (Chromium) ----------
+function emptyExtension() {
+  const dir = path.join(BENCH_DIR, 'empty-extension');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
+    manifest_version: 3, name: 'bench: no extension', version: '1.0', background: { service_worker: 'background.js' },
+  }));
+  fs.writeFileSync(path.join(dir, 'background.js'), '// nothing: the "without Saavdhan" side of the comparison\n');
+  return dir;
+}
+
+const LONGTASKS = `(() => {
+  window.__longtasks = [];
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push({ start: e.startTime, ms: e.duration }); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch (e) {}
+})();`;
+
+async function metrics(cdp) {
+  const { metrics: m } = await cdp.send('Performance.getMetrics');
+  const o = {};
+  for (const x of m) o[x.name] = x.value;
+  return o;
+}
+
+/** One page visit: the thread of n rows rendered by the page, settle, then 10 × 100 new messages. */
+async function pageVisit(browser, withExt, n) {
+  const page = await browser.newPage();
+  const cdp = await page.createCDPSession();
+  const isolated = [];
+  cdp.on('Runtime.executionContextCreated', (e) => {
+    const c = e.context;
+    if (c.auxData && c.auxData.type === 'isolated' && String(c.origin).startsWith('chrome-extension://')) isolated.push(c.id);
+  });
+  await cdp.send('Runtime.enable');
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.evaluateOnNewDocument(LONGTASKS);
+  const url = browser.__server.url(`${PERF_PATH}?n=${n}`);
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  await page.waitForFunction(() => window.__saavdhanPerf && window.__saavdhanPerf.ready, { timeout: 60_000, polling: 50 });
+  await sleep(2000); // the extension's debounced read of the whole thread
+  const m1 = await metrics(cdp);
+  for (let i = 0; i < 10; i++) {
+    await page.evaluate(() => window.__saavdhanPerf.append(100));
+    await sleep(400);
+  }
+  await sleep(800);
+  const m2 = await metrics(cdp);
+  const lt = await page.evaluate(() => window.__longtasks);
+  let wasmMem = null;
+  if (withExt) {
+    for (const id of isolated) {
+      try {
+        const r = await cdp.send('Runtime.evaluate', { contextId: id, expression: 'typeof wasm_bindgen === "function" && wasm_bindgen.bench_wasm_memory ? wasm_bindgen.bench_wasm_memory() : null', returnByValue: true });
+        if (r.result && typeof r.result.value === 'number') wasmMem = r.result.value;
+      } catch { /* context gone */ }
+    }
+  }
+  const rowsOnPage = await page.evaluate(() => document.querySelectorAll('[data-scope="messages_table"]').length);
+  await page.close();
+  return {
+    script_ms: m2.ScriptDuration * 1e3,
+    task_ms: m2.TaskDuration * 1e3,
+    load_script_ms: m1.ScriptDuration * 1e3,
+    append_script_ms: (m2.ScriptDuration - m1.ScriptDuration) * 1e3,
+    heap_mb: m2.JSHeapUsedSize / 1048576,
+    longtasks: lt,
+    wasm_memory_bytes: wasmMem,
+    rows: rowsOnPage,
+  };
+}
+
+async function pageCost(server) {
+  const empty = emptyExtension();
+  const withB = await launchChromium({ server });
+  const withoutB = await launchChromium({ server, extension: empty });
+  withB.__server = server;
+  withoutB.__server = server;
+  const runs = { with: [], without: [] };
+  try {
+    await pageVisit(withoutB, false, 200); // warm-up both
+    await pageVisit(withB, true, 200);
+    for (let i = 0; i < REPS; i++) {
+      const order = i % 2 ? [['with', withB], ['without', withoutB]] : [['without', withoutB], ['with', withB]];
+      for (const [k, b] of order) {
+        const v = await pageVisit(b, k === 'with', 5000);
+        if (v.rows !== 6000) throw new Error(`perf fixture rendered ${v.rows} rows, want 6000`);
+        runs[k].push(v);
+        log(`page ${k} #${i + 1}: script ${f(v.script_ms)} ms, task ${f(v.task_ms)} ms, long tasks ${v.longtasks.length}`);
+      }
+    }
+  } finally {
+    await closeBrowser(withB);
+    await closeBrowser(withoutB);
+  }
+  const agg = (list) => ({
+    script_ms: median(list.map((v) => v.script_ms)),
+    task_ms: median(list.map((v) => v.task_ms)),
+    load_script_ms: median(list.map((v) => v.load_script_ms)),
+    append_script_ms: median(list.map((v) => v.append_script_ms)),
+    heap_mb: median(list.map((v) => v.heap_mb)),
+    longtasks_over_50: median(list.map((v) => v.longtasks.filter((t) => t.ms > 50).length)),
+    longest_task_ms: median(list.map((v) => Math.max(0, ...v.longtasks.map((t) => t.ms)))),
+    wasm_memory_bytes: median(list.map((v) => v.wasm_memory_bytes ?? NaN)),
+  });
+  const r = { with: agg(runs.with), without: agg(runs.without), reps: REPS, raw: runs };
+  results.page = r;
+  return r;
+}
+
+// ---------- 5. the reader's own cost per 100 new messages (test page: data-saavdhan-perf) ----------
+async function readerCost(server) {
+  const b = await launchChromium({ server });
+  try {
+    const page = await b.newPage();
+    await page.goto(server.url(`${PERF_PATH}?n=5000&test=1`), { waitUntil: 'load', timeout: 60_000 });
+    await page.waitForFunction(() => window.__saavdhanPerf && window.__saavdhanPerf.ready, { timeout: 60_000, polling: 50 });
+    const perf = () => page.evaluate(() => JSON.parse(document.documentElement.getAttribute('data-saavdhan-perf') || 'null'));
+    // Settled: the whole thread has been fed.
+    const fed = async (want, timeout = 30_000) => {
+      const end = Date.now() + timeout;
+      for (;;) {
+        const rd = await page.evaluate(() => {
+          const r = JSON.parse(document.documentElement.getAttribute('data-saavdhan-read') || 'null');
+          return r && r.conversations && r.conversations[0] ? r.conversations[0].conversation.messages.length : 0;
+        });
+        if (rd >= want) return rd;
+        if (Date.now() > end) throw new Error(`reader fed ${rd} of ${want} messages within ${timeout} ms`);
+        await sleep(100);
+      }
+    };
+    await fed(5000);
+    const first = await perf();
+    const steps = [];
+    for (let i = 0; i < 10; i++) {
+      const before = (await perf()).steps;
+      const t = Date.now();
+      await page.evaluate(() => window.__saavdhanPerf.append(100));
+      await fed(5000 + 100 * (i + 1));
+      const p = await perf();
+      if (p.steps > before && p.last_new === 100) steps.push({ ms: p.last_ms, wall: Date.now() - t });
+    }
+    const startup = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-saavdhan-startup') || 'null'));
+    await page.close();
+    const r = {
+      per_100_ms: median(steps.map((s) => s.ms)),
+      per_100_wall_ms: median(steps.map((s) => s.wall)),
+      samples: steps.length,
+      max_step_ms: first ? first.max_ms : NaN,
+      steps_to_read_5000: first ? first.steps : NaN,
+      total_read_ms: first ? first.total_ms : NaN,
+      startup,
+    };
+    results.reader = r;
+    return r;
+  } finally {
+    await closeBrowser(b);
+  }
+}
+
+function machine() {
+  const v = (cmd, a) => {
+    try { return execFileSync(cmd, a, { encoding: 'utf8' }).trim(); } catch { return '?'; }
+  };
+  const cpu = (v('lscpu', []).split('\n').find((l) => l.startsWith('Model name')) || '').replace(/^Model name:\s*/, '');
+  return {
+    cpu, nproc: os.cpus().length, load: os.loadavg().map((x) => x.toFixed(2)).join(' '),
+    chromium: v(CHROMIUM_PATH, ['--version']), firefox: v(FIREFOX_PATH, ['--version']), node: process.version,
+  };
+}
+
+function printTable(m) {
+  const w0 = Math.max(...rows.map((r) => r.section.length));
+  const w1 = Math.max(...rows.map((r) => r.what.length));
+  const w2 = Math.max(...rows.map((r) => String(r.value).length));
+  const w3 = Math.max(...rows.map((r) => r.budget.length));
+  const line = (a, b, c, d, e) => `${a.padEnd(w0)} | ${b.padEnd(w1)} | ${String(c).padEnd(w2)} | ${d.padEnd(w3)} | ${e}`;
+  console.log(`Saavdhan bench — ${m.cpu}, ${m.nproc} cores (load ${m.load}); ${m.chromium}; ${m.firefox}; node ${m.node}`);
+  console.log(line('section', 'measure', 'value', 'budget', 'ok'));
+  console.log(line('-'.repeat(w0), '-'.repeat(w1), '-'.repeat(w2), '-'.repeat(w3), '--'));
+  for (const r of rows) console.log(line(r.section, r.what, r.value, r.budget, r.ok === null ? '' : r.ok ? 'yes' : 'NO'));
+}
+
+async function main() {
+  checkThread();
+  const m = machine();
+  results.machine = m;
+  sizes();
+
+  log('engine: native');
+  const nat = nativeEngine();
+  log('engine: WebAssembly in Node (V8)');
+  const wa = wasmEngine();
+  log('engine: JavaScript baseline');
+  const js = jsBaseline(wa.bytes);
+  row('engine', 'rule compilation: native / wasm / JS RegExp', `${f(nat.compile_ms, 2)} / ${f(wa.compile_ms, 2)} / ${f(js.compile_ms, 2)} ms`);
+  row('engine', 'throughput, 10,000-message thread: native', `${f(nat.mb_s)} MB/s`, '', null);
+  row('engine', 'throughput: wasm (V8)', `${f(wa.mb_s)} MB/s`, '≥ 50 MB/s', wa.mb_s >= 50);
+  row('engine', 'throughput: JS baseline (RegExp per stage)', `${f(js.mb_s)} MB/s`, '', null);
+  row('engine', 'ratio wasm engine / JS baseline (speed)', `${f(wa.mb_s / js.mb_s, 2)}×`, '', null);
+  row('engine', 'per new message: native / wasm / JS', `${f(nat.incremental_us, 2)} / ${f(wa.incremental_us, 2)} / ${f(js.incremental_us, 2)} µs`, '≤ 50 µs (wasm)', wa.incremental_us <= 50);
+
+  const server = await startServer({ routesFile: ROUTES });
+  try {
+    log('start-up: Chromium');
+    const sc = await startup('chromium', server);
+    row('start-up', `Chromium: instantiate + start + rules (median of ${sc.runs})`, `${f(sc.total_ms)} ms (${f(sc.instantiate_ms)} + ${f(sc.start_ms)} + ${f(sc.rules_ms)}); first page ${f(sc.first_total_ms)} ms`, '≤ 50 ms', sc.total_ms <= 50);
+    if (WITH_FIREFOX) {
+      log('start-up: Firefox');
+      const sf = await startup('firefox', server);
+      row('start-up', `Firefox: instantiate + start + rules (median of ${sf.runs})`, `${f(sf.total_ms)} ms (${f(sf.instantiate_ms)} + ${f(sf.start_ms)} + ${f(sf.rules_ms)}); first page ${f(sf.first_total_ms)} ms`, '', null);
+    }
+    log('page cost: Chromium, 5,000-message thread, with and without the extension');
+    const pc = await pageCost(server);
+    const over = (pc.with.script_ms - pc.without.script_ms) / pc.without.script_ms;
+    row('page', `scripting, whole visit (median of ${pc.reps}): without / with`, `${f(pc.without.script_ms)} / ${f(pc.with.script_ms)} ms`, '', null);
+    row('page', 'scripting overhead (with − without) / without', `${f(over * 100)} %`, '≤ 5 %', over <= 0.05);
+    row('page', 'main-thread tasks, whole visit: without / with', `${f(pc.without.task_ms)} / ${f(pc.with.task_ms)} ms`, '', null);
+    row('page', 'scripting while 10×100 messages arrive: without / with', `${f(pc.without.append_script_ms)} / ${f(pc.with.append_script_ms)} ms`, '', null);
+    row('page', 'long tasks > 50 ms: without / with (longest)', `${pc.without.longtasks_over_50} (${f(pc.without.longest_task_ms)} ms) / ${pc.with.longtasks_over_50} (${f(pc.with.longest_task_ms)} ms)`, 'none added', pc.with.longtasks_over_50 <= pc.without.longtasks_over_50);
+    row('memory', 'JS heap of the page: without / with', `${f(pc.without.heap_mb, 2)} / ${f(pc.with.heap_mb, 2)} MB`, '', null);
+    row('memory', 'wasm linear memory after the 6,000-message visit', kb(pc.with.wasm_memory_bytes), '', null);
+    row('memory', 'wasm linear memory at start-up (Chromium)', kb(sc.wasm_memory_bytes), '', null);
+    log('reader: cost per 100 new messages (test page, Chromium)');
+    const rc = await readerCost(server);
+    row('reader', 'read+engine+UI step per 100 new messages (median)', `${f(rc.per_100_ms, 2)} ms (${rc.samples} samples; wall incl. 150 ms debounce ${f(rc.per_100_wall_ms, 0)} ms)`, '', null);
+    row('reader', 'first read of the 5,000-message thread: longest step / total', `${f(rc.max_step_ms)} / ${f(rc.total_read_ms)} ms in ${rc.steps_to_read_5000} steps`, '< 50 ms per step', rc.max_step_ms < 50);
+  } finally {
+    await server.close();
+  }
+  printTable(m);
+  fs.mkdirSync(path.dirname(JSON_OUT), { recursive: true });
+  fs.writeFileSync(JSON_OUT, JSON.stringify({ rows, results }, null, 2));
+  log(`figures also in ${path.relative(REPO_ROOT, JSON_OUT)}`);
+}
+
+main().catch((e) => {
+  console.error(`bench: ${e && e.stack ? e.stack : e}`);
+  process.exit(1);
+});
