@@ -3,12 +3,13 @@
 // per-browser differences below, the extension/ tree, and the wasm-bindgen
 // output in target/pkg. Usage: node tools/package.mjs [pkgDir] [distDir]
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
-const pkg = process.argv[2] || join(root, 'target/pkg');
-const dist = process.argv[3] || join(root, 'dist');
+// Absolute paths: zip runs inside each package folder.
+const pkg = resolve(process.argv[2] || join(root, 'target/pkg'));
+const dist = resolve(process.argv[3] || join(root, 'dist'));
 const src = join(root, 'extension');
 
 export const GECKO_ID = 'saavdhan@saavdhan.invalid';
@@ -51,7 +52,10 @@ function build(browser, base) {
   const out = join(dist, browser);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  cpSync(src, out, { recursive: true, filter: (p) => p !== join(src, 'manifest.json') });
+  // The manifest is written per browser below; the policies example is documentation
+  // for families (README), not part of the package.
+  const skip = new Set([join(src, 'manifest.json'), join(src, 'policies.example.json')]);
+  cpSync(src, out, { recursive: true, filter: (p) => !skip.has(p) });
   for (const f of ['saavdhan.js', 'saavdhan_bg.wasm']) {
     const p = join(pkg, f);
     if (!existsSync(p)) throw new Error(`missing ${p}: run the wasm build first (make build)`);
