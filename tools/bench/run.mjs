@@ -1,6 +1,6 @@
 // `make bench`: Saavdhan's cost, measured in one run and printed as ONE table.
 //
-//   node tools/bench/run.mjs [--reps N] [--no-firefox] [--json out/bench/bench.json]
+//   node tools/bench/run.mjs [--reps N] [--no-firefox] [--engine-only] [--json out/bench/bench.json]
 //
 // Needs the built extension (make build) and a native release build of the
 // command line (cargo build --release --bin saavdhan; the Makefile does both).
@@ -30,6 +30,7 @@ const opt = (name, dflt) => {
 };
 const REPS = Math.max(1, parseInt(opt('--reps', '5'), 10) || 5);
 const WITH_FIREFOX = !args.includes('--no-firefox');
+const ENGINE_ONLY = args.includes('--engine-only');
 const JSON_OUT = path.resolve(opt('--json', path.join(OUT_DIR, 'bench', 'bench.json')));
 const BENCH_DIR = path.join(OUT_DIR, 'bench');
 const PERF_PATH = '/messages/t/100090000000700';
@@ -208,11 +209,8 @@ async function pageVisit(browser, withExt, n) {
   await page.waitForFunction(() => window.__saavdhanPerf && window.__saavdhanPerf.ready, { timeout: 60_000, polling: 50 });
   await sleep(2000); // the extension's debounced read of the whole thread
   const m1 = await metrics(cdp);
-  for (let i = 0; i < 10; i++) {
-    await page.evaluate(() => window.__saavdhanPerf.append(100));
-    await sleep(400);
-  }
-  await sleep(800);
+  await page.evaluate(() => window.__saavdhanPerf.arrive(10, 100, 400));
+  await sleep(1200);
   const m2 = await metrics(cdp);
   const lt = await page.evaluate(() => window.__longtasks);
   let wasmMem = null;
@@ -368,6 +366,10 @@ async function main() {
   row('engine', 'ratio wasm engine / JS baseline (speed)', `${f(wa.mb_s / js.mb_s, 2)}×`, '', null);
   row('engine', 'per new message: native / wasm / JS', `${f(nat.incremental_us, 2)} / ${f(wa.incremental_us, 2)} / ${f(js.incremental_us, 2)} µs`, '≤ 50 µs (wasm)', wa.incremental_us <= 50);
 
+  if (ENGINE_ONLY) {
+    printTable(m);
+    return;
+  }
   const server = await startServer({ routesFile: ROUTES });
   try {
     log('start-up: Chromium');
