@@ -218,10 +218,10 @@ pub fn show(anchor: &web_sys::Element, placement: Placement, ctx: &WarningContex
         settings: ctx.settings.clone(),
     };
     let sig = signature(&data, hide_state(&data));
-    let parent = match anchor.parent_node() {
-        Some(p) => p,
-        None => return Ok(()),
-    };
+    if anchor.parent_node().is_none() {
+        // A detached anchor (the page re-rendered under us): nothing to attach to.
+        return Ok(());
+    }
     // Existing host: keep it if nothing changed, move it if the anchor moved.
     let existing = SHOWN.with(|s| s.borrow().get(&key).map(|x| (x.host.clone(), x.signature == sig)));
     if let Some((host, same)) = existing {
@@ -239,7 +239,6 @@ pub fn show(anchor: &web_sys::Element, placement: Placement, ctx: &WarningContex
         });
         return rerender(&key);
     }
-    let _ = parent;
     let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let host = doc.create_element("div")?;
     host.set_attribute("data-saavdhan-warning", placement.name())?;
