@@ -35,7 +35,7 @@ package:
 ## Browsers for the end-to-end and wasm tests (Debian's; nothing downloads a browser).
 setup-test: setup-build
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr openssl zip; fi
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr openssl zip fonts-lohit-deva fonts-lohit-deva-marathi; fi
 
 test: setup-test build test-native test-wasm test-e2e  # test-e2e includes web-ext lint (foundation-lint.test.mjs)
 
@@ -59,6 +59,11 @@ lint-firefox:
 bench: setup-test build
 	cargo build --release --bin saavdhan
 	node tools/bench/run.mjs
+
+## Opens Chromium with the built extension on practice pages showing each warning
+## (headed where a display exists, else screenshots into out/screenshots/).
+demo: build
+	node tools/demo.mjs $(DEMO_ARGS)
 
 clean:
 	rm -rf dist $(PKG)
