@@ -148,6 +148,7 @@ async function startup(kind, server) {
       out.push(s);
       await page.close();
     }
+    if (kind === 'chromium') results.wasm_chromium = await engineInContentScript(browser, server);
   } finally {
     await closeBrowser(browser);
   }
@@ -163,6 +164,31 @@ async function startup(kind, server) {
     runs: rest.length,
   };
   results[`startup_${kind}`] = r;
+  return r;
+}
+
+/** bench_engine run inside the content script's own world (CDP: the isolated context). */
+async function engineInContentScript(browser, server) {
+  const page = await browser.newPage();
+  const cdp = await page.createCDPSession();
+  const isolated = [];
+  cdp.on('Runtime.executionContextCreated', (e) => {
+    const c = e.context;
+    if (c.auxData && c.auxData.type === 'isolated' && String(c.origin).startsWith('chrome-extension://')) isolated.push(c.id);
+  });
+  await cdp.send('Runtime.enable');
+  await page.goto(server.url(`${PERF_PATH}?n=20&test=1`), { waitUntil: 'load', timeout: 60_000 });
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-saavdhan-startup'), { timeout: 30_000, polling: 50 });
+  let r = null;
+  for (const id of isolated) {
+    const ev = await cdp.send('Runtime.evaluate', {
+      contextId: id, returnByValue: true,
+      expression: 'typeof wasm_bindgen === "function" ? (wasm_bindgen.bench_engine(2000, 1), wasm_bindgen.bench_engine(10000, 7)) : null',
+    }).catch(() => null);
+    if (ev && ev.result && typeof ev.result.value === 'string') r = JSON.parse(ev.result.value);
+  }
+  await page.close();
+  if (!r) throw new Error('could not run bench_engine in the content script (no isolated world with wasm_bindgen)');
   return r;
 }
 
@@ -335,7 +361,10 @@ function machine() {
   };
 }
 
+const SECTIONS = ['size', 'engine', 'start-up', 'page', 'memory', 'reader'];
+
 function printTable(m) {
+  rows.sort((a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section)); // stable
   const w0 = Math.max(...rows.map((r) => r.section.length));
   const w1 = Math.max(...rows.map((r) => r.what.length));
   const w2 = Math.max(...rows.map((r) => String(r.value).length));
@@ -361,7 +390,7 @@ async function main() {
   const js = jsBaseline(wa.bytes);
   row('engine', 'rule compilation: native / wasm / JS RegExp', `${f(nat.compile_ms, 2)} / ${f(wa.compile_ms, 2)} / ${f(js.compile_ms, 2)} ms`);
   row('engine', 'throughput, 10,000-message thread: native', `${f(nat.mb_s)} MB/s`, '', null);
-  row('engine', 'throughput: wasm (V8)', `${f(wa.mb_s)} MB/s`, '≥ 50 MB/s', wa.mb_s >= 50);
+  row('engine', 'throughput: wasm (V8 in Node)', `${f(wa.mb_s)} MB/s`, '≥ 50 MB/s', wa.mb_s >= 50);
   row('engine', 'throughput: JS baseline (RegExp per stage)', `${f(js.mb_s)} MB/s`, '', null);
   row('engine', 'ratio wasm engine / JS baseline (speed)', `${f(wa.mb_s / js.mb_s, 2)}×`, '', null);
   row('engine', 'per new message: native / wasm / JS', `${f(nat.incremental_us, 2)} / ${f(wa.incremental_us, 2)} / ${f(js.incremental_us, 2)} µs`, '≤ 50 µs (wasm)', wa.incremental_us <= 50);
@@ -375,6 +404,8 @@ async function main() {
     log('start-up: Chromium');
     const sc = await startup('chromium', server);
     row('start-up', `Chromium: instantiate + start + rules (median of ${sc.runs})`, `${f(sc.total_ms)} ms (${f(sc.instantiate_ms)} + ${f(sc.start_ms)} + ${f(sc.rules_ms)}); first page ${f(sc.first_total_ms)} ms`, '≤ 50 ms', sc.total_ms <= 50);
+    const wc = results.wasm_chromium;
+    row('engine', 'throughput: wasm in Chromium\'s content script', `${f(wc.mb_s)} MB/s; ${f(wc.incremental_us, 2)} µs per new message`, '≥ 50 MB/s', wc.mb_s >= 50);
     if (WITH_FIREFOX) {
       log('start-up: Firefox');
       const sf = await startup('firefox', server);
