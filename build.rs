@@ -6,6 +6,14 @@
 mod rules;
 #[path = "build/labels.rs"]
 mod labels;
+// The engine's own normaliser and automaton plan, so the built-in rules' needles are
+// worked out once here instead of at every page load.
+#[allow(dead_code)]
+#[path = "src/engine/normalize.rs"]
+mod normalize;
+#[allow(dead_code)]
+#[path = "src/engine/plan.rs"]
+mod plan;
 
 fn main() {
     rules::compile();

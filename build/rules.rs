@@ -139,6 +139,13 @@ pub fn compile() {
             examples.push(Examples { id, file: file.clone(), positive: &r.positive, negative: &r.negative });
         }
     }
+    println!("cargo:rerun-if-changed=src/engine/normalize.rs");
+    println!("cargo:rerun-if-changed=src/engine/plan.rs");
+    let owned: Vec<(String, Vec<Vec<String>>, Vec<String>)> =
+        compiled.iter().map(|c| (c.id.to_string(), c.groups.iter().map(|g| (*g).clone()).collect(), c.unless.clone())).collect();
+    let plan = crate::plan::plan(owned.iter().map(|(id, groups, unless)| crate::plan::RuleRef { id, groups, unless }))
+        .unwrap_or_else(|e| fail(format!("rules: {e}")));
+    std::fs::write(out_dir.join("plan.txt"), crate::plan::to_text(&plan)).unwrap();
     std::fs::write(out_dir.join("rules.json"), serde_json::to_string(&compiled).unwrap()).unwrap();
     std::fs::write(out_dir.join("rule_examples.json"), serde_json::to_string(&examples).unwrap()).unwrap();
 }

@@ -1,12 +1,10 @@
 //! One Aho-Corasick pass per message over the normalised text finds every pattern
 //! of every rule; a rule fires when each of its groups matched and no `unless` did.
 
-use super::normalize::{normalize, normalize_mapped_into, Normalized};
+use super::normalize::{normalize_mapped_into, Normalized};
+use super::plan::{plan, Plan, RuleRef, UNLESS};
 use super::rules::Rule;
-use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
-
-const UNLESS: u8 = u8::MAX;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 pub struct Matcher {
     ac: AhoCorasick,
@@ -23,55 +21,21 @@ pub struct Hit {
     pub matched: String,
 }
 
-/// Turns a rule pattern into the automaton's needle: normalised, with a space on each
-/// side for word boundaries unless the pattern has a `*` there ("bhej*" matches "bhejo").
-fn needle(pattern: &str) -> Option<String> {
-    let open_start = pattern.starts_with('*');
-    let open_end = pattern.ends_with('*') && pattern.len() > 1;
-    let core = normalize(pattern.trim_matches('*'));
-    if core.is_empty() {
-        return None;
-    }
-    let mut n = String::with_capacity(core.len() + 2);
-    if !open_start {
-        n.push(' ');
-    }
-    n.push_str(&core);
-    if !open_end {
-        n.push(' ');
-    }
-    Some(n)
-}
-
 impl Matcher {
     pub fn new(rules: &[Rule]) -> Result<Matcher, String> {
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut needles: Vec<String> = Vec::new();
-        let mut targets: Vec<Vec<(u16, u8)>> = Vec::new();
-        let mut add = |p: &str, r: usize, g: u8, id: &str| -> Result<(), String> {
-            let n = needle(p).ok_or_else(|| format!("rule '{id}': pattern {p:?} normalises to nothing"))?;
-            let k = *index.entry(n.clone()).or_insert_with(|| {
-                needles.push(n);
-                targets.push(Vec::new());
-                needles.len() - 1
-            });
-            if !targets[k].contains(&(r as u16, g)) {
-                targets[k].push((r as u16, g));
-            }
-            Ok(())
-        };
-        for (r, rule) in rules.iter().enumerate() {
-            for (g, group) in rule.groups.iter().enumerate() {
-                for p in group {
-                    add(p, r, g as u8, &rule.id)?;
-                }
-            }
-            for p in &rule.unless {
-                add(p, r, UNLESS, &rule.id)?;
-            }
+        let p = plan(rules.iter().map(|r| RuleRef { id: &r.id, groups: &r.groups, unless: &r.unless }))?;
+        Matcher::from_plan(p, rules)
+    }
+
+    /// A matcher from a plan worked out before (the build script's, for built-in rules).
+    pub fn from_plan(p: Plan, rules: &[Rule]) -> Result<Matcher, String> {
+        let Plan { needles, targets } = p;
+        if targets.iter().flatten().any(|&(r, g)| r as usize >= rules.len() || (g != UNLESS && g as usize >= rules[r as usize].groups.len())) {
+            return Err("rule plan does not fit the rules".into());
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .build(&needles)
             .map_err(|e| e.to_string())?;
         Ok(Matcher { ac, targets, group_counts: rules.iter().map(|r| r.groups.len() as u8).collect() })

@@ -15,6 +15,7 @@ pub mod conversation;
 pub mod facts;
 pub mod matcher;
 pub mod normalize;
+pub mod plan;
 pub mod rules;
 pub mod time;
 pub mod tracker;

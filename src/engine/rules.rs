@@ -47,6 +47,9 @@ pub struct Rule {
 /// The rules shipped with the crate, as compiled JSON.
 pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
 
+/// The automaton plan of the built-in rules, worked out by build.rs (see `plan`).
+pub const BUILTIN_PLAN: &str = include_str!(concat!(env!("OUT_DIR"), "/plan.txt"));
+
 pub fn parse(json: &str) -> Result<Vec<Rule>, String> {
     serde_json::from_str(json).map_err(|e| format!("rules: {e}"))
 }

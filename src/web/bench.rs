@@ -50,7 +50,7 @@ pub fn bench_engine(n: u32, repeats: u32) -> String {
     let compile: Vec<f64> = (0..repeats)
         .map(|_| {
             let t = perf_now();
-            let e = Engine::from_json(engine::rules::BUILTIN_JSON);
+            let e = Engine::builtin_uncached();
             let ms = perf_now() - t;
             drop(e);
             ms

@@ -1,0 +1,107 @@
+//! The automaton's input, worked out from rule patterns: each pattern normalised
+//! into a needle (with word-boundary spaces), duplicates merged, and for every needle
+//! the (rule, group) pairs it serves. Shared by the matcher and by the build script
+//! (build.rs includes this file and `normalize.rs`), which does it once for the
+//! built-in rules so that a page load does not normalise ~900 patterns again.
+
+use super::normalize::normalize;
+use std::collections::HashMap;
+
+/// Group number meaning "an `unless` pattern".
+pub const UNLESS: u8 = u8::MAX;
+
+/// Needles in automaton order, and per needle the (rule, group) pairs it serves.
+#[derive(Debug, Default, PartialEq)]
+pub struct Plan {
+    pub needles: Vec<String>,
+    pub targets: Vec<Vec<(u16, u8)>>,
+}
+
+/// Turns a rule pattern into the automaton's needle: normalised, with a space on each
+/// side for word boundaries unless the pattern has a `*` there ("bhej*" matches "bhejo").
+pub fn needle(pattern: &str) -> Option<String> {
+    let open_start = pattern.starts_with('*');
+    let open_end = pattern.ends_with('*') && pattern.len() > 1;
+    let core = normalize(pattern.trim_matches('*'));
+    if core.is_empty() {
+        return None;
+    }
+    let mut n = String::with_capacity(core.len() + 2);
+    if !open_start {
+        n.push(' ');
+    }
+    n.push_str(&core);
+    if !open_end {
+        n.push(' ');
+    }
+    Some(n)
+}
+
+/// One rule as the plan sees it: id (for messages), pattern groups, `unless` patterns.
+pub struct RuleRef<'a> {
+    pub id: &'a str,
+    pub groups: &'a [Vec<String>],
+    pub unless: &'a [String],
+}
+
+pub fn plan<'a>(rules: impl IntoIterator<Item = RuleRef<'a>>) -> Result<Plan, String> {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut p = Plan::default();
+    let mut add = |pat: &str, r: usize, g: u8, id: &str| -> Result<(), String> {
+        let n = needle(pat).ok_or_else(|| format!("rule '{id}': pattern {pat:?} normalises to nothing"))?;
+        let k = *index.entry(n.clone()).or_insert_with(|| {
+            p.needles.push(n);
+            p.targets.push(Vec::new());
+            p.needles.len() - 1
+        });
+        if !p.targets[k].contains(&(r as u16, g)) {
+            p.targets[k].push((r as u16, g));
+        }
+        Ok(())
+    };
+    for (r, rule) in rules.into_iter().enumerate() {
+        for (g, group) in rule.groups.iter().enumerate() {
+            for pat in group {
+                add(pat, r, g as u8, rule.id)?;
+            }
+        }
+        for pat in rule.unless {
+            add(pat, r, UNLESS, rule.id)?;
+        }
+    }
+    Ok(p)
+}
+
+/// Compact text form (what build.rs writes to $OUT_DIR/plan.txt): one line per
+/// needle, "needle\tr.g r.g ...". Needles never hold tabs or newlines (normalised
+/// text is words and single spaces).
+pub fn to_text(p: &Plan) -> String {
+    let mut s = String::new();
+    for (n, t) in p.needles.iter().zip(&p.targets) {
+        s.push_str(n);
+        s.push('\t');
+        for (i, (r, g)) in t.iter().enumerate() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(&format!("{r}.{g}"));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+pub fn from_text(s: &str) -> Option<Plan> {
+    let mut p = Plan::default();
+    for line in s.lines() {
+        let (n, t) = line.split_once('\t')?;
+        let mut targets = Vec::new();
+        for pair in t.split(' ') {
+            let (r, g) = pair.split_once('.')?;
+            targets.push((r.parse().ok()?, g.parse().ok()?));
+        }
+        p.needles.push(n.to_string());
+        p.targets.push(targets);
+    }
+    Some(p)
+}
