@@ -146,6 +146,14 @@ pub fn compile() {
     let plan = crate::plan::plan(owned.iter().map(|(id, groups, unless)| crate::plan::RuleRef { id, groups, unless }))
         .unwrap_or_else(|e| fail(format!("rules: {e}")));
     std::fs::write(out_dir.join("plan.txt"), crate::plan::to_text(&plan)).unwrap();
+    // What the shipped engine embeds: the plan holds the patterns (normalised), so the
+    // rules keep only their group count (empty groups), not the pattern text again.
+    let empty: Vec<String> = Vec::new();
+    let lite: Vec<Compiled> = compiled
+        .iter()
+        .map(|c| Compiled { id: c.id, stage: c.stage, tag: c.tag, language: c.language, groups: vec![&empty; c.groups.len()], unless: &empty })
+        .collect();
+    std::fs::write(out_dir.join("rules_builtin.json"), serde_json::to_string(&lite).unwrap()).unwrap();
     std::fs::write(out_dir.join("rules.json"), serde_json::to_string(&compiled).unwrap()).unwrap();
     std::fs::write(out_dir.join("rule_examples.json"), serde_json::to_string(&examples).unwrap()).unwrap();
 }

@@ -44,8 +44,14 @@ pub struct Rule {
     pub unless: Vec<String>,
 }
 
-/// The rules shipped with the crate, as compiled JSON.
+/// The rules shipped with the crate, as compiled JSON (with their patterns: for
+/// `Engine::from_json`, tests and tools; the shipped engine embeds BUILTIN_LITE_JSON).
+#[cfg(not(target_arch = "wasm32"))]
 pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
+
+/// The built-in rules without pattern text (each group empty, only their count kept):
+/// the patterns are in BUILTIN_PLAN, normalised.
+pub const BUILTIN_LITE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules_builtin.json"));
 
 /// The automaton plan of the built-in rules, worked out by build.rs (see `plan`).
 pub const BUILTIN_PLAN: &str = include_str!(concat!(env!("OUT_DIR"), "/plan.txt"));
