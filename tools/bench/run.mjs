@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import puppeteer from 'puppeteer-core';
 import {
-  REPO_ROOT, OUT_DIR, DIST_CHROME, DIST_FIREFOX, startServer, launchChromium, launchFirefox, closeBrowser, CHROMIUM_PATH, FIREFOX_PATH,
+  REPO_ROOT, OUT_DIR, DIST_CHROME as BUILT_CHROME, DIST_FIREFOX as BUILT_FIREFOX, startServer, launchChromium, launchFirefox, closeBrowser, CHROMIUM_PATH, FIREFOX_PATH,
 } from '../../tests/e2e/lib/index.mjs';
 import { thread, utf8Bytes, checkThread } from './thread.mjs';
 import { findRulesJson, compileBaseline, scanThread } from './baseline.mjs';
@@ -35,6 +35,19 @@ const JSON_OUT = path.resolve(opt('--json', path.join(OUT_DIR, 'bench', 'bench.j
 const BENCH_DIR = path.join(OUT_DIR, 'bench');
 const PERF_PATH = '/messages/t/100090000000700';
 const ROUTES = path.join(REPO_ROOT, 'tools', 'bench', 'routes.json');
+
+// The built extension is copied first and only the copy is measured: other work in the
+// same checkout may rebuild dist/ while the bench runs.
+const SNAPSHOT = path.join(BENCH_DIR, 'snapshot');
+function snapshot() {
+  fs.rmSync(SNAPSHOT, { recursive: true, force: true });
+  for (const [from, to] of [[BUILT_CHROME, 'chrome'], [BUILT_FIREFOX, 'firefox']]) {
+    if (!fs.existsSync(path.join(from, 'manifest.json'))) throw new Error(`no built extension at ${from}: run make build`);
+    fs.cpSync(from, path.join(SNAPSHOT, to), { recursive: true });
+  }
+}
+const DIST_CHROME = path.join(SNAPSHOT, 'chrome');
+const DIST_FIREFOX = path.join(SNAPSHOT, 'firefox');
 
 const median = (v) => {
   const s = v.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -137,7 +150,7 @@ function jsBaseline(wasmBytesExpected) {
 // ---------- 3. start-up in real browsers ----------
 async function startup(kind, server) {
   const launch = kind === 'chromium' ? launchChromium : launchFirefox;
-  const browser = await launch({ server });
+  const browser = await launch({ server, extension: kind === 'chromium' ? DIST_CHROME : DIST_FIREFOX });
   const out = [];
   try {
     for (let i = 0; i < REPS + 1; i++) {
@@ -264,7 +277,7 @@ async function pageVisit(browser, withExt, n) {
 
 async function pageCost(server) {
   const empty = emptyExtension();
-  const withB = await launchChromium({ server });
+  const withB = await launchChromium({ server, extension: DIST_CHROME });
   const withoutB = await launchChromium({ server, extension: empty });
   withB.__server = server;
   withoutB.__server = server;
@@ -277,6 +290,10 @@ async function pageCost(server) {
       for (const [k, b] of order) {
         const v = await pageVisit(b, k === 'with', 5000);
         if (v.rows !== 6000) throw new Error(`perf fixture rendered ${v.rows} rows, want 6000`);
+        if (k === 'with' && v.wasm_memory_bytes === null) {
+          log(`page with #${i + 1}: the content script's WebAssembly was not found running; visit not counted`);
+          continue;
+        }
         runs[k].push(v);
         log(`page ${k} #${i + 1}: script ${f(v.script_ms)} ms, task ${f(v.task_ms)} ms, long tasks ${v.longtasks.length}`);
       }
@@ -302,7 +319,7 @@ async function pageCost(server) {
 
 // ---------- 5. the reader's own cost per 100 new messages (test page: data-saavdhan-perf) ----------
 async function readerCost(server) {
-  const b = await launchChromium({ server });
+  const b = await launchChromium({ server, extension: DIST_CHROME });
   try {
     const page = await b.newPage();
     await page.goto(server.url(`${PERF_PATH}?n=5000&test=1`), { waitUntil: 'load', timeout: 60_000 });
@@ -378,6 +395,7 @@ function printTable(m) {
 
 async function main() {
   checkThread();
+  snapshot();
   const m = machine();
   results.machine = m;
   sizes();
