@@ -34,6 +34,8 @@ use web_sys::Element;
 const DEBOUNCE_MS: i32 = 150;
 /// How often `location.href` is compared for single-page navigation (ms).
 const URL_POLL_MS: i32 = 400;
+/// How long the start waits for the family's settings (ms).
+const SETTINGS_WAIT_MS: f64 = 1_500.0;
 /// A page that still cannot be read this long after navigation is "not understood" (ms).
 const GRACE_MS: f64 = 2_000.0;
 
@@ -120,6 +122,8 @@ struct Ctl {
     last_conversations: Vec<ReadConversation>,
     last_windows: Vec<ReadConversation>,
     last_problem: Option<&'static str>,
+    resent: u8,
+    last_sent: f64,
 }
 
 /// Cost of the reads (test pages only publish it): reading, feeding the
@@ -143,6 +147,8 @@ thread_local! {
     /// Set when a mutation touched a message grid (or something holding one):
     /// only then are message rows read again.
     static ROWS_DIRTY: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+    /// Settings that arrived before the controller started.
+    static SETTINGS_READY: RefCell<Option<Settings>> = const { RefCell::new(None) };
 }
 
 /// Whether a mutation record may have changed message rows: its target is
@@ -185,6 +191,15 @@ async fn local_set_json(key: &str, json: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+async fn sleep_ms(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
 fn now_ms() -> f64 {
     js_sys::Date::now()
 }
@@ -207,8 +222,32 @@ pub fn start() -> Result<(), JsValue> {
         return Ok(());
     }
     let test = root().is_some_and(|r| r.has_attribute("data-saavdhan-test"));
-    wasm_bindgen_futures::spawn_local(async move {
+    // Settings: in Chromium chrome.storage.managed.get can stay pending when
+    // asked early in a page's life; wait for the settings a short while, then
+    // start with the defaults and apply the family's settings when they come.
+    wasm_bindgen_futures::spawn_local(async {
         let settings = crate::web::settings_io::load().await;
+        let started = CTL.with(|c| match c.try_borrow_mut() {
+            Ok(mut b) => match b.as_mut() {
+                Some(ctl) => {
+                    ctl.settings = settings.clone();
+                    for p in ctl.people.values_mut() {
+                        p.shown = None;
+                    }
+                    true
+                }
+                None => false,
+            },
+            Err(_) => false,
+        });
+        if started {
+            ROWS_DIRTY.with(|d| d.set(true));
+            schedule(0);
+        } else {
+            SETTINGS_READY.with(|s| *s.borrow_mut() = Some(settings));
+        }
+    });
+    wasm_bindgen_futures::spawn_local(async move {
         let stored = local_get_json(CONTACTS_KEY).await;
         let stored_ok = match &stored {
             Ok(_) => "true".to_string(),
@@ -219,9 +258,21 @@ pub fn start() -> Result<(), JsValue> {
             .flatten()
             .and_then(|s| serde_json::from_str(&s).ok());
         let (store, notes) = ContactStore::from_value(value.as_ref(), (now_ms() / 1000.0) as i64);
+        let waited_from = now_ms();
+        while SETTINGS_READY.with(|s| s.borrow().is_none()) && now_ms() - waited_from < SETTINGS_WAIT_MS {
+            sleep_ms(50).await;
+        }
+        let settings_arrived = SETTINGS_READY.with(|s| s.borrow().is_some());
+        let settings = SETTINGS_READY.with(|s| s.borrow_mut().take()).unwrap_or_default();
         if test {
             if let Some(r) = root() {
-                let note = format!("{{\"available\":{},\"contacts\":{},\"notes\":\"{:?}\"}}", stored_ok, store.contacts.len(), notes);
+                let note = format!(
+                    "{{\"available\":{},\"contacts\":{},\"notes\":\"{:?}\",\"settings_in_time\":{}}}",
+                    stored_ok,
+                    store.contacts.len(),
+                    notes,
+                    settings_arrived
+                );
                 let _ = r.set_attribute("data-saavdhan-store", &note);
             }
         }
@@ -243,6 +294,8 @@ pub fn start() -> Result<(), JsValue> {
                 last_conversations: Vec::new(),
                 last_windows: Vec::new(),
                 last_problem: None,
+                resent: 0,
+                last_sent: 0.0,
             });
         });
         let _ = href;
@@ -285,6 +338,7 @@ fn install_watchers() {
     cb.forget();
     // Single-page navigation: compare location.href.
     let poll = Closure::<dyn FnMut()>::new(|| {
+        resend_state();
         let changed = CTL.with(|c| {
             c.borrow().as_ref().is_some_and(|ctl| location().is_some_and(|(h, ..)| h != ctl.href))
         });
@@ -294,6 +348,22 @@ fn install_watchers() {
     });
     let _ = win.set_interval_with_callback_and_timeout_and_arguments_0(poll.as_ref().unchecked_ref(), URL_POLL_MS);
     poll.forget();
+}
+
+/// The background may miss the first state message while its service worker
+/// starts; the current state is sent twice more, 2 s apart.
+fn resend_state() {
+    CTL.with(|c| {
+        let Ok(mut b) = c.try_borrow_mut() else { return };
+        let Some(ctl) = b.as_mut() else { return };
+        if ctl.resent < 2 && now_ms() - ctl.last_sent > 2_000.0 {
+            if let Some((state, detail)) = &ctl.reported {
+                report_state(*state, detail);
+                ctl.resent += 1;
+                ctl.last_sent = now_ms();
+            }
+        }
+    });
 }
 
 fn schedule(ms: i32) {
@@ -453,6 +523,8 @@ impl Ctl {
         if let Some(s) = state {
             if self.reported.as_ref() != Some(&s) {
                 report_state(s.0, &s.1);
+                self.resent = 0;
+                self.last_sent = now_ms();
                 if self.test {
                     let name = match s.0 {
                         Protection::Active => "active",

@@ -155,6 +155,8 @@ mod tests {
         assert_eq!(parse("कल 10:15", &n, T), Some((2026, 11, 27, 10, 15)));
         assert_eq!(parse("सोम 09:02", &n, T), Some((2026, 11, 23, 9, 2)));
         assert_eq!(parse("21:40", &n, T), Some((2026, 11, 28, 21, 40)));
+        assert_eq!(parse("Nov 24, 2026, 7:02 AM", &n, T), Some((2026, 11, 24, 7, 2)));
+        assert_eq!(parse("Today at 9:41 PM", &n, T), Some((2026, 11, 28, 21, 41)));
     }
 
     #[test]
