@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   startServer, launchBrowser, closeBrowser, openFixture, readDebug, waitForProtection,
-  banners, pageErrors, FIXTURES_DIR, readExtensionStorage,
+  banners, waitForBanner, pageErrors, FIXTURES_DIR, readExtensionStorage,
 } from './lib/index.mjs';
 
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'reader-expected.json'), 'utf8'));
@@ -175,9 +175,9 @@ for (const kind of ['chromium', 'firefox']) {
       assert.equal(d4.conversations[0].conversation.messages.length, 1, 'the thread only shows its latest message');
       const r = await waitRead(page, (x) => ['warning', 'danger'].includes(x.conversations?.[0]?.level));
       assert.ok(['warning', 'danger'].includes(r.conversations[0].level), `level ${r.conversations[0].level}`);
-      // The banner host, once the warning UI renders one.
-      const hosts = await banners(page);
-      if (hosts.length) assert.ok(['warning', 'danger'].includes(hosts[0].level), JSON.stringify(hosts));
+      // The warning is on the page: a banner host with data-saavdhan-level.
+      const banner = await waitForBanner(page);
+      assert.ok(['warning', 'danger'].includes(banner.level), JSON.stringify(banner));
       await page.close();
     });
   });
