@@ -12,7 +12,7 @@
 //!   badge and popup. A page that cannot be read gets no banner and no guess.
 //!
 //! Nothing here throws into the page: every step fails to a safe no-op.
-use crate::engine::{self, Assessment, Contact, ContactFacts, Conversation, FriendStatus, Message, MessageKind, Sender, Tracker};
+use crate::engine::{self, Assessment, Level, Stage, Contact, ContactFacts, Conversation, FriendStatus, Message, MessageKind, Sender, Tracker};
 use crate::state::contacts::{ContactStore, CONTACTS_KEY};
 use crate::state::settings::{Sensitivity, Settings};
 use crate::web::reader::align::Log;
@@ -21,7 +21,9 @@ use crate::web::reader::labels::Labels;
 use crate::web::reader::page::{classify, PageKind};
 use crate::web::reader::thread::RowCache;
 use crate::web::reader::{friend_requests, profile, thread};
+use crate::state::warnings_log::{WarningEntry, WarningsLog, WARNINGS_LOG_KEY};
 use crate::web::runtime::{report_state, Protection};
+use crate::web::storage::{self, Area};
 use crate::web::ui::{self, Placement, WarningContext};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -82,6 +84,8 @@ struct Person {
     log: Log<RowKey>,
     /// Last href + anchor the warning was shown for.
     shown: Option<(String, Element)>,
+    /// Level and stage last put in the popup's warnings log.
+    logged: Option<(Level, Stage)>,
 }
 
 #[derive(Serialize, Clone)]
@@ -114,6 +118,8 @@ struct Ctl {
     people: HashMap<String, Person>,
     cache: RowCache,
     store_dirty: bool,
+    /// Warnings shown during this read, for the popup's list.
+    pending_log: Vec<WarningEntry>,
     reported: Option<(Protection, String)>,
     scheduled: bool,
     grace_timer: bool,
@@ -163,21 +169,9 @@ fn touches_rows(r: &web_sys::MutationRecord) -> bool {
     el.closest("[role=grid]").ok().flatten().is_some() || el.query_selector("[role=grid]").ok().flatten().is_some()
 }
 
-// chrome.storage.local through the extension's own `chrome` binding: in Firefox
-// content scripts `globalThis` is the page's window, where `chrome` is not
-// defined, so a lookup through js_sys::global() fails there.
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = get, catch)]
-    fn storage_local_get(keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
-    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set, catch)]
-    fn storage_local_set(items: &JsValue) -> Result<js_sys::Promise, JsValue>;
-}
-
 /// The JSON text stored under `key` (`Ok(None)` when absent).
 async fn local_get_json(key: &str) -> Result<Option<String>, JsValue> {
-    let obj = wasm_bindgen_futures::JsFuture::from(storage_local_get(&JsValue::from_str(key))?).await?;
-    let v = js_sys::Reflect::get(&obj, &JsValue::from_str(key))?;
+    let v = storage::get_raw(Area::Local, key).await?;
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
@@ -185,9 +179,21 @@ async fn local_get_json(key: &str) -> Result<Option<String>, JsValue> {
 }
 
 async fn local_set_json(key: &str, json: &str) -> Result<(), JsValue> {
-    let items = js_sys::Object::new();
-    js_sys::Reflect::set(&items, &JsValue::from_str(key), &js_sys::JSON::parse(json)?)?;
-    wasm_bindgen_futures::JsFuture::from(storage_local_set(&items)?).await?;
+    storage::set_raw(Area::Local, key, &js_sys::JSON::parse(json)?).await
+}
+
+/// Appends the warnings shown in one read to the popup's list (one write per read).
+async fn append_warnings_log(entries: Vec<WarningEntry>) -> Result<(), JsValue> {
+    let stored = local_get_json(WARNINGS_LOG_KEY).await.ok().flatten();
+    let value = stored.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null);
+    let mut log = WarningsLog::from_stored(&value);
+    let mut changed = false;
+    for e in entries {
+        changed |= log.push(e);
+    }
+    if changed {
+        local_set_json(WARNINGS_LOG_KEY, &log.to_stored().to_string()).await?;
+    }
     Ok(())
 }
 
@@ -287,6 +293,7 @@ pub fn start() -> Result<(), JsValue> {
                 people: HashMap::new(),
                 cache: RowCache::default(),
                 store_dirty: false,
+                pending_log: Vec::new(),
                 reported: None,
                 scheduled: false,
                 grace_timer: false,
@@ -561,6 +568,12 @@ impl Ctl {
                 let _ = local_set_json(CONTACTS_KEY, &v).await;
             });
         }
+        if !self.pending_log.is_empty() {
+            let entries = std::mem::take(&mut self.pending_log);
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = append_warnings_log(entries).await;
+            });
+        }
     }
 
     /// Feeds what a reader found about one contact to that contact's tracker,
@@ -581,6 +594,7 @@ impl Ctl {
             conv: Conversation { contact: contact.clone(), messages: Vec::new() },
             log: Log::default(),
             shown: None,
+            logged: None,
         });
         let mut changed = false;
         let merged = merge_contact(&person.conv.contact, contact);
@@ -617,6 +631,19 @@ impl Ctl {
             person.shown = Some((href.to_string(), anchor.clone()));
         }
         let a: &Assessment = person.tracker.assessment();
+        // The popup lists what was shown: a contact the user said he knows is
+        // listed only at danger, which stays visible for him too.
+        let shown_level = a.level >= Level::Danger || (a.level >= Level::Notice && !self.settings.is_known(key));
+        if shown_level && person.logged != Some((a.level, a.stage)) {
+            person.logged = Some((a.level, a.stage));
+            self.pending_log.push(WarningEntry {
+                contact_key: key.to_string(),
+                contact_name: person.conv.contact.name.clone(),
+                level: a.level,
+                stage: a.stage,
+                at_ms: now_ms() as u64,
+            });
+        }
         ReadConversation {
             key: key.to_string(),
             placement: placement_name(placement),

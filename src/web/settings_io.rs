@@ -3,21 +3,9 @@
 //! defaults (see `state::settings`). Nothing here ever throws into a page.
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 use super::storage::{self, Area};
 use crate::state::settings::{apply_managed, Locks, Managed, Settings, SETTINGS_KEY};
-
-// Bound through the extension's own `chrome` name, not js_sys::global(): in a
-// Firefox content script the global object is the page's window, where `chrome`
-// is not defined (the content controller found the same).
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = get, catch)]
-    fn local_get(keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
-    #[wasm_bindgen(js_namespace = ["chrome", "storage", "managed"], js_name = get, catch)]
-    fn managed_get(keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
-}
 
 /// Everything the options page needs to know about the settings.
 #[derive(Debug, Clone)]
@@ -62,13 +50,8 @@ fn to_json(v: JsValue) -> Option<Value> {
     serde_wasm_bindgen::from_value::<Value>(v).ok()
 }
 
-async fn local_raw(key: &str) -> Result<JsValue, JsValue> {
-    let obj = JsFuture::from(local_get(&JsValue::from_str(key))?).await?;
-    js_sys::Reflect::get(&obj, &JsValue::from_str(key))
-}
-
 async fn read_local() -> (Settings, bool) {
-    match local_raw(SETTINGS_KEY).await.ok().and_then(to_json) {
+    match storage::get_raw(Area::Local, SETTINGS_KEY).await.ok().and_then(to_json) {
         Some(Value::Null) => (Settings::default(), false),
         Some(v) => {
             let s = Settings::from_stored(&v);
@@ -99,10 +82,7 @@ fn normalise_version(mut v: Value) -> Value {
 /// chrome.storage.managed.get(null). Firefox rejects when no policy names the
 /// extension and Chrome may lack the area: both mean "nothing managed".
 async fn read_managed() -> Managed {
-    async fn get_all() -> Result<JsValue, JsValue> {
-        JsFuture::from(managed_get(&JsValue::NULL)?).await
-    }
-    match get_all().await.ok().and_then(to_json) {
+    match storage::get_all(Area::Managed).await.ok().and_then(to_json) {
         Some(v) => Managed::from_value(&v),
         None => Managed::default(),
     }

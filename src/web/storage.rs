@@ -68,6 +68,11 @@ pub async fn get_raw(a: Area, key: &str) -> Result<JsValue, JsValue> {
     js_sys::Reflect::get(&obj, &key.into())
 }
 
+/// Everything in the area, as one object (`get(null)`).
+pub async fn get_all(a: Area) -> Result<JsValue, JsValue> {
+    JsFuture::from(area(a)?.get(&JsValue::NULL)?).await
+}
+
 /// `Ok(None)` when absent; `Err` when unavailable or not of type `T`.
 pub async fn get<T: DeserializeOwned>(a: Area, key: &str) -> Result<Option<T>, JsValue> {
     let v = get_raw(a, key).await?;
@@ -77,12 +82,17 @@ pub async fn get<T: DeserializeOwned>(a: Area, key: &str) -> Result<Option<T>, J
     serde_wasm_bindgen::from_value(v).map(Some).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-pub async fn set<T: Serialize>(a: Area, key: &str, value: &T) -> Result<(), JsValue> {
-    let v = value.serialize(&serializer()).map_err(|e| JsValue::from_str(&e.to_string()))?;
+/// Stores a JS value as it is.
+pub async fn set_raw(a: Area, key: &str, value: &JsValue) -> Result<(), JsValue> {
     let items = js_sys::Object::new();
-    js_sys::Reflect::set(&items, &key.into(), &v)?;
+    js_sys::Reflect::set(&items, &key.into(), value)?;
     JsFuture::from(area(a)?.set(&items)?).await?;
     Ok(())
+}
+
+pub async fn set<T: Serialize>(a: Area, key: &str, value: &T) -> Result<(), JsValue> {
+    let v = value.serialize(&serializer()).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    set_raw(a, key, &v).await
 }
 
 pub async fn remove(a: Area, key: &str) -> Result<(), JsValue> {

@@ -121,6 +121,14 @@ for (const kind of ['chromium', 'firefox']) {
       }));
       const all = JSON.stringify(stored);
       assert.ok(Object.keys(stored.local).length > 0, `the extension did store something about the contact: ${all.slice(0, 300)}`);
+      // The popup's list of latest warnings: who, how serious, when — written by the controller.
+      const log = stored.local.warnings_log;
+      assert.ok(log && Array.isArray(log.entries), `a warnings log was written: ${JSON.stringify(log)}`);
+      const danger = log.entries.filter((e) => e.level === 'danger');
+      assert.equal(danger.length, 1, `one danger entry: ${JSON.stringify(log.entries)}`);
+      assert.equal(danger[0].contact_name, 'Riya Verma');
+      assert.equal(danger[0].stage, 'extortion');
+      assert.ok(Math.abs(Date.now() - danger[0].at_ms) < 120_000, 'dated now');
       const flat = all.toLowerCase().replace(/\s+/g, ' ');
       for (const m of MESSAGES) {
         const lower = m.toLowerCase();
