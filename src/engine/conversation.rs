@@ -30,6 +30,22 @@ pub struct Contact {
     pub lives_in: Option<String>,
 }
 
+impl Contact {
+    /// A contact known only by name (imports, or before the page shows more).
+    pub fn named(name: String) -> Contact {
+        Contact {
+            name,
+            profile_url: None,
+            friend_status: FriendStatus::Unknown,
+            friends_since: None,
+            mutual_friends: None,
+            friend_count: None,
+            joined: None,
+            lives_in: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FriendStatus {

@@ -5,7 +5,7 @@
 
 use super::{ImportError, Loaded};
 use crate::engine::time;
-use crate::engine::{Contact, Conversation, FriendStatus, Message, MessageKind, Sender};
+use crate::engine::{Contact, Conversation, Message, MessageKind, Sender};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -112,16 +112,7 @@ pub fn parse(parts: &[serde_json::Value], me: Option<&str>) -> Result<Conversati
         })
         .collect();
     Ok(Conversation {
-        contact: Contact {
-            name: contact_name,
-            profile_url: None,
-            friend_status: FriendStatus::Unknown,
-            friends_since: None,
-            mutual_friends: None,
-            friend_count: None,
-            joined: None,
-            lives_in: None,
-        },
+        contact: Contact::named(contact_name),
         messages,
     })
 }

@@ -10,7 +10,7 @@
 //! in India). Exports carry no time zone: times are read as UTC.
 
 use crate::engine::time;
-use crate::engine::{Contact, Conversation, FriendStatus, Message, MessageKind, Sender};
+use crate::engine::{Contact, Conversation, Message, MessageKind, Sender};
 
 struct Header<'a> {
     a: u32,
@@ -183,16 +183,7 @@ pub fn parse(text: &str, file_stem: &str, me: Option<&str>) -> Result<Conversati
         .or_else(|| raws.iter().map(|r| r.sender.clone()).find(|s| Some(s.as_str()) != me))
         .unwrap_or_else(|| "unknown".into());
     Ok(Conversation {
-        contact: Contact {
-            name,
-            profile_url: None,
-            friend_status: FriendStatus::Unknown,
-            friends_since: None,
-            mutual_friends: None,
-            friend_count: None,
-            joined: None,
-            lives_in: None,
-        },
+        contact: Contact::named(name),
         messages,
     })
 }

@@ -167,16 +167,7 @@ fn lines(els: impl IntoIterator<Item = Element>) -> Vec<String> {
 
 /// Facts about a person from the lines the page shows next to them.
 pub fn contact_from_lines(name: String, profile_url: Option<String>, ls: &[String], labels: &Labels) -> Contact {
-    let mut c = Contact {
-        name,
-        profile_url,
-        friend_status: FriendStatus::Unknown,
-        friends_since: None,
-        mutual_friends: None,
-        friend_count: None,
-        joined: None,
-        lives_in: None,
-    };
+    let mut c = Contact { profile_url, ..Contact::named(name) };
     for l in ls {
         if c.friend_status == FriendStatus::Unknown {
             if labels.contains("not_friends", l) {

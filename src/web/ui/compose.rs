@@ -1,6 +1,7 @@
 //! The words of a warning, tied to the evidence: which stage, which message,
 //! how many days after becoming friends. Pure Rust (all strings come from the
 //! catalogues through `i18n`); the DOM code only lays these out.
+use crate::engine::time::{civil_from_days, days_from_civil};
 use crate::engine::{Assessment, Contact, Conversation, Evidence, FriendStatus, Level, Stage};
 use crate::state::settings::Language;
 use crate::web::i18n::{t, tr};
@@ -51,26 +52,10 @@ fn ymd(s: &str) -> Option<(i64, u32, Option<u32>)> {
     Some((y, m, d))
 }
 
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let m = m as i64;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 /// (year, month) of a day number.
 fn year_month_of_day(z: i64) -> (i64, u32) {
-    let z = z + 719_468;
-    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + if m <= 2 { 1 } else { 0 }, m)
+    let (y, m, _) = civil_from_days(z);
+    (y, m)
 }
 
 /// Day number of a date known to the day ("YYYY-MM-DD…"); `None` for "YYYY" or
