@@ -369,7 +369,7 @@ async function readerCost(server) {
 
 function machine() {
   const v = (cmd, a) => {
-    try { return execFileSync(cmd, a, { encoding: 'utf8' }).trim(); } catch { return '?'; }
+    try { return execFileSync(cmd, a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return '?'; }
   };
   const cpu = (v('lscpu', []).split('\n').find((l) => l.startsWith('Model name')) || '').replace(/^Model name:\s*/, '');
   return {
