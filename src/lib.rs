@@ -7,6 +7,7 @@
 
 pub mod engine;
 #[cfg(not(target_arch = "wasm32"))] pub mod import;
+#[cfg(not(target_arch = "wasm32"))] pub mod cli;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]
