@@ -6,6 +6,8 @@
 mod rules;
 #[path = "build/labels.rs"]
 mod labels;
+#[path = "build/catalogues.rs"]
+mod catalogues;
 // The engine's own normaliser and automaton plan, so the built-in rules' needles are
 // worked out once here instead of at every page load.
 #[allow(dead_code)]
@@ -18,4 +20,5 @@ mod plan;
 fn main() {
     rules::compile();
     labels::compile();
+    catalogues::compile();
 }

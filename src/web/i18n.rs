@@ -7,25 +7,20 @@
 //! Pure Rust apart from [`browser_language`]; unit-tested natively through
 //! `tests/warning_ui.rs`.
 use crate::state::settings::Language;
-use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const EN: &str = include_str!("../../extension/_locales/en/messages.json");
-const HI: &str = include_str!("../../extension/_locales/hi/messages.json");
-const MR: &str = include_str!("../../extension/_locales/mr/messages.json");
+// Compact catalogues made by build/catalogues.rs: {lowercased key: message}, named
+// placeholders already positional, translators' descriptions left out.
+const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue_en.json"));
+const HI: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue_hi.json"));
+const MR: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue_mr.json"));
 
-#[derive(Deserialize)]
-struct Entry {
-    message: String,
-    #[serde(default)]
-    placeholders: HashMap<String, Placeholder>,
-}
-
-#[derive(Deserialize)]
-struct Placeholder {
-    content: String,
-}
+// The build's catalogue compiler, for the placeholder test.
+#[cfg(test)]
+#[allow(dead_code)]
+#[path = "../../build/catalogues.rs"]
+mod source;
 
 /// One language: message name → text with named placeholders already turned
 /// into positional `$1`…`$9` (as chrome.i18n does).
@@ -34,15 +29,10 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
-    /// Parses a messages.json. A malformed catalogue is an empty one (the
-    /// catalogue test catches it long before a user could).
-    pub fn parse(json: &str) -> Catalogue {
-        let raw: HashMap<String, Entry> = serde_json::from_str(json).unwrap_or_default();
-        let messages = raw
-            .into_iter()
-            .map(|(name, e)| (name.to_ascii_lowercase(), resolve_named(&e.message, &e.placeholders)))
-            .collect();
-        Catalogue { messages }
+    /// Parses a compact catalogue (see build/catalogues.rs). A malformed one is
+    /// empty (the build and the catalogue test catch it long before a user could).
+    pub fn parse_compact(json: &str) -> Catalogue {
+        Catalogue { messages: serde_json::from_str(json).unwrap_or_default() }
     }
 
     pub fn get(&self, key: &str) -> Option<&str> {
@@ -52,33 +42,6 @@ impl Catalogue {
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.messages.keys().map(String::as_str)
     }
-}
-
-/// `$NAME$` → the placeholder's content (`$1`); names are case-insensitive.
-fn resolve_named(msg: &str, placeholders: &HashMap<String, Placeholder>) -> String {
-    let lower: HashMap<String, &str> =
-        placeholders.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.content.as_str())).collect();
-    let mut out = String::with_capacity(msg.len());
-    let mut rest = msg;
-    while let Some(i) = rest.find('$') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        match after.find('$') {
-            Some(j) if j > 0 && after[..j].chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
-                match lower.get(&after[..j].to_ascii_lowercase()) {
-                    Some(content) => out.push_str(content),
-                    None => out.push_str(&rest[i..i + j + 2]),
-                }
-                rest = &after[j + 1..];
-            }
-            _ => {
-                out.push('$');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Replaces `$1`…`$9` with `subs` (missing ones become empty); `$$` is a `$`.
@@ -109,7 +72,7 @@ pub fn substitute(template: &str, subs: &[&str]) -> String {
 
 pub fn catalogue(lang: Language) -> &'static Catalogue {
     static CATS: OnceLock<[Catalogue; 3]> = OnceLock::new();
-    let cats = CATS.get_or_init(|| [Catalogue::parse(EN), Catalogue::parse(HI), Catalogue::parse(MR)]);
+    let cats = CATS.get_or_init(|| [Catalogue::parse_compact(EN), Catalogue::parse_compact(HI), Catalogue::parse_compact(MR)]);
     match lang {
         Language::En => &cats[0],
         Language::Hi => &cats[1],
@@ -117,7 +80,7 @@ pub fn catalogue(lang: Language) -> &'static Catalogue {
     }
 }
 
-/// The raw catalogue texts, for tests that compare them.
+/// The compact catalogue texts, for tests that compare them.
 pub fn catalogue_sources() -> [(Language, &'static str); 3] {
     [(Language::En, EN), (Language::Hi, HI), (Language::Mr, MR)]
 }
@@ -185,9 +148,11 @@ mod tests {
 
     #[test]
     fn named_placeholders_become_positional() {
-        let c = Catalogue::parse(
-            r#"{"a":{"message":"Hi $Name$, $x$ and $$5","placeholders":{"name":{"content":"$1"}}}}"#,
-        );
+        let compact = super::source::compact(
+            r#"{"A":{"message":"Hi $Name$, $x$ and $$5","placeholders":{"name":{"content":"$1"}}}}"#,
+        )
+        .unwrap();
+        let c = Catalogue::parse_compact(&serde_json::to_string(&compact).unwrap());
         assert_eq!(c.get("a"), Some("Hi $1, $x$ and $$5"));
         assert_eq!(substitute(c.get("a").unwrap(), &["<b>Ravi</b>"]), "Hi <b>Ravi</b>, $x$ and $5");
     }

@@ -31,7 +31,7 @@ extern "C" {
 /// the page: a closed channel (extension reloaded) is ignored.
 pub fn report_state(state: Protection, detail: &str) {
     let msg = StateMessage { r#type: "saavdhan:state", state, detail };
-    if let Ok(v) = serde_wasm_bindgen::to_value(&msg) {
+    if let Ok(v) = crate::web::storage::to_js(&msg) {
         if let Ok(p) = send_message(&v) {
             if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
                 // Swallow a rejection ("Receiving end does not exist").

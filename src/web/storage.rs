@@ -1,6 +1,9 @@
 //! chrome.storage, as async Rust. Values cross as serde types; a value that does
 //! not deserialize is reported as `Err`, so callers can fall back to defaults
 //! (a corrupted store must never break the extension).
+//!
+//! Values cross the boundary as JSON text (serde_json here, `JSON` in JS), so the
+//! module carries one serde stack, not serde_json and serde-wasm-bindgen both.
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -56,9 +59,22 @@ fn area(a: Area) -> Result<StorageArea, JsValue> {
     Ok(area.unchecked_into())
 }
 
-fn serializer() -> serde_wasm_bindgen::Serializer {
-    // Maps become plain objects, so what is stored reads back the same in both browsers.
-    serde_wasm_bindgen::Serializer::json_compatible()
+/// A serde value as a plain JS value (maps become plain objects, so what is stored
+/// reads back the same in both browsers).
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    js_sys::JSON::parse(&text)
+}
+
+/// A JS value as a serde value; `undefined` reads as `null`. `Err` when it is not
+/// JSON-representable or not of type `T`.
+pub fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
+    let text: String = if value.is_undefined() {
+        "null".into()
+    } else {
+        js_sys::JSON::stringify(value)?.into()
+    };
+    serde_json::from_str(&text).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
 /// The raw JS value stored under `key` (undefined when absent).
@@ -79,7 +95,7 @@ pub async fn get<T: DeserializeOwned>(a: Area, key: &str) -> Result<Option<T>, J
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
-    serde_wasm_bindgen::from_value(v).map(Some).map_err(|e| JsValue::from_str(&e.to_string()))
+    from_js(&v).map(Some)
 }
 
 /// Stores a JS value as it is.
@@ -91,7 +107,7 @@ pub async fn set_raw(a: Area, key: &str, value: &JsValue) -> Result<(), JsValue>
 }
 
 pub async fn set<T: Serialize>(a: Area, key: &str, value: &T) -> Result<(), JsValue> {
-    let v = value.serialize(&serializer()).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let v = to_js(value)?;
     set_raw(a, key, &v).await
 }
 

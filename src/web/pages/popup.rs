@@ -88,7 +88,7 @@ async fn tab_state(tab: i32) -> Option<String> {
         Ok(v) if !v.is_null() && !v.is_undefined() => Some(v),
         _ => storage::get_raw(Area::Session, &format!("tab:{tab}")).await.ok(),
     }?;
-    serde_wasm_bindgen::from_value::<TabState>(answer).ok().map(|s| s.state)
+    storage::from_js::<TabState>(&answer).ok().map(|s| s.state)
 }
 
 fn show_state(doc: &Document, texts: &Texts, state: Option<&str>) -> Result<(), JsValue> {
@@ -112,7 +112,7 @@ fn level_key(level: Level) -> &'static str {
 
 async fn show_warnings(doc: &Document, texts: &Texts) -> Result<(), JsValue> {
     let stored = storage::get_raw(Area::Local, WARNINGS_LOG_KEY).await.unwrap_or(JsValue::NULL);
-    let value = serde_wasm_bindgen::from_value::<Value>(stored).unwrap_or(Value::Null);
+    let value = storage::from_js::<Value>(&stored).unwrap_or(Value::Null);
     let log = WarningsLog::from_stored(&value);
     let list: Element = by_id(doc, "warnings")?;
     list.set_text_content(None);
