@@ -175,6 +175,9 @@ mod align_tests;
 #[cfg(test)]
 #[path = "../web/reader/when.rs"]
 mod when_tests;
+#[cfg(test)]
+#[path = "../web/reader/text.rs"]
+mod text_tests;
 
 #[cfg(test)]
 mod tests {

@@ -19,7 +19,7 @@ use crate::web::reader::align::Log;
 use crate::web::reader::dom::qs;
 use crate::web::reader::labels::Labels;
 use crate::web::reader::page::{classify, PageKind};
-use crate::web::reader::thread::RowCache;
+use crate::web::reader::thread::{Budget, RowCache};
 use crate::web::reader::{friend_requests, profile, thread};
 use crate::state::warnings_log::{WarningEntry, WarningsLog, WARNINGS_LOG_KEY};
 use crate::web::runtime::{report_state, Protection};
@@ -40,6 +40,11 @@ const URL_POLL_MS: i32 = 400;
 const SETTINGS_WAIT_MS: f64 = 1_500.0;
 /// A page that still cannot be read this long after navigation is "not understood" (ms).
 const GRACE_MS: f64 = 2_000.0;
+/// One step reads at most this many new message rows, or for at most this long
+/// (ms), then yields to the page and continues in the next task: the first read
+/// of a long thread must not be one long task (issue 7: none over 50 ms).
+const SLICE_ROWS: usize = 1_000;
+const SLICE_MS: f64 = 25.0;
 
 /// A message row as the log keeps it (never stored). Identity is sender +
 /// kind + text (+ position in the log); the separator time is carried along
@@ -67,8 +72,8 @@ impl std::hash::Hash for RowKey {
 }
 
 impl RowKey {
-    fn of(m: &Message) -> RowKey {
-        RowKey { from: m.from, kind: m.kind, text: m.text.clone(), at: m.at.clone() }
+    fn of(m: Message) -> RowKey {
+        RowKey { from: m.from, kind: m.kind, text: m.text, at: m.at }
     }
     fn message(&self) -> Message {
         Message { from: self.from, at: self.at.clone(), kind: self.kind, text: self.text.clone() }
@@ -130,6 +135,12 @@ struct Ctl {
     last_problem: Option<&'static str>,
     resent: u8,
     last_sent: f64,
+    /// A step stopped before reading every row: the next one follows at once.
+    more: bool,
+    /// The page's `[role=grid]` elements found by the step before; a step that
+    /// continues a sliced read reuses them instead of querying the whole page again.
+    grids: Vec<Element>,
+    continuing: bool,
 }
 
 /// Cost of the reads (test pages only publish it): reading, feeding the
@@ -303,6 +314,9 @@ pub fn start() -> Result<(), JsValue> {
                 last_problem: None,
                 resent: 0,
                 last_sent: 0.0,
+                more: false,
+                grids: Vec::new(),
+                continuing: false,
             });
         });
         let _ = href;
@@ -418,11 +432,18 @@ fn run() {
     let taken = CTL.with(|c| c.try_borrow_mut().ok().and_then(|mut b| b.take()));
     let Some(mut ctl) = taken else { return };
     ctl.step();
+    let more = std::mem::take(&mut ctl.more);
+    ctl.continuing = more;
     CTL.with(|c| {
         if let Ok(mut b) = c.try_borrow_mut() {
             *b = Some(ctl);
         }
     });
+    if more {
+        // The rest of the rows in the next task (the page runs in between).
+        ROWS_DIRTY.with(|d| d.set(true));
+        schedule(0);
+    }
 }
 
 impl Ctl {
@@ -436,7 +457,8 @@ impl Ctl {
         let Some((href, host, path, query)) = location() else { return };
         let Some(root) = root() else { return };
         let rows_dirty = ROWS_DIRTY.with(|d| d.replace(false)) || href != self.href || self.reported.is_none();
-        if href != self.href {
+        let navigated = href != self.href;
+        if navigated {
             ui::remove_all();
             for p in self.people.values_mut() {
                 p.shown = None;
@@ -449,6 +471,16 @@ impl Ctl {
         let labels = Labels::for_lang(&lang);
         let mut dbg = DebugRead { page: page_name(&self.kind).into(), lang: labels.lang.clone(), ..Default::default() };
         let mut problem: Option<&'static str> = None;
+        let mut budget = Budget::new(SLICE_ROWS, SLICE_MS);
+        // One query of the page's grids per step, shared by the thread and the chat windows.
+        let continuing = std::mem::take(&mut self.continuing) && !navigated;
+        let grids = if !rows_dirty {
+            Vec::new()
+        } else if continuing && !self.grids.is_empty() && self.grids.iter().all(|g| g.is_connected()) {
+            std::mem::take(&mut self.grids)
+        } else {
+            crate::web::reader::dom::qsa(&root, "[role=grid]")
+        };
 
         match self.kind.clone() {
             // Nothing touched the message grid since the last read: the thread is as it was.
@@ -458,11 +490,11 @@ impl Ctl {
             }
             PageKind::Thread { id } => {
                 let main = qs(&root, "[role=main]");
-                let grid = main.as_ref().and_then(|m| thread::find_grid(m, &labels));
+                let grid = main.as_ref().and_then(|m| thread::find_grid_among(m, &grids, &labels));
                 match (main, grid) {
-                    (Some(main), Some(grid)) => match thread::read(&main, &grid, Some(&id), &labels, &mut self.cache) {
+                    (Some(main), Some(grid)) => match thread::read(&main, &grid, Some(&id), &labels, &mut self.cache, &mut budget) {
                         Ok(t) => {
-                            let r = self.feed(&t.key, t.contact, &t.rows, &t.anchor, Placement::Thread, &href);
+                            let r = self.feed(&t.key, t.contact, t.rows, &t.anchor, Placement::Thread, &href);
                             dbg.conversations.push(r);
                         }
                         Err(e) => problem = Some(e.0),
@@ -476,7 +508,7 @@ impl Ctl {
                     problem = Some("friend requests page without [role=main]");
                 }
                 for r in friend_requests::read(&root, &labels) {
-                    let rc = self.feed(&r.key, r.contact, &[], &r.anchor, Placement::RequestCard, &href);
+                    let rc = self.feed(&r.key, r.contact, Vec::new(), &r.anchor, Placement::RequestCard, &href);
                     dbg.requests.push(rc);
                 }
             }
@@ -485,7 +517,7 @@ impl Ctl {
                 match key_url {
                     Some((key, url)) => match profile::read(&root, key, url, &labels) {
                         Ok(p) => {
-                            let rc = self.feed(&p.key, p.contact, &[], &p.anchor, Placement::Profile, &href);
+                            let rc = self.feed(&p.key, p.contact, Vec::new(), &p.anchor, Placement::Profile, &href);
                             dbg.profile = Some(rc);
                         }
                         Err(e) => problem = Some(e.0),
@@ -496,13 +528,13 @@ impl Ctl {
             PageKind::Other | PageKind::NotFacebook => {}
         }
         // Chat windows over any page.
-        let windows = if rows_dirty { thread::find_chat_windows(&root, &labels) } else { Vec::new() };
+        let windows = if rows_dirty { thread::chat_windows_among(&grids, &labels) } else { Vec::new() };
         if !rows_dirty {
             dbg.conversations.extend(self.last_windows.iter().cloned());
         }
         for (win, grid) in windows {
-            if let Ok(t) = thread::read(&win, &grid, None, &labels, &mut self.cache) {
-                let r = self.feed(&t.key, t.contact, &t.rows, &t.anchor, Placement::ChatWindow, &href);
+            if let Ok(t) = thread::read(&win, &grid, None, &labels, &mut self.cache, &mut budget) {
+                let r = self.feed(&t.key, t.contact, t.rows, &t.anchor, Placement::ChatWindow, &href);
                 dbg.conversations.push(r);
             }
         }
@@ -561,7 +593,12 @@ impl Ctl {
                 }
             }
         }
-        if self.store_dirty {
+        self.more = budget.stopped;
+        if rows_dirty {
+            self.grids = grids;
+        }
+        // Facts are written once the whole thread has been read, not per slice.
+        if self.store_dirty && !self.more {
             self.store_dirty = false;
             let v = self.store.to_value().to_string();
             wasm_bindgen_futures::spawn_local(async move {
@@ -582,7 +619,7 @@ impl Ctl {
         &mut self,
         key: &str,
         contact: Contact,
-        rows: &[Message],
+        rows: Vec<Message>,
         anchor: &Element,
         placement: Placement,
         href: &str,
@@ -603,7 +640,7 @@ impl Ctl {
             person.conv.contact = merged;
             changed = true;
         }
-        let keys: Vec<RowKey> = rows.iter().map(RowKey::of).collect();
+        let keys: Vec<RowKey> = rows.into_iter().map(RowKey::of).collect();
         let (new, _) = person.log.merge(&keys);
         self.perf.last_new += new.len();
         for k in &new {

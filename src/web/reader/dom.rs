@@ -63,3 +63,8 @@ pub fn alignment(el: &Element) -> Option<String> {
     }
     None
 }
+
+/// `performance.now()` (ms), or the wall clock where there is none.
+pub fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
+}

@@ -12,9 +12,18 @@ struct Variant {
     capture: bool,
 }
 
+/// One label's variants, normalised once when the dictionary is built.
+#[derive(Default)]
+struct Entry {
+    variants: Vec<Variant>,
+    /// Longest whole (non-"{x}") variant, in non-space characters: a text with
+    /// more visible characters than this is not the label (no need to normalise it).
+    max_chars: usize,
+}
+
 pub struct Labels {
     pub lang: String,
-    map: HashMap<String, Vec<Variant>>,
+    map: HashMap<String, Entry>,
 }
 
 type Raw = HashMap<String, HashMap<String, Vec<String>>>;
@@ -23,33 +32,8 @@ thread_local! {
     static CACHE: std::cell::RefCell<HashMap<String, Rc<Labels>>> = Default::default();
 }
 
-/// Case-folded, ’→', invisible characters dropped, whitespace collapsed, trimmed.
-pub fn norm(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        let c = match c {
-            '\u{2019}' | '\u{2018}' => '\'',
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{feff}' => continue,
-            c => c,
-        };
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
-}
-
-/// Whitespace collapsed and trimmed, case kept.
-pub fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").replace(['\u{200b}', '\u{200e}', '\u{200f}', '\u{feff}'], "")
-}
+pub use super::text::{clean, norm};
+use super::text::{label_chars, min_norm_chars};
 
 impl Labels {
     /// The dictionary for a UI language ("en", "en-GB", "hi", "mr-IN"...), plus English.
@@ -60,7 +44,7 @@ impl Labels {
                 return l.clone();
             }
             let raw: Raw = serde_json::from_str(LABELS_JSON).unwrap_or_default();
-            let mut map: HashMap<String, Vec<Variant>> = HashMap::new();
+            let mut map: HashMap<String, Entry> = HashMap::new();
             let mut add = |dict: Option<&HashMap<String, Vec<String>>>| {
                 for (k, vs) in dict.into_iter().flatten() {
                     let e = map.entry(k.clone()).or_default();
@@ -70,7 +54,10 @@ impl Labels {
                             Some((p, s)) => (p.to_string(), s.to_string(), true),
                             None => (n, String::new(), false),
                         };
-                        e.push(Variant { prefix, suffix, capture });
+                        if !capture {
+                            e.max_chars = e.max_chars.max(label_chars(&prefix));
+                        }
+                        e.variants.push(Variant { prefix, suffix, capture });
                     }
                 }
             };
@@ -86,7 +73,7 @@ impl Labels {
     }
 
     fn variants(&self, key: &str) -> &[Variant] {
-        self.map.get(key).map(Vec::as_slice).unwrap_or(&[])
+        self.map.get(key).map(|e| e.variants.as_slice()).unwrap_or(&[])
     }
 
     /// Month / weekday / today / yesterday names for reading separator dates.
@@ -100,7 +87,16 @@ impl Labels {
 
     /// The whole (normalised) text is one of the label's variants.
     pub fn is(&self, key: &str, text: &str) -> bool {
+        let Some(e) = self.map.get(key) else { return false };
+        if min_norm_chars(text) > e.max_chars {
+            return false;
+        }
         let t = norm(text);
+        e.variants.iter().any(|v| !v.capture && v.prefix == t)
+    }
+
+    /// `is` for a text already normalised with `norm`.
+    pub fn is_norm(&self, key: &str, t: &str) -> bool {
         self.variants(key).iter().any(|v| !v.capture && v.prefix == t)
     }
 
@@ -116,7 +112,11 @@ impl Labels {
 
     /// The text ends with a variant of three or more words ("Priya forwarded a message").
     pub fn ends_with_phrase(&self, key: &str, text: &str) -> bool {
-        let t = norm(text);
+        self.ends_with_phrase_norm(key, &norm(text))
+    }
+
+    /// `ends_with_phrase` for a text already normalised with `norm`.
+    pub fn ends_with_phrase_norm(&self, key: &str, t: &str) -> bool {
         self.variants(key)
             .iter()
             .any(|v| !v.capture && v.prefix.split(' ').count() >= 3 && t.ends_with(v.prefix.as_str()))

@@ -11,7 +11,7 @@ use super::dom::{self, qs, qsa, text};
 use super::labels::{month_year, parse_count, Labels};
 use super::NotUnderstood;
 use crate::engine::{Contact, FriendStatus, Message, MessageKind, Sender};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 /// What one read of a thread (or chat window) found.
@@ -23,53 +23,107 @@ pub struct ThreadRead {
     pub rows: Vec<Message>,
     /// Where a warning goes.
     pub anchor: Element,
+    /// False when the budget ran out: `rows` are then the first rows of the
+    /// grid only (still in page order) and the rest follow in the next step.
+    pub complete: bool,
 }
 
-/// Message rows already read, keyed by the row element (weakly: rows that
-/// Facebook unmounts are forgotten with them). Re-mounted rows are new elements
-/// and are de-duplicated later by position in the thread's log.
+/// Rows already read, keyed by the row element (weakly: rows that Facebook
+/// unmounts are forgotten with them), so a re-render of an unchanged row costs
+/// one lookup. Re-mounted rows are new elements and are de-duplicated later by
+/// position in the thread's log.
 pub struct RowCache {
     map: js_sys::WeakMap,
-    items: Vec<Message>,
+    items: Vec<Cached>,
+    reads: usize,
+}
+
+#[derive(Clone)]
+enum Cached {
+    Message(Message),
+    /// A date separator and the time it gives the messages after it.
+    Separator(String),
 }
 
 impl Default for RowCache {
     fn default() -> Self {
-        RowCache { map: js_sys::WeakMap::new(), items: Vec::new() }
+        RowCache { map: js_sys::WeakMap::new(), items: Vec::new(), reads: 0 }
     }
 }
 
 impl RowCache {
-    fn get(&self, row: &Element) -> Option<Message> {
+    fn get(&self, row: &Element) -> Option<&Cached> {
         let v = self.map.get(row.as_ref());
-        v.as_f64().and_then(|i| self.items.get(i as usize).cloned())
+        v.as_f64().and_then(|i| self.items.get(i as usize))
     }
-    fn put(&mut self, row: &Element, m: Message) {
+    fn put(&mut self, row: &Element, c: Cached) {
         self.map.set(row.as_ref(), &JsValue::from_f64(self.items.len() as f64));
-        self.items.push(m);
+        if matches!(c, Cached::Message(_)) {
+            self.reads += 1;
+        }
+        self.items.push(c);
     }
-    /// How many rows were read from the DOM (not served from the cache).
+    /// How many message rows were read from the DOM (not served from the cache).
     pub fn reads(&self) -> usize {
-        self.items.len()
+        self.reads
+    }
+}
+
+/// How much reading one step may do before it yields to the page: the first
+/// read of a long thread is spread over several tasks, none of them long.
+pub struct Budget {
+    /// Message rows that may still be read from the DOM in this step.
+    pub rows_left: usize,
+    /// `performance.now()` after which no further row is read in this step.
+    pub deadline: f64,
+    /// Whether a read stopped early (another step must follow).
+    pub stopped: bool,
+    read_any: bool,
+}
+
+impl Budget {
+    pub fn new(rows: usize, ms: f64) -> Budget {
+        Budget { rows_left: rows, deadline: dom::now() + ms, stopped: false, read_any: false }
+    }
+    /// At least one row is read per step, so reading always makes progress.
+    fn spent(&self) -> bool {
+        self.read_any && (self.rows_left == 0 || dom::now() > self.deadline)
+    }
+    fn took(&mut self) {
+        self.read_any = true;
+        self.rows_left = self.rows_left.saturating_sub(1);
     }
 }
 
 /// The thread grid inside `scope`: the one labelled "Messages in conversation
 /// with …", else the one holding message rows.
 pub fn find_grid(scope: &Element, labels: &Labels) -> Option<Element> {
-    let grids = qsa(scope, "[role=grid]");
-    grids
+    find_grid_among(scope, &qsa(scope, "[role=grid]"), labels)
+}
+
+/// `find_grid` choosing among `grids` (the page's `[role=grid]` elements, in
+/// document order, found by one query shared with `chat_windows_among`).
+pub fn find_grid_among(scope: &Element, grids: &[Element], labels: &Labels) -> Option<Element> {
+    let inside: Vec<&Element> =
+        grids.iter().filter(|g| !g.is_same_node(Some(scope.as_ref())) && scope.contains(Some(g.as_ref()))).collect();
+    inside
         .iter()
         .find(|g| dom::attr(g, "aria-label").is_some_and(|l| labels.capture("messages_with", &l).is_some()))
-        .or_else(|| grids.iter().find(|g| qs(g, "[data-scope=\"messages_table\"]").is_some()))
-        .cloned()
+        .or_else(|| inside.iter().find(|g| qs(g, "[data-scope=\"messages_table\"]").is_some()))
+        .map(|g| (*g).clone())
 }
 
 /// Chat windows: thread grids outside `[role=main]`, with the window element
 /// around each (the nearest ancestor that also holds the window's header).
 pub fn find_chat_windows(doc_root: &Element, labels: &Labels) -> Vec<(Element, Element)> {
+    chat_windows_among(&qsa(doc_root, "[role=grid]"), labels)
+}
+
+/// `find_chat_windows` among the page's `[role=grid]` elements.
+pub fn chat_windows_among(grids: &[Element], labels: &Labels) -> Vec<(Element, Element)> {
     let mut out = Vec::new();
-    for g in qsa(doc_root, "[role=grid]") {
+    for g in grids {
+        let g = g.clone();
         if dom::closest(&g, "[role=main]").is_some() {
             continue;
         }
@@ -97,23 +151,38 @@ pub fn read(
     thread_id: Option<&str>,
     labels: &Labels,
     cache: &mut RowCache,
+    budget: &mut Budget,
 ) -> Result<ThreadRead, NotUnderstood> {
     let mut rows = Vec::new();
     let mut card_rows = Vec::new();
     // Messages after a date separator get its time (Facebook shows no per-message time).
     let mut at: Option<String> = None;
     let mut names = None;
-    for row in qsa(grid, "[role=row]") {
-        if let Some(mut m) = cache.get(&row) {
-            m.at = at.clone();
-            rows.push(m);
-            continue;
+    let mut complete = true;
+    let list = grid.query_selector_all("[role=row]").ok();
+    let n = list.as_ref().map_or(0, |l| l.length());
+    for i in 0..n {
+        // querySelectorAll yields elements only: no per-row type check across the boundary.
+        let Some(row) = list.as_ref().and_then(|l| l.item(i)).map(|n| n.unchecked_into::<Element>()) else { continue };
+        match cache.get(&row) {
+            Some(Cached::Message(m)) => {
+                let mut m = m.clone();
+                m.at = at.clone();
+                rows.push(m);
+                continue;
+            }
+            Some(Cached::Separator(when)) => {
+                at = Some(when.clone());
+                continue;
+            }
+            None => {}
         }
         if qs(&row, "[data-scope=\"messages_table\"]").is_none() {
             let t = text(&row);
             if !t.is_empty() && t.chars().count() <= 60 {
                 let names = names.get_or_insert_with(|| labels.when_names());
                 if let Some(when) = separator_time(&t, names) {
+                    cache.put(&row, Cached::Separator(when.clone()));
                     at = Some(when);
                     continue;
                 }
@@ -121,8 +190,14 @@ pub fn read(
             card_rows.push(row);
             continue;
         }
+        if budget.spent() {
+            budget.stopped = true;
+            complete = false;
+            break;
+        }
+        budget.took();
         if let Some(mut m) = read_row(&row, labels) {
-            cache.put(&row, m.clone());
+            cache.put(&row, Cached::Message(m.clone()));
             m.at = at.clone();
             rows.push(m);
         }
@@ -133,7 +208,7 @@ pub fn read(
         (None, Some(t)) => format!("t:{t}"),
         (None, None) => return Err(NotUnderstood("chat window without a profile link")),
     };
-    Ok(ThreadRead { key, contact: contact.0, rows, anchor: scope.clone() })
+    Ok(ThreadRead { key, contact: contact.0, rows, anchor: scope.clone(), complete })
 }
 
 /// A separator's text → RFC 3339 UTC, reading it in the browser's local time.
@@ -280,7 +355,7 @@ pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
     let mut attachment_img = false;
     let mut texts: Vec<(Element, bool)> = Vec::new();
     for e in els {
-        let tag = e.tag_name().to_ascii_lowercase();
+        let tag = e.local_name();
         let role = e.get_attribute("role");
         if matches!(tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") || role.as_deref() == Some("heading") {
             headings.push(e);
@@ -289,7 +364,8 @@ pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
         if role.as_deref() == Some("gridcell") && cell.is_none() {
             cell = Some(e.clone());
         }
-        if let Some(l) = dom::attr(&e, "alt").or_else(|| dom::attr(&e, "aria-label")) {
+        let alt = if tag == "img" { dom::attr(&e, "alt") } else { None };
+        if let Some(l) = alt.or_else(|| dom::attr(&e, "aria-label")) {
             aria.push(l);
         }
         match tag.as_str() {
@@ -317,7 +393,11 @@ pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
 
     // Marker lines ("Missed video call", "Priya forwarded a message") are not the message.
     const MARKERS: [&str; 5] = ["missed_video_call", "missed_audio_call", "video_call", "audio_call", "forwarded"];
-    let marker_of = |t: &str| MARKERS.iter().copied().find(|k| labels.is(k, t) || labels.ends_with_phrase(k, t));
+    // The text is normalised once for all markers.
+    let marker_of = |t: &str| {
+        let n = super::labels::norm(t);
+        MARKERS.iter().copied().find(|k| labels.is_norm(k, &n) || labels.ends_with_phrase_norm(k, &n))
+    };
     let mut markers: Vec<&'static str> = Vec::new();
     let mut msg: Option<String> = None;
     for (e, dir_auto) in &texts {

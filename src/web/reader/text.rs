@@ -1,0 +1,143 @@
+//! Text normalisation for comparing page text with label dictionaries.
+//! Pure (no DOM): also compiled into the native unit tests (see state::contacts).
+//!
+//! These run on every message row of a thread, so the common case (ASCII text)
+//! takes a byte-wise path; the result is the same as the general path's.
+
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{feff}')
+}
+
+/// Case-folded, ’→', invisible characters dropped, whitespace collapsed, trimmed.
+pub fn norm(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    if s.is_ascii() {
+        for b in s.bytes() {
+            if b.is_ascii_whitespace() || b == 0x0b {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(b.to_ascii_lowercase() as char);
+        }
+        return out;
+    }
+    for c in s.chars() {
+        let c = match c {
+            '\u{2019}' | '\u{2018}' => '\'',
+            c if invisible(c) => continue,
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// A lower bound of `norm(s).chars().count()` without building it: the
+/// characters that are neither whitespace nor invisible (lowercasing never
+/// shortens a character). Lets a caller skip texts too long to be a label.
+pub fn min_norm_chars(s: &str) -> usize {
+    s.chars().filter(|&c| !c.is_whitespace() && !invisible(c)).count()
+}
+
+/// The number of characters of a normalised label that are not spaces.
+pub fn label_chars(n: &str) -> usize {
+    n.chars().filter(|&c| c != ' ').count()
+}
+
+/// Whitespace collapsed and trimmed, case kept; zero-width space, LRM, RLM and BOM dropped.
+pub fn clean(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        return out;
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ").replace(['\u{200b}', '\u{200e}', '\u{200f}', '\u{feff}'], "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm_reference(s: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in s.chars() {
+            let c = match c {
+                '\u{2019}' | '\u{2018}' => '\'',
+                c if invisible(c) => continue,
+                c => c,
+            };
+            if c.is_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.extend(c.to_lowercase());
+        }
+        out
+    }
+
+    fn clean_reference(s: &str) -> String {
+        s.split_whitespace().collect::<Vec<_>>().join(" ").replace(['\u{200b}', '\u{200e}', '\u{200f}', '\u{feff}'], "")
+    }
+
+    const SAMPLES: &[&str] = &[
+        "",
+        "   ",
+        "You sent",
+        "  You   SENT \n",
+        "\tMissed video call\u{0b}x\x0c",
+        "Priya forwarded a message",
+        "You\u{2019}re friends on Facebook",
+        "आपने भेजा",
+        "मेरा नंबर बदल गया है, नया नंबर सेव कर लो",
+        "İstanbul ΣΊΣΥΦΟΣ",
+        "a \u{200b} b\u{200e}\u{feff}",
+        "\u{a0}Lives in\u{3000}Pune\u{2028}",
+        "Good morning #42",
+    ];
+
+    #[test]
+    fn fast_paths_agree_with_the_general_ones() {
+        for s in SAMPLES {
+            assert_eq!(norm(s), norm_reference(s), "norm({s:?})");
+            assert_eq!(clean(s), clean_reference(s), "clean({s:?})");
+        }
+        assert_eq!(norm("  You   SENT \n"), "you sent");
+        assert_eq!(clean("  You   SENT \n"), "You SENT");
+    }
+
+    #[test]
+    fn length_bound_never_exceeds_the_normalised_length() {
+        for s in SAMPLES {
+            assert!(min_norm_chars(s) <= label_chars(&norm(s)), "{s:?}");
+        }
+        assert_eq!(min_norm_chars(" You  sent "), 7);
+        assert_eq!(label_chars("you sent"), 7);
+    }
+}
