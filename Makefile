@@ -24,10 +24,15 @@ setup-build:
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 	@if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi
 
+## Two modules: the content script's (saavdhan) and the options/popup pages'
+## (saavdhan_pages, --features pages); each is bound right after its build, as both
+## builds write the same $(WASM).
 wasm:
 	cargo build --release --target $(TARGET) --lib
 	wasm-bindgen --target no-modules --no-typescript --out-dir $(PKG) --out-name saavdhan $(WASM)
-	npx --no-install wasm-opt -Oz --strip-debug --strip-producers $(PKG)/saavdhan_bg.wasm -o $(PKG)/saavdhan_bg.wasm
+	cargo build --release --target $(TARGET) --lib --features pages
+	wasm-bindgen --target no-modules --no-typescript --out-dir $(PKG) --out-name saavdhan_pages $(WASM)
+	for m in saavdhan saavdhan_pages; do npx --no-install wasm-opt -Oz --strip-debug --strip-producers $(PKG)/$${m}_bg.wasm -o $(PKG)/$${m}_bg.wasm || exit 1; done
 
 package:
 	node tools/package.mjs $(PKG) dist

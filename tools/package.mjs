@@ -56,7 +56,8 @@ function build(browser, base) {
   // for families (README), not part of the package.
   const skip = new Set([join(src, 'manifest.json'), join(src, 'policies.example.json')]);
   cpSync(src, out, { recursive: true, filter: (p) => !skip.has(p) });
-  for (const f of ['saavdhan.js', 'saavdhan_bg.wasm']) {
+  // The content script's module and the options/popup pages' module (Makefile `wasm`).
+  for (const f of ['saavdhan.js', 'saavdhan_bg.wasm', 'saavdhan_pages.js', 'saavdhan_pages_bg.wasm']) {
     const p = join(pkg, f);
     if (!existsSync(p)) throw new Error(`missing ${p}: run the wasm build first (make build)`);
     cpSync(p, join(out, f));

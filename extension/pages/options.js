@@ -1,2 +1,2 @@
-// Options page loader: instantiate the WebAssembly module, then hand over to Rust.
-wasm_bindgen({ module_or_path: chrome.runtime.getURL('saavdhan_bg.wasm') }).then(() => wasm_bindgen.start_options(), (e) => { document.documentElement.setAttribute('data-saavdhan-failed', String(e)); });
+// Options page loader: instantiate the pages WebAssembly module (saavdhan_pages_bg.wasm), then hand over to Rust.
+wasm_bindgen({ module_or_path: chrome.runtime.getURL('saavdhan_pages_bg.wasm') }).then(() => wasm_bindgen.start_options(), (e) => { document.documentElement.setAttribute('data-saavdhan-failed', String(e)); });

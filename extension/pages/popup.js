@@ -1,2 +1,2 @@
 // Popup loader: instantiate the WebAssembly module, then hand over to Rust.
-wasm_bindgen({ module_or_path: chrome.runtime.getURL('saavdhan_bg.wasm') }).then(() => wasm_bindgen.start_popup(), (e) => { document.documentElement.setAttribute('data-saavdhan-failed', String(e)); });
+wasm_bindgen({ module_or_path: chrome.runtime.getURL('saavdhan_pages_bg.wasm') }).then(() => wasm_bindgen.start_popup(), (e) => { document.documentElement.setAttribute('data-saavdhan-failed', String(e)); });

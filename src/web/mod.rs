@@ -8,10 +8,18 @@
 //! * `pages`    — the options and popup pages.
 //! * `storage`  — chrome.storage access (local, managed, session).
 //! * `runtime`  — messages to the background script (badge / popup state).
+//!
+//! Two WebAssembly modules are built from this crate: the content script's
+//! (default features: `start_content`, bench hooks) and the extension pages'
+//! (`--features pages`: `start_options`, `start_popup`), so the module every
+//! Facebook page compiles does not carry the options/popup code, and the pages
+//! do not carry the readers and warnings.
 
+#[cfg(not(feature = "pages"))]
 pub mod bench;
 pub mod content;
 pub mod i18n;
+#[cfg(feature = "pages")]
 pub mod pages;
 pub mod reader;
 pub mod runtime;
@@ -22,18 +30,21 @@ pub mod ui;
 use wasm_bindgen::prelude::*;
 
 /// Called by the content-script loader once the module is instantiated.
+#[cfg(not(feature = "pages"))]
 #[wasm_bindgen]
 pub fn start_content() -> Result<(), JsValue> {
     content::start()
 }
 
 /// Called by options.html's loader.
+#[cfg(feature = "pages")]
 #[wasm_bindgen]
 pub fn start_options() -> Result<(), JsValue> {
     pages::options::start()
 }
 
 /// Called by popup.html's loader.
+#[cfg(feature = "pages")]
 #[wasm_bindgen]
 pub fn start_popup() -> Result<(), JsValue> {
     pages::popup::start()
