@@ -1,10 +1,13 @@
 //! Small DOM helpers over web-sys. None of them throws: a failed query is empty.
-use wasm_bindgen::JsCast;
+//!
+//! Selectors and attribute names are always string literals; they are interned
+//! (`wasm_bindgen::intern`), so the JS string is made once, not per message row.
+use wasm_bindgen::{intern, JsCast};
 use web_sys::{Element, Node};
 
 pub fn qsa(root: &Element, sel: &str) -> Vec<Element> {
     let mut out = Vec::new();
-    if let Ok(list) = root.query_selector_all(sel) {
+    if let Ok(list) = root.query_selector_all(intern(sel)) {
         for i in 0..list.length() {
             if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 out.push(e);
@@ -15,11 +18,11 @@ pub fn qsa(root: &Element, sel: &str) -> Vec<Element> {
 }
 
 pub fn qs(root: &Element, sel: &str) -> Option<Element> {
-    root.query_selector(sel).ok().flatten()
+    root.query_selector(intern(sel)).ok().flatten()
 }
 
 pub fn closest(el: &Element, sel: &str) -> Option<Element> {
-    el.closest(sel).ok().flatten()
+    el.closest(intern(sel)).ok().flatten()
 }
 
 /// text_content, whitespace collapsed (never innerText: that forces layout).
@@ -28,12 +31,12 @@ pub fn text(n: &Node) -> String {
 }
 
 pub fn attr(el: &Element, name: &str) -> Option<String> {
-    el.get_attribute(name).filter(|s| !s.trim().is_empty())
+    el.get_attribute(intern(name)).filter(|s| !s.trim().is_empty())
 }
 
 /// The element's href resolved against the page → (host, path, query).
 pub fn href_parts(el: &Element) -> Option<(String, String, String)> {
-    let raw = el.get_attribute("href")?;
+    let raw = el.get_attribute(intern("href"))?;
     let base = web_sys::window()?.location().href().ok()?;
     let u = web_sys::Url::new_with_base(&raw, &base).ok()?;
     Some((u.hostname(), u.pathname(), u.search().trim_start_matches('?').to_string()))
@@ -55,7 +58,7 @@ pub fn alignment(el: &Element) -> Option<String> {
     let win = web_sys::window()?;
     let st = win.get_computed_style(el).ok()??;
     for p in ["justify-content", "align-items", "align-self"] {
-        if let Ok(v) = st.get_property_value(p) {
+        if let Ok(v) = st.get_property_value(intern(p)) {
             if v.contains("end") || v.contains("start") {
                 return Some(v);
             }

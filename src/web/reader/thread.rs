@@ -159,7 +159,7 @@ pub fn read(
     let mut at: Option<String> = None;
     let mut names = None;
     let mut complete = true;
-    let list = grid.query_selector_all("[role=row]").ok();
+    let list = grid.query_selector_all(wasm_bindgen::intern("[role=row]")).ok();
     let n = list.as_ref().map_or(0, |l| l.length());
     for i in 0..n {
         // querySelectorAll yields elements only: no per-row type check across the boundary.
@@ -356,7 +356,7 @@ pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
     let mut texts: Vec<(Element, bool)> = Vec::new();
     for e in els {
         let tag = e.local_name();
-        let role = e.get_attribute("role");
+        let role = e.get_attribute(wasm_bindgen::intern("role"));
         if matches!(tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") || role.as_deref() == Some("heading") {
             headings.push(e);
             continue;
@@ -375,7 +375,7 @@ pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
             "img" => attachment_img |= dom::closest(&e, "a[href*=\"attachment\"]").is_some(),
             _ => {}
         }
-        let dir_auto = e.get_attribute("dir").is_some_and(|d| d == "auto");
+        let dir_auto = e.get_attribute(wasm_bindgen::intern("dir")).is_some_and(|d| d == "auto");
         if dir_auto || tag == "span" {
             if !headings.iter().any(|h| h.contains(Some(e.as_ref()))) {
                 texts.push((e, dir_auto));
