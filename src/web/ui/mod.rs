@@ -124,7 +124,7 @@ struct Shown {
     host: Element,
     root: ShadowRoot,
     data: Owned,
-    signature: String,
+    signature: Signature,
     /// The look index, once the showing was recorded in the memory.
     look: Option<u32>,
 }
@@ -177,19 +177,33 @@ fn hide_state(d: &Owned) -> Hide {
     memory::can_hide(d.assessment.level, &d.settings, danger_first(&d.contact_key), now_ms())
 }
 
-fn signature(d: &Owned, hide: Hide) -> String {
-    format!(
-        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{:?}|{:?}",
-        d.assessment.level,
-        d.assessment.stage,
-        d.assessment.evidence,
-        d.settings.language,
-        d.settings.region,
-        d.settings.trusted_contact,
-        d.conversation.contact.name,
-        d.conversation.contact.profile_url,
-        hide
-    )
+/// What a shown warning depends on: compared (not formatted) to skip re-rendering
+/// when nothing changed.
+#[derive(Clone, PartialEq)]
+struct Signature {
+    level: crate::engine::Level,
+    stage: crate::engine::Stage,
+    evidence: Vec<crate::engine::Evidence>,
+    language: Option<crate::state::settings::Language>,
+    region: crate::state::settings::Region,
+    trusted_contact: Option<crate::state::settings::TrustedContact>,
+    name: String,
+    profile_url: Option<String>,
+    hide: Hide,
+}
+
+fn signature(d: &Owned, hide: Hide) -> Signature {
+    Signature {
+        level: d.assessment.level,
+        stage: d.assessment.stage,
+        evidence: d.assessment.evidence.clone(),
+        language: d.settings.language,
+        region: d.settings.region,
+        trusted_contact: d.settings.trusted_contact.clone(),
+        name: d.conversation.contact.name.clone(),
+        profile_url: d.conversation.contact.profile_url.clone(),
+        hide,
+    }
 }
 
 /// Shows or updates the warning for `ctx.contact_key` next to `anchor`
