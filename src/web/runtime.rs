@@ -34,10 +34,11 @@ pub fn report_state(state: Protection, detail: &str) {
     if let Ok(v) = crate::web::storage::to_js(&msg) {
         if let Ok(p) = send_message(&v) {
             if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
-                // Swallow a rejection ("Receiving end does not exist").
-                let noop = Closure::<dyn FnMut(JsValue)>::new(|_| {});
-                let _ = p.catch(&noop);
-                noop.forget();
+                // Swallow a rejection ("Receiving end does not exist") without
+                // leaking a closure per call: the state is re-sent on navigation.
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+                });
             }
         }
     }
