@@ -83,3 +83,32 @@ pub fn bench_engine(n: u32, repeats: u32) -> String {
         bytes as f64 / 1e6 / (whole_ms / 1e3),
     )
 }
+
+/// Reader cost on the current page (tools/bench, test pages): reads every
+/// `[role=row]` of the first `[role=grid]` with the thread reader, and times a
+/// floor for comparison (the same rows, only their `textContent`). JSON:
+/// rows, read_ms, text_only_ms.
+#[wasm_bindgen]
+pub fn bench_read_rows() -> String {
+    use crate::web::reader::{dom, labels::Labels, thread};
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return "null".into() };
+    let Some(root) = doc.document_element() else { return "null".into() };
+    let Some(grid) = dom::qs(&root, "[role=grid]") else { return "null".into() };
+    let labels = Labels::for_lang(&root.get_attribute("lang").unwrap_or_else(|| "en".into()));
+    let rows = dom::qsa(&grid, "[role=row]");
+    let t = perf_now();
+    let mut n = 0usize;
+    for r in &rows {
+        if thread::read_row(r, &labels).is_some() {
+            n += 1;
+        }
+    }
+    let read_ms = perf_now() - t;
+    let t = perf_now();
+    let mut bytes = 0usize;
+    for r in &rows {
+        bytes += r.text_content().map_or(0, |s| s.len());
+    }
+    let text_only_ms = perf_now() - t;
+    format!("{{\"rows\":{},\"messages\":{n},\"read_ms\":{read_ms},\"text_only_ms\":{text_only_ms},\"bytes\":{bytes}}}", rows.len())
+}

@@ -12,13 +12,14 @@
 //!   badge and popup. A page that cannot be read gets no banner and no guess.
 //!
 //! Nothing here throws into the page: every step fails to a safe no-op.
-use crate::engine::{self, Assessment, Level, Stage, Contact, ContactFacts, Conversation, FriendStatus, Message, MessageKind, Sender, Tracker};
+use crate::engine::{self, Assessment, Level, Stage, Contact, ContactFacts, Conversation, FriendStatus, Tracker};
 use crate::state::contacts::{ContactStore, CONTACTS_KEY};
 use crate::state::settings::{Sensitivity, Settings};
-use crate::web::reader::align::Log;
+use crate::web::reader::align::{Log, RowKey};
 use crate::web::reader::dom::qs;
 use crate::web::reader::labels::Labels;
 use crate::web::reader::page::{classify, PageKind};
+use crate::web::reader::row_window::{Changes, RowWindow, MAX_ADDED};
 use crate::web::reader::thread::{Budget, RowCache};
 use crate::web::reader::{friend_requests, profile, thread};
 use crate::state::warnings_log::{WarningEntry, WarningsLog, WARNINGS_LOG_KEY};
@@ -27,7 +28,7 @@ use crate::web::storage::{self, Area};
 use crate::web::ui::{self, Placement, WarningContext};
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -45,41 +46,10 @@ const GRACE_MS: f64 = 2_000.0;
 /// of a long thread must not be one long task (issue 7: none over 50 ms). The
 /// time is for reading rows only; feeding the engine and the log come on top.
 const SLICE_ROWS: usize = 500;
-const SLICE_MS: f64 = 15.0;
-
-/// A message row as the log keeps it (never stored). Identity is sender +
-/// kind + text (+ position in the log); the separator time is carried along
-/// but not compared, since a re-mounted row may lose its separator.
-#[derive(Debug, Clone)]
-struct RowKey {
-    from: Sender,
-    kind: MessageKind,
-    text: Option<String>,
-    at: Option<String>,
-}
-
-impl PartialEq for RowKey {
-    fn eq(&self, o: &Self) -> bool {
-        self.from == o.from && self.kind == o.kind && self.text == o.text
-    }
-}
-impl Eq for RowKey {}
-impl std::hash::Hash for RowKey {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        self.from.hash(h);
-        self.kind.hash(h);
-        self.text.hash(h);
-    }
-}
-
-impl RowKey {
-    fn of(m: Message) -> RowKey {
-        RowKey { from: m.from, kind: m.kind, text: m.text, at: m.at }
-    }
-    fn message(&self) -> Message {
-        Message { from: self.from, at: self.at.clone(), kind: self.kind, text: self.text.clone() }
-    }
-}
+const SLICE_MS: f64 = 10.0;
+/// Feeding new messages to the engine stops this long after a step began
+/// (ms); the rest is fed in the next step.
+const STEP_FEED_MS: f64 = 20.0;
 
 /// One contact seen on this tab.
 struct Person {
@@ -88,6 +58,11 @@ struct Person {
     conv: Conversation,
     /// Rows in page order, for de-duplication.
     log: Log<RowKey>,
+    /// New rows not yet given to the tracker (a long first read is fed over
+    /// several steps, so that no step is a long task).
+    backlog: VecDeque<RowKey>,
+    /// The window (id, version) merged last: an unchanged window is not merged again.
+    merged: Option<(u64, u64)>,
     /// Last href + anchor the warning was shown for.
     shown: Option<(String, Element)>,
     /// Level and stage last put in the popup's warnings log.
@@ -119,6 +94,10 @@ struct Ctl {
     kind: PageKind,
     bound_at: f64,
     test: bool,
+    /// The page asked for step timings (`data-saavdhan-bench`, set only by the
+    /// bench's fixture): each step is a `performance.measure` named
+    /// "saavdhan:step", so the bench can tell which long tasks hold a step of ours.
+    bench_marks: bool,
     settings: Settings,
     store: ContactStore<ContactFacts>,
     people: HashMap<String, Person>,
@@ -142,6 +121,10 @@ struct Ctl {
     /// continues a sliced read reuses them instead of querying the whole page again.
     grids: Vec<Element>,
     continuing: bool,
+    /// The mounted rows of each message grid read (thread and chat windows).
+    windows: Vec<RowWindow>,
+    /// When feeding the engine stops in the current step (`perf_now()` ms).
+    feed_until: f64,
 }
 
 /// Cost of the reads (test pages only publish it): reading, feeding the
@@ -154,6 +137,13 @@ struct Perf {
     total_ms: f64,
     /// New messages fed to trackers in the last step.
     last_new: usize,
+    /// Of `total_ms`: looking at the mutations, reading rows (thread readers),
+    /// and merging + feeding the engine + showing warnings.
+    changes_ms: f64,
+    read_ms: f64,
+    feed_ms: f64,
+    /// Full passes over a grid's rows (1 per grid when changes could all be placed).
+    passes: u32,
 }
 
 fn perf_now() -> f64 {
@@ -169,16 +159,106 @@ thread_local! {
     static SETTINGS_READY: RefCell<Option<Settings>> = const { RefCell::new(None) };
 }
 
-/// Whether a mutation record may have changed message rows: its target is
-/// inside a `[role=grid]` or holds one (a thread or chat window mounted).
-fn touches_rows(r: &web_sys::MutationRecord) -> bool {
-    let Some(t) = r.target() else { return true };
-    let el = match t.dyn_ref::<Element>() {
-        Some(e) => Some(e.clone()),
-        None => t.parent_element(),
-    };
-    let Some(el) = el else { return true };
-    el.closest("[role=grid]").ok().flatten().is_some() || el.query_selector("[role=grid]").ok().flatten().is_some()
+/// Mutation record batches are queued by the observer and looked at by the
+/// next step: the observer's callback runs inside the page's own task, so it
+/// does no more than queue (issue 7: the extension must not lengthen the
+/// page's tasks).
+const MAX_QUEUED_BATCHES: usize = 500;
+
+thread_local! {
+    static RECORDS: RefCell<Vec<js_sys::Array>> = const { RefCell::new(Vec::new()) };
+    static RECORDS_OVERFLOW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn queue_records(records: js_sys::Array) {
+    RECORDS.with(|q| {
+        let Ok(mut q) = q.try_borrow_mut() else { return };
+        if q.len() >= MAX_QUEUED_BATCHES {
+            q.clear();
+            RECORDS_OVERFLOW.with(|o| o.set(true));
+        }
+        q.push(records);
+    });
+}
+
+fn in_grid(el: &Element) -> bool {
+    el.closest(wasm_bindgen::intern("[role=grid]")).ok().flatten().is_some()
+}
+
+fn has_row(el: &Element) -> bool {
+    el.matches(wasm_bindgen::intern("[role=row]")).unwrap_or(false)
+        || el.query_selector(wasm_bindgen::intern("[role=row]")).ok().flatten().is_some()
+}
+
+/// What the queued mutations did: whether message grids may have changed at
+/// all (a record inside a grid, or under an element holding one), and the
+/// elements added inside grids.
+fn take_changes() -> (bool, Changes) {
+    let batches = RECORDS.with(|q| q.try_borrow_mut().map(|mut q| std::mem::take(&mut *q)).unwrap_or_default());
+    let mut ch = Changes { overflow: RECORDS_OVERFLOW.with(|o| o.replace(false)), ..Default::default() };
+    let mut dirty = ch.overflow;
+    for records in batches {
+        for r in records.iter() {
+            let r: web_sys::MutationRecord = r.unchecked_into();
+            let Some(t) = r.target() else { continue };
+            let el = match t.dyn_ref::<Element>() {
+                Some(e) => e.clone(),
+                None => match t.parent_element() {
+                    Some(p) => p,
+                    None => continue,
+                },
+            };
+            if !in_grid(&el) {
+                // A thread or chat window mounted or unmounted here: the grids are found again.
+                if el.query_selector(wasm_bindgen::intern("[role=grid]")).ok().flatten().is_some() {
+                    dirty = true;
+                } else {
+                    let removed = r.removed_nodes();
+                    for i in 0..removed.length() {
+                        if removed.item(i).and_then(|n| n.dyn_into::<Element>().ok()).is_some_and(|e| {
+                            e.matches(wasm_bindgen::intern("[role=grid]")).unwrap_or(false)
+                                || e.query_selector(wasm_bindgen::intern("[role=grid]")).ok().flatten().is_some()
+                        }) {
+                            dirty = true;
+                            ch.rows_removed = true;
+                            break;
+                        }
+                    }
+                }
+                continue;
+            }
+            dirty = true;
+            if ch.overflow {
+                continue;
+            }
+            let added = r.added_nodes();
+            let mut text_added = r.type_() == "characterData";
+            for i in 0..added.length() {
+                match added.item(i).map(|n| n.dyn_into::<Element>()) {
+                    Some(Ok(e)) => ch.added.push(e),
+                    Some(Err(_)) => text_added = true,
+                    None => {}
+                }
+            }
+            if text_added {
+                ch.added.push(el);
+            }
+            if !ch.rows_removed {
+                let removed = r.removed_nodes();
+                for i in 0..removed.length() {
+                    if removed.item(i).and_then(|n| n.dyn_into::<Element>().ok()).is_some_and(|e| has_row(&e)) {
+                        ch.rows_removed = true;
+                        break;
+                    }
+                }
+            }
+            if ch.added.len() > MAX_ADDED {
+                ch.overflow = true;
+                ch.added.clear();
+            }
+        }
+    }
+    (dirty, ch)
 }
 
 /// The JSON text stored under `key` (`Ok(None)` when absent).
@@ -240,6 +320,7 @@ pub fn start() -> Result<(), JsValue> {
         return Ok(());
     }
     let test = root().is_some_and(|r| r.has_attribute("data-saavdhan-test"));
+    let bench_marks = root().is_some_and(|r| r.has_attribute("data-saavdhan-bench"));
     // Settings: in Chromium chrome.storage.managed.get can stay pending when
     // asked early in a page's life; wait for the settings a short while, then
     // start with the defaults and apply the family's settings when they come.
@@ -300,6 +381,7 @@ pub fn start() -> Result<(), JsValue> {
                 kind,
                 bound_at: now_ms(),
                 test,
+                bench_marks,
                 settings,
                 store,
                 people: HashMap::new(),
@@ -318,10 +400,15 @@ pub fn start() -> Result<(), JsValue> {
                 more: false,
                 grids: Vec::new(),
                 continuing: false,
+                windows: Vec::new(),
+                feed_until: 0.0,
             });
         });
         let _ = href;
-        run();
+        // The rules' automaton is built now, in this task, and the first read comes
+        // in a task of its own: together they would make one long task (issue 7).
+        let _ = crate::engine::Engine::builtin();
+        schedule(0);
         install_watchers();
     });
     Ok(())
@@ -344,9 +431,7 @@ fn install_watchers() {
                 || (all_ours(r.added_nodes()) && all_ours(r.removed_nodes()))
         });
         if !ours {
-            if records.iter().any(|r| touches_rows(r.unchecked_ref())) {
-                ROWS_DIRTY.with(|d| d.set(true));
-            }
+            queue_records(records);
             schedule(DEBOUNCE_MS);
         }
     });
@@ -432,7 +517,15 @@ fn schedule_grace(ms: i32) {
 fn run() {
     let taken = CTL.with(|c| c.try_borrow_mut().ok().and_then(|mut b| b.take()));
     let Some(mut ctl) = taken else { return };
+    let marks = if ctl.bench_marks { web_sys::window().and_then(|w| w.performance()) } else { None };
+    if let Some(p) = &marks {
+        let _ = p.mark("saavdhan:step-start");
+    }
     ctl.step();
+    if let Some(p) = &marks {
+        let _ = p.measure_with_start_mark("saavdhan:step", "saavdhan:step-start");
+        p.clear_marks_with_mark_name("saavdhan:step-start");
+    }
     let more = std::mem::take(&mut ctl.more);
     ctl.continuing = more;
     CTL.with(|c| {
@@ -448,6 +541,17 @@ fn run() {
 }
 
 impl Ctl {
+    /// The index in `self.windows` of `grid`'s window (made if new).
+    fn window_for(&mut self, grid: &Element) -> usize {
+        match self.windows.iter().position(|w| w.grid.is_same_node(Some(grid.as_ref()))) {
+            Some(i) => i,
+            None => {
+                self.windows.push(RowWindow::new(grid.clone()));
+                self.windows.len() - 1
+            }
+        }
+    }
+
     fn engine_settings(&self) -> engine::Settings {
         engine::Settings { cautious: self.settings.sensitivity == Sensitivity::Cautious }
     }
@@ -457,10 +561,15 @@ impl Ctl {
         self.perf.last_new = 0;
         let Some((href, host, path, query)) = location() else { return };
         let Some(root) = root() else { return };
-        let rows_dirty = ROWS_DIRTY.with(|d| d.replace(false)) || href != self.href || self.reported.is_none();
+        let (mutated, changes) = take_changes();
+        self.perf.changes_ms += perf_now() - t0;
+        let rows_dirty = ROWS_DIRTY.with(|d| d.replace(false)) || mutated || href != self.href || self.reported.is_none();
         let navigated = href != self.href;
+        self.feed_until = t0 + STEP_FEED_MS;
         if navigated {
             ui::remove_all();
+            // A grid Facebook keeps across navigation now shows another thread.
+            self.windows.clear();
             for p in self.people.values_mut() {
                 p.shown = None;
             }
@@ -493,13 +602,21 @@ impl Ctl {
                 let main = qs(&root, "[role=main]");
                 let grid = main.as_ref().and_then(|m| thread::find_grid_among(m, &grids, &labels));
                 match (main, grid) {
-                    (Some(main), Some(grid)) => match thread::read(&main, &grid, Some(&id), &labels, &mut self.cache, &mut budget) {
-                        Ok(t) => {
-                            let r = self.feed(&t.key, t.contact, t.rows, &t.anchor, Placement::Thread, &href);
-                            dbg.conversations.push(r);
+                    (Some(main), Some(grid)) => {
+                        let w = self.window_for(&grid);
+                        let mut win = self.windows.swap_remove(w);
+                        let t = perf_now();
+                        let read = thread::read(&main, &mut win, &changes, Some(&id), &labels, &mut self.cache, &mut budget);
+                        self.perf.read_ms += perf_now() - t;
+                        match read {
+                            Ok(t) => {
+                                let r = self.feed(&t.key, t.contact, Some(&win), &t.anchor, Placement::Thread, &href);
+                                dbg.conversations.push(r);
+                            }
+                            Err(e) => problem = Some(e.0),
                         }
-                        Err(e) => problem = Some(e.0),
-                    },
+                        self.windows.push(win);
+                    }
                     (None, _) => problem = Some("thread page without [role=main]"),
                     (Some(_), None) => problem = Some("thread page without a message grid"),
                 }
@@ -509,7 +626,7 @@ impl Ctl {
                     problem = Some("friend requests page without [role=main]");
                 }
                 for r in friend_requests::read(&root, &labels) {
-                    let rc = self.feed(&r.key, r.contact, Vec::new(), &r.anchor, Placement::RequestCard, &href);
+                    let rc = self.feed(&r.key, r.contact, None, &r.anchor, Placement::RequestCard, &href);
                     dbg.requests.push(rc);
                 }
             }
@@ -518,7 +635,7 @@ impl Ctl {
                 match key_url {
                     Some((key, url)) => match profile::read(&root, key, url, &labels) {
                         Ok(p) => {
-                            let rc = self.feed(&p.key, p.contact, Vec::new(), &p.anchor, Placement::Profile, &href);
+                            let rc = self.feed(&p.key, p.contact, None, &p.anchor, Placement::Profile, &href);
                             dbg.profile = Some(rc);
                         }
                         Err(e) => problem = Some(e.0),
@@ -533,11 +650,21 @@ impl Ctl {
         if !rows_dirty {
             dbg.conversations.extend(self.last_windows.iter().cloned());
         }
-        for (win, grid) in windows {
-            if let Ok(t) = thread::read(&win, &grid, None, &labels, &mut self.cache, &mut budget) {
-                let r = self.feed(&t.key, t.contact, t.rows, &t.anchor, Placement::ChatWindow, &href);
+        for (chat, grid) in windows {
+            let w = self.window_for(&grid);
+            let mut win = self.windows.swap_remove(w);
+            let t = perf_now();
+            let read = thread::read(&chat, &mut win, &changes, None, &labels, &mut self.cache, &mut budget);
+            self.perf.read_ms += perf_now() - t;
+            if let Ok(t) = read {
+                let r = self.feed(&t.key, t.contact, Some(&win), &t.anchor, Placement::ChatWindow, &href);
                 dbg.conversations.push(r);
             }
+            self.windows.push(win);
+        }
+        if rows_dirty {
+            // Windows of grids no longer on the page go with them.
+            self.windows.retain(|w| w.grid.is_connected());
         }
 
         if rows_dirty {
@@ -579,6 +706,7 @@ impl Ctl {
             }
         }
         let spent = perf_now() - t0;
+        self.perf.passes = self.windows.iter().map(|w| w.passes).sum();
         self.perf.steps += 1;
         self.perf.last_ms = spent;
         self.perf.total_ms += spent;
@@ -594,7 +722,7 @@ impl Ctl {
                 }
             }
         }
-        self.more = budget.stopped;
+        self.more = budget.stopped || self.people.values().any(|p| !p.backlog.is_empty());
         if rows_dirty {
             self.grids = grids;
         }
@@ -620,7 +748,22 @@ impl Ctl {
         &mut self,
         key: &str,
         contact: Contact,
-        rows: Vec<Message>,
+        window: Option<&RowWindow>,
+        anchor: &Element,
+        placement: Placement,
+        href: &str,
+    ) -> ReadConversation {
+        let t0 = perf_now();
+        let r = self.feed_inner(key, contact, window, anchor, placement, href);
+        self.perf.feed_ms += perf_now() - t0;
+        r
+    }
+
+    fn feed_inner(
+        &mut self,
+        key: &str,
+        contact: Contact,
+        window: Option<&RowWindow>,
         anchor: &Element,
         placement: Placement,
         href: &str,
@@ -631,6 +774,8 @@ impl Ctl {
             tracker: Tracker::new(contact.clone(), settings, stored),
             conv: Conversation { contact: contact.clone(), messages: Vec::new() },
             log: Log::default(),
+            backlog: VecDeque::new(),
+            merged: None,
             shown: None,
             logged: None,
         });
@@ -641,15 +786,26 @@ impl Ctl {
             person.conv.contact = merged;
             changed = true;
         }
-        let keys: Vec<RowKey> = rows.into_iter().map(RowKey::of).collect();
-        let (new, _) = person.log.merge(&keys);
-        self.perf.last_new += new.len();
-        for k in &new {
+        if let Some(w) = window {
+            if person.merged != Some((w.id, w.version)) {
+                let (new, _) = person.log.merge(&w.rows);
+                person.backlog.extend(new);
+                person.merged = Some((w.id, w.version));
+            }
+        }
+        // At least one message per step, so feeding always makes progress.
+        let mut fed = 0usize;
+        while let Some(k) = person.backlog.pop_front() {
             let m = k.message();
             person.tracker.push(&m);
             person.conv.messages.push(m);
             changed = true;
+            fed += 1;
+            if fed % 16 == 0 && perf_now() > self.feed_until {
+                break;
+            }
         }
+        self.perf.last_new += fed;
         let facts = person.tracker.facts();
         if self.store.get(key) != Some(&facts) {
             self.store.put(key, facts, (now_ms() / 1000.0) as i64);

@@ -1,6 +1,6 @@
 // `make bench`: Saavdhan's cost, measured in one run and printed as ONE table.
 //
-//   node tools/bench/run.mjs [--reps N] [--no-firefox] [--engine-only] [--json out/bench/bench.json]
+//   node tools/bench/run.mjs [--reps N] [--no-firefox] [--engine-only | --page-only] [--json out/bench/bench.json]
 //
 // Needs the built extension (make build) and a native release build of the
 // command line (cargo build --release --bin saavdhan; the Makefile does both).
@@ -31,6 +31,8 @@ const opt = (name, dflt) => {
 const REPS = Math.max(1, parseInt(opt('--reps', '5'), 10) || 5);
 const WITH_FIREFOX = !args.includes('--no-firefox');
 const ENGINE_ONLY = args.includes('--engine-only');
+// --page-only: size, then only the page cost and the reader (while working on the readers).
+const PAGE_ONLY = args.includes('--page-only');
 const JSON_OUT = path.resolve(opt('--json', path.join(OUT_DIR, 'bench', 'bench.json')));
 const BENCH_DIR = path.join(OUT_DIR, 'bench');
 const PERF_PATH = '/messages/t/100090000000700';
@@ -243,7 +245,9 @@ async function pageVisit(browser, withExt, n) {
   await cdp.send('Runtime.enable');
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.evaluateOnNewDocument(LONGTASKS);
-  const url = browser.__server.url(`${PERF_PATH}?n=${n}`);
+  // bench=1: the extension marks its steps (performance.measure "saavdhan:step"),
+  // so a long task can be told to hold one of them; the page is the same either way.
+  const url = browser.__server.url(`${PERF_PATH}?n=${n}&bench=1`);
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   await page.waitForFunction(() => window.__saavdhanPerf && window.__saavdhanPerf.ready, { timeout: 60_000, polling: 50 });
   await sleep(2000); // the extension's debounced read of the whole thread
@@ -252,6 +256,8 @@ async function pageVisit(browser, withExt, n) {
   await sleep(1200);
   const m2 = await metrics(cdp);
   const lt = await page.evaluate(() => window.__longtasks);
+  // The extension's steps, as seen from the page (user timing is per document).
+  const steps = await page.evaluate(() => performance.getEntriesByName('saavdhan:step').map((e) => ({ start: e.startTime, ms: e.duration })));
   let wasmMem = null;
   if (withExt) {
     for (const id of isolated) {
@@ -270,6 +276,9 @@ async function pageVisit(browser, withExt, n) {
     append_script_ms: (m2.ScriptDuration - m1.ScriptDuration) * 1e3,
     heap_mb: m2.JSHeapUsedSize / 1048576,
     longtasks: lt,
+    steps,
+    // Long tasks (> 50 ms) holding a step of the extension.
+    ours: lt.filter((t) => t.ms > 50 && steps.some((st) => st.start >= t.start - 1 && st.start + st.ms <= t.start + t.ms + 1)),
     wasm_memory_bytes: wasmMem,
     rows: rowsOnPage,
   };
@@ -295,7 +304,8 @@ async function pageCost(server) {
           continue;
         }
         runs[k].push(v);
-        log(`page ${k} #${i + 1}: script ${f(v.script_ms)} ms, task ${f(v.task_ms)} ms, long tasks ${v.longtasks.length}`);
+        if (k === 'with' && !v.steps.length) throw new Error('no "saavdhan:step" measures on the page: the extension did not mark its steps (data-saavdhan-bench)');
+        log(`page ${k} #${i + 1}: script ${f(v.script_ms)} ms, task ${f(v.task_ms)} ms, long tasks ${v.longtasks.length}` + (k === 'with' ? `, extension steps ${v.steps.length} (longest ${f(Math.max(...v.steps.map((x) => x.ms)))} ms), long tasks holding one ${v.ours.length}` : ''));
       }
     }
   } finally {
@@ -311,6 +321,10 @@ async function pageCost(server) {
     longtasks_over_50: median(list.map((v) => v.longtasks.filter((t) => t.ms > 50).length)),
     longest_task_ms: median(list.map((v) => Math.max(0, ...v.longtasks.map((t) => t.ms)))),
     wasm_memory_bytes: median(list.map((v) => v.wasm_memory_bytes ?? NaN)),
+    steps: median(list.map((v) => (v.steps || []).length)),
+    longest_step_ms: median(list.map((v) => Math.max(0, ...(v.steps || []).map((x) => x.ms)))),
+    longtasks_ours: median(list.map((v) => (v.ours || []).length)),
+    longtasks_ours_max: Math.max(0, ...list.map((v) => (v.ours || []).length)),
   });
   const r = { with: agg(runs.with), without: agg(runs.without), reps: REPS, raw: runs };
   results.page = r;
@@ -400,6 +414,16 @@ async function main() {
   results.machine = m;
   sizes();
 
+  if (PAGE_ONLY) {
+    const server = await startServer({ routesFile: ROUTES });
+    try {
+      await pagePart(server);
+    } finally {
+      await server.close();
+    }
+    printTable(m);
+    return;
+  }
   log('engine: native');
   const nat = nativeEngine();
   log('engine: WebAssembly in Node (V8)');
@@ -429,21 +453,7 @@ async function main() {
       const sf = await startup('firefox', server);
       row('start-up', `Firefox: instantiate + start + rules (median of ${sf.runs})`, `${f(sf.total_ms)} ms (${f(sf.instantiate_ms)} + ${f(sf.start_ms)} + ${f(sf.rules_ms)}); first page ${f(sf.first_total_ms)} ms`, '', null);
     }
-    log('page cost: Chromium, 5,000-message thread, with and without the extension');
-    const pc = await pageCost(server);
-    const over = (pc.with.script_ms - pc.without.script_ms) / pc.without.script_ms;
-    row('page', `scripting, whole visit (median of ${pc.reps}): without / with`, `${f(pc.without.script_ms)} / ${f(pc.with.script_ms)} ms`, '', null);
-    row('page', 'scripting overhead (with − without) / without', `${f(over * 100)} %`, '≤ 5 %', over <= 0.05);
-    row('page', 'main-thread tasks, whole visit: without / with', `${f(pc.without.task_ms)} / ${f(pc.with.task_ms)} ms`, '', null);
-    row('page', 'scripting while 10×100 messages arrive: without / with', `${f(pc.without.append_script_ms)} / ${f(pc.with.append_script_ms)} ms`, '', null);
-    row('page', 'long tasks > 50 ms: without / with (longest)', `${pc.without.longtasks_over_50} (${f(pc.without.longest_task_ms)} ms) / ${pc.with.longtasks_over_50} (${f(pc.with.longest_task_ms)} ms)`, 'none added', pc.with.longtasks_over_50 <= pc.without.longtasks_over_50);
-    row('memory', 'JS heap of the page: without / with', `${f(pc.without.heap_mb, 2)} / ${f(pc.with.heap_mb, 2)} MB`, '', null);
-    row('memory', 'wasm linear memory after the 6,000-message visit', kb(pc.with.wasm_memory_bytes), '', null);
-    row('memory', 'wasm linear memory at start-up (Chromium)', kb(sc.wasm_memory_bytes), '', null);
-    log('reader: cost per 100 new messages (test page, Chromium)');
-    const rc = await readerCost(server);
-    row('reader', 'read+engine+UI step per 100 new messages (median)', `${f(rc.per_100_ms, 2)} ms (${rc.samples} samples; wall incl. 150 ms debounce ${f(rc.per_100_wall_ms, 0)} ms)`, '', null);
-    row('reader', 'first read of the 5,000-message thread: longest step / total', `${f(rc.max_step_ms)} / ${f(rc.total_read_ms)} ms in ${rc.steps_to_read_5000} steps`, '< 50 ms per step', rc.max_step_ms < 50);
+    await pagePart(server);
   } finally {
     await server.close();
   }
@@ -451,6 +461,29 @@ async function main() {
   fs.mkdirSync(path.dirname(JSON_OUT), { recursive: true });
   fs.writeFileSync(JSON_OUT, JSON.stringify({ rows, results }, null, 2));
   log(`figures also in ${path.relative(REPO_ROOT, JSON_OUT)}`);
+}
+
+/** The page cost with and without the extension, memory, and the reader's own cost. */
+async function pagePart(server) {
+  {
+    log('page cost: Chromium, 5,000-message thread, with and without the extension');
+    const pc = await pageCost(server);
+    const over = (pc.with.script_ms - pc.without.script_ms) / pc.without.script_ms;
+    row('page', `scripting, whole visit (median of ${pc.reps}): without / with`, `${f(pc.without.script_ms)} / ${f(pc.with.script_ms)} ms`, '', null);
+    row('page', 'scripting overhead (with − without) / without', `${f(over * 100)} %`, '≤ 5 %', over <= 0.05);
+    row('page', 'main-thread tasks, whole visit: without / with', `${f(pc.without.task_ms)} / ${f(pc.with.task_ms)} ms`, '', null);
+    row('page', 'scripting while 10×100 messages arrive: without / with', `${f(pc.without.append_script_ms)} / ${f(pc.with.append_script_ms)} ms`, '', null);
+    row('page', 'long tasks > 50 ms, all: without / with (longest)', `${pc.without.longtasks_over_50} (${f(pc.without.longest_task_ms)} ms) / ${pc.with.longtasks_over_50} (${f(pc.with.longest_task_ms)} ms)`, '', null);
+    row('page', `extension steps per visit; longest step (median of ${pc.reps})`, `${pc.with.steps}; ${f(pc.with.longest_step_ms)} ms`, '', null);
+    row('page', 'long tasks > 50 ms holding an extension step (most in any visit)', `${pc.with.longtasks_ours_max}`, 'none', pc.with.longtasks_ours_max === 0);
+    row('memory', 'JS heap of the page: without / with', `${f(pc.without.heap_mb, 2)} / ${f(pc.with.heap_mb, 2)} MB`, '', null);
+    row('memory', 'wasm linear memory after the 6,000-message visit', kb(pc.with.wasm_memory_bytes), '', null);
+    if (results.startup_chromium) row('memory', 'wasm linear memory at start-up (Chromium)', kb(results.startup_chromium.wasm_memory_bytes), '', null);
+    log('reader: cost per 100 new messages (test page, Chromium)');
+    const rc = await readerCost(server);
+    row('reader', 'read+engine+UI step per 100 new messages (median)', `${f(rc.per_100_ms, 2)} ms (${rc.samples} samples; wall incl. 150 ms debounce ${f(rc.per_100_wall_ms, 0)} ms)`, '', null);
+    row('reader', 'first read of the 5,000-message thread: longest step / total', `${f(rc.max_step_ms)} / ${f(rc.total_read_ms)} ms in ${rc.steps_to_read_5000} steps`, '< 50 ms per step', rc.max_step_ms < 50);
+  }
 }
 
 main().catch((e) => {

@@ -6,28 +6,94 @@
 //! same message and only rows beyond either end of the log are new.
 //!
 //! Pure (no DOM): also compiled into the native unit tests (see state::contacts).
+use crate::engine::{Message, MessageKind, Sender};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
+
+/// A message row as the log keeps it (never stored). Identity is sender +
+/// kind + text (+ position in the log); the separator time is carried along
+/// but not compared, since a re-mounted row may lose its separator. The hash
+/// of the identity is computed once: every step aligns the whole mounted
+/// window against the log, so a row is hashed per step otherwise.
+#[derive(Debug, Clone)]
+pub struct RowKey {
+    pub from: Sender,
+    pub kind: MessageKind,
+    pub text: Option<String>,
+    pub at: Option<String>,
+    id: u64,
+}
+
+impl PartialEq for RowKey {
+    fn eq(&self, o: &Self) -> bool {
+        self.id == o.id && self.from == o.from && self.kind == o.kind && self.text == o.text
+    }
+}
+impl Eq for RowKey {}
+impl Hash for RowKey {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        h.write_u64(self.id);
+    }
+}
+
+impl RowKey {
+    pub fn of(m: Message) -> RowKey {
+        let mut h = DefaultHasher::new();
+        m.from.hash(&mut h);
+        m.kind.hash(&mut h);
+        m.text.hash(&mut h);
+        RowKey { from: m.from, kind: m.kind, text: m.text, at: m.at, id: h.finish() }
+    }
+    pub fn message(&self) -> Message {
+        Message { from: self.from, at: self.at.clone(), kind: self.kind, text: self.text.clone() }
+    }
+}
 
 /// Positions considered per distinct row value (bounds the work for threads
 /// full of identical "Good morning"s).
 const MAX_CANDIDATES: usize = 64;
 
+/// A hasher for keys that are hashes already (row hashes, offsets): one
+/// multiplication instead of SipHash, since every step aligns the whole
+/// mounted window (thousands of rows on a long thread) against the log.
+#[derive(Default)]
+struct Mix(u64);
+
+impl Hasher for Mix {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // FNV-1a, for keys that are not a single integer (only in tests).
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64)
+    }
+}
+
+type FastState = std::hash::BuildHasherDefault<Mix>;
+
 pub struct Log<T> {
     pub items: Vec<T>,
     hashes: Vec<u64>,
-    index: HashMap<u64, Vec<usize>>,
+    index: HashMap<u64, Vec<usize>, FastState>,
 }
 
 impl<T> Default for Log<T> {
     fn default() -> Self {
-        Log { items: Vec::new(), hashes: Vec::new(), index: HashMap::new() }
+        Log { items: Vec::new(), hashes: Vec::new(), index: HashMap::default() }
     }
 }
 
 fn hash_of<T: Hash>(t: &T) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = Mix::default();
     t.hash(&mut h);
     h.finish()
 }
@@ -67,7 +133,7 @@ impl<T: Hash + Eq + Clone> Log<T> {
         let rh: Vec<u64> = rows.iter().map(hash_of).collect();
         // Best offset o: rows[j] sits at log[o + j]; every overlapping pair must agree.
         let mut best: Option<(usize, i64)> = None;
-        let mut tried = std::collections::HashSet::new();
+        let mut tried: std::collections::HashSet<i64, FastState> = Default::default();
         for (j, h) in rh.iter().enumerate() {
             let Some(ps) = self.index.get(h) else { continue };
             for &p in ps.iter().rev().take(MAX_CANDIDATES) {

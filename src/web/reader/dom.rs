@@ -9,8 +9,9 @@ pub fn qsa(root: &Element, sel: &str) -> Vec<Element> {
     let mut out = Vec::new();
     if let Ok(list) = root.query_selector_all(intern(sel)) {
         for i in 0..list.length() {
-            if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                out.push(e);
+            // querySelectorAll yields elements only: no type check across the boundary per node.
+            if let Some(n) = list.item(i) {
+                out.push(n.unchecked_into::<Element>());
             }
         }
     }

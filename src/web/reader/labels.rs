@@ -24,7 +24,21 @@ struct Entry {
 pub struct Labels {
     pub lang: String,
     map: HashMap<String, Entry>,
+    /// Marker lines in a message row, worked out once per dictionary (they are
+    /// tested against every text of every row): per key, its whole variants and
+    /// its variants of three or more words (which may follow a name).
+    markers: Vec<Marker>,
 }
+
+struct Marker {
+    key: &'static str,
+    whole: Vec<String>,
+    phrases: Vec<String>,
+}
+
+/// Marker lines ("Missed video call", "Priya forwarded a message") are not the
+/// message; the first key that matches names the row's kind.
+pub const MARKERS: [&str; 5] = ["missed_video_call", "missed_audio_call", "video_call", "audio_call", "forwarded"];
 
 type Raw = HashMap<String, HashMap<String, Vec<String>>>;
 
@@ -66,7 +80,17 @@ impl Labels {
                 add(raw.get("en"));
             }
             let known = raw.contains_key(&base);
-            let l = Rc::new(Labels { lang: if known { base.clone() } else { "en".into() }, map });
+            let markers = MARKERS
+                .iter()
+                .map(|&key| {
+                    let vs = map.get(key).map(|e| e.variants.as_slice()).unwrap_or(&[]);
+                    let whole = vs.iter().filter(|v| !v.capture).map(|v| v.prefix.clone()).collect();
+                    let phrases =
+                        vs.iter().filter(|v| !v.capture && v.prefix.split(' ').count() >= 3).map(|v| v.prefix.clone()).collect();
+                    Marker { key, whole, phrases }
+                })
+                .collect();
+            let l = Rc::new(Labels { lang: if known { base.clone() } else { "en".into() }, map, markers });
             c.borrow_mut().insert(base, l.clone());
             l
         })
@@ -120,6 +144,15 @@ impl Labels {
         self.variants(key)
             .iter()
             .any(|v| !v.capture && v.prefix.split(' ').count() >= 3 && t.ends_with(v.prefix.as_str()))
+    }
+
+    /// The marker (one of `MARKERS`) that a normalised text is, or ends with as a
+    /// phrase: the same as trying `is_norm` and `ends_with_phrase_norm` per key.
+    pub fn marker_norm(&self, t: &str) -> Option<&'static str> {
+        self.markers
+            .iter()
+            .find(|m| m.whole.iter().any(|w| w == t) || m.phrases.iter().any(|p| t.ends_with(p.as_str())))
+            .map(|m| m.key)
     }
 
     /// The part of `text` that a "{x}" variant captures ("Lives in {x}" → "Mumbai").

@@ -11,6 +11,7 @@ pub mod thread;
 pub mod when;
 pub mod friend_requests;
 pub mod profile;
+pub mod row_window;
 pub mod text;
 
 /// Why a reader gave up (shown to tests and, briefly, to the popup).

@@ -9,22 +9,23 @@
 //! text is the longest `[dir=auto]` outside headings.
 use super::dom::{self, qs, qsa, text};
 use super::labels::{month_year, parse_count, Labels};
+use super::align::RowKey;
+use super::row_window::{Changes, RowWindow};
 use super::NotUnderstood;
 use crate::engine::{Contact, FriendStatus, Message, MessageKind, Sender};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-/// What one read of a thread (or chat window) found.
+/// What one read of a thread (or chat window) found; its message rows are
+/// in the grid's `RowWindow`.
 pub struct ThreadRead {
     /// Stable contact key: the profile ("fb:…") when linked, else the thread ("t:…").
     pub key: String,
     pub contact: Contact,
-    /// The message rows mounted now, in page order.
-    pub rows: Vec<Message>,
     /// Where a warning goes.
     pub anchor: Element,
-    /// False when the budget ran out: `rows` are then the first rows of the
-    /// grid only (still in page order) and the rest follow in the next step.
+    /// False when the budget ran out: the window then holds the rows read so
+    /// far (a full pass in progress holds none) and the rest follow in the next step.
     pub complete: bool,
 }
 
@@ -39,8 +40,8 @@ pub struct RowCache {
 }
 
 #[derive(Clone)]
-enum Cached {
-    Message(Message),
+pub(super) enum Cached {
+    Message(RowKey),
     /// A date separator and the time it gives the messages after it.
     Separator(String),
 }
@@ -52,11 +53,11 @@ impl Default for RowCache {
 }
 
 impl RowCache {
-    fn get(&self, row: &Element) -> Option<&Cached> {
+    pub(super) fn get(&self, row: &Element) -> Option<&Cached> {
         let v = self.map.get(row.as_ref());
         v.as_f64().and_then(|i| self.items.get(i as usize))
     }
-    fn put(&mut self, row: &Element, c: Cached) {
+    pub(super) fn put(&mut self, row: &Element, c: Cached) {
         self.map.set(row.as_ref(), &JsValue::from_f64(self.items.len() as f64));
         if matches!(c, Cached::Message(_)) {
             self.reads += 1;
@@ -79,19 +80,37 @@ pub struct Budget {
     /// Whether a read stopped early (another step must follow).
     pub stopped: bool,
     read_any: bool,
+    /// Rows read since the clock was last looked at (it is looked at every few
+    /// rows: each look is a call out of WebAssembly).
+    since_clock: u8,
+    clock: Option<web_sys::Performance>,
 }
 
 impl Budget {
     pub fn new(rows: usize, ms: f64) -> Budget {
-        Budget { rows_left: rows, deadline: dom::now() + ms, stopped: false, read_any: false }
+        let clock = web_sys::window().and_then(|w| w.performance());
+        let now = clock.as_ref().map_or_else(js_sys::Date::now, |p| p.now());
+        Budget { rows_left: rows, deadline: now + ms, stopped: false, read_any: false, since_clock: 0, clock }
     }
     /// At least one row is read per step, so reading always makes progress.
-    fn spent(&self) -> bool {
-        self.read_any && (self.rows_left == 0 || dom::now() > self.deadline)
+    pub(super) fn spent(&mut self) -> bool {
+        if !self.read_any {
+            return false;
+        }
+        if self.rows_left == 0 {
+            return true;
+        }
+        if self.since_clock < 4 {
+            return false;
+        }
+        self.since_clock = 0;
+        let now = self.clock.as_ref().map_or_else(js_sys::Date::now, |p| p.now());
+        now > self.deadline
     }
-    fn took(&mut self) {
+    pub(super) fn took(&mut self) {
         self.read_any = true;
         self.rows_left = self.rows_left.saturating_sub(1);
+        self.since_clock = self.since_clock.saturating_add(1);
     }
 }
 
@@ -144,75 +163,31 @@ pub fn chat_windows_among(grids: &[Element], labels: &Labels) -> Vec<(Element, E
     out
 }
 
-/// Reads one thread: `scope` is `[role=main]` or a chat window, `grid` its message grid.
+/// Reads one thread: `scope` is `[role=main]` or a chat window, `window` the
+/// rows of its message grid (brought up to date with `changes`).
+#[allow(clippy::too_many_arguments)]
 pub fn read(
     scope: &Element,
-    grid: &Element,
+    window: &mut RowWindow,
+    changes: &Changes,
     thread_id: Option<&str>,
     labels: &Labels,
     cache: &mut RowCache,
     budget: &mut Budget,
 ) -> Result<ThreadRead, NotUnderstood> {
-    let mut rows = Vec::new();
-    let mut card_rows = Vec::new();
-    // Messages after a date separator get its time (Facebook shows no per-message time).
-    let mut at: Option<String> = None;
-    let mut names = None;
-    let mut complete = true;
-    let list = grid.query_selector_all(wasm_bindgen::intern("[role=row]")).ok();
-    let n = list.as_ref().map_or(0, |l| l.length());
-    for i in 0..n {
-        // querySelectorAll yields elements only: no per-row type check across the boundary.
-        let Some(row) = list.as_ref().and_then(|l| l.item(i)).map(|n| n.unchecked_into::<Element>()) else { continue };
-        match cache.get(&row) {
-            Some(Cached::Message(m)) => {
-                let mut m = m.clone();
-                m.at = at.clone();
-                rows.push(m);
-                continue;
-            }
-            Some(Cached::Separator(when)) => {
-                at = Some(when.clone());
-                continue;
-            }
-            None => {}
-        }
-        if qs(&row, "[data-scope=\"messages_table\"]").is_none() {
-            let t = text(&row);
-            if !t.is_empty() && t.chars().count() <= 60 {
-                let names = names.get_or_insert_with(|| labels.when_names());
-                if let Some(when) = separator_time(&t, names) {
-                    cache.put(&row, Cached::Separator(when.clone()));
-                    at = Some(when);
-                    continue;
-                }
-            }
-            card_rows.push(row);
-            continue;
-        }
-        if budget.spent() {
-            budget.stopped = true;
-            complete = false;
-            break;
-        }
-        budget.took();
-        if let Some(mut m) = read_row(&row, labels) {
-            cache.put(&row, Cached::Message(m.clone()));
-            m.at = at.clone();
-            rows.push(m);
-        }
-    }
-    let contact = read_contact(scope, grid, &card_rows, labels)?;
+    let complete = window.update(changes, labels, cache, budget);
+    let cards: Vec<Element> = window.cards.iter().filter(|c| c.is_connected()).cloned().collect();
+    let contact = read_contact(scope, &window.grid, &cards, labels)?;
     let key = match (&contact.1, thread_id) {
         (Some(k), _) => k.clone(),
         (None, Some(t)) => format!("t:{t}"),
         (None, None) => return Err(NotUnderstood("chat window without a profile link")),
     };
-    Ok(ThreadRead { key, contact: contact.0, rows, anchor: scope.clone(), complete })
+    Ok(ThreadRead { key, contact: contact.0, anchor: scope.clone(), complete })
 }
 
 /// A separator's text → RFC 3339 UTC, reading it in the browser's local time.
-fn separator_time(t: &str, names: &super::when::Names) -> Option<String> {
+pub(super) fn separator_time(t: &str, names: &super::when::Names) -> Option<String> {
     let now = js_sys::Date::new_0();
     let today = super::when::Today { y: now.get_full_year() as i64, m: now.get_month() + 1, d: now.get_date() };
     let (y, m, d, h, mi) = super::when::parse(t, names, today)?;
@@ -340,64 +315,57 @@ fn read_contact(
 }
 
 /// One message row → a message; `None` for rows with nothing to read yet.
+///
+/// Every call into the DOM crosses from WebAssembly to JavaScript, and a long
+/// thread has thousands of rows (issue 7), so the row is read with a few
+/// narrow queries: headings, the grid cell, the text elements, and only when
+/// the row has any, its media, links and labelled elements.
 pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
-    // One query per row; elements come in document order.
-    let els = qsa(
-        row,
-        "h1,h2,h3,h4,h5,h6,[role=heading],[role=gridcell],[dir=auto],span,img,[aria-label],a[href],audio,video",
-    );
-    let mut headings: Vec<Element> = Vec::new();
-    let mut cell: Option<Element> = None;
+    const HEADINGS: &str = "h1,h2,h3,h4,h5,h6,[role=heading]";
+    let headings = qsa(row, HEADINGS);
+    let cell = qs(row, "[role=gridcell]");
+    // Text elements outside headings: the `dir=auto` ones (the message is the
+    // longest of them) and other spans (marker lines only). Without headings
+    // (most rows of others) the queries need no exclusion.
+    let (autos, spans) = if headings.is_empty() {
+        (qsa(row, "[dir=auto]"), qsa(row, "span:not([dir=auto])"))
+    } else {
+        (
+            qsa(row, "[dir=auto]:not(h1 *,h2 *,h3 *,h4 *,h5 *,h6 *,[role=heading] *,h1,h2,h3,h4,h5,h6,[role=heading])"),
+            qsa(row, "span:not([dir=auto]):not(h1 *,h2 *,h3 *,h4 *,h5 *,h6 *,[role=heading] *,[role=heading])"),
+        )
+    };
+    let texts: Vec<(Element, bool)> = autos.into_iter().map(|e| (e, true)).chain(spans.into_iter().map(|e| (e, false))).collect();
     let mut aria: Vec<String> = Vec::new();
     let mut links: Vec<Element> = Vec::new();
     let mut media_audio = false;
     let mut media_video = false;
     let mut attachment_img = false;
-    let mut texts: Vec<(Element, bool)> = Vec::new();
-    for e in els {
-        let tag = e.local_name();
-        let role = e.get_attribute(wasm_bindgen::intern("role"));
-        if matches!(tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") || role.as_deref() == Some("heading") {
-            headings.push(e);
-            continue;
-        }
-        if role.as_deref() == Some("gridcell") && cell.is_none() {
-            cell = Some(e.clone());
-        }
-        let alt = if tag == "img" { dom::attr(&e, "alt") } else { None };
-        if let Some(l) = alt.or_else(|| dom::attr(&e, "aria-label")) {
-            aria.push(l);
-        }
-        match tag.as_str() {
-            "a" => links.push(e.clone()),
-            "audio" => media_audio = true,
-            "video" => media_video = true,
-            "img" => attachment_img |= dom::closest(&e, "a[href*=\"attachment\"]").is_some(),
-            _ => {}
-        }
-        let dir_auto = e.get_attribute(wasm_bindgen::intern("dir")).is_some_and(|d| d == "auto");
-        if dir_auto || tag == "span" {
-            if !headings.iter().any(|h| h.contains(Some(e.as_ref()))) {
-                texts.push((e, dir_auto));
+    if qs(row, "img,[aria-label],a[href],audio,video").is_some() {
+        for e in qsa(row, "img,[aria-label],a[href],audio,video") {
+            if headings.iter().any(|h| h.is_same_node(Some(e.as_ref()))) {
+                continue;
+            }
+            let tag = e.local_name();
+            let alt = if tag == "img" { dom::attr(&e, "alt") } else { None };
+            if let Some(l) = alt.or_else(|| dom::attr(&e, "aria-label")) {
+                aria.push(l);
+            }
+            match tag.as_str() {
+                "a" => links.push(e),
+                "audio" => media_audio = true,
+                "video" => media_video = true,
+                "img" => attachment_img |= dom::closest(&e, "a[href*=\"attachment\"]").is_some(),
+                _ => {}
             }
         }
     }
     let me_label = headings.iter().any(|h| labels.is("you_sent", &text(h)));
-    let aligned_end = !me_label
-        && cell.as_ref().is_some_and(|c| {
-            dom::alignment(c)
-                .or_else(|| c.first_element_child().and_then(|f| dom::alignment(&f)))
-                .is_some_and(|a| a.contains("end"))
-        });
+    let aligned_end = !me_label && cell.as_ref().is_some_and(aligned_to_end);
     let from = if me_label || aligned_end { Sender::Me } else { Sender::Them };
 
     // Marker lines ("Missed video call", "Priya forwarded a message") are not the message.
-    const MARKERS: [&str; 5] = ["missed_video_call", "missed_audio_call", "video_call", "audio_call", "forwarded"];
-    // The text is normalised once for all markers.
-    let marker_of = |t: &str| {
-        let n = super::labels::norm(t);
-        MARKERS.iter().copied().find(|k| labels.is_norm(k, &n) || labels.ends_with_phrase_norm(k, &n))
-    };
+    let marker_of = |t: &str| labels.marker_norm(&super::labels::norm(t));
     let mut markers: Vec<&'static str> = Vec::new();
     let mut msg: Option<String> = None;
     for (e, dir_auto) in &texts {
@@ -450,4 +418,40 @@ pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
         return None;
     }
     Some(Message { from, at: None, kind, text })
+}
+
+/// Whether a message's grid cell (or its first child) aligns its content to the
+/// end, as own messages do. The computed style is memoised by the cell's
+/// `class` and `style` attributes: cells with the same attributes get the same
+/// style from the page's stylesheets (and, in one thread, the same children), and asking for computed style after
+/// the page added rows forces a style recalculation (issue 7: measured as most
+/// of a step's cost on a long thread). The attributes are only a memo key, never
+/// a selector, so a change of Facebook's class names only means new keys.
+fn aligned_to_end(cell: &Element) -> bool {
+    const MAX_KEYS: usize = 512;
+    thread_local! {
+        static MEMO: std::cell::RefCell<std::collections::HashMap<String, bool>> = std::cell::RefCell::new(Default::default());
+    }
+    let class = cell.get_attribute(wasm_bindgen::intern("class"));
+    let style = cell.get_attribute(wasm_bindgen::intern("style"));
+    // Without classes to tell cells apart, always ask.
+    let key = class.map(|c| format!("{c}\u{1}{}", style.as_deref().unwrap_or("")));
+    if let Some(k) = &key {
+        if let Some(v) = MEMO.with(|m| m.borrow().get(k).copied()) {
+            return v;
+        }
+    }
+    let v = dom::alignment(cell)
+        .or_else(|| cell.first_element_child().and_then(|f| dom::alignment(&f)))
+        .is_some_and(|a| a.contains("end"));
+    if let Some(k) = key {
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= MAX_KEYS {
+                m.clear();
+            }
+            m.insert(k, v);
+        });
+    }
+    v
 }

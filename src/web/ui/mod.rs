@@ -174,7 +174,11 @@ fn danger_first(key: &str) -> Option<f64> {
 }
 
 fn hide_state(d: &Owned) -> Hide {
-    memory::can_hide(d.assessment.level, &d.settings, danger_first(&d.contact_key), now_ms())
+    hide_state_of(d.assessment.level, &d.settings, &d.contact_key)
+}
+
+fn hide_state_of(level: crate::engine::Level, settings: &Settings, contact_key: &str) -> Hide {
+    memory::can_hide(level, settings, danger_first(contact_key), now_ms())
 }
 
 /// What a shown warning depends on: compared (not formatted) to skip re-rendering
@@ -193,15 +197,19 @@ struct Signature {
 }
 
 fn signature(d: &Owned, hide: Hide) -> Signature {
+    signature_of(&d.assessment, &d.settings, &d.conversation.contact, hide)
+}
+
+fn signature_of(a: &Assessment, settings: &Settings, contact: &crate::engine::Contact, hide: Hide) -> Signature {
     Signature {
-        level: d.assessment.level,
-        stage: d.assessment.stage,
-        evidence: d.assessment.evidence.clone(),
-        language: d.settings.language,
-        region: d.settings.region,
-        trusted_contact: d.settings.trusted_contact.clone(),
-        name: d.conversation.contact.name.clone(),
-        profile_url: d.conversation.contact.profile_url.clone(),
+        level: a.level,
+        stage: a.stage,
+        evidence: a.evidence.clone(),
+        language: settings.language,
+        region: settings.region,
+        trusted_contact: settings.trusted_contact.clone(),
+        name: contact.name.clone(),
+        profile_url: contact.profile_url.clone(),
         hide,
     }
 }
@@ -224,14 +232,16 @@ pub fn show(anchor: &web_sys::Element, placement: Placement, ctx: &WarningContex
         return Ok(());
     }
     ensure_memory_loading();
-    let data = Owned {
+    // The signature comes from the context: the conversation (a long thread's
+    // every message) is copied only when the warning must be drawn again.
+    let sig = signature_of(ctx.assessment, ctx.settings, &ctx.conversation.contact, hide_state_of(level, ctx.settings, ctx.contact_key));
+    let owned = || Owned {
         contact_key: ctx.contact_key.to_string(),
         conversation: ctx.conversation.clone(),
         assessment: ctx.assessment.clone(),
         page_url: ctx.page_url.to_string(),
         settings: ctx.settings.clone(),
     };
-    let sig = signature(&data, hide_state(&data));
     if anchor.parent_node().is_none() {
         // A detached anchor (the page re-rendered under us): nothing to attach to.
         return Ok(());
@@ -245,6 +255,7 @@ pub fn show(anchor: &web_sys::Element, placement: Placement, ctx: &WarningContex
         if same && host.is_connected() {
             return Ok(());
         }
+        let data = owned();
         SHOWN.with(|s| {
             if let Some(x) = s.borrow_mut().get_mut(&key) {
                 x.data = data;
@@ -253,6 +264,7 @@ pub fn show(anchor: &web_sys::Element, placement: Placement, ctx: &WarningContex
         });
         return rerender(&key);
     }
+    let data = owned();
     let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let host = doc.create_element("div")?;
     host.set_attribute("data-saavdhan-warning", placement.name())?;

@@ -1,0 +1,344 @@
+//! The message rows a thread grid has mounted now, kept up to date between reads
+//! at a cost that follows what changed, not the length of the thread.
+//!
+//! * A *full pass* walks every `[role=row]` of the grid once (one query; the
+//!   static list and a cursor are kept, so a long thread is read over several
+//!   steps without starting again). It runs on the first read of a grid, and
+//!   again whenever rows were removed or a change cannot be placed.
+//! * Afterwards, only the rows that mutations added are read: rows after the
+//!   last known row are appended to the window, rows before the first one are
+//!   prepended (the user scrolled up and older messages loaded). Anything else
+//!   (a row inserted in the middle) falls back to a full pass.
+//!
+//! The window is what the log aligns (see `align`), so a row that Facebook
+//! re-mounts is still recognised as a message already seen.
+use super::align::RowKey;
+use super::dom::qs;
+use super::labels::Labels;
+use super::thread::{read_row, separator_time, Budget, Cached, RowCache};
+use std::collections::VecDeque;
+use wasm_bindgen::{intern, JsCast};
+use web_sys::{Element, Node, NodeList};
+
+/// What the page's mutations did to message grids since the last step
+/// (gathered by the content controller from its MutationObserver records).
+#[derive(Default)]
+pub struct Changes {
+    /// Elements added inside a grid (rows, wrappers of rows, or content of a row).
+    pub added: Vec<Element>,
+    /// A row was removed somewhere: windows are read again in full.
+    pub rows_removed: bool,
+    /// More changes than are worth placing one by one: full pass.
+    pub overflow: bool,
+}
+
+/// Beyond this many added elements per step a full pass is cheaper.
+pub const MAX_ADDED: usize = 5_000;
+
+/// A full pass in progress.
+struct Pass {
+    list: NodeList,
+    next: u32,
+    at: Option<String>,
+    rows: Vec<RowKey>,
+    cards: Vec<Element>,
+    first: Option<Element>,
+    last: Option<Element>,
+}
+
+/// One grid's mounted rows, in page order.
+pub struct RowWindow {
+    pub grid: Element,
+    /// Unique per window, and a version that changes whenever `rows` does: a
+    /// window unchanged since it was last merged into a log is not merged again.
+    pub id: u64,
+    pub version: u64,
+    /// Message rows, in page order, each with the separator time before it.
+    pub rows: Vec<RowKey>,
+    /// Rows of the grid that are neither messages nor separators (the card at
+    /// the top of a thread: "You're friends on Facebook", "Lives in …").
+    pub cards: Vec<Element>,
+    first: Option<Element>,
+    last: Option<Element>,
+    /// The separator time in force after the last row.
+    at_end: Option<String>,
+    pass: Option<Pass>,
+    /// Added elements not yet looked at, in the order they were added.
+    leftover: VecDeque<Element>,
+    /// A full pass has completed: changes can be applied one by one.
+    ready: bool,
+    /// Full passes begun (the first read included), for the test pages' figures.
+    pub passes: u32,
+}
+
+/// How a row is classified once, when it is first seen.
+enum Seen {
+    Message(RowKey),
+    Separator(String),
+    Card,
+    /// A message row with nothing to read yet (its content may come later).
+    Empty,
+}
+
+impl RowWindow {
+    pub fn new(grid: Element) -> RowWindow {
+        thread_local! {
+            static NEXT_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+        }
+        let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+        RowWindow {
+            grid,
+            id,
+            version: 0,
+            rows: Vec::new(),
+            cards: Vec::new(),
+            first: None,
+            last: None,
+            at_end: None,
+            pass: None,
+            leftover: VecDeque::new(),
+            ready: false,
+            passes: 0,
+        }
+    }
+
+    /// Brings the window up to date with `changes`, reading at most what
+    /// `budget` allows. Returns false when rows are left for the next step.
+    pub fn update(&mut self, changes: &Changes, labels: &Labels, cache: &mut RowCache, budget: &mut Budget) -> bool {
+        if changes.rows_removed || changes.overflow {
+            self.restart();
+        }
+        // Changes that come during a full pass are kept for after it: rows in the
+        // pass's list are read by the pass (and then skipped as cached), later ones placed.
+        // (Whether each lies in this grid is asked when it is taken up, within the budget.)
+        self.leftover.extend(changes.added.iter().cloned());
+        if self.leftover.len() > MAX_ADDED {
+            self.restart();
+        }
+        if (!self.ready || self.pass.is_some()) && !self.continue_pass(labels, cache, budget) {
+            return false;
+        }
+        match self.apply(labels, cache, budget) {
+            Applied::Done => true,
+            Applied::Stopped => false,
+            Applied::Unplaced => {
+                self.restart();
+                self.continue_pass(labels, cache, budget)
+            }
+        }
+    }
+
+    /// Forget what was placed and read the grid in full (cached rows cost a lookup).
+    fn restart(&mut self) {
+        self.ready = false;
+        self.pass = None;
+        self.leftover.clear();
+    }
+
+    fn continue_pass(&mut self, labels: &Labels, cache: &mut RowCache, budget: &mut Budget) -> bool {
+        let pass = match self.pass.take() {
+            Some(p) => p,
+            None => {
+                let Ok(list) = self.grid.query_selector_all(intern("[role=row]")) else {
+                    self.ready = true;
+                    return true;
+                };
+                self.passes += 1;
+                Pass { list, next: 0, at: None, rows: Vec::new(), cards: Vec::new(), first: None, last: None }
+            }
+        };
+        let mut pass = pass;
+        let n = pass.list.length();
+        let mut names = None;
+        while pass.next < n {
+            // querySelectorAll yields elements only: no per-row type check across the boundary.
+            let Some(row) = pass.list.item(pass.next).map(|n| n.unchecked_into::<Element>()) else {
+                pass.next += 1;
+                continue;
+            };
+            let Some(seen) = see(&row, labels, cache, budget, &mut names) else {
+                // Budget spent before a row that must be read from the DOM.
+                self.pass = Some(pass);
+                return false;
+            };
+            pass.next += 1;
+            match seen {
+                Seen::Message(mut k) => {
+                    k.at = pass.at.clone();
+                    pass.rows.push(k);
+                }
+                Seen::Separator(t) => pass.at = Some(t),
+                Seen::Card => pass.cards.push(row.clone()),
+                Seen::Empty => {}
+            }
+            if pass.first.is_none() {
+                pass.first = Some(row.clone());
+            }
+            pass.last = Some(row);
+        }
+        self.rows = pass.rows;
+        self.version += 1;
+        self.cards = pass.cards;
+        self.first = pass.first;
+        self.last = pass.last;
+        self.at_end = pass.at;
+        self.ready = true;
+        true
+    }
+
+    /// Places added rows after the last or before the first known row, in the
+    /// order the mutations added them (document order, nearly always), reading
+    /// each as it goes; stops when the budget is spent and keeps the rest.
+    fn apply(&mut self, labels: &Labels, cache: &mut RowCache, budget: &mut Budget) -> Applied {
+        let mut names = None;
+        // Rows older than the first known one, in page order, placed together at the end.
+        let mut older: Vec<RowKey> = Vec::new();
+        let mut older_first: Option<Element> = None;
+        let mut older_last: Option<Element> = None;
+        let mut older_at: Option<String> = None;
+        let mut outcome = Applied::Done;
+        while let Some(e) = self.leftover.pop_front() {
+            let Some(row) = self.row_of(e) else { continue };
+            if cache.get(&row).is_some() || self.is_card(&row) {
+                continue;
+            }
+            // Blink's compareDocumentPosition walks siblings backwards from the second
+            // node: comparing with the row placed just before is cheap.
+            let after = self.last.as_ref().is_none_or(|l| follows(l, &row));
+            let before = !after
+                && self.first.as_ref().is_some_and(|f| follows(&row, f))
+                && older_last.as_ref().is_none_or(|p| follows(p, &row));
+            if !after && !before {
+                if self.last.as_ref().is_some_and(|l| l.is_same_node(Some(row.as_ref()))) {
+                    continue; // the last row itself (it had nothing to read yet)
+                }
+                // A row inserted in the middle, or one that was empty and has content now.
+                outcome = Applied::Unplaced;
+                break;
+            }
+            let Some(seen) = see(&row, labels, cache, budget, &mut names) else {
+                self.leftover.push_front(row.into());
+                outcome = Applied::Stopped;
+                break;
+            };
+            if after {
+                match seen {
+                    Seen::Message(mut k) => {
+                        k.at = self.at_end.clone();
+                        self.rows.push(k);
+                        self.version += 1;
+                    }
+                    Seen::Separator(t) => self.at_end = Some(t),
+                    Seen::Card => self.add_card(&row),
+                    Seen::Empty => {}
+                }
+                if self.first.is_none() {
+                    self.first = Some(row.clone());
+                }
+                self.last = Some(row);
+            } else {
+                match seen {
+                    Seen::Message(mut k) => {
+                        k.at = older_at.clone();
+                        older.push(k);
+                    }
+                    Seen::Separator(t) => older_at = Some(t),
+                    Seen::Card => self.add_card(&row),
+                    Seen::Empty => {}
+                }
+                if older_first.is_none() {
+                    older_first = Some(row.clone());
+                }
+                older_last = Some(row);
+            }
+        }
+        if let Some(f) = older_first {
+            self.first = Some(f);
+            if !older.is_empty() {
+                older.append(&mut self.rows);
+                self.rows = older;
+                self.version += 1;
+            }
+        }
+        outcome
+    }
+
+    /// The row an added element is, is inside, or (first of those it) holds.
+    /// An element holding several rows puts the others back in front of the queue.
+    fn row_of(&mut self, e: Element) -> Option<Element> {
+        if !self.grid.contains(Some(e.as_ref())) {
+            return None; // another grid's, or gone
+        }
+        if e.matches(intern("[role=row]")).unwrap_or(false) {
+            return Some(e);
+        }
+        if let Some(r) = e.closest(intern("[role=row]")).ok().flatten() {
+            return self.grid.contains(Some(r.as_ref())).then_some(r);
+        }
+        let list = e.query_selector_all(intern("[role=row]")).ok()?;
+        let n = list.length();
+        for i in (1..n).rev() {
+            if let Some(r) = list.item(i) {
+                self.leftover.push_front(r.unchecked_into());
+            }
+        }
+        list.item(0).map(|r| r.unchecked_into())
+    }
+
+    fn is_card(&self, r: &Element) -> bool {
+        self.cards.iter().any(|c| c.is_same_node(Some(r.as_ref())))
+    }
+
+    fn add_card(&mut self, r: &Element) {
+        if !self.is_card(r) {
+            self.cards.push(r.clone());
+        }
+    }
+
+}
+
+enum Applied {
+    Done,
+    Stopped,
+    Unplaced,
+}
+
+/// Whether `b` comes after `a` in the document.
+fn follows(a: &Element, b: &Element) -> bool {
+    a.compare_document_position(b.unchecked_ref::<Node>()) & Node::DOCUMENT_POSITION_FOLLOWING != 0
+}
+
+
+/// Classifies one row, from the cache or by reading it. `None`: the budget
+/// was spent before a row that must be read from the DOM.
+fn see(row: &Element, labels: &Labels, cache: &mut RowCache, budget: &mut Budget, names: &mut Option<super::when::Names>) -> Option<Seen> {
+    match cache.get(row) {
+        Some(Cached::Message(k)) => return Some(Seen::Message(k.clone())),
+        Some(Cached::Separator(when)) => return Some(Seen::Separator(when.clone())),
+        None => {}
+    }
+    if qs(row, "[data-scope=\"messages_table\"]").is_none() {
+        let t = super::dom::text(row);
+        if !t.is_empty() && t.chars().count() <= 60 {
+            let names = names.get_or_insert_with(|| labels.when_names());
+            if let Some(when) = separator_time(&t, names) {
+                cache.put(row, Cached::Separator(when.clone()));
+                return Some(Seen::Separator(when));
+            }
+        }
+        return Some(Seen::Card);
+    }
+    if budget.spent() {
+        budget.stopped = true;
+        return None;
+    }
+    budget.took();
+    Some(match read_row(row, labels) {
+        Some(m) => {
+            let k = RowKey::of(m);
+            cache.put(row, Cached::Message(k.clone()));
+            Seen::Message(k)
+        }
+        None => Seen::Empty,
+    })
+}
