@@ -144,6 +144,8 @@ impl RowWindow {
                     return true;
                 };
                 self.passes += 1;
+                // The list is taken now: it holds every row added so far.
+                self.leftover.clear();
                 Pass { list, next: 0, at: None, rows: Vec::new(), cards: Vec::new(), first: None, last: None }
             }
         };
@@ -151,6 +153,10 @@ impl RowWindow {
         let n = pass.list.length();
         let mut names = None;
         while pass.next < n {
+            if budget.skipped() {
+                self.pass = Some(pass);
+                return false;
+            }
             // querySelectorAll yields elements only: no per-row type check across the boundary.
             let Some(row) = pass.list.item(pass.next).map(|n| n.unchecked_into::<Element>()) else {
                 pass.next += 1;
@@ -198,6 +204,11 @@ impl RowWindow {
         let mut older_at: Option<String> = None;
         let mut outcome = Applied::Done;
         while let Some(e) = self.leftover.pop_front() {
+            if budget.skipped() {
+                self.leftover.push_front(e);
+                outcome = Applied::Stopped;
+                break;
+            }
             let Some(row) = self.row_of(e) else { continue };
             if cache.get(&row).is_some() || self.is_card(&row) {
                 continue;

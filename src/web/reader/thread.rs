@@ -83,6 +83,7 @@ pub struct Budget {
     /// Rows read since the clock was last looked at (it is looked at every few
     /// rows: each look is a call out of WebAssembly).
     since_clock: u8,
+    skipped: u32,
     clock: Option<web_sys::Performance>,
 }
 
@@ -90,7 +91,7 @@ impl Budget {
     pub fn new(rows: usize, ms: f64) -> Budget {
         let clock = web_sys::window().and_then(|w| w.performance());
         let now = clock.as_ref().map_or_else(js_sys::Date::now, |p| p.now());
-        Budget { rows_left: rows, deadline: now + ms, stopped: false, read_any: false, since_clock: 0, clock }
+        Budget { rows_left: rows, deadline: now + ms, stopped: false, read_any: false, since_clock: 0, skipped: 0, clock }
     }
     /// At least one row is read per step, so reading always makes progress.
     pub(super) fn spent(&mut self) -> bool {
@@ -106,6 +107,21 @@ impl Budget {
         self.since_clock = 0;
         let now = self.clock.as_ref().map_or_else(js_sys::Date::now, |p| p.now());
         now > self.deadline
+    }
+    /// For work that reads no row but still costs calls into the page (rows
+    /// served from the cache, added elements already read): every 64 of them
+    /// the clock is looked at. True when the step's time is up.
+    pub(super) fn skipped(&mut self) -> bool {
+        self.skipped = self.skipped.wrapping_add(1);
+        if self.skipped % 64 != 0 {
+            return false;
+        }
+        let now = self.clock.as_ref().map_or_else(js_sys::Date::now, |p| p.now());
+        if now > self.deadline {
+            self.stopped = true;
+            return true;
+        }
+        false
     }
     pub(super) fn took(&mut self) {
         self.read_any = true;
