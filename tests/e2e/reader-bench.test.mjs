@@ -63,5 +63,39 @@ for (const kind of ['chromium', 'firefox']) {
       assert.ok(per100 < 250, `100 new messages read in ${per100} ms`);
       await page.close();
     });
+
+    it('places older messages loaded at the top and new ones at the end without reading the thread again', async () => {
+      const page = await openFixture(browser, LONG);
+      let d = await waitFor(page, (x) => count(x) === 5000 && x.perf.passes >= 1);
+      const passes = d.perf.passes;
+      const readsBefore = d.read.rows_read;
+      await page.evaluate(() => window.__fixturePrepend(30));
+      d = await waitFor(page, (x) => count(x) === 5030);
+      await page.evaluate(() => window.__fixtureAppend(20));
+      d = await waitFor(page, (x) => count(x) === 5050);
+      const msgs = d.read.conversations[0].conversation.messages;
+      assert.equal(msgs[0].text, 'Older message 30 from last month', 'the oldest loaded message comes first');
+      assert.equal(msgs[29].text, 'Older message 1 from last month');
+      assert.match(msgs[30].text, /message number 0 /);
+      assert.match(msgs[5049].text, /Okay, noted \(5019\)|message number 5019 /);
+      assert.equal(d.perf.passes, passes, 'no second pass over the 5,000 rows');
+      assert.equal(d.read.rows_read - readsBefore, 50, 'only the 50 new rows were read');
+      await page.close();
+    });
+
+    it('a row inserted in the middle is read by a new pass, and nothing is counted twice', async () => {
+      const page = await openFixture(browser, LONG);
+      let d = await waitFor(page, (x) => count(x) === 5000 && x.perf.passes >= 1);
+      const passes = d.perf.passes;
+      await page.evaluate(() => window.__fixtureInsertAt(2500, 'A late message in the middle'));
+      d = await waitFor(page, (x) => x.perf.passes > passes && count(x) === 5001);
+      await sleep(300);
+      d = await readDebug(page);
+      const msgs = d.read.conversations[0].conversation.messages;
+      assert.equal(msgs.length, 5001);
+      assert.equal(msgs.filter((m) => m.text === 'A late message in the middle').length, 1);
+      assert.equal(new Set(msgs.map((m) => m.text)).size, 5001, 'no message twice');
+      await page.close();
+    });
   });
 }

@@ -159,6 +159,11 @@ impl<T: Hash + Eq + Clone> Log<T> {
                 }
             }
         }
+        if best.is_none() && len > 0 {
+            if let Some(r) = self.merge_with_insertions(rows, &rh) {
+                return r;
+            }
+        }
         let o = best.map(|(_, o)| o).unwrap_or(len);
         let before: Vec<T> = (0..n).filter(|k| o + k < 0).map(|k| rows[k as usize].clone()).collect();
         let after: Vec<T> = (0..n).filter(|k| o + k >= len).map(|k| rows[k as usize].clone()).collect();
@@ -179,6 +184,79 @@ impl<T: Hash + Eq + Clone> Log<T> {
         let mut new = before;
         new.extend(after);
         (new, m)
+    }
+
+    /// When no offset makes every overlapping row agree, rows may have been
+    /// inserted between rows already in the log (a message delivered late):
+    /// align greedily from an anchor (a window row found in the log), letting
+    /// window rows that do not match the next log row be new rows placed there.
+    /// The alignment with the most matching rows wins; `None` when none has a
+    /// run of agreement or it would take more than `MAX_INSERTED` new rows.
+    fn merge_with_insertions(&mut self, rows: &[T], rh: &[u64]) -> Option<(Vec<T>, Merge)> {
+        const MAX_INSERTED: usize = 32;
+        const ANCHORS: usize = 4;
+        let len = self.items.len();
+        let mut best: Option<(usize, usize, usize)> = None; // (matches, j0, p0)
+        let anchors = rh.iter().enumerate().filter(|(_, h)| self.index.contains_key(*h)).take(ANCHORS);
+        for (j0, h) in anchors {
+            for &p0 in self.index[h].iter().rev().take(MAX_CANDIDATES) {
+                let (mut i, mut matches, mut inserted) = (p0, 0usize, 0usize);
+                for k in j0..rows.len() {
+                    if i < len && self.hashes[i] == rh[k] && self.items[i] == rows[k] {
+                        matches += 1;
+                        i += 1;
+                    } else if i < len {
+                        inserted += 1;
+                    }
+                }
+                if p0 > 0 {
+                    inserted += j0; // window rows before the anchor go before log[p0]
+                }
+                if inserted <= MAX_INSERTED && matches > 1 && best.is_none_or(|(bm, _, bp)| matches > bm || (matches == bm && p0 > bp)) {
+                    best = Some((matches, j0, p0));
+                }
+            }
+        }
+        let (_, j0, p0) = best?;
+        // Rebuild the log in page order: log rows before the anchor, the window's
+        // rows before it (new), then the walk.
+        let old = std::mem::take(&mut self.items);
+        let mut old = old.into_iter();
+        let mut items: Vec<T> = Vec::with_capacity(len + rows.len());
+        let mut new: Vec<T> = Vec::new();
+        let (mut prepended, mut appended) = (0usize, 0usize);
+        items.extend(old.by_ref().take(p0));
+        for r in &rows[..j0] {
+            if p0 == 0 {
+                prepended += 1;
+            }
+            items.push(r.clone());
+            new.push(r.clone());
+        }
+        let mut pending = old.next();
+        for r in &rows[j0..] {
+            match &pending {
+                Some(x) if x == r => {
+                    items.push(pending.take().unwrap());
+                    pending = old.next();
+                }
+                Some(_) => {
+                    items.push(r.clone());
+                    new.push(r.clone());
+                }
+                None => {
+                    appended += 1;
+                    items.push(r.clone());
+                    new.push(r.clone());
+                }
+            }
+        }
+        items.extend(pending);
+        items.extend(old);
+        self.items = items;
+        self.hashes = self.items.iter().map(hash_of).collect();
+        self.reindex();
+        Some((new, Merge { prepended, appended }))
     }
 }
 
@@ -234,6 +312,21 @@ mod tests {
         merge(&mut l, &["b", "c"]);
         assert_eq!(merge(&mut l, &["a", "b", "c", "d"]), vec!["a", "d"]);
         assert_eq!(l.items, vec!["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn a_row_inserted_between_known_rows_is_new_and_placed_there() {
+        let mut l = Log::default();
+        merge(&mut l, &["a", "b", "c", "d", "e"]);
+        assert_eq!(merge(&mut l, &["a", "b", "late", "c", "d", "e"]), vec!["late"]);
+        assert_eq!(l.items, vec!["a", "b", "late", "c", "d", "e"]);
+        // Read again: nothing new, nothing twice.
+        assert!(merge(&mut l, &["a", "b", "late", "c", "d", "e"]).is_empty());
+        // Inserted and appended in one read.
+        assert_eq!(merge(&mut l, &["c", "late2", "d", "e", "f"]), vec!["late2", "f"]);
+        assert_eq!(l.items, vec!["a", "b", "late", "c", "late2", "d", "e", "f"]);
+        // Index rebuilt: a later plain append still aligns.
+        assert_eq!(merge(&mut l, &["e", "f", "g"]), vec!["g"]);
     }
 
     #[test]

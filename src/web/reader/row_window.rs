@@ -58,6 +58,8 @@ pub struct RowWindow {
     /// Rows of the grid that are neither messages nor separators (the card at
     /// the top of a thread: "You're friends on Facebook", "Lives in …").
     pub cards: Vec<Element>,
+    /// The first row that is not a card (older messages load between the card
+    /// at the top of a thread and it), and the last row of any kind.
     first: Option<Element>,
     last: Option<Element>,
     /// The separator time in force after the last row.
@@ -177,7 +179,7 @@ impl RowWindow {
                 Seen::Card => pass.cards.push(row.clone()),
                 Seen::Empty => {}
             }
-            if pass.first.is_none() {
+            if pass.first.is_none() && !pass.cards.last().is_some_and(|c| c.is_same_node(Some(row.as_ref()))) {
                 pass.first = Some(row.clone());
             }
             pass.last = Some(row);
@@ -243,7 +245,7 @@ impl RowWindow {
                     Seen::Card => self.add_card(&row),
                     Seen::Empty => {}
                 }
-                if self.first.is_none() {
+                if self.first.is_none() && !self.is_card(&row) {
                     self.first = Some(row.clone());
                 }
                 self.last = Some(row);
@@ -257,7 +259,7 @@ impl RowWindow {
                     Seen::Card => self.add_card(&row),
                     Seen::Empty => {}
                 }
-                if older_first.is_none() {
+                if older_first.is_none() && !self.is_card(&row) {
                     older_first = Some(row.clone());
                 }
                 older_last = Some(row);
