@@ -13,6 +13,9 @@ pub mod combine;
 pub mod contact_signals;
 pub mod conversation;
 pub mod facts;
+mod fold;
+#[cfg(test)]
+mod fold_reference;
 pub mod matcher;
 pub mod normalize;
 pub mod plan;
