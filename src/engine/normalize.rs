@@ -58,8 +58,58 @@ pub fn normalize(text: &str) -> String {
 #[derive(Clone, Copy)]
 struct U {
     c: char,
+    /// `class(c)`, worked out once per character (the steps below ask it many times).
+    k: u8,
     s: u32,
     e: u32,
+}
+
+impl U {
+    fn new(c: char, s: u32, e: u32) -> U {
+        U { c, k: class(c), s, e }
+    }
+    fn is(&self, k: u8) -> bool {
+        self.k & k != 0
+    }
+}
+
+// Character classes, as bits: `is_word`, `is_letter`, `leet(c).is_some()`, `is_joiner`.
+const WORD: u8 = 1;
+const LETTER: u8 = 2;
+const LEET: u8 = 4;
+const JOINER: u8 = 8;
+
+/// The classes of the ASCII characters (a table: most text is ASCII).
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] |= WORD;
+        }
+        if c.is_ascii_alphabetic() {
+            t[b] |= LETTER;
+        }
+        if matches!(c, b'0' | b'1' | b'3' | b'4' | b'5' | b'7' | b'@' | b'$') {
+            t[b] |= LEET;
+        }
+        if matches!(c, b'.' | b'-' | b'_' | b'*' | b'\'' | b'`') {
+            t[b] |= JOINER;
+        }
+        b += 1;
+    }
+    t
+};
+
+#[inline]
+fn class(c: char) -> u8 {
+    if c.is_ascii() {
+        ASCII_CLASS[c as usize]
+    } else {
+        // No leet character is beyond ASCII.
+        u8::from(is_word(c)) * WORD + u8::from(is_letter(c)) * LETTER + u8::from(is_joiner(c)) * JOINER
+    }
 }
 
 fn is_indic(c: char) -> bool {
@@ -143,10 +193,22 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     out.text.clear();
     out.src.clear();
     // 1. Character folding, remembering where each character came from.
+    // ASCII first, without decoding or calling the fold.
     units.reserve(text.len());
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            let l = b.to_ascii_lowercase();
+            units.push(U { c: char::from(l), k: ASCII_CLASS[l as usize], s: i as u32, e: i as u32 + 1 });
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
         let (s, e) = (i as u32, (i + c.len_utf8()) as u32);
-        fold(c, &mut |f| units.push(U { c: f, s, e }));
+        fold(c, &mut |f| units.push(U::new(f, s, e)));
+        i = e as usize;
     }
 
     // 2. Raw tokens (split at separators); inside each: leet, joiners, splits, repeats.
@@ -154,19 +216,13 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     flat.reserve(units.len());
     let mut i = 0;
     while i < units.len() {
-        let c = units[i].c;
-        if !(is_word(c) || leet(c).is_some() || is_joiner(c)) {
+        if !units[i].is(WORD | LEET | JOINER) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < units.len() {
-            let c = units[i].c;
-            if is_word(c) || leet(c).is_some() || is_joiner(c) {
-                i += 1;
-            } else {
-                break;
-            }
+        while i < units.len() && units[i].is(WORD | LEET | JOINER) {
+            i += 1;
         }
         token_words(&mut units[start..i], flat, words);
     }
@@ -211,6 +267,11 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
             out.src.push((prev_end, w[0].s));
         }
         for u in w {
+            if u.c.is_ascii() {
+                out.text.push(u.c);
+                out.src.push((u.s, u.e));
+                continue;
+            }
             let mut buf = [0u8; 4];
             let enc = u.c.encode_utf8(&mut buf);
             out.text.push_str(enc);
@@ -226,7 +287,7 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
 
 fn push_collapsing(w: &mut Vec<U>, u: U) {
     if let Some(last) = w.last_mut() {
-        if last.c == u.c && is_letter(u.c) {
+        if last.c == u.c && u.is(LETTER) {
             last.e = last.e.max(u.e);
             return;
         }
@@ -242,19 +303,19 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
     // so "5000rs" and "10k" keep their numbers.
     let mut i = 0;
     while i < t.len() {
-        if leet(t[i].c).is_none() {
+        if !t[i].is(LEET) {
             i += 1;
             continue;
         }
         let s = i;
-        while i < t.len() && leet(t[i].c).is_some() {
+        while i < t.len() && t[i].is(LEET) {
             i += 1;
         }
         let before = s > 0 && ascii_letter(t[s - 1].c);
         let after = i < t.len() && ascii_letter(t[i].c);
         if (before && after) || ((before || after) && i - s == 1) {
             for u in &mut t[s..i] {
-                u.c = leet(u.c).unwrap();
+                *u = U::new(leet(u.c).unwrap_or(u.c), u.s, u.e);
             }
         }
     }
@@ -269,12 +330,8 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
     };
     for k in 0..t.len() {
         let u = t[k];
-        if !is_word(u.c) {
-            let joins = is_joiner(u.c)
-                && k > 0
-                && k + 1 < t.len()
-                && is_word(t[k - 1].c)
-                && is_word(t[k + 1].c);
+        if !u.is(WORD) {
+            let joins = u.is(JOINER) && k > 0 && k + 1 < t.len() && t[k - 1].is(WORD) && t[k + 1].is(WORD);
             if !joins {
                 close(flat, words, &mut start);
             }
@@ -282,9 +339,9 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         }
         if flat.len() > start {
             let last = flat[flat.len() - 1];
-            if is_letter(last.c) != is_letter(u.c) {
+            if last.is(LETTER) != u.is(LETTER) {
                 close(flat, words, &mut start);
-            } else if last.c == u.c && is_letter(u.c) {
+            } else if last.c == u.c && u.is(LETTER) {
                 let l = flat.len() - 1;
                 flat[l].e = flat[l].e.max(u.e);
                 continue;
@@ -349,6 +406,10 @@ mod tests {
             let word = c.is_alphanumeric() || is_indic(c);
             assert_eq!(is_word(c), word, "is_word({c:?})");
             assert_eq!(is_letter(c), word && !c.is_ascii_digit() && !c.is_numeric(), "is_letter({c:?})");
+            let bits = [(WORD, is_word(c)), (LETTER, is_letter(c)), (LEET, leet(c).is_some()), (JOINER, is_joiner(c))];
+            for (bit, has) in bits {
+                assert_eq!(class(c) & bit != 0, has, "class({c:?}) bit {bit}");
+            }
         }
     }
 
