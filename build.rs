@@ -8,23 +8,14 @@ mod rules;
 mod labels;
 #[path = "build/catalogues.rs"]
 mod catalogues;
-#[path = "build/fold_table.rs"]
-mod fold_table;
-// The engine's own normaliser and automaton plan, so the built-in rules' needles are
-// worked out once here instead of at every page load. Here the normaliser folds
-// characters with the reference fold (the shipped engine reads the table generated
-// from it by fold_table.rs).
-#[path = "src/engine/fold_reference.rs"]
-mod fold;
-#[allow(dead_code)]
-#[path = "src/engine/normalize.rs"]
-mod normalize;
+// The engine's own normaliser (crates/normalize) and automaton plan, so the built-in
+// rules' needles are worked out once here instead of at every page load.
+use saavdhan_normalize as normalize;
 #[allow(dead_code)]
 #[path = "src/engine/plan.rs"]
 mod plan;
 
 fn main() {
-    fold_table::compile();
     rules::compile();
     labels::compile();
     catalogues::compile();

@@ -13,11 +13,9 @@ pub mod combine;
 pub mod contact_signals;
 pub mod conversation;
 pub mod facts;
-mod fold;
-#[cfg(test)]
-mod fold_reference;
 pub mod matcher;
-pub mod normalize;
+/// The normaliser is its own crate (crates/normalize), built at opt-level 3.
+pub use saavdhan_normalize as normalize;
 pub mod plan;
 pub mod rules;
 pub mod time;
