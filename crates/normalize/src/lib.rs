@@ -20,8 +20,6 @@
 //! evidence can quote the message as written.
 
 mod fold;
-#[cfg(feature = "reference")]
-pub mod fold_reference;
 
 use fold::fold;
 
