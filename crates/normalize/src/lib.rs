@@ -178,7 +178,6 @@ struct Scratch {
     units: Vec<U>,
     flat: Vec<U>,
     words: Vec<(usize, usize)>,
-    order: Vec<Result<(usize, usize), usize>>,
 }
 
 thread_local! {
@@ -201,11 +200,10 @@ pub fn normalize_mapped_into(text: &str, out: &mut Normalized) {
 }
 
 fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
-    let Scratch { units, flat, words, order } = scratch;
+    let Scratch { units, flat, words } = scratch;
     units.clear();
     flat.clear();
     words.clear();
-    order.clear();
     out.text.clear();
     out.src.clear();
     // 1. Character folding, remembering where each character came from.
@@ -243,42 +241,35 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
         token_words(&mut units[start..i], flat, words);
     }
 
-    // 3. Runs of three or more single ASCII letters are one spaced-out word.
+    // 3. Padded output with the byte map, word by word; a run of three or more
+    // single ASCII letters is one spaced-out word, joined (rare: one buffer for it).
     let single = |w: &(usize, usize)| w.1 - w.0 == 1 && flat[w.0].c.is_ascii_alphabetic();
-    let mut merged: Vec<Vec<U>> = Vec::new(); // only for joined runs (rare)
-    order.reserve(words.len());
+    let mut joined: Vec<U> = Vec::new();
+    out.text.reserve(text.len() + 2);
+    out.src.reserve(text.len() + 2);
+    let mut prev_end = 0u32;
+    out.text.push(' ');
+    out.src.push((0, 0));
     let mut j = 0;
     while j < words.len() {
         let mut k = j;
         while k < words.len() && single(&words[k]) {
             k += 1;
         }
-        if k - j >= 3 {
-            let mut w: Vec<U> = Vec::with_capacity(k - j);
+        let w: &[U] = if k - j >= 3 {
+            joined.clear();
             for word in &words[j..k] {
-                push_collapsing(&mut w, flat[word.0]);
+                push_collapsing(&mut joined, flat[word.0]);
             }
-            order.push(Err(merged.len()));
-            merged.push(w);
             j = k;
+            &joined
         } else {
-            order.push(Ok(words[j]));
+            let (s, e) = words[j];
             j += 1;
-        }
-    }
-
-    // 4. Padded output with the byte map.
-    out.text.reserve(text.len() + 2);
-    out.src.reserve(text.len() + 2);
-    let mut prev_end = 0u32;
-    out.text.push(' ');
-    out.src.push((0, 0));
-    for (n, o) in order.iter().enumerate() {
-        let w: &[U] = match *o {
-            Ok((s, e)) => &flat[s..e],
-            Err(m) => &merged[m],
+            &flat[s..e]
         };
-        if n > 0 {
+        if out.text.len() > 1 {
+            // Not the first word (words are never empty).
             out.text.push(' ');
             out.src.push((prev_end, w[0].s));
         }
@@ -291,9 +282,7 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
             let mut buf = [0u8; 4];
             let enc = u.c.encode_utf8(&mut buf);
             out.text.push_str(enc);
-            for _ in 0..enc.len() {
-                out.src.push((u.s, u.e));
-            }
+            out.src.extend(std::iter::repeat_n((u.s, u.e), enc.len()));
         }
         prev_end = w.last().map(|u| u.e).unwrap_or(prev_end);
     }
