@@ -8,11 +8,9 @@ mod rules;
 mod labels;
 #[path = "build/catalogues.rs"]
 mod catalogues;
-// The engine's own normaliser and automaton plan, so the built-in rules' needles are
-// worked out once here instead of at every page load.
-#[allow(dead_code)]
-#[path = "src/engine/normalize.rs"]
-mod normalize;
+// The engine's own normaliser (crates/normalize) and automaton plan, so the built-in
+// rules' needles are worked out once here instead of at every page load.
+use saavdhan_normalize as normalize;
 #[allow(dead_code)]
 #[path = "src/engine/plan.rs"]
 mod plan;

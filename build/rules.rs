@@ -139,7 +139,6 @@ pub fn compile() {
             examples.push(Examples { id, file: file.clone(), positive: &r.positive, negative: &r.negative });
         }
     }
-    println!("cargo:rerun-if-changed=src/engine/normalize.rs");
     println!("cargo:rerun-if-changed=src/engine/plan.rs");
     let owned: Vec<(String, Vec<Vec<String>>, Vec<String>)> =
         compiled.iter().map(|c| (c.id.to_string(), c.groups.iter().map(|g| (*g).clone()).collect(), c.unless.clone())).collect();

@@ -4,10 +4,16 @@
 use super::normalize::{normalize_mapped_into, Normalized};
 use super::plan::{plan, Plan, RuleRef, UNLESS};
 use super::rules::Rule;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, OverlappingState};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Input, MatchKind};
 
 pub struct Matcher {
-    ac: AhoCorasick,
+    /// The contiguous NFA, used directly rather than through `AhoCorasick` (which
+    /// would choose a kind at run time and so carry the code of every kind): it scans
+    /// ~1.6x faster than the noncontiguous one and builds as fast; a DFA scanned slower
+    /// (its table is large) and took 17 ms to build natively (measured).
+    ac: NFA,
     /// For each automaton pattern: the (rule, group) pairs it serves.
     targets: Vec<Vec<(u16, u8)>>,
     group_counts: Vec<u8>,
@@ -33,9 +39,12 @@ impl Matcher {
         if targets.iter().flatten().any(|&(r, g)| r as usize >= rules.len() || (g != UNLESS && g as usize >= rules[r as usize].groups.len())) {
             return Err("rule plan does not fit the rules".into());
         }
-        let ac = AhoCorasick::builder()
+        // Dense transitions for states up to depth 3 (default 2), where a scan of everyday
+        // text spends its time: 9% fewer instructions per scan for +57 KB of automaton
+        // (93 -> 150 KB) and +2% build time (measured; depth 4 gained 1% more for +118 KB).
+        let ac = NFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .dense_depth(3)
             .build(&needles)
             .map_err(|e| e.to_string())?;
         Ok(Matcher { ac, targets, group_counts: rules.iter().map(|r| r.groups.len() as u8).collect() })
@@ -59,7 +68,10 @@ impl Matcher {
         normalize_mapped_into(text, norm);
         // Per touched rule: matched-group mask, vetoed, first span of each group.
         let mut state: Vec<(u16, u8, bool, [(u32, u32); 8])> = Vec::new();
-        for m in self.ac.find_overlapping_iter(&norm.text) {
+        let input = Input::new(&norm.text);
+        let mut at = OverlappingState::start();
+        // Errors only for anchored searches or non-standard match kinds: neither here.
+        while let Some(m) = self.ac.try_find_overlapping(&input, &mut at).ok().and(at.get_match()) {
             for &(r, g) in &self.targets[m.pattern().as_usize()] {
                 let pos = match state.iter().position(|s| s.0 == r) {
                     Some(p) => p,

@@ -14,7 +14,8 @@ pub mod contact_signals;
 pub mod conversation;
 pub mod facts;
 pub mod matcher;
-pub mod normalize;
+/// The normaliser is its own crate (crates/normalize), built at opt-level 3.
+pub use saavdhan_normalize as normalize;
 pub mod plan;
 pub mod rules;
 pub mod time;

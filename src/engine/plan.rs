@@ -1,7 +1,7 @@
 //! The automaton's input, worked out from rule patterns: each pattern normalised
 //! into a needle (with word-boundary spaces), duplicates merged, and for every needle
 //! the (rule, group) pairs it serves. Shared by the matcher and by the build script
-//! (build.rs includes this file and `normalize.rs`), which does it once for the
+//! (build.rs includes this file and uses crates/normalize), which does it once for the
 //! built-in rules so that a page load does not normalise ~900 patterns again.
 
 use super::normalize::normalize;

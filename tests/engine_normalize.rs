@@ -1,0 +1,91 @@
+//! The normaliser (crates/normalize, re-exported as `saavdhan::engine::normalize`):
+//! its behaviour on evasions, and its fast paths against their definitions for every
+//! character (the character classes; the table-driven fold against the reference
+//! fold on unicode-normalization).
+
+#[path = "../crates/normalize/src/fold_reference.rs"]
+mod fold_reference;
+
+use saavdhan::engine::normalize::internals::*;
+use saavdhan::engine::normalize::{normalize, normalize_mapped};
+
+fn n(s: &str) -> String {
+    normalize(s)
+}
+
+#[test]
+fn evasions_meet_the_plain_word() {
+    let plain = n("whatsapp");
+    for s in ["WhatsApp", "WhаtsApp", "w h a t s a p p", "whats.app", "whats-app", "wh@ts@pp",
+        "W\u{200B}hats\u{200D}App", "ＷｈａｔｓＡｐｐ", "whaaatsaaapp", "w.h.a.t.s.a.p.p", "𝐰𝐡𝐚𝐭𝐬𝐚𝐩𝐩"] {
+        assert_eq!(n(s), plain, "{s:?}");
+    }
+    assert_eq!(n("pleeease"), n("please"));
+    assert_eq!(n("v1de0 c@ll"), n("video call"));
+    assert_eq!(n("Gοοd Μorning"), n("good morning")); // Greek omicrons, Greek capital Mu
+}
+
+#[test]
+fn numbers_stay_numbers() {
+    assert_eq!(n("Rs.5000"), "rs 5000");
+    assert_eq!(n("₹21,000"), "rs 21 000");
+    assert_eq!(n("send 10k now"), "send 10 k now");
+    assert_eq!(n("९८७६५"), "98765");
+    assert_eq!(n("raj@ybl"), "rajaybl");
+}
+
+#[test]
+fn devanagari_variants() {
+    assert_eq!(n("ज़रूर"), n("जरूर"));
+    assert_eq!(n("वीडियो  कॉल।"), "वीडियो कॉल");
+    assert_eq!(n("हाँ"), n("हां"));
+}
+
+#[test]
+fn maps_back_to_original_words() {
+    let text = "Hi dear, send ur WhаtsApp no. pleeease";
+    let m = normalize_mapped(text);
+    let at = m.text.find(" whatsap ").unwrap();
+    let (s, e) = m.original_range(at, at + " whatsap ".len()).unwrap();
+    assert_eq!(&text[s..e], "WhаtsApp");
+    let at = m.text.find("plea").unwrap();
+    let (s, e) = m.original_range(at, at + 4).unwrap();
+    assert_eq!(&text[s..e], "pleeease");
+}
+
+#[test]
+fn fast_character_classes_equal_the_unicode_definitions() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let word = c.is_alphanumeric() || is_indic(c);
+        assert_eq!(is_word(c), word, "is_word({c:?})");
+        assert_eq!(is_letter(c), word && !c.is_ascii_digit() && !c.is_numeric(), "is_letter({c:?})");
+        let bits = [(WORD, is_word(c)), (LETTER, is_letter(c)), (LEET, leet(c).is_some()), (JOINER, is_joiner(c))];
+        for (bit, has) in bits {
+            assert_eq!(class(c) & bit != 0, has, "class({c:?}) bit {bit}");
+        }
+    }
+}
+
+#[test]
+fn idempotent_on_samples() {
+    for s in ["a a a b", "℡ İstanbul ǅ", "x 1 2 3 y", "a.b.c", "ok.video call", "ab1cd", "5ex"] {
+        let once = n(s);
+        assert_eq!(n(&once), once, "{s:?}");
+    }
+}
+
+#[test]
+fn the_table_fold_equals_the_reference_for_every_character() {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let mut changed = 0;
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        a.clear();
+        b.clear();
+        fold(c, &mut |d| a.push(d));
+        fold_reference::fold(c, &mut |d| b.push(d));
+        assert_eq!(a, b, "fold({c:?} U+{:04X})", c as u32);
+        changed += usize::from(b != [c]);
+    }
+    // The test would pass vacuously if both folds were the identity.
+    assert!(changed > 18_000, "{changed} characters changed by the fold");
+}
