@@ -82,7 +82,7 @@ impl<F: Serialize + DeserializeOwned + Clone> ContactStore<F> {
                     return (Self::default(), vec![LoadNote::Corrupted]);
                 };
                 for (k, e) in map {
-                    match serde_json::from_value::<Entry<F>>(e.clone()) {
+                    match super::from_json_value::<Entry<F>>(e) {
                         Ok(entry) if valid_key(k) => {
                             store.contacts.insert(k.clone(), entry);
                         }
@@ -96,7 +96,7 @@ impl<F: Serialize + DeserializeOwned + Clone> ContactStore<F> {
                     return (Self::default(), vec![LoadNote::Corrupted]);
                 };
                 for (k, f) in map {
-                    match serde_json::from_value::<F>(f.clone()) {
+                    match super::from_json_value::<F>(f) {
                         Ok(facts) if valid_key(k) => {
                             store.contacts.insert(k.clone(), Entry { facts, last_activity: now });
                         }
@@ -122,7 +122,7 @@ impl<F: Serialize + DeserializeOwned + Clone> ContactStore<F> {
     }
 
     pub fn to_value(&self) -> Value {
-        serde_json::to_value(self).unwrap_or(Value::Null)
+        super::to_json_value(self)
     }
 
     pub fn get(&self, key: &str) -> Option<&F> {

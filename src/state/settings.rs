@@ -301,7 +301,7 @@ impl Settings {
 
     /// The value to write to storage (always the current version).
     pub fn to_stored(&self) -> Value {
-        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
+        let mut v = super::to_json_value(self);
         if let Value::Object(map) = &mut v {
             map.insert("version".into(), Value::from(SETTINGS_VERSION));
         }
@@ -326,7 +326,7 @@ impl Settings {
 
 fn field<T: serde::de::DeserializeOwned>(map: &Map<String, Value>, name: &str, default: T) -> T {
     match map.get(name) {
-        Some(v) => serde_json::from_value(v.clone()).unwrap_or(default),
+        Some(v) => super::from_json_value(v).unwrap_or(default),
         None => default,
     }
 }
@@ -345,7 +345,7 @@ fn from_fields(map: &Map<String, Value>) -> Settings {
     // Keep every well-formed known person even when a neighbour is corrupted.
     if let Some(Value::Array(list)) = map.get("known_people") {
         for item in list {
-            if let Ok(p) = serde_json::from_value::<KnownPerson>(item.clone()) {
+            if let Ok(p) = super::from_json_value::<KnownPerson>(item) {
                 s.add_known(&p.key, &p.name);
             }
         }

@@ -65,7 +65,7 @@ impl WarningsLog {
     }
 
     pub fn to_stored(&self) -> Value {
-        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
+        let mut v = super::to_json_value(self);
         if let Value::Object(map) = &mut v {
             map.insert("version".into(), Value::from(WARNINGS_LOG_VERSION));
         }
@@ -84,7 +84,7 @@ impl WarningsLog {
         let mut log = WarningsLog::default();
         if let Some(Value::Array(items)) = map.get("entries") {
             for item in items {
-                if let Ok(e) = serde_json::from_value::<WarningEntry>(item.clone()) {
+                if let Ok(e) = super::from_json_value::<WarningEntry>(item) {
                     log.push(e);
                 }
             }

@@ -37,7 +37,7 @@ pub struct Memory {
 impl Memory {
     /// Reads the stored value; anything unexpected reads as empty.
     pub fn from_stored(v: &serde_json::Value) -> Memory {
-        match serde_json::from_value::<Memory>(v.clone()) {
+        match crate::state::from_json_value::<Memory>(v) {
             Ok(m) if m.version == MEMORY_VERSION => m,
             _ => Memory { version: MEMORY_VERSION, contacts: BTreeMap::new() },
         }

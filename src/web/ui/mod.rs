@@ -162,7 +162,7 @@ fn level_name(l: Level) -> &'static str {
 }
 
 fn stage_name(s: crate::engine::Stage) -> String {
-    serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    crate::state::to_json_value(&s).as_str().map(str::to_string).unwrap_or_default()
 }
 
 fn contact_memory(key: &str) -> memory::ContactMemory {
