@@ -29,6 +29,7 @@ pub mod palette;
 mod render;
 
 use crate::engine::{Assessment, Conversation, Level};
+use crate::state::json::Stored;
 use crate::state::settings::{Settings, SETTINGS_KEY};
 use crate::web::i18n::{self, t};
 use crate::web::storage::{self, Area};
@@ -162,7 +163,7 @@ fn level_name(l: Level) -> &'static str {
 }
 
 fn stage_name(s: crate::engine::Stage) -> String {
-    crate::state::to_json_value(&s).as_str().map(str::to_string).unwrap_or_default()
+    s.write().as_str().map(str::to_string).unwrap_or_default()
 }
 
 fn contact_memory(key: &str) -> memory::ContactMemory {
@@ -388,7 +389,7 @@ fn ensure_memory_loading() {
 fn save_memory() {
     let Some(mem) = MEMORY.with(|m| m.borrow().clone()) else { return };
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = storage::set(Area::Local, MEMORY_KEY, &mem).await;
+        let _ = storage::set(Area::Local, MEMORY_KEY, &mem.write()).await;
     });
 }
 
