@@ -178,6 +178,209 @@ stored_enum!(crate::engine::FriendStatus {
     Unknown = "unknown",
 });
 
+/// Parses JSON text (as `JSON.stringify` writes it) into a `Value`, as
+/// `serde_json::from_str::<Value>` does (its tests compare the two), without serde's
+/// deserializer machinery. `None` for anything that is not one JSON value. Numbers:
+/// integers that fit are `u64` / `i64`, the rest `f64` (correctly rounded).
+pub fn parse(text: &str) -> Option<Value> {
+    let mut p = Parser { b: text.as_bytes(), i: 0 };
+    let v = p.value(0)?;
+    p.ws();
+    (p.i == p.b.len()).then_some(v)
+}
+
+struct Parser<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Parser<'_> {
+    fn ws(&mut self) {
+        while self.i < self.b.len() && matches!(self.b[self.i], b' ' | b'\t' | b'\n' | b'\r') {
+            self.i += 1;
+        }
+    }
+
+    fn eat(&mut self, c: u8) -> bool {
+        self.ws();
+        let hit = self.b.get(self.i) == Some(&c);
+        self.i += hit as usize;
+        hit
+    }
+
+    fn word(&mut self, w: &[u8], v: Value) -> Option<Value> {
+        let hit = self.b.get(self.i..self.i + w.len()) == Some(w);
+        self.i += w.len();
+        hit.then_some(v)
+    }
+
+    fn value(&mut self, depth: u32) -> Option<Value> {
+        // serde_json's recursion limit.
+        if depth > 127 {
+            return None;
+        }
+        self.ws();
+        match *self.b.get(self.i)? {
+            b'n' => self.word(b"null", Value::Null),
+            b't' => self.word(b"true", Value::Bool(true)),
+            b'f' => self.word(b"false", Value::Bool(false)),
+            b'"' => self.string().map(Value::String),
+            b'[' => {
+                self.i += 1;
+                let mut a = Vec::new();
+                if !self.eat(b']') {
+                    loop {
+                        a.push(self.value(depth + 1)?);
+                        if self.eat(b']') {
+                            break;
+                        }
+                        if !self.eat(b',') {
+                            return None;
+                        }
+                    }
+                }
+                Some(Value::Array(a))
+            }
+            b'{' => {
+                self.i += 1;
+                let mut m = Map::new();
+                if !self.eat(b'}') {
+                    loop {
+                        self.ws();
+                        if self.b.get(self.i) != Some(&b'"') {
+                            return None;
+                        }
+                        let k = self.string()?;
+                        if !self.eat(b':') {
+                            return None;
+                        }
+                        m.insert(k, self.value(depth + 1)?);
+                        if self.eat(b'}') {
+                            break;
+                        }
+                        if !self.eat(b',') {
+                            return None;
+                        }
+                    }
+                }
+                Some(Value::Object(m))
+            }
+            _ => self.number(),
+        }
+    }
+
+    fn number(&mut self) -> Option<Value> {
+        let start = self.i;
+        let digits = |p: &mut Self| {
+            let s = p.i;
+            while p.i < p.b.len() && p.b[p.i].is_ascii_digit() {
+                p.i += 1;
+            }
+            p.i > s
+        };
+        let neg = self.b.get(self.i) == Some(&b'-');
+        self.i += neg as usize;
+        let int_start = self.i;
+        if !digits(self) || (self.b[int_start] == b'0' && self.i - int_start > 1) {
+            return None;
+        }
+        let mut float = false;
+        if self.b.get(self.i) == Some(&b'.') {
+            self.i += 1;
+            float = true;
+            if !digits(self) {
+                return None;
+            }
+        }
+        if matches!(self.b.get(self.i), Some(b'e' | b'E')) {
+            self.i += 1;
+            float = true;
+            if matches!(self.b.get(self.i), Some(b'+' | b'-')) {
+                self.i += 1;
+            }
+            if !digits(self) {
+                return None;
+            }
+        }
+        let text = std::str::from_utf8(&self.b[start..self.i]).ok()?;
+        if !float {
+            if neg {
+                // ("-0" is the float -0.0, as serde_json reads it.)
+                match text.parse::<i64>() {
+                    Ok(n) if n != 0 => return Some(n.into()),
+                    _ => {}
+                }
+            } else if let Ok(n) = text.parse::<u64>() {
+                return Some(n.into());
+            }
+        }
+        let f: f64 = text.parse().ok()?;
+        // serde_json refuses numbers out of f64's range.
+        f.is_finite().then(|| f.into())
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let h = std::str::from_utf8(self.b.get(self.i..self.i + 4)?).ok()?;
+        self.i += 4;
+        if !h.bytes().all(|c| c.is_ascii_hexdigit()) {
+            return None;
+        }
+        u32::from_str_radix(h, 16).ok()
+    }
+
+    /// A string literal at `self.i` (its opening quote).
+    fn string(&mut self) -> Option<String> {
+        self.i += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.i;
+            while self.i < self.b.len() && !matches!(self.b[self.i], b'"' | b'\\' | 0..=0x1f) {
+                self.i += 1;
+            }
+            out.push_str(std::str::from_utf8(&self.b[start..self.i]).ok()?);
+            match *self.b.get(self.i)? {
+                b'"' => {
+                    self.i += 1;
+                    return Some(out);
+                }
+                b'\\' => {
+                    self.i += 1;
+                    let c = *self.b.get(self.i)?;
+                    self.i += 1;
+                    match c {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let mut u = self.hex4()?;
+                            if (0xD800..0xDC00).contains(&u) {
+                                // A high surrogate must be followed by an escaped low one.
+                                if self.b.get(self.i..self.i + 2) != Some(b"\\u") {
+                                    return None;
+                                }
+                                self.i += 2;
+                                let lo = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&lo) {
+                                    return None;
+                                }
+                                u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                            }
+                            out.push(char::from_u32(u)?);
+                        }
+                        _ => return None,
+                    }
+                }
+                _ => return None, // a control character
+            }
+        }
+    }
+}
+
 /// Helpers for the stores' tests (native only; also used by tests/warning_ui.rs).
 #[cfg(not(target_arch = "wasm32"))]
 #[doc(hidden)]
@@ -212,6 +415,33 @@ mod tests {
     use super::testing::*;
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn parses_like_serde_json() {
+        let texts = [
+            "null", "true", "false", "0", "-0", "1", "-1", "42", "1.5", "-2.25e3", "1e400", "-1e400", "1E2", "0.1", "3.0",
+            "18446744073709551615", "18446744073709551616", "-9223372036854775808", "-9223372036854775809",
+            "123456789012345678901234567890", "1764300000000", "1764300000000.5", "5e-324", "2.2250738585072014e-308",
+            "\"\"", "\"a\\\"b\\\\c\\/d\\n\\t\\r\\b\\f\"", "\"\\u00e9\\u0938\\ud83d\\ude00\"", "\"\\ud83d\"", "\"\\ude00\"",
+            "\"\\ud83dx\"", "\"सावधान 🌹\"", "\"\\x\"", "\"\\u12g4\"", "\"a\nb\"", "\"unterminated",
+            "[]", "{}", " [ 1 , 2 ,[3,{}] ] ", "{\"a\":1,\"b\":[true,null],\"a\":2}", "{\"a\" : {\"b\" : \"c\"}}",
+            "[1,]", "{\"a\":1,}", "{a:1}", "[1 2]", "01", "-", "1.", ".5", "1e", "+1", "nul", "truex", "[", "{", "", " ",
+            "1 2", "\"x\" y", "NaN", "Infinity", "[1]]", "{\"a\"}", "{\"a\":}", "{1:2}",
+        ];
+        for t in texts {
+            assert_eq!(parse(t), serde_json::from_str::<Value>(t).ok(), "{t}");
+        }
+        let deep_ok = format!("{}{}", "[".repeat(127), "]".repeat(127));
+        let too_deep = format!("{}{}", "[".repeat(129), "]".repeat(129));
+        for t in [deep_ok, too_deep] {
+            assert_eq!(parse(&t).is_some(), serde_json::from_str::<Value>(&t).is_ok(), "depth {}", t.len() / 2);
+        }
+        let store = json!({"version": 2, "contacts": {"fb:1": {"facts": {"first_seen": "2026-11-01T10:00:00Z", "stages": [
+            {"stage": "contact", "first_at": null, "rules": ["kind.greeting"], "count": 2}], "messages_seen": 17},
+            "last_activity": 1764300000}}, "ms": 1764300000000.0, "f": 0.1, "neg": -3});
+        assert_eq!(parse(&store.to_string()), Some(store.clone()));
+        assert_eq!(parse(&serde_json::to_string_pretty(&store).unwrap()), Some(store));
+    }
 
     #[test]
     fn primitives_and_enums_read_like_serde() {

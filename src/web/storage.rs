@@ -77,6 +77,17 @@ pub fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
     serde_json::from_str(&text).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
+/// A JS value as a `serde_json::Value` (`undefined` reads as null): JSON.stringify
+/// here, parsed by state::json::parse (no serde deserializer in the content module).
+/// `Err` when it is not JSON-representable.
+pub fn value_from_js(value: &JsValue) -> Result<serde_json::Value, JsValue> {
+    if value.is_undefined() {
+        return Ok(serde_json::Value::Null);
+    }
+    let text = js_sys::JSON::stringify(value)?.as_string().ok_or_else(|| JsValue::from_str("not JSON"))?;
+    crate::state::json::parse(&text).ok_or_else(|| JsValue::from_str("not JSON"))
+}
+
 /// The raw JS value stored under `key` (undefined when absent).
 pub async fn get_raw(a: Area, key: &str) -> Result<JsValue, JsValue> {
     let p = area(a)?.get(&JsValue::from_str(key))?;

@@ -350,7 +350,7 @@ fn ensure_memory_loading() {
     }
     wasm_bindgen_futures::spawn_local(async {
         let raw = storage::get_raw(Area::Local, MEMORY_KEY).await.unwrap_or(JsValue::UNDEFINED);
-        let value: serde_json::Value = storage::from_js(&raw).unwrap_or(serde_json::Value::Null);
+        let value: serde_json::Value = storage::value_from_js(&raw).unwrap_or(serde_json::Value::Null);
         let mut mem = Memory::from_stored(&value);
         // Record the warnings that appeared before the memory was read.
         let keys: Vec<Key> = SHOWN.with(|s| s.borrow().iter().filter(|(_, x)| x.look.is_none()).map(|(k, _)| k.clone()).collect());
@@ -505,7 +505,7 @@ fn mark_known(data: Owned) {
     remove_contact(&data.contact_key);
     wasm_bindgen_futures::spawn_local(async move {
         let raw = storage::get_raw(Area::Local, SETTINGS_KEY).await.unwrap_or(JsValue::UNDEFINED);
-        let value: serde_json::Value = storage::from_js(&raw).unwrap_or(serde_json::Value::Null);
+        let value: serde_json::Value = storage::value_from_js(&raw).unwrap_or(serde_json::Value::Null);
         let mut s = Settings::from_stored(&value);
         s.add_known(&data.contact_key, &data.conversation.contact.name);
         let _ = storage::set(Area::Local, SETTINGS_KEY, &s.to_stored()).await;
