@@ -19,7 +19,7 @@ use super::json::{self, Stored};
 use crate::engine::{ContactFacts, FriendStatus, Stage, StageFact};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use super::sorted_map::SortedMap;
 
 /// chrome.storage.local key.
 pub const CONTACTS_KEY: &str = "contacts";
@@ -42,12 +42,12 @@ pub struct Entry<F> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContactStore<F> {
     pub version: u32,
-    pub contacts: BTreeMap<String, Entry<F>>,
+    pub contacts: SortedMap<Entry<F>>,
 }
 
 impl<F> Default for ContactStore<F> {
     fn default() -> Self {
-        ContactStore { version: STORE_VERSION, contacts: BTreeMap::new() }
+        ContactStore { version: STORE_VERSION, contacts: SortedMap::new() }
     }
 }
 

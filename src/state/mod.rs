@@ -11,4 +11,5 @@ pub mod settings;
 pub mod sha256;
 pub mod warnings_log;
 pub mod json;
+pub mod sorted_map;
 

@@ -7,7 +7,7 @@ use crate::state::json::{self, Stored};
 use crate::state::settings::Settings;
 use serde_json::{Map, Value};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use crate::state::sorted_map::SortedMap;
 
 pub const MEMORY_KEY: &str = "warning_ui";
 pub const MEMORY_VERSION: u32 = 1;
@@ -33,7 +33,7 @@ pub struct ContactMemory {
 #[serde(default)]
 pub struct Memory {
     pub version: u32,
-    pub contacts: BTreeMap<String, ContactMemory>,
+    pub contacts: SortedMap<ContactMemory>,
 }
 
 // Read and written by hand, as the serde derives do (see state::json; the tests
@@ -63,7 +63,7 @@ impl Stored for ContactMemory {
 impl Stored for Memory {
     fn read(v: &Value) -> Option<Self> {
         let [version, contacts] = json::default_fields(v, ["version", "contacts"])?;
-        let mut m = Memory { version: json::or_default(version, 0)?, contacts: BTreeMap::new() };
+        let mut m = Memory { version: json::or_default(version, 0)?, contacts: SortedMap::new() };
         if let Some(c) = contacts {
             for (k, x) in c.as_object()? {
                 m.contacts.insert(k.clone(), ContactMemory::read(x)?);
@@ -85,7 +85,7 @@ impl Memory {
     pub fn from_stored(v: &serde_json::Value) -> Memory {
         match Memory::read(v) {
             Some(m) if m.version == MEMORY_VERSION => m,
-            _ => Memory { version: MEMORY_VERSION, contacts: BTreeMap::new() },
+            _ => Memory { version: MEMORY_VERSION, contacts: SortedMap::new() },
         }
     }
 
@@ -97,7 +97,7 @@ impl Memory {
     /// index to use for the look (0 for the first).
     pub fn record_showing(&mut self, key: &str, level: Level, now_ms: f64) -> u32 {
         self.version = MEMORY_VERSION;
-        let c = self.contacts.entry(key.to_string()).or_default();
+        let c = self.contacts.entry_or_default(key);
         let index = c.shown;
         c.shown = c.shown.saturating_add(1);
         c.last_ms = now_ms;

@@ -467,7 +467,7 @@ fn act(key: &Key, root: &ShadowRoot, action: &str) {
                     // The family allowed hiding this danger warning: remember it.
                     let unlocked = MEMORY.with(|m| {
                         m.borrow_mut().as_mut().map(|m| {
-                            m.contacts.entry(data.contact_key.clone()).or_default().danger_unlocked = true;
+                            m.contacts.entry_or_default(&data.contact_key).danger_unlocked = true;
                         })
                     });
                     if unlocked.is_some() {
