@@ -15,10 +15,11 @@
 //!   time; it is migrated with `last_activity = now`.
 //! * A corrupted store, an unknown version, or one unreadable entry never
 //!   breaks the extension: the store (or that entry) reads as empty.
-use serde::de::DeserializeOwned;
+use super::json::{self, Stored};
+use crate::engine::{ContactFacts, FriendStatus, Stage, StageFact};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
-use std::collections::BTreeMap;
+use serde_json::{Map, Value};
+use super::sorted_map::SortedMap;
 
 /// chrome.storage.local key.
 pub const CONTACTS_KEY: &str = "contacts";
@@ -41,12 +42,85 @@ pub struct Entry<F> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContactStore<F> {
     pub version: u32,
-    pub contacts: BTreeMap<String, Entry<F>>,
+    pub contacts: SortedMap<Entry<F>>,
 }
 
 impl<F> Default for ContactStore<F> {
     fn default() -> Self {
-        ContactStore { version: STORE_VERSION, contacts: BTreeMap::new() }
+        ContactStore { version: STORE_VERSION, contacts: SortedMap::new() }
+    }
+}
+
+// Entries and the engine's facts read and written by hand, as their serde derives
+// do (see state::json; the tests compare both).
+impl<F: Stored> Stored for Entry<F> {
+    fn read(v: &Value) -> Option<Self> {
+        let [facts, last] = json::fields(v, ["facts", "last_activity"])?;
+        Some(Entry { facts: F::read(facts)?, last_activity: i64::read(last)? })
+    }
+    fn write(&self) -> Value {
+        json::object([("facts", self.facts.write()), ("last_activity", self.last_activity.write())])
+    }
+}
+
+impl Stored for ContactFacts {
+    fn read(v: &Value) -> Option<Self> {
+        let d = ContactFacts::default();
+        let [version, first_seen, friend_status, friends_since, mutual_friends, friend_count, joined, stages, messages_seen, last_activity] =
+            json::default_fields(
+                v,
+                [
+                    "version", "first_seen", "friend_status", "friends_since", "mutual_friends", "friend_count", "joined",
+                    "stages", "messages_seen", "last_activity",
+                ],
+            )?;
+        Some(ContactFacts {
+            version: json::or_default(version, d.version)?,
+            first_seen: json::or_default(first_seen, d.first_seen)?,
+            friend_status: json::or_default::<Option<FriendStatus>>(friend_status, d.friend_status)?,
+            friends_since: json::or_default(friends_since, d.friends_since)?,
+            mutual_friends: json::or_default(mutual_friends, d.mutual_friends)?,
+            friend_count: json::or_default(friend_count, d.friend_count)?,
+            joined: json::or_default(joined, d.joined)?,
+            stages: json::or_default(stages, d.stages)?,
+            messages_seen: json::or_default(messages_seen, d.messages_seen)?,
+            last_activity: json::or_default(last_activity, d.last_activity)?,
+        })
+    }
+    fn write(&self) -> Value {
+        // Destructured so that a new field fails to compile here until it is stored.
+        let ContactFacts {
+            version, first_seen, friend_status, friends_since, mutual_friends, friend_count, joined, stages, messages_seen, last_activity,
+        } = self;
+        json::object([
+            ("version", version.write()),
+            ("first_seen", first_seen.write()),
+            ("friend_status", friend_status.write()),
+            ("friends_since", friends_since.write()),
+            ("mutual_friends", mutual_friends.write()),
+            ("friend_count", friend_count.write()),
+            ("joined", joined.write()),
+            ("stages", stages.write()),
+            ("messages_seen", messages_seen.write()),
+            ("last_activity", last_activity.write()),
+        ])
+    }
+}
+
+impl Stored for StageFact {
+    fn read(v: &Value) -> Option<Self> {
+        let d = StageFact::default();
+        let [stage, first_at, rules, count] = json::default_fields(v, ["stage", "first_at", "rules", "count"])?;
+        Some(StageFact {
+            stage: json::or_default::<Stage>(stage, d.stage)?,
+            first_at: json::or_default(first_at, d.first_at)?,
+            rules: json::or_default(rules, d.rules)?,
+            count: json::or_default(count, d.count)?,
+        })
+    }
+    fn write(&self) -> Value {
+        let StageFact { stage, first_at, rules, count } = self;
+        json::object([("stage", stage.write()), ("first_at", first_at.write()), ("rules", rules.write()), ("count", count.write())])
     }
 }
 
@@ -62,7 +136,7 @@ pub enum LoadNote {
     Dropped { unreadable: usize, expired: usize },
 }
 
-impl<F: Serialize + DeserializeOwned + Clone> ContactStore<F> {
+impl<F: Stored + Clone> ContactStore<F> {
     /// Reads whatever was stored (absent, any version, garbage). Never fails.
     pub fn from_value(v: Option<&Value>, now: i64) -> (Self, Vec<LoadNote>) {
         let mut notes = Vec::new();
@@ -82,7 +156,7 @@ impl<F: Serialize + DeserializeOwned + Clone> ContactStore<F> {
                     return (Self::default(), vec![LoadNote::Corrupted]);
                 };
                 for (k, e) in map {
-                    match serde_json::from_value::<Entry<F>>(e.clone()) {
+                    match Entry::<F>::read(e).ok_or(()) {
                         Ok(entry) if valid_key(k) => {
                             store.contacts.insert(k.clone(), entry);
                         }
@@ -96,7 +170,7 @@ impl<F: Serialize + DeserializeOwned + Clone> ContactStore<F> {
                     return (Self::default(), vec![LoadNote::Corrupted]);
                 };
                 for (k, f) in map {
-                    match serde_json::from_value::<F>(f.clone()) {
+                    match F::read(f).ok_or(()) {
                         Ok(facts) if valid_key(k) => {
                             store.contacts.insert(k.clone(), Entry { facts, last_activity: now });
                         }
@@ -122,7 +196,11 @@ impl<F: Serialize + DeserializeOwned + Clone> ContactStore<F> {
     }
 
     pub fn to_value(&self) -> Value {
-        serde_json::to_value(self).unwrap_or(Value::Null)
+        let mut contacts = Map::new();
+        for (k, e) in &self.contacts {
+            contacts.insert(k.clone(), e.write());
+        }
+        json::object([("version", self.version.into()), ("contacts", Value::Object(contacts))])
     }
 
     pub fn get(&self, key: &str) -> Option<&F> {
@@ -188,6 +266,73 @@ mod tests {
     struct Facts {
         first_seen: String,
         count: u32,
+    }
+
+    impl Stored for Facts {
+        fn read(v: &Value) -> Option<Self> {
+            serde_json::from_value(v.clone()).ok()
+        }
+        fn write(&self) -> Value {
+            serde_json::to_value(self).unwrap()
+        }
+    }
+
+    fn full_facts() -> ContactFacts {
+        ContactFacts {
+            version: 1,
+            first_seen: Some("2026-11-01T10:00:00Z".into()),
+            friend_status: Some(FriendStatus::NotFriends),
+            friends_since: Some("2026-10".into()),
+            mutual_friends: Some(0),
+            friend_count: Some(4999),
+            joined: Some("2026".into()),
+            stages: vec![
+                StageFact { stage: Stage::Contact, first_at: None, rules: vec!["kind.greeting".into()], count: 2 },
+                StageFact { stage: Stage::VideoCall, first_at: Some("2026-11-02T10:00:00Z".into()), rules: vec![], count: 1 },
+            ],
+            messages_seen: 17,
+            last_activity: Some("2026-11-02T10:00:00Z".into()),
+        }
+    }
+
+    #[test]
+    fn engine_facts_read_and_write_like_serde() {
+        use crate::state::json::testing::{odd_values, reads_like_serde};
+        for facts in [full_facts(), ContactFacts::default()] {
+            let derived = serde_json::to_value(&facts).unwrap();
+            assert_eq!(facts.write(), derived);
+            assert_eq!(ContactFacts::read(&derived), Some(facts.clone()));
+            let entry = Entry { facts, last_activity: NOW };
+            assert_eq!(entry.write(), serde_json::to_value(&entry).unwrap());
+        }
+        let good = full_facts().write();
+        let mut values = odd_values();
+        values.push(json!([1, "x", "friends"]));
+        values.push(json!([1, "x", "friends", null, 3, 4, null, [], 5, null, "extra"]));
+        values.push(json!({"stages": [{"stage": "grooming"}, ["contact", null, ["r"], 2]]}));
+        values.push(json!({"stages": [["contact", null, ["r"], 2, 9]]}));
+        values.push(json!({"stages": [{"stage": "nope"}]}));
+        for name in good.as_object().unwrap().keys() {
+            for v in odd_values().into_iter().chain([good[name].clone()]) {
+                let mut changed = good.clone();
+                changed[name] = v;
+                values.push(changed);
+            }
+            let mut without = good.clone();
+            without.as_object_mut().unwrap().remove(name);
+            values.push(without);
+        }
+        for v in &values {
+            reads_like_serde::<ContactFacts>(v);
+            reads_like_serde::<StageFact>(v);
+            reads_like_serde::<Entry<ContactFacts>>(&json!({"facts": v, "last_activity": NOW}));
+            reads_like_serde::<Entry<ContactFacts>>(&json!([v, 5]));
+        }
+        reads_like_serde::<Entry<ContactFacts>>(&json!({"facts": good, "last_activity": 1.5}));
+        reads_like_serde::<Entry<ContactFacts>>(&json!({"facts": good}));
+        let mut s = ContactStore::<ContactFacts>::default();
+        s.put("fb:1", full_facts(), NOW);
+        assert_eq!(s.to_value(), serde_json::to_value(&s).unwrap());
     }
 
     fn f(n: u32) -> Facts {

@@ -301,11 +301,27 @@ impl Settings {
 
     /// The value to write to storage (always the current version).
     pub fn to_stored(&self) -> Value {
-        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
-        if let Value::Object(map) = &mut v {
-            map.insert("version".into(), Value::from(SETTINGS_VERSION));
-        }
-        v
+        // Written by hand, as `from_fields` reads it: the same layout as the serde
+        // derive (the tests compare both), without a serde monomorph per field type.
+        let mut map = Map::new();
+        map.insert("version".into(), Value::from(SETTINGS_VERSION));
+        map.insert("language".into(), self.language.map_or(Value::Null, |l| l.code().into()));
+        map.insert("region".into(), self.region.code().into());
+        let contact = self.trusted_contact.as_ref().map_or(Value::Null, |c| object(&[("name", &c.name), ("phone", &c.phone)]));
+        map.insert("trusted_contact".into(), contact);
+        map.insert("sensitivity".into(), self.sensitivity.code().into());
+        let known = self.known_people.iter().map(|p| object(&[("key", &p.key), ("name", &p.name)])).collect();
+        map.insert("known_people".into(), Value::Array(known));
+        let pin = self.pin.as_ref().map_or(Value::Null, |p| {
+            let mut v = object(&[("salt", &p.salt), ("hash", &p.hash)]);
+            if let Value::Object(m) = &mut v {
+                m.insert("iterations".into(), p.iterations.into());
+            }
+            v
+        });
+        map.insert("pin".into(), pin);
+        map.insert("pin_locks_dismiss".into(), self.pin_locks_dismiss.into());
+        Value::Object(map)
     }
 
     /// Reads what storage holds (`Value::Null` when absent): migrates older
@@ -324,30 +340,105 @@ impl Settings {
     }
 }
 
-fn field<T: serde::de::DeserializeOwned>(map: &Map<String, Value>, name: &str, default: T) -> T {
-    match map.get(name) {
-        Some(v) => serde_json::from_value(v.clone()).unwrap_or(default),
-        None => default,
+fn object(fields: &[(&str, &String)]) -> Value {
+    let mut m = Map::new();
+    for (k, v) in fields {
+        m.insert(k.to_string(), Value::String(v.to_string()));
     }
+    Value::Object(m)
+}
+
+// Reading the stored fields by hand, accepting exactly what the serde derive of
+// these types accepts from JSON (`tests::reads_like_serde` compares the two on
+// valid and invalid values): a `None` is a value of the wrong shape, and the
+// field then takes its default.
+
+/// A unit enum variant: `"name"`, or `{"name": null}`.
+fn variant(v: &Value) -> Option<&str> {
+    match v {
+        Value::String(s) => Some(s),
+        Value::Object(m) if m.len() == 1 => m.iter().next().filter(|(_, x)| x.is_null()).map(|(k, _)| k.as_str()),
+        _ => None,
+    }
+}
+
+/// A struct's fields, in order: an object with every field (others ignored), or
+/// an array of exactly that many values.
+fn fields<'a, const N: usize>(v: &'a Value, names: [&str; N]) -> Option<[&'a Value; N]> {
+    let mut out = [&Value::Null; N];
+    match v {
+        Value::Object(m) => {
+            for (o, name) in out.iter_mut().zip(names) {
+                *o = m.get(name)?;
+            }
+        }
+        Value::Array(a) if a.len() == N => {
+            for (o, x) in out.iter_mut().zip(a) {
+                *o = x;
+            }
+        }
+        _ => return None,
+    }
+    Some(out)
+}
+
+fn string(v: &Value) -> Option<String> {
+    v.as_str().map(str::to_string)
+}
+
+/// `Option<T>`: null is `Some(None)`, a valid `T` is `Some(Some(t))`.
+fn optional<T>(v: &Value, read: impl Fn(&Value) -> Option<T>) -> Option<Option<T>> {
+    if v.is_null() {
+        Some(None)
+    } else {
+        read(v).map(Some)
+    }
+}
+
+fn language(v: &Value) -> Option<Language> {
+    Language::ALL.into_iter().find(|l| Some(l.code()) == variant(v))
+}
+
+fn region(v: &Value) -> Option<Region> {
+    Region::ALL.into_iter().find(|r| Some(r.code()) == variant(v))
+}
+
+fn sensitivity(v: &Value) -> Option<Sensitivity> {
+    [Sensitivity::Standard, Sensitivity::Cautious].into_iter().find(|x| Some(x.code()) == variant(v))
+}
+
+fn trusted_contact(v: &Value) -> Option<TrustedContact> {
+    let [name, phone] = fields(v, ["name", "phone"])?;
+    Some(TrustedContact { name: string(name)?, phone: string(phone)? })
+}
+
+fn known_person(v: &Value) -> Option<KnownPerson> {
+    let [key, name] = fields(v, ["key", "name"])?;
+    Some(KnownPerson { key: string(key)?, name: string(name)? })
+}
+
+fn pin_hash(v: &Value) -> Option<PinHash> {
+    let [salt, iterations, hash] = fields(v, ["salt", "iterations", "hash"])?;
+    let iterations = u32::try_from(iterations.as_u64()?).ok()?;
+    Some(PinHash { salt: string(salt)?, iterations, hash: string(hash)? })
 }
 
 fn from_fields(map: &Map<String, Value>) -> Settings {
     let d = Settings::default();
+    let get = |name: &str| map.get(name);
     let mut s = Settings {
-        language: field(map, "language", d.language),
-        region: field(map, "region", d.region),
-        trusted_contact: field(map, "trusted_contact", d.trusted_contact),
-        sensitivity: field(map, "sensitivity", d.sensitivity),
+        language: get("language").and_then(|v| optional(v, language)).unwrap_or(d.language),
+        region: get("region").and_then(region).unwrap_or(d.region),
+        trusted_contact: get("trusted_contact").and_then(|v| optional(v, trusted_contact)).unwrap_or(d.trusted_contact),
+        sensitivity: get("sensitivity").and_then(sensitivity).unwrap_or(d.sensitivity),
         known_people: Vec::new(),
-        pin: field(map, "pin", d.pin),
-        pin_locks_dismiss: field(map, "pin_locks_dismiss", d.pin_locks_dismiss),
+        pin: get("pin").and_then(|v| optional(v, pin_hash)).unwrap_or(d.pin),
+        pin_locks_dismiss: get("pin_locks_dismiss").and_then(Value::as_bool).unwrap_or(d.pin_locks_dismiss),
     };
     // Keep every well-formed known person even when a neighbour is corrupted.
     if let Some(Value::Array(list)) = map.get("known_people") {
-        for item in list {
-            if let Ok(p) = serde_json::from_value::<KnownPerson>(item.clone()) {
-                s.add_known(&p.key, &p.name);
-            }
+        for p in list.iter().filter_map(known_person) {
+            s.add_known(&p.key, &p.name);
         }
     }
     // A stored contact that no longer validates is dropped rather than shown broken.
@@ -463,6 +554,75 @@ mod tests {
         };
         s.add_known("100012345", "Ramesh");
         s
+    }
+
+    /// The reading before it was written by hand: each field through its serde derive.
+    fn serde_from_fields(map: &Map<String, Value>) -> Settings {
+        fn field<T: serde::de::DeserializeOwned>(map: &Map<String, Value>, name: &str, default: T) -> T {
+            match map.get(name) {
+                Some(v) => serde_json::from_value(v.clone()).unwrap_or(default),
+                None => default,
+            }
+        }
+        let d = Settings::default();
+        let mut s = Settings {
+            language: field(map, "language", d.language),
+            region: field(map, "region", d.region),
+            trusted_contact: field(map, "trusted_contact", d.trusted_contact),
+            sensitivity: field(map, "sensitivity", d.sensitivity),
+            known_people: Vec::new(),
+            pin: field(map, "pin", d.pin),
+            pin_locks_dismiss: field(map, "pin_locks_dismiss", d.pin_locks_dismiss),
+        };
+        if let Some(Value::Array(list)) = map.get("known_people") {
+            for item in list {
+                if let Ok(p) = serde_json::from_value::<KnownPerson>(item.clone()) {
+                    s.add_known(&p.key, &p.name);
+                }
+            }
+        }
+        if let Some(c) = &s.trusted_contact {
+            s.trusted_contact = TrustedContact::validated(&c.name, &c.phone).ok();
+        }
+        s
+    }
+
+    #[test]
+    fn reads_like_serde() {
+        let good = sample().to_stored();
+        let odd = [
+            json!(null), json!(true), json!(1), json!(-1), json!(3.0), json!(4294967296u64), json!("x"), json!([]),
+            json!({}), json!("hi"), json!("mr"), json!("EN"), json!({"hi": null}), json!({"hi": 1}), json!({"hi": null, "mr": null}),
+            json!("usa"), json!("uk"), json!("other"), json!({"usa": null}), json!("cautious"), json!("standard"),
+            json!({"name": "Asha", "phone": "9876543210"}), json!({"name": "Asha", "phone": "9876543210", "x": 1}),
+            json!(["Asha", "9876543210"]), json!(["Asha", "9876543210", "x"]), json!(["Asha"]), json!({"name": "Asha"}),
+            json!({"name": 5, "phone": "9876543210"}), json!({"key": "1", "name": "A"}), json!(["1", "A"]),
+            json!({"salt": "00", "iterations": 10, "hash": "ab"}), json!({"salt": "00", "iterations": -1, "hash": "ab"}),
+            json!({"salt": "00", "iterations": 10.0, "hash": "ab"}), json!({"salt": "00", "iterations": 4294967295u64, "hash": "ab"}),
+            json!({"salt": "00", "iterations": 4294967296u64, "hash": "ab"}), json!(["00", 10, "ab"]), json!({"salt": "00", "hash": "ab"}),
+            json!([{"key": "1", "name": "A"}, ["2", "B"], {"key": 3, "name": "C"}, null]),
+        ];
+        let names = ["language", "region", "trusted_contact", "sensitivity", "known_people", "pin", "pin_locks_dismiss"];
+        for name in names {
+            for v in odd.iter().chain([&good[name]]) {
+                let mut stored = good.clone();
+                stored[name] = v.clone();
+                let map = stored.as_object().unwrap();
+                assert_eq!(from_fields(map), serde_from_fields(map), "{name} = {v}");
+                let mut without = map.clone();
+                without.remove(name);
+                assert_eq!(from_fields(&without), serde_from_fields(&without), "{name} absent");
+            }
+        }
+    }
+
+    #[test]
+    fn writes_like_serde() {
+        for s in [sample(), Settings::default()] {
+            let mut derived = serde_json::to_value(&s).unwrap();
+            derived["version"] = json!(SETTINGS_VERSION);
+            assert_eq!(s.to_stored(), derived);
+        }
     }
 
     #[test]

@@ -277,7 +277,7 @@ async fn local_set_json(key: &str, json: &str) -> Result<(), JsValue> {
 /// Appends the warnings shown in one read to the popup's list (one write per read).
 async fn append_warnings_log(entries: Vec<WarningEntry>) -> Result<(), JsValue> {
     let stored = local_get_json(WARNINGS_LOG_KEY).await.ok().flatten();
-    let value = stored.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null);
+    let value = stored.and_then(|t| crate::state::json::parse(&t)).unwrap_or(serde_json::Value::Null);
     let mut log = WarningsLog::from_stored(&value);
     let mut changed = false;
     for e in entries {
@@ -355,7 +355,7 @@ pub fn start() -> Result<(), JsValue> {
         let value: Option<serde_json::Value> = stored
             .ok()
             .flatten()
-            .and_then(|s| serde_json::from_str(&s).ok());
+            .and_then(|s| crate::state::json::parse(&s));
         let (store, notes) = ContactStore::from_value(value.as_ref(), (now_ms() / 1000.0) as i64);
         let waited_from = now_ms();
         while SETTINGS_READY.with(|s| s.borrow().is_none()) && now_ms() - waited_from < SETTINGS_WAIT_MS {

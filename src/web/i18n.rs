@@ -7,14 +7,14 @@
 //! Pure Rust apart from [`browser_language`]; unit-tested natively through
 //! `tests/warning_ui.rs`.
 use crate::state::settings::Language;
-use std::collections::HashMap;
-use std::sync::OnceLock;
 
-// Compact catalogues made by build/catalogues.rs: {lowercased key: message}, named
-// placeholders already positional, translators' descriptions left out.
-const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue_en.json"));
-const HI: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue_hi.json"));
-const MR: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue_mr.json"));
+// Made by build/catalogues.rs: `N`, `KEYS` (lowercased, sorted) and `EN`, `HI`, `MR`
+// (each language's texts in the order of `KEYS`, named placeholders already
+// positional, translators' descriptions left out). In the content script's module
+// only the keys its code names are there.
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
+}
 
 // The build's catalogue compiler, for the placeholder test.
 #[cfg(test)]
@@ -25,22 +25,21 @@ mod source;
 /// One language: message name → text with named placeholders already turned
 /// into positional `$1`…`$9` (as chrome.i18n does).
 pub struct Catalogue {
-    messages: HashMap<String, String>,
+    texts: &'static [&'static str; tables::N],
 }
 
 impl Catalogue {
-    /// Parses a compact catalogue (see build/catalogues.rs). A malformed one is
-    /// empty (the build and the catalogue test catch it long before a user could).
-    pub fn parse_compact(json: &str) -> Catalogue {
-        Catalogue { messages: serde_json::from_str(json).unwrap_or_default() }
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        let i = if key.bytes().any(|b| b.is_ascii_uppercase()) {
+            tables::KEYS.binary_search(&key.to_ascii_lowercase().as_str())
+        } else {
+            tables::KEYS.binary_search(&key)
+        };
+        i.ok().map(|i| self.texts[i])
     }
 
-    pub fn get(&self, key: &str) -> Option<&str> {
-        self.messages.get(&key.to_ascii_lowercase()).map(String::as_str)
-    }
-
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.messages.keys().map(String::as_str)
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> {
+        tables::KEYS.iter().copied()
     }
 }
 
@@ -71,18 +70,14 @@ pub fn substitute(template: &str, subs: &[&str]) -> String {
 }
 
 pub fn catalogue(lang: Language) -> &'static Catalogue {
-    static CATS: OnceLock<[Catalogue; 3]> = OnceLock::new();
-    let cats = CATS.get_or_init(|| [Catalogue::parse_compact(EN), Catalogue::parse_compact(HI), Catalogue::parse_compact(MR)]);
+    static EN: Catalogue = Catalogue { texts: &tables::EN };
+    static HI: Catalogue = Catalogue { texts: &tables::HI };
+    static MR: Catalogue = Catalogue { texts: &tables::MR };
     match lang {
-        Language::En => &cats[0],
-        Language::Hi => &cats[1],
-        Language::Mr => &cats[2],
+        Language::En => &EN,
+        Language::Hi => &HI,
+        Language::Mr => &MR,
     }
-}
-
-/// The compact catalogue texts, for tests that compare them.
-pub fn catalogue_sources() -> [(Language, &'static str); 3] {
-    [(Language::En, EN), (Language::Hi, HI), (Language::Mr, MR)]
 }
 
 /// The message `key` in `lang` with `subs` filled in; English if the language
@@ -152,9 +147,16 @@ mod tests {
             r#"{"A":{"message":"Hi $Name$, $x$ and $$5","placeholders":{"name":{"content":"$1"}}}}"#,
         )
         .unwrap();
-        let c = Catalogue::parse_compact(&serde_json::to_string(&compact).unwrap());
-        assert_eq!(c.get("a"), Some("Hi $1, $x$ and $$5"));
-        assert_eq!(substitute(c.get("a").unwrap(), &["<b>Ravi</b>"]), "Hi <b>Ravi</b>, $x$ and $5");
+        assert_eq!(compact["a"], "Hi $1, $x$ and $$5");
+        assert_eq!(substitute(&compact["a"], &["<b>Ravi</b>"]), "Hi <b>Ravi</b>, $x$ and $5");
+    }
+
+    #[test]
+    fn content_keys_are_the_source_string_literals() {
+        let src = r##"let q = '"'; t(lang, "danger_title"); // "not_this"
+            let s = "a \" b"; /* "nor_this" */ let r = r#"raw_key"#; fn f<'a>(x: &'a str) { g("last_key") }"##;
+        let lits = super::source::string_literals(src);
+        assert_eq!(lits, ["danger_title", "a \\\" b", "raw_key", "last_key"]);
     }
 
     #[test]

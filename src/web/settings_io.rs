@@ -47,7 +47,7 @@ fn to_json(v: JsValue) -> Option<Value> {
     if v.is_undefined() || v.is_null() {
         return Some(Value::Null);
     }
-    storage::from_js::<Value>(&v).ok()
+    storage::value_from_js(&v).ok()
 }
 
 async fn read_local() -> (Settings, bool) {

@@ -77,6 +77,24 @@ pub fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
     serde_json::from_str(&text).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
+/// A JS value as a `serde_json::Value` (`undefined` reads as null): JSON.stringify
+/// here, then parsed. `Err` when it is not JSON-representable.
+pub fn value_from_js(value: &JsValue) -> Result<serde_json::Value, JsValue> {
+    if value.is_undefined() {
+        return Ok(serde_json::Value::Null);
+    }
+    let text = js_sys::JSON::stringify(value)?.as_string().ok_or_else(|| JsValue::from_str("not JSON"))?;
+    // The content module parses with state::json::parse (so that it needs no serde
+    // deserializer once the engine's rules need none either); the pages module keeps
+    // serde_json's, which it carries anyway, rather than adding core's float parser
+    // (+24 KB raw there). Both read the same Value (state::json's tests).
+    #[cfg(not(feature = "pages"))]
+    let v = crate::state::json::parse(&text);
+    #[cfg(feature = "pages")]
+    let v = serde_json::from_str(&text).ok();
+    v.ok_or_else(|| JsValue::from_str("not JSON"))
+}
+
 /// The raw JS value stored under `key` (undefined when absent).
 pub async fn get_raw(a: Area, key: &str) -> Result<JsValue, JsValue> {
     let p = area(a)?.get(&JsValue::from_str(key))?;

@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-static LABELS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/labels.json"));
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/labels.rs")); // by build/labels.rs: static tables, no JSON
+}
 
 struct Variant {
     prefix: String,
@@ -57,7 +59,7 @@ impl Labels {
             if let Some(l) = c.borrow().get(&base) {
                 return l.clone();
             }
-            let raw: Raw = serde_json::from_str(LABELS_JSON).unwrap_or_default();
+            let raw: Raw = table::raw();
             let mut map: HashMap<String, Entry> = HashMap::new();
             let mut add = |dict: Option<&HashMap<String, Vec<String>>>| {
                 for (k, vs) in dict.into_iter().flatten() {

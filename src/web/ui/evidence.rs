@@ -87,7 +87,15 @@ pub fn build(
             None => profile_evidence.push(hit),
         }
     }
-    flagged.sort_by_key(|f| f.index);
+    // Stable insertion sort by index (a few flagged messages): slice::sort_by_key
+    // would add a ~3 KB sort monomorph to the content module.
+    for i in 1..flagged.len() {
+        let mut j = i;
+        while j > 0 && flagged[j - 1].index > flagged[j].index {
+            flagged.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let profile_url = conv.contact.profile_url.clone().filter(|u| links::is_facebook_url(u));
     let mut steps = vec![ReportingStep { label: t(lang, "danger_advice"), href: None }];
     let mut add = |l: LinkButton| {

@@ -29,6 +29,7 @@ pub mod palette;
 mod render;
 
 use crate::engine::{Assessment, Conversation, Level};
+use crate::state::json::Stored;
 use crate::state::settings::{Settings, SETTINGS_KEY};
 use crate::web::i18n::{self, t};
 use crate::web::storage::{self, Area};
@@ -162,7 +163,7 @@ fn level_name(l: Level) -> &'static str {
 }
 
 fn stage_name(s: crate::engine::Stage) -> String {
-    serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    s.write().as_str().map(str::to_string).unwrap_or_default()
 }
 
 fn contact_memory(key: &str) -> memory::ContactMemory {
@@ -361,7 +362,7 @@ fn ensure_memory_loading() {
     }
     wasm_bindgen_futures::spawn_local(async {
         let raw = storage::get_raw(Area::Local, MEMORY_KEY).await.unwrap_or(JsValue::UNDEFINED);
-        let value: serde_json::Value = storage::from_js(&raw).unwrap_or(serde_json::Value::Null);
+        let value: serde_json::Value = storage::value_from_js(&raw).unwrap_or(serde_json::Value::Null);
         let mut mem = Memory::from_stored(&value);
         // Record the warnings that appeared before the memory was read.
         let keys: Vec<Key> = SHOWN.with(|s| s.borrow().iter().filter(|(_, x)| x.look.is_none()).map(|(k, _)| k.clone()).collect());
@@ -400,7 +401,7 @@ fn ensure_memory_loading() {
 fn save_memory() {
     let Some(mem) = MEMORY.with(|m| m.borrow().clone()) else { return };
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = storage::set(Area::Local, MEMORY_KEY, &mem).await;
+        let _ = storage::set(Area::Local, MEMORY_KEY, &mem.write()).await;
     });
 }
 
@@ -478,7 +479,7 @@ fn act(key: &Key, root: &ShadowRoot, action: &str) {
                     // The family allowed hiding this danger warning: remember it.
                     let unlocked = MEMORY.with(|m| {
                         m.borrow_mut().as_mut().map(|m| {
-                            m.contacts.entry(data.contact_key.clone()).or_default().danger_unlocked = true;
+                            m.contacts.entry_or_default(&data.contact_key).danger_unlocked = true;
                         })
                     });
                     if unlocked.is_some() {
@@ -516,7 +517,7 @@ fn mark_known(data: Owned) {
     remove_contact(&data.contact_key);
     wasm_bindgen_futures::spawn_local(async move {
         let raw = storage::get_raw(Area::Local, SETTINGS_KEY).await.unwrap_or(JsValue::UNDEFINED);
-        let value: serde_json::Value = storage::from_js(&raw).unwrap_or(serde_json::Value::Null);
+        let value: serde_json::Value = storage::value_from_js(&raw).unwrap_or(serde_json::Value::Null);
         let mut s = Settings::from_stored(&value);
         s.add_known(&data.contact_key, &data.conversation.contact.name);
         let _ = storage::set(Area::Local, SETTINGS_KEY, &s.to_stored()).await;
