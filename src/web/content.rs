@@ -190,13 +190,22 @@ fn has_row(el: &Element) -> bool {
         || el.query_selector(wasm_bindgen::intern("[role=row]")).ok().flatten().is_some()
 }
 
-/// What the queued mutations did: whether message grids may have changed at
-/// all (a record inside a grid, or under an element holding one), and the
-/// elements added inside grids.
-fn take_changes() -> (bool, Changes) {
+/// What the queued mutations did since the last step.
+struct Seen {
+    /// Message grids may have changed at all (a record inside a grid, or under
+    /// an element holding one).
+    dirty: bool,
+    /// Grids may have come or gone (a record outside every grid, under an
+    /// element holding one): the page's grids are looked up again.
+    grids: bool,
+}
+
+/// What the queued mutations did, and the elements added inside grids.
+fn take_changes() -> (Seen, Changes) {
     let batches = RECORDS.with(|q| q.try_borrow_mut().map(|mut q| std::mem::take(&mut *q)).unwrap_or_default());
     let mut ch = Changes { overflow: RECORDS_OVERFLOW.with(|o| o.replace(false)), ..Default::default() };
     let mut dirty = ch.overflow;
+    let mut grids = ch.overflow;
     for records in batches {
         for r in records.iter() {
             let r: web_sys::MutationRecord = r.unchecked_into();
@@ -212,6 +221,7 @@ fn take_changes() -> (bool, Changes) {
                 // A thread or chat window mounted or unmounted here: the grids are found again.
                 if el.query_selector(wasm_bindgen::intern("[role=grid]")).ok().flatten().is_some() {
                     dirty = true;
+                    grids = true;
                 } else {
                     let removed = r.removed_nodes();
                     for i in 0..removed.length() {
@@ -220,6 +230,7 @@ fn take_changes() -> (bool, Changes) {
                                 || e.query_selector(wasm_bindgen::intern("[role=grid]")).ok().flatten().is_some()
                         }) {
                             dirty = true;
+                            grids = true;
                             ch.rows_removed = true;
                             break;
                         }
@@ -258,7 +269,7 @@ fn take_changes() -> (bool, Changes) {
             }
         }
     }
-    (dirty, ch)
+    (Seen { dirty, grids }, ch)
 }
 
 /// The JSON text stored under `key` (`Ok(None)` when absent).
@@ -561,7 +572,8 @@ impl Ctl {
         self.perf.last_new = 0;
         let Some((href, host, path, query)) = location() else { return };
         let Some(root) = root() else { return };
-        let (mutated, changes) = take_changes();
+        let (seen, changes) = take_changes();
+        let mutated = seen.dirty;
         self.perf.changes_ms += perf_now() - t0;
         let rows_dirty = ROWS_DIRTY.with(|d| d.replace(false)) || mutated || href != self.href || self.reported.is_none();
         let navigated = href != self.href;
@@ -586,7 +598,9 @@ impl Ctl {
         let continuing = std::mem::take(&mut self.continuing) && !navigated;
         let grids = if !rows_dirty {
             Vec::new()
-        } else if continuing && !self.grids.is_empty() && self.grids.iter().all(|g| g.is_connected()) {
+        } else if (continuing || !seen.grids) && !navigated && !self.grids.is_empty() && self.grids.iter().all(|g| g.is_connected()) {
+            // No grid came or went: the page-wide query (tens of thousands of
+            // elements on a long thread) is not made again.
             std::mem::take(&mut self.grids)
         } else {
             crate::web::reader::dom::qsa(&root, "[role=grid]")

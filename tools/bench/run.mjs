@@ -118,7 +118,7 @@ function wasmEngine() {
   // code in the background; the figure is the steady state a content script
   // reaches on a page (one whole 10,000-message run first).
   wb.bench_engine(10000, 1);
-  const r = JSON.parse(wb.bench_engine(10_000, 7));
+  const r = JSON.parse(wb.bench_engine(10_000, 15));
   r.instantiate_node_ms = instantiate;
   r.memory_bytes = wb.bench_wasm_memory();
   results.wasm = r;
@@ -201,7 +201,7 @@ async function engineInContentScript(browser, server) {
   for (const id of isolated) {
     const ev = await cdp.send('Runtime.evaluate', {
       contextId: id, returnByValue: true,
-      expression: 'typeof wasm_bindgen === "function" ? (wasm_bindgen.bench_engine(10000, 1), wasm_bindgen.bench_engine(10000, 7)) : null',
+      expression: 'typeof wasm_bindgen === "function" ? (wasm_bindgen.bench_engine(10000, 1), wasm_bindgen.bench_engine(10000, 15)) : null',
     }).catch(() => null);
     if (ev && ev.result && typeof ev.result.value === 'string') r = JSON.parse(ev.result.value);
   }
@@ -367,6 +367,25 @@ async function readerCost(server) {
       if (p.steps > before && p.last_new === 100) steps.push({ ms: p.last_ms, wall: Date.now() - t });
     }
     const startup = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-saavdhan-startup') || 'null'));
+    // What one row costs to read, against a floor: one textContent per row (the
+    // fewest calls out of WebAssembly that get a row's text at all).
+    const rowCost = [];
+    const cdp = await page.createCDPSession();
+    const isolated = [];
+    cdp.on('Runtime.executionContextCreated', (e) => {
+      const c = e.context;
+      if (c.auxData && c.auxData.type === 'isolated' && String(c.origin).startsWith('chrome-extension://')) isolated.push(c.id);
+    });
+    await cdp.send('Runtime.enable');
+    for (const id of isolated) {
+      for (let i = 0; i < 5; i++) {
+        const ev = await cdp.send('Runtime.evaluate', {
+          contextId: id, returnByValue: true,
+          expression: 'typeof wasm_bindgen === "function" && wasm_bindgen.bench_read_rows ? wasm_bindgen.bench_read_rows() : null',
+        }).catch(() => null);
+        if (ev && ev.result && typeof ev.result.value === 'string' && ev.result.value !== 'null') rowCost.push(JSON.parse(ev.result.value));
+      }
+    }
     await page.close();
     const r = {
       per_100_ms: median(steps.map((s) => s.ms)),
@@ -376,6 +395,9 @@ async function readerCost(server) {
       steps_to_read_5000: first ? first.steps : NaN,
       total_read_ms: first ? first.total_ms : NaN,
       startup,
+      row_read_us: median(rowCost.map((x) => (x.read_ms * 1e3) / x.rows)),
+      row_text_floor_us: median(rowCost.map((x) => (x.text_only_ms * 1e3) / x.rows)),
+      row_samples: rowCost.length,
     };
     results.reader = r;
     return r;
@@ -485,6 +507,7 @@ async function pagePart(server) {
     log('reader: cost per 100 new messages (test page, Chromium)');
     const rc = await readerCost(server);
     row('reader', 'read+engine+UI step per 100 new messages (median)', `${f(rc.per_100_ms, 2)} ms (${rc.samples} samples; wall incl. 150 ms debounce ${f(rc.per_100_wall_ms, 0)} ms)`, '', null);
+    row('reader', `one row read (read_row) / floor: one textContent per row (median of ${rc.row_samples})`, `${f(rc.row_read_us)} / ${f(rc.row_text_floor_us)} µs`, '', null);
     row('reader', 'first read of the 5,000-message thread: longest step / total', `${f(rc.max_step_ms)} / ${f(rc.total_read_ms)} ms in ${rc.steps_to_read_5000} steps`, '< 50 ms per step', rc.max_step_ms < 50);
   }
 }

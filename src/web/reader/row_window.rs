@@ -229,7 +229,7 @@ impl RowWindow {
                 outcome = Applied::Unplaced;
                 break;
             }
-            let Some(seen) = see(&row, labels, cache, budget, &mut names) else {
+            let Some(seen) = see_uncached(&row, labels, cache, budget, &mut names) else {
                 self.leftover.push_front(row.into());
                 outcome = Applied::Stopped;
                 break;
@@ -328,8 +328,12 @@ fn see(row: &Element, labels: &Labels, cache: &mut RowCache, budget: &mut Budget
     match cache.get(row) {
         Some(Cached::Message(k)) => return Some(Seen::Message(k.clone())),
         Some(Cached::Separator(when)) => return Some(Seen::Separator(when.clone())),
-        None => {}
+        None => see_uncached(row, labels, cache, budget, names),
     }
+}
+
+/// `see` for a row known not to be in the cache (one lookup fewer).
+fn see_uncached(row: &Element, labels: &Labels, cache: &mut RowCache, budget: &mut Budget, names: &mut Option<super::when::Names>) -> Option<Seen> {
     if qs(row, "[data-scope=\"messages_table\"]").is_none() {
         let t = super::dom::text(row);
         if !t.is_empty() && t.chars().count() <= 60 {
