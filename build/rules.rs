@@ -152,7 +152,15 @@ pub fn compile() {
         .iter()
         .map(|c| Compiled { id: c.id, stage: c.stage, tag: c.tag, language: c.language, groups: vec![&empty; c.groups.len()], unless: &empty })
         .collect();
-    std::fs::write(out_dir.join("rules_builtin.json"), serde_json::to_string(&lite).unwrap()).unwrap();
+    // As Rust source (a table of string literals), so that the content script's module
+    // needs no JSON deserializer for its rules: (id, stage, tag, language, groups).
+    let mut table = String::from("/// Built-in rules without pattern text: (id, stage, tag, language, number of groups).\n");
+    table.push_str("pub const BUILTIN_RULES: &[(&str, &str, &str, &str, usize)] = &[\n");
+    for c in &lite {
+        table.push_str(&format!("    ({:?}, {:?}, {:?}, {:?}, {}),\n", c.id, c.stage, c.tag, c.language, c.groups.len()));
+    }
+    table.push_str("];\n");
+    std::fs::write(out_dir.join("rules_builtin.rs"), table).unwrap();
     std::fs::write(out_dir.join("rules.json"), serde_json::to_string(&compiled).unwrap()).unwrap();
     std::fs::write(out_dir.join("rule_examples.json"), serde_json::to_string(&examples).unwrap()).unwrap();
 }

@@ -22,7 +22,7 @@ impl Engine {
     /// The built-in rules with the automaton plan build.rs worked out (no pattern is
     /// normalised at run time). Not cached: for the start-up benchmark.
     pub fn builtin_uncached() -> Result<Engine, String> {
-        let rules = rules::parse(rules::BUILTIN_LITE_JSON)?;
+        let rules = rules::builtin_lite()?;
         let p = plan::from_text(rules::BUILTIN_PLAN).ok_or("built-in plan unreadable")?;
         let matcher = Matcher::from_plan(p, &rules)?;
         let by_id = rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
@@ -38,7 +38,7 @@ impl Engine {
     }
 
     /// The rules (for the built-in engine their groups are empty: the pattern text
-    /// lives, normalised, in the automaton; see `rules::BUILTIN_LITE_JSON`).
+    /// lives, normalised, in the automaton; see `rules::BUILTIN_RULES`).
     pub fn rules(&self) -> &[Rule] {
         &self.rules
     }
