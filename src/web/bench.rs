@@ -93,18 +93,25 @@ pub fn bench_engine(n: u32, repeats: u32) -> String {
         engine::Level::Warning => "Warning",
         engine::Level::Danger => "Danger",
     };
+    json_of(&[
+        ("messages", (n as f64).into()),
+        ("bytes", (bytes as f64).into()),
+        ("compile_ms", median(compile).into()),
+        ("whole_ms", whole_ms.into()),
+        ("whole_best_ms", best.into()),
+        ("mb_s", (bytes as f64 / 1e6 / (whole_ms / 1e3)).into()),
+        ("incremental_us", incremental_us.into()),
+        ("level", level.into()),
+    ])
+}
+
+/// A JSON object of the figures, written by the browser's JSON (so that the
+/// module carries no number formatting of its own).
+fn json_of(fields: &[(&str, JsValue)]) -> String {
     let o = js_sys::Object::new();
-    let set = |k: &str, v: JsValue| {
-        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &v);
-    };
-    set("messages", (n as f64).into());
-    set("bytes", (bytes as f64).into());
-    set("compile_ms", median(compile).into());
-    set("whole_ms", whole_ms.into());
-    set("whole_best_ms", best.into());
-    set("mb_s", (bytes as f64 / 1e6 / (whole_ms / 1e3)).into());
-    set("incremental_us", incremental_us.into());
-    set("level", level.into());
+    for (k, v) in fields {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+    }
     js_sys::JSON::stringify(&o).ok().and_then(|s| s.as_string()).unwrap_or_default()
 }
 
@@ -134,5 +141,11 @@ pub fn bench_read_rows() -> String {
         bytes += r.text_content().map_or(0, |s| s.len());
     }
     let text_only_ms = perf_now() - t;
-    format!("{{\"rows\":{},\"messages\":{n},\"read_ms\":{read_ms},\"text_only_ms\":{text_only_ms},\"bytes\":{bytes}}}", rows.len())
+    json_of(&[
+        ("rows", (rows.len() as f64).into()),
+        ("messages", (n as f64).into()),
+        ("read_ms", read_ms.into()),
+        ("text_only_ms", text_only_ms.into()),
+        ("bytes", (bytes as f64).into()),
+    ])
 }

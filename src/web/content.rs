@@ -185,13 +185,13 @@ fn in_grid(el: &Element) -> bool {
     el.closest(wasm_bindgen::intern("[role=grid]")).ok().flatten().is_some()
 }
 
-fn has_row(el: &Element) -> bool {
-    el.matches(wasm_bindgen::intern("[role=row]")).unwrap_or(false)
-        || el.query_selector(wasm_bindgen::intern("[role=row]")).ok().flatten().is_some()
+/// Whether `el` matches `sel` or holds an element that does.
+fn is_or_holds(el: &Element, sel: &'static str) -> bool {
+    el.matches(wasm_bindgen::intern(sel)).unwrap_or(false) || el.query_selector(wasm_bindgen::intern(sel)).ok().flatten().is_some()
 }
 
 /// What the queued mutations did since the last step.
-struct Seen {
+struct Mutated {
     /// Message grids may have changed at all (a record inside a grid, or under
     /// an element holding one).
     dirty: bool,
@@ -201,7 +201,7 @@ struct Seen {
 }
 
 /// What the queued mutations did, and the elements added inside grids.
-fn take_changes() -> (Seen, Changes) {
+fn take_changes() -> (Mutated, Changes) {
     let batches = RECORDS.with(|q| q.try_borrow_mut().map(|mut q| std::mem::take(&mut *q)).unwrap_or_default());
     let mut ch = Changes { overflow: RECORDS_OVERFLOW.with(|o| o.replace(false)), ..Default::default() };
     let mut dirty = ch.overflow;
@@ -225,13 +225,10 @@ fn take_changes() -> (Seen, Changes) {
                 } else {
                     let removed = r.removed_nodes();
                     for i in 0..removed.length() {
-                        if removed.item(i).and_then(|n| n.dyn_into::<Element>().ok()).is_some_and(|e| {
-                            e.matches(wasm_bindgen::intern("[role=grid]")).unwrap_or(false)
-                                || e.query_selector(wasm_bindgen::intern("[role=grid]")).ok().flatten().is_some()
-                        }) {
+                        // A grid gone takes its window with it (other windows are unchanged).
+                        if removed.item(i).and_then(|n| n.dyn_into::<Element>().ok()).is_some_and(|e| is_or_holds(&e, "[role=grid]")) {
                             dirty = true;
                             grids = true;
-                            ch.rows_removed = true;
                             break;
                         }
                     }
@@ -257,7 +254,7 @@ fn take_changes() -> (Seen, Changes) {
             if !ch.rows_removed {
                 let removed = r.removed_nodes();
                 for i in 0..removed.length() {
-                    if removed.item(i).and_then(|n| n.dyn_into::<Element>().ok()).is_some_and(|e| has_row(&e)) {
+                    if removed.item(i).and_then(|n| n.dyn_into::<Element>().ok()).is_some_and(|e| is_or_holds(&e, "[role=row]")) {
                         ch.rows_removed = true;
                         break;
                     }
@@ -269,7 +266,7 @@ fn take_changes() -> (Seen, Changes) {
             }
         }
     }
-    (Seen { dirty, grids }, ch)
+    (Mutated { dirty, grids }, ch)
 }
 
 /// The JSON text stored under `key` (`Ok(None)` when absent).
@@ -552,15 +549,30 @@ fn run() {
 }
 
 impl Ctl {
-    /// The index in `self.windows` of `grid`'s window (made if new).
-    fn window_for(&mut self, grid: &Element) -> usize {
-        match self.windows.iter().position(|w| w.grid.is_same_node(Some(grid.as_ref()))) {
-            Some(i) => i,
-            None => {
-                self.windows.push(RowWindow::new(grid.clone()));
-                self.windows.len() - 1
-            }
-        }
+    /// Reads a thread or chat window (`scope`) through its grid's window of rows
+    /// (made if new) and feeds what is new to the contact's tracker.
+    #[allow(clippy::too_many_arguments)]
+    fn read_grid(
+        &mut self,
+        scope: &Element,
+        grid: &Element,
+        thread_id: Option<&str>,
+        placement: Placement,
+        changes: &Changes,
+        labels: &Labels,
+        budget: &mut Budget,
+        href: &str,
+    ) -> Result<ReadConversation, crate::web::reader::NotUnderstood> {
+        let mut win = match self.windows.iter().position(|w| w.grid.is_same_node(Some(grid.as_ref()))) {
+            Some(i) => self.windows.swap_remove(i),
+            None => RowWindow::new(grid.clone()),
+        };
+        let t = perf_now();
+        let read = thread::read(scope, &mut win, changes, thread_id, labels, &mut self.cache, budget);
+        self.perf.read_ms += perf_now() - t;
+        let r = read.map(|t| self.feed(&t.key, t.contact, Some(&win), &t.anchor, placement, href));
+        self.windows.push(win);
+        r
     }
 
     fn engine_settings(&self) -> engine::Settings {
@@ -572,10 +584,10 @@ impl Ctl {
         self.perf.last_new = 0;
         let Some((href, host, path, query)) = location() else { return };
         let Some(root) = root() else { return };
-        let (seen, changes) = take_changes();
-        let mutated = seen.dirty;
+        let (mutated, changes) = take_changes();
+
         self.perf.changes_ms += perf_now() - t0;
-        let rows_dirty = ROWS_DIRTY.with(|d| d.replace(false)) || mutated || href != self.href || self.reported.is_none();
+        let rows_dirty = ROWS_DIRTY.with(|d| d.replace(false)) || mutated.dirty || href != self.href || self.reported.is_none();
         let navigated = href != self.href;
         self.feed_until = t0 + STEP_FEED_MS;
         if navigated {
@@ -598,7 +610,7 @@ impl Ctl {
         let continuing = std::mem::take(&mut self.continuing) && !navigated;
         let grids = if !rows_dirty {
             Vec::new()
-        } else if (continuing || !seen.grids) && !navigated && !self.grids.is_empty() && self.grids.iter().all(|g| g.is_connected()) {
+        } else if (continuing || !mutated.grids) && !navigated && !self.grids.is_empty() && self.grids.iter().all(|g| g.is_connected()) {
             // No grid came or went: the page-wide query (tens of thousands of
             // elements on a long thread) is not made again.
             std::mem::take(&mut self.grids)
@@ -617,19 +629,10 @@ impl Ctl {
                 let grid = main.as_ref().and_then(|m| thread::find_grid_among(m, &grids, &labels));
                 match (main, grid) {
                     (Some(main), Some(grid)) => {
-                        let w = self.window_for(&grid);
-                        let mut win = self.windows.swap_remove(w);
-                        let t = perf_now();
-                        let read = thread::read(&main, &mut win, &changes, Some(&id), &labels, &mut self.cache, &mut budget);
-                        self.perf.read_ms += perf_now() - t;
-                        match read {
-                            Ok(t) => {
-                                let r = self.feed(&t.key, t.contact, Some(&win), &t.anchor, Placement::Thread, &href);
-                                dbg.conversations.push(r);
-                            }
+                        match self.read_grid(&main, &grid, Some(&id), Placement::Thread, &changes, &labels, &mut budget, &href) {
+                            Ok(r) => dbg.conversations.push(r),
                             Err(e) => problem = Some(e.0),
                         }
-                        self.windows.push(win);
                     }
                     (None, _) => problem = Some("thread page without [role=main]"),
                     (Some(_), None) => problem = Some("thread page without a message grid"),
@@ -665,16 +668,9 @@ impl Ctl {
             dbg.conversations.extend(self.last_windows.iter().cloned());
         }
         for (chat, grid) in windows {
-            let w = self.window_for(&grid);
-            let mut win = self.windows.swap_remove(w);
-            let t = perf_now();
-            let read = thread::read(&chat, &mut win, &changes, None, &labels, &mut self.cache, &mut budget);
-            self.perf.read_ms += perf_now() - t;
-            if let Ok(t) = read {
-                let r = self.feed(&t.key, t.contact, Some(&win), &t.anchor, Placement::ChatWindow, &href);
+            if let Ok(r) = self.read_grid(&chat, &grid, None, Placement::ChatWindow, &changes, &labels, &mut budget, &href) {
                 dbg.conversations.push(r);
             }
-            self.windows.push(win);
         }
         if rows_dirty {
             // Windows of grids no longer on the page go with them.

@@ -185,16 +185,26 @@ async function startup(kind, server) {
   return r;
 }
 
+/**
+ * The ids of the content script's worlds (CDP isolated contexts of our extension) in a
+ * page: a live array, filled as contexts are created (Runtime.enable reports those
+ * that exist already).
+ */
+async function extensionWorlds(cdp) {
+  const ids = [];
+  cdp.on('Runtime.executionContextCreated', (e) => {
+    const c = e.context;
+    if (c.auxData && c.auxData.type === 'isolated' && String(c.origin).startsWith('chrome-extension://')) ids.push(c.id);
+  });
+  await cdp.send('Runtime.enable');
+  return ids;
+}
+
 /** bench_engine run inside the content script's own world (CDP: the isolated context). */
 async function engineInContentScript(browser, server) {
   const page = await browser.newPage();
   const cdp = await page.createCDPSession();
-  const isolated = [];
-  cdp.on('Runtime.executionContextCreated', (e) => {
-    const c = e.context;
-    if (c.auxData && c.auxData.type === 'isolated' && String(c.origin).startsWith('chrome-extension://')) isolated.push(c.id);
-  });
-  await cdp.send('Runtime.enable');
+  const isolated = await extensionWorlds(cdp);
   await page.goto(server.url(`${PERF_PATH}?n=20&test=1`), { waitUntil: 'load', timeout: 60_000 });
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-saavdhan-startup'), { timeout: 30_000, polling: 50 });
   let r = null;
@@ -240,12 +250,7 @@ async function metrics(cdp) {
 async function pageVisit(browser, withExt, n) {
   const page = await browser.newPage();
   const cdp = await page.createCDPSession();
-  const isolated = [];
-  cdp.on('Runtime.executionContextCreated', (e) => {
-    const c = e.context;
-    if (c.auxData && c.auxData.type === 'isolated' && String(c.origin).startsWith('chrome-extension://')) isolated.push(c.id);
-  });
-  await cdp.send('Runtime.enable');
+  const isolated = await extensionWorlds(cdp);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.evaluateOnNewDocument(LONGTASKS);
   // bench=1: the extension marks its steps (performance.measure "saavdhan:step"),
@@ -371,12 +376,7 @@ async function readerCost(server) {
     // fewest calls out of WebAssembly that get a row's text at all).
     const rowCost = [];
     const cdp = await page.createCDPSession();
-    const isolated = [];
-    cdp.on('Runtime.executionContextCreated', (e) => {
-      const c = e.context;
-      if (c.auxData && c.auxData.type === 'isolated' && String(c.origin).startsWith('chrome-extension://')) isolated.push(c.id);
-    });
-    await cdp.send('Runtime.enable');
+    const isolated = await extensionWorlds(cdp);
     for (const id of isolated) {
       for (let i = 0; i < 5; i++) {
         const ev = await cdp.send('Runtime.evaluate', {
