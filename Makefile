@@ -14,8 +14,12 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 # it fold pointer offsets into loads and stores, as Rust's wasm32 layout puts the
 # stack's far end, not data, in the first KiB. Content module: -1.2 KB gzip.
 WASM_OPT_FLAGS := -Oz --converge --low-memory-unused --strip-debug --strip-producers
+# Reproducible wasm: the module would otherwise carry this checkout's path and
+# $$CARGO_HOME's (panic locations of the crates), so two clones would differ.
+CARGO_HOME ?= $(HOME)/.cargo
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=/saavdhan --remap-path-prefix=$(CARGO_HOME)=/cargo
 
-.PHONY: build test setup-build setup-test wasm package test-native test-wasm test-e2e lint-firefox bench demo fuzz-build clean
+.PHONY: build release test-release setup-build setup-test wasm package test-native test-wasm test-e2e lint-firefox bench demo fuzz-build clean
 
 build: setup-build wasm package
 
@@ -41,12 +45,22 @@ wasm:
 package:
 	node tools/package.mjs $(PKG) dist
 
+## The store packages: dist/saavdhan-chrome-VERSION.zip, dist/saavdhan-firefox-VERSION.xpi,
+## dist/saavdhan-source-VERSION.zip (for addons.mozilla.org) and dist/SHA256SUMS, from a
+## fresh wasm build. VERSION is Cargo.toml's. See RELEASING.md.
+release: setup-build wasm
+	node tools/package.mjs --release $(PKG) dist
+
+## Two `make release` runs in two fresh clones of HEAD must give byte-identical packages.
+test-release: setup-build
+	bash tests/release/reproducible.sh
+
 ## Browsers for the end-to-end and wasm tests (Debian's; nothing downloads a browser).
 setup-test: setup-build
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr openssl zip fonts-lohit-deva fonts-lohit-deva-marathi; fi
 
-test: setup-test build test-native test-wasm test-e2e  # test-e2e includes web-ext lint (foundation-lint.test.mjs)
+test: setup-test build test-native test-wasm test-e2e test-release  # test-e2e includes web-ext lint (foundation-lint.test.mjs)
 
 test-native:
 	cargo test

@@ -1,40 +1,88 @@
 // Assembles the unpacked extensions dist/chrome and dist/firefox, and their
 // archives, from ONE manifest source (extension/manifest.json) plus the
 // per-browser differences below, the extension/ tree, and the wasm-bindgen
-// output in target/pkg. Usage: node tools/package.mjs [pkgDir] [distDir]
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+// output in target/pkg.
+//
+//   node tools/package.mjs [pkgDir] [distDir]             → dist/chrome, dist/firefox,
+//        dist/saavdhan-chrome.zip, dist/saavdhan-firefox.xpi   (make build)
+//   node tools/package.mjs --release [pkgDir] [distDir]   → also the versioned store
+//        packages, the source package addons.mozilla.org asks for, and SHA256SUMS
+//        (make release)
+//
+// The archives are reproducible: the same inputs give byte-identical files. Every
+// file gets the same modification time (SOURCE_DATE_EPOCH, else the time of the
+// commit being built, see https://reproducible-builds.org/docs/source-date-epoch/),
+// the same mode, and the archive lists files in sorted order without extra
+// attributes (zip -X) and with its times in UTC.
+import {
+  cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync, chmodSync, utimesSync,
+} from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, relative, resolve, basename } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
-const root = new URL('..', import.meta.url).pathname;
-// Absolute paths: zip runs inside each package folder.
-const pkg = resolve(process.argv[2] || join(root, 'target/pkg'));
-const dist = resolve(process.argv[3] || join(root, 'dist'));
+const root = resolve(new URL('..', import.meta.url).pathname);
 const src = join(root, 'extension');
 
 export const GECKO_ID = 'saavdhan@saavdhan.invalid';
 
+/** The one version number: Cargo.toml's [package] version. */
+export function cargoVersion(dir = root) {
+  const toml = readFileSync(join(dir, 'Cargo.toml'), 'utf8');
+  const pkg = toml.split(/^\[/m).find((s) => s.startsWith('package]'));
+  const m = pkg && pkg.match(/^version\s*=\s*"([0-9]+\.[0-9]+\.[0-9]+)"\s*$/m);
+  if (!m) throw new Error('Cargo.toml: no [package] version = "X.Y.Z"');
+  return m[1];
+}
+
+/** The Chrome extension id that a manifest "key" gives (SHA-256 of the key, a-p for 0-f). */
+export function chromeIdFromKey(key) {
+  const hex = createHash('sha256').update(Buffer.from(key, 'base64')).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
 /** The per-browser differences; everything else is shared. */
-export function manifestFor(browser, base) {
+export function manifestFor(browser, base, version = cargoVersion()) {
   const m = structuredClone(base);
+  if ('version' in m && m.version !== version) {
+    throw new Error(`extension/manifest.json has version ${m.version}, Cargo.toml ${version}: keep the version in Cargo.toml only`);
+  }
+  // The version goes right after the description, where people look for it.
+  const out = {};
+  for (const [k, v] of Object.entries(m)) {
+    if (k === 'version') continue;
+    out[k] = v;
+    if (k === 'description') out.version = version;
+  }
   if (browser === 'chrome') {
-    m.background = { service_worker: 'background.js' };
+    out.background = { service_worker: 'background.js' };
   } else if (browser === 'firefox') {
-    m.background = { scripts: ['background.js'] };
-    m.browser_specific_settings = {
+    // "key" fixes the id of an unpacked Chrome install; Firefox uses the gecko id.
+    delete out.key;
+    out.background = { scripts: ['background.js'] };
+    out.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,
         // data_collection_permissions needs Firefox >= 140 on desktop.
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      // ... and >= 142 on Android (web-ext lint: KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION).
+      gecko_android: { strict_min_version: '142.0' },
     };
     // Firefox reads managed storage from enterprise policies (policies.json
     // "3rdparty"), not from a schema file in the package.
-    delete m.storage;
+    delete out.storage;
   } else {
     throw new Error(`unknown browser ${browser}`);
   }
+  return out;
+}
+
+/** The Chrome Web Store refuses a manifest with "key": the store package leaves it out. */
+export function storeManifest(manifest) {
+  const m = structuredClone(manifest);
+  delete m.key;
   return m;
 }
 
@@ -48,7 +96,31 @@ function listFiles(dir) {
   return out.sort();
 }
 
-function build(browser, base) {
+/** Seconds since 1970 for every file's time: SOURCE_DATE_EPOCH, else HEAD's commit time. */
+export function sourceDateEpoch() {
+  if (process.env.SOURCE_DATE_EPOCH) return Number(process.env.SOURCE_DATE_EPOCH);
+  try {
+    return Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: root, encoding: 'utf8' }).trim());
+  } catch {
+    return 1767225600; // 2026-01-01T00:00:00Z, when there is no git history (a source package).
+  }
+}
+
+/** A zip of `dir`'s files (sorted, fixed time and mode) at `archive`. */
+function zipDir(dir, archive, epoch) {
+  const files = listFiles(dir).map((p) => relative(dir, p));
+  const when = new Date(epoch * 1000);
+  for (const f of files) {
+    chmodSync(join(dir, f), 0o644);
+    utimesSync(join(dir, f), when, when);
+  }
+  rmSync(archive, { force: true });
+  // -X: no uid/gid or extra times; -D: no directory entries; TZ=UTC: zip stores local time.
+  execFileSync('zip', ['-q', '-X', '-D', archive, ...files], { cwd: dir, env: { ...process.env, TZ: 'UTC' } });
+  return files.length;
+}
+
+function assemble(browser, base, { pkg, dist, version }) {
   const out = join(dist, browser);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -62,7 +134,7 @@ function build(browser, base) {
     if (!existsSync(p)) throw new Error(`missing ${p}: run the wasm build first (make build)`);
     cpSync(p, join(out, f));
   }
-  const manifest = manifestFor(browser, base);
+  const manifest = manifestFor(browser, base, version);
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   // Every file the manifest names must be in the package.
   const named = [
@@ -74,17 +146,77 @@ function build(browser, base) {
     ...(manifest.storage ? [manifest.storage.managed_schema] : []),
   ];
   for (const f of named) if (!existsSync(join(out, f))) throw new Error(`${browser}: manifest names ${f}, which is not in the package`);
-  const archive = join(dist, browser === 'chrome' ? 'saavdhan-chrome.zip' : 'saavdhan-firefox.xpi');
+  return { out, manifest };
+}
+
+/** The package a store receives: the unpacked folder, with the store's manifest. */
+function storeArchive(browser, { out, manifest }, archive, epoch) {
+  if (browser !== 'chrome') return zipDir(out, archive, epoch);
+  const stage = `${out}.store`;
+  rmSync(stage, { recursive: true, force: true });
+  cpSync(out, stage, { recursive: true });
+  writeFileSync(join(stage, 'manifest.json'), JSON.stringify(storeManifest(manifest), null, 2) + '\n');
+  try {
+    return zipDir(stage, archive, epoch);
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The source package addons.mozilla.org asks for (it reviews WebAssembly as generated
+ * code): the committed tree of HEAD, whose BUILDING.md says how to rebuild the exact
+ * files. `git archive` gives the same bytes for the same commit.
+ */
+function sourceArchive(archive, version) {
+  const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim();
+  if (dirty) console.warn(`warning: uncommitted changes are NOT in ${basename(archive)} (it is HEAD's tree):\n${dirty}`);
   rmSync(archive, { force: true });
-  const files = listFiles(out).map((p) => relative(out, p));
-  execFileSync('zip', ['-q', '-X', '-D', archive, ...files], { cwd: out });
-  return { out, archive, files: files.length };
+  execFileSync('git', ['archive', '--format=zip', `--prefix=saavdhan-source-${version}/`, '-o', archive, 'HEAD'], { cwd: root });
+}
+
+function sha256(file) {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+export function main(argv) {
+  const release = argv.includes('--release');
+  const args = argv.filter((a) => a !== '--release');
+  // Absolute paths: zip runs inside each package folder.
+  const pkg = resolve(args[0] || join(root, 'target/pkg'));
+  const dist = resolve(args[1] || join(root, 'dist'));
+  const version = cargoVersion();
+  const epoch = sourceDateEpoch();
+  const base = JSON.parse(readFileSync(join(src, 'manifest.json'), 'utf8'));
+  mkdirSync(dist, { recursive: true });
+  const made = [];
+  for (const b of ['chrome', 'firefox']) {
+    const built = assemble(b, base, { pkg, dist, version });
+    const ext = b === 'chrome' ? 'zip' : 'xpi';
+    const archive = join(dist, `saavdhan-${b}.${ext}`);
+    const n = storeArchive(b, built, archive, epoch);
+    console.log(`${b} ${version}: ${relative(root, built.out)} (${n} files), ${relative(root, archive)}`);
+    if (release) {
+      const versioned = join(dist, `saavdhan-${b}-${version}.${ext}`);
+      cpSync(archive, versioned);
+      made.push(versioned);
+    }
+  }
+  if (release) {
+    const source = join(dist, `saavdhan-source-${version}.zip`);
+    sourceArchive(source, version);
+    made.push(source);
+    const sums = made.map((f) => `${sha256(f)}  ${basename(f)}\n`).join('');
+    writeFileSync(join(dist, 'SHA256SUMS'), sums);
+    console.log(`\nSHA-256 (also in ${relative(root, join(dist, 'SHA256SUMS'))}):\n${sums}`);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const base = JSON.parse(readFileSync(join(src, 'manifest.json'), 'utf8'));
-  for (const b of ['chrome', 'firefox']) {
-    const r = build(b, base);
-    console.log(`${b}: ${relative(root, r.out)} (${r.files} files), ${relative(root, r.archive)}`);
+  try {
+    main(process.argv.slice(2));
+  } catch (e) {
+    console.error(`package: ${e.message}`);
+    process.exit(1);
   }
 }
