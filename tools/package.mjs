@@ -20,6 +20,7 @@ import {
 import { createHash } from 'node:crypto';
 import { join, relative, resolve, basename } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { privacyPage } from './privacy_page.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const src = join(root, 'extension');
@@ -134,6 +135,7 @@ function assemble(browser, base, { pkg, dist, version }) {
     if (!existsSync(p)) throw new Error(`missing ${p}: run the wasm build first (make build)`);
     cpSync(p, join(out, f));
   }
+  writeFileSync(join(out, 'pages', 'privacy.html'), privacyPage(root));
   const manifest = manifestFor(browser, base, version);
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   // Every file the manifest names must be in the package.

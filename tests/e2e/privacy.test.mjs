@@ -4,7 +4,10 @@
 // * the options page and the popup, used for real, make no network request: every
 //   request they cause is to the extension's own package files;
 // * after the whole scam chain on a fixture thread, nothing in the extension's storage
-//   (local and session) holds any of the message texts, in Chromium and Firefox.
+//   (local and session) holds any of the message texts, in Chromium and Firefox;
+// * PRIVACY.md says the same: the permissions it names are the manifests', every key
+//   found in storage is one its table lists, and the page inside the extension
+//   (pages/privacy.html) carries its text in English, Hindi and Marathi.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -26,6 +29,39 @@ const MESSAGES = [
 ];
 
 const HOSTS = ['*://*.facebook.com/*', '*://*.messenger.com/*'];
+const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const POLICY = fs.readFileSync(path.join(REPO, 'PRIVACY.md'), 'utf8');
+/** The storage keys PRIVACY.md's table lists in its "stored as" column. */
+const POLICY_KEYS = [...POLICY.matchAll(/\| `([a-z_:]+)`[^|]*\|\s*$/gm)].map((m) => m[1]);
+
+describe('PRIVACY.md matches the built extension', () => {
+  it('lists the storage keys in a table', () => {
+    assert.deepEqual(POLICY_KEYS, ['settings', 'contacts', 'warning_ui', 'warnings_log', 'tab:']);
+  });
+  for (const [name, dir] of [['chrome', DIST_CHROME], ['firefox', DIST_FIREFOX]]) {
+    it(`${name}: the policy names exactly the manifest's permissions and sites`, () => {
+      const m = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+      for (const p of m.permissions) assert.ok(POLICY.includes(`"${p}"`), `PRIVACY.md names the permission "${p}"`);
+      for (const h of m.host_permissions) {
+        const site = h.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, '');
+        assert.ok(POLICY.includes(site), `PRIVACY.md names ${site}`);
+      }
+      if (name === 'firefox') assert.match(POLICY, /data_collection_permissions: none/);
+    });
+    it(`${name}: pages/privacy.html carries the policy in en, hi and mr`, () => {
+      const html = fs.readFileSync(path.join(dir, 'pages', 'privacy.html'), 'utf8');
+      for (const [lang, file] of [['en', 'PRIVACY.md'], ['hi', 'PRIVACY.hi.md'], ['mr', 'PRIVACY.mr.md']]) {
+        assert.match(html, new RegExp(`<section id="${lang}" lang="${lang}">`));
+        const md = fs.readFileSync(path.join(REPO, file), 'utf8');
+        for (const [, heading] of md.matchAll(/^#+ (.+)$/gm)) {
+          assert.ok(html.includes(heading.replace(/&/g, '&amp;')), `${file}: "${heading}" is on the page`);
+        }
+      }
+      const options = fs.readFileSync(path.join(dir, 'pages', 'options.html'), 'utf8');
+      assert.match(options, /href="privacy.html"/, 'the options page links the policy');
+    });
+  }
+});
 
 describe('built manifests', () => {
   for (const [name, dir] of [['chrome', DIST_CHROME], ['firefox', DIST_FIREFOX]]) {
@@ -143,6 +179,8 @@ for (const kind of ['chromium', 'firefox']) {
       for (const token of ['riya.pay@okaxis', 'okaxis', 'suprabhat', 'shubh', 'wahan baat']) {
         assert.ok(!flat.includes(token), `"${token}" from a message is in storage`);
       }
+      for (const k of Object.keys(stored.local)) assert.ok(POLICY_KEYS.includes(k), `PRIVACY.md lists the stored key "${k}"`);
+      for (const k of Object.keys(stored.session)) assert.ok(k.startsWith('tab:'), `PRIVACY.md lists the session key "${k}"`);
       console.log(`# ${kind}: storage after the scam fixture: local keys ${JSON.stringify(Object.keys(stored.local))}, ` +
         `session keys ${JSON.stringify(Object.keys(stored.session))}, ${all.length} bytes, no message text`);
     });
