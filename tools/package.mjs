@@ -171,10 +171,17 @@ function storeArchive(browser, { out, manifest }, archive, epoch) {
  * files. `git archive` gives the same bytes for the same commit.
  */
 function sourceArchive(archive, version) {
+  try {
+    execFileSync('git', ['rev-parse', '--verify', 'HEAD'], { cwd: root, stdio: 'ignore' });
+  } catch {
+    console.warn(`note: not a git checkout, so no ${basename(archive)} (build from a clone to make it)`);
+    return false;
+  }
   const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim();
   if (dirty) console.warn(`warning: uncommitted changes are NOT in ${basename(archive)} (it is HEAD's tree):\n${dirty}`);
   rmSync(archive, { force: true });
   execFileSync('git', ['archive', '--format=zip', `--prefix=saavdhan-source-${version}/`, '-o', archive, 'HEAD'], { cwd: root });
+  return true;
 }
 
 function sha256(file) {
@@ -206,8 +213,7 @@ export function main(argv) {
   }
   if (release) {
     const source = join(dist, `saavdhan-source-${version}.zip`);
-    sourceArchive(source, version);
-    made.push(source);
+    if (sourceArchive(source, version)) made.push(source);
     const sums = made.map((f) => `${sha256(f)}  ${basename(f)}\n`).join('');
     writeFileSync(join(dist, 'SHA256SUMS'), sums);
     console.log(`\nSHA-256 (also in ${relative(root, join(dist, 'SHA256SUMS'))}):\n${sums}`);
