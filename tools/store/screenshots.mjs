@@ -36,6 +36,8 @@ export const PROMOS = [
 ];
 export const DEFAULT_OUT = path.join(OUT_DIR, 'store', 'screenshots');
 export const TILE_HTML = path.join(REPO_ROOT, 'store', 'promo', 'tile.html');
+/** Presentation-only styles that make the practice page look like a chat window (see the file). */
+const PAGE_LOOK = fs.readFileSync(new URL('./page-look.css', import.meta.url), 'utf8');
 
 /** The family member shown on the danger warning's call button (a made-up number). */
 const FAMILY = { en: 'Rahul', hi: 'राहुल', mr: 'राहुल' };
@@ -83,6 +85,9 @@ async function shootWarnings(browser, out, log) {
         await page.waitForFunction((lvl, l) => [...document.querySelectorAll('[data-saavdhan-level]')]
           .some((e) => e.getAttribute('data-saavdhan-level') === lvl && e.getAttribute('lang') === l),
         { timeout: 10_000, polling: 100 }, level, lang).catch(() => {});
+        await page.addStyleTag({ content: PAGE_LOOK });
+        // The latest messages (what the warning is about) in view below the banner.
+        await page.evaluate(() => { for (const g of document.querySelectorAll('[role="grid"]')) g.scrollTop = g.scrollHeight; });
         await sleep(400);
         const banners = await bannerFacts(page);
         const file = screenshotName(lang, level);
