@@ -19,7 +19,7 @@ WASM_OPT_FLAGS := -Oz --converge --low-memory-unused --strip-debug --strip-produ
 CARGO_HOME ?= $(HOME)/.cargo
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=/saavdhan --remap-path-prefix=$(CARGO_HOME)=/cargo
 
-.PHONY: build release test-release setup-build setup-test wasm package test-native test-wasm test-e2e lint-firefox bench demo fuzz-build clean
+.PHONY: build release test-release setup-build setup-test wasm package test-native test-wasm test-e2e lint-firefox bench demo store-assets fuzz-build clean
 
 build: setup-build wasm package
 
@@ -87,6 +87,14 @@ bench: setup-test build
 ## (headed where a display exists, else screenshots into out/screenshots/).
 demo: build
 	node tools/demo.mjs $(DEMO_ARGS)
+
+## The store images (store/README.md): each warning level in en/hi/mr at 1280x800 and the
+## promotional tiles, made from the built extension, copied into store/.
+store-assets: setup-test build
+	node tools/store/screenshots.mjs out/store/screenshots
+	mkdir -p store/screenshots store/promo
+	cp out/store/screenshots/screenshot-*.png store/screenshots/
+	cp out/store/screenshots/promo-*.png store/promo/
 
 clean:
 	rm -rf dist $(PKG)
