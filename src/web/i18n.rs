@@ -177,7 +177,7 @@ mod tests {
 
     #[test]
     fn real_catalogues_translate() {
-        assert_eq!(t(Language::En, "button_known"), "I know this person");
+        assert_eq!(t(Language::En, "button_known"), "I really know this person");
         assert!(t(Language::Hi, "danger_title").contains("ब्लैकमेल"));
         assert!(t(Language::Mr, "danger_title").contains("ब्लॅकमेल"));
         let s = tr(Language::En, "warning_reason_offplatform", &["Priya", "3 days after you became friends"]);

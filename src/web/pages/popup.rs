@@ -123,7 +123,8 @@ async fn show_warnings(doc: &Document, texts: &Texts) -> Result<(), JsValue> {
     js_sys::Reflect::set(&date_style, &"timeStyle".into(), &"short".into())?;
     for entry in log.latest(SHOWN) {
         let when = js_sys::Date::new(&JsValue::from_f64(entry.at_ms as f64))
-            .to_locale_string(&format!("{}-IN", texts.lang.code()), &date_style)
+            // Latin digits in every language (-u-nu-latn), as the banners write numbers.
+            .to_locale_string(&format!("{}-IN-u-nu-latn", texts.lang.code()), &date_style)
             .as_string()
             .unwrap_or_default();
         let level = texts.text(level_key(entry.level), &[]);
