@@ -32,7 +32,7 @@ pub mod evidence;
 pub mod links;
 pub mod memory;
 pub mod palette;
-mod render;
+pub mod render;
 
 use crate::engine::{Assessment, Conversation, Level};
 use crate::state::json::Stored;
@@ -503,7 +503,33 @@ fn open_panel(key: &Key, root: &ShadowRoot, panel: Panel) {
     }
 }
 
+/// Hiding and trusting check the family PIN as stored NOW (the controller's
+/// copy may predate the settings' arrival, or a PIN set in another tab): read
+/// it from chrome.storage.local first, then act.
 fn act(key: &Key, root: &ShadowRoot, action: &str) {
+    if !matches!(action, "hide" | "known-yes" | "pin-ok") {
+        return act_now(key, root, action, None);
+    }
+    // The typed PIN is read before anything re-renders.
+    let typed = part(root, "pin-input")
+        .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value());
+    let (key, root, action) = (key.clone(), root.clone(), action.to_string());
+    wasm_bindgen_futures::spawn_local(async move {
+        let raw = storage::get_raw(Area::Local, SETTINGS_KEY).await.unwrap_or(JsValue::UNDEFINED);
+        let value: serde_json::Value = storage::value_from_js(&raw).unwrap_or(serde_json::Value::Null);
+        let stored = Settings::from_stored(&value);
+        SHOWN.with(|s| {
+            if let Some(x) = s.borrow_mut().get_mut(&key) {
+                x.data.settings.pin = stored.pin;
+                x.data.settings.pin_locks_dismiss = stored.pin_locks_dismiss;
+            }
+        });
+        act_now(&key, &root, &action, typed);
+    });
+}
+
+fn act_now(key: &Key, root: &ShadowRoot, action: &str, typed: Option<String>) {
     let Some((data, panel)) = SHOWN.with(|s| s.borrow().get(key).map(|x| (x.data.clone(), x.panel))) else { return };
     let hide = hide_state(&data);
     match action {
@@ -532,10 +558,7 @@ fn act(key: &Key, root: &ShadowRoot, action: &str) {
         }
         "pin-ok" => {
             let Panel::Pin(then) = panel else { return };
-            let typed = part(root, "pin-input")
-                .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .map(|i| i.value())
-                .unwrap_or_default();
+            let typed = typed.unwrap_or_default();
             if data.settings.pin_matches(&typed) {
                 if data.assessment.level == Level::Danger {
                     // The family allowed hiding this danger warning: remember it.
@@ -553,9 +576,16 @@ fn act(key: &Key, root: &ShadowRoot, action: &str) {
                 } else {
                     mark_known(data);
                 }
-            } else if let Some(e) = part(root, "pin-error") {
-                let lang = i18n::language_for(data.settings.language);
-                e.set_text_content(Some(&t(lang, "pin_wrong")));
+            } else {
+                // Wrong: say so, empty the box and put the focus back in it.
+                if let Some(e) = part(root, "pin-error") {
+                    let lang = i18n::language_for(data.settings.language);
+                    e.set_text_content(Some(&t(lang, "pin_wrong")));
+                }
+                if let Some(i) = part(root, "pin-input").and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                    i.set_value("");
+                }
+                focus(root, "[data-part=\"pin-input\"]");
                 refresh_test_content(key);
             }
         }
@@ -625,15 +655,17 @@ fn mark_known(data: Owned) {
     });
 }
 
-/// Builds the evidence kit and saves it as two files (HTML + JSON) through
+/// Builds the evidence kit and saves it as one HTML file through
 /// Blob + object URL + `<a download>`: no network.
 fn save_evidence(d: &Owned) -> Result<(), JsValue> {
     let lang = i18n::language_for(d.settings.language);
     let now = now_rfc3339();
-    let kit = evidence::build(lang, d.settings.region, &d.conversation, &d.assessment, &d.page_url, &now);
+    // getTimezoneOffset is minutes WEST of UTC (India: -330).
+    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    let kit = evidence::build(lang, d.settings.region, &d.conversation, &d.assessment, &d.page_url, &now, offset);
     let stem = evidence::file_stem(&d.conversation.contact.name, &now);
+    // One file (issue 13): the readable page, with the JSON inside it.
     download(&format!("{stem}.html"), &evidence::to_html(lang, &kit), "text/html;charset=utf-8")?;
-    download(&format!("{stem}.json"), &evidence::to_json(&kit), "application/json")?;
     Ok(())
 }
 

@@ -360,6 +360,10 @@ pub fn render(doc: &Document, root: &ShadowRoot, v: &View) -> Result<(), JsValue
 /// part, every link and button. Read from the DOM itself, so tests check what
 /// is really there.
 pub fn describe(root: &ShadowRoot) -> Result<String, JsValue> {
+    fn each(root: &ShadowRoot, sel: &str, f: impl Fn(&Element) -> Value) -> Result<Vec<Value>, JsValue> {
+        let list = root.query_selector_all(sel)?;
+        Ok((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).map(|e| f(&e)).collect())
+    }
     fn font_px(e: Option<&Element>) -> f64 {
         let style = e.and_then(|e| web_sys::window()?.get_computed_style(e).ok().flatten());
         let size = style.and_then(|s| s.get_property_value("font-size").ok()).unwrap_or_default();
@@ -418,6 +422,11 @@ pub fn describe(root: &ShadowRoot) -> Result<String, JsValue> {
         ("buttons", Value::Array(buttons)),
         ("style", style.into()),
         ("bdi", Value::from(root.query_selector_all("bdi")?.length())),
+        ("bdiText", Value::Array(each(root, "bdi", |e| Value::from(e.text_content().unwrap_or_default()))?)),
+        ("bdiStyle", Value::Array(each(root, "bdi", |e| {
+            let s = web_sys::window().and_then(|w| w.get_computed_style(e).ok().flatten());
+            Value::from(s.and_then(|s| s.get_property_value("unicode-bidi").ok()).unwrap_or_default())
+        })?)),
         ("fontPx", Value::from(font_px(bx.as_ref()))),
         ("height", Value::from(bx.as_ref().map(|b| b.get_bounding_client_rect().height()).unwrap_or(0.0))),
     ]);
