@@ -161,7 +161,7 @@ impl Memory {
     }
 }
 
-/// Whether the "I know this person" button may be offered.
+/// Whether "Hide for now" and "I really know this person" may be offered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hide {
     /// Hiding is allowed.

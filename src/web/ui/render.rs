@@ -80,7 +80,11 @@ fn link(doc: &Document, parent: &Element, lang: Language, l: &LinkButton) -> Res
         Some(arg) => tr(lang, l.label_key, &[&isolated_name(arg)]),
         None => t(lang, l.label_key),
     };
-    append_isolated(doc, &a, &label)?;
+    // One span: in the inline-flex button, text runs beside a <bdi> would each
+    // become a flex item and lose the spaces between them.
+    let words = doc.create_element("span")?;
+    append_isolated(doc, &words, &label)?;
+    a.append_child(&words)?;
     a.set_attribute("href", &l.href)?;
     a.set_attribute("target", "_blank")?;
     a.set_attribute("rel", "noopener noreferrer")?;
@@ -93,7 +97,9 @@ fn button(doc: &Document, parent: &Element, action: &str, label: &str) -> Result
     let b = el(doc, "button", "button")?;
     b.set_attribute("type", "button")?;
     b.set_attribute("data-action", action)?;
-    append_isolated(doc, &b, label)?;
+    let words = doc.create_element("span")?;
+    append_isolated(doc, &words, label)?;
+    b.append_child(&words)?;
     parent.append_child(&b)?;
     Ok(b)
 }
