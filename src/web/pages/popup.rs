@@ -130,10 +130,12 @@ async fn show_warnings(doc: &Document, texts: &Texts) -> Result<(), JsValue> {
         let level = texts.text(level_key(entry.level), &[]);
         let li = doc.create_element("li")?;
         li.set_attribute("data-level", &format!("{:?}", entry.level).to_lowercase())?;
-        li.set_text_content(Some(&texts.text(
+        // The name as written, shortened, in a <bdi> so it cannot turn the line around.
+        let line = texts.text(
             "popup_warning_line",
-            &[("name", &entry.contact_name), ("level", &level), ("when", &when)],
-        )));
+            &[("name", &crate::web::ui::compose::isolated_name(&entry.contact_name)), ("level", &level), ("when", &when)],
+        );
+        crate::web::ui::render::append_isolated(doc, &li, &line)?;
         list.append_child(&li)?;
     }
     Ok(())
