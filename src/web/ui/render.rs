@@ -125,7 +125,7 @@ fn style(level: Level, p: &Palette) -> String {
          .block{{border-top:0.125rem solid {ac};padding-top:0.375rem;margin-top:0.375rem;}}\
          .quote{{border-inline-start:0.25rem solid {ac};padding-inline-start:0.75rem;}}\
          .qlabel{{font-weight:700;margin-inline-end:0.375rem;}}\
-         summary{{cursor:pointer;font-weight:700;min-height:2.75rem;display:flex;align-items:center;}}\
+         summary{{cursor:pointer;font-weight:700;padding:0.5rem 0;}}\
          .brand{{font-size:1rem;font-weight:700;margin:0.25rem 0 0;}}\
          .row{{display:flex;flex-wrap:wrap;gap:0.5rem;margin:0 0 0.5rem;}}\
          .button{{display:inline-flex;align-items:center;min-height:2.75rem;padding:0.375rem 0.875rem;font:inherit;font-size:1.25rem;\
