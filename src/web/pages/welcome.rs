@@ -97,10 +97,11 @@ pub fn sample(level: Level) -> (Conversation, Assessment) {
         joined: None,
         lives_in: None,
     };
+    // The stranger's words, quoted in the sample as such a stranger writes them.
     let messages = vec![
-        msg("Good morning dear 🌹"),
-        msg("Please share your WhatsApp number"),
-        msg("Pay 10000 rupees now or I will send your video to your family"),
+        msg("Good morning dear 🌹"), // i18n-exempt
+        msg("Please share your WhatsApp number"), // i18n-exempt
+        msg("Pay 10000 rupees now or I will send your video to your family"), // i18n-exempt
     ];
     let ev = |i: usize, stage: Stage, matched: &str| Evidence { message: Some(i), stage, rule: String::new(), matched: matched.into() };
     let (stage, evidence) = match level {
