@@ -222,6 +222,7 @@ mod tests {
             ("से जुड़े", "masculine"),
             ("नहीं मिले", "masculine"),
             ("कर सकते हैं", "masculine"),
+            ("नहीं पाए", "masculine"),
         ];
         let mr_avoid = [
             ("सामायिक मित्र", "Facebook: म्युच्युअल फ्रेंड्स"),
