@@ -16,10 +16,31 @@ function key(tabId) {
   return 'tab:' + tabId;
 }
 
-function showBadge(tabId, state) {
+// The toolbar tooltip in the language chosen in Saavdhan (else the browser's):
+// the chosen catalogue is read from the extension's own files, never the network.
+let chosen = null; // { key: text } of the chosen language, or null
+async function loadChosenCatalogue() {
+  try {
+    const { settings } = await chrome.storage.local.get('settings');
+    const lang = settings && ['en', 'hi', 'mr'].includes(settings.language) ? settings.language : null;
+    if (!lang) { chosen = null; return; }
+    const res = await fetch(chrome.runtime.getURL(`_locales/${lang}/messages.json`));
+    const json = await res.json();
+    chosen = Object.fromEntries(Object.entries(json).map(([k, v]) => [k, v.message]));
+  } catch {
+    chosen = null;
+  }
+}
+const chosenReady = loadChosenCatalogue();
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes.settings) loadChosenCatalogue();
+});
+
+async function showBadge(tabId, state) {
   const b = BADGE[state];
   if (!b) return;
-  const title = chrome.i18n.getMessage(b.title) || '';
+  await chosenReady;
+  const title = (chosen && chosen[b.title]) || chrome.i18n.getMessage(b.title) || '';
   chrome.action.setBadgeText({ tabId, text: b.text }).catch(() => {});
   chrome.action.setBadgeBackgroundColor({ tabId, color: b.color }).catch(() => {});
   if (title) chrome.action.setTitle({ tabId, title }).catch(() => {});
@@ -44,6 +65,12 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     return true; // answered asynchronously
   }
   return false;
+});
+
+// A new install opens the welcome and practice page (language, family contact,
+// PIN, pinning the icon, sample warnings); updates do not.
+chrome.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') chrome.tabs.create({ url: chrome.runtime.getURL('pages/welcome.html') }).catch(() => {});
 });
 
 chrome.tabs.onRemoved.addListener((tabId) => {

@@ -113,22 +113,53 @@ async fn report_state_sends_the_message_and_swallows_a_closed_channel() {
 }
 
 #[wasm_bindgen_test]
-fn closed_shadow_host_attributes_are_visible_but_its_content_is_not() {
-    // The contract the end-to-end tests rely on: a warning host in a closed shadow root
-    // exposes data-saavdhan-level/stage on the host, and nothing inside to page scripts.
+fn ui_show_puts_the_warning_in_a_closed_shadow_root_before_the_message_list() {
+    // The contract the end-to-end tests rely on, through the real `ui::show`: the host
+    // exposes level and stage, nothing inside is reachable from the page, a hostile
+    // name is text, and `remove_all` takes the host (and its listeners) away.
+    use saavdhan::engine::{Assessment, Contact, Conversation, Evidence, FriendStatus, Level, Message, MessageKind, Sender, Stage};
+    use saavdhan::web::ui::{self, Placement, WarningContext};
     let doc = web_sys::window().unwrap().document().unwrap();
-    let host = doc.create_element("div").unwrap();
-    host.set_attribute("data-saavdhan-level", "warning").unwrap();
-    host.set_attribute("data-saavdhan-stage", "off_platform").unwrap();
-    let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Closed)).unwrap();
-    let p = doc.create_element("p").unwrap();
-    p.set_text_content(Some("<b>not html</b>"));
-    root.append_child(&p).unwrap();
-    doc.body().unwrap().append_child(&host).unwrap();
-    let found = doc.query_selector("[data-saavdhan-level=warning]").unwrap().expect("host is findable");
-    assert_eq!(found.get_attribute("data-saavdhan-stage").as_deref(), Some("off_platform"));
-    assert!(found.shadow_root().is_none(), "a closed shadow root is not reachable from the page");
-    assert!(doc.query_selector("p b").unwrap().is_none(), "text stays text");
-    assert_eq!(p.text_content().as_deref(), Some("<b>not html</b>"));
-    host.remove();
+    let main = doc.create_element("div").unwrap();
+    main.set_attribute("role", "main").unwrap();
+    let grid = doc.create_element("div").unwrap();
+    grid.set_attribute("role", "grid").unwrap();
+    main.append_child(&grid).unwrap();
+    doc.body().unwrap().append_child(&main).unwrap();
+    let name = "<b>Priya</b> \u{202E}Sharma";
+    let conversation = Conversation {
+        contact: Contact {
+            name: name.into(),
+            profile_url: Some("https://www.facebook.com/profile.php?id=1".into()),
+            friend_status: FriendStatus::NotFriends,
+            friends_since: None,
+            mutual_friends: Some(0),
+            friend_count: None,
+            joined: None,
+            lives_in: None,
+        },
+        messages: vec![Message { from: Sender::Them, at: None, kind: MessageKind::Text, text: Some("Please share your WhatsApp number <i>now</i>".into()) }],
+    };
+    let assessment = Assessment {
+        level: Level::Warning,
+        stage: Stage::OffPlatform,
+        evidence: vec![Evidence { message: Some(0), stage: Stage::OffPlatform, rule: "x".into(), matched: "WhatsApp number".into() }],
+        first_warning_at: Some(0),
+    };
+    let settings = saavdhan::state::settings::Settings::default();
+    let ctx = WarningContext { contact_key: "fb:1", conversation: &conversation, assessment: &assessment, page_url: "https://www.facebook.com/messages/t/1", settings: &settings };
+    ui::show(&main, Placement::Thread, &ctx).unwrap();
+    let host = doc.query_selector("[data-saavdhan-warning=thread]").unwrap().expect("ui::show added a host");
+    assert_eq!(host.get_attribute("data-saavdhan-level").as_deref(), Some("warning"));
+    assert_eq!(host.get_attribute("data-saavdhan-stage").as_deref(), Some("off_platform"));
+    assert_eq!(host.next_element_sibling().as_ref(), Some(&grid), "right before the message list");
+    assert!(host.shadow_root().is_none(), "a closed shadow root is not reachable from the page");
+    assert!(doc.query_selector("b, i").unwrap().is_none(), "the name and the quote stay text");
+    assert!(host.text_content().unwrap_or_default().is_empty(), "nothing of the warning is in the page's DOM");
+    // Idempotent: the same context again leaves one host.
+    ui::show(&main, Placement::Thread, &ctx).unwrap();
+    assert_eq!(doc.query_selector_all("[data-saavdhan-warning]").unwrap().length(), 1);
+    ui::remove_all();
+    assert!(doc.query_selector("[data-saavdhan-warning]").unwrap().is_none(), "remove_all takes it away");
+    main.remove();
 }

@@ -126,8 +126,8 @@ function assemble(browser, base, { pkg, dist, version }) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   // The manifest is written per browser below; the policies example is documentation
-  // for families (README), not part of the package.
-  const skip = new Set([join(src, 'manifest.json'), join(src, 'policies.example.json')]);
+  // for families (README), and _locales/REVIEW.md for translators: not part of the package.
+  const skip = new Set([join(src, 'manifest.json'), join(src, 'policies.example.json'), join(src, '_locales', 'REVIEW.md')]);
   cpSync(src, out, { recursive: true, filter: (p) => !skip.has(p) });
   // The content script's module and the options/popup pages' module (Makefile `wasm`).
   for (const f of ['saavdhan.js', 'saavdhan_bg.wasm', 'saavdhan_pages.js', 'saavdhan_pages_bg.wasm']) {

@@ -835,9 +835,9 @@ impl Ctl {
             person.shown = Some((href.to_string(), anchor.clone()));
         }
         let a: &Assessment = person.tracker.assessment();
-        // The popup lists what was shown: a contact the user said he knows is
-        // listed only at danger, which stays visible for him too.
-        let shown_level = a.level >= Level::Danger || (a.level >= Level::Notice && !self.settings.is_known(key));
+        // The popup lists every warning, hidden or not: the family sees what
+        // "Hide for now" or "I really know this person" took off the page.
+        let shown_level = a.level >= Level::Notice;
         if shown_level && person.logged != Some((a.level, a.stage)) {
             person.logged = Some((a.level, a.stage));
             self.pending_log.push(WarningEntry {

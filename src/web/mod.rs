@@ -43,6 +43,13 @@ pub fn start_options() -> Result<(), JsValue> {
     pages::options::start()
 }
 
+/// Called by welcome.html's loader.
+#[cfg(feature = "pages")]
+#[wasm_bindgen]
+pub fn start_welcome() -> Result<(), JsValue> {
+    pages::welcome::start()
+}
+
 /// Called by popup.html's loader.
 #[cfg(feature = "pages")]
 #[wasm_bindgen]

@@ -1,9 +1,10 @@
-//! Extension pages: options and popup. Their HTML (extension/pages/) holds the
+//! Extension pages: options, popup and the welcome / practice page. Their HTML (extension/pages/) holds the
 //! structure, labels and English text; Rust fills in the chosen language, the
 //! stored values, and the behaviour. Page data is always set as text.
 pub mod options;
 pub mod popup;
 mod texts;
+pub mod welcome;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement};

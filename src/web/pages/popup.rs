@@ -123,16 +123,19 @@ async fn show_warnings(doc: &Document, texts: &Texts) -> Result<(), JsValue> {
     js_sys::Reflect::set(&date_style, &"timeStyle".into(), &"short".into())?;
     for entry in log.latest(SHOWN) {
         let when = js_sys::Date::new(&JsValue::from_f64(entry.at_ms as f64))
-            .to_locale_string(&format!("{}-IN", texts.lang.code()), &date_style)
+            // Latin digits in every language (-u-nu-latn), as the banners write numbers.
+            .to_locale_string(&format!("{}-IN-u-nu-latn", texts.lang.code()), &date_style)
             .as_string()
             .unwrap_or_default();
         let level = texts.text(level_key(entry.level), &[]);
         let li = doc.create_element("li")?;
         li.set_attribute("data-level", &format!("{:?}", entry.level).to_lowercase())?;
-        li.set_text_content(Some(&texts.text(
+        // The name as written, shortened, in a <bdi> so it cannot turn the line around.
+        let line = texts.text(
             "popup_warning_line",
-            &[("name", &entry.contact_name), ("level", &level), ("when", &when)],
-        )));
+            &[("name", &crate::web::ui::compose::isolated_name(&entry.contact_name)), ("level", &level), ("when", &when)],
+        );
+        crate::web::ui::render::append_isolated(doc, &li, &line)?;
         list.append_child(&li)?;
     }
     Ok(())

@@ -8,10 +8,48 @@ use crate::web::i18n::{t, tr};
 
 /// Longest quote of a flagged message shown in the banner (characters).
 pub const MAX_QUOTE_CHARS: usize = 160;
+/// Longest contact name shown in a warning (characters; longer ones end in "…").
+pub const MAX_NAME_CHARS: usize = 40;
+/// FIRST STRONG ISOLATE / POP DIRECTIONAL ISOLATE: around every name put into a
+/// sentence, so that a name's own direction (an open U+202E) cannot reverse the
+/// sentence around it (https://www.w3.org/International/questions/qa-bidi-unicode-controls).
+/// The DOM code turns each isolated run into a `<bdi>` element.
+pub const FSI: char = '\u{2068}';
+pub const PDI: char = '\u{2069}';
+
+/// A contact name as the page wrote it (case kept), whitespace collapsed,
+/// without isolate controls of its own (they could close ours early), cut to
+/// [`MAX_NAME_CHARS`] with an ellipsis.
+pub fn display_name(name: &str) -> String {
+    let clean: String = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}'))
+        .collect();
+    if clean.chars().count() <= MAX_NAME_CHARS {
+        return clean;
+    }
+    let mut s: String = clean.chars().take(MAX_NAME_CHARS - 1).collect::<String>().trim_end().to_string();
+    s.push('…');
+    s
+}
+
+/// [`display_name`] wrapped in FSI … PDI, for a sentence.
+pub fn isolated_name(name: &str) -> String {
+    format!("{FSI}{}{PDI}", display_name(name))
+}
+
+/// Removes the isolate marks (for plain-text uses and tests).
+pub fn plain(s: &str) -> String {
+    s.chars().filter(|c| *c != FSI && *c != PDI).collect()
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct BannerText {
     pub brand: String,
+    /// The one-line headline, shown first at every level.
     pub title: String,
     /// The one sentence tied to the evidence.
     pub reason: String,
@@ -24,6 +62,8 @@ pub struct BannerText {
     /// "Don't pay. Don't panic. …" (danger only).
     pub advice: Option<String>,
     pub reassurance: Option<String>,
+    /// The message the WhatsApp button writes for the family member (the user sends it).
+    pub family_message: String,
 }
 
 /// Civil day number of the date part of "YYYY-MM-DD…" / "YYYY-MM" / "YYYY"
@@ -152,7 +192,7 @@ fn when_phrase(lang: Language, days: Option<i64>) -> String {
 
 /// The sentence tied to the evidence, for the assessment's stage.
 pub fn reason(lang: Language, conv: &Conversation, a: &Assessment, ev: Option<&Evidence>) -> String {
-    let name = conv.contact.name.trim();
+    let name = &isolated_name(&conv.contact.name);
     let at = ev.and_then(|e| e.message).and_then(|i| conv.messages.get(i)).and_then(|m| m.at.as_deref());
     let when = when_phrase(lang, days_after_friendship(&conv.contact, at));
     let stage = ev.map(|e| e.stage).filter(|s| *s >= a.stage).unwrap_or(a.stage);
@@ -182,8 +222,12 @@ pub fn quote(conv: &Conversation, ev: Option<&Evidence>) -> Option<String> {
 /// Everything the banner says, for one level.
 pub fn compose(lang: Language, conv: &Conversation, a: &Assessment, now_day: i64) -> BannerText {
     let ev = key_evidence(a);
-    let name = conv.contact.name.trim();
-    let mut b = BannerText { brand: t(lang, "banner_brand"), ..BannerText::default() };
+    let name = &isolated_name(&conv.contact.name);
+    let mut b = BannerText {
+        brand: t(lang, "banner_brand"),
+        family_message: t(lang, "family_whatsapp_text"),
+        ..BannerText::default()
+    };
     match a.level {
         Level::None => {}
         Level::Notice => {
@@ -214,6 +258,19 @@ pub fn compose(lang: Language, conv: &Conversation, a: &Assessment, now_day: i64
         }
     }
     b
+}
+
+/// Whole days the user has known this contact: from the friendship (known to
+/// the day), else from the first dated message; `None` when the page showed
+/// neither (then the conversation counts as young).
+pub fn conversation_age_days(conv: &Conversation, now_day: i64) -> Option<i64> {
+    let since = conv.contact.friends_since.as_deref().and_then(exact_day);
+    let first = conv.messages.iter().filter_map(|m| m.at.as_deref().and_then(exact_day)).min();
+    let start = match (since, first) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    Some((now_day - start).max(0))
 }
 
 /// Catalogue key naming a stage ("why it was flagged").
@@ -272,6 +329,42 @@ mod tests {
         Evidence { message, stage, rule: "offplatform.whatsapp".into(), matched: "WhatsApp number".into() }
     }
 
+    fn plain_banner(mut b: BannerText) -> BannerText {
+        b.title = plain(&b.title);
+        b.reason = plain(&b.reason);
+        b
+    }
+
+    #[test]
+    fn names_are_isolated_kept_as_written_and_shortened() {
+        let mut c = conv();
+        c.contact.name = "PRIYA \u{202E}sharma".into();
+        let a = Assessment { level: Level::Warning, stage: Stage::OffPlatform, evidence: vec![ev(Stage::OffPlatform, Some(1))], first_warning_at: None };
+        let b = compose(Language::En, &c, &a, now_day());
+        assert_eq!(b.title, "Be careful with \u{2068}PRIYA \u{202E}sharma\u{2069}");
+        assert!(b.reason.starts_with("\u{2068}PRIYA \u{202E}sharma\u{2069} asked"), "{}", b.reason);
+        // A name cannot close the isolate early.
+        assert_eq!(isolated_name("a\u{2069}\u{202E}b"), "\u{2068}a\u{202E}b\u{2069}");
+        let long = "Anushka".repeat(2000);
+        let d = display_name(&long);
+        assert_eq!(d.chars().count(), MAX_NAME_CHARS);
+        assert!(d.ends_with('…') && d.starts_with("AnushkaAnushka"));
+        c.contact.name = long;
+        assert!(compose(Language::En, &c, &a, now_day()).title.chars().count() < 80);
+    }
+
+    #[test]
+    fn conversation_age_from_friendship_or_first_message() {
+        let mut c = conv();
+        assert_eq!(conversation_age_days(&c, now_day()), Some(26));
+        c.contact.friends_since = None;
+        assert_eq!(conversation_age_days(&c, now_day()), Some(26));
+        c.messages.clear();
+        assert_eq!(conversation_age_days(&c, now_day()), None);
+        c.contact.friends_since = Some("2020-01-01".into());
+        assert!(conversation_age_days(&c, now_day()).unwrap() > 2000);
+    }
+
     fn now_day() -> i64 {
         day_number("2026-11-28").unwrap()
     }
@@ -284,13 +377,13 @@ mod tests {
             evidence: vec![ev(Stage::Grooming, Some(0)), ev(Stage::OffPlatform, Some(1))],
             first_warning_at: Some(1),
         };
-        let b = compose(Language::En, &conv(), &a, now_day());
+        let b = plain_banner(compose(Language::En, &conv(), &a, now_day()));
         assert_eq!(b.title, "Be careful with Priya Sharma");
         assert_eq!(b.reason, "Priya Sharma asked for your phone or WhatsApp number 3 days after you became friends.");
         assert_eq!(b.trick.as_deref(), Some("This is how a known video-call blackmail trick starts."));
         assert_eq!(b.quote.as_deref(), Some("Give me your WhatsApp number <b>please</b>"));
         assert_eq!(b.steps.len(), 3);
-        let hi = compose(Language::Hi, &conv(), &a, now_day());
+        let hi = plain_banner(compose(Language::Hi, &conv(), &a, now_day()));
         assert!(hi.reason.contains("3 दिन बाद"), "{}", hi.reason);
         assert!(hi.reason.starts_with("Priya Sharma"));
         let mr = compose(Language::Mr, &conv(), &a, now_day());
@@ -302,14 +395,14 @@ mod tests {
         let mut c = conv();
         c.contact.friends_since = None;
         let a = Assessment { level: Level::Warning, stage: Stage::VideoCall, evidence: vec![ev(Stage::VideoCall, Some(1))], first_warning_at: None };
-        assert_eq!(compose(Language::En, &c, &a, now_day()).reason, "Priya Sharma asked you for a video call.");
+        assert_eq!(plain(&compose(Language::En, &c, &a, now_day()).reason), "Priya Sharma asked you for a video call.");
         c.contact.friends_since = Some("2026-11-05".into());
         assert!(compose(Language::En, &c, &a, now_day()).reason.ends_with("on the day you became friends."));
         c.contact.friends_since = Some("2026-11-04".into());
         assert!(compose(Language::En, &c, &a, now_day()).reason.contains(" 1 day after"));
         // Known only to the month (as "Friends since November 2026" reads): no day count.
         c.contact.friends_since = Some("2026-11".into());
-        assert_eq!(compose(Language::En, &c, &a, now_day()).reason, "Priya Sharma asked you for a video call.");
+        assert_eq!(plain(&compose(Language::En, &c, &a, now_day()).reason), "Priya Sharma asked you for a video call.");
     }
 
     #[test]
@@ -319,14 +412,14 @@ mod tests {
         c.contact.friends_since = None;
         let a = Assessment { level: Level::Notice, stage: Stage::Contact, ..Assessment::default() };
         let b = compose(Language::En, &c, &a, now_day());
-        assert_eq!(b.reason, "You don't know this person: sent you a friend request, no mutual friends, joined 2 months ago.");
+        assert_eq!(b.reason, "About this person: sent you a friend request, no mutual friends, Facebook account made 2 months ago.");
         assert!(b.steps.is_empty() && b.advice.is_none());
         c.contact.joined = Some("2015".into());
         c.contact.mutual_friends = Some(12);
         c.contact.friend_status = FriendStatus::Unknown;
-        assert_eq!(compose(Language::En, &c, &a, now_day()).reason, "You have never met this person on Facebook before.");
+        assert_eq!(compose(Language::En, &c, &a, now_day()).reason, "You have never talked to this person on Facebook before.");
         c.contact.joined = Some("2026".into());
-        assert!(compose(Language::En, &c, &a, now_day()).reason.contains("joined Facebook this year"));
+        assert!(compose(Language::En, &c, &a, now_day()).reason.contains("Facebook account made this year"));
     }
 
     #[test]
@@ -339,7 +432,7 @@ mod tests {
             evidence: vec![ev(Stage::OffPlatform, Some(1)), ev(Stage::Extortion, Some(2))],
             first_warning_at: Some(1),
         };
-        let b = compose(Language::En, &c, &a, now_day());
+        let b = plain_banner(compose(Language::En, &c, &a, now_day()));
         assert_eq!(b.title, "This is blackmail");
         assert_eq!(b.reason, "Priya Sharma is threatening you or asking for money.");
         assert_eq!(b.advice.as_deref(), Some("Don't pay. Don't panic. Paying brings more demands. Keep the chat. Report now."));

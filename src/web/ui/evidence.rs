@@ -15,6 +15,9 @@ pub struct EvidenceKit {
     pub saavdhan_evidence_version: u32,
     /// RFC 3339 UTC.
     pub saved_at: String,
+    /// The same moment on this computer's clock, for a police officer reading
+    /// it ("2026-11-30 21:41 (UTC+05:30)").
+    pub saved_at_local: String,
     pub language: &'static str,
     pub contact: ContactRecord,
     pub thread_url: Option<String>,
@@ -67,6 +70,7 @@ pub fn build(
     a: &crate::engine::Assessment,
     page_url: &str,
     now_rfc3339: &str,
+    utc_offset_minutes: i32,
 ) -> EvidenceKit {
     let mut flagged: Vec<FlaggedMessage> = Vec::new();
     let mut profile_evidence = Vec::new();
@@ -113,6 +117,7 @@ pub fn build(
     EvidenceKit {
         saavdhan_evidence_version: FORMAT_VERSION,
         saved_at: now_rfc3339.to_string(),
+        saved_at_local: local_time(now_rfc3339, utc_offset_minutes).unwrap_or_else(|| now_rfc3339.to_string()),
         language: lang_tag(lang),
         contact: ContactRecord {
             name: conv.contact.name.clone(),
@@ -127,6 +132,27 @@ pub fn build(
         profile_evidence,
         reporting_steps: steps,
     }
+}
+
+/// "YYYY-MM-DDTHH:MM…Z" shifted by `offset_minutes` east of UTC:
+/// "YYYY-MM-DD HH:MM (UTC±hh:mm)".
+pub fn local_time(utc: &str, offset_minutes: i32) -> Option<String> {
+    use crate::engine::time::{civil_from_days, days_from_civil};
+    let b = utc.as_bytes();
+    if b.len() < 16 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| utc.get(r)?.parse::<i64>().ok();
+    let (y, mo, d, h, mi) = (num(0..4)?, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 {
+        return None;
+    }
+    let minutes = days_from_civil(y, mo as u32, d as u32) * 1440 + h * 60 + mi + offset_minutes as i64;
+    let (days, m) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
+    let (y, mo, d) = civil_from_days(days);
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let off = offset_minutes.unsigned_abs();
+    Some(format!("{y:04}-{mo:02}-{d:02} {:02}:{:02} (UTC{sign}{:02}:{:02})", m / 60, m % 60, off / 60, off % 60))
 }
 
 /// Pretty JSON of the kit.
@@ -176,7 +202,7 @@ pub fn to_html(lang: Language, kit: &EvidenceKit) -> String {
     row("evidence_profile", opt(&kit.contact.profile_url));
     row("evidence_profile_id", opt(&kit.contact.profile_id));
     row("evidence_thread", opt(&kit.thread_url));
-    row("evidence_saved_at", e(&kit.saved_at));
+    row("evidence_saved_at", e(&kit.saved_at_local));
     row("evidence_level", format!("{} — {}", e(&t(lang, level_key(kit.level))), e(&t(lang, stage_key(kit.stage)))));
     h.push_str("</dl>\n<h2>");
     h.push_str(&e(&t(lang, "evidence_messages")));
@@ -201,7 +227,7 @@ pub fn to_html(lang: Language, kit: &EvidenceKit) -> String {
             let why: Vec<String> = m
                 .rules
                 .iter()
-                .map(|r| format!("{} [{}: “{}”]", t(lang, stage_key(r.stage)), r.rule, r.matched))
+                .map(|r| format!("{}: “{}”", t(lang, stage_key(r.stage)), r.matched))
                 .collect();
             h.push_str("<tr><td>");
             h.push_str(&e(&from));
@@ -219,7 +245,7 @@ pub fn to_html(lang: Language, kit: &EvidenceKit) -> String {
         h.push_str("<ul>\n");
         for r in &kit.profile_evidence {
             h.push_str("<li>");
-            h.push_str(&e(&format!("{} [{}: “{}”]", t(lang, stage_key(r.stage)), r.rule, r.matched)));
+            h.push_str(&e(&format!("{}: “{}”", t(lang, stage_key(r.stage)), r.matched)));
             h.push_str("</li>\n");
         }
         h.push_str("</ul>\n");
@@ -236,7 +262,12 @@ pub fn to_html(lang: Language, kit: &EvidenceKit) -> String {
         }
         h.push_str("</li>\n");
     }
-    h.push_str("</ol>\n</body></html>\n");
+    h.push_str("</ol>\n");
+    // The same facts as JSON (rule ids, UTC times) for tools, in the one file:
+    // escaped text in a <pre>, never a script.
+    h.push_str("<details><summary>JSON</summary><pre id=\"saavdhan-evidence-json\">");
+    h.push_str(&e(&to_json(kit)));
+    h.push_str("</pre></details>\n</body></html>\n");
     h
 }
 
@@ -297,12 +328,18 @@ mod tests {
 
     #[test]
     fn json_holds_what_police_need() {
-        let kit = build(Language::En, Region::India, &conv("Priya"), &assessment(), "https://www.facebook.com/messages/t/555", "2026-11-28T10:00:00Z");
+        let kit = build(Language::En, Region::India, &conv("Priya"), &assessment(), "https://www.facebook.com/messages/t/555", "2026-11-28T10:00:00Z", 330);
         let v: serde_json::Value = serde_json::from_str(&to_json(&kit)).unwrap();
         assert_eq!(v["contact"]["name"], "Priya");
         assert_eq!(v["contact"]["profile_id"], "100087");
         assert_eq!(v["thread_id"], "555");
         assert_eq!(v["saved_at"], "2026-11-28T10:00:00Z");
+        assert_eq!(v["saved_at_local"], "2026-11-28 15:30 (UTC+05:30)");
+        let html = to_html(Language::En, &kit);
+        assert!(html.contains("2026-11-28 15:30 (UTC+05:30)"), "local time for the police officer");
+        assert!(!html.contains("[extortion.pay"), "plain reasons in the readable part, no rule ids");
+        assert!(html.contains("Threat or demand for money: “pay 5000”") || html.contains(": “pay 5000”"));
+        assert!(html.contains("id=\"saavdhan-evidence-json\"") && !html.contains("<script"));
         assert_eq!(v["level"], "danger");
         let msgs = v["flagged_messages"].as_array().unwrap();
         assert_eq!(msgs.len(), 1, "two rules on one message make one entry");
@@ -317,9 +354,18 @@ mod tests {
     }
 
     #[test]
+    fn local_times_cross_midnight_and_both_signs() {
+        assert_eq!(local_time("2026-11-30T20:00:00.000Z", 330).as_deref(), Some("2026-12-01 01:30 (UTC+05:30)"));
+        assert_eq!(local_time("2026-01-01T03:00:00Z", -300).as_deref(), Some("2025-12-31 22:00 (UTC-05:00)"));
+        assert_eq!(local_time("2024-02-28T23:59:00Z", 60).as_deref(), Some("2024-02-29 00:59 (UTC+01:00)"));
+        assert_eq!(local_time("junk", 0), None);
+        assert_eq!(local_time("2026-13-01T00:00:00Z", 0), None);
+    }
+
+    #[test]
     fn html_escapes_every_page_string() {
         let evil = "<img src=x onerror=alert(1)>";
-        let kit = build(Language::Hi, Region::Usa, &conv(evil), &assessment(), "javascript:alert(2)", "2026-11-28T10:00:00Z");
+        let kit = build(Language::Hi, Region::Usa, &conv(evil), &assessment(), "javascript:alert(2)", "2026-11-28T10:00:00Z", 330);
         let html = to_html(Language::Hi, &kit);
         assert!(!html.contains("<img"), "{html}");
         assert!(!html.contains("<script>"));

@@ -63,9 +63,24 @@ pub fn police(region: Region) -> Vec<LinkButton> {
     }
 }
 
-/// Call and WhatsApp buttons for the trusted family member; empty when the
-/// number has too few digits to dial.
-pub fn family(contact: &TrustedContact) -> Vec<LinkButton> {
+/// Percent-encodes `s` for a URL query value (RFC 3986 unreserved kept).
+pub fn encode_query(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Call and WhatsApp buttons for the trusted family member (the WhatsApp chat
+/// opens with `prefill` written, and the user sends it: WhatsApp's "click to
+/// chat", https://faq.whatsapp.com/5913398998672934); empty when the number
+/// has too few digits to dial.
+pub fn family(contact: &TrustedContact, prefill: &str) -> Vec<LinkButton> {
     let digits: String = contact.phone.chars().filter(char::is_ascii_digit).collect();
     if digits.len() < 7 {
         return Vec::new();
@@ -76,7 +91,11 @@ pub fn family(contact: &TrustedContact) -> Vec<LinkButton> {
         LinkButton {
             label_key: "family_whatsapp",
             label_arg: Some(contact.name.clone()),
-            href: format!("https://wa.me/{digits}"),
+            href: if prefill.is_empty() {
+                format!("https://wa.me/{digits}")
+            } else {
+                format!("https://wa.me/{digits}?text={}", encode_query(prefill))
+            },
         },
     ]
 }
@@ -161,11 +180,16 @@ mod tests {
     #[test]
     fn family_links_use_digits_only() {
         let c = TrustedContact { name: "Rahul".into(), phone: "+91 98765-43210".into() };
-        let l = family(&c);
+        let l = family(&c, "");
         assert_eq!(l[0].href, "tel:+919876543210");
         assert_eq!(l[1].href, "https://wa.me/919876543210");
         assert_eq!(l[1].label_arg.as_deref(), Some("Rahul"));
-        assert!(family(&TrustedContact { name: "x".into(), phone: "12".into() }).is_empty());
+        let l = family(&c, "कृपया फ़ोन करें & call?");
+        assert_eq!(
+            l[1].href,
+            "https://wa.me/919876543210?text=%E0%A4%95%E0%A5%83%E0%A4%AA%E0%A4%AF%E0%A4%BE%20%E0%A4%AB%E0%A4%BC%E0%A5%8B%E0%A4%A8%20%E0%A4%95%E0%A4%B0%E0%A5%87%E0%A4%82%20%26%20call%3F"
+        );
+        assert!(family(&TrustedContact { name: "x".into(), phone: "12".into() }, "hi").is_empty());
     }
 
     #[test]

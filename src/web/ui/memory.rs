@@ -1,8 +1,14 @@
 //! What the warning UI remembers per contact, in chrome.storage.local under
-//! `warning_ui`: how many times a warning was shown (to rotate its look) and
-//! when `danger` was first shown (it cannot be hidden for 24 hours).
-//! Never message text; contact keys only. Pure Rust.
-use crate::engine::Level;
+//! `warning_ui`: how many times a warning was shown, when `danger` was first
+//! shown (it cannot be hidden for 24 hours), and which warning the user hid
+//! "for now" (a later stage warns again). Never message text; contact keys only.
+//! Pure Rust.
+//!
+//! Hiding is not trusting (issue 13): "Hide for now" hides one warning at its
+//! level and stage; "I really know this person" (confirmed, and the family PIN
+//! where set) lowers suspicion but never silences the video-call or extortion
+//! stage of a conversation younger than [`KNOWN_TRUST_MIN_DAYS`].
+use crate::engine::{Level, Stage};
 use crate::state::json::{self, Stored};
 use crate::state::settings::Settings;
 use serde_json::{Map, Value};
@@ -13,6 +19,11 @@ pub const MEMORY_KEY: &str = "warning_ui";
 pub const MEMORY_VERSION: u32 = 1;
 /// How long a danger warning stays unhideable.
 pub const DANGER_LOCK_MS: f64 = 24.0 * 3600.0 * 1000.0;
+/// A person the user "really knows" is trusted with the video-call and
+/// extortion stages only when the friendship (or else the conversation) is at
+/// least this old: the trap's contact is days to weeks old
+/// (https://www.mahacyber.gov.in advisories on video-call sextortion).
+pub const KNOWN_TRUST_MIN_DAYS: i64 = 90;
 /// At most this many contacts are remembered (oldest dropped).
 pub const MAX_CONTACTS: usize = 500;
 
@@ -27,6 +38,34 @@ pub struct ContactMemory {
     pub last_ms: f64,
     /// The family PIN was typed to hide this contact's danger warning.
     pub danger_unlocked: bool,
+    /// "Hide for now" was pressed on the warning of this [`rank`]: it and
+    /// anything below stays hidden, a later stage shows again.
+    pub hidden_rank: Option<u32>,
+}
+
+/// Orders (level, stage) pairs: a higher level, or the same level at a later
+/// stage, is a new warning.
+pub fn rank(level: Level, stage: Stage) -> u32 {
+    let l = match level {
+        Level::None => 0,
+        Level::Notice => 1,
+        Level::Warning => 2,
+        Level::Danger => 3,
+    };
+    let s = match stage {
+        Stage::None => 0,
+        Stage::Contact => 1,
+        Stage::Grooming => 2,
+        Stage::OffPlatform => 3,
+        Stage::VideoCall => 4,
+        Stage::Extortion => 5,
+    };
+    l * 8 + s
+}
+
+/// Whether "Hide for now" still covers a warning at (level, stage).
+pub fn hidden_for_now(mem: &ContactMemory, level: Level, stage: Stage) -> bool {
+    mem.hidden_rank.is_some_and(|r| rank(level, stage) <= r)
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -41,21 +80,24 @@ pub struct Memory {
 impl Stored for ContactMemory {
     fn read(v: &Value) -> Option<Self> {
         let d = ContactMemory::default();
-        let [shown, first, last, unlocked] = json::default_fields(v, ["shown", "danger_first_ms", "last_ms", "danger_unlocked"])?;
+        let [shown, first, last, unlocked, hidden] =
+            json::default_fields(v, ["shown", "danger_first_ms", "last_ms", "danger_unlocked", "hidden_rank"])?;
         Some(ContactMemory {
             shown: json::or_default(shown, d.shown)?,
             danger_first_ms: json::or_default(first, d.danger_first_ms)?,
             last_ms: json::or_default(last, d.last_ms)?,
             danger_unlocked: json::or_default(unlocked, d.danger_unlocked)?,
+            hidden_rank: json::or_default(hidden, d.hidden_rank)?,
         })
     }
     fn write(&self) -> Value {
-        let ContactMemory { shown, danger_first_ms, last_ms, danger_unlocked } = self;
+        let ContactMemory { shown, danger_first_ms, last_ms, danger_unlocked, hidden_rank } = self;
         json::object([
             ("shown", shown.write()),
             ("danger_first_ms", danger_first_ms.write()),
             ("last_ms", last_ms.write()),
             ("danger_unlocked", danger_unlocked.write()),
+            ("hidden_rank", hidden_rank.write()),
         ])
     }
 }
@@ -93,8 +135,8 @@ impl Memory {
         self.contacts.get(key).cloned().unwrap_or_default()
     }
 
-    /// Records one new appearance of a warning at `level`; returns the showing
-    /// index to use for the look (0 for the first).
+    /// Records one new appearance of a warning at `level`; returns how many
+    /// times this contact's warnings appeared before (0 for the first).
     pub fn record_showing(&mut self, key: &str, level: Level, now_ms: f64) -> u32 {
         self.version = MEMORY_VERSION;
         let c = self.contacts.entry_or_default(key);
@@ -119,7 +161,7 @@ impl Memory {
     }
 }
 
-/// Whether the "I know this person" button may be offered.
+/// Whether "Hide for now" and "I really know this person" may be offered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hide {
     /// Hiding is allowed.
@@ -147,11 +189,17 @@ pub fn can_hide(level: Level, settings: &Settings, danger_first_ms: Option<f64>,
     }
 }
 
-/// Whether a warning for a contact the user said he knows stays hidden. A known
-/// person's danger warning still shows during its first 24 hours, unless the
-/// family PIN was typed to hide it.
-pub fn hidden_as_known(level: Level, known: bool, mem: &ContactMemory, now_ms: f64) -> bool {
+/// Whether a warning for a contact the user said he really knows stays hidden.
+/// The video-call and extortion stages of a conversation younger than
+/// [`KNOWN_TRUST_MIN_DAYS`] (`age_days` `None` = unknown = young) always show;
+/// a known person's danger warning still shows during its first 24 hours,
+/// unless the family PIN was typed to hide it.
+pub fn hidden_as_known(level: Level, stage: Stage, known: bool, age_days: Option<i64>, mem: &ContactMemory, now_ms: f64) -> bool {
     if !known {
+        return false;
+    }
+    let young = age_days.is_none_or(|d| d < KNOWN_TRUST_MIN_DAYS);
+    if stage >= Stage::VideoCall && young {
         return false;
     }
     if level == Level::Danger {
@@ -188,6 +236,7 @@ mod tests {
         m.record_showing("fb:1", Level::Danger, 1_764_300_000_000.0);
         m.record_showing("fb:2", Level::Notice, 2.5);
         m.contacts.get_mut("fb:2").unwrap().danger_unlocked = true;
+        m.contacts.get_mut("fb:2").unwrap().hidden_rank = Some(11);
         let good = m.write();
         assert_eq!(good, serde_json::to_value(&m).unwrap());
         let mut values = odd_values();
@@ -203,6 +252,7 @@ mod tests {
             values.push(json!({"version": 1, "contacts": {"a": v}}));
             values.push(json!({"version": 1, "contacts": {"a": {"shown": v, "danger_first_ms": v, "last_ms": 1}}}));
             values.push(json!({"version": 1, "contacts": {"a": {"last_ms": v, "danger_unlocked": v}}}));
+            values.push(json!({"version": 1, "contacts": {"a": {"hidden_rank": v}}}));
         }
         for v in &values {
             reads_like_serde::<Memory>(v);
@@ -241,13 +291,37 @@ mod tests {
     fn known_people_stay_hidden_but_fresh_danger_shows() {
         let none = ContactMemory::default();
         let fresh = ContactMemory { danger_first_ms: Some(0.0), ..ContactMemory::default() };
-        assert!(!hidden_as_known(Level::Warning, false, &none, 0.0));
-        assert!(hidden_as_known(Level::Warning, true, &none, 0.0));
-        assert!(!hidden_as_known(Level::Danger, true, &none, 0.0));
-        assert!(!hidden_as_known(Level::Danger, true, &fresh, 2.0 * H));
-        assert!(hidden_as_known(Level::Danger, true, &fresh, 25.0 * H));
-        let unlocked = ContactMemory { danger_unlocked: true, ..fresh };
-        assert!(hidden_as_known(Level::Danger, true, &unlocked, 2.0 * H));
-        assert!(!hidden_as_known(Level::Danger, false, &unlocked, 2.0 * H));
+        let old = Some(KNOWN_TRUST_MIN_DAYS);
+        let (w, d) = (Level::Warning, Level::Danger);
+        assert!(!hidden_as_known(w, Stage::OffPlatform, false, old, &none, 0.0));
+        assert!(hidden_as_known(w, Stage::OffPlatform, true, old, &none, 0.0));
+        assert!(!hidden_as_known(d, Stage::Extortion, true, old, &none, 0.0));
+        assert!(!hidden_as_known(d, Stage::Extortion, true, old, &fresh, 2.0 * H));
+        assert!(hidden_as_known(d, Stage::Extortion, true, old, &fresh, 25.0 * H));
+        let unlocked = ContactMemory { danger_unlocked: true, ..fresh.clone() };
+        assert!(hidden_as_known(d, Stage::Extortion, true, old, &unlocked, 2.0 * H));
+        assert!(!hidden_as_known(d, Stage::Extortion, false, old, &unlocked, 2.0 * H));
+        // Trust never silences a video call or a threat in a young (or undated) conversation.
+        for age in [None, Some(0), Some(KNOWN_TRUST_MIN_DAYS - 1)] {
+            assert!(hidden_as_known(w, Stage::OffPlatform, true, age, &none, 0.0), "{age:?}");
+            assert!(!hidden_as_known(w, Stage::VideoCall, true, age, &none, 0.0), "{age:?}");
+            assert!(!hidden_as_known(d, Stage::Extortion, true, age, &unlocked, 30.0 * H), "{age:?}");
+        }
+        assert!(hidden_as_known(w, Stage::VideoCall, true, old, &none, 0.0));
+    }
+
+    #[test]
+    fn hide_for_now_covers_this_warning_only() {
+        let mut m = ContactMemory::default();
+        assert!(!hidden_for_now(&m, Level::Notice, Stage::Contact));
+        m.hidden_rank = Some(rank(Level::Notice, Stage::Grooming));
+        assert!(hidden_for_now(&m, Level::Notice, Stage::Contact));
+        assert!(hidden_for_now(&m, Level::Notice, Stage::Grooming));
+        assert!(!hidden_for_now(&m, Level::Notice, Stage::OffPlatform));
+        assert!(!hidden_for_now(&m, Level::Warning, Stage::OffPlatform), "a number ask warns again");
+        m.hidden_rank = Some(rank(Level::Warning, Stage::OffPlatform));
+        assert!(!hidden_for_now(&m, Level::Warning, Stage::VideoCall), "a video call warns again");
+        assert!(!hidden_for_now(&m, Level::Danger, Stage::Extortion));
+        assert!(rank(Level::Warning, Stage::Contact) > rank(Level::Notice, Stage::Extortion));
     }
 }

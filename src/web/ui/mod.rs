@@ -12,28 +12,36 @@
 //!   first child (chat window).
 //!
 //! The host element carries `data-saavdhan-warning="<placement>"`,
-//! `data-saavdhan-level`, `data-saavdhan-stage`, `lang`, and `data-saavdhan-look`
-//! (which of the rotating looks, set once the showing is recorded).
+//! `data-saavdhan-level`, `data-saavdhan-stage`, `lang`, and
+//! `data-saavdhan-ready` (set once the showing is recorded in the memory).
 //! On test pages (root element has `data-saavdhan-test`) it also carries
 //! `data-saavdhan-content` (JSON of what the shadow root shows) and answers the
-//! events `saavdhan-test-save`, `saavdhan-test-known`, `saavdhan-test-focus-save`.
+//! events `saavdhan-test-save`, `saavdhan-test-known`, `saavdhan-test-known-yes`,
+//! `saavdhan-test-hide`, `saavdhan-test-focus-save`.
+//!
+//! "Hide for now" hides this warning (a later stage warns again); "I really
+//! know this person" asks first, and for the family PIN where one is set, and
+//! never silences a young conversation's video call or threat (see `memory`).
 //!
 //! Pure parts (natively tested in `tests/warning_ui.rs`): `compose` (words),
-//! `palette` (colours, WCAG contrast), `links` (report targets), `evidence`
-//! (the evidence kit), `memory` (look rotation, 24-hour danger lock).
+//! `palette` (one colour and icon per level, WCAG contrast), `links` (report
+//! targets), `evidence` (the evidence kit), `memory` (hide for now, trust, the
+//! 24-hour danger lock).
 pub mod compose;
 pub mod evidence;
 pub mod links;
 pub mod memory;
 pub mod palette;
-mod render;
+pub mod render;
 
 use crate::engine::{Assessment, Conversation, Level};
 use crate::state::json::Stored;
 use crate::state::settings::{Settings, SETTINGS_KEY};
 use crate::web::i18n::{self, t};
 use crate::web::storage::{self, Area};
+use gloo_events::EventListener;
 use memory::{Hide, Memory, MEMORY_KEY};
+use render::Panel;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use wasm_bindgen::prelude::*;
@@ -126,8 +134,12 @@ struct Shown {
     root: ShadowRoot,
     data: Owned,
     signature: Signature,
-    /// The look index, once the showing was recorded in the memory.
-    look: Option<u32>,
+    /// The showing was recorded in the memory.
+    recorded: bool,
+    /// The question or PIN box a button opened.
+    panel: Panel,
+    /// Clicks (and test events): removed from the DOM when this is dropped.
+    _listeners: Vec<EventListener>,
 }
 
 type Key = (String, Placement);
@@ -137,9 +149,12 @@ thread_local! {
     /// `None` until read from storage.
     static MEMORY: RefCell<Option<Memory>> = const { RefCell::new(None) };
     static LOADING: RefCell<bool> = const { RefCell::new(false) };
-    /// Contacts hidden with "I know this person" on this page (the controller's
-    /// settings may be older than the click). Only allowed hiding puts a key here.
-    static HIDDEN: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    /// Contacts marked "really known" on this page (the controller's settings
+    /// may be older than the click).
+    static KNOWN_HERE: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    /// "Hide for now" on this page, by contact: the rank hidden (also written
+    /// to the memory, which may not be read yet).
+    static HIDDEN_NOW: RefCell<HashMap<String, u32>> = RefCell::new(HashMap::new());
 }
 
 fn now_ms() -> f64 {
@@ -167,7 +182,26 @@ fn stage_name(s: crate::engine::Stage) -> String {
 }
 
 fn contact_memory(key: &str) -> memory::ContactMemory {
-    MEMORY.with(|m| m.borrow().as_ref().map(|m| m.get(key)).unwrap_or_default())
+    let mut c = MEMORY.with(|m| m.borrow().as_ref().map(|m| m.get(key)).unwrap_or_default());
+    if let Some(r) = HIDDEN_NOW.with(|h| h.borrow().get(key).copied()) {
+        c.hidden_rank = Some(c.hidden_rank.map_or(r, |x| x.max(r)));
+    }
+    c
+}
+
+fn today() -> i64 {
+    compose::day_number(&now_rfc3339()).unwrap_or(0)
+}
+
+/// Whether this contact's warning stays off the page: hidden for now at this
+/// stage, or a person the user really knows (within the limits of `memory`).
+fn suppressed(contact_key: &str, a: &Assessment, settings: &Settings, conv: &Conversation) -> bool {
+    let mem = contact_memory(contact_key);
+    if memory::hidden_for_now(&mem, a.level, a.stage) {
+        return true;
+    }
+    let known = settings.is_known(contact_key) || KNOWN_HERE.with(|k| k.borrow().contains(contact_key));
+    known && memory::hidden_as_known(a.level, a.stage, known, compose::conversation_age_days(conv, today()), &mem, now_ms())
 }
 
 fn danger_first(key: &str) -> Option<f64> {
@@ -222,12 +256,9 @@ fn signature_of(a: &Assessment, settings: &Settings, contact: &crate::engine::Co
 pub fn show(anchor: &web_sys::Element, placement: Placement, ctx: &WarningContext) -> Result<(), JsValue> {
     let key: Key = (ctx.contact_key.to_string(), placement);
     let level = ctx.assessment.level;
-    let hidden_here = HIDDEN.with(|h| h.borrow().contains(ctx.contact_key));
-    let known = ctx.settings.is_known(ctx.contact_key);
     if level == Level::None
         || ctx.contact_key.is_empty()
-        || hidden_here
-        || memory::hidden_as_known(level, known, &contact_memory(ctx.contact_key), now_ms())
+        || suppressed(ctx.contact_key, ctx.assessment, ctx.settings, ctx.conversation)
     {
         remove(&key);
         return Ok(());
@@ -271,16 +302,19 @@ pub fn show(anchor: &web_sys::Element, placement: Placement, ctx: &WarningContex
     host.set_attribute("data-saavdhan-warning", placement.name())?;
     let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Closed);
     let root = host.attach_shadow(&init)?;
-    listen(&host, &root, key.clone())?;
+    let listeners = listen(&host, &root, key.clone());
     place(&host, anchor, placement)?;
-    let look = MEMORY.with(|m| {
-        m.borrow_mut().as_mut().map(|m| m.record_showing(&data.contact_key, level, now_ms()))
-    });
-    if look.is_some() {
+    let recorded = MEMORY
+        .with(|m| m.borrow_mut().as_mut().map(|m| m.record_showing(&data.contact_key, level, now_ms())))
+        .is_some();
+    if recorded {
         save_memory();
     }
     SHOWN.with(|s| {
-        s.borrow_mut().insert(key.clone(), Shown { host, root, data, signature: sig, look });
+        s.borrow_mut().insert(
+            key.clone(),
+            Shown { host, root, data, signature: sig, recorded, panel: Panel::None, _listeners: listeners },
+        );
     });
     rerender(&key)
 }
@@ -302,24 +336,23 @@ fn rerender(key: &Key) -> Result<(), JsValue> {
         let Some(x) = s.get(key) else { return Ok(()) };
         let d = &x.data;
         let lang = i18n::language_for(d.settings.language);
-        let now_day = compose::day_number(&crate::web::ui::now_rfc3339()).unwrap_or(0);
-        let text = compose::compose(lang, &d.conversation, &d.assessment, now_day);
-        let look = x.look.unwrap_or(0);
+        let text = compose::compose(lang, &d.conversation, &d.assessment, today());
         let view = render::View {
             level: d.assessment.level,
             lang,
             text: &text,
-            palette: palette::palette(d.assessment.level, look),
+            palette: palette::palette(d.assessment.level),
             settings: &d.settings,
             profile_url: d.conversation.contact.profile_url.as_deref(),
             hide: hide_state(d),
+            panel: x.panel,
         };
         render::render(&doc, &x.root, &view)?;
         x.host.set_attribute("data-saavdhan-level", level_name(d.assessment.level))?;
         x.host.set_attribute("data-saavdhan-stage", &stage_name(d.assessment.stage))?;
         // Set once the showing is recorded in the memory (tests wait for it).
-        if x.look.is_some() {
-            x.host.set_attribute("data-saavdhan-look", &(look % palette::LOOKS as u32).to_string())?;
+        if x.recorded {
+            x.host.set_attribute("data-saavdhan-ready", "")?;
         }
         x.host.set_attribute("lang", i18n::lang_tag(lang))?;
         if test_mode() {
@@ -364,12 +397,20 @@ fn ensure_memory_loading() {
         let raw = storage::get_raw(Area::Local, MEMORY_KEY).await.unwrap_or(JsValue::UNDEFINED);
         let value: serde_json::Value = storage::value_from_js(&raw).unwrap_or(serde_json::Value::Null);
         let mut mem = Memory::from_stored(&value);
+        // "Hide for now" pressed before the memory was read.
+        HIDDEN_NOW.with(|h| {
+            for (k, r) in h.borrow().iter() {
+                let c = mem.contacts.entry_or_default(k);
+                c.hidden_rank = Some(c.hidden_rank.map_or(*r, |x| x.max(*r)));
+            }
+        });
         // Record the warnings that appeared before the memory was read.
-        let keys: Vec<Key> = SHOWN.with(|s| s.borrow().iter().filter(|(_, x)| x.look.is_none()).map(|(k, _)| k.clone()).collect());
+        let keys: Vec<Key> = SHOWN.with(|s| s.borrow().iter().filter(|(_, x)| !x.recorded).map(|(k, _)| k.clone()).collect());
         for k in &keys {
             SHOWN.with(|s| {
                 if let Some(x) = s.borrow_mut().get_mut(k) {
-                    x.look = Some(mem.record_showing(&x.data.contact_key, x.data.assessment.level, now_ms()));
+                    mem.record_showing(&x.data.contact_key, x.data.assessment.level, now_ms());
+                    x.recorded = true;
                 }
             });
         }
@@ -383,13 +424,13 @@ fn ensure_memory_loading() {
                     x.signature = signature(&x.data, hide_state(&x.data));
                 }
             });
-            let hide_known = SHOWN.with(|s| {
+            let off = SHOWN.with(|s| {
                 s.borrow().get(&k).is_some_and(|x| {
                     let d = &x.data;
-                    memory::hidden_as_known(d.assessment.level, d.settings.is_known(&d.contact_key), &contact_memory(&d.contact_key), now_ms())
+                    suppressed(&d.contact_key, &d.assessment, &d.settings, &d.conversation)
                 })
             });
-            if hide_known {
+            if off {
                 remove(&k);
             } else {
                 let _ = rerender(&k);
@@ -405,12 +446,13 @@ fn save_memory() {
     });
 }
 
-/// One delegated listener per host (clicks inside the shadow root), plus the
-/// test-page events.
-fn listen(host: &Element, root: &ShadowRoot, key: Key) -> Result<(), JsValue> {
+/// One delegated click listener per host (inside the shadow root), plus the
+/// test-page events; kept with the host and removed with it (gloo-events
+/// removes a listener when it is dropped, so nothing outlives the banner).
+fn listen(host: &Element, root: &ShadowRoot, key: Key) -> Vec<EventListener> {
     let k = key.clone();
     let r = root.clone();
-    let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+    let mut out = vec![EventListener::new(root, "click", move |ev: &web_sys::Event| {
         let action = ev
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
@@ -419,27 +461,77 @@ fn listen(host: &Element, root: &ShadowRoot, key: Key) -> Result<(), JsValue> {
         if let Some(action) = action {
             act(&k, &r, &action);
         }
-    });
-    root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
-    on_click.forget();
+    })];
     if test_mode() {
-        for (event, action) in [("saavdhan-test-save", "save"), ("saavdhan-test-known", "known"), ("saavdhan-test-focus-save", "focus-save")] {
+        for (event, action) in [
+            ("saavdhan-test-save", "save"),
+            ("saavdhan-test-known", "known"),
+            ("saavdhan-test-known-yes", "known-yes"),
+            ("saavdhan-test-hide", "hide"),
+            ("saavdhan-test-focus-save", "focus-save"),
+        ] {
             let k = key.clone();
             let r = root.clone();
-            let f = Closure::<dyn FnMut(web_sys::Event)>::new(move |_ev: web_sys::Event| act(&k, &r, action));
-            host.add_event_listener_with_callback(event, f.as_ref().unchecked_ref())?;
-            f.forget();
+            out.push(EventListener::new(host, event, move |_ev| act(&k, &r, action)));
         }
     }
-    Ok(())
+    out
 }
 
 fn part(root: &ShadowRoot, name: &str) -> Option<Element> {
     root.query_selector(&format!("[data-part=\"{name}\"]")).ok().flatten()
 }
 
+fn focus(root: &ShadowRoot, selector: &str) {
+    if let Some(e) = root.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = e.focus();
+    }
+}
+
+/// Opens (or closes) the panel under the buttons and moves the focus into it.
+fn open_panel(key: &Key, root: &ShadowRoot, panel: Panel) {
+    SHOWN.with(|s| {
+        if let Some(x) = s.borrow_mut().get_mut(key) {
+            x.panel = panel;
+        }
+    });
+    let _ = rerender(key);
+    match panel {
+        Panel::None => focus(root, "[data-action=\"known\"]"),
+        Panel::ConfirmKnown => focus(root, "[data-action=\"known-yes\"]"),
+        Panel::Pin(_) => focus(root, "[data-part=\"pin-input\"]"),
+    }
+}
+
+/// Hiding and trusting check the family PIN as stored NOW (the controller's
+/// copy may predate the settings' arrival, or a PIN set in another tab): read
+/// it from chrome.storage.local first, then act.
 fn act(key: &Key, root: &ShadowRoot, action: &str) {
-    let Some(data) = SHOWN.with(|s| s.borrow().get(key).map(|x| x.data.clone())) else { return };
+    if !matches!(action, "hide" | "known-yes" | "pin-ok") {
+        return act_now(key, root, action, None);
+    }
+    // The typed PIN is read before anything re-renders.
+    let typed = part(root, "pin-input")
+        .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value());
+    let (key, root, action) = (key.clone(), root.clone(), action.to_string());
+    wasm_bindgen_futures::spawn_local(async move {
+        let raw = storage::get_raw(Area::Local, SETTINGS_KEY).await.unwrap_or(JsValue::UNDEFINED);
+        let value: serde_json::Value = storage::value_from_js(&raw).unwrap_or(serde_json::Value::Null);
+        let stored = Settings::from_stored(&value);
+        SHOWN.with(|s| {
+            if let Some(x) = s.borrow_mut().get_mut(&key) {
+                x.data.settings.pin = stored.pin;
+                x.data.settings.pin_locks_dismiss = stored.pin_locks_dismiss;
+            }
+        });
+        act_now(&key, &root, &action, typed);
+    });
+}
+
+fn act_now(key: &Key, root: &ShadowRoot, action: &str, typed: Option<String>) {
+    let Some((data, panel)) = SHOWN.with(|s| s.borrow().get(key).map(|x| (x.data.clone(), x.panel))) else { return };
+    let hide = hide_state(&data);
     match action {
         "save" => {
             let ok = save_evidence(&data).is_ok();
@@ -449,31 +541,24 @@ fn act(key: &Key, root: &ShadowRoot, action: &str) {
             }
             refresh_test_content(key);
         }
-        "focus-save" => {
-            if let Some(b) = root.query_selector("[data-action=\"save\"]").ok().flatten() {
-                if let Ok(b) = b.dyn_into::<HtmlElement>() {
-                    let _ = b.focus();
-                }
+        "focus-save" => focus(root, "[data-action=\"save\"]"),
+        "hide" => match hide {
+            Hide::Locked => {}
+            Hide::Allowed => hide_for_now(&data),
+            Hide::NeedsPin => open_panel(key, root, Panel::Pin("hide")),
+        },
+        "known" if hide != Hide::Locked => open_panel(key, root, Panel::ConfirmKnown),
+        "known-no" => open_panel(key, root, Panel::None),
+        "known-yes" if panel == Panel::ConfirmKnown => {
+            if data.settings.pin.is_some() {
+                open_panel(key, root, Panel::Pin("known"));
+            } else {
+                mark_known(data);
             }
         }
-        "known" => match hide_state(&data) {
-            Hide::Locked => {}
-            Hide::Allowed => mark_known(data),
-            Hide::NeedsPin => {
-                if let Some(p) = part(root, "pin") {
-                    let _ = p.remove_attribute("hidden");
-                    if let Some(i) = part(root, "pin-input").and_then(|i| i.dyn_into::<HtmlElement>().ok()) {
-                        let _ = i.focus();
-                    }
-                }
-                refresh_test_content(key);
-            }
-        },
         "pin-ok" => {
-            let typed = part(root, "pin-input")
-                .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .map(|i| i.value())
-                .unwrap_or_default();
+            let Panel::Pin(then) = panel else { return };
+            let typed = typed.unwrap_or_default();
             if data.settings.pin_matches(&typed) {
                 if data.assessment.level == Level::Danger {
                     // The family allowed hiding this danger warning: remember it.
@@ -486,10 +571,21 @@ fn act(key: &Key, root: &ShadowRoot, action: &str) {
                         save_memory();
                     }
                 }
-                mark_known(data);
-            } else if let Some(e) = part(root, "pin-error") {
-                let lang = i18n::language_for(data.settings.language);
-                e.set_text_content(Some(&t(lang, "pin_wrong")));
+                if then == "hide" {
+                    hide_for_now(&data);
+                } else {
+                    mark_known(data);
+                }
+            } else {
+                // Wrong: say so, empty the box and put the focus back in it.
+                if let Some(e) = part(root, "pin-error") {
+                    let lang = i18n::language_for(data.settings.language);
+                    e.set_text_content(Some(&t(lang, "pin_wrong")));
+                }
+                if let Some(i) = part(root, "pin-input").and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                    i.set_value("");
+                }
+                focus(root, "[data-part=\"pin-input\"]");
                 refresh_test_content(key);
             }
         }
@@ -510,11 +606,46 @@ fn refresh_test_content(key: &Key) {
     });
 }
 
-/// Hides this contact's warnings now and remembers it in Settings.known_people
-/// (read whole from chrome.storage.local, changed, written back).
-fn mark_known(data: Owned) {
-    HIDDEN.with(|h| h.borrow_mut().insert(data.contact_key.clone()));
+/// "Hide for now": this warning (its level and stage) goes, on this page and
+/// later ones; a later stage shows again.
+fn hide_for_now(data: &Owned) {
+    let r = memory::rank(data.assessment.level, data.assessment.stage);
+    HIDDEN_NOW.with(|h| {
+        let mut h = h.borrow_mut();
+        let e = h.entry(data.contact_key.clone()).or_insert(r);
+        *e = (*e).max(r);
+    });
+    let changed = MEMORY.with(|m| {
+        m.borrow_mut().as_mut().map(|m| {
+            let c = m.contacts.entry_or_default(&data.contact_key);
+            c.hidden_rank = Some(c.hidden_rank.map_or(r, |x| x.max(r)));
+        })
+    });
+    if changed.is_some() {
+        save_memory();
+    }
     remove_contact(&data.contact_key);
+}
+
+/// "I really know this person": remembered in Settings.known_people (read
+/// whole from chrome.storage.local, changed, written back); the warnings that
+/// trust may silence go now, the others stay (with the question closed).
+fn mark_known(data: Owned) {
+    KNOWN_HERE.with(|k| k.borrow_mut().insert(data.contact_key.clone()));
+    let keys: Vec<Key> = SHOWN.with(|s| s.borrow().keys().filter(|k| k.0 == data.contact_key).cloned().collect());
+    for k in keys {
+        let off = SHOWN.with(|s| {
+            s.borrow_mut().get_mut(&k).is_some_and(|x| {
+                x.panel = Panel::None;
+                suppressed(&x.data.contact_key, &x.data.assessment, &x.data.settings, &x.data.conversation)
+            })
+        });
+        if off {
+            remove(&k);
+        } else {
+            let _ = rerender(&k);
+        }
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let raw = storage::get_raw(Area::Local, SETTINGS_KEY).await.unwrap_or(JsValue::UNDEFINED);
         let value: serde_json::Value = storage::value_from_js(&raw).unwrap_or(serde_json::Value::Null);
@@ -524,15 +655,17 @@ fn mark_known(data: Owned) {
     });
 }
 
-/// Builds the evidence kit and saves it as two files (HTML + JSON) through
+/// Builds the evidence kit and saves it as one HTML file through
 /// Blob + object URL + `<a download>`: no network.
 fn save_evidence(d: &Owned) -> Result<(), JsValue> {
     let lang = i18n::language_for(d.settings.language);
     let now = now_rfc3339();
-    let kit = evidence::build(lang, d.settings.region, &d.conversation, &d.assessment, &d.page_url, &now);
+    // getTimezoneOffset is minutes WEST of UTC (India: -330).
+    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    let kit = evidence::build(lang, d.settings.region, &d.conversation, &d.assessment, &d.page_url, &now, offset);
     let stem = evidence::file_stem(&d.conversation.contact.name, &now);
+    // One file (issue 13): the readable page, with the JSON inside it.
     download(&format!("{stem}.html"), &evidence::to_html(lang, &kit), "text/html;charset=utf-8")?;
-    download(&format!("{stem}.json"), &evidence::to_json(&kit), "application/json")?;
     Ok(())
 }
 

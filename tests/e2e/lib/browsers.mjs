@@ -95,7 +95,7 @@ export async function launchChromium({ extension = DIST_CHROME, server = null, h
  * temporary add-on over WebDriver BiDi. The moz-extension UUID is chosen by us up front
  * (pref extensions.webextensions.uuids), so extension pages can be opened by URL.
  */
-export async function launchFirefox({ extension = DIST_FIREFOX, server = null, headless = true } = {}) {
+export async function launchFirefox({ extension = DIST_FIREFOX, server = null, headless = true, prefs = {} } = {}) {
   const dir = path.resolve(extension);
   const manifest = checkExtensionDir(dir);
   const geckoId = manifest?.browser_specific_settings?.gecko?.id;
@@ -118,6 +118,7 @@ export async function launchFirefox({ extension = DIST_FIREFOX, server = null, h
       'network.stricttransportsecurity.preloadlist': false,
       'dom.security.https_first': false,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+      ...prefs, // e.g. the default font size (tests/e2e/warning.test.mjs)
       // MV3 host permissions granted at install, as for a user who clicks "Add".
       'extensions.originControls.grantByDefault': true,
       'xpinstall.signatures.required': false,
