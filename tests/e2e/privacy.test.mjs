@@ -59,6 +59,8 @@ describe('PRIVACY.md matches the built extension', () => {
       }
       const options = fs.readFileSync(path.join(dir, 'pages', 'options.html'), 'utf8');
       assert.match(options, /href="privacy.html"/, 'the options page links the policy');
+      const welcome = fs.readFileSync(path.join(dir, 'pages', 'welcome.html'), 'utf8');
+      assert.match(welcome, /href="privacy.html"/, 'the welcome page links the policy');
     });
   }
 });
