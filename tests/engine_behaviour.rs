@@ -1,7 +1,7 @@
 //! Behaviour of the engine API: incremental = whole thread, resuming from facts,
 //! contact updates, adversarial input, the SMS false-alarm check.
 use saavdhan::engine::{
-    assess, assess_with, Contact, ContactFacts, Conversation, FriendStatus, Level, Message, MessageKind, Sender, Settings,
+    assess, assess_with, Contact, ContactFacts, Conversation, FriendStatus, Level, Message, MessageKind, Sender, Tuning,
     Stage, Tracker,
 };
 use std::path::PathBuf;
@@ -19,7 +19,7 @@ fn corpus() -> Vec<(String, Conversation)> {
 }
 
 fn msg(from: Sender, at: &str, text: &str) -> Message {
-    Message { from, at: Some(at.into()), kind: MessageKind::Text, text: Some(text.into()) }
+    Message { from, author: None, at: Some(at.into()), kind: MessageKind::Text, text: Some(text.into()) }
 }
 
 fn stranger_friend() -> Contact {
@@ -37,7 +37,7 @@ fn stranger_friend() -> Contact {
 
 #[test]
 fn incremental_equals_whole_thread_at_every_prefix() {
-    for settings in [Settings::default(), Settings { cautious: true }] {
+    for settings in [Tuning::default(), Tuning { cautious: true }] {
         for (name, conv) in corpus() {
             let mut t = Tracker::new(conv.contact.clone(), settings, None);
             for (i, m) in conv.messages.iter().enumerate() {
@@ -54,7 +54,7 @@ fn profile_learnt_later_gives_the_same_result() {
     for (name, conv) in corpus() {
         let blank = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None,
             friend_count: None, joined: None, ..conv.contact.clone() };
-        let mut t = Tracker::new(blank, Settings::default(), None);
+        let mut t = Tracker::new(blank, Tuning::default(), None);
         for m in &conv.messages {
             t.push(m);
         }
@@ -82,7 +82,7 @@ fn resume_from_facts_warns_as_if_the_thread_were_present() {
     assert_eq!(expected.first_warning_at, Some(3));
 
     // Day 1, then the browser persists the facts (as JSON) and the page reloads.
-    let mut t1 = Tracker::new(stranger_friend(), Settings::default(), None);
+    let mut t1 = Tracker::new(stranger_friend(), Tuning::default(), None);
     for m in &day1 {
         t1.push(m);
     }
@@ -99,7 +99,7 @@ fn resume_from_facts_warns_as_if_the_thread_were_present() {
     // Day 4: the thread view shows only the new message, and no profile details.
     let bare = Contact { name: "Anushka".into(), profile_url: None, friend_status: FriendStatus::Unknown,
         friends_since: None, mutual_friends: None, friend_count: None, joined: None, lives_in: None };
-    let mut t2 = Tracker::new(bare, Settings::default(), Some(facts.clone()));
+    let mut t2 = Tracker::new(bare, Tuning::default(), Some(facts.clone()));
     let a = t2.push(&day4).clone();
     assert_eq!((a.level, a.stage), (expected.level, expected.stage));
     assert_eq!(a.first_warning_at, Some(0));
@@ -107,7 +107,7 @@ fn resume_from_facts_warns_as_if_the_thread_were_present() {
     assert_eq!(remembered.message, None);
     // And the same through assess_with.
     let only_new = Conversation { contact: stranger_friend(), messages: vec![day4] };
-    assert_eq!(assess_with(&only_new, Settings::default(), Some(&facts)).level, expected.level);
+    assert_eq!(assess_with(&only_new, Tuning::default(), Some(&facts)).level, expected.level);
     // Facts survive unknown future fields and missing fields.
     let v: ContactFacts = serde_json::from_str(r#"{"version": 9, "new_thing": 1}"#).unwrap();
     assert_eq!(v.messages_seen, 0);
@@ -143,12 +143,12 @@ fn threat_with_money_is_danger_from_anyone_and_cautious_warns_earlier() {
     let unknown = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
     let c = Conversation { contact: unknown, messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", "Apna WhatsApp number do na")] };
     assert_eq!(assess(&c).level, Level::Notice);
-    assert_eq!(assess_with(&c, Settings { cautious: true }, None).level, Level::Warning);
+    assert_eq!(assess_with(&c, Tuning { cautious: true }, None).level, Level::Warning);
 }
 
 #[test]
 fn call_events_count_only_with_suspicious_contacts_and_messages_may_lack_time() {
-    let call = Message { from: Sender::Them, at: None, kind: MessageKind::MissedVideoCall, text: None };
+    let call = Message { from: Sender::Them, author: None, at: None, kind: MessageKind::MissedVideoCall, text: None };
     let a = assess(&Conversation { contact: Contact { friend_status: FriendStatus::RequestReceived, ..stranger_friend() }, messages: vec![call.clone()] });
     assert_eq!(a.stage, Stage::VideoCall);
     let grandson = Contact { friends_since: Some("2015-01-01T10:00:00+05:30".into()), mutual_friends: Some(20), ..stranger_friend() };

@@ -3,7 +3,7 @@
 //! benign conversations must stay below `warning`. Each file carries its expectation
 //! (a top-level "expect" object, ignored by the conversation format), with the
 //! author's own marks of where the video call and the extortion begin.
-use saavdhan::engine::{Conversation, Level, Settings, Tracker};
+use saavdhan::engine::{Conversation, Level, Tuning, Tracker};
 use serde::Deserialize;
 use std::path::PathBuf;
 
@@ -51,7 +51,7 @@ fn scams_warn_before_the_video_call_and_are_danger_at_extortion() {
     for (name, ex, conv) in corpus().into_iter().filter(|c| c.1.kind == "scam") {
         let vc = ex.first_video_call.unwrap();
         let ext = ex.first_extortion.unwrap();
-        let mut t = Tracker::new(conv.contact.clone(), Settings::default(), None);
+        let mut t = Tracker::new(conv.contact.clone(), Tuning::default(), None);
         for (i, m) in conv.messages.iter().enumerate() {
             if i == vc && t.assessment().level < Level::Warning {
                 failures.push(format!("{name}: only {:?} before the video call (message {vc})", t.assessment().level));

@@ -9,7 +9,10 @@
 //! * leet inside words ("wh@ts@pp", "v1de0"), but never inside numbers ("5000");
 //! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p");
 //! * repeated letters collapsed ("pleeease" → "please", "good" → "god": patterns get the same);
-//! * letters and digits split apart ("rs5000" → "rs 5000", "₹500" → "rs 500").
+//! * letters and digits split apart ("rs5000" → "rs 5000", "₹500" → "rs 500");
+//! * chat abbreviations and spelling variants expanded ("vdo" → "video", "wtsp" →
+//!   "whatsapp", "mob" → "mobile", "ur" → "your"): see [`ABBREVIATIONS`]. Ambiguous
+//!   short forms ("vc", "no") stay as written: rules read them only in context.
 //!
 //! It is its own crate (saavdhan-normalize, re-exported as `saavdhan::engine::normalize`)
 //! so that the release profile can build it at opt-level 3 while the rest of the
@@ -54,6 +57,60 @@ impl Normalized {
         }
         Some((self.src[s].0 as usize, self.src[e - 1].1 as usize))
     }
+}
+
+/// Whole words (in their folded, collapsed form) replaced by what they abbreviate
+/// (also in canonical form: "call" is "cal" once repeated letters collapse). Sorted.
+pub const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("cl", "cal"),
+    ("cm", "camera"),
+    ("fb", "facebok"),
+    ("insta", "instagram"),
+    ("mob", "mobile"),
+    ("msg", "mesage"),
+    ("msgs", "mesages"),
+    ("nbr", "number"),
+    ("nmbr", "number"),
+    ("numbr", "number"),
+    ("pic", "photo"),
+    ("pics", "photos"),
+    ("pl", "please"),
+    ("pls", "please"),
+    ("plz", "please"),
+    ("r", "are"),
+    ("tele", "telegram"),
+    ("u", "you"),
+    ("ur", "your"),
+    ("vdeo", "video"),
+    ("vdo", "video"),
+    ("vedio", "video"),
+    ("vid", "video"),
+    ("vidio", "video"),
+    ("vido", "video"),
+    ("vidoes", "videos"),
+    ("vids", "videos"),
+    ("wap", "whatsap"),
+    ("watsap", "whatsap"),
+    ("watsup", "whatsap"),
+    ("whatsup", "whatsap"),
+    ("whtsap", "whatsap"),
+    ("whtsp", "whatsap"),
+    ("wp", "whatsap"),
+    ("wtsap", "whatsap"),
+    ("wtsp", "whatsap"),
+    ("wtsup", "whatsap"),
+];
+
+fn expansion(w: &[U]) -> Option<&'static str> {
+    if w.len() > 7 || !w.iter().all(|u| u.c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut buf = [0u8; 7];
+    for (b, u) in buf.iter_mut().zip(w) {
+        *b = u.c as u8;
+    }
+    let key = std::str::from_utf8(&buf[..w.len()]).ok()?;
+    ABBREVIATIONS.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| ABBREVIATIONS[i].1)
 }
 
 /// The canonical form of `text` (no padding). Idempotent.
@@ -273,6 +330,13 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
             out.text.push(' ');
             out.src.push((prev_end, w[0].s));
         }
+        if let Some(x) = expansion(w) {
+            let span = (w[0].s, w[w.len() - 1].e);
+            out.text.push_str(x);
+            out.src.extend(std::iter::repeat_n(span, x.len()));
+            prev_end = span.1;
+            continue;
+        }
         for u in w {
             if u.c.is_ascii() {
                 out.text.push(u.c);
@@ -355,6 +419,24 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         flat.push(u);
     }
     close(flat, words, &mut start);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviations_are_sorted_canonical_and_expanded_in_place() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0].0 < w[1].0));
+        for (k, x) in ABBREVIATIONS {
+            assert_eq!(normalize(x), *x, "expansion of {k} is not canonical");
+        }
+        assert_eq!(normalize("Send ur wtsp no. pls"), "send your whatsap no please");
+        assert_eq!(normalize("vdo cl"), "video cal");
+        let n = normalize_mapped("ok vdo");
+        let (s, e) = n.original_range(4, 9).unwrap();
+        assert_eq!(&"ok vdo"[s..e], "vdo");
+    }
 }
 
 /// For the tests in tests/engine_normalize.rs (not an API: the character-class
