@@ -22,8 +22,12 @@ use super::time::{self, Timestamp};
 /// until then; later cues of stage off_platform and beyond too).
 const MAX_EVIDENCE: usize = 64;
 
-/// A message this short (bytes) may carry half of an intent the next one completes.
+/// A message this short (bytes) may carry part of an intent the next ones complete.
 const SHORT: usize = 160;
+/// How many earlier short messages of one author are read with the next one, and
+/// within how long (seconds).
+const SPLIT_MESSAGES: usize = 3;
+const SPLIT_SECONDS: i64 = 3 * 3600;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Cue {
@@ -72,9 +76,9 @@ pub struct Tracker {
     opener: Option<(Option<i64>, Sender)>,
     /// Group members seen, by name (their index + 1 is their author number).
     authors: Vec<String>,
-    /// The previous message of each author when it was short (for split intents),
-    /// with the rules it fired alone. Kept in memory only, never stored.
-    previous: Vec<(usize, String, Vec<usize>)>,
+    /// Each author's last few short messages (for split intents), with their time
+    /// and the rules each fired alone. Kept in memory only, never stored.
+    previous: Vec<(usize, Vec<(Option<i64>, String, Vec<usize>)>)>,
     // Derived from `events` (rebuilt by `replay`).
     chains: Vec<Chain>,
     context: Context,
@@ -275,27 +279,10 @@ impl Tracker {
             let hits = self.engine.scan(&text);
             let alone: Vec<usize> = hits.iter().map(|h| h.rule).collect();
             let mut found: Vec<(usize, String)> = hits.into_iter().map(|h| (h.rule, h.matched)).collect();
-            // An intent split over this and the author's previous short message.
+            // An intent split over the author's last few short messages ("your video" /
+            // "is with me" / "everyone will see it"): read them joined, once.
             if !mine {
-                let prev = self.previous.iter().position(|p| p.0 == author);
-                if let (Some(p), true) = (prev, text.len() <= SHORT) {
-                    let (_, before, before_rules) = &self.previous[p];
-                    let joined = format!("{before} \n {text}");
-                    for h in self.engine.scan(&joined) {
-                        if !alone.contains(&h.rule) && !before_rules.contains(&h.rule) && !found.iter().any(|f| f.0 == h.rule) {
-                            found.push((h.rule, h.matched));
-                        }
-                    }
-                }
-                let entry = (author, text.to_string(), alone);
-                match prev {
-                    Some(p) if text.len() <= SHORT => self.previous[p] = entry,
-                    Some(p) => {
-                        self.previous.swap_remove(p);
-                    }
-                    None if text.len() <= SHORT => self.previous.push(entry),
-                    None => {}
-                }
+                self.read_split(author, at, &text, &alone, &mut found);
             }
             let rules = self.engine.rules();
             // A forward, or a message that talks about scams (a warning, the news),
@@ -315,6 +302,45 @@ impl Tracker {
         self.evaluate(at, Some(index));
         self.refresh_profile();
         &self.assessment
+    }
+
+    /// Scans `text` joined to the author's recent short messages; rules that fire only
+    /// so are added to `found`. Then remembers `text` (when short) for the next one.
+    fn read_split(&mut self, author: usize, at: Option<i64>, text: &str, alone: &[usize], found: &mut Vec<(usize, String)>) {
+        let pos = match self.previous.iter().position(|p| p.0 == author) {
+            Some(p) => p,
+            None => {
+                self.previous.push((author, Vec::new()));
+                self.previous.len() - 1
+            }
+        };
+        let recent = &mut self.previous[pos].1;
+        recent.retain(|(t, ..)| match (t, at) {
+            (Some(t), Some(now)) => now - t <= SPLIT_SECONDS,
+            _ => true,
+        });
+        if text.len() > SHORT {
+            recent.clear();
+            return;
+        }
+        if !recent.is_empty() {
+            let mut joined = String::new();
+            for (_, t, _) in recent.iter() {
+                joined.push_str(t);
+                joined.push_str(" \n ");
+            }
+            joined.push_str(text);
+            for h in self.engine.scan(&joined) {
+                let known = alone.contains(&h.rule) || recent.iter().any(|r| r.2.contains(&h.rule)) || found.iter().any(|f| f.0 == h.rule);
+                if !known {
+                    found.push((h.rule, h.matched));
+                }
+            }
+        }
+        if recent.len() == SPLIT_MESSAGES {
+            recent.remove(0);
+        }
+        recent.push((at, text.to_string(), alone.to_vec()));
     }
 
     /// Facts to persist for this contact (no message text).
