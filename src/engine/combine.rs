@@ -37,6 +37,8 @@ const OFF_PLATFORM: u32 = bits(&[Tag::NumberAsk, Tag::AppMove]);
 const VIDEO_CALL: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call]);
 /// What makes a later threat or demand extortion: a call, or a recording of one.
 const LEVER: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call, Tag::Recording]);
+/// Grooming that is more than a greeting: a greeting alone is everyday politeness.
+const REAL_GROOMING: u32 = bits(&[Tag::Forward, Tag::Flattery, Tag::Personal, Tag::Intimacy]);
 const THREAT: u32 = bits(&[Tag::Threat, Tag::Countdown, Tag::Impostor]);
 
 /// One author's cues: for each tag, when it was last seen and the order (message
@@ -170,14 +172,20 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, tuning: Tuning) -> Level {
         // Family and old friends: jokes about videos and payments are their business.
         return if threat { Level::Notice } else { Level::None };
     }
-    if (threat || money) && levered {
+    // With a counter-weight in the conversation (a clinic, a class, a listing) a fee
+    // after a video consultation is a fee: only a threat makes it extortion.
+    if (threat || (money && s >= 0)) && levered {
         return Level::Danger;
     }
-    if recording && (vc || threat || money) {
+    // "I recorded everything" after a call is the extortion beginning.
+    if recording && chain.before(VIDEO_CALL & tags, Tag::Recording.bit()) && s >= 0 {
         return Level::Danger;
     }
-    if threat || recording {
+    if threat {
         return if stranger || off { Level::Danger } else { Level::Warning };
+    }
+    if recording && s >= 0 {
+        return Level::Warning;
     }
     if vc {
         if s < 0 && !sexual {
@@ -189,8 +197,8 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, tuning: Tuning) -> Level {
         if s < 0 {
             return if strong >= 2 || cautious { Level::Warning } else { Level::Notice };
         }
-        // Nothing known or a new contact: the ask after any grooming is the chain.
-        return if stranger || has(GROOMING) || s >= 1 || cautious { Level::Warning } else { Level::Notice };
+        // Nothing known or a new contact: the ask after grooming is the chain.
+        return if stranger || has(REAL_GROOMING) || s >= 1 || cautious { Level::Warning } else { Level::Notice };
     }
     if money {
         return if stranger { Level::Warning } else { Level::Notice };
@@ -233,7 +241,7 @@ mod tests {
 
     #[test]
     fn an_ask_after_grooming_warns_unless_the_contact_is_known() {
-        let c = chain(&[(Tag::Greeting, 0), (Tag::NumberAsk, 1)]);
+        let c = chain(&[(Tag::Flattery, 0), (Tag::NumberAsk, 1)]);
         assert_eq!(level(&c, Some(DAY), 0, D), Level::Warning);
         assert_eq!(level(&c, Some(DAY), -5, D), Level::None);
         let bare = chain(&[(Tag::NumberAsk, 1)]);

@@ -27,7 +27,24 @@ const SHORT: usize = 160;
 /// How many earlier short messages of one author are read with the next one, and
 /// within how long (seconds).
 const SPLIT_MESSAGES: usize = 3;
-const SPLIT_SECONDS: i64 = 3 * 3600;
+const SPLIT_SECONDS: i64 = 15 * 60;
+
+#[cfg(test)]
+mod tests {
+    use super::own_words;
+
+    #[test]
+    fn urls_and_quoted_speech_are_blanked_in_place() {
+        let t = "see https://x.com/a?vc=1 now";
+        assert_eq!(own_words(t).len(), t.len());
+        assert!(!own_words(t).contains("vc"));
+        let q = "Ladki ne 'recording hai, paise bhejo' bola, ma'am ne dekha";
+        let o = own_words(q);
+        assert_eq!(o.len(), q.len());
+        assert!(!o.contains("paise") && o.contains("ma'am") && o.contains("bola"));
+        assert_eq!(own_words("Don't worry, it's fine"), "Don't worry, it's fine");
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Cue {
@@ -116,32 +133,55 @@ fn kind_cue_by_id(id: &str) -> Option<Cue> {
         .find(|c| matches!(c, Cue::Kind(k, ..) if *k == id))
 }
 
-/// `text` with every URL blanked (same byte length, so matched ranges still point
-/// into the original): words inside links (`?vc=0`, `feature=share`) are not speech.
-fn without_urls(text: &str) -> std::borrow::Cow<'_, str> {
+/// `text` with every URL and every quoted passage blanked (same byte length, so matched
+/// ranges still point into the original): words inside links (`?vc=0`, `feature=share`)
+/// are not speech, and a threat in quotes ("she said 'pay or I share it'") is reported
+/// speech, not the sender's own.
+fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    let has_quote = text.contains(['"', '“', '”', '‘', '’']) || b.windows(2).any(|w| w[1] == b'\'' && !w[0].is_ascii_alphanumeric());
     let is_url = |w: &str| {
         let l = w.trim_start_matches(|c: char| !c.is_alphanumeric());
         w.contains("://") || l.starts_with("www.") || l.contains(".com/") || l.contains(".in/") || l.contains(".ly/")
     };
-    if !text.split_whitespace().any(is_url) {
+    let has_url = text.split_whitespace().any(is_url);
+    if !has_quote && !has_url {
         return text.into();
     }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ws = rest.len() - rest.trim_start().len();
-        out.push_str(&rest[..ws]);
-        rest = &rest[ws..];
-        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let w = &rest[..end];
-        if is_url(w) {
-            out.extend(std::iter::repeat_n(' ', w.len()));
-        } else {
-            out.push_str(w);
+    let mut out: Vec<u8> = b.to_vec();
+    if has_url {
+        let mut i = 0;
+        for w in text.split_inclusive(char::is_whitespace) {
+            let word = w.trim_end();
+            if is_url(word) {
+                out[i..i + word.len()].fill(b' ');
+            }
+            i += w.len();
         }
-        rest = &rest[end..];
     }
-    out.into()
+    if has_quote {
+        // Opening quotes: “ ‘ " or a ' not inside a word; closing: ” ’ " or a ' not
+        // followed by a letter. Only passages of at least two words are blanked.
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut open: Option<usize> = None;
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let prev_word = k > 0 && chars[k - 1].1.is_alphanumeric();
+            let next_word = chars.get(k + 1).is_some_and(|n| n.1.is_alphanumeric());
+            match open {
+                None if matches!(c, '“' | '‘' | '"') || (c == '\'' && !prev_word && next_word) => open = Some(i),
+                Some(o) if matches!(c, '”' | '’' | '"') || (c == '\'' && prev_word && !next_word) => {
+                    let end = i + c.len_utf8();
+                    if text[o..end].split_whitespace().count() >= 2 {
+                        out[o..end].fill(b' ');
+                    }
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    // Only whole characters were replaced by spaces: still UTF-8.
+    String::from_utf8(out).map(Into::into).unwrap_or_else(|_| text.into())
 }
 
 impl Tracker {
@@ -275,7 +315,7 @@ impl Tracker {
             }
         }
         if let Some(text) = msg.text.as_deref().filter(|t| !t.is_empty()) {
-            let text = without_urls(text);
+            let text = own_words(text);
             let hits = self.engine.scan(&text);
             let alone: Vec<usize> = hits.iter().map(|h| h.rule).collect();
             let mut found: Vec<(usize, String)> = hits.into_iter().map(|h| (h.rule, h.matched)).collect();
@@ -332,7 +372,11 @@ impl Tracker {
             joined.push_str(text);
             for h in self.engine.scan(&joined) {
                 let known = alone.contains(&h.rule) || recent.iter().any(|r| r.2.contains(&h.rule)) || found.iter().any(|f| f.0 == h.rule);
-                if !known {
+                // Only threats, demands and asks are read across messages: a video word
+                // in one line and "now" in another is no invitation.
+                let tag = self.engine.rules()[h.rule].tag;
+                let splittable = matches!(tag, Tag::Threat | Tag::Countdown | Tag::Money | Tag::Recording | Tag::NumberAsk | Tag::AppMove);
+                if !known && splittable {
                     found.push((h.rule, h.matched));
                 }
             }
