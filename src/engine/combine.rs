@@ -37,8 +37,8 @@ const OFF_PLATFORM: u32 = bits(&[Tag::NumberAsk, Tag::AppMove]);
 const VIDEO_CALL: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call]);
 /// What makes a later threat or demand extortion: a call, or a recording of one.
 const LEVER: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call, Tag::Recording]);
-/// Grooming that is more than a greeting: a greeting alone is everyday politeness.
-const REAL_GROOMING: u32 = bits(&[Tag::Forward, Tag::Flattery, Tag::Personal, Tag::Intimacy]);
+
+
 const THREAT: u32 = bits(&[Tag::Threat, Tag::Countdown, Tag::Impostor]);
 
 /// One author's cues: for each tag, when it was last seen and the order (message
@@ -76,6 +76,11 @@ impl Chain {
             }
         }
         b
+    }
+
+    /// Whether a call, an invitation to one or a recording is among the active cues.
+    pub fn has_lever(&self, now: Option<i64>) -> bool {
+        self.active(now) & LEVER != 0
     }
 
     /// Whether a tag in `lever` was first seen no later than the first tag in `after`.
@@ -185,7 +190,7 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, tuning: Tuning) -> Level {
         return if stranger || off { Level::Danger } else { Level::Warning };
     }
     if recording && s >= 0 {
-        return Level::Warning;
+        return Level::Notice; // "recorded" before any call: not yet the lever
     }
     if vc {
         if s < 0 && !sexual {

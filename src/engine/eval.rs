@@ -200,9 +200,21 @@ pub struct Report {
 }
 
 pub fn score(cases: &[Case], tuning: Tuning) -> Report {
-    let mut r = Report::default();
-    for c in cases {
-        let o = run(c, tuning);
+    Report::from_outcomes(cases.iter().map(|c| run(c, tuning)).collect())
+}
+
+impl Report {
+    /// The figures of these outcomes.
+    pub fn from_outcomes(outcomes: Vec<Outcome>) -> Report {
+        let mut r = Report::default();
+        for o in outcomes {
+            r.add(o);
+        }
+        r
+    }
+
+    fn add(&mut self, o: Outcome) {
+        let r = self;
         r.by_language.entry(o.language.clone()).or_default().add(&o);
         r.total.add(&o);
         if o.scam {
@@ -218,7 +230,6 @@ pub fn score(cases: &[Case], tuning: Tuning) -> Report {
         }
         r.outcomes.push(o);
     }
-    r
 }
 
 impl Report {

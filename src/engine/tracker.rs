@@ -489,7 +489,12 @@ impl Tracker {
         };
         let (at, author, mine, index) = (self.events[i].at, self.events[i].author, self.events[i].mine, self.events[i].index);
         if tag.is_context() {
-            self.context.add(tag, mine);
+            // A counter-weight said after the contact already placed or asked for a call
+            // does not excuse what follows ("your video, in your son's office group").
+            let late = tag != Tag::WhoAreYou && self.chains.iter().any(|c| c.has_lever(at));
+            if !late {
+                self.context.add(tag, mine);
+            }
         } else if !mine {
             if self.chains.len() <= author {
                 self.chains.resize(author + 1, Chain::default());

@@ -91,14 +91,11 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
     ("vids", "videos"),
     ("wap", "whatsap"),
     ("watsap", "whatsap"),
-    ("watsup", "whatsap"),
-    ("whatsup", "whatsap"),
     ("whtsap", "whatsap"),
     ("whtsp", "whatsap"),
     ("wp", "whatsap"),
     ("wtsap", "whatsap"),
     ("wtsp", "whatsap"),
-    ("wtsup", "whatsap"),
 ];
 
 fn expansion(w: &[U]) -> Option<&'static str> {
