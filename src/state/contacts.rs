@@ -293,6 +293,7 @@ mod tests {
             ],
             messages_seen: 17,
             last_activity: Some("2026-11-02T10:00:00Z".into()),
+            ..ContactFacts::default()
         }
     }
 
