@@ -220,3 +220,19 @@ fn sms_ham_from_a_friend_never_warns() {
     assert!(ham > 4000, "only {ham} ham lines");
     assert!(alarms.is_empty(), "{} of {ham} ham messages warned:\n{}", alarms.len(), alarms.join("\n"));
 }
+
+/// The worked example in README "How it decides", message by message.
+#[test]
+fn the_readme_example_reaches_each_level_where_the_readme_says() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/readme_example.json");
+    let conv: Conversation = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut t = Tracker::new(conv.contact.clone(), Tuning::default(), None);
+    let levels: Vec<Level> = conv.messages.iter().map(|m| t.push(m).level).collect();
+    assert_eq!(levels, [Level::None, Level::Notice, Level::Warning, Level::Warning, Level::Warning, Level::Danger]);
+    // The same call placed by the user, a year after the ask, is no step of the chain.
+    let mut late = conv.clone();
+    late.messages.truncate(3);
+    late.messages.push(Message { from: Sender::Me, author: None, at: Some("2027-12-01T10:00:00+05:30".into()), kind: MessageKind::VideoCall, text: None });
+    let a = assess(&late);
+    assert!(a.stage < Stage::VideoCall, "{a:?}");
+}
