@@ -15,6 +15,7 @@ use super::combine::{self, Chain, Context, Tuning};
 use super::contact_signals::{self, STRANGER};
 use super::conversation::{Contact, FriendStatus, Message, MessageKind, Sender};
 use super::facts::{ContactFacts, StageFact, FACTS_VERSION};
+use super::matcher::Part;
 use super::rules::Tag;
 use super::time::{self, Timestamp};
 
@@ -93,17 +94,22 @@ pub struct Tracker {
     opener: Option<(Option<i64>, Sender)>,
     /// Group members seen, by name (their index + 1 is their author number).
     authors: Vec<String>,
-    /// Each author's last few short messages (for split intents), with their time
-    /// and the rules each fired alone. Kept in memory only, never stored.
-    previous: Vec<(usize, Vec<(Option<i64>, String, Vec<usize>)>)>,
+    /// Each author's last few short messages (for split intents): their time and the
+    /// rules each matched in part. No text.
+    previous: Vec<(usize, Vec<(Option<i64>, Vec<Part>)>)>,
     // Derived from `events` (rebuilt by `replay`).
     chains: Vec<Chain>,
     context: Context,
     warned: bool,
     stats: [StageStat; 6],
-    seen_rules: Vec<String>,
+    /// Cues seen at least once, by `cue_key`.
+    seen_rules: Vec<usize>,
     profile_evidence: usize,
     profile_day: Option<Option<i64>>,
+    /// The profile's score for one day (profile signals change only with the day),
+    /// and the contact's `conversation_start`, parsed once.
+    profile_score: std::cell::Cell<Option<(Option<i64>, i32)>>,
+    given_start: Option<i64>,
     assessment: Assessment,
 }
 
@@ -139,12 +145,20 @@ fn kind_cue_by_id(id: &str) -> Option<Cue> {
 /// speech, not the sender's own.
 fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
     let b = text.as_bytes();
-    let has_quote = text.contains(['"', '“', '”', '‘', '’']) || b.windows(2).any(|w| w[1] == b'\'' && !w[0].is_ascii_alphanumeric());
+    // Byte checks first: most messages have neither a quote nor a link. (0xE2 0x80
+    // begins the curly quotes “ ” ‘ ’.)
+    let maybe_quote = b.iter().any(|&c| c == b'"' || c == b'\'' || c == 0xE2);
+    let maybe_url = b.contains(&b'/') || text.contains("www.");
+    if !maybe_quote && !maybe_url {
+        return text.into();
+    }
+    let has_quote = maybe_quote
+        && (text.contains(['"', '“', '”', '‘', '’']) || b.windows(2).any(|w| w[1] == b'\'' && !w[0].is_ascii_alphanumeric()));
     let is_url = |w: &str| {
         let l = w.trim_start_matches(|c: char| !c.is_alphanumeric());
         w.contains("://") || l.starts_with("www.") || l.contains(".com/") || l.contains(".in/") || l.contains(".ly/")
     };
-    let has_url = text.split_whitespace().any(is_url);
+    let has_url = maybe_url && text.split_whitespace().any(is_url);
     if !has_quote && !has_url {
         return text.into();
     }
@@ -216,6 +230,8 @@ impl Tracker {
             seen_rules: Vec::new(),
             profile_evidence: 0,
             profile_day: None,
+            profile_score: std::cell::Cell::new(None),
+            given_start: None,
             assessment: Assessment::default(),
             prior,
         };
@@ -258,8 +274,10 @@ impl Tracker {
         if c.first_seen.is_none() {
             c.first_seen = p.contact_first_seen.map(|t| t.to_string());
         }
+        self.given_start = c.conversation_start.as_deref().and_then(time::parse);
         self.contact = c;
         self.profile_day = None;
+        self.profile_score.set(None);
     }
 
     /// The profile is now known better (friend status, mutual friends, …): re-judge
@@ -316,13 +334,13 @@ impl Tracker {
         }
         if let Some(text) = msg.text.as_deref().filter(|t| !t.is_empty()) {
             let text = own_words(text);
-            let hits = self.engine.scan(&text);
-            let alone: Vec<usize> = hits.iter().map(|h| h.rule).collect();
+            let mut parts = Vec::new();
+            let hits = self.engine.scan_parts(&text, &mut parts);
             let mut found: Vec<(usize, String)> = hits.into_iter().map(|h| (h.rule, h.matched)).collect();
             // An intent split over the author's last few short messages ("your video" /
             // "is with me" / "everyone will see it"): read them joined, once.
             if !mine {
-                self.read_split(author, at, &text, &alone, &mut found);
+                self.read_split(author, at, &text, &parts, &mut found);
             }
             let rules = self.engine.rules();
             // A forward, or a message that talks about scams (a warning, the news),
@@ -344,9 +362,10 @@ impl Tracker {
         &self.assessment
     }
 
-    /// Scans `text` joined to the author's recent short messages; rules that fire only
-    /// so are added to `found`. Then remembers `text` (when short) for the next one.
-    fn read_split(&mut self, author: usize, at: Option<i64>, text: &str, alone: &[usize], found: &mut Vec<(usize, String)>) {
+    /// Completes rules whose groups are spread over the author's recent short messages
+    /// (no second scan: each message's partly matched rules are kept, as group bits).
+    /// Rules completed so are added to `found`. Then remembers this message's parts.
+    fn read_split(&mut self, author: usize, at: Option<i64>, text: &str, parts: &[Part], found: &mut Vec<(usize, String)>) {
         let pos = match self.previous.iter().position(|p| p.0 == author) {
             Some(p) => p,
             None => {
@@ -354,8 +373,14 @@ impl Tracker {
                 self.previous.len() - 1
             }
         };
+        let engine = self.engine;
+        // Only threats, demands and asks are read across messages: a video word in
+        // one line and "now" in another is no invitation.
+        let splittable = |r: usize| {
+            matches!(engine.rules()[r].tag, Tag::Threat | Tag::Countdown | Tag::Money | Tag::Recording | Tag::NumberAsk | Tag::AppMove)
+        };
         let recent = &mut self.previous[pos].1;
-        recent.retain(|(t, ..)| match (t, at) {
+        recent.retain(|(t, _)| match (t, at) {
             (Some(t), Some(now)) => now - t <= SPLIT_SECONDS,
             _ => true,
         });
@@ -363,28 +388,23 @@ impl Tracker {
             recent.clear();
             return;
         }
-        if !recent.is_empty() {
-            let mut joined = String::new();
-            for (_, t, _) in recent.iter() {
-                joined.push_str(t);
-                joined.push_str(" \n ");
-            }
-            joined.push_str(text);
-            for h in self.engine.scan(&joined) {
-                let known = alone.contains(&h.rule) || recent.iter().any(|r| r.2.contains(&h.rule)) || found.iter().any(|f| f.0 == h.rule);
-                // Only threats, demands and asks are read across messages: a video word
-                // in one line and "now" in another is no invitation.
-                let tag = self.engine.rules()[h.rule].tag;
-                let splittable = matches!(tag, Tag::Threat | Tag::Countdown | Tag::Money | Tag::Recording | Tag::NumberAsk | Tag::AppMove);
-                if !known && splittable {
-                    found.push((h.rule, h.matched));
+        for p in parts.iter().filter(|p| splittable(p.rule)) {
+            let mut mask = p.groups;
+            for (_, earlier) in recent.iter() {
+                for q in earlier.iter().filter(|q| q.rule == p.rule) {
+                    mask |= q.groups;
                 }
+            }
+            let complete = mask.count_ones() as usize == engine.group_count(p.rule);
+            if complete && !found.iter().any(|f| f.0 == p.rule) {
+                found.push((p.rule, text.trim().to_string()));
             }
         }
         if recent.len() == SPLIT_MESSAGES {
             recent.remove(0);
         }
-        recent.push((at, text.to_string(), alone.to_vec()));
+        let kept: Vec<Part> = parts.iter().copied().filter(|p| splittable(p.rule)).collect();
+        recent.push((at, kept));
     }
 
     /// Facts to persist for this contact (no message text).
@@ -430,7 +450,7 @@ impl Tracker {
     /// When the conversation began, when known: the page shows its start (its first
     /// message is then the first ever), or it was remembered.
     fn conversation_start(&self) -> Option<i64> {
-        let given = self.contact.conversation_start.as_deref().and_then(time::parse);
+        let given = self.given_start;
         let visible = if self.contact.start_visible { self.opener.and_then(|o| o.0) } else { None };
         given.into_iter().chain(visible).min()
     }
@@ -440,7 +460,14 @@ impl Tracker {
     /// kinship or a listing or a class), see `combine::Context`.
     fn suspicion(&self, at: Option<i64>) -> i32 {
         let day = at.map(|t| t.div_euclid(time::DAY) * time::DAY);
-        let profile = if self.contact.group { 0 } else { contact_signals::score(&contact_signals::signals(&self.contact, day)) };
+        let profile = match self.profile_score.get() {
+            Some((d, p)) if d == day => p,
+            _ => {
+                let p = if self.contact.group { 0 } else { contact_signals::score(&contact_signals::signals(&self.contact, day)) };
+                self.profile_score.set(Some((day, p)));
+                p
+            }
+        };
         let start = self.conversation_start();
         let opened_by_them = self.contact.start_visible && matches!(self.opener, Some((_, Sender::Them)));
         let history = match (at, self.first_time.into_iter().chain(start).min()) {
@@ -519,9 +546,13 @@ impl Tracker {
                 st.rules.push(id.to_string());
             }
         }
-        let first_of_rule = !self.seen_rules.iter().any(|r| r == id);
+        let key = match self.events[i].cue {
+            Cue::Rule(r) => r,
+            Cue::Kind(k, ..) => usize::MAX - k.len(), // the three kind ids differ in length
+        };
+        let first_of_rule = !self.seen_rules.contains(&key);
         if first_of_rule {
-            self.seen_rules.push(id.to_string());
+            self.seen_rules.push(key);
         }
         if (first_of_rule || (stage >= Stage::OffPlatform && ev.index.is_some()))
             && self.assessment.evidence.len() < MAX_EVIDENCE + self.profile_evidence
