@@ -45,6 +45,17 @@ mod tests {
         assert!(!o.contains("paise") && o.contains("ma'am") && o.contains("bola"));
         assert_eq!(own_words("Don't worry, it's fine"), "Don't worry, it's fine");
     }
+
+    #[test]
+    fn bare_amounts_but_not_phone_numbers_or_years() {
+        use super::bare_amount;
+        assert_eq!(bare_amount("21000").as_deref(), Some("21000"));
+        assert_eq!(bare_amount("30k. kal subah tak").as_deref(), Some("30k"));
+        assert_eq!(bare_amount("पहले ₹12,000, फिर बात").as_deref(), Some("12,000"));
+        assert_eq!(bare_amount("call 9876543210"), None);
+        assert_eq!(bare_amount("since 2019, ok?"), None);
+        assert_eq!(bare_amount("room 204 at 5"), None);
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -132,7 +143,13 @@ fn kind_words(kind: MessageKind) -> String {
     .to_string()
 }
 
+/// A bare amount (see `bare_amount`), as a cue.
+const AMOUNT: Cue = Cue::Kind("text.bare_amount", Stage::Extortion, Tag::Money);
+
 fn kind_cue_by_id(id: &str) -> Option<Cue> {
+    if id == "text.bare_amount" {
+        return Some(AMOUNT);
+    }
     [MessageKind::VideoCall, MessageKind::MissedVideoCall, MessageKind::Forwarded]
         .into_iter()
         .filter_map(kind_cue)
@@ -196,6 +213,30 @@ fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
     }
     // Only whole characters were replaced by spaces: still UTF-8.
     String::from_utf8(out).map(Into::into).unwrap_or_else(|_| text.into())
+}
+
+/// A bare amount in `text` ("21000", "30k", "₹12,000", "पहले 5000"): money asked with
+/// no verb. It counts only after a call or a recording (see `apply`). Phone numbers (8+
+/// digits) and years (1900-2099) are not amounts.
+fn bare_amount(text: &str) -> Option<String> {
+    for w in text.split(|c: char| c.is_whitespace() || matches!(c, '₹' | '/' | '-' | ':' | '(' | ')')) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.strip_prefix("rs").or_else(|| w.strip_prefix("Rs")).unwrap_or(w).trim_start_matches('.');
+        let (digits, k) = match w.strip_suffix(['k', 'K']) {
+            Some(d) => (d, true),
+            None => (w, false),
+        };
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',') || digits.starts_with(',') {
+            continue;
+        }
+        let plain: String = digits.chars().filter(|c| *c != ',').collect();
+        let Ok(v) = plain.parse::<u64>() else { continue };
+        let amount = if k { (1..=999).contains(&v) } else { plain.len() <= 7 && v >= 1000 && !(digits.len() == 4 && (1900..=2099).contains(&v)) };
+        if amount {
+            return Some(w.to_string());
+        }
+    }
+    None
 }
 
 impl Tracker {
@@ -341,6 +382,11 @@ impl Tracker {
             // "is with me" / "everyone will see it"): read them joined, once.
             if !mine {
                 self.read_split(author, at, &text, &parts, &mut found);
+            }
+            if !mine && msg.kind != MessageKind::Forwarded && !found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Money) {
+                if let Some(a) = bare_amount(&text) {
+                    self.events.push(Event { index: Some(index), at, author, mine, cue: AMOUNT, matched: a });
+                }
             }
             let rules = self.engine.rules();
             // A forward, or a message that talks about scams (a warning, the news),
@@ -526,6 +572,9 @@ impl Tracker {
             if self.chains.len() <= author {
                 self.chains.resize(author + 1, Chain::default());
             }
+            if self.events[i].cue == AMOUNT && !self.chains[author].has_lever(at) {
+                return; // a number is a demand only once there is a call or a recording
+            }
             if tag == Tag::Call {
                 let s = self.suspicion(at);
                 if !combine::call_counts(&self.chains[author], at, s) {
@@ -548,7 +597,7 @@ impl Tracker {
         }
         let key = match self.events[i].cue {
             Cue::Rule(r) => r,
-            Cue::Kind(k, ..) => usize::MAX - k.len(), // the three kind ids differ in length
+            Cue::Kind(k, ..) => usize::MAX - k.len(), // the kind ids differ in length
         };
         let first_of_rule = !self.seen_rules.contains(&key);
         if first_of_rule {

@@ -186,7 +186,7 @@ const ASCII_CLASS: [u8; 128] = {
         if c.is_ascii_alphabetic() {
             t[b] |= LETTER;
         }
-        if matches!(c, b'0' | b'1' | b'3' | b'4' | b'5' | b'7' | b'@' | b'$') {
+        if matches!(c, b'0' | b'1' | b'3' | b'4' | b'5' | b'7' | b'@' | b'$' | b'!') {
             t[b] |= LEET;
         }
         if matches!(c, b'.' | b'-' | b'_' | b'*' | b'\'' | b'`') {
@@ -235,6 +235,7 @@ pub fn leet(c: char) -> Option<char> {
         '7' => 't',
         '@' => 'a',
         '$' => 's',
+        '!' => 'i',
         _ => return None,
     })
 }
@@ -410,7 +411,9 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         }
         let before = s > 0 && ascii_letter(t[s - 1].c);
         let after = i < t.len() && ascii_letter(t[i].c);
-        if (before && after) || ((before || after) && i - s == 1) {
+        // "!" is a letter only between letters ("v!deo"), never at a word's end ("hello!").
+        let bang = t[s..i].iter().any(|u| u.c == '!');
+        if (before && after) || ((before || after) && i - s == 1 && !bang) {
             for u in &mut t[s..i] {
                 *u = U::new(leet(u.c).unwrap_or(u.c), u.s, u.e);
             }
@@ -462,6 +465,7 @@ mod tests {
         }
         assert_eq!(normalize("Send ur wtsp no. pls"), "send your whatsap no please");
         assert_eq!(normalize("vdo cl"), "video cal");
+        assert_eq!(normalize("v!deo c4ll, hello!"), "video cal helo");
         let n = normalize_mapped("ok vdo");
         let (s, e) = n.original_range(4, 9).unwrap();
         assert_eq!(&"ok vdo"[s..e], "vdo");
