@@ -420,10 +420,11 @@ impl Tracker {
             }
         };
         let engine = self.engine;
-        // Only threats, demands and asks are read across messages: a video word in
-        // one line and "now" in another is no invitation.
+        // Only threats and demands are read across messages (their three parts often
+        // come as three lines): a video word in one line and "now" in another is no
+        // invitation, and "whatsapp" in one and "please" in the next no ask.
         let splittable = |r: usize| {
-            matches!(engine.rules()[r].tag, Tag::Threat | Tag::Countdown | Tag::Money | Tag::Recording | Tag::NumberAsk | Tag::AppMove)
+            matches!(engine.rules()[r].tag, Tag::Threat | Tag::Countdown | Tag::Money | Tag::Recording)
         };
         let recent = &mut self.previous[pos].1;
         recent.retain(|(t, _)| match (t, at) {
