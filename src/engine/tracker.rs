@@ -424,7 +424,7 @@ impl Tracker {
         // come as three lines): a video word in one line and "now" in another is no
         // invitation, and "whatsapp" in one and "please" in the next no ask.
         let splittable = |r: usize| {
-            matches!(engine.rules()[r].tag, Tag::Threat | Tag::Countdown | Tag::Money | Tag::Recording)
+            matches!(engine.rules()[r].tag, Tag::Threat | Tag::Countdown | Tag::Money | Tag::Recording | Tag::Impostor)
         };
         let recent = &mut self.previous[pos].1;
         recent.retain(|(t, _)| match (t, at) {
