@@ -7,10 +7,14 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 const STAGES: &[&str] = &["contact", "grooming", "off_platform", "video_call", "extortion"];
-const LANGUAGES: &[&str] = &["en", "hi", "hinglish", "mr"];
+/// English, Hindi, Hinglish, Marathi, Gujarati, Bengali, Tamil, Telugu, Kannada,
+/// Malayalam, Punjabi (each in native script and romanised), and "any" for rules
+/// shared across languages (names of apps, numbers).
+const LANGUAGES: &[&str] = &["en", "hi", "hinglish", "mr", "gu", "bn", "ta", "te", "kn", "ml", "pa", "any"];
 const TAGS: &[&str] = &[
     "greeting", "forward", "flattery", "personal", "intimacy", "number_ask", "app_move",
-    "vc_invite", "sexual", "threat", "countdown", "money", "impostor",
+    "vc_invite", "sexual", "threat", "countdown", "money", "impostor", "recording",
+    "kin", "listing", "matrimony", "service", "circle", "who_are_you", "caution",
 ];
 
 #[derive(Deserialize)]

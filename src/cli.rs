@@ -1,7 +1,7 @@
 //! Command line: `saavdhan scan [--json] [--me NAME] FILE...` and
-//! `saavdhan bench [--messages N]`.
+//! `saavdhan eval [--misses] DIR...` and `saavdhan bench [--messages N]`.
 
-use crate::engine::{assess, Assessment, Conversation, Settings, Tracker};
+use crate::engine::{assess, Assessment, Conversation, Tuning, Tracker};
 use crate::import;
 use std::path::Path;
 use std::process::ExitCode;
@@ -10,6 +10,9 @@ use std::time::Instant;
 const USAGE: &str = "usage:
   saavdhan scan [--json] [--me NAME] FILE...   assess conversations: conversation JSON, Facebook
                                               export (message_1.json or its folder), WhatsApp .txt
+  saavdhan eval [--misses] [--budgets FILE] DIR...
+                                              score the engine on annotated corpus folders
+                                              (recall by stage and language, false alarms)
   saavdhan bench [--messages N]               native throughput and incremental cost";
 
 /// Runs the command line on this process's arguments.
@@ -18,6 +21,7 @@ pub fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("scan") => scan(&args[1..]),
         Some("bench") => bench(&args[1..]),
+        Some("eval") => eval(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -109,6 +113,69 @@ fn print_summary(file: &str, c: &Conversation, a: &Assessment) {
     }
 }
 
+// ---- eval ----
+
+fn eval(args: &[String]) -> ExitCode {
+    use crate::engine::eval;
+    let mut misses = false;
+    let mut budgets: Option<String> = None;
+    let mut dirs = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--misses" => misses = true,
+            "--budgets" => match it.next() {
+                Some(f) => budgets = Some(f.clone()),
+                None => {
+                    eprintln!("saavdhan eval: --budgets needs a FILE\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            s if s.starts_with("--") => {
+                eprintln!("saavdhan eval: unknown option {s}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            d => dirs.push(d.to_string()),
+        }
+    }
+    if dirs.is_empty() {
+        eprintln!("saavdhan eval: no folder\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let mut cases = Vec::new();
+    for d in &dirs {
+        match eval::load_dir(Path::new(d)) {
+            Ok(c) => cases.extend(c),
+            Err(e) => {
+                eprintln!("saavdhan: error: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    }
+    let report = eval::score(&cases, Tuning::default());
+    print!("{}", report.table());
+    if misses {
+        print!("{}", report.misses());
+    }
+    if let Some(f) = budgets {
+        let b: eval::Budgets = match std::fs::read_to_string(&f).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("saavdhan: error: {f}: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        let under = b.check(&report);
+        for u in &under {
+            println!("UNDER BUDGET: {u}");
+        }
+        if !under.is_empty() {
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 // ---- bench ----
 
 fn bench(args: &[String]) -> ExitCode {
@@ -140,7 +207,7 @@ fn bench(args: &[String]) -> ExitCode {
         level = name(a.level);
     }
     // Incremental: a thread already holding n messages, then 1,000 more, one by one.
-    let mut tracker = Tracker::new(conv.contact.clone(), Settings::default(), None);
+    let mut tracker = Tracker::new(conv.contact.clone(), Tuning::default(), None);
     for m in &conv.messages {
         tracker.push(m);
     }

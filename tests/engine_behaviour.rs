@@ -1,7 +1,7 @@
 //! Behaviour of the engine API: incremental = whole thread, resuming from facts,
 //! contact updates, adversarial input, the SMS false-alarm check.
 use saavdhan::engine::{
-    assess, assess_with, Contact, ContactFacts, Conversation, FriendStatus, Level, Message, MessageKind, Sender, Settings,
+    assess, assess_with, Contact, ContactFacts, Conversation, FriendStatus, Level, Message, MessageKind, Sender, Tuning,
     Stage, Tracker,
 };
 use std::path::PathBuf;
@@ -19,33 +19,39 @@ fn corpus() -> Vec<(String, Conversation)> {
 }
 
 fn msg(from: Sender, at: &str, text: &str) -> Message {
-    Message { from, at: Some(at.into()), kind: MessageKind::Text, text: Some(text.into()) }
+    Message { from, author: None, at: Some(at.into()), kind: MessageKind::Text, text: Some(text.into()) }
 }
 
 fn stranger_friend() -> Contact {
     Contact {
-        name: "Anushka".into(),
-        profile_url: None,
         friend_status: FriendStatus::Friends,
         friends_since: Some("2026-11-01T10:00:00+05:30".into()),
         mutual_friends: Some(0),
-        friend_count: None,
         joined: Some("2026-09".into()),
-        lives_in: None,
+        ..Contact::named("Anushka".into())
     }
 }
 
+/// Levels never go down while messages arrive, `first_warning_at` names the message
+/// after which the level first reached warning, and the cautious setting is never
+/// below the default at any point.
 #[test]
-fn incremental_equals_whole_thread_at_every_prefix() {
-    for settings in [Settings::default(), Settings { cautious: true }] {
-        for (name, conv) in corpus() {
-            let mut t = Tracker::new(conv.contact.clone(), settings, None);
-            for (i, m) in conv.messages.iter().enumerate() {
-                let inc = t.push(m).clone();
-                let prefix = Conversation { contact: conv.contact.clone(), messages: conv.messages[..=i].to_vec() };
-                assert_eq!(inc, assess_with(&prefix, settings, None), "{name} at message {i}");
+fn levels_only_rise_and_first_warning_names_its_message() {
+    for (name, conv) in corpus() {
+        let mut t = Tracker::new(conv.contact.clone(), Tuning::default(), None);
+        let mut c = Tracker::new(conv.contact.clone(), Tuning { cautious: true }, None);
+        let mut prev = Level::None;
+        let mut first = None;
+        for (i, m) in conv.messages.iter().enumerate() {
+            let l = t.push(m).level;
+            assert!(l >= prev, "{name}: level fell at message {i}");
+            assert!(c.push(m).level >= l, "{name}: cautious below default at message {i}");
+            if l >= Level::Warning && first.is_none() {
+                first = Some(i);
             }
+            prev = l;
         }
+        assert_eq!(t.assessment().first_warning_at, first, "{name}");
     }
 }
 
@@ -54,7 +60,7 @@ fn profile_learnt_later_gives_the_same_result() {
     for (name, conv) in corpus() {
         let blank = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None,
             friend_count: None, joined: None, ..conv.contact.clone() };
-        let mut t = Tracker::new(blank, Settings::default(), None);
+        let mut t = Tracker::new(blank, Tuning::default(), None);
         for m in &conv.messages {
             t.push(m);
         }
@@ -82,7 +88,7 @@ fn resume_from_facts_warns_as_if_the_thread_were_present() {
     assert_eq!(expected.first_warning_at, Some(3));
 
     // Day 1, then the browser persists the facts (as JSON) and the page reloads.
-    let mut t1 = Tracker::new(stranger_friend(), Settings::default(), None);
+    let mut t1 = Tracker::new(stranger_friend(), Tuning::default(), None);
     for m in &day1 {
         t1.push(m);
     }
@@ -97,9 +103,8 @@ fn resume_from_facts_warns_as_if_the_thread_were_present() {
     assert_eq!(facts.stages[0].stage, Stage::Grooming);
 
     // Day 4: the thread view shows only the new message, and no profile details.
-    let bare = Contact { name: "Anushka".into(), profile_url: None, friend_status: FriendStatus::Unknown,
-        friends_since: None, mutual_friends: None, friend_count: None, joined: None, lives_in: None };
-    let mut t2 = Tracker::new(bare, Settings::default(), Some(facts.clone()));
+    let bare = Contact::named("Anushka".into());
+    let mut t2 = Tracker::new(bare, Tuning::default(), Some(facts.clone()));
     let a = t2.push(&day4).clone();
     assert_eq!((a.level, a.stage), (expected.level, expected.stage));
     assert_eq!(a.first_warning_at, Some(0));
@@ -107,7 +112,7 @@ fn resume_from_facts_warns_as_if_the_thread_were_present() {
     assert_eq!(remembered.message, None);
     // And the same through assess_with.
     let only_new = Conversation { contact: stranger_friend(), messages: vec![day4] };
-    assert_eq!(assess_with(&only_new, Settings::default(), Some(&facts)).level, expected.level);
+    assert_eq!(assess_with(&only_new, Tuning::default(), Some(&facts)).level, expected.level);
     // Facts survive unknown future fields and missing fields.
     let v: ContactFacts = serde_json::from_str(r#"{"version": 9, "new_thing": 1}"#).unwrap();
     assert_eq!(v.messages_seen, 0);
@@ -140,15 +145,20 @@ fn threat_with_money_is_danger_from_anyone_and_cautious_warns_earlier() {
         "Paise do warna video viral kar denge, 5000 rs gpay karo")] };
     assert_eq!(assess(&c).level, Level::Danger);
 
+    // Nothing known is not trusted: the ask warns (issue 12). A shared history of
+    // months in the same thread makes it a notice, and cautious a warning again.
     let unknown = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
-    let c = Conversation { contact: unknown, messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", "Apna WhatsApp number do na")] };
-    assert_eq!(assess(&c).level, Level::Notice);
-    assert_eq!(assess_with(&c, Settings { cautious: true }, None).level, Level::Warning);
+    let ask = msg(Sender::Them, "2026-11-04T10:00:00+05:30", "Apna WhatsApp number do na");
+    let c = Conversation { contact: unknown.clone(), messages: vec![ask.clone()] };
+    assert_eq!(assess(&c).level, Level::Warning);
+    let history = Conversation { contact: unknown, messages: vec![msg(Sender::Me, "2026-04-01T10:00:00+05:30", "Happy Holi!"), ask] };
+    assert_eq!(assess(&history).level, Level::Notice);
+    assert_eq!(assess_with(&history, Tuning { cautious: true }, None).level, Level::Warning);
 }
 
 #[test]
 fn call_events_count_only_with_suspicious_contacts_and_messages_may_lack_time() {
-    let call = Message { from: Sender::Them, at: None, kind: MessageKind::MissedVideoCall, text: None };
+    let call = Message { from: Sender::Them, author: None, at: None, kind: MessageKind::MissedVideoCall, text: None };
     let a = assess(&Conversation { contact: Contact { friend_status: FriendStatus::RequestReceived, ..stranger_friend() }, messages: vec![call.clone()] });
     assert_eq!(a.stage, Stage::VideoCall);
     let grandson = Contact { friends_since: Some("2015-01-01T10:00:00+05:30".into()), mutual_friends: Some(20), ..stranger_friend() };
@@ -189,13 +199,13 @@ fn the_conversation_format_rejects_missing_fields_by_name() {
 }
 
 /// Every ham message of the SMS Spam Collection, as a one-message thread from a
-/// friend whose profile shows nothing more: none may reach `warning`.
+/// friend whose profile shows nothing more: none may reach `warning` (nor `danger`).
 #[test]
 fn sms_ham_from_a_friend_never_warns() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/sms-spam-collection/SMSSpamCollection");
+    // Vendored with its attribution (CC BY 4.0): tests/data/sms-ham/ATTRIBUTION.md.
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/sms-ham/ham.tsv");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let friend = Contact { name: "Friend".into(), profile_url: None, friend_status: FriendStatus::Friends,
-        friends_since: None, mutual_friends: None, friend_count: None, joined: None, lives_in: None };
+    let friend = Contact { friend_status: FriendStatus::Friends, ..Contact::named("Friend".into()) };
     let mut ham = 0;
     let mut alarms = Vec::new();
     for line in text.lines() {
@@ -209,4 +219,20 @@ fn sms_ham_from_a_friend_never_warns() {
     }
     assert!(ham > 4000, "only {ham} ham lines");
     assert!(alarms.is_empty(), "{} of {ham} ham messages warned:\n{}", alarms.len(), alarms.join("\n"));
+}
+
+/// The worked example in README "How it decides", message by message.
+#[test]
+fn the_readme_example_reaches_each_level_where_the_readme_says() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/readme_example.json");
+    let conv: Conversation = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut t = Tracker::new(conv.contact.clone(), Tuning::default(), None);
+    let levels: Vec<Level> = conv.messages.iter().map(|m| t.push(m).level).collect();
+    assert_eq!(levels, [Level::None, Level::Notice, Level::Warning, Level::Warning, Level::Warning, Level::Danger]);
+    // The same call placed by the user, a year after the ask, is no step of the chain.
+    let mut late = conv.clone();
+    late.messages.truncate(3);
+    late.messages.push(Message { from: Sender::Me, author: None, at: Some("2027-12-01T10:00:00+05:30".into()), kind: MessageKind::VideoCall, text: None });
+    let a = assess(&late);
+    assert!(a.stage < Stage::VideoCall, "{a:?}");
 }

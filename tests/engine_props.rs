@@ -2,7 +2,7 @@
 //! matcher and the tracker never panic and quote only real slices of the message.
 use proptest::prelude::*;
 use saavdhan::engine::normalize::normalize_mapped;
-use saavdhan::engine::{normalize, Contact, Engine, FriendStatus, Message, MessageKind, Sender, Settings, Tracker};
+use saavdhan::engine::{normalize, Contact, Engine, FriendStatus, Message, MessageKind, Sender, Tuning, Tracker};
 
 /// Text built from the characters the normaliser treats specially.
 fn tricky() -> impl Strategy<Value = String> {
@@ -15,8 +15,7 @@ fn tricky() -> impl Strategy<Value = String> {
 }
 
 fn contact() -> Contact {
-    Contact { name: "x".into(), profile_url: None, friend_status: FriendStatus::RequestReceived, friends_since: None,
-        mutual_friends: Some(0), friend_count: None, joined: None, lives_in: None }
+    Contact { friend_status: FriendStatus::RequestReceived, mutual_friends: Some(0), ..Contact::named("x".into()) }
 }
 
 proptest! {
@@ -52,9 +51,9 @@ proptest! {
                 prop_assert!(h.rule < engine.rules().len());
             }
         }
-        let mut tr = Tracker::new(contact(), Settings::default(), None);
-        tr.push(&Message { from: Sender::Them, at: Some(s.clone()), kind: MessageKind::Text, text: Some(t.clone() + &s) });
-        tr.push(&Message { from: Sender::Them, at: None, kind: MessageKind::MissedVideoCall, text: None });
+        let mut tr = Tracker::new(contact(), Tuning::default(), None);
+        tr.push(&Message { from: Sender::Them, author: None, at: Some(s.clone()), kind: MessageKind::Text, text: Some(t.clone() + &s) });
+        tr.push(&Message { from: Sender::Them, author: None, at: None, kind: MessageKind::MissedVideoCall, text: None });
         let _ = tr.facts();
     }
 }

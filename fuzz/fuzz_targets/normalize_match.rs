@@ -3,7 +3,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use saavdhan::engine::normalize::normalize_mapped;
-use saavdhan::engine::{normalize, Contact, Engine, FriendStatus, Message, MessageKind, Sender, Settings, Tracker};
+use saavdhan::engine::{normalize, Contact, Engine, FriendStatus, Message, MessageKind, Sender, Tracker, Tuning};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -17,9 +17,11 @@ fuzz_target!(|data: &[u8]| {
     for hit in engine.scan(&text) {
         assert!(hit.rule < engine.rules().len());
     }
-    let contact = Contact { name: "f".into(), profile_url: None, friend_status: FriendStatus::RequestReceived,
-        friends_since: None, mutual_friends: Some(0), friend_count: None, joined: Some("2026".into()), lives_in: None };
-    let mut t = Tracker::new(contact, Settings::default(), None);
-    t.push(&Message { from: Sender::Them, at: None, kind: MessageKind::Text, text: Some(text.into_owned()) });
+    let contact = Contact { friend_status: FriendStatus::RequestReceived, mutual_friends: Some(0), joined: Some("2026".into()),
+        ..Contact::named("f".into()) };
+    let mut t = Tracker::new(contact, Tuning::default(), None);
+    t.push(&Message { from: Sender::Them, author: None, at: None, kind: MessageKind::Text, text: Some(text.clone().into_owned()) });
+    // The same text again as the next short message: the split reading must not panic.
+    t.push(&Message { from: Sender::Them, author: None, at: None, kind: MessageKind::Text, text: Some(text.into_owned()) });
     let _ = t.facts();
 });

@@ -1,28 +1,31 @@
 //! What the engine says about one conversation.
 
+use super::names::named;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    #[default]
-    None,
-    Notice,
-    Warning,
-    Danger,
+named! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+    pub enum Level {
+        #[default]
+        None = "none",
+        Notice = "notice",
+        Warning = "warning",
+        Danger = "danger",
+    }
 }
 
-/// The documented chain, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    #[default]
-    None,
-    Contact,
-    Grooming,
-    OffPlatform,
-    VideoCall,
-    Extortion,
+named! {
+    /// The documented chain, in order.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+    pub enum Stage {
+        #[default]
+        None = "none",
+        Contact = "contact",
+        Grooming = "grooming",
+        OffPlatform = "off_platform",
+        VideoCall = "video_call",
+        Extortion = "extortion",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -21,6 +21,7 @@ pub const SAMPLES: &[&str] = &[
 pub fn sample_message(i: usize) -> Message {
     Message {
         from: if i % 3 == 0 { Sender::Me } else { Sender::Them },
+        author: None,
         at: Some(format!("2026-11-{:02}T{:02}:{:02}:00+05:30", 1 + (i / 1440) % 28, (i / 60) % 24, i % 60)),
         kind: MessageKind::Text,
         text: Some(format!("{} #{i}", SAMPLES[i % SAMPLES.len()])),
@@ -37,7 +38,7 @@ pub fn sample_thread(n: usize) -> Conversation {
         mutual_friends: Some(1),
         friend_count: None,
         joined: Some("2026-06".into()),
-        lives_in: None,
+        ..Contact::named("Bench".into())
     };
     Conversation { contact, messages: (0..n).map(sample_message).collect() }
 }

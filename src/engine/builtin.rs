@@ -1,6 +1,6 @@
 //! The engine: the compiled rules and their matcher, built once.
 
-use super::matcher::{Hit, Matcher};
+use super::matcher::{Hit, Matcher, Part};
 use super::plan;
 use super::rules::{self, Rule};
 use std::collections::HashMap;
@@ -54,6 +54,16 @@ impl Engine {
     /// The rules that fire in one message text.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
         self.matcher.scan(text)
+    }
+
+    /// As `scan`, also listing the rules only partly matched (see `matcher::Part`).
+    pub fn scan_parts(&self, text: &str, parts: &mut Vec<Part>) -> Vec<Hit> {
+        self.matcher.scan_parts(text, parts)
+    }
+
+    /// The number of pattern groups of rule `r`.
+    pub fn group_count(&self, r: usize) -> usize {
+        self.rules[r].groups.len()
     }
 }
 

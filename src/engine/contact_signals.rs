@@ -85,16 +85,7 @@ mod tests {
     use super::*;
 
     fn contact(status: FriendStatus) -> Contact {
-        Contact {
-            name: "X".into(),
-            profile_url: None,
-            friend_status: status,
-            friends_since: None,
-            mutual_friends: None,
-            friend_count: None,
-            joined: None,
-            lives_in: None,
-        }
+        Contact { friend_status: status, ..Contact::named("X".into()) }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The public conversation format: what the page shows about one contact and the
 //! messages exchanged with them. Documented in README.md; keep the field names.
 
+use super::names::named;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,6 +29,21 @@ pub struct Contact {
     pub joined: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lives_in: Option<String>,
+    /// Contract v2 (README "The conversation format"): every field below is optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub works_at: Option<String>,
+    /// A group chat: each author is judged as their own contact.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub group: bool,
+    /// The thread's top card is loaded: the first message listed is the first ever.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub start_visible: bool,
+    /// RFC 3339: time of the first message ever exchanged, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_start: Option<String>,
+    /// RFC 3339: when the extension first saw this contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<String>,
 }
 
 impl Contact {
@@ -42,46 +58,58 @@ impl Contact {
             friend_count: None,
             joined: None,
             lives_in: None,
+            works_at: None,
+            group: false,
+            start_visible: false,
+            conversation_start: None,
+            first_seen: None,
         }
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FriendStatus {
-    RequestReceived,
-    Friends,
-    NotFriends,
-    Unknown,
+named! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum FriendStatus {
+        RequestReceived = "request_received",
+        Friends = "friends",
+        NotFriends = "not_friends",
+        Unknown = "unknown",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Sender {
-    Them,
-    Me,
+named! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Sender {
+        Them = "them",
+        Me = "me",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MessageKind {
-    #[default]
-    Text,
-    Forwarded,
-    Image,
-    Video,
-    Sticker,
-    Link,
-    Audio,
-    VideoCall,
-    MissedVideoCall,
-    AudioCall,
-    MissedAudioCall,
+named! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum MessageKind {
+        #[default]
+        Text = "text",
+        Forwarded = "forwarded",
+        Image = "image",
+        Video = "video",
+        Sticker = "sticker",
+        Link = "link",
+        Audio = "audio",
+        VideoCall = "video_call",
+        MissedVideoCall = "missed_video_call",
+        AudioCall = "audio_call",
+        MissedAudioCall = "missed_audio_call",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Message {
+    /// Who wrote it; for call events, who placed the call.
     pub from: Sender,
+    /// In a group chat: the member who wrote it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     /// RFC 3339.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,

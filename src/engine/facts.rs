@@ -5,6 +5,7 @@
 
 use super::assessment::Stage;
 use super::conversation::FriendStatus;
+use super::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// Current layout version of [`ContactFacts`].
@@ -26,6 +27,16 @@ pub struct ContactFacts {
     pub messages_seen: u32,
     /// RFC 3339: the latest message time seen.
     pub last_activity: Option<String>,
+    /// The earliest message time ever seen with this contact (a long shared history
+    /// lowers suspicion). Contract v2; absent in older stored values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earliest_message: Option<Timestamp>,
+    /// When the conversation began, when its start was once visible or given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conversation_start: Option<Timestamp>,
+    /// When the extension first saw this contact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact_first_seen: Option<Timestamp>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

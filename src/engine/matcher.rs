@@ -19,6 +19,15 @@ pub struct Matcher {
     group_counts: Vec<u8>,
 }
 
+/// A rule with some but not all of its groups in one message (and no `unless`): the
+/// tracker completes it with the same author's next short messages.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Part {
+    pub rule: usize,
+    /// Bit g set: group g matched.
+    pub groups: u8,
+}
+
 /// A rule that fired in one message.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
@@ -52,6 +61,11 @@ impl Matcher {
 
     /// Every rule that fires in `text`, in rule order, each once.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
+        self.scan_parts(text, &mut Vec::new())
+    }
+
+    /// As `scan`, and also every rule that matched only some of its groups (into `parts`).
+    pub fn scan_parts(&self, text: &str, parts: &mut Vec<Part>) -> Vec<Hit> {
         if text.is_empty() {
             return Vec::new();
         }
@@ -59,12 +73,12 @@ impl Matcher {
             static NORM: std::cell::RefCell<Normalized> = std::cell::RefCell::new(Normalized::default());
         }
         NORM.with(|n| match n.try_borrow_mut() {
-            Ok(mut norm) => self.scan_with(text, &mut norm),
-            Err(_) => self.scan_with(text, &mut Normalized::default()),
+            Ok(mut norm) => self.scan_with(text, &mut norm, parts),
+            Err(_) => self.scan_with(text, &mut Normalized::default(), parts),
         })
     }
 
-    fn scan_with(&self, text: &str, norm: &mut Normalized) -> Vec<Hit> {
+    fn scan_with(&self, text: &str, norm: &mut Normalized, parts: &mut Vec<Part>) -> Vec<Hit> {
         normalize_mapped_into(text, norm);
         // Per touched rule: matched-group mask, vetoed, first span of each group.
         let mut state: Vec<(u16, u8, bool, [(u32, u32); 8])> = Vec::new();
@@ -93,7 +107,13 @@ impl Matcher {
         let mut hits = Vec::new();
         for (r, mask, vetoed, spans) in state {
             let n = self.group_counts[r as usize];
-            if vetoed || mask.count_ones() != n as u32 {
+            if vetoed {
+                continue;
+            }
+            if mask.count_ones() != n as u32 {
+                if mask != 0 {
+                    parts.push(Part { rule: r as usize, groups: mask });
+                }
                 continue;
             }
             let mut ranges: Vec<(usize, usize)> = spans[..n as usize]

@@ -14,6 +14,7 @@ pub mod contact_signals;
 pub mod conversation;
 pub mod facts;
 pub mod matcher;
+mod names;
 /// The normaliser is its own crate (crates/normalize), built at opt-level 3.
 pub use saavdhan_normalize as normalize;
 pub mod plan;
@@ -23,7 +24,9 @@ pub mod tracker;
 
 pub use assessment::{Assessment, Evidence, Level, Stage};
 pub use builtin::Engine;
-pub use combine::Settings;
+pub use combine::Tuning;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
 pub use conversation::{Contact, Conversation, FriendStatus, Message, MessageKind, Sender};
 pub use facts::{ContactFacts, StageFact};
 pub use normalize::normalize;
@@ -31,11 +34,11 @@ pub use tracker::Tracker;
 
 /// The whole thread, default settings, no remembered facts.
 pub fn assess(conv: &Conversation) -> Assessment {
-    assess_with(conv, Settings::default(), None)
+    assess_with(conv, Tuning::default(), None)
 }
 
 /// The whole thread with settings and the facts remembered for this contact.
-pub fn assess_with(conv: &Conversation, settings: Settings, facts: Option<&ContactFacts>) -> Assessment {
+pub fn assess_with(conv: &Conversation, settings: Tuning, facts: Option<&ContactFacts>) -> Assessment {
     let mut t = Tracker::new(conv.contact.clone(), settings, facts.cloned());
     for m in &conv.messages {
         t.push(m);

@@ -2,32 +2,65 @@
 //! JSON and embedded here (no TOML parser in the WebAssembly module).
 
 use super::assessment::Stage;
+use super::names::named;
 use serde::Deserialize;
 
-/// What kind of cue a rule recognises; the combination logic reasons about tags.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Tag {
-    Greeting,
-    Forward,
-    Flattery,
-    Personal,
-    Intimacy,
-    NumberAsk,
-    AppMove,
-    VcInvite,
-    Sexual,
-    Threat,
-    Countdown,
-    Money,
-    Impostor,
-    /// Not in rule files: a video-call event in the thread.
-    Call,
+named! {
+    /// What kind of cue a rule recognises; the combination logic reasons about tags.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Tag {
+        Greeting = "greeting",
+        Forward = "forward",
+        Flattery = "flattery",
+        Personal = "personal",
+        Intimacy = "intimacy",
+        NumberAsk = "number_ask",
+        AppMove = "app_move",
+        VcInvite = "vc_invite",
+        Sexual = "sexual",
+        Threat = "threat",
+        Countdown = "countdown",
+        Money = "money",
+        Impostor = "impostor",
+        /// "I recorded you", "screen recording": the lever of the extortion.
+        Recording = "recording",
+        /// Not in rule files: a video-call event the contact placed.
+        Call = "call",
+        /// Context, from either side: kinship terms ("beta", "papa", "नानी").
+        Kin = "kin",
+        /// Context: an item listed for sale (Marketplace).
+        Listing = "listing",
+        /// Context: matrimony talks between families.
+        Matrimony = "matrimony",
+        /// Context: a clinic, a class, a tuition teacher.
+        Service = "service",
+        /// Context: an alumni, society or family circle.
+        Circle = "circle",
+        /// From the user: "who are you", "आप कौन", "तुम्ही कोण".
+        WhoAreYou = "who_are_you",
+        /// A message about scams (a warning, the news): its asks and threats are quoted.
+        Caution = "caution",
+    }
 }
 
 impl Tag {
     pub fn bit(self) -> u32 {
         1 << (self as u32)
+    }
+
+    /// Context cues: about who the two are, not steps of the chain.
+    pub fn is_context(self) -> bool {
+        matches!(self, Tag::Kin | Tag::Listing | Tag::Matrimony | Tag::Service | Tag::Circle | Tag::WhoAreYou | Tag::Caution)
+    }
+
+    /// Cues that count when the user says them (only context).
+    pub fn said_by_user(self) -> bool {
+        self.is_context() && self != Tag::Caution
+    }
+
+    /// Steps that a quote or a forward does not make the sender's own.
+    pub fn is_ask_or_threat(self) -> bool {
+        !matches!(self, Tag::Greeting | Tag::Forward | Tag::Flattery | Tag::Personal | Tag::Intimacy) && !self.is_context()
     }
 }
 
@@ -73,35 +106,11 @@ pub fn builtin_lite() -> Result<Vec<Rule>, String> {
 }
 
 fn stage_named(s: &str) -> Option<Stage> {
-    Some(match s {
-        "none" => Stage::None,
-        "contact" => Stage::Contact,
-        "grooming" => Stage::Grooming,
-        "off_platform" => Stage::OffPlatform,
-        "video_call" => Stage::VideoCall,
-        "extortion" => Stage::Extortion,
-        _ => return None,
-    })
+    Stage::named(s)
 }
 
 fn tag_named(s: &str) -> Option<Tag> {
-    Some(match s {
-        "greeting" => Tag::Greeting,
-        "forward" => Tag::Forward,
-        "flattery" => Tag::Flattery,
-        "personal" => Tag::Personal,
-        "intimacy" => Tag::Intimacy,
-        "number_ask" => Tag::NumberAsk,
-        "app_move" => Tag::AppMove,
-        "vc_invite" => Tag::VcInvite,
-        "sexual" => Tag::Sexual,
-        "threat" => Tag::Threat,
-        "countdown" => Tag::Countdown,
-        "money" => Tag::Money,
-        "impostor" => Tag::Impostor,
-        "call" => Tag::Call,
-        _ => return None,
-    })
+    Tag::named(s)
 }
 
 /// The automaton plan of the built-in rules, worked out by build.rs (see `plan`).

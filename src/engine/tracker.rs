@@ -1,20 +1,62 @@
-//! Incremental assessment of one conversation: each new message costs one
-//! normalise + one automaton pass over that message, never a re-read of the thread.
-//! Cues are kept compactly (rule, time, the matched words) so that a change of
+//! Incremental assessment of one conversation: each new message costs one normalise
+//! + one automaton pass over that message (two when the contact's previous message was
+//! short, to read an intent split over both), never a re-read of the thread.
+//!
+//! The chain is judged per author and in time (README "How it decides"): each author
+//! (the contact; in a group chat, each member) keeps when each cue was last seen, and a
+//! cue older than [`WINDOW`] no longer counts. Call events count only when the contact
+//! placed them. Forwards, quotes of warnings and URLs are not the contact's own words.
+//! Cues are kept compactly (rule, time, author, the matched words) so that a change of
 //! profile facts can be replayed without the message texts.
 
 use super::assessment::{Assessment, Evidence, Level, Stage};
 use super::builtin::Engine;
-use super::combine::{self, Settings};
+use super::combine::{self, Chain, Context, Tuning};
 use super::contact_signals::{self, STRANGER};
 use super::conversation::{Contact, FriendStatus, Message, MessageKind, Sender};
 use super::facts::{ContactFacts, StageFact, FACTS_VERSION};
+use super::matcher::Part;
 use super::rules::Tag;
-use super::time;
+use super::time::{self, Timestamp};
 
 /// Evidence kept per conversation at most (the first of each rule is always kept
 /// until then; later cues of stage off_platform and beyond too).
 const MAX_EVIDENCE: usize = 64;
+
+/// A message this short (bytes) may carry part of an intent the next ones complete.
+const SHORT: usize = 160;
+/// How many earlier short messages of one author are read with the next one, and
+/// within how long (seconds).
+const SPLIT_MESSAGES: usize = 3;
+const SPLIT_SECONDS: i64 = 15 * 60;
+
+#[cfg(test)]
+mod tests {
+    use super::own_words;
+
+    #[test]
+    fn urls_and_quoted_speech_are_blanked_in_place() {
+        let t = "see https://x.com/a?vc=1 now";
+        assert_eq!(own_words(t).len(), t.len());
+        assert!(!own_words(t).contains("vc"));
+        let q = "Ladki ne 'recording hai, paise bhejo' bola, ma'am ne dekha";
+        let o = own_words(q);
+        assert_eq!(o.len(), q.len());
+        assert!(!o.contains("paise") && o.contains("ma'am") && o.contains("bola"));
+        assert_eq!(own_words("Don't worry, it's fine"), "Don't worry, it's fine");
+    }
+
+    #[test]
+    fn bare_amounts_but_not_phone_numbers_or_years() {
+        use super::bare_amount;
+        assert_eq!(bare_amount("21000").as_deref(), Some("21000"));
+        assert_eq!(bare_amount("30k. kal subah tak").as_deref(), Some("30k"));
+        assert_eq!(bare_amount("पहले ₹12,000, फिर बात").as_deref(), Some("12,000"));
+        assert_eq!(bare_amount("call 9876543210"), None);
+        assert_eq!(bare_amount("since 2019, ok?"), None);
+        assert_eq!(bare_amount("room 204 at 5"), None);
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Cue {
@@ -29,6 +71,10 @@ struct Event {
     index: Option<usize>,
     /// Effective time: the message's own, else the latest seen before it.
     at: Option<i64>,
+    /// Who: 0 the contact (or an unnamed group member), else 1 + index into `authors`.
+    author: usize,
+    /// Said by the user (only context cues are kept from the user's messages).
+    mine: bool,
     cue: Cue,
     matched: String,
 }
@@ -36,7 +82,6 @@ struct Event {
 #[derive(Clone, Debug, Default)]
 struct StageStat {
     first_at: Option<i64>,
-    first_at_text: Option<String>,
     rules: Vec<String>,
     count: u32,
 }
@@ -50,21 +95,32 @@ struct StageStat {
 pub struct Tracker {
     engine: &'static Engine,
     contact: Contact,
-    settings: Settings,
+    tuning: Tuning,
     prior: ContactFacts,
     events: Vec<Event>,
     pushed: usize,
     first_time: Option<i64>,
     last_time: Option<i64>,
+    /// Time and sender of the first message pushed (who opened the conversation).
+    opener: Option<(Option<i64>, Sender)>,
+    /// Group members seen, by name (their index + 1 is their author number).
+    authors: Vec<String>,
+    /// Each author's last few short messages (for split intents): their time and the
+    /// rules each matched in part. No text.
+    previous: Vec<(usize, Vec<(Option<i64>, Vec<Part>)>)>,
     // Derived from `events` (rebuilt by `replay`).
-    tags: u32,
+    chains: Vec<Chain>,
+    context: Context,
     warned: bool,
     stats: [StageStat; 6],
-    seen_rules: Vec<String>,
+    /// Cues seen at least once, by `cue_key`.
+    seen_rules: Vec<usize>,
     profile_evidence: usize,
-    /// (day, suspicion) of the last evaluation; (day) of the last profile evidence.
-    suspicion_cache: Option<(Option<i64>, i32)>,
     profile_day: Option<Option<i64>>,
+    /// The profile's score for one day (profile signals change only with the day),
+    /// and the contact's `conversation_start`, parsed once.
+    profile_score: std::cell::Cell<Option<(Option<i64>, i32)>>,
+    given_start: Option<i64>,
     assessment: Assessment,
 }
 
@@ -87,50 +143,136 @@ fn kind_words(kind: MessageKind) -> String {
     .to_string()
 }
 
+/// A bare amount (see `bare_amount`), as a cue.
+const AMOUNT: Cue = Cue::Kind("text.bare_amount", Stage::Extortion, Tag::Money);
+
 fn kind_cue_by_id(id: &str) -> Option<Cue> {
+    if id == "text.bare_amount" {
+        return Some(AMOUNT);
+    }
     [MessageKind::VideoCall, MessageKind::MissedVideoCall, MessageKind::Forwarded]
         .into_iter()
         .filter_map(kind_cue)
         .find(|c| matches!(c, Cue::Kind(k, ..) if *k == id))
 }
 
-fn stage_name(s: Stage) -> &'static str {
-    match s {
-        Stage::None => "none",
-        Stage::Contact => "contact",
-        Stage::Grooming => "grooming",
-        Stage::OffPlatform => "off_platform",
-        Stage::VideoCall => "video call",
-        Stage::Extortion => "extortion",
+/// `text` with every URL and every quoted passage blanked (same byte length, so matched
+/// ranges still point into the original): words inside links (`?vc=0`, `feature=share`)
+/// are not speech, and a threat in quotes ("she said 'pay or I share it'") is reported
+/// speech, not the sender's own.
+fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    // Byte checks first: most messages have neither a quote nor a link. (0xE2 0x80
+    // begins the curly quotes “ ” ‘ ’.)
+    let maybe_quote = b.iter().any(|&c| c == b'"' || c == b'\'' || c == 0xE2);
+    let maybe_url = b.contains(&b'/') || text.contains("www.");
+    if !maybe_quote && !maybe_url {
+        return text.into();
     }
+    let has_quote = maybe_quote
+        && (text.contains(['"', '“', '”', '‘', '’']) || b.windows(2).any(|w| w[1] == b'\'' && !w[0].is_ascii_alphanumeric()));
+    let is_url = |w: &str| {
+        let l = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        w.contains("://") || l.starts_with("www.") || l.contains(".com/") || l.contains(".in/") || l.contains(".ly/")
+    };
+    let has_url = maybe_url && text.split_whitespace().any(is_url);
+    if !has_quote && !has_url {
+        return text.into();
+    }
+    let mut out: Vec<u8> = b.to_vec();
+    if has_url {
+        let mut i = 0;
+        for w in text.split_inclusive(char::is_whitespace) {
+            let word = w.trim_end();
+            if is_url(word) {
+                out[i..i + word.len()].fill(b' ');
+            }
+            i += w.len();
+        }
+    }
+    if has_quote {
+        // Opening quotes: “ ‘ " or a ' not inside a word; closing: ” ’ " or a ' not
+        // followed by a letter. Only passages of at least two words are blanked.
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut open: Option<usize> = None;
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let prev_word = k > 0 && chars[k - 1].1.is_alphanumeric();
+            let next_word = chars.get(k + 1).is_some_and(|n| n.1.is_alphanumeric());
+            match open {
+                None if matches!(c, '“' | '‘' | '"') || (c == '\'' && !prev_word && next_word) => open = Some(i),
+                Some(o) if matches!(c, '”' | '’' | '"') || (c == '\'' && prev_word && !next_word) => {
+                    let end = i + c.len_utf8();
+                    if text[o..end].split_whitespace().count() >= 2 {
+                        out[o..end].fill(b' ');
+                    }
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    // Only whole characters were replaced by spaces: still UTF-8.
+    String::from_utf8(out).map(Into::into).unwrap_or_else(|_| text.into())
+}
+
+/// A bare amount in `text` ("21000", "30k", "₹12,000", "पहले 5000"): money asked with
+/// no verb. It counts only after a call or a recording (see `apply`). Phone numbers (8+
+/// digits) and years (1900-2099) are not amounts.
+fn bare_amount(text: &str) -> Option<String> {
+    for w in text.split(|c: char| c.is_whitespace() || matches!(c, '₹' | '/' | '-' | ':' | '(' | ')')) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.strip_prefix("rs").or_else(|| w.strip_prefix("Rs")).unwrap_or(w).trim_start_matches('.');
+        let (digits, k) = match w.strip_suffix(['k', 'K']) {
+            Some(d) => (d, true),
+            None => (w, false),
+        };
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',') || digits.starts_with(',') {
+            continue;
+        }
+        let plain: String = digits.chars().filter(|c| *c != ',').collect();
+        let Ok(v) = plain.parse::<u64>() else { continue };
+        let amount = if k { (1..=999).contains(&v) } else { plain.len() <= 7 && v >= 1000 && !(digits.len() == 4 && (1900..=2099).contains(&v)) };
+        if amount {
+            return Some(w.to_string());
+        }
+    }
+    None
 }
 
 impl Tracker {
     /// A tracker using the built-in rules. `facts` (from an earlier visit) fill in
     /// profile facts the page does not show now, and their stages count as if the
-    /// earlier messages were still in the thread.
-    pub fn new(contact: Contact, settings: Settings, facts: Option<ContactFacts>) -> Tracker {
-        Tracker::with_engine(Engine::builtin(), contact, settings, facts)
+    /// earlier messages were still in the thread (at the time each was first seen).
+    pub fn new(contact: Contact, tuning: Tuning, facts: Option<ContactFacts>) -> Tracker {
+        Tracker::with_engine(Engine::builtin(), contact, tuning, facts)
     }
 
-    pub fn with_engine(engine: &'static Engine, contact: Contact, settings: Settings, facts: Option<ContactFacts>) -> Tracker {
+    pub fn with_engine(engine: &'static Engine, contact: Contact, tuning: Tuning, facts: Option<ContactFacts>) -> Tracker {
         let prior = facts.unwrap_or_default();
+        let earliest = [prior.earliest_message.map(|t| t.unix()), prior.first_seen.as_deref().and_then(time::parse)]
+            .into_iter()
+            .flatten()
+            .min();
         let mut t = Tracker {
             engine,
-            contact: Contact { name: String::new(), profile_url: None, friend_status: FriendStatus::Unknown,
-                friends_since: None, mutual_friends: None, friend_count: None, joined: None, lives_in: None },
-            settings,
+            contact: Contact::named(String::new()),
+            tuning,
             events: Vec::new(),
             pushed: 0,
-            first_time: prior.first_seen.as_deref().and_then(time::parse),
+            first_time: earliest,
             last_time: prior.last_activity.as_deref().and_then(time::parse),
-            tags: 0,
+            opener: None,
+            authors: Vec::new(),
+            previous: Vec::new(),
+            chains: Vec::new(),
+            context: Context::default(),
             warned: false,
             stats: Default::default(),
             seen_rules: Vec::new(),
             profile_evidence: 0,
-            suspicion_cache: None,
             profile_day: None,
+            profile_score: std::cell::Cell::new(None),
+            given_start: None,
             assessment: Assessment::default(),
             prior,
         };
@@ -147,8 +289,8 @@ impl Tracker {
                         None => continue, // a rule retired since: ignore
                     },
                 };
-                let matched = format!("earlier visit: {}", stage_name(sf.stage));
-                t.events.push(Event { index: None, at, cue, matched });
+                let matched = format!("earlier visit: {}", sf.stage.as_str());
+                t.events.push(Event { index: None, at, author: 0, mine: false, cue, matched });
             }
         }
         t.set_contact(contact);
@@ -167,9 +309,16 @@ impl Tracker {
         c.mutual_friends = c.mutual_friends.or(p.mutual_friends);
         c.friend_count = c.friend_count.or(p.friend_count);
         c.joined = c.joined.or_else(|| p.joined.clone());
+        if c.conversation_start.is_none() {
+            c.conversation_start = p.conversation_start.map(|t| t.to_string());
+        }
+        if c.first_seen.is_none() {
+            c.first_seen = p.contact_first_seen.map(|t| t.to_string());
+        }
+        self.given_start = c.conversation_start.as_deref().and_then(time::parse);
         self.contact = c;
-        self.suspicion_cache = None;
         self.profile_day = None;
+        self.profile_score.set(None);
     }
 
     /// The profile is now known better (friend status, mutual friends, …): re-judge
@@ -188,6 +337,20 @@ impl Tracker {
         &self.assessment
     }
 
+    fn author_of(&mut self, msg: &Message) -> usize {
+        if !self.contact.group {
+            return 0;
+        }
+        let Some(name) = msg.author.as_deref().map(str::trim).filter(|n| !n.is_empty()) else { return 0 };
+        match self.authors.iter().position(|a| a == name) {
+            Some(i) => i + 1,
+            None => {
+                self.authors.push(name.to_string());
+                self.authors.len()
+            }
+        }
+    }
+
     /// Adds the next message (its index is the number pushed before it).
     pub fn push(&mut self, msg: &Message) -> &Assessment {
         let index = self.pushed;
@@ -197,19 +360,43 @@ impl Tracker {
             self.first_time = Some(self.first_time.map_or(at, |f| f.min(at)));
             self.last_time = Some(self.last_time.map_or(at, |l| l.max(at)));
         }
+        if self.opener.is_none() {
+            self.opener = Some((own_at, msg.from));
+        }
         let at = own_at.or(self.last_time);
+        let mine = msg.from == Sender::Me;
+        let author = if mine { 0 } else { self.author_of(msg) };
         let start = self.events.len();
         if let Some(cue) = kind_cue(msg.kind) {
-            // Forwards count only from them; a call is a call whoever dialled.
-            if msg.from == Sender::Them || matches!(cue, Cue::Kind(_, Stage::VideoCall, _)) {
-                self.events.push(Event { index: Some(index), at, cue, matched: kind_words(msg.kind) });
+            // Forwards count only from them; a call only when they placed it.
+            if !mine {
+                self.events.push(Event { index: Some(index), at, author, mine, cue, matched: kind_words(msg.kind) });
             }
         }
-        // Only the contact's own words are judged: the user's replies are not cues.
-        if msg.from == Sender::Them {
-            if let Some(text) = msg.text.as_deref() {
-                for hit in self.engine.scan(text) {
-                    self.events.push(Event { index: Some(index), at, cue: Cue::Rule(hit.rule), matched: hit.matched });
+        if let Some(text) = msg.text.as_deref().filter(|t| !t.is_empty()) {
+            let text = own_words(text);
+            let mut parts = Vec::new();
+            let hits = self.engine.scan_parts(&text, &mut parts);
+            let mut found: Vec<(usize, String)> = hits.into_iter().map(|h| (h.rule, h.matched)).collect();
+            // An intent split over the author's last few short messages ("your video" /
+            // "is with me" / "everyone will see it"): read them joined, once.
+            if !mine {
+                self.read_split(author, at, &text, &parts, &mut found);
+            }
+            if !mine && msg.kind != MessageKind::Forwarded && !found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Money) {
+                if let Some(a) = bare_amount(&text) {
+                    self.events.push(Event { index: Some(index), at, author, mine, cue: AMOUNT, matched: a });
+                }
+            }
+            let rules = self.engine.rules();
+            // A forward, or a message that talks about scams (a warning, the news),
+            // is not the contact's own ask or threat: only its context cues count.
+            let quoted = msg.kind == MessageKind::Forwarded || found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution);
+            for (r, matched) in found {
+                let tag = rules[r].tag;
+                let keep = if mine { tag.said_by_user() } else { !quoted || !tag.is_ask_or_threat() };
+                if keep {
+                    self.events.push(Event { index: Some(index), at, author, mine, cue: Cue::Rule(r), matched });
                 }
             }
         }
@@ -219,6 +406,52 @@ impl Tracker {
         self.evaluate(at, Some(index));
         self.refresh_profile();
         &self.assessment
+    }
+
+    /// Completes rules whose groups are spread over the author's recent short messages
+    /// (no second scan: each message's partly matched rules are kept, as group bits).
+    /// Rules completed so are added to `found`. Then remembers this message's parts.
+    fn read_split(&mut self, author: usize, at: Option<i64>, text: &str, parts: &[Part], found: &mut Vec<(usize, String)>) {
+        let pos = match self.previous.iter().position(|p| p.0 == author) {
+            Some(p) => p,
+            None => {
+                self.previous.push((author, Vec::new()));
+                self.previous.len() - 1
+            }
+        };
+        let engine = self.engine;
+        // Only threats and demands are read across messages (their three parts often
+        // come as three lines): a video word in one line and "now" in another is no
+        // invitation, and "whatsapp" in one and "please" in the next no ask.
+        let splittable = |r: usize| {
+            matches!(engine.rules()[r].tag, Tag::Threat | Tag::Countdown | Tag::Money | Tag::Recording | Tag::Impostor)
+        };
+        let recent = &mut self.previous[pos].1;
+        recent.retain(|(t, _)| match (t, at) {
+            (Some(t), Some(now)) => now - t <= SPLIT_SECONDS,
+            _ => true,
+        });
+        if text.len() > SHORT {
+            recent.clear();
+            return;
+        }
+        for p in parts.iter().filter(|p| splittable(p.rule)) {
+            let mut mask = p.groups;
+            for (_, earlier) in recent.iter() {
+                for q in earlier.iter().filter(|q| q.rule == p.rule) {
+                    mask |= q.groups;
+                }
+            }
+            let complete = mask.count_ones() as usize == engine.group_count(p.rule);
+            if complete && !found.iter().any(|f| f.0 == p.rule) {
+                found.push((p.rule, text.trim().to_string()));
+            }
+        }
+        if recent.len() == SPLIT_MESSAGES {
+            recent.remove(0);
+        }
+        let kept: Vec<Part> = parts.iter().copied().filter(|p| splittable(p.rule)).collect();
+        recent.push((at, kept));
     }
 
     /// Facts to persist for this contact (no message text).
@@ -242,34 +475,63 @@ impl Tracker {
                 .enumerate()
                 .filter(|(_, s)| s.count > 0)
                 .map(|(i, s)| StageFact {
-                    stage: STAGES[i],
-                    first_at: s.first_at_text.clone(),
+                    stage: Stage::ALL[i],
+                    first_at: s.first_at.map(time::format),
                     rules: s.rules.clone(),
                     count: s.count,
                 })
                 .collect(),
             messages_seen: self.prior.messages_seen.saturating_add(self.pushed as u32),
             last_activity: fmt(self.last_time).or_else(|| self.prior.last_activity.clone()),
+            earliest_message: self.first_time.map(Timestamp::from_unix).or(self.prior.earliest_message),
+            conversation_start: self.conversation_start().map(Timestamp::from_unix),
+            contact_first_seen: self
+                .contact
+                .first_seen
+                .as_deref()
+                .and_then(Timestamp::parse_rfc3339)
+                .or(self.prior.contact_first_seen),
         }
     }
 
-    /// Profile signals change only with the day (ages in days): cached per day.
-    fn suspicion(&mut self, at: Option<i64>) -> i32 {
-        let day = at.map(|t| t.div_euclid(time::DAY));
-        if let Some((d, s)) = self.suspicion_cache {
-            if d == day {
-                return s;
+    /// When the conversation began, when known: the page shows its start (its first
+    /// message is then the first ever), or it was remembered.
+    fn conversation_start(&self) -> Option<i64> {
+        let given = self.given_start;
+        let visible = if self.contact.start_visible { self.opener.and_then(|o| o.0) } else { None };
+        given.into_iter().chain(visible).min()
+    }
+
+    /// How suspicious the contact is at time `at`: the profile, then what the
+    /// conversation itself says (its age, who opened it, the user asking who this is,
+    /// kinship or a listing or a class), see `combine::Context`.
+    fn suspicion(&self, at: Option<i64>) -> i32 {
+        let day = at.map(|t| t.div_euclid(time::DAY) * time::DAY);
+        let profile = match self.profile_score.get() {
+            Some((d, p)) if d == day => p,
+            _ => {
+                let p = if self.contact.group { 0 } else { contact_signals::score(&contact_signals::signals(&self.contact, day)) };
+                self.profile_score.set(Some((day, p)));
+                p
             }
-        }
-        // Judge at the start of that day, so that the cache is exact.
-        let s = contact_signals::score(&contact_signals::signals(&self.contact, day.map(|d| d * time::DAY)));
-        self.suspicion_cache = Some((day, s));
-        s
+        };
+        let start = self.conversation_start();
+        let opened_by_them = self.contact.start_visible && matches!(self.opener, Some((_, Sender::Them)));
+        let history = match (at, self.first_time.into_iter().chain(start).min()) {
+            (Some(now), Some(first)) => Some((now - first) / time::DAY),
+            _ => None,
+        };
+        let new_conversation = match (at, start) {
+            (Some(now), Some(s)) => (now - s) / time::DAY <= 30,
+            _ => false,
+        };
+        profile + self.context.score(self.contact.group, history, new_conversation, opened_by_them)
     }
 
     /// Rebuilds everything derived from the events (after a profile change).
     fn replay(&mut self) {
-        self.tags = 0;
+        self.chains.clear();
+        self.context = Context::default();
         self.warned = false;
         self.seen_rules.clear();
         self.profile_evidence = 0;
@@ -280,7 +542,6 @@ impl Tracker {
             let st = &mut self.stats[sf.stage as usize];
             st.count = st.count.saturating_add(sf.count);
             st.first_at = sf.first_at.as_deref().and_then(time::parse);
-            st.first_at_text = sf.first_at.clone();
         }
         for i in 0..self.events.len() {
             self.apply(i);
@@ -300,29 +561,48 @@ impl Tracker {
             }
             Cue::Kind(k, s, t) => (k, s, t),
         };
-        if tag == Tag::Call {
-            let s = self.suspicion(self.events[i].at);
-            if !combine::call_counts(self.tags, s) {
-                return; // a call with a trusted or unremarkable contact
+        let (at, author, mine, index) = (self.events[i].at, self.events[i].author, self.events[i].mine, self.events[i].index);
+        if tag.is_context() {
+            // A counter-weight said after the contact already placed or asked for a call
+            // does not excuse what follows ("your video, in your son's office group").
+            let late = tag != Tag::WhoAreYou && self.chains.iter().any(|c| c.has_lever(at));
+            if !late {
+                self.context.add(tag, mine);
             }
+        } else if !mine {
+            if self.chains.len() <= author {
+                self.chains.resize(author + 1, Chain::default());
+            }
+            if self.events[i].cue == AMOUNT && !self.chains[author].has_lever(at) {
+                return; // a number is a demand only once there is a call or a recording
+            }
+            if tag == Tag::Call {
+                let s = self.suspicion(at);
+                if !combine::call_counts(&self.chains[author], at, s) {
+                    return; // a call with a trusted or unremarkable contact
+                }
+            }
+            self.chains[author].see(tag, at, index.map_or(0, |i| i as u32 + 1));
+            self.assessment.stage = self.assessment.stage.max(stage);
         }
         let ev = &self.events[i];
-        self.tags |= tag.bit();
-        self.assessment.stage = self.assessment.stage.max(stage);
-        if ev.index.is_some() {
+        if ev.index.is_some() && !tag.is_context() {
             let st = &mut self.stats[stage as usize];
             st.count = st.count.saturating_add(1);
             if st.first_at.is_none() || (ev.at.is_some() && ev.at < st.first_at && st.count == 1) {
                 st.first_at = ev.at;
-                st.first_at_text = ev.at.map(time::format);
             }
             if !st.rules.iter().any(|r| r == id) {
                 st.rules.push(id.to_string());
             }
         }
-        let first_of_rule = !self.seen_rules.iter().any(|r| r == id);
+        let key = match self.events[i].cue {
+            Cue::Rule(r) => r,
+            Cue::Kind(k, ..) => usize::MAX - k.len(), // the kind ids differ in length
+        };
+        let first_of_rule = !self.seen_rules.contains(&key);
         if first_of_rule {
-            self.seen_rules.push(id.to_string());
+            self.seen_rules.push(key);
         }
         if (first_of_rule || (stage >= Stage::OffPlatform && ev.index.is_some()))
             && self.assessment.evidence.len() < MAX_EVIDENCE + self.profile_evidence
@@ -333,11 +613,17 @@ impl Tracker {
     }
 
     fn evaluate(&mut self, at: Option<i64>, index: Option<usize>) {
-        let s = self.suspicion(at.or(self.last_time));
+        let at = at.or(self.last_time);
+        let s = self.suspicion(at);
         if s >= STRANGER {
             self.assessment.stage = self.assessment.stage.max(Stage::Contact);
         }
-        let level = combine::level(self.tags, s, self.settings);
+        let level = self
+            .chains
+            .iter()
+            .map(|c| combine::level(c, at, s, self.tuning))
+            .max()
+            .unwrap_or_else(|| combine::level(&Chain::default(), at, s, self.tuning));
         if level > self.assessment.level {
             self.assessment.level = level;
         }
@@ -366,6 +652,3 @@ impl Tracker {
         }
     }
 }
-
-const STAGES: [Stage; 6] =
-    [Stage::None, Stage::Contact, Stage::Grooming, Stage::OffPlatform, Stage::VideoCall, Stage::Extortion];

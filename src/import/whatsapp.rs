@@ -177,7 +177,7 @@ pub fn parse(text: &str, file_stem: &str, me: Option<&str>) -> Result<Conversati
             Some((k, _)) => (k, None),
             None => (MessageKind::Text, Some(r.text.clone())),
         };
-        messages.push(Message { from, at: Some(time::format(secs)), kind, text });
+        messages.push(Message { from, author: None, at: Some(time::format(secs)), kind, text });
     }
     let name = contact_name
         .or_else(|| raws.iter().map(|r| r.sender.clone()).find(|s| Some(s.as_str()) != me))

@@ -85,12 +85,13 @@ impl Stored for ContactFacts {
             stages: json::or_default(stages, d.stages)?,
             messages_seen: json::or_default(messages_seen, d.messages_seen)?,
             last_activity: json::or_default(last_activity, d.last_activity)?,
+            ..ContactFacts::default() // engine contract v2 fields: stored once facts are serde-derived
         })
     }
     fn write(&self) -> Value {
         // Destructured so that a new field fails to compile here until it is stored.
         let ContactFacts {
-            version, first_seen, friend_status, friends_since, mutual_friends, friend_count, joined, stages, messages_seen, last_activity,
+            version, first_seen, friend_status, friends_since, mutual_friends, friend_count, joined, stages, messages_seen, last_activity, ..
         } = self;
         json::object([
             ("version", version.write()),
@@ -292,6 +293,7 @@ mod tests {
             ],
             messages_seen: 17,
             last_activity: Some("2026-11-02T10:00:00Z".into()),
+            ..ContactFacts::default()
         }
     }
 

@@ -7,7 +7,7 @@
 //!   (the content-script loader calls it on test pages only, to time start-up with
 //!   rule compilation included) and returns the milliseconds it took;
 //! * `bench_wasm_memory()` is the size of the module's linear memory in bytes.
-use crate::engine::{self, bench, Engine, Settings, Tracker};
+use crate::engine::{self, bench, Engine, Tracker, Tuning};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -75,7 +75,7 @@ pub fn bench_engine(n: u32, repeats: u32) -> String {
     }
     let best = whole.iter().copied().fold(f64::MAX, f64::min);
     let whole_ms = median(whole);
-    let mut tracker = Tracker::new(conv.contact.clone(), Settings::default(), None);
+    let mut tracker = Tracker::new(conv.contact.clone(), Tuning::default(), None);
     for m in &conv.messages {
         tracker.push(m);
     }

@@ -575,8 +575,8 @@ impl Ctl {
         r
     }
 
-    fn engine_settings(&self) -> engine::Settings {
-        engine::Settings { cautious: self.settings.sensitivity == Sensitivity::Cautious }
+    fn engine_settings(&self) -> engine::Tuning {
+        engine::Tuning { cautious: self.settings.sensitivity == Sensitivity::Cautious }
     }
 
     fn step(&mut self) {
@@ -874,6 +874,11 @@ fn merge_contact(old: &Contact, new: Contact) -> Contact {
         friend_count: new.friend_count.or(old.friend_count),
         joined: new.joined.or_else(|| old.joined.clone()),
         lives_in: new.lives_in.or_else(|| old.lives_in.clone()),
+        works_at: new.works_at.or_else(|| old.works_at.clone()),
+        group: new.group || old.group,
+        start_visible: new.start_visible || old.start_visible,
+        conversation_start: new.conversation_start.or_else(|| old.conversation_start.clone()),
+        first_seen: old.first_seen.clone().or(new.first_seen),
     }
 }
 

@@ -46,7 +46,7 @@ impl RowKey {
         RowKey { from: m.from, kind: m.kind, text: m.text, at: m.at, id: h.finish() }
     }
     pub fn message(&self) -> Message {
-        Message { from: self.from, at: self.at.clone(), kind: self.kind, text: self.text.clone() }
+        Message { from: self.from, author: None, at: self.at.clone(), kind: self.kind, text: self.text.clone() }
     }
 }
 

@@ -433,7 +433,7 @@ pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
     if kind == MessageKind::Text && text.is_none() {
         return None;
     }
-    Some(Message { from, at: None, kind, text })
+    Some(Message { from, author: None, at: None, kind, text })
 }
 
 /// Whether a message's grid cell (or its first child) aligns its content to the

@@ -308,11 +308,12 @@ mod tests {
             friend_count: None,
             joined: Some("2026-09".into()),
             lives_in: None,
+            ..Contact::named(String::new())
         }
     }
 
     fn msg(at: &str, text: &str) -> Message {
-        Message { from: Sender::Them, at: Some(at.into()), kind: MessageKind::Text, text: Some(text.into()) }
+        Message { from: Sender::Them, author: None, at: Some(at.into()), kind: MessageKind::Text, text: Some(text.into()) }
     }
 
     fn conv() -> Conversation {

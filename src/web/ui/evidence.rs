@@ -305,10 +305,11 @@ mod tests {
                 friend_count: None,
                 joined: None,
                 lives_in: None,
+                ..Contact::named(String::new())
             },
             messages: vec![
-                Message { from: Sender::Them, at: Some("2026-11-05T09:00:00+05:30".into()), kind: MessageKind::Text, text: Some("hello".into()) },
-                Message { from: Sender::Them, at: Some("2026-11-06T09:00:00+05:30".into()), kind: MessageKind::Text, text: Some("<script>alert(1)</script> pay 5000 or viral".into()) },
+                Message { from: Sender::Them, author: None, at: Some("2026-11-05T09:00:00+05:30".into()), kind: MessageKind::Text, text: Some("hello".into()) },
+                Message { from: Sender::Them, author: None, at: Some("2026-11-06T09:00:00+05:30".into()), kind: MessageKind::Text, text: Some("<script>alert(1)</script> pay 5000 or viral".into()) },
             ],
         }
     }
