@@ -1,15 +1,19 @@
 // Assembles the unpacked extensions dist/chrome and dist/firefox, and their
 // archives, from ONE manifest source (extension/manifest.json) plus the
 // per-browser differences below, the extension/ tree, and the wasm-bindgen
-// output in target/pkg. Usage: node tools/package.mjs [pkgDir] [distDir]
+// output in target/pkg. Usage: node tools/package.mjs [pkgDir] [distDir] [--test]
+// Without --test (the release, dist/), the loader's "test-hooks" regions are removed;
+// with it (make build-test, dist-test/) they are kept.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
 // Absolute paths: zip runs inside each package folder.
-const pkg = resolve(process.argv[2] || join(root, 'target/pkg'));
-const dist = resolve(process.argv[3] || join(root, 'dist'));
+const args = process.argv.slice(2).filter((a) => a !== '--test');
+const testBuild = process.argv.includes('--test');
+const pkg = resolve(args[0] || join(root, 'target/pkg'));
+const dist = resolve(args[1] || join(root, 'dist'));
 const src = join(root, 'extension');
 
 export const GECKO_ID = 'saavdhan@saavdhan.invalid';
@@ -38,6 +42,20 @@ export function manifestFor(browser, base) {
   return m;
 }
 
+/** The text without its "// test-hooks:begin" … "// test-hooks:end" regions (lines). */
+export function stripTestHooks(text) {
+  const out = [];
+  let inside = false;
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t === '// test-hooks:begin') { if (inside) throw new Error('nested test-hooks:begin'); inside = true; continue; }
+    if (t === '// test-hooks:end') { if (!inside) throw new Error('test-hooks:end without begin'); inside = false; continue; }
+    if (!inside) out.push(line);
+  }
+  if (inside) throw new Error('test-hooks:begin without end');
+  return out.join('\n');
+}
+
 function listFiles(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
@@ -61,6 +79,10 @@ function build(browser, base) {
     const p = join(pkg, f);
     if (!existsSync(p)) throw new Error(`missing ${p}: run the wasm build first (make build)`);
     cpSync(p, join(out, f));
+  }
+  if (!testBuild) {
+    const loader = join(out, 'content', 'loader.js');
+    writeFileSync(loader, stripTestHooks(readFileSync(loader, 'utf8')));
   }
   const manifest = manifestFor(browser, base);
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -327,8 +327,11 @@ pub fn start() -> Result<(), JsValue> {
         report_state(Protection::NotFacebook, "");
         return Ok(());
     }
-    let test = root().is_some_and(|r| r.has_attribute("data-saavdhan-test"));
-    let bench_marks = root().is_some_and(|r| r.has_attribute("data-saavdhan-bench"));
+    // Debug output and step timings exist only in a test build (`--features
+    // test-hooks`, `make build-test`); there a fixture page asks for them. In the
+    // release these are constant false and the code behind them is not compiled in.
+    let test = cfg!(feature = "test-hooks") && root().is_some_and(|r| r.has_attribute("data-saavdhan-test"));
+    let bench_marks = cfg!(feature = "test-hooks") && root().is_some_and(|r| r.has_attribute("data-saavdhan-bench"));
     // Settings: in Chromium chrome.storage.managed.get can stay pending when
     // asked early in a page's life; wait for the settings a short while, then
     // start with the defaults and apply the family's settings when they come.
@@ -425,20 +428,19 @@ pub fn start() -> Result<(), JsValue> {
 fn install_watchers() {
     let Some(win) = web_sys::window() else { return };
     // Debounced, batched observer; our own warning hosts do not trigger a read.
+    // Which elements are ours is Rust state (`ui::is_host`), never an attribute:
+    // a page that set `data-saavdhan-level` on its message list hid every new row
+    // from this filter (issue 16). A host the page removed is put back by the next step.
     let cb = Closure::<dyn FnMut(js_sys::Array, JsValue)>::new(|records: js_sys::Array, _obs: JsValue| {
         let ours = records.iter().all(|r| {
             let r: web_sys::MutationRecord = r.unchecked_into();
             let all_ours = |l: web_sys::NodeList| {
-                (0..l.length()).all(|i| {
-                    l.item(i)
-                        .and_then(|n| n.dyn_into::<Element>().ok())
-                        .is_some_and(|e| e.has_attribute("data-saavdhan-level"))
-                })
+                (0..l.length()).all(|i| l.item(i).and_then(|n| n.dyn_into::<Element>().ok()).is_some_and(|e| ui::is_host(&e)))
             };
-            r.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| e.has_attribute("data-saavdhan-level"))
+            r.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| ui::is_host(&e))
                 || (all_ours(r.added_nodes()) && all_ours(r.removed_nodes()))
         });
-        if !ours {
+        if !ours || ui::any_detached() {
             queue_records(records);
             schedule(DEBOUNCE_MS);
         }
@@ -587,7 +589,15 @@ impl Ctl {
         let (mutated, changes) = take_changes();
 
         self.perf.changes_ms += perf_now() - t0;
-        let rows_dirty = ROWS_DIRTY.with(|d| d.replace(false)) || mutated.dirty || href != self.href || self.reported.is_none();
+        // A warning the page took away while the assessment stands is shown again now.
+        let reshow = ui::any_detached();
+        if reshow {
+            for p in self.people.values_mut() {
+                p.shown = None;
+            }
+        }
+        let rows_dirty =
+            ROWS_DIRTY.with(|d| d.replace(false)) || mutated.dirty || href != self.href || self.reported.is_none() || reshow;
         let navigated = href != self.href;
         self.feed_until = t0 + STEP_FEED_MS;
         if navigated {
@@ -707,6 +717,7 @@ impl Ctl {
                         Protection::Active => "active",
                         Protection::PageNotUnderstood => "page_not_understood",
                         Protection::PausedWasm => "paused_wasm",
+                        Protection::NotStarted => "not_started",
                         Protection::NotFacebook => "not_facebook",
                     };
                     let _ = root.set_attribute("data-saavdhan-protection", name);
