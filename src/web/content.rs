@@ -12,7 +12,9 @@
 //!   badge and popup. A page that cannot be read gets no banner and no guess.
 //!
 //! Nothing here throws into the page: every step fails to a safe no-op.
-use crate::engine::{self, Assessment, Level, Stage, Contact, ContactFacts, Conversation, FriendStatus, Tracker};
+use crate::engine::{self, Assessment, Level, Stage, Contact, ContactFacts, Conversation, Tracker};
+use crate::session::attribution::{Gate, Sighting, Verdict};
+use crate::session::contact::merge_contact;
 use crate::state::contacts::{ContactStore, CONTACTS_KEY};
 use crate::state::settings::{Sensitivity, Settings};
 use crate::web::reader::align::{Log, RowKey};
@@ -35,6 +37,9 @@ use web_sys::Element;
 
 /// Mutations are read in batches at most this often (ms).
 const DEBOUNCE_MS: i32 = 150;
+/// How long after a navigation a thread whose names disagree is looked at again
+/// on a timer (ms); after that, only mutations of its list bring a new look.
+const RECHECK_FOR_MS: f64 = 10_000.0;
 /// How often `location.href` is compared for single-page navigation (ms).
 const URL_POLL_MS: i32 = 400;
 /// How long the start waits for the family's settings (ms).
@@ -125,6 +130,11 @@ struct Ctl {
     windows: Vec<RowWindow>,
     /// When feeding the engine stops in the current step (`perf_now()` ms).
     feed_until: f64,
+    /// Attribution of the thread on a thread page, and of each chat window (by its grid).
+    thread_gate: Gate,
+    window_gates: Vec<(Element, Gate)>,
+    /// A gate said "wait": the page is looked at again shortly.
+    recheck: bool,
 }
 
 /// Cost of the reads (test pages only publish it): reading, feeding the
@@ -413,6 +423,9 @@ pub fn start() -> Result<(), JsValue> {
                 continuing: false,
                 windows: Vec::new(),
                 feed_until: 0.0,
+                thread_gate: Gate::default(),
+                window_gates: Vec::new(),
+                recheck: false,
             });
         });
         let _ = href;
@@ -538,6 +551,9 @@ fn run() {
     }
     let more = std::mem::take(&mut ctl.more);
     ctl.continuing = more;
+    // A gate waits for the page to finish drawing a thread: look again soon, for a
+    // while after the navigation (later, mutations of the list bring new reads).
+    let recheck = std::mem::take(&mut ctl.recheck) && now_ms() - ctl.bound_at < RECHECK_FOR_MS;
     CTL.with(|c| {
         if let Ok(mut b) = c.try_borrow_mut() {
             *b = Some(ctl);
@@ -547,6 +563,9 @@ fn run() {
         // The rest of the rows in the next task (the page runs in between).
         ROWS_DIRTY.with(|d| d.set(true));
         schedule(0);
+    } else if recheck {
+        ROWS_DIRTY.with(|d| d.set(true));
+        schedule(DEBOUNCE_MS);
     }
 }
 
@@ -572,9 +591,68 @@ impl Ctl {
         let t = perf_now();
         let read = thread::read(scope, &mut win, changes, thread_id, labels, &mut self.cache, budget);
         self.perf.read_ms += perf_now() - t;
-        let r = read.map(|t| self.feed(&t.key, t.contact, Some(&win), &t.anchor, placement, href));
+        let r = read.and_then(|t| {
+            self.attribute(scope, grid, &t.key, thread_id, labels)?;
+            Ok(self.feed(&t.key, t.contact, Some(&win), &t.anchor, placement, href))
+        });
         self.windows.push(win);
         r
+    }
+
+    /// Asks the thread's (or chat window's) attribution gate whether its rows may
+    /// be fed to `key` now; while not, nothing is fed and the page is looked at
+    /// again shortly (issue 16: a friend must never get another thread's messages).
+    fn attribute(
+        &mut self,
+        scope: &Element,
+        grid: &Element,
+        key: &str,
+        thread_id: Option<&str>,
+        labels: &Labels,
+    ) -> Result<(), crate::web::reader::NotUnderstood> {
+        use crate::web::reader::dom;
+        let captured = |el: &Element| dom::attr(el, "aria-label").and_then(|l| labels.capture("messages_with", &l));
+        let list_name = captured(grid);
+        let scope_name = captured(scope);
+        let header_name = header_link_name(scope, grid, key);
+        let gate = if thread_id.is_some() {
+            &mut self.thread_gate
+        } else {
+            self.window_gates.retain(|(g, _)| g.is_connected());
+            let i = match self.window_gates.iter().position(|(g, _)| g.is_same_node(Some(grid.as_ref()))) {
+                Some(i) => i,
+                None => {
+                    self.window_gates.push((grid.clone(), Gate::default()));
+                    self.window_gates.len() - 1
+                }
+            };
+            &mut self.window_gates[i].1
+        };
+        let senders: Vec<String> = if gate.wants_senders() {
+            dom::qsa(grid, "h1, h2, h3, h4, h5, h6, [role=heading]")
+                .iter()
+                .map(|h| dom::text(h))
+                .filter(|t| !t.is_empty() && !labels.is("you_sent", t))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let sighting = Sighting {
+            key,
+            key_from_url: key.starts_with("t:"),
+            list_name: list_name.as_deref(),
+            scope_name: scope_name.as_deref(),
+            header_name: header_name.as_deref(),
+            thread: thread_id,
+            sender_names: &senders,
+        };
+        match gate.check(&sighting, now_ms()) {
+            Verdict::Feed => Ok(()),
+            Verdict::Wait(why) => {
+                self.recheck = true;
+                Err(crate::web::reader::NotUnderstood(why))
+            }
+        }
     }
 
     fn engine_settings(&self) -> engine::Settings {
@@ -608,6 +686,7 @@ impl Ctl {
                 p.shown = None;
             }
             self.href = href.clone();
+            self.thread_gate.navigated();
             self.kind = classify(&host, &path, query.trim_start_matches('?'));
             self.bound_at = now_ms();
         }
@@ -683,8 +762,20 @@ impl Ctl {
             }
         }
         if rows_dirty {
-            // Windows of grids no longer on the page go with them.
+            // Windows of grids no longer on the page go with them, and so do the
+            // references to a closed window's DOM (issue 16: 21,430 nodes were
+            // held after 200 windows).
             self.windows.retain(|w| w.grid.is_connected());
+            self.window_gates.retain(|(g, _)| g.is_connected());
+            for p in self.people.values_mut() {
+                if p.shown.as_ref().is_some_and(|(_, a)| !a.is_connected()) {
+                    p.shown = None;
+                }
+            }
+        }
+        if reshow {
+            // Warnings this step could not put back belong to closed windows.
+            ui::forget_detached();
         }
 
         if rows_dirty {
@@ -873,19 +964,35 @@ impl Ctl {
     }
 }
 
-/// Newer reads win where they know something; a field the page no longer shows
-/// keeps its earlier value.
-fn merge_contact(old: &Contact, new: Contact) -> Contact {
-    Contact {
-        name: if new.name.is_empty() { old.name.clone() } else { new.name },
-        profile_url: new.profile_url.or_else(|| old.profile_url.clone()),
-        friend_status: if new.friend_status == FriendStatus::Unknown { old.friend_status } else { new.friend_status },
-        friends_since: new.friends_since.or_else(|| old.friends_since.clone()),
-        mutual_friends: new.mutual_friends.or(old.mutual_friends),
-        friend_count: new.friend_count.or(old.friend_count),
-        joined: new.joined.or_else(|| old.joined.clone()),
-        lives_in: new.lives_in.or_else(|| old.lives_in.clone()),
+/// The text of the link outside the message list that names `key`'s profile
+/// (the thread header's): the path grid → scope, each step's other children.
+fn header_link_name(scope: &Element, grid: &Element, key: &str) -> Option<String> {
+    use crate::web::reader::dom;
+    let mut node = grid.clone();
+    while !node.is_same_node(Some(scope.as_ref())) {
+        let parent = node.parent_element()?;
+        let kids = parent.children();
+        for i in 0..kids.length() {
+            let Some(k) = kids.item(i) else { continue };
+            if k.is_same_node(Some(node.as_ref())) {
+                continue;
+            }
+            let mut links = dom::qsa(&k, "a[href]");
+            if k.matches("a[href]").unwrap_or(false) {
+                links.insert(0, k.clone());
+            }
+            for a in links {
+                if dom::profile_link(&a).is_some_and(|(k, _)| k == key) {
+                    let t = dom::text(&a);
+                    if !t.is_empty() {
+                        return Some(t);
+                    }
+                }
+            }
+        }
+        node = parent;
     }
+    None
 }
 
 fn page_name(k: &PageKind) -> &'static str {

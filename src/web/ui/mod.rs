@@ -354,6 +354,16 @@ pub fn any_detached() -> bool {
     SHOWN.with(|s| s.try_borrow().is_ok_and(|s| s.values().any(|x| !x.host.is_connected())))
 }
 
+/// Forgets the warnings no longer on the page that the last step did not put
+/// back (their chat window closed): their hosts and shadow roots are freed.
+pub fn forget_detached() {
+    SHOWN.with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            s.retain(|_, x| x.host.is_connected());
+        }
+    });
+}
+
 /// Removes every warning this script added (on navigation to another page).
 pub fn remove_all() {
     let all: Vec<Shown> = SHOWN.with(|s| s.borrow_mut().drain().map(|(_, v)| v).collect());

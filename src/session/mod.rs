@@ -1,0 +1,9 @@
+//! The content script's per-contact decisions, as pure code (no web-sys): built
+//! and tested natively with `cargo test`; `web::content` is the wasm glue that
+//! gathers what the page shows and acts on the answers.
+//!
+//! * [`attribution`] — which contact a thread's messages belong to, and when
+//!   nothing may be fed (during a navigation).
+//! * [`contact`] — what a new read of a contact adds to what was known.
+pub mod attribution;
+pub mod contact;
