@@ -12,9 +12,9 @@
 //!   badge and popup. A page that cannot be read gets no banner and no guess.
 //!
 //! Nothing here throws into the page: every step fails to a safe no-op.
-use crate::engine::{self, Assessment, Level, Stage, Contact, ContactFacts, Conversation, Tracker};
+use crate::engine::{self, Assessment, Contact, ContactFacts, Conversation};
 use crate::session::attribution::{Gate, Sighting, Verdict};
-use crate::session::contact::merge_contact;
+use crate::session;
 use crate::state::contacts::{ContactStore, CONTACTS_KEY};
 use crate::state::settings::{Sensitivity, Settings};
 use crate::web::reader::align::{Log, RowKey};
@@ -30,7 +30,7 @@ use crate::web::storage::{self, Area};
 use crate::web::ui::{self, Placement, WarningContext};
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -56,22 +56,34 @@ const SLICE_MS: f64 = 10.0;
 /// (ms); the rest is fed in the next step.
 const STEP_FEED_MS: f64 = 20.0;
 
-/// One contact seen on this tab.
+/// One contact seen on this tab: the pure session state (`session::person`)
+/// plus what ties it to the page.
 struct Person {
-    tracker: Tracker,
-    /// Messages in the order the tracker received them (`Evidence::message` indexes these).
-    conv: Conversation,
+    session: session::Person,
     /// Rows in page order, for de-duplication.
     log: Log<RowKey>,
-    /// New rows not yet given to the tracker (a long first read is fed over
-    /// several steps, so that no step is a long task).
-    backlog: VecDeque<RowKey>,
     /// The window (id, version) merged last: an unchanged window is not merged again.
     merged: Option<(u64, u64)>,
     /// Last href + anchor the warning was shown for.
     shown: Option<(String, Element)>,
-    /// Level and stage last put in the popup's warnings log.
-    logged: Option<(Level, Stage)>,
+}
+
+/// The facts store of the glue: chrome.storage's copy in memory, written out by the step.
+impl session::FactStore for ContactStore<ContactFacts> {
+    fn facts(&self, key: &str) -> Option<ContactFacts> {
+        self.get(key).cloned()
+    }
+    fn put_facts(&mut self, key: &str, facts: ContactFacts, now_s: i64) {
+        self.put(key, facts, now_s);
+    }
+}
+
+/// `performance.now()`, the feeding budget's clock.
+struct PerfClock;
+impl session::Clock for PerfClock {
+    fn now_ms(&self) -> f64 {
+        perf_now()
+    }
 }
 
 #[derive(Serialize, Clone)]
@@ -591,11 +603,22 @@ impl Ctl {
         let t = perf_now();
         let read = thread::read(scope, &mut win, changes, thread_id, labels, &mut self.cache, budget);
         self.perf.read_ms += perf_now() - t;
+        let mut waiting = false;
         let r = read.and_then(|t| {
-            self.attribute(scope, grid, &t.key, thread_id, labels)?;
+            if let Err(e) = self.attribute(scope, grid, &t.key, thread_id, labels) {
+                waiting = true;
+                return Err(e);
+            }
             Ok(self.feed(&t.key, t.contact, Some(&win), &t.anchor, placement, href))
         });
-        self.windows.push(win);
+        if waiting {
+            // The page is between two threads: what was read of its rows may be the
+            // old thread's text in reused row elements. Nothing read now is kept;
+            // the next look reads every row again.
+            self.cache = RowCache::default();
+        } else {
+            self.windows.push(win);
+        }
         r
     }
 
@@ -834,7 +857,7 @@ impl Ctl {
                 }
             }
         }
-        self.more = budget.stopped || self.people.values().any(|p| !p.backlog.is_empty());
+        self.more = budget.stopped || self.people.values().any(|p| p.session.pending() > 0);
         if rows_dirty {
             self.grids = grids;
         }
@@ -881,54 +904,34 @@ impl Ctl {
         href: &str,
     ) -> ReadConversation {
         let settings = self.engine_settings();
-        let stored = self.store.get(key).cloned();
+        let store = &self.store;
         let person = self.people.entry(key.to_string()).or_insert_with(|| Person {
-            tracker: Tracker::new(contact.clone(), settings, stored),
-            conv: Conversation { contact: contact.clone(), messages: Vec::new() },
+            session: session::Person::new(key, contact.clone(), settings, store),
             log: Log::default(),
-            backlog: VecDeque::new(),
             merged: None,
             shown: None,
-            logged: None,
         });
-        let mut changed = false;
-        let merged = merge_contact(&person.conv.contact, contact);
-        if merged != person.conv.contact {
-            person.tracker.update_contact(merged.clone());
-            person.conv.contact = merged;
-            changed = true;
-        }
+        person.session.see(contact);
         if let Some(w) = window {
             if person.merged != Some((w.id, w.version)) {
                 let (new, _) = person.log.merge(&w.rows);
-                person.backlog.extend(new);
+                person.session.queue(new.into_iter().map(|k| k.message()));
                 person.merged = Some((w.id, w.version));
             }
         }
-        // At least one message per step, so feeding always makes progress.
-        let mut fed = 0usize;
-        while let Some(k) = person.backlog.pop_front() {
-            let m = k.message();
-            person.tracker.push(&m);
-            person.conv.messages.push(m);
-            changed = true;
-            fed += 1;
-            if fed % 16 == 0 && perf_now() > self.feed_until {
-                break;
-            }
-        }
-        self.perf.last_new += fed;
-        let facts = person.tracker.facts();
-        if self.store.get(key) != Some(&facts) {
-            self.store.put(key, facts, (now_ms() / 1000.0) as i64);
-            self.store_dirty = true;
+        let known = self.settings.is_known(key);
+        let fed = person.session.feed(key, self.feed_until, now_ms(), &PerfClock, &mut self.store, known);
+        self.perf.last_new += fed.fed;
+        self.store_dirty |= fed.stored;
+        if let Some(entry) = fed.log {
+            self.pending_log.push(entry);
         }
         let same_anchor = person.shown.as_ref().is_some_and(|(h, a)| h == href && a.is_same_node(Some(anchor.as_ref())));
-        if changed || !same_anchor {
+        if fed.changed || !same_anchor {
             let ctx = WarningContext {
                 contact_key: key,
-                conversation: &person.conv,
-                assessment: person.tracker.assessment(),
+                conversation: &person.session.conv,
+                assessment: person.session.tracker.assessment(),
                 page_url: href,
                 settings: &self.settings,
             };
@@ -936,27 +939,14 @@ impl Ctl {
             let _ = ui::show(anchor, placement, &ctx);
             person.shown = Some((href.to_string(), anchor.clone()));
         }
-        let a: &Assessment = person.tracker.assessment();
-        // The popup lists what was shown: a contact the user said he knows is
-        // listed only at danger, which stays visible for him too.
-        let shown_level = a.level >= Level::Danger || (a.level >= Level::Notice && !self.settings.is_known(key));
-        if shown_level && person.logged != Some((a.level, a.stage)) {
-            person.logged = Some((a.level, a.stage));
-            self.pending_log.push(WarningEntry {
-                contact_key: key.to_string(),
-                contact_name: person.conv.contact.name.clone(),
-                level: a.level,
-                stage: a.stage,
-                at_ms: now_ms() as u64,
-            });
-        }
+        let a: &Assessment = person.session.tracker.assessment();
         ReadConversation {
             key: key.to_string(),
             placement: placement_name(placement),
             conversation: if self.test {
-                Conversation { contact: person.conv.contact.clone(), messages: person.log.items.iter().map(RowKey::message).collect() }
+                Conversation { contact: person.session.conv.contact.clone(), messages: person.log.items.iter().map(RowKey::message).collect() }
             } else {
-                Conversation { contact: person.conv.contact.clone(), messages: Vec::new() }
+                Conversation { contact: person.session.conv.contact.clone(), messages: Vec::new() }
             },
             level: a.level,
             stage: a.stage,

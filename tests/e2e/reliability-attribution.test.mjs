@@ -55,9 +55,12 @@ function redraw(order, gap, friendId) {
         const cell = row.querySelector('[data-scope="messages_table"]');
         if (!cell) {
           const link = row.querySelector('a[href^="/profile.php"]');
-          if (link) link.setAttribute('href', `/profile.php?id=${friendId}`);
-          const first = row.querySelector('span[dir=auto]');
-          if (link && first) first.textContent = FRIEND;
+          if (link) {
+            // The contact card: the friend's lines in the same elements.
+            link.setAttribute('href', `/profile.php?id=${friendId}`);
+            const lines = [FRIEND, 'Facebook', "You're friends on Facebook", '12 mutual friends', 'Lives in Pune', 'Joined Facebook in 2011'];
+            [...row.querySelectorAll('div > span[dir=auto]')].forEach((s, i) => { if (i < lines.length) s.textContent = lines[i]; });
+          }
           continue;
         }
         const h = cell.querySelector('h5 span');
