@@ -31,6 +31,7 @@ use crate::web::ui::{self, Placement, WarningContext};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use gloo_timers::callback::{Interval, Timeout};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -477,19 +478,39 @@ fn install_watchers() {
         opts.set_character_data(true);
         let _ = obs.observe_with_options(&r, &opts);
     }
-    cb.forget();
     // Single-page navigation: compare location.href.
-    let poll = Closure::<dyn FnMut()>::new(|| {
+    let poll = Interval::new(URL_POLL_MS as u32, || {
         resend_state();
         let changed = CTL.with(|c| {
-            c.borrow().as_ref().is_some_and(|ctl| location().is_some_and(|(h, ..)| h != ctl.href))
+            c.try_borrow().ok().is_some_and(|b| b.as_ref().is_some_and(|ctl| location().is_some_and(|(h, ..)| h != ctl.href)))
         });
         if changed {
             run();
         }
     });
-    let _ = win.set_interval_with_callback_and_timeout_and_arguments_0(poll.as_ref().unchecked_ref(), URL_POLL_MS);
-    poll.forget();
+    let _ = win;
+    // Kept for the page's life (the observer's callback and the poll live as long
+    // as these values do; nothing is forget()-ed).
+    TIMERS.with(|t| {
+        let mut t = t.borrow_mut();
+        t.observer = Some(cb);
+        t.poll = Some(poll);
+    });
+}
+
+/// The controller's timers and watchers. Replacing a timer cancels the one
+/// before: gloo-timers clears a Timeout or Interval when it is dropped
+/// (https://docs.rs/gloo-timers/0.4.0/gloo_timers/callback/struct.Timeout.html).
+#[derive(Default)]
+struct Timers {
+    step: Option<Timeout>,
+    grace: Option<Timeout>,
+    poll: Option<Interval>,
+    observer: Option<Closure<dyn FnMut(js_sys::Array, JsValue)>>,
+}
+
+thread_local! {
+    static TIMERS: RefCell<Timers> = RefCell::new(Timers::default());
 }
 
 /// The background may miss the first state message while its service worker
@@ -522,8 +543,7 @@ fn schedule(ms: i32) {
     if already {
         return;
     }
-    let Some(win) = web_sys::window() else { return };
-    let f = Closure::once_into_js(|| {
+    let t = Timeout::new(ms.max(0) as u32, || {
         CTL.with(|c| {
             if let Some(ctl) = c.borrow_mut().as_mut() {
                 ctl.scheduled = false;
@@ -531,12 +551,12 @@ fn schedule(ms: i32) {
         });
         run();
     });
-    let _ = win.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+    // The timer before has fired (`scheduled` was false): dropping it frees its closure.
+    TIMERS.with(|x| x.borrow_mut().step = Some(t));
 }
 
 fn schedule_grace(ms: i32) {
-    let Some(win) = web_sys::window() else { return };
-    let f = Closure::once_into_js(|| {
+    let t = Timeout::new(ms.max(0) as u32, || {
         ROWS_DIRTY.with(|d| d.set(true));
         CTL.with(|c| {
             if let Some(ctl) = c.borrow_mut().as_mut() {
@@ -545,7 +565,7 @@ fn schedule_grace(ms: i32) {
         });
         run();
     });
-    let _ = win.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+    TIMERS.with(|x| x.borrow_mut().grace = Some(t));
 }
 
 /// One read of the whole page. Re-entrancy safe: a nested call is a no-op.
