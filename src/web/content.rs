@@ -36,6 +36,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+/// Debug output and step timings for tests and the bench: only in a test build
+/// (`--features test-hooks`, `make build-test`). A constant, so that the release
+/// has none of the code behind it (tests/e2e/release-hooks.test.mjs checks).
+const TEST_HOOKS: bool = cfg!(feature = "test-hooks");
+
 /// Mutations are read in batches at most this often (ms).
 const DEBOUNCE_MS: i32 = 150;
 /// How long after a navigation a thread whose names disagree is looked at again
@@ -353,8 +358,8 @@ pub fn start() -> Result<(), JsValue> {
     // Debug output and step timings exist only in a test build (`--features
     // test-hooks`, `make build-test`); there a fixture page asks for them. In the
     // release these are constant false and the code behind them is not compiled in.
-    let test = cfg!(feature = "test-hooks") && root().is_some_and(|r| r.has_attribute("data-saavdhan-test"));
-    let bench_marks = cfg!(feature = "test-hooks") && root().is_some_and(|r| r.has_attribute("data-saavdhan-bench"));
+    let test = TEST_HOOKS && root().is_some_and(|r| r.has_attribute("data-saavdhan-test"));
+    let bench_marks = TEST_HOOKS && root().is_some_and(|r| r.has_attribute("data-saavdhan-bench"));
     // Settings: in Chromium chrome.storage.managed.get can stay pending when
     // asked early in a page's life; wait for the settings a short while, then
     // start with the defaults and apply the family's settings when they come.
@@ -397,7 +402,7 @@ pub fn start() -> Result<(), JsValue> {
         }
         let settings_arrived = SETTINGS_READY.with(|s| s.borrow().is_some());
         let settings = SETTINGS_READY.with(|s| s.borrow_mut().take()).unwrap_or_default();
-        if test {
+        if TEST_HOOKS && test {
             if let Some(r) = root() {
                 let note = format!(
                     "{{\"available\":{},\"contacts\":{},\"notes\":\"{:?}\",\"settings_in_time\":{}}}",
@@ -572,7 +577,7 @@ fn schedule_grace(ms: i32) {
 fn run() {
     let taken = CTL.with(|c| c.try_borrow_mut().ok().and_then(|mut b| b.take()));
     let Some(mut ctl) = taken else { return };
-    let marks = if ctl.bench_marks { web_sys::window().and_then(|w| w.performance()) } else { None };
+    let marks = if TEST_HOOKS && ctl.bench_marks { web_sys::window().and_then(|w| w.performance()) } else { None };
     if let Some(p) = &marks {
         let _ = p.mark("saavdhan:step-start");
     }
@@ -846,7 +851,7 @@ impl Ctl {
                 report_state(s.0, &s.1);
                 self.resent = 0;
                 self.last_sent = now_ms();
-                if self.test {
+                if TEST_HOOKS && self.test {
                     let name = match s.0 {
                         Protection::Active => "active",
                         Protection::PageNotUnderstood => "page_not_understood",
@@ -866,7 +871,7 @@ impl Ctl {
         self.perf.last_ms = spent;
         self.perf.total_ms += spent;
         self.perf.max_ms = self.perf.max_ms.max(spent);
-        if self.test {
+        if TEST_HOOKS && self.test {
             if let Ok(json) = serde_json::to_string(&self.perf) {
                 let _ = root.set_attribute("data-saavdhan-perf", &json);
             }
@@ -963,7 +968,7 @@ impl Ctl {
         ReadConversation {
             key: key.to_string(),
             placement: placement_name(placement),
-            conversation: if self.test {
+            conversation: if TEST_HOOKS && self.test {
                 Conversation { contact: person.session.conv.contact.clone(), messages: person.log.items.iter().map(RowKey::message).collect() }
             } else {
                 Conversation { contact: person.session.conv.contact.clone(), messages: Vec::new() }
