@@ -67,8 +67,12 @@ for (const kind of ['chromium', 'firefox']) {
       const page = await openFixture(browser, DANGER_THREAD);
       await waitForBanner(page, { level: 'danger' });
       for (let i = 0; i < 2; i++) {
-        await page.evaluate(() => document.querySelector('[data-saavdhan-warning]').remove());
-        assert.equal(await page.$('[data-saavdhan-warning]'), null, 'removed');
+        // Removed and checked in one go: the extension may put it back before another round trip.
+        const gone = await page.evaluate(() => {
+          document.querySelector('[data-saavdhan-warning]').remove();
+          return document.querySelector('[data-saavdhan-warning]') === null;
+        });
+        assert.equal(gone, true, 'removed');
         const back = await waitForBanner(page, { level: 'danger', timeout: 3000 });
         assert.equal(back.level, 'danger', `put back (time ${i + 1})`);
       }
