@@ -1,13 +1,17 @@
 # Saavdhan build and tests. The two commands README.md gives:
-#   make build   — builds the extension for Chrome and Firefox into dist/
+#   make build   — builds the extension (the release) for Chrome and Firefox into dist/
 #   make test    — runs every test (native, wasm in headless Chromium, end-to-end
-#                  in headless Chromium and Firefox ESR, web-ext lint)
+#                  in headless Chromium and Firefox ESR against the test build
+#                  dist-test/, a smoke run against the release dist/, web-ext lint)
+#   make build-test — the test build (dist-test/): the release plus its test and
+#                  bench hooks (cargo feature test-hooks); the e2e suites and the bench use it
 # Both install what they need on a fresh Debian machine first.
 
 SHELL := /bin/bash
 WASM_BINDGEN_VERSION := 0.2.130
 TARGET := wasm32-unknown-unknown
 PKG := target/pkg
+PKG_TEST := target/pkg-test
 WASM := target/$(TARGET)/release/saavdhan.wasm
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 # --converge repeats -Oz while it still shrinks the module; --low-memory-unused lets
@@ -19,9 +23,14 @@ WASM_OPT_FLAGS := -Oz --converge --low-memory-unused --strip-debug --strip-produ
 CARGO_HOME ?= $(HOME)/.cargo
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=/saavdhan --remap-path-prefix=$(CARGO_HOME)=/cargo
 
-.PHONY: build release test-release setup-build setup-test wasm package test-native test-wasm test-e2e lint-firefox bench demo store-assets fuzz-build clean
+.PHONY: build build-test release test setup-build setup-test wasm wasm-test package package-test test-release test-native test-wasm test-e2e lint-firefox bench demo store-assets fuzz-build clean
 
 build: setup-build wasm package
+
+## The test build: the content module again with --features test-hooks (debug
+## attributes on fixture pages, the ui's test events, bench exports, the loader's
+## start-up figures); the pages' module is the release one.
+build-test: setup-build wasm-test package-test
 
 ## Tools the build needs: the wasm target, wasm-bindgen-cli of exactly the
 ## crate's pinned version, and npm packages (binaryen's wasm-opt, not Debian's).
@@ -55,12 +64,22 @@ release: setup-build wasm
 test-release: setup-build
 	bash tests/release/reproducible.sh
 
+wasm-test: wasm
+	mkdir -p $(PKG_TEST)
+	cargo build --release --target $(TARGET) --lib --features test-hooks
+	wasm-bindgen --target no-modules --no-typescript --out-dir $(PKG_TEST) --out-name saavdhan $(WASM)
+	npx --no-install wasm-opt $(WASM_OPT_FLAGS) $(PKG_TEST)/saavdhan_bg.wasm -o $(PKG_TEST)/saavdhan_bg.wasm
+	cp $(PKG)/saavdhan_pages.js $(PKG)/saavdhan_pages_bg.wasm $(PKG_TEST)/
+
+package-test:
+	node tools/package.mjs $(PKG_TEST) dist-test --test
+
 ## Browsers for the end-to-end and wasm tests (Debian's; nothing downloads a browser).
 setup-test: setup-build
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr openssl zip fonts-lohit-deva fonts-lohit-deva-marathi; fi
 
-test: setup-test build test-native test-wasm test-e2e test-release  # test-e2e includes web-ext lint (foundation-lint.test.mjs)
+test: setup-test build build-test test-native test-wasm test-e2e test-release  # test-e2e includes web-ext lint (foundation-lint.test.mjs)
 
 test-native:
 	cargo test
@@ -71,15 +90,21 @@ test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target $(TARGET) --test 'wasm_*'
 
+## Every e2e suite against the test build (dist-test/); the release-*.test.mjs
+## files launch the release (dist/) themselves: no test hooks there, and the
+## extension still warns.
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+test-release:
+	node --test --test-concurrency=1 tests/e2e/release-*.test.mjs
 
 lint-firefox:
 	node tests/e2e/lib/lint-firefox.mjs dist/firefox
 
 ## Prints ONE table of figures (size, start-up in Chromium and Firefox, engine
 ## native / wasm / JS baseline, page cost with vs without, memory, reader cost).
-bench: setup-test build
+bench: setup-test build build-test
 	cargo build --release --bin saavdhan
 	node tools/bench/run.mjs
 
@@ -97,4 +122,4 @@ store-assets: setup-test build
 	cp out/store/screenshots/promo-*.png store/promo/
 
 clean:
-	rm -rf dist $(PKG)
+	rm -rf dist dist-test $(PKG) $(PKG_TEST)

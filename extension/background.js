@@ -4,10 +4,13 @@
 // network request.
 'use strict';
 
-const STATES = ['active', 'paused_wasm', 'page_not_understood', 'not_facebook'];
+// paused_wasm: the page blocks WebAssembly (CSP); not_started: Saavdhan's own module
+// is missing or damaged (extension/content/loader.js tells them apart).
+const STATES = ['active', 'paused_wasm', 'not_started', 'page_not_understood', 'not_facebook'];
 const BADGE = {
   active: { text: '', color: '#166534', title: 'badgeActive' },
   paused_wasm: { text: '!', color: '#9a3412', title: 'badgePaused' },
+  not_started: { text: '!', color: '#9a3412', title: 'ctl_badgeNotStarted' },
   page_not_understood: { text: '?', color: '#374151', title: 'badgeNotUnderstood' },
   not_facebook: { text: '', color: '#374151', title: 'badgeNotFacebook' },
 };

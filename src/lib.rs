@@ -2,6 +2,8 @@
 //! unfolds with one contact, on the user's own device.
 //!
 //! * [`engine`] is the pure detection core: no web-sys, built and tested natively.
+//! * [`session`] is the content script's pure decisions (attribution, merging),
+//!   tested natively.
 //! * `web` (wasm32 only) is the browser layer: reads Facebook's pages, feeds the
 //!   engine, shows warnings, keeps per-contact facts in extension storage.
 
@@ -9,6 +11,8 @@ pub mod engine;
 #[cfg(not(target_arch = "wasm32"))] pub mod import;
 #[cfg(not(target_arch = "wasm32"))] pub mod cli;
 pub mod state;
+/// The content script's per-contact decisions (pure; the wasm glue is `web::content`).
+pub mod session;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -137,8 +137,9 @@ fn ui_show_puts_the_warning_in_a_closed_shadow_root_before_the_message_list() {
             friend_count: None,
             joined: None,
             lives_in: None,
+            ..Contact::named(String::new())
         },
-        messages: vec![Message { from: Sender::Them, at: None, kind: MessageKind::Text, text: Some("Please share your WhatsApp number <i>now</i>".into()) }],
+        messages: vec![Message { from: Sender::Them, at: None, kind: MessageKind::Text, text: Some("Please share your WhatsApp number <i>now</i>".into()), author: None }],
     };
     let assessment = Assessment {
         level: Level::Warning,

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import {
   startServer, launchChromium, closeBrowser, openFixture, evaluateInExtension, screenshot,
-  waitForBanner, DIST_CHROME, SCREENSHOT_DIR,
+  waitForBanner, RELEASE_CHROME as DIST_CHROME, SCREENSHOT_DIR,
 } from '../tests/e2e/lib/index.mjs';
 
 const PAGES = [

@@ -8,6 +8,8 @@
 //   node tools/package.mjs --release [pkgDir] [distDir]   → also the versioned store
 //        packages, the source package addons.mozilla.org asks for, and SHA256SUMS
 //        (make release)
+//   --test                                                → keep the loader's "test-hooks"
+//        regions (make build-test, dist-test/); without it they are removed
 //
 // The archives are reproducible: the same inputs give byte-identical files. Every
 // file gets the same modification time (SOURCE_DATE_EPOCH, else the time of the
@@ -87,6 +89,20 @@ export function storeManifest(manifest) {
   return m;
 }
 
+/** The text without its "// test-hooks:begin" … "// test-hooks:end" regions (lines). */
+export function stripTestHooks(text) {
+  const out = [];
+  let inside = false;
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t === '// test-hooks:begin') { if (inside) throw new Error('nested test-hooks:begin'); inside = true; continue; }
+    if (t === '// test-hooks:end') { if (!inside) throw new Error('test-hooks:end without begin'); inside = false; continue; }
+    if (!inside) out.push(line);
+  }
+  if (inside) throw new Error('test-hooks:begin without end');
+  return out.join('\n');
+}
+
 function listFiles(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
@@ -121,7 +137,7 @@ function zipDir(dir, archive, epoch) {
   return files.length;
 }
 
-function assemble(browser, base, { pkg, dist, version }) {
+function assemble(browser, base, { pkg, dist, version, testBuild }) {
   const out = join(dist, browser);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -136,6 +152,10 @@ function assemble(browser, base, { pkg, dist, version }) {
     cpSync(p, join(out, f));
   }
   writeFileSync(join(out, 'pages', 'privacy.html'), privacyPage(root));
+  if (!testBuild) {
+    const loader = join(out, 'content', 'loader.js');
+    writeFileSync(loader, stripTestHooks(readFileSync(loader, 'utf8')));
+  }
   const manifest = manifestFor(browser, base, version);
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   // Every file the manifest names must be in the package.
@@ -190,7 +210,9 @@ function sha256(file) {
 
 export function main(argv) {
   const release = argv.includes('--release');
-  const args = argv.filter((a) => a !== '--release');
+  const testBuild = argv.includes('--test');
+  if (release && testBuild) throw new Error('--release and --test exclude each other');
+  const args = argv.filter((a) => a !== '--release' && a !== '--test');
   // Absolute paths: zip runs inside each package folder.
   const pkg = resolve(args[0] || join(root, 'target/pkg'));
   const dist = resolve(args[1] || join(root, 'dist'));
@@ -200,7 +222,7 @@ export function main(argv) {
   mkdirSync(dist, { recursive: true });
   const made = [];
   for (const b of ['chrome', 'firefox']) {
-    const built = assemble(b, base, { pkg, dist, version });
+    const built = assemble(b, base, { pkg, dist, version, testBuild });
     const ext = b === 'chrome' ? 'zip' : 'xpi';
     const archive = join(dist, `saavdhan-${b}.${ext}`);
     const n = storeArchive(b, built, archive, epoch);

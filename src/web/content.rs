@@ -12,7 +12,9 @@
 //!   badge and popup. A page that cannot be read gets no banner and no guess.
 //!
 //! Nothing here throws into the page: every step fails to a safe no-op.
-use crate::engine::{self, Assessment, Level, Stage, Contact, ContactFacts, Conversation, FriendStatus, Tracker};
+use crate::engine::{self, Assessment, Contact, ContactFacts, Conversation};
+use crate::session::attribution::{Gate, Sighting, Verdict};
+use crate::session;
 use crate::state::contacts::{ContactStore, CONTACTS_KEY};
 use crate::state::settings::{Sensitivity, Settings};
 use crate::web::reader::align::{Log, RowKey};
@@ -28,13 +30,22 @@ use crate::web::storage::{self, Area};
 use crate::web::ui::{self, Placement, WarningContext};
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
+use gloo_timers::callback::{Interval, Timeout};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+/// Debug output and step timings for tests and the bench: only in a test build
+/// (`--features test-hooks`, `make build-test`). A constant, so that the release
+/// has none of the code behind it (tests/e2e/release-hooks.test.mjs checks).
+const TEST_HOOKS: bool = cfg!(feature = "test-hooks");
+
 /// Mutations are read in batches at most this often (ms).
 const DEBOUNCE_MS: i32 = 150;
+/// How long after a navigation a thread whose names disagree is looked at again
+/// on a timer (ms); after that, only mutations of its list bring a new look.
+const RECHECK_FOR_MS: f64 = 10_000.0;
 /// How often `location.href` is compared for single-page navigation (ms).
 const URL_POLL_MS: i32 = 400;
 /// How long the start waits for the family's settings (ms).
@@ -51,22 +62,34 @@ const SLICE_MS: f64 = 10.0;
 /// (ms); the rest is fed in the next step.
 const STEP_FEED_MS: f64 = 20.0;
 
-/// One contact seen on this tab.
+/// One contact seen on this tab: the pure session state (`session::person`)
+/// plus what ties it to the page.
 struct Person {
-    tracker: Tracker,
-    /// Messages in the order the tracker received them (`Evidence::message` indexes these).
-    conv: Conversation,
+    session: session::Person,
     /// Rows in page order, for de-duplication.
     log: Log<RowKey>,
-    /// New rows not yet given to the tracker (a long first read is fed over
-    /// several steps, so that no step is a long task).
-    backlog: VecDeque<RowKey>,
     /// The window (id, version) merged last: an unchanged window is not merged again.
     merged: Option<(u64, u64)>,
     /// Last href + anchor the warning was shown for.
     shown: Option<(String, Element)>,
-    /// Level and stage last put in the popup's warnings log.
-    logged: Option<(Level, Stage)>,
+}
+
+/// The facts store of the glue: chrome.storage's copy in memory, written out by the step.
+impl session::FactStore for ContactStore<ContactFacts> {
+    fn facts(&self, key: &str) -> Option<ContactFacts> {
+        self.get(key).cloned()
+    }
+    fn put_facts(&mut self, key: &str, facts: ContactFacts, now_s: i64) {
+        self.put(key, facts, now_s);
+    }
+}
+
+/// `performance.now()`, the feeding budget's clock.
+struct PerfClock;
+impl session::Clock for PerfClock {
+    fn now_ms(&self) -> f64 {
+        perf_now()
+    }
 }
 
 #[derive(Serialize, Clone)]
@@ -125,6 +148,11 @@ struct Ctl {
     windows: Vec<RowWindow>,
     /// When feeding the engine stops in the current step (`perf_now()` ms).
     feed_until: f64,
+    /// Attribution of the thread on a thread page, and of each chat window (by its grid).
+    thread_gate: Gate,
+    window_gates: Vec<(Element, Gate)>,
+    /// A gate said "wait": the page is looked at again shortly.
+    recheck: bool,
 }
 
 /// Cost of the reads (test pages only publish it): reading, feeding the
@@ -327,8 +355,11 @@ pub fn start() -> Result<(), JsValue> {
         report_state(Protection::NotFacebook, "");
         return Ok(());
     }
-    let test = root().is_some_and(|r| r.has_attribute("data-saavdhan-test"));
-    let bench_marks = root().is_some_and(|r| r.has_attribute("data-saavdhan-bench"));
+    // Debug output and step timings exist only in a test build (`--features
+    // test-hooks`, `make build-test`); there a fixture page asks for them. In the
+    // release these are constant false and the code behind them is not compiled in.
+    let test = TEST_HOOKS && root().is_some_and(|r| r.has_attribute("data-saavdhan-test"));
+    let bench_marks = TEST_HOOKS && root().is_some_and(|r| r.has_attribute("data-saavdhan-bench"));
     // Settings: in Chromium chrome.storage.managed.get can stay pending when
     // asked early in a page's life; wait for the settings a short while, then
     // start with the defaults and apply the family's settings when they come.
@@ -371,7 +402,7 @@ pub fn start() -> Result<(), JsValue> {
         }
         let settings_arrived = SETTINGS_READY.with(|s| s.borrow().is_some());
         let settings = SETTINGS_READY.with(|s| s.borrow_mut().take()).unwrap_or_default();
-        if test {
+        if TEST_HOOKS && test {
             if let Some(r) = root() {
                 let note = format!(
                     "{{\"available\":{},\"contacts\":{},\"notes\":\"{:?}\",\"settings_in_time\":{}}}",
@@ -410,6 +441,9 @@ pub fn start() -> Result<(), JsValue> {
                 continuing: false,
                 windows: Vec::new(),
                 feed_until: 0.0,
+                thread_gate: Gate::default(),
+                window_gates: Vec::new(),
+                recheck: false,
             });
         });
         let _ = href;
@@ -425,20 +459,19 @@ pub fn start() -> Result<(), JsValue> {
 fn install_watchers() {
     let Some(win) = web_sys::window() else { return };
     // Debounced, batched observer; our own warning hosts do not trigger a read.
+    // Which elements are ours is Rust state (`ui::is_host`), never an attribute:
+    // a page that set `data-saavdhan-level` on its message list hid every new row
+    // from this filter (issue 16). A host the page removed is put back by the next step.
     let cb = Closure::<dyn FnMut(js_sys::Array, JsValue)>::new(|records: js_sys::Array, _obs: JsValue| {
         let ours = records.iter().all(|r| {
             let r: web_sys::MutationRecord = r.unchecked_into();
             let all_ours = |l: web_sys::NodeList| {
-                (0..l.length()).all(|i| {
-                    l.item(i)
-                        .and_then(|n| n.dyn_into::<Element>().ok())
-                        .is_some_and(|e| e.has_attribute("data-saavdhan-level"))
-                })
+                (0..l.length()).all(|i| l.item(i).and_then(|n| n.dyn_into::<Element>().ok()).is_some_and(|e| ui::is_host(&e)))
             };
-            r.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| e.has_attribute("data-saavdhan-level"))
+            r.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| ui::is_host(&e))
                 || (all_ours(r.added_nodes()) && all_ours(r.removed_nodes()))
         });
-        if !ours {
+        if !ours || ui::any_detached() {
             queue_records(records);
             schedule(DEBOUNCE_MS);
         }
@@ -450,19 +483,39 @@ fn install_watchers() {
         opts.set_character_data(true);
         let _ = obs.observe_with_options(&r, &opts);
     }
-    cb.forget();
     // Single-page navigation: compare location.href.
-    let poll = Closure::<dyn FnMut()>::new(|| {
+    let poll = Interval::new(URL_POLL_MS as u32, || {
         resend_state();
         let changed = CTL.with(|c| {
-            c.borrow().as_ref().is_some_and(|ctl| location().is_some_and(|(h, ..)| h != ctl.href))
+            c.try_borrow().ok().is_some_and(|b| b.as_ref().is_some_and(|ctl| location().is_some_and(|(h, ..)| h != ctl.href)))
         });
         if changed {
             run();
         }
     });
-    let _ = win.set_interval_with_callback_and_timeout_and_arguments_0(poll.as_ref().unchecked_ref(), URL_POLL_MS);
-    poll.forget();
+    let _ = win;
+    // Kept for the page's life (the observer's callback and the poll live as long
+    // as these values do; nothing is forget()-ed).
+    TIMERS.with(|t| {
+        let mut t = t.borrow_mut();
+        t.observer = Some(cb);
+        t.poll = Some(poll);
+    });
+}
+
+/// The controller's timers and watchers. Replacing a timer cancels the one
+/// before: gloo-timers clears a Timeout or Interval when it is dropped
+/// (https://docs.rs/gloo-timers/0.4.0/gloo_timers/callback/struct.Timeout.html).
+#[derive(Default)]
+struct Timers {
+    step: Option<Timeout>,
+    grace: Option<Timeout>,
+    poll: Option<Interval>,
+    observer: Option<Closure<dyn FnMut(js_sys::Array, JsValue)>>,
+}
+
+thread_local! {
+    static TIMERS: RefCell<Timers> = RefCell::new(Timers::default());
 }
 
 /// The background may miss the first state message while its service worker
@@ -495,8 +548,7 @@ fn schedule(ms: i32) {
     if already {
         return;
     }
-    let Some(win) = web_sys::window() else { return };
-    let f = Closure::once_into_js(|| {
+    let t = Timeout::new(ms.max(0) as u32, || {
         CTL.with(|c| {
             if let Some(ctl) = c.borrow_mut().as_mut() {
                 ctl.scheduled = false;
@@ -504,12 +556,12 @@ fn schedule(ms: i32) {
         });
         run();
     });
-    let _ = win.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+    // The timer before has fired (`scheduled` was false): dropping it frees its closure.
+    TIMERS.with(|x| x.borrow_mut().step = Some(t));
 }
 
 fn schedule_grace(ms: i32) {
-    let Some(win) = web_sys::window() else { return };
-    let f = Closure::once_into_js(|| {
+    let t = Timeout::new(ms.max(0) as u32, || {
         ROWS_DIRTY.with(|d| d.set(true));
         CTL.with(|c| {
             if let Some(ctl) = c.borrow_mut().as_mut() {
@@ -518,14 +570,14 @@ fn schedule_grace(ms: i32) {
         });
         run();
     });
-    let _ = win.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+    TIMERS.with(|x| x.borrow_mut().grace = Some(t));
 }
 
 /// One read of the whole page. Re-entrancy safe: a nested call is a no-op.
 fn run() {
     let taken = CTL.with(|c| c.try_borrow_mut().ok().and_then(|mut b| b.take()));
     let Some(mut ctl) = taken else { return };
-    let marks = if ctl.bench_marks { web_sys::window().and_then(|w| w.performance()) } else { None };
+    let marks = if TEST_HOOKS && ctl.bench_marks { web_sys::window().and_then(|w| w.performance()) } else { None };
     if let Some(p) = &marks {
         let _ = p.mark("saavdhan:step-start");
     }
@@ -536,6 +588,9 @@ fn run() {
     }
     let more = std::mem::take(&mut ctl.more);
     ctl.continuing = more;
+    // A gate waits for the page to finish drawing a thread: look again soon, for a
+    // while after the navigation (later, mutations of the list bring new reads).
+    let recheck = std::mem::take(&mut ctl.recheck) && now_ms() - ctl.bound_at < RECHECK_FOR_MS;
     CTL.with(|c| {
         if let Ok(mut b) = c.try_borrow_mut() {
             *b = Some(ctl);
@@ -545,6 +600,9 @@ fn run() {
         // The rest of the rows in the next task (the page runs in between).
         ROWS_DIRTY.with(|d| d.set(true));
         schedule(0);
+    } else if recheck {
+        ROWS_DIRTY.with(|d| d.set(true));
+        schedule(DEBOUNCE_MS);
     }
 }
 
@@ -570,9 +628,79 @@ impl Ctl {
         let t = perf_now();
         let read = thread::read(scope, &mut win, changes, thread_id, labels, &mut self.cache, budget);
         self.perf.read_ms += perf_now() - t;
-        let r = read.map(|t| self.feed(&t.key, t.contact, Some(&win), &t.anchor, placement, href));
-        self.windows.push(win);
+        let mut waiting = false;
+        let r = read.and_then(|t| {
+            if let Err(e) = self.attribute(scope, grid, &t.key, thread_id, labels) {
+                waiting = true;
+                return Err(e);
+            }
+            Ok(self.feed(&t.key, t.contact, Some(&win), &t.anchor, placement, href))
+        });
+        if waiting {
+            // The page is between two threads: what was read of its rows may be the
+            // old thread's text in reused row elements. Nothing read now is kept;
+            // the next look reads every row again.
+            self.cache = RowCache::default();
+        } else {
+            self.windows.push(win);
+        }
         r
+    }
+
+    /// Asks the thread's (or chat window's) attribution gate whether its rows may
+    /// be fed to `key` now; while not, nothing is fed and the page is looked at
+    /// again shortly (issue 16: a friend must never get another thread's messages).
+    fn attribute(
+        &mut self,
+        scope: &Element,
+        grid: &Element,
+        key: &str,
+        thread_id: Option<&str>,
+        labels: &Labels,
+    ) -> Result<(), crate::web::reader::NotUnderstood> {
+        use crate::web::reader::dom;
+        let captured = |el: &Element| dom::attr(el, "aria-label").and_then(|l| labels.capture("messages_with", &l));
+        let list_name = captured(grid);
+        let scope_name = captured(scope);
+        let header_name = header_link_name(scope, grid, key);
+        let gate = if thread_id.is_some() {
+            &mut self.thread_gate
+        } else {
+            self.window_gates.retain(|(g, _)| g.is_connected());
+            let i = match self.window_gates.iter().position(|(g, _)| g.is_same_node(Some(grid.as_ref()))) {
+                Some(i) => i,
+                None => {
+                    self.window_gates.push((grid.clone(), Gate::default()));
+                    self.window_gates.len() - 1
+                }
+            };
+            &mut self.window_gates[i].1
+        };
+        let senders: Vec<String> = if gate.wants_senders() {
+            dom::qsa(grid, "h1, h2, h3, h4, h5, h6, [role=heading]")
+                .iter()
+                .map(|h| dom::text(h))
+                .filter(|t| !t.is_empty() && !labels.is("you_sent", t))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let sighting = Sighting {
+            key,
+            key_from_url: key.starts_with("t:"),
+            list_name: list_name.as_deref(),
+            scope_name: scope_name.as_deref(),
+            header_name: header_name.as_deref(),
+            thread: thread_id,
+            sender_names: &senders,
+        };
+        match gate.check(&sighting, now_ms()) {
+            Verdict::Feed => Ok(()),
+            Verdict::Wait(why) => {
+                self.recheck = true;
+                Err(crate::web::reader::NotUnderstood(why))
+            }
+        }
     }
 
     fn engine_settings(&self) -> engine::Tuning {
@@ -587,7 +715,15 @@ impl Ctl {
         let (mutated, changes) = take_changes();
 
         self.perf.changes_ms += perf_now() - t0;
-        let rows_dirty = ROWS_DIRTY.with(|d| d.replace(false)) || mutated.dirty || href != self.href || self.reported.is_none();
+        // A warning the page took away while the assessment stands is shown again now.
+        let reshow = ui::any_detached();
+        if reshow {
+            for p in self.people.values_mut() {
+                p.shown = None;
+            }
+        }
+        let rows_dirty =
+            ROWS_DIRTY.with(|d| d.replace(false)) || mutated.dirty || href != self.href || self.reported.is_none() || reshow;
         let navigated = href != self.href;
         self.feed_until = t0 + STEP_FEED_MS;
         if navigated {
@@ -598,6 +734,7 @@ impl Ctl {
                 p.shown = None;
             }
             self.href = href.clone();
+            self.thread_gate.navigated();
             self.kind = classify(&host, &path, query.trim_start_matches('?'));
             self.bound_at = now_ms();
         }
@@ -673,8 +810,20 @@ impl Ctl {
             }
         }
         if rows_dirty {
-            // Windows of grids no longer on the page go with them.
+            // Windows of grids no longer on the page go with them, and so do the
+            // references to a closed window's DOM (issue 16: 21,430 nodes were
+            // held after 200 windows).
             self.windows.retain(|w| w.grid.is_connected());
+            self.window_gates.retain(|(g, _)| g.is_connected());
+            for p in self.people.values_mut() {
+                if p.shown.as_ref().is_some_and(|(_, a)| !a.is_connected()) {
+                    p.shown = None;
+                }
+            }
+        }
+        if reshow {
+            // Warnings this step could not put back belong to closed windows.
+            ui::forget_detached();
         }
 
         if rows_dirty {
@@ -702,11 +851,12 @@ impl Ctl {
                 report_state(s.0, &s.1);
                 self.resent = 0;
                 self.last_sent = now_ms();
-                if self.test {
+                if TEST_HOOKS && self.test {
                     let name = match s.0 {
                         Protection::Active => "active",
                         Protection::PageNotUnderstood => "page_not_understood",
                         Protection::PausedWasm => "paused_wasm",
+                        Protection::NotStarted => "not_started",
                         Protection::NotFacebook => "not_facebook",
                     };
                     let _ = root.set_attribute("data-saavdhan-protection", name);
@@ -721,7 +871,7 @@ impl Ctl {
         self.perf.last_ms = spent;
         self.perf.total_ms += spent;
         self.perf.max_ms = self.perf.max_ms.max(spent);
-        if self.test {
+        if TEST_HOOKS && self.test {
             if let Ok(json) = serde_json::to_string(&self.perf) {
                 let _ = root.set_attribute("data-saavdhan-perf", &json);
             }
@@ -732,7 +882,7 @@ impl Ctl {
                 }
             }
         }
-        self.more = budget.stopped || self.people.values().any(|p| !p.backlog.is_empty());
+        self.more = budget.stopped || self.people.values().any(|p| p.session.pending() > 0);
         if rows_dirty {
             self.grids = grids;
         }
@@ -779,54 +929,33 @@ impl Ctl {
         href: &str,
     ) -> ReadConversation {
         let settings = self.engine_settings();
-        let stored = self.store.get(key).cloned();
+        let store = &self.store;
         let person = self.people.entry(key.to_string()).or_insert_with(|| Person {
-            tracker: Tracker::new(contact.clone(), settings, stored),
-            conv: Conversation { contact: contact.clone(), messages: Vec::new() },
+            session: session::Person::new(key, contact.clone(), settings, store),
             log: Log::default(),
-            backlog: VecDeque::new(),
             merged: None,
             shown: None,
-            logged: None,
         });
-        let mut changed = false;
-        let merged = merge_contact(&person.conv.contact, contact);
-        if merged != person.conv.contact {
-            person.tracker.update_contact(merged.clone());
-            person.conv.contact = merged;
-            changed = true;
-        }
+        person.session.see(contact);
         if let Some(w) = window {
             if person.merged != Some((w.id, w.version)) {
                 let (new, _) = person.log.merge(&w.rows);
-                person.backlog.extend(new);
+                person.session.queue(new.into_iter().map(|k| k.message()));
                 person.merged = Some((w.id, w.version));
             }
         }
-        // At least one message per step, so feeding always makes progress.
-        let mut fed = 0usize;
-        while let Some(k) = person.backlog.pop_front() {
-            let m = k.message();
-            person.tracker.push(&m);
-            person.conv.messages.push(m);
-            changed = true;
-            fed += 1;
-            if fed % 16 == 0 && perf_now() > self.feed_until {
-                break;
-            }
-        }
-        self.perf.last_new += fed;
-        let facts = person.tracker.facts();
-        if self.store.get(key) != Some(&facts) {
-            self.store.put(key, facts, (now_ms() / 1000.0) as i64);
-            self.store_dirty = true;
+        let fed = person.session.feed(key, self.feed_until, now_ms(), &PerfClock, &mut self.store);
+        self.perf.last_new += fed.fed;
+        self.store_dirty |= fed.stored;
+        if let Some(entry) = fed.log {
+            self.pending_log.push(entry);
         }
         let same_anchor = person.shown.as_ref().is_some_and(|(h, a)| h == href && a.is_same_node(Some(anchor.as_ref())));
-        if changed || !same_anchor {
+        if fed.changed || !same_anchor {
             let ctx = WarningContext {
                 contact_key: key,
-                conversation: &person.conv,
-                assessment: person.tracker.assessment(),
+                conversation: &person.session.conv,
+                assessment: person.session.tracker.assessment(),
                 page_url: href,
                 settings: &self.settings,
             };
@@ -834,27 +963,14 @@ impl Ctl {
             let _ = ui::show(anchor, placement, &ctx);
             person.shown = Some((href.to_string(), anchor.clone()));
         }
-        let a: &Assessment = person.tracker.assessment();
-        // The popup lists every warning, hidden or not: the family sees what
-        // "Hide for now" or "I really know this person" took off the page.
-        let shown_level = a.level >= Level::Notice;
-        if shown_level && person.logged != Some((a.level, a.stage)) {
-            person.logged = Some((a.level, a.stage));
-            self.pending_log.push(WarningEntry {
-                contact_key: key.to_string(),
-                contact_name: person.conv.contact.name.clone(),
-                level: a.level,
-                stage: a.stage,
-                at_ms: now_ms() as u64,
-            });
-        }
+        let a: &Assessment = person.session.tracker.assessment();
         ReadConversation {
             key: key.to_string(),
             placement: placement_name(placement),
-            conversation: if self.test {
-                Conversation { contact: person.conv.contact.clone(), messages: person.log.items.iter().map(RowKey::message).collect() }
+            conversation: if TEST_HOOKS && self.test {
+                Conversation { contact: person.session.conv.contact.clone(), messages: person.log.items.iter().map(RowKey::message).collect() }
             } else {
-                Conversation { contact: person.conv.contact.clone(), messages: Vec::new() }
+                Conversation { contact: person.session.conv.contact.clone(), messages: Vec::new() }
             },
             level: a.level,
             stage: a.stage,
@@ -862,24 +978,35 @@ impl Ctl {
     }
 }
 
-/// Newer reads win where they know something; a field the page no longer shows
-/// keeps its earlier value.
-fn merge_contact(old: &Contact, new: Contact) -> Contact {
-    Contact {
-        name: if new.name.is_empty() { old.name.clone() } else { new.name },
-        profile_url: new.profile_url.or_else(|| old.profile_url.clone()),
-        friend_status: if new.friend_status == FriendStatus::Unknown { old.friend_status } else { new.friend_status },
-        friends_since: new.friends_since.or_else(|| old.friends_since.clone()),
-        mutual_friends: new.mutual_friends.or(old.mutual_friends),
-        friend_count: new.friend_count.or(old.friend_count),
-        joined: new.joined.or_else(|| old.joined.clone()),
-        lives_in: new.lives_in.or_else(|| old.lives_in.clone()),
-        works_at: new.works_at.or_else(|| old.works_at.clone()),
-        group: new.group || old.group,
-        start_visible: new.start_visible || old.start_visible,
-        conversation_start: new.conversation_start.or_else(|| old.conversation_start.clone()),
-        first_seen: old.first_seen.clone().or(new.first_seen),
+/// The text of the link outside the message list that names `key`'s profile
+/// (the thread header's): the path grid → scope, each step's other children.
+fn header_link_name(scope: &Element, grid: &Element, key: &str) -> Option<String> {
+    use crate::web::reader::dom;
+    let mut node = grid.clone();
+    while !node.is_same_node(Some(scope.as_ref())) {
+        let parent = node.parent_element()?;
+        let kids = parent.children();
+        for i in 0..kids.length() {
+            let Some(k) = kids.item(i) else { continue };
+            if k.is_same_node(Some(node.as_ref())) {
+                continue;
+            }
+            let mut links = dom::qsa(&k, "a[href]");
+            if k.matches("a[href]").unwrap_or(false) {
+                links.insert(0, k.clone());
+            }
+            for a in links {
+                if dom::profile_link(&a).is_some_and(|(k, _)| k == key) {
+                    let t = dom::text(&a);
+                    if !t.is_empty() {
+                        return Some(t);
+                    }
+                }
+            }
+        }
+        node = parent;
     }
+    None
 }
 
 fn page_name(k: &PageKind) -> &'static str {

@@ -10,12 +10,14 @@
 //! * `runtime`  — messages to the background script (badge / popup state).
 //!
 //! Two WebAssembly modules are built from this crate: the content script's
-//! (default features: `start_content`, bench hooks) and the extension pages'
+//! (default features: `start_content`; bench and test hooks only with
+//! `--features test-hooks`, the test build) and the extension pages'
 //! (`--features pages`: `start_options`, `start_popup`), so the module every
 //! Facebook page compiles does not carry the options/popup code, and the pages
 //! do not carry the readers and warnings.
 
-#[cfg(not(feature = "pages"))]
+/// Bench exports: a test build only (`--features test-hooks`).
+#[cfg(all(not(feature = "pages"), feature = "test-hooks"))]
 pub mod bench;
 pub mod content;
 pub mod i18n;

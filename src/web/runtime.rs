@@ -8,8 +8,11 @@ use wasm_bindgen::prelude::*;
 #[serde(rename_all = "snake_case")]
 pub enum Protection {
     Active,
-    /// WebAssembly could not start here (sent by the JS loader, not from Rust).
+    /// The page blocks WebAssembly here (its CSP; sent by the JS loader, not from Rust).
     PausedWasm,
+    /// Saavdhan's own module is missing or damaged although the page allows
+    /// WebAssembly (sent by the JS loader, not from Rust).
+    NotStarted,
     PageNotUnderstood,
     NotFacebook,
 }

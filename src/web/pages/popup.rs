@@ -94,11 +94,14 @@ async fn tab_state(tab: i32) -> Option<String> {
 fn show_state(doc: &Document, texts: &Texts, state: Option<&str>) -> Result<(), JsValue> {
     // No report (or one we do not know): the page is not one Saavdhan watches.
     let state = state
-        .filter(|s| matches!(*s, "active" | "paused_wasm" | "page_not_understood" | "not_facebook"))
+        .filter(|s| matches!(*s, "active" | "paused_wasm" | "not_started" | "page_not_understood" | "not_facebook"))
         .unwrap_or("not_facebook");
     let el: Element = by_id(doc, "state")?;
     el.set_attribute("data-state", state)?;
-    el.set_text_content(Some(&texts.text(&format!("popup_state_{state}"), &[])));
+    // "Saavdhan could not start" (its module missing or damaged) is the extension's
+    // fault, not the page's: its own words (issue 16 item 6).
+    let key = if state == "not_started" { "ctl_popup_state_not_started".to_string() } else { format!("popup_state_{state}") };
+    el.set_text_content(Some(&texts.text(&key, &[])));
     Ok(())
 }
 

@@ -86,7 +86,7 @@ fn level_name(l: Level) -> &'static str {
 /// A made-up contact and conversation that reach `level` (no engine needed:
 /// the assessment is written out).
 pub fn sample(level: Level) -> (Conversation, Assessment) {
-    let msg = |text: &str| Message { from: Sender::Them, at: None, kind: MessageKind::Text, text: Some(text.to_string()) };
+    let msg = |text: &str| Message { from: Sender::Them, at: None, kind: MessageKind::Text, text: Some(text.to_string()), author: None };
     let contact = Contact {
         name: "Priya Sharma".into(),
         profile_url: None,
@@ -96,6 +96,7 @@ pub fn sample(level: Level) -> (Conversation, Assessment) {
         friend_count: None,
         joined: None,
         lives_in: None,
+        ..Contact::named(String::new())
     };
     // The stranger's words, quoted in the sample as such a stranger writes them.
     let messages = vec![

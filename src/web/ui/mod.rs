@@ -162,7 +162,8 @@ fn now_ms() -> f64 {
 }
 
 fn test_mode() -> bool {
-    web_sys::window()
+    // Test build only (`--features test-hooks`): constant false in the release.
+    cfg!(feature = "test-hooks") && web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
         .is_some_and(|e| e.has_attribute("data-saavdhan-test"))
@@ -373,6 +374,27 @@ fn remove_contact(contact_key: &str) {
     for k in keys {
         remove(&k);
     }
+}
+
+/// Whether `el` is the host of a warning shown now. The controller's mutation
+/// filter asks this (Rust state), never an attribute the page could set too.
+pub fn is_host(el: &Element) -> bool {
+    SHOWN.with(|s| s.try_borrow().is_ok_and(|s| s.values().any(|x| x.host.is_same_node(Some(el.as_ref())))))
+}
+
+/// Whether the page took a warning shown now off the page (the controller puts it back).
+pub fn any_detached() -> bool {
+    SHOWN.with(|s| s.try_borrow().is_ok_and(|s| s.values().any(|x| !x.host.is_connected())))
+}
+
+/// Forgets the warnings no longer on the page that the last step did not put
+/// back (their chat window closed): their hosts and shadow roots are freed.
+pub fn forget_detached() {
+    SHOWN.with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            s.retain(|_, x| x.host.is_connected());
+        }
+    });
 }
 
 /// Removes every warning this script added (on navigation to another page).

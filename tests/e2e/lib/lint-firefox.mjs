@@ -1,11 +1,11 @@
-// `web-ext lint` on the built Firefox package (dist/firefox by default).
+// `web-ext lint` on the built Firefox package (the release, dist/firefox, by default).
 //   node tests/e2e/lib/lint-firefox.mjs [dir]   → prints a summary, exits 1 on any error.
 // lintFirefox(dir) → {errors: [...], warnings: [...], notices: [...]} for tests.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT, DIST_FIREFOX } from './paths.mjs';
+import { REPO_ROOT, RELEASE_FIREFOX as DIST_FIREFOX } from './paths.mjs';
 
 const WEB_EXT = path.join(REPO_ROOT, 'node_modules', 'web-ext', 'bin', 'web-ext.js');
 

@@ -1,0 +1,13 @@
+//! The content script's per-contact decisions, as pure code (no web-sys): built
+//! and tested natively with `cargo test`; `web::content` is the wasm glue that
+//! gathers what the page shows and acts on the answers.
+//!
+//! * [`attribution`] — which contact a thread's messages belong to, and when
+//!   nothing may be fed (during a navigation).
+//! * [`contact`] — what a new read of a contact adds to what was known.
+//! * [`person`] — one contact on this tab: what to feed, store and log; storage
+//!   and the clock behind small traits with in-memory backends in the tests.
+pub mod attribution;
+pub mod contact;
+pub mod person;
+pub use person::{Clock, FactStore, Fed, Person};
