@@ -31,7 +31,7 @@ fn stranger_friend() -> Contact {
         mutual_friends: Some(0),
         friend_count: None,
         joined: Some("2026-09".into()),
-        lives_in: None,
+        lives_in: None, ..Contact::named(String::new())
     }
 }
 
@@ -98,7 +98,7 @@ fn resume_from_facts_warns_as_if_the_thread_were_present() {
 
     // Day 4: the thread view shows only the new message, and no profile details.
     let bare = Contact { name: "Anushka".into(), profile_url: None, friend_status: FriendStatus::Unknown,
-        friends_since: None, mutual_friends: None, friend_count: None, joined: None, lives_in: None };
+        friends_since: None, mutual_friends: None, friend_count: None, joined: None, lives_in: None, ..Contact::named(String::new()) };
     let mut t2 = Tracker::new(bare, Settings::default(), Some(facts.clone()));
     let a = t2.push(&day4).clone();
     assert_eq!((a.level, a.stage), (expected.level, expected.stage));
@@ -195,7 +195,7 @@ fn sms_ham_from_a_friend_never_warns() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/sms-spam-collection/SMSSpamCollection");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let friend = Contact { name: "Friend".into(), profile_url: None, friend_status: FriendStatus::Friends,
-        friends_since: None, mutual_friends: None, friend_count: None, joined: None, lives_in: None };
+        friends_since: None, mutual_friends: None, friend_count: None, joined: None, lives_in: None, ..Contact::named(String::new()) };
     let mut ham = 0;
     let mut alarms = Vec::new();
     for line in text.lines() {

@@ -16,7 +16,7 @@ fn tricky() -> impl Strategy<Value = String> {
 
 fn contact() -> Contact {
     Contact { name: "x".into(), profile_url: None, friend_status: FriendStatus::RequestReceived, friends_since: None,
-        mutual_friends: Some(0), friend_count: None, joined: None, lives_in: None }
+        mutual_friends: Some(0), friend_count: None, joined: None, lives_in: None, ..Contact::named(String::new()) }
 }
 
 proptest! {

@@ -38,6 +38,7 @@ pub fn sample_thread(n: usize) -> Conversation {
         friend_count: None,
         joined: Some("2026-06".into()),
         lives_in: None,
+        ..Contact::named(String::new())
     };
     Conversation { contact, messages: (0..n).map(sample_message).collect() }
 }

@@ -94,6 +94,7 @@ mod tests {
             friend_count: None,
             joined: None,
             lives_in: None,
+            ..Contact::named(String::new())
         }
     }
 

@@ -28,6 +28,17 @@ pub struct Contact {
     pub joined: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lives_in: Option<String>,
+    // Contract v2 (contract.md): what a thread's header card and the reader's memory give.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub works_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_visible: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<String>,
 }
 
 impl Contact {
@@ -42,6 +53,11 @@ impl Contact {
             friend_count: None,
             joined: None,
             lives_in: None,
+            works_at: None,
+            group: None,
+            start_visible: None,
+            conversation_start: None,
+            first_seen: None,
         }
     }
 }

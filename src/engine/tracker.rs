@@ -117,8 +117,7 @@ impl Tracker {
         let prior = facts.unwrap_or_default();
         let mut t = Tracker {
             engine,
-            contact: Contact { name: String::new(), profile_url: None, friend_status: FriendStatus::Unknown,
-                friends_since: None, mutual_friends: None, friend_count: None, joined: None, lives_in: None },
+            contact: Contact::named(String::new()),
             settings,
             events: Vec::new(),
             pushed: 0,

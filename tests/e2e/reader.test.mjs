@@ -37,7 +37,11 @@ async function resolveAt(page, conv) {
         const [d, t] = s.slice(6).split('T');
         const [y, mo, dd] = d.split('-').map(Number);
         const [h, mi] = t.split(':').map(Number);
-        return new Date(y, mo - 1, dd, h, mi).toISOString().replace('.000Z', 'Z');
+        // RFC 3339 with the page's offset, as the reader writes it (contract v2).
+        const at = new Date(y, mo - 1, dd, h, mi);
+        const off = -at.getTimezoneOffset();
+        const p2 = (n) => String(Math.abs(n)).padStart(2, '0');
+        return `${d}T${p2(h)}:${p2(mi)}:00${off < 0 ? '-' : '+'}${p2(Math.trunc(Math.abs(off) / 60))}:${p2(Math.abs(off) % 60)}`;
       }, m.at);
     }
   }

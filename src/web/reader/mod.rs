@@ -6,6 +6,8 @@
 pub mod align;
 pub mod dom;
 pub mod labels;
+pub mod layout;
+pub mod row_label;
 pub mod page;
 pub mod thread;
 pub mod when;

@@ -251,6 +251,7 @@ mod tests {
             friend_count: None,
             joined: Some("2026-09".into()),
             lives_in: None,
+            ..Contact::named(String::new())
         }
     }
 

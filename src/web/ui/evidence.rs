@@ -274,6 +274,7 @@ mod tests {
                 friend_count: None,
                 joined: None,
                 lives_in: None,
+                ..Contact::named(String::new())
             },
             messages: vec![
                 Message { from: Sender::Them, at: Some("2026-11-05T09:00:00+05:30".into()), kind: MessageKind::Text, text: Some("hello".into()) },
