@@ -881,7 +881,7 @@ fn merge_contact(old: &Contact, new: Contact) -> Contact {
         works_at: new.works_at.or_else(|| old.works_at.clone()),
         group: new.group.or(old.group),
         start_visible: new.start_visible.or(old.start_visible),
-        conversation_start: new.conversation_start.or_else(|| old.conversation_start.clone()),
+        conversation_start: crate::web::reader::thread::earliest(old.conversation_start.clone(), new.conversation_start),
         first_seen: old.first_seen.clone().or(new.first_seen),
     }
 }

@@ -31,7 +31,9 @@ async function waitRead(page, pred, { timeout = 15_000 } = {}) {
  */
 async function resolveAt(page, conv) {
   const out = structuredClone(conv);
-  for (const m of out.messages) {
+  const items = [...out.messages];
+  if (out.contact?.conversation_start) items.push({ get at() { return out.contact.conversation_start; }, set at(v) { out.contact.conversation_start = v; } });
+  for (const m of items) {
     if (typeof m.at === 'string' && m.at.startsWith('local:')) {
       m.at = await page.evaluate((s) => {
         const [d, t] = s.slice(6).split('T');

@@ -235,6 +235,18 @@ pub(super) fn instant(l: super::when::Local) -> Option<String> {
     Some(super::when::rfc3339(l, -(local.get_timezone_offset() as i32)))
 }
 
+/// The earlier of two RFC 3339 times (either may be absent or unreadable): a
+/// conversation's start is the earliest first message ever seen with the card.
+pub fn earliest(a: Option<String>, b: Option<String>) -> Option<String> {
+    let t = |s: &Option<String>| s.as_deref().and_then(crate::engine::time::parse);
+    match (t(&a), t(&b)) {
+        (Some(x), Some(y)) => if y < x { b } else { a },
+        (Some(_), None) => a,
+        (None, Some(_)) => b,
+        (None, None) => a.or(b),
+    }
+}
+
 /// Whether one of the list's card rows is the contact's header card ("You're
 /// friends on Facebook", "Lives in …", "N mutual friends", "Works at …").
 fn start_card(cards: &[Element], labels: &Labels) -> bool {
