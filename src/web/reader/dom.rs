@@ -44,6 +44,19 @@ pub fn href_parts(el: &Element) -> Option<(String, String, String)> {
     Some((u.hostname(), u.pathname(), u.search().trim_start_matches('?').to_string()))
 }
 
+/// The element's href resolved against the page, as an absolute URL.
+pub fn href_abs(el: &Element) -> Option<String> {
+    let raw = el.get_attribute(intern("href"))?;
+    let base = web_sys::window()?.location().href().ok()?;
+    Some(web_sys::Url::new_with_base(&raw, &base).ok()?.href())
+}
+
+/// An absolute URL → (host, path).
+pub fn url_parts(href: &str) -> Option<(String, String)> {
+    let u = web_sys::Url::new(href).ok()?;
+    Some((u.hostname(), u.pathname()))
+}
+
 /// A profile link's (key, canonical URL).
 pub fn profile_link(el: &Element) -> Option<(String, String)> {
     let (h, p, q) = href_parts(el)?;

@@ -13,10 +13,10 @@
 //! The window is what the log aligns (see `align`), so a row that Facebook
 //! re-mounts is still recognised as a message already seen.
 use super::align::RowKey;
-use super::dom::qs;
 use super::labels::Labels;
-use super::layout::{Layout, DATE_BREAK};
-use super::thread::{instant, log_message, read_log_message, read_row, separator_local, Budget, Cached, RowCache, RowRead};
+use super::layout::Layout;
+use super::snapshot::{self, view_dom, RowView};
+use super::thread::{instant, read_grid_view, read_log_view, separator_local, Budget, Cached, RowCache, RowRead};
 use super::when::{stamp, Local};
 use std::collections::VecDeque;
 use wasm_bindgen::{intern, JsCast};
@@ -41,6 +41,9 @@ pub const MAX_ADDED: usize = 5_000;
 struct Pass {
     list: NodeList,
     next: u32,
+    /// Rows `[snap_from, snap_from + snaps.len())` read by the snapshot helper in one call.
+    snaps: VecDeque<Option<String>>,
+    snap_from: u32,
     at: Option<Local>,
     rows: Vec<RowKey>,
     cards: Vec<Element>,
@@ -156,7 +159,7 @@ impl RowWindow {
                 self.passes += 1;
                 // The list is taken now: it holds every row added so far.
                 self.leftover.clear();
-                Pass { list, next: 0, at: None, rows: Vec::new(), cards: Vec::new(), first: None, last: None }
+                Pass { list, next: 0, snaps: VecDeque::new(), snap_from: 0, at: None, rows: Vec::new(), cards: Vec::new(), first: None, last: None }
             }
         };
         let mut pass = pass;
@@ -172,7 +175,22 @@ impl RowWindow {
                 pass.next += 1;
                 continue;
             };
-            let Some(seen) = see(&row, self.layout, labels, cache, budget, &mut names) else {
+            // Rows are read in batches through the snapshot helper: one call for
+            // SNAP_BATCH rows (rows already read come back as null).
+            if pass.next < pass.snap_from || pass.next >= pass.snap_from + pass.snaps.len() as u32 {
+                if budget.spent() {
+                    budget.stopped = true;
+                    self.pass = Some(pass);
+                    return false;
+                }
+                let end = pass.next + SNAP_BATCH.min(budget.rows_left.max(1) as u32);
+                pass.snaps = snapshot::batch(pass.list.as_ref(), pass.next, end, cache.seen(), self.layout)
+                    .map(VecDeque::from)
+                    .unwrap_or_default();
+                pass.snap_from = pass.next;
+            }
+            let pre = pass.snaps.get((pass.next - pass.snap_from) as usize).cloned().flatten().map(|s| snapshot::parse(&s));
+            let Some(seen) = see(&row, self.layout, pre, labels, cache, budget, &mut names) else {
                 // Budget spent before a row that must be read from the DOM.
                 self.pass = Some(pass);
                 return false;
@@ -223,9 +241,15 @@ impl RowWindow {
                 // (issue 16) is read again, and a changed one re-reads the window.
                 if inside {
                     let old = old.key.clone();
-                    match see_uncached(&row, self.layout, labels, cache, budget, &mut names) {
+                    if budget.spent() {
+                        budget.stopped = true;
+                        self.leftover.push_front(row);
+                        outcome = Applied::Stopped;
+                        break;
+                    }
+                    match see_uncached(&row, self.layout, one(&row, self.layout), labels, cache, budget, &mut names) {
                         None => {
-                            self.leftover.push_front(row.into());
+                            self.leftover.push_front(row);
                             outcome = Applied::Stopped;
                             break;
                         }
@@ -252,8 +276,14 @@ impl RowWindow {
                 outcome = Applied::Unplaced;
                 break;
             }
-            let Some(seen) = see_uncached(&row, self.layout, labels, cache, budget, &mut names) else {
-                self.leftover.push_front(row.into());
+            if budget.spent() {
+                budget.stopped = true;
+                self.leftover.push_front(row);
+                outcome = Applied::Stopped;
+                break;
+            }
+            let Some(seen) = see_uncached(&row, self.layout, one(&row, self.layout), labels, cache, budget, &mut names) else {
+                self.leftover.push_front(row);
                 outcome = Applied::Stopped;
                 break;
             };
@@ -357,44 +387,50 @@ fn stamped(r: RowRead, at: &mut Option<Local>) -> RowKey {
     k
 }
 
-/// Classifies one row, from the cache or by reading it. `None`: the budget
-/// was spent before a row that must be read from the DOM.
-fn see(row: &Element, layout: Layout, labels: &Labels, cache: &mut RowCache, budget: &mut Budget, names: &mut Option<super::when::Names>) -> Option<Seen> {
+/// Rows read per call of the snapshot helper during a full pass.
+const SNAP_BATCH: u32 = 64;
+
+/// One added row through the snapshot helper (one call instead of a query per element).
+fn one(row: &Element, layout: Layout) -> Option<RowView> {
+    let arr = js_sys::Array::of1(row.as_ref());
+    snapshot::batch(arr.as_ref(), 0, 1, &wasm_bindgen::JsValue::NULL, layout)?.pop().flatten().map(|s| snapshot::parse(&s))
+}
+
+/// Classifies one row, from the cache or by reading it (`pre`: its view from
+/// the snapshot helper, if taken). `None`: the budget was spent before a row
+/// that must be read from the DOM.
+fn see(row: &Element, layout: Layout, pre: Option<RowView>, labels: &Labels, cache: &mut RowCache, budget: &mut Budget, names: &mut Option<super::when::Names>) -> Option<Seen> {
     match cache.get(row) {
-        Some(Cached::Message(k)) => return Some(Seen::Message(k.clone())),
-        Some(Cached::Separator(when)) => return Some(Seen::Separator(*when)),
-        None => see_uncached(row, layout, labels, cache, budget, names),
+        Some(Cached::Message(k)) => Some(Seen::Message(k.clone())),
+        Some(Cached::Separator(when)) => Some(Seen::Separator(*when)),
+        None => see_uncached(row, layout, pre, labels, cache, budget, names),
     }
 }
 
 /// A date separator's local time: its visible text ("Tue 20:06"), else its
 /// accessible form.
-fn break_time(b: &Element, names: &super::when::Names) -> Option<Local> {
-    let t = super::dom::text(b);
-    (!t.is_empty() && t.chars().count() <= 80)
-        .then(|| separator_local(&t, names))
+fn break_time(text: &str, aria: &str, names: &super::when::Names) -> Option<Local> {
+    (!text.is_empty() && text.chars().count() <= 80)
+        .then(|| separator_local(text, names))
         .flatten()
-        .or_else(|| super::dom::attr(b, "aria-label").and_then(|l| separator_local(&l, names)))
+        .or_else(|| (!aria.is_empty()).then(|| separator_local(aria, names)).flatten())
 }
 
 /// `see` for a row known not to be in the cache (one lookup fewer).
-fn see_uncached(row: &Element, layout: Layout, labels: &Labels, cache: &mut RowCache, budget: &mut Budget, names: &mut Option<super::when::Names>) -> Option<Seen> {
-    let message = match layout {
-        Layout::Grid => qs(row, "[data-scope=\"messages_table\"]"),
-        Layout::Log => log_message(row),
-    };
+fn see_uncached(row: &Element, layout: Layout, pre: Option<RowView>, labels: &Labels, cache: &mut RowCache, budget: &mut Budget, names: &mut Option<super::when::Names>) -> Option<Seen> {
+    // Read from the DOM here only within the budget (a snapshot is already paid for).
+    if pre.is_none() && budget.spent() {
+        budget.stopped = true;
+        return None;
+    }
+    let view = pre.unwrap_or_else(|| view_dom(row, layout));
     // Separators: `[data-scope=date_break]` (a grid's separator is itself a
     // messages_table cell holding one: a separator, never an empty message).
-    let brk = if row.matches(intern(DATE_BREAK)).unwrap_or(false) { Some(row.clone()) } else { qs(row, DATE_BREAK) };
     let mut sep = None;
-    if let Some(b) = &brk {
+    if let Some((t, a, inside)) = &view.brk {
         let names = names.get_or_insert_with(|| labels.when_names());
-        let when = break_time(b, names);
-        let own_row = match (&message, layout) {
-            (None, _) | (Some(_), Layout::Grid) => true,
-            (Some(m), Layout::Log) => m.contains(Some(b.as_ref())),
-        };
-        if own_row {
+        let when = break_time(t, a, names);
+        if !view.message || layout == Layout::Grid || *inside {
             return Some(match when {
                 Some(w) => {
                     cache.put(row, Cached::Separator(w));
@@ -406,31 +442,27 @@ fn see_uncached(row: &Element, layout: Layout, labels: &Labels, cache: &mut RowC
         }
         sep = when;
     }
-    let Some(message) = message else {
-        let t = super::dom::text(row);
+    if !view.message {
+        let t = view.row_text.as_deref().unwrap_or("");
         if t.is_empty() {
             // A virtualised placeholder (log layout) or an empty row.
             return Some(Seen::Empty);
         }
         if layout == Layout::Grid && t.chars().count() <= 60 {
             let names = names.get_or_insert_with(|| labels.when_names());
-            if let Some(when) = separator_local(&t, names) {
+            if let Some(when) = separator_local(t, names) {
                 cache.put(row, Cached::Separator(when));
                 return Some(Seen::Separator(when));
             }
         }
         return Some(Seen::Card);
-    };
-    if budget.spent() {
-        budget.stopped = true;
-        return None;
     }
     budget.took();
     let read = match layout {
-        Layout::Grid => read_row(row, labels).map(|m| (m, None)),
+        Layout::Grid => read_grid_view(row, &view, labels).map(|m| (m, None)),
         Layout::Log => {
             let names = names.get_or_insert_with(|| labels.when_names());
-            read_log_message(&message, labels, names)
+            read_log_view(row, &view, labels, names)
         }
     };
     Some(match read {

@@ -14,6 +14,8 @@ use super::dom::{self, qs, qsa, text};
 use super::labels::{month_year, parse_count, Labels};
 use super::align::RowKey;
 use super::row_window::{Changes, RowWindow};
+use super::layout::Layout;
+use super::snapshot::{view_dom, Raw, RowView};
 use super::NotUnderstood;
 use crate::engine::{Contact, FriendStatus, Message, MessageKind, Sender};
 use wasm_bindgen::JsValue;
@@ -65,6 +67,10 @@ impl Default for RowCache {
 }
 
 impl RowCache {
+    /// The rows already read, for the snapshot helper to skip.
+    pub(super) fn seen(&self) -> &JsValue {
+        self.map.as_ref()
+    }
     pub(super) fn get(&self, row: &Element) -> Option<&Cached> {
         let v = self.map.get(row.as_ref());
         v.as_f64().and_then(|i| self.items.get(i as usize))
@@ -395,31 +401,11 @@ struct Facts {
     me_heading: bool,
 }
 
-/// Everything inside a reply's quoted parent is the parent's, not the reply's
-/// (the parent is quoted inside `span[aria-hidden=true]` in the same row).
-const NOT_QUOTED: &str = ":not([aria-hidden=true] *,[aria-hidden=true])";
-
-/// Reads a message's structure with a few narrow queries (every call into the
-/// DOM crosses from WebAssembly to JavaScript, and a long thread has thousands
-/// of rows): headings, the text elements, and only when the row has any, its
-/// media and links. Kinds come from structure (audio/video elements, image
-/// attachments) and from exact labels of images and markers, never from words
-/// inside the message's text.
-fn facts(row: &Element, labels: &Labels) -> Facts {
-    const HEADINGS: &str = "h1,h2,h3,h4,h5,h6,[role=heading]";
-    let headings = qsa(row, HEADINGS);
-    let (autos, spans) = if headings.is_empty() {
-        (
-            qsa(row, "[dir=auto]:not([aria-hidden=true] *,[aria-hidden=true])"),
-            qsa(row, "span:not([dir=auto]):not([aria-hidden=true] *,[aria-hidden=true])"),
-        )
-    } else {
-        (
-            qsa(row, "[dir=auto]:not(h1 *,h2 *,h3 *,h4 *,h5 *,h6 *,[role=heading] *,h1,h2,h3,h4,h5,h6,[role=heading],[aria-hidden=true] *,[aria-hidden=true])"),
-            qsa(row, "span:not([dir=auto]):not(h1 *,h2 *,h3 *,h4 *,h5 *,h6 *,[role=heading] *,[role=heading],[aria-hidden=true] *,[aria-hidden=true])"),
-        )
-    };
-    let _ = NOT_QUOTED;
+/// A message's facts from what its row shows (`snapshot::Raw`, read in one
+/// batch call or with queries). Kinds come from structure (audio/video
+/// elements, image attachments, outside links) and from exact labels of
+/// images and markers, never from words inside the message's text.
+fn facts_of(raw: &Raw, labels: &Labels) -> Facts {
     let mut f = Facts {
         markers: Vec::new(),
         marker_texts: Vec::new(),
@@ -429,55 +415,47 @@ fn facts(row: &Element, labels: &Labels) -> Facts {
         sticker: false,
         image: false,
         external_link: false,
-        me_heading: headings.iter().any(|h| labels.is("you_sent", &text(h))),
+        me_heading: raw.headings.iter().any(|h| labels.is("you_sent", h)),
     };
-    const MEDIA: &str = "img,[role=img],[aria-label],a[href],audio,video";
-    if qs(row, MEDIA).is_some() {
-        for e in qsa(row, "img:not([aria-hidden=true] *),[role=img]:not([aria-hidden=true] *),[aria-label]:not([aria-hidden=true] *),a[href]:not([aria-hidden=true] *),audio,video") {
-            if headings.iter().any(|h| h.is_same_node(Some(e.as_ref()))) {
-                continue;
+    for e in raw.media.iter().filter(|e| !e.heading) {
+        let is_img = e.tag == "img" || e.role == "img";
+        let l = e.label.as_str();
+        if !l.is_empty() {
+            // Only an image's own label names a sticker: a message's label
+            // carries its whole text ("At 16:15, Priya: send a sticker").
+            if is_img && labels.contains("sticker", l) {
+                f.sticker = true;
+            } else if labels.is("photo", l) {
+                f.image = true;
+            } else if labels.is("voice_message", l) {
+                f.audio = true;
             }
-            let tag = e.local_name();
-            let is_img = tag == "img" || e.get_attribute(wasm_bindgen::intern("role")).as_deref() == Some("img");
-            let label = if tag == "img" { dom::attr(&e, "alt") } else { dom::attr(&e, "aria-label") };
-            if let Some(l) = &label {
-                // Only an image's own label names a sticker: a message's label
-                // carries its whole text ("At 16:15, Priya: send a sticker").
-                if is_img && labels.contains("sticker", l) {
-                    f.sticker = true;
-                } else if labels.is("photo", l) {
-                    f.image = true;
-                } else if labels.is("voice_message", l) {
-                    f.audio = true;
-                }
+        }
+        match e.tag.as_str() {
+            "a" => {
+                f.external_link |= dom::url_parts(&e.href).is_some_and(|(h, p)| {
+                    super::page::host_kind(&h).is_none() || (h.starts_with("l.") && p.starts_with("/l.php"))
+                })
             }
-            match tag.as_str() {
-                "a" => {
-                    f.external_link |= dom::href_parts(&e).is_some_and(|(h, p, _)| {
-                        super::page::host_kind(&h).is_none() || (h.starts_with("l.") && p.starts_with("/l.php"))
-                    })
-                }
-                "audio" => f.audio = true,
-                "video" => f.video = true,
-                "img" => f.image |= dom::closest(&e, "a[href*=\"attachment\"]").is_some(),
-                _ => {}
-            }
+            "audio" => f.audio = true,
+            "video" => f.video = true,
+            "img" => f.image |= e.attachment,
+            _ => {}
         }
     }
     // Marker lines ("Missed video call", "Priya forwarded a message") are not the message.
-    for (e, dir_auto) in autos.iter().map(|e| (e, true)).chain(spans.iter().map(|e| (e, false))) {
-        let t = text(e);
+    for (t, dir_auto) in raw.autos.iter().map(|t| (t, true)).chain(raw.spans.iter().map(|t| (t, false))) {
         if t.is_empty() {
             continue;
         }
-        let n = super::labels::norm(&t);
+        let n = super::labels::norm(t);
         if let Some(k) = labels.marker_norm(&n) {
             if !f.markers.contains(&k) {
                 f.markers.push(k);
                 f.marker_texts.push(n);
             }
         } else if dir_auto && f.text.as_ref().is_none_or(|m| t.chars().count() > m.chars().count()) {
-            f.text = Some(t);
+            f.text = Some(t.clone());
         }
     }
     f
@@ -555,10 +533,37 @@ fn finish(f: Facts, from: Sender, label_text: Option<String>, labels: &Labels) -
     Some(Message { from, at: None, kind, text })
 }
 
+/// Reads every row of `rows` (grid layout) through the snapshot helper, in
+/// batches as a full pass does; how many were messages (bench hook).
+pub fn read_rows_batched(rows: &web_sys::NodeList, labels: &Labels) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < rows.length() {
+        let Some(batch) = super::snapshot::batch(rows.as_ref(), i, i + 64, &JsValue::NULL, Layout::Grid) else { return 0 };
+        for (k, s) in batch.iter().enumerate() {
+            let Some(row) = rows.item(i + k as u32) else { continue };
+            let v = s.as_deref().map(super::snapshot::parse);
+            if let Some(v) = v {
+                if v.message && v.brk.is_none() && read_grid_view(wasm_bindgen::JsCast::unchecked_ref(&row), &v, labels).is_some() {
+                    n += 1;
+                }
+            }
+        }
+        i += 64;
+    }
+    n
+}
+
 /// One grid-layout message row → a message; `None` for rows with nothing to read yet.
 pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
-    let f = facts(row, labels);
-    let me = f.me_heading || qs(row, "[role=gridcell]").as_ref().is_some_and(aligned_to_end);
+    read_grid_view(row, &view_dom(row, Layout::Grid), labels)
+}
+
+/// A grid row's view → a message. Own messages carry a "You sent" heading or
+/// are aligned to the end (the style is asked only when the memo lacks it).
+pub(super) fn read_grid_view(row: &Element, v: &RowView, labels: &Labels) -> Option<Message> {
+    let f = facts_of(&v.raw, labels);
+    let me = f.me_heading || aligned_to_end(v.cell_key.as_deref(), || qs(row, "[role=gridcell]"));
     finish(f, if me { Sender::Me } else { Sender::Them }, None, labels)
 }
 
@@ -574,14 +579,14 @@ pub(super) fn log_message(row: &Element) -> Option<Element> {
 /// The label "At 16:15, NAME: text" gives sender, side, time and text; where it
 /// is absent or of an unknown format, structure gives the side (alignment) and
 /// the text, and the time comes from the separator alone.
-pub(super) fn read_log_message(msg: &Element, labels: &Labels, names: &super::when::Names) -> Option<(Message, Option<super::when::Clock>)> {
-    let label = dom::attr(msg, "aria-label").map(|l| super::labels::clean(&cap(l)));
+pub(super) fn read_log_view(row: &Element, v: &RowView, labels: &Labels, names: &super::when::Names) -> Option<(Message, Option<super::when::Clock>)> {
+    let label = v.label.as_ref().map(|l| super::labels::clean(&cap(l.clone())));
     let parsed = label.as_deref().and_then(|l| {
         let rest = labels.capture("message_at", l).or_else(|| super::row_label::starts_with_clock(l).then(|| l.to_string()))?;
         let p = super::row_label::split(&rest)?;
         Some((p.time.to_string(), p.name.to_string(), p.text.to_string()))
     });
-    let f = facts(msg, labels);
+    let f = facts_of(&v.raw, labels);
     let (from, label_text, clock) = match parsed {
         Some((time, name, text)) => {
             let me = labels.is("you_sent", &name);
@@ -589,7 +594,7 @@ pub(super) fn read_log_message(msg: &Element, labels: &Labels, names: &super::wh
             (if me { Sender::Me } else { Sender::Them }, Some(text), clock)
         }
         None => {
-            let me = f.me_heading || aligned_to_end(msg);
+            let me = f.me_heading || aligned_to_end(v.cell_key.as_deref(), || log_message(row));
             (if me { Sender::Me } else { Sender::Them }, None, None)
         }
     };
@@ -623,21 +628,19 @@ fn today() -> super::when::Today {
 /// the page added rows forces a style recalculation (issue 7: measured as most
 /// of a step's cost on a long thread). The attributes are only a memo key, never
 /// a selector, so a change of Facebook's class names only means new keys.
-fn aligned_to_end(cell: &Element) -> bool {
+fn aligned_to_end(key: Option<&str>, cell: impl FnOnce() -> Option<Element>) -> bool {
     const MAX_KEYS: usize = 512;
     thread_local! {
         static MEMO: std::cell::RefCell<std::collections::HashMap<String, bool>> = std::cell::RefCell::new(Default::default());
     }
-    let class = cell.get_attribute(wasm_bindgen::intern("class"));
-    let style = cell.get_attribute(wasm_bindgen::intern("style"));
     // Without classes to tell cells apart, always ask.
-    let key = class.map(|c| format!("{c}\u{1}{}", style.as_deref().unwrap_or("")));
-    if let Some(k) = &key {
+    if let Some(k) = key {
         if let Some(v) = MEMO.with(|m| m.borrow().get(k).copied()) {
             return v;
         }
     }
-    let v = dom::alignment(cell)
+    let Some(cell) = cell() else { return false };
+    let v = dom::alignment(&cell)
         .or_else(|| cell.first_element_child().and_then(|f| dom::alignment(&f)))
         .is_some_and(|a| a.contains("end"));
     if let Some(k) = key {
@@ -646,7 +649,7 @@ fn aligned_to_end(cell: &Element) -> bool {
             if m.len() >= MAX_KEYS {
                 m.clear();
             }
-            m.insert(k, v);
+            m.insert(k.to_string(), v);
         });
     }
     v
