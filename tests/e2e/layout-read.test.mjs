@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   startServer, launchBrowser, closeBrowser, openFixture, readDebug, waitForProtection,
-  pageErrors, FIXTURES_DIR,
+  pageErrors, FIXTURES_DIR, banners, waitForBanner,
 } from './lib/index.mjs';
 
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'layout-expected.json'), 'utf8'));
@@ -90,6 +90,14 @@ for (const kind of ['chromium', 'firefox']) {
         assert.equal(read.conversations[0].placement, 'thread');
         await check(page, read.conversations[0], exp);
         assert.equal(await waitForProtection(page), 'active');
+        // The level read is the level shown: a banner at that level, or none for a clean thread.
+        const level = read.conversations[0].level;
+        if (level === 'none') {
+          await sleep(300);
+          assert.deepEqual(await banners(page), []);
+        } else {
+          assert.equal((await waitForBanner(page, { level })).level, level);
+        }
         assert.deepEqual(pageErrorsOnly(page), []);
         await page.close();
       });
@@ -105,6 +113,9 @@ for (const kind of ['chromium', 'firefox']) {
         assert.equal(read.conversations[i].placement, 'chat_window');
         await check(page, read.conversations[i], exp);
       }
+      // The scam opening in the docked log window is shown at the level read.
+      const rohan = read.conversations[0].level;
+      if (rohan !== 'none') assert.equal((await waitForBanner(page, { level: rohan })).level, rohan);
       assert.equal(await waitForProtection(page), 'active');
       assert.deepEqual(pageErrorsOnly(page), []);
       await page.close();

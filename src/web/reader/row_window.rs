@@ -234,8 +234,10 @@ impl RowWindow {
                 outcome = Applied::Stopped;
                 break;
             }
-            let inside = !e.matches(intern(self.layout.row_sel())).unwrap_or(false);
+            let added = e.clone();
             let Some(row) = self.row_of(e) else { continue };
+            // The added element (or changed text) lies inside the row, not around it.
+            let inside = !row.is_same_node(Some(added.as_ref())) && row.contains(Some(added.as_ref()));
             if let Some(Cached::Message(old)) = cache.get(&row) {
                 // Content changed inside a row already read: an edited message
                 // (issue 16) is read again, and a changed one re-reads the window.

@@ -170,10 +170,16 @@ pub fn find_grid_among(scope: &Element, grids: &[Element], labels: &Labels) -> O
 /// inside a `[role=main]` that is not a docked chat box (a docked box's
 /// wrapper may carry `role=main` too).
 pub fn find_thread_list(lists: &[Element], labels: &Labels) -> Option<(Element, Element)> {
-    lists.iter().find_map(|l| {
-        let main = dom::closest(l, "[role=main]")?;
-        (super::layout::is_message_list(l, labels) && !super::layout::is_docked(l, labels)).then(|| (main, l.clone()))
-    })
+    let in_main: Vec<(Element, &Element)> = lists
+        .iter()
+        .filter_map(|l| Some((dom::closest(l, "[role=main]")?, l)))
+        .filter(|(_, l)| super::layout::is_message_list(l, labels))
+        .collect();
+    // One candidate (the usual thread page): no need to look for a docked box's buttons.
+    if in_main.len() == 1 {
+        return in_main.into_iter().next().map(|(m, l)| (m, l.clone()));
+    }
+    in_main.into_iter().find(|(_, l)| !super::layout::is_docked(l, labels)).map(|(m, l)| (m, l.clone()))
 }
 
 /// Chat windows over any page: every message list (either layout, in or out
