@@ -44,8 +44,10 @@
       const hs = scope.querySelectorAll(s.headings);
       f.push(Array.from(hs, (e) => cap(e.textContent)).join(ITEM));
       const hasHeadings = hs.length > 0;
-      f.push(texts(scope, hasHeadings ? s.autos_h : s.autos));
-      f.push(texts(scope, hasHeadings ? s.spans_h : s.spans));
+      // Simple selectors where the row has neither headings nor a hidden part (most rows).
+      const plain = !hasHeadings && !scope.querySelector(s.hidden);
+      f.push(texts(scope, hasHeadings ? s.autos_h : plain ? s.autos_plain : s.autos));
+      f.push(texts(scope, hasHeadings ? s.spans_h : plain ? s.spans_plain : s.spans));
       const media = [];
       if (scope.querySelector(s.media_any)) {
         for (const e of scope.querySelectorAll(s.media)) {

@@ -55,6 +55,9 @@ const AUTOS: &str = "[dir=auto]:not([aria-hidden=true] *,[aria-hidden=true])";
 const SPANS: &str = "span:not([dir=auto]):not([aria-hidden=true] *,[aria-hidden=true])";
 const AUTOS_H: &str = "[dir=auto]:not(h1 *,h2 *,h3 *,h4 *,h5 *,h6 *,[role=heading] *,h1,h2,h3,h4,h5,h6,[role=heading],[aria-hidden=true] *,[aria-hidden=true])";
 const SPANS_H: &str = "span:not([dir=auto]):not(h1 *,h2 *,h3 *,h4 *,h5 *,h6 *,[role=heading] *,[role=heading],[aria-hidden=true] *,[aria-hidden=true])";
+const HIDDEN: &str = "[aria-hidden=true]";
+const AUTOS_PLAIN: &str = "[dir=auto]";
+const SPANS_PLAIN: &str = "span:not([dir=auto])";
 const MEDIA_ANY: &str = "img,[role=img],[aria-label],a[href],audio,video";
 const MEDIA: &str = "img:not([aria-hidden=true] *),[role=img]:not([aria-hidden=true] *),[aria-label]:not([aria-hidden=true] *),a[href]:not([aria-hidden=true] *),audio,video";
 const ATTACHMENT: &str = "a[href*=\"attachment\"]";
@@ -91,7 +94,14 @@ pub fn view_dom(row: &Element, layout: Layout) -> RowView {
     let label = if layout == Layout::Log { dom::attr(&m, "aria-label") } else { None };
     let scope = if layout == Layout::Grid { row.clone() } else { m.clone() };
     let headings = qsa(&scope, HEADINGS);
-    let (autos, spans) = if headings.is_empty() { (AUTOS, SPANS) } else { (AUTOS_H, SPANS_H) };
+    // Simple selectors where the row has neither headings nor a hidden part (most rows).
+    let (autos, spans) = if !headings.is_empty() {
+        (AUTOS_H, SPANS_H)
+    } else if qs(&scope, HIDDEN).is_none() {
+        (AUTOS_PLAIN, SPANS_PLAIN)
+    } else {
+        (AUTOS, SPANS)
+    };
     let texts = |sel: &str| qsa(&scope, sel).iter().map(|e| dom::text(e)).collect::<Vec<_>>();
     let mut raw = Raw { headings: headings.iter().map(|h| dom::text(h)).collect(), autos: texts(autos), spans: texts(spans), media: Vec::new() };
     if qs(&scope, MEDIA_ANY).is_some() {
@@ -180,6 +190,9 @@ fn selectors(layout: Layout) -> JsValue {
     set("spans", SPANS);
     set("autos_h", AUTOS_H);
     set("spans_h", SPANS_H);
+    set("hidden", HIDDEN);
+    set("autos_plain", AUTOS_PLAIN);
+    set("spans_plain", SPANS_PLAIN);
     set("media_any", MEDIA_ANY);
     set("media", MEDIA);
     set("attachment", ATTACHMENT);
