@@ -13,10 +13,11 @@ pub const KEYS: &[&str] = &[
     "missed_audio_call", "audio_call", "you_sent", "sticker", "voice_message", "photo",
     "confirm", "delete", "friend_requests", "messages_with", "chats",
     "months", "weekdays", "today", "yesterday",
+    "message_at", "close_chat", "minimize_chat", "call_missed_by_me", "call_missed_by_them",
 ];
 /// These capture a value and so must carry "{x}" in every variant.
 const CAPTURING: &[&str] =
-    &["friends_since", "joined", "mutual_friends", "friend_count", "lives_in", "from", "works_at", "messages_with"];
+    &["friends_since", "joined", "mutual_friends", "friend_count", "lives_in", "from", "works_at", "messages_with", "message_at"];
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]

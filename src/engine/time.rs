@@ -161,6 +161,18 @@ pub fn format(secs: i64) -> String {
     Timestamp::from_unix(secs).to_string()
 }
 
+/// The earlier of two RFC 3339 times (either may be absent or unreadable): a
+/// conversation's start is the earliest first message ever seen with the card.
+pub fn earliest(a: Option<String>, b: Option<String>) -> Option<String> {
+    let t = |s: &Option<String>| s.as_deref().and_then(parse);
+    match (t(&a), t(&b)) {
+        (Some(x), Some(y)) => if y < x { b } else { a },
+        (Some(_), None) => a,
+        (None, Some(_)) => b,
+        (None, None) => a.or(b),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,7 +16,7 @@ pub fn merge_contact(old: &Contact, new: Contact) -> Contact {
         works_at: new.works_at.or_else(|| old.works_at.clone()),
         group: new.group || old.group,
         start_visible: new.start_visible || old.start_visible,
-        conversation_start: new.conversation_start.or_else(|| old.conversation_start.clone()),
+        conversation_start: crate::engine::time::earliest(old.conversation_start.clone(), new.conversation_start),
         first_seen: old.first_seen.clone().or(new.first_seen),
     }
 }

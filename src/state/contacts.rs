@@ -257,6 +257,9 @@ mod when_tests;
 #[cfg(test)]
 #[path = "../web/reader/text.rs"]
 mod text_tests;
+#[cfg(test)]
+#[path = "../web/reader/row_label.rs"]
+mod row_label_tests;
 
 #[cfg(test)]
 mod tests {

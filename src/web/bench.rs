@@ -135,6 +135,11 @@ pub fn bench_read_rows() -> String {
         }
     }
     let read_ms = perf_now() - t;
+    // The same rows through the snapshot helper (one call per 64 rows), as the reader reads them.
+    let list = grid.query_selector_all("[role=row]").ok();
+    let t = perf_now();
+    let snap_messages = list.as_ref().map_or(0, |l| thread::read_rows_batched(l, &labels));
+    let snap_ms = perf_now() - t;
     let t = perf_now();
     let mut bytes = 0usize;
     for r in &rows {
@@ -145,6 +150,8 @@ pub fn bench_read_rows() -> String {
         ("rows", (rows.len() as f64).into()),
         ("messages", (n as f64).into()),
         ("read_ms", read_ms.into()),
+        ("snap_ms", snap_ms.into()),
+        ("snap_messages", (snap_messages as f64).into()),
         ("text_only_ms", text_only_ms.into()),
         ("bytes", (bytes as f64).into()),
     ])

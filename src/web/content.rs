@@ -20,6 +20,7 @@ use crate::state::settings::{Sensitivity, Settings};
 use crate::web::reader::align::{Log, RowKey};
 use crate::web::reader::dom::qs;
 use crate::web::reader::labels::Labels;
+use crate::web::reader::layout::{LIST_SEL, ROW_ANY};
 use crate::web::reader::page::{classify, PageKind};
 use crate::web::reader::row_window::{Changes, RowWindow, MAX_ADDED};
 use crate::web::reader::thread::{Budget, RowCache};
@@ -210,7 +211,7 @@ fn queue_records(records: js_sys::Array) {
 }
 
 fn in_grid(el: &Element) -> bool {
-    el.closest(wasm_bindgen::intern("[role=grid]")).ok().flatten().is_some()
+    el.closest(wasm_bindgen::intern(LIST_SEL)).ok().flatten().is_some()
 }
 
 /// Whether `el` matches `sel` or holds an element that does.
@@ -247,14 +248,14 @@ fn take_changes() -> (Mutated, Changes) {
             };
             if !in_grid(&el) {
                 // A thread or chat window mounted or unmounted here: the grids are found again.
-                if el.query_selector(wasm_bindgen::intern("[role=grid]")).ok().flatten().is_some() {
+                if el.query_selector(wasm_bindgen::intern(LIST_SEL)).ok().flatten().is_some() {
                     dirty = true;
                     grids = true;
                 } else {
                     let removed = r.removed_nodes();
                     for i in 0..removed.length() {
                         // A grid gone takes its window with it (other windows are unchanged).
-                        if removed.item(i).and_then(|n| n.dyn_into::<Element>().ok()).is_some_and(|e| is_or_holds(&e, "[role=grid]")) {
+                        if removed.item(i).and_then(|n| n.dyn_into::<Element>().ok()).is_some_and(|e| is_or_holds(&e, LIST_SEL)) {
                             dirty = true;
                             grids = true;
                             break;
@@ -282,7 +283,7 @@ fn take_changes() -> (Mutated, Changes) {
             if !ch.rows_removed {
                 let removed = r.removed_nodes();
                 for i in 0..removed.length() {
-                    if removed.item(i).and_then(|n| n.dyn_into::<Element>().ok()).is_some_and(|e| is_or_holds(&e, "[role=row]")) {
+                    if removed.item(i).and_then(|n| n.dyn_into::<Element>().ok()).is_some_and(|e| is_or_holds(&e, ROW_ANY)) {
                         ch.rows_removed = true;
                         break;
                     }
@@ -752,9 +753,10 @@ impl Ctl {
             // elements on a long thread) is not made again.
             std::mem::take(&mut self.grids)
         } else {
-            crate::web::reader::dom::qsa(&root, "[role=grid]")
+            crate::web::reader::dom::qsa(&root, LIST_SEL)
         };
 
+        let mut thread_list: Option<Element> = None;
         match self.kind.clone() {
             // Nothing touched the message grid since the last read: the thread is as it was.
             PageKind::Thread { .. } if !rows_dirty => {
@@ -762,8 +764,10 @@ impl Ctl {
                 problem = self.last_problem;
             }
             PageKind::Thread { id } => {
-                let main = qs(&root, "[role=main]");
-                let grid = main.as_ref().and_then(|m| thread::find_grid_among(m, &grids, &labels));
+                let found = thread::find_thread_list(&grids, &labels);
+                thread_list = found.as_ref().map(|f| f.1.clone());
+                let main = found.as_ref().map(|f| f.0.clone()).or_else(|| qs(&root, "[role=main]"));
+                let grid = found.map(|f| f.1);
                 match (main, grid) {
                     (Some(main), Some(grid)) => {
                         match self.read_grid(&main, &grid, Some(&id), Placement::Thread, &changes, &labels, &mut budget, &href) {
@@ -800,7 +804,7 @@ impl Ctl {
             PageKind::Other | PageKind::NotFacebook => {}
         }
         // Chat windows over any page.
-        let windows = if rows_dirty { thread::chat_windows_among(&grids, &labels) } else { Vec::new() };
+        let windows = if rows_dirty { thread::chat_windows_among(&grids, thread_list.as_ref(), &labels) } else { Vec::new() };
         if !rows_dirty {
             dbg.conversations.extend(self.last_windows.iter().cloned());
         }

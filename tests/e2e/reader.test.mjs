@@ -31,13 +31,19 @@ async function waitRead(page, pred, { timeout = 15_000 } = {}) {
  */
 async function resolveAt(page, conv) {
   const out = structuredClone(conv);
-  for (const m of out.messages) {
+  const items = [...out.messages];
+  if (out.contact?.conversation_start) items.push({ get at() { return out.contact.conversation_start; }, set at(v) { out.contact.conversation_start = v; } });
+  for (const m of items) {
     if (typeof m.at === 'string' && m.at.startsWith('local:')) {
       m.at = await page.evaluate((s) => {
         const [d, t] = s.slice(6).split('T');
         const [y, mo, dd] = d.split('-').map(Number);
         const [h, mi] = t.split(':').map(Number);
-        return new Date(y, mo - 1, dd, h, mi).toISOString().replace('.000Z', 'Z');
+        // RFC 3339 with the page's offset, as the reader writes it (contract v2).
+        const at = new Date(y, mo - 1, dd, h, mi);
+        const off = -at.getTimezoneOffset();
+        const p2 = (n) => String(Math.abs(n)).padStart(2, '0');
+        return `${d}T${p2(h)}:${p2(mi)}:00${off < 0 ? '-' : '+'}${p2(Math.trunc(Math.abs(off) / 60))}:${p2(Math.abs(off) % 60)}`;
       }, m.at);
     }
   }

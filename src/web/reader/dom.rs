@@ -27,8 +27,9 @@ pub fn closest(el: &Element, sel: &str) -> Option<Element> {
 }
 
 /// text_content, whitespace collapsed (never innerText: that forces layout).
+/// A huge text (a 1 MB message) is cut to the first few KB before any work on it.
 pub fn text(n: &Node) -> String {
-    super::labels::clean(&n.text_content().unwrap_or_default())
+    super::labels::clean(&super::thread::cap(n.text_content().unwrap_or_default()))
 }
 
 pub fn attr(el: &Element, name: &str) -> Option<String> {
@@ -41,6 +42,19 @@ pub fn href_parts(el: &Element) -> Option<(String, String, String)> {
     let base = web_sys::window()?.location().href().ok()?;
     let u = web_sys::Url::new_with_base(&raw, &base).ok()?;
     Some((u.hostname(), u.pathname(), u.search().trim_start_matches('?').to_string()))
+}
+
+/// The element's href resolved against the page, as an absolute URL.
+pub fn href_abs(el: &Element) -> Option<String> {
+    let raw = el.get_attribute(intern("href"))?;
+    let base = web_sys::window()?.location().href().ok()?;
+    Some(web_sys::Url::new_with_base(&raw, &base).ok()?.href())
+}
+
+/// An absolute URL → (host, path).
+pub fn url_parts(href: &str) -> Option<(String, String)> {
+    let u = web_sys::Url::new(href).ok()?;
+    Some((u.hostname(), u.pathname()))
 }
 
 /// A profile link's (key, canonical URL).

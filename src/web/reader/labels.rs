@@ -157,6 +157,22 @@ impl Labels {
             .map(|m| m.key)
     }
 
+    /// A selector matching elements whose `aria-label` is one of the keys'
+    /// whole variants (case-insensitively); empty when they have none.
+    pub fn aria_selector(&self, keys: &[&str]) -> String {
+        let mut out = String::new();
+        for k in keys {
+            for v in self.variants(k).iter().filter(|v| !v.capture) {
+                if !out.is_empty() {
+                    out.push(',');
+                }
+                let q = v.prefix.replace('\\', "\\\\").replace('"', "\\\"");
+                out.push_str(&format!("[aria-label=\"{q}\" i]"));
+            }
+        }
+        out
+    }
+
     /// The part of `text` that a "{x}" variant captures ("Lives in {x}" → "Mumbai").
     pub fn capture(&self, key: &str, text: &str) -> Option<String> {
         let c = clean(text);

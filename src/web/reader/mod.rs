@@ -6,6 +6,9 @@
 pub mod align;
 pub mod dom;
 pub mod labels;
+pub mod layout;
+pub mod row_label;
+pub mod snapshot;
 pub mod page;
 pub mod thread;
 pub mod when;

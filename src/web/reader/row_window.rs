@@ -13,9 +13,11 @@
 //! The window is what the log aligns (see `align`), so a row that Facebook
 //! re-mounts is still recognised as a message already seen.
 use super::align::RowKey;
-use super::dom::qs;
 use super::labels::Labels;
-use super::thread::{read_row, separator_time, Budget, Cached, RowCache};
+use super::layout::Layout;
+use super::snapshot::{self, view_dom, RowView};
+use super::thread::{instant, read_grid_view, read_log_view, separator_local, Budget, Cached, RowCache, RowRead};
+use super::when::{stamp, Local};
 use std::collections::VecDeque;
 use wasm_bindgen::{intern, JsCast};
 use web_sys::{Element, Node, NodeList};
@@ -39,7 +41,10 @@ pub const MAX_ADDED: usize = 5_000;
 struct Pass {
     list: NodeList,
     next: u32,
-    at: Option<String>,
+    /// Rows `[snap_from, snap_from + snaps.len())` read by the snapshot helper in one call.
+    snaps: VecDeque<Option<String>>,
+    snap_from: u32,
+    at: Option<Local>,
     rows: Vec<RowKey>,
     cards: Vec<Element>,
     first: Option<Element>,
@@ -49,6 +54,8 @@ struct Pass {
 /// One grid's mounted rows, in page order.
 pub struct RowWindow {
     pub grid: Element,
+    /// Which layout the list is (grid or log): how its rows are found and read.
+    pub layout: Layout,
     /// Unique per window, and a version that changes whenever `rows` does: a
     /// window unchanged since it was last merged into a log is not merged again.
     pub id: u64,
@@ -63,7 +70,9 @@ pub struct RowWindow {
     first: Option<Element>,
     last: Option<Element>,
     /// The separator time in force after the last row.
-    at_end: Option<String>,
+    at_end: Option<Local>,
+    /// A row already read changed in place (an edited message): read in full again.
+    edited: bool,
     pass: Option<Pass>,
     /// Added elements not yet looked at, in the order they were added.
     leftover: VecDeque<Element>,
@@ -75,8 +84,8 @@ pub struct RowWindow {
 
 /// How a row is classified once, when it is first seen.
 enum Seen {
-    Message(RowKey),
-    Separator(String),
+    Message(RowRead),
+    Separator(Local),
     Card,
     /// A message row with nothing to read yet (its content may come later).
     Empty,
@@ -89,6 +98,7 @@ impl RowWindow {
         }
         let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
         RowWindow {
+            layout: Layout::of(&grid),
             grid,
             id,
             version: 0,
@@ -97,6 +107,7 @@ impl RowWindow {
             first: None,
             last: None,
             at_end: None,
+            edited: false,
             pass: None,
             leftover: VecDeque::new(),
             ready: false,
@@ -141,14 +152,14 @@ impl RowWindow {
         let pass = match self.pass.take() {
             Some(p) => p,
             None => {
-                let Ok(list) = self.grid.query_selector_all(intern("[role=row]")) else {
+                let Ok(list) = self.grid.query_selector_all(intern(self.layout.row_sel())) else {
                     self.ready = true;
                     return true;
                 };
                 self.passes += 1;
                 // The list is taken now: it holds every row added so far.
                 self.leftover.clear();
-                Pass { list, next: 0, at: None, rows: Vec::new(), cards: Vec::new(), first: None, last: None }
+                Pass { list, next: 0, snaps: VecDeque::new(), snap_from: 0, at: None, rows: Vec::new(), cards: Vec::new(), first: None, last: None }
             }
         };
         let mut pass = pass;
@@ -164,17 +175,29 @@ impl RowWindow {
                 pass.next += 1;
                 continue;
             };
-            let Some(seen) = see(&row, labels, cache, budget, &mut names) else {
+            // Rows are read in batches through the snapshot helper: one call for
+            // SNAP_BATCH rows (rows already read come back as null).
+            if pass.next < pass.snap_from || pass.next >= pass.snap_from + pass.snaps.len() as u32 {
+                if budget.spent() {
+                    budget.stopped = true;
+                    self.pass = Some(pass);
+                    return false;
+                }
+                let end = pass.next + SNAP_BATCH.min(budget.rows_left.max(1) as u32);
+                pass.snaps = snapshot::batch(pass.list.as_ref(), pass.next, end, cache.seen(), self.layout)
+                    .map(VecDeque::from)
+                    .unwrap_or_default();
+                pass.snap_from = pass.next;
+            }
+            let pre = pass.snaps.get((pass.next - pass.snap_from) as usize).cloned().flatten().map(|s| snapshot::parse(&s));
+            let Some(seen) = see(&row, self.layout, pre, labels, cache, budget, &mut names) else {
                 // Budget spent before a row that must be read from the DOM.
                 self.pass = Some(pass);
                 return false;
             };
             pass.next += 1;
             match seen {
-                Seen::Message(mut k) => {
-                    k.at = pass.at.clone();
-                    pass.rows.push(k);
-                }
+                Seen::Message(r) => pass.rows.push(stamped(r, &mut pass.at)),
                 Seen::Separator(t) => pass.at = Some(t),
                 Seen::Card => pass.cards.push(row.clone()),
                 Seen::Empty => {}
@@ -203,7 +226,7 @@ impl RowWindow {
         let mut older: Vec<RowKey> = Vec::new();
         let mut older_first: Option<Element> = None;
         let mut older_last: Option<Element> = None;
-        let mut older_at: Option<String> = None;
+        let mut older_at: Option<Local> = None;
         let mut outcome = Applied::Done;
         while let Some(e) = self.leftover.pop_front() {
             if budget.skipped() {
@@ -211,7 +234,33 @@ impl RowWindow {
                 outcome = Applied::Stopped;
                 break;
             }
+            let added = e.clone();
             let Some(row) = self.row_of(e) else { continue };
+            // The added element (or changed text) lies inside the row, not around it.
+            let inside = !row.is_same_node(Some(added.as_ref())) && row.contains(Some(added.as_ref()));
+            if let Some(Cached::Message(old)) = cache.get(&row) {
+                // Content changed inside a row already read: an edited message
+                // (issue 16) is read again, and a changed one re-reads the window.
+                if inside {
+                    let old = old.key.clone();
+                    if budget.spent() {
+                        budget.stopped = true;
+                        self.leftover.push_front(row);
+                        outcome = Applied::Stopped;
+                        break;
+                    }
+                    match see_uncached(&row, self.layout, one(&row, self.layout), labels, cache, budget, &mut names) {
+                        None => {
+                            self.leftover.push_front(row);
+                            outcome = Applied::Stopped;
+                            break;
+                        }
+                        Some(Seen::Message(new)) if new.key == old => {}
+                        Some(_) => self.edited = true,
+                    }
+                }
+                continue;
+            }
             if cache.get(&row).is_some() || self.is_card(&row) {
                 continue;
             }
@@ -229,15 +278,21 @@ impl RowWindow {
                 outcome = Applied::Unplaced;
                 break;
             }
-            let Some(seen) = see_uncached(&row, labels, cache, budget, &mut names) else {
-                self.leftover.push_front(row.into());
+            if budget.spent() {
+                budget.stopped = true;
+                self.leftover.push_front(row);
+                outcome = Applied::Stopped;
+                break;
+            }
+            let Some(seen) = see_uncached(&row, self.layout, one(&row, self.layout), labels, cache, budget, &mut names) else {
+                self.leftover.push_front(row);
                 outcome = Applied::Stopped;
                 break;
             };
             if after {
                 match seen {
-                    Seen::Message(mut k) => {
-                        k.at = self.at_end.clone();
+                    Seen::Message(r) => {
+                        let k = stamped(r, &mut self.at_end);
                         self.rows.push(k);
                         self.version += 1;
                     }
@@ -251,10 +306,7 @@ impl RowWindow {
                 self.last = Some(row);
             } else {
                 match seen {
-                    Seen::Message(mut k) => {
-                        k.at = older_at.clone();
-                        older.push(k);
-                    }
+                    Seen::Message(r) => older.push(stamped(r, &mut older_at)),
                     Seen::Separator(t) => older_at = Some(t),
                     Seen::Card => self.add_card(&row),
                     Seen::Empty => {}
@@ -264,6 +316,9 @@ impl RowWindow {
                 }
                 older_last = Some(row);
             }
+        }
+        if std::mem::take(&mut self.edited) && matches!(outcome, Applied::Done) {
+            outcome = Applied::Unplaced;
         }
         if let Some(f) = older_first {
             self.first = Some(f);
@@ -282,13 +337,14 @@ impl RowWindow {
         if !self.grid.contains(Some(e.as_ref())) {
             return None; // another grid's, or gone
         }
-        if e.matches(intern("[role=row]")).unwrap_or(false) {
+        let sel = intern(self.layout.row_sel());
+        if e.matches(sel).unwrap_or(false) {
             return Some(e);
         }
-        if let Some(r) = e.closest(intern("[role=row]")).ok().flatten() {
+        if let Some(r) = e.closest(sel).ok().flatten() {
             return self.grid.contains(Some(r.as_ref())).then_some(r);
         }
-        let list = e.query_selector_all(intern("[role=row]")).ok()?;
+        let list = e.query_selector_all(sel).ok()?;
         let n = list.length();
         for i in (1..n).rev() {
             if let Some(r) = list.item(i) {
@@ -322,39 +378,100 @@ fn follows(a: &Element, b: &Element) -> bool {
 }
 
 
-/// Classifies one row, from the cache or by reading it. `None`: the budget
-/// was spent before a row that must be read from the DOM.
-fn see(row: &Element, labels: &Labels, cache: &mut RowCache, budget: &mut Budget, names: &mut Option<super::when::Names>) -> Option<Seen> {
+/// A read message with its time: a separator in its own row comes first and
+/// stays in force; the label's clock time falls on the separator's day.
+fn stamped(r: RowRead, at: &mut Option<Local>) -> RowKey {
+    if r.sep.is_some() {
+        *at = r.sep;
+    }
+    let mut k = r.key;
+    k.at = stamp(*at, r.clock).and_then(instant);
+    k
+}
+
+/// Rows read per call of the snapshot helper during a full pass.
+const SNAP_BATCH: u32 = 64;
+
+/// One added row through the snapshot helper (one call instead of a query per element).
+fn one(row: &Element, layout: Layout) -> Option<RowView> {
+    let arr = js_sys::Array::of1(row.as_ref());
+    snapshot::batch(arr.as_ref(), 0, 1, &wasm_bindgen::JsValue::NULL, layout)?.pop().flatten().map(|s| snapshot::parse(&s))
+}
+
+/// Classifies one row, from the cache or by reading it (`pre`: its view from
+/// the snapshot helper, if taken). `None`: the budget was spent before a row
+/// that must be read from the DOM.
+fn see(row: &Element, layout: Layout, pre: Option<RowView>, labels: &Labels, cache: &mut RowCache, budget: &mut Budget, names: &mut Option<super::when::Names>) -> Option<Seen> {
     match cache.get(row) {
-        Some(Cached::Message(k)) => return Some(Seen::Message(k.clone())),
-        Some(Cached::Separator(when)) => return Some(Seen::Separator(when.clone())),
-        None => see_uncached(row, labels, cache, budget, names),
+        Some(Cached::Message(k)) => Some(Seen::Message(k.clone())),
+        Some(Cached::Separator(when)) => Some(Seen::Separator(*when)),
+        None => see_uncached(row, layout, pre, labels, cache, budget, names),
     }
 }
 
+/// A date separator's local time: its visible text ("Tue 20:06"), else its
+/// accessible form.
+fn break_time(text: &str, aria: &str, names: &super::when::Names) -> Option<Local> {
+    (!text.is_empty() && text.chars().count() <= 80)
+        .then(|| separator_local(text, names))
+        .flatten()
+        .or_else(|| (!aria.is_empty()).then(|| separator_local(aria, names)).flatten())
+}
+
 /// `see` for a row known not to be in the cache (one lookup fewer).
-fn see_uncached(row: &Element, labels: &Labels, cache: &mut RowCache, budget: &mut Budget, names: &mut Option<super::when::Names>) -> Option<Seen> {
-    if qs(row, "[data-scope=\"messages_table\"]").is_none() {
-        let t = super::dom::text(row);
-        if !t.is_empty() && t.chars().count() <= 60 {
+fn see_uncached(row: &Element, layout: Layout, pre: Option<RowView>, labels: &Labels, cache: &mut RowCache, budget: &mut Budget, names: &mut Option<super::when::Names>) -> Option<Seen> {
+    // Read from the DOM here only within the budget (a snapshot is already paid for).
+    if pre.is_none() && budget.spent() {
+        budget.stopped = true;
+        return None;
+    }
+    let view = pre.unwrap_or_else(|| view_dom(row, layout));
+    // Separators: `[data-scope=date_break]` (a grid's separator is itself a
+    // messages_table cell holding one: a separator, never an empty message).
+    let mut sep = None;
+    if let Some((t, a, inside)) = &view.brk {
+        let names = names.get_or_insert_with(|| labels.when_names());
+        let when = break_time(t, a, names);
+        if !view.message || layout == Layout::Grid || *inside {
+            return Some(match when {
+                Some(w) => {
+                    cache.put(row, Cached::Separator(w));
+                    Seen::Separator(w)
+                }
+                // A separator we cannot read is still no message.
+                None => Seen::Empty,
+            });
+        }
+        sep = when;
+    }
+    if !view.message {
+        let t = view.row_text.as_deref().unwrap_or("");
+        if t.is_empty() {
+            // A virtualised placeholder (log layout) or an empty row.
+            return Some(Seen::Empty);
+        }
+        if layout == Layout::Grid && t.chars().count() <= 60 {
             let names = names.get_or_insert_with(|| labels.when_names());
-            if let Some(when) = separator_time(&t, names) {
-                cache.put(row, Cached::Separator(when.clone()));
+            if let Some(when) = separator_local(t, names) {
+                cache.put(row, Cached::Separator(when));
                 return Some(Seen::Separator(when));
             }
         }
         return Some(Seen::Card);
     }
-    if budget.spent() {
-        budget.stopped = true;
-        return None;
-    }
     budget.took();
-    Some(match read_row(row, labels) {
-        Some(m) => {
-            let k = RowKey::of(m);
-            cache.put(row, Cached::Message(k.clone()));
-            Seen::Message(k)
+    let read = match layout {
+        Layout::Grid => read_grid_view(row, &view, labels).map(|m| (m, None)),
+        Layout::Log => {
+            let names = names.get_or_insert_with(|| labels.when_names());
+            read_log_view(row, &view, labels, names)
+        }
+    };
+    Some(match read {
+        Some((m, clock)) => {
+            let r = RowRead { key: RowKey::of(m), clock, sep };
+            cache.put(row, Cached::Message(r.clone()));
+            Seen::Message(r)
         }
         None => Seen::Empty,
     })

@@ -1,16 +1,21 @@
 //! Messenger threads (facebook.com/messages/t/…, /messages/e2ee/t/…,
 //! messenger.com/t/…) and the small chat windows over any facebook.com page.
 //!
-//! Structure read (platform-notes.md): the thread lives in `[role=main]`; its
-//! messages in a `[role=grid]` (labelled "Messages in conversation with …");
-//! every message is a `[role=row]` holding `[data-scope="messages_table"]`
-//! (date separators and the top-of-thread card do not); own messages are
-//! aligned to the end (`flex-end`) and carry a "You sent" heading; the message
-//! text is the longest `[dir=auto]` outside headings.
+//! Structure read (facebook-dom-2026.md; `layout` tells the two layouts
+//! apart): the thread lives in `[role=main]`; its messages in a `[role=grid]`
+//! or `[role=log]` labelled "Messages in conversation with …". Grid: every
+//! message is a `[role=row]` holding `[data-scope="messages_table"]`; own
+//! messages are aligned to the end and carry a "You sent" heading; the text is
+//! the longest `[dir=auto]` outside headings and quoted parents. Log: every
+//! message is `[aria-roledescription=message]` labelled "At TIME, NAME: text".
+//! Date separators (`[data-scope=date_break]`, or short rows of a date) give
+//! the times.
 use super::dom::{self, qs, qsa, text};
 use super::labels::{month_year, parse_count, Labels};
 use super::align::RowKey;
 use super::row_window::{Changes, RowWindow};
+use super::layout::Layout;
+use super::snapshot::{view_dom, Raw, RowView};
 use super::NotUnderstood;
 use crate::engine::{Contact, FriendStatus, Message, MessageKind, Sender};
 use wasm_bindgen::JsValue;
@@ -39,11 +44,20 @@ pub struct RowCache {
     reads: usize,
 }
 
+/// A message row as read: its key, the clock time its own label gave (log
+/// layout), and the separator read in the same row, if any (it comes first).
+#[derive(Clone)]
+pub(super) struct RowRead {
+    pub key: RowKey,
+    pub clock: Option<super::when::Clock>,
+    pub sep: Option<super::when::Local>,
+}
+
 #[derive(Clone)]
 pub(super) enum Cached {
-    Message(RowKey),
-    /// A date separator and the time it gives the messages after it.
-    Separator(String),
+    Message(RowRead),
+    /// A date separator and the local time it gives the messages after it.
+    Separator(super::when::Local),
 }
 
 impl Default for RowCache {
@@ -53,6 +67,10 @@ impl Default for RowCache {
 }
 
 impl RowCache {
+    /// The rows already read, for the snapshot helper to skip.
+    pub(super) fn seen(&self) -> &JsValue {
+        self.map.as_ref()
+    }
     pub(super) fn get(&self, row: &Element) -> Option<&Cached> {
         let v = self.map.get(row.as_ref());
         v.as_f64().and_then(|i| self.items.get(i as usize))
@@ -130,13 +148,13 @@ impl Budget {
     }
 }
 
-/// The thread grid inside `scope`: the one labelled "Messages in conversation
-/// with …", else the one holding message rows.
+/// The thread's message list inside `scope` (either layout): the one labelled
+/// "Messages in conversation with …", else the one holding message rows.
 pub fn find_grid(scope: &Element, labels: &Labels) -> Option<Element> {
-    find_grid_among(scope, &qsa(scope, "[role=grid]"), labels)
+    find_grid_among(scope, &qsa(scope, super::layout::LIST_SEL), labels)
 }
 
-/// `find_grid` choosing among `grids` (the page's `[role=grid]` elements, in
+/// `find_grid` choosing among `grids` (the page's message-list candidates, in
 /// document order, found by one query shared with `chat_windows_among`).
 pub fn find_grid_among(scope: &Element, grids: &[Element], labels: &Labels) -> Option<Element> {
     let inside: Vec<&Element> =
@@ -148,35 +166,39 @@ pub fn find_grid_among(scope: &Element, grids: &[Element], labels: &Labels) -> O
         .map(|g| (*g).clone())
 }
 
-/// Chat windows: thread grids outside `[role=main]`, with the window element
-/// around each (the nearest ancestor that also holds the window's header).
-pub fn find_chat_windows(doc_root: &Element, labels: &Labels) -> Vec<(Element, Element)> {
-    chat_windows_among(&qsa(doc_root, "[role=grid]"), labels)
+/// A thread page's `[role=main]` and its message list: the first message list
+/// inside a `[role=main]` that is not a docked chat box (a docked box's
+/// wrapper may carry `role=main` too).
+pub fn find_thread_list(lists: &[Element], labels: &Labels) -> Option<(Element, Element)> {
+    let in_main: Vec<(Element, &Element)> = lists
+        .iter()
+        .filter_map(|l| Some((dom::closest(l, "[role=main]")?, l)))
+        .filter(|(_, l)| super::layout::is_message_list(l, labels))
+        .collect();
+    // One candidate (the usual thread page): no need to look for a docked box's buttons.
+    if in_main.len() == 1 {
+        return in_main.into_iter().next().map(|(m, l)| (m, l.clone()));
+    }
+    in_main.into_iter().find(|(_, l)| !super::layout::is_docked(l, labels)).map(|(m, l)| (m, l.clone()))
 }
 
-/// `find_chat_windows` among the page's `[role=grid]` elements.
-pub fn chat_windows_among(grids: &[Element], labels: &Labels) -> Vec<(Element, Element)> {
-    let mut out = Vec::new();
-    for g in grids {
-        let g = g.clone();
-        if dom::closest(&g, "[role=main]").is_some() {
-            continue;
-        }
-        let labelled = dom::attr(&g, "aria-label").is_some_and(|l| labels.capture("messages_with", &l).is_some());
-        if !labelled && qs(&g, "[data-scope=\"messages_table\"]").is_none() {
-            continue;
-        }
-        let mut win = g.clone();
-        for _ in 0..8 {
-            let Some(p) = win.parent_element() else { break };
-            win = p;
-            if qs(&win, "a[href], h2, h3, [role=heading]").is_some_and(|h| !g.contains(Some(h.as_ref()))) {
-                break;
-            }
-        }
-        out.push((win, g));
-    }
-    out
+/// Chat windows over any page: every message list (either layout, in or out
+/// of `[role=main]`, minimised ones too) except the thread's, with the window
+/// element around each (the nearest ancestor that also holds its header).
+pub fn find_chat_windows(doc_root: &Element, labels: &Labels) -> Vec<(Element, Element)> {
+    let lists = qsa(doc_root, super::layout::LIST_SEL);
+    let thread = find_thread_list(&lists, labels).map(|t| t.1);
+    chat_windows_among(&lists, thread.as_ref(), labels)
+}
+
+/// `find_chat_windows` among the page's message-list candidates.
+pub fn chat_windows_among(grids: &[Element], thread: Option<&Element>, labels: &Labels) -> Vec<(Element, Element)> {
+    grids
+        .iter()
+        .filter(|g| thread.is_none_or(|t| !t.is_same_node(Some(g.as_ref()))))
+        .filter(|g| super::layout::is_message_list(g, labels))
+        .map(|g| (super::layout::window_of(g), g.clone()))
+        .collect()
 }
 
 /// Reads one thread: `scope` is `[role=main]` or a chat window, `window` the
@@ -193,7 +215,13 @@ pub fn read(
 ) -> Result<ThreadRead, NotUnderstood> {
     let complete = window.update(changes, labels, cache, budget);
     let cards: Vec<Element> = window.cards.iter().filter(|c| c.is_connected()).cloned().collect();
-    let contact = read_contact(scope, &window.grid, &cards, labels)?;
+    let mut contact = read_contact(scope, &window.grid, &cards, labels)?;
+    // The contact's card at the top of the list means the conversation's start
+    // is loaded: the first message listed is the first ever exchanged.
+    if start_card(&cards, labels) {
+        contact.0.start_visible = true;
+        contact.0.conversation_start = window.rows.first().and_then(|k| k.at.clone());
+    }
     let key = match (&contact.1, thread_id) {
         (Some(k), _) => k.clone(),
         (None, Some(t)) => format!("t:{t}"),
@@ -202,20 +230,38 @@ pub fn read(
     Ok(ThreadRead { key, contact: contact.0, anchor: scope.clone(), complete })
 }
 
-/// A separator's text → RFC 3339 UTC, reading it in the browser's local time.
-pub(super) fn separator_time(t: &str, names: &super::when::Names) -> Option<String> {
-    let now = js_sys::Date::new_0();
-    let today = super::when::Today { y: now.get_full_year() as i64, m: now.get_month() + 1, d: now.get_date() };
-    let (y, m, d, h, mi) = super::when::parse(t, names, today)?;
+/// A separator's text → the local date and time it names.
+pub(super) fn separator_local(t: &str, names: &super::when::Names) -> Option<super::when::Local> {
+    super::when::parse(t, names, today())
+}
+
+/// A local date and time → the contract's RFC 3339 text, with the browser's
+/// offset at that moment (through `when::rfc3339`, the one place times are made).
+pub(super) fn instant(l: super::when::Local) -> Option<String> {
+    let (y, m, d, h, mi) = l;
     let local = js_sys::Date::new_with_year_month_day_hr_min(y as u32, m as i32 - 1, d as i32, h as i32, mi as i32);
     if local.get_time().is_nan() {
         return None;
     }
-    let iso: String = local.to_iso_string().into();
-    // "2026-11-23T03:32:00.000Z" → "2026-11-23T03:32:00Z"
-    Some(match iso.find('.') {
-        Some(i) if iso.ends_with('Z') => format!("{}Z", &iso[..i]),
-        _ => iso,
+    // getTimezoneOffset is minutes west of UTC.
+    Some(super::when::rfc3339(l, -(local.get_timezone_offset() as i32)))
+}
+
+pub use crate::engine::time::earliest;
+
+/// Whether one of the list's card rows is the contact's header card ("You're
+/// friends on Facebook", "Lives in …", "N mutual friends", "Works at …").
+fn start_card(cards: &[Element], labels: &Labels) -> bool {
+    cards.iter().any(|c| {
+        let mut els = qsa(c, "[dir=auto], span");
+        els.insert(0, c.clone());
+        lines(els).iter().any(|l| {
+            labels.contains("friends", l)
+                || labels.contains("not_friends", l)
+                || labels.capture("lives_in", l).is_some()
+                || labels.capture("works_at", l).is_some()
+                || labels.capture("mutual_friends", l).is_some()
+        })
     })
 }
 
@@ -244,6 +290,9 @@ pub fn contact_from_lines(name: String, profile_url: Option<String>, ls: &[Strin
         }
         if c.lives_in.is_none() {
             c.lives_in = labels.capture("lives_in", l);
+        }
+        if c.works_at.is_none() {
+            c.works_at = labels.capture("works_at", l);
         }
         if c.joined.is_none() {
             c.joined = labels.capture("joined", l).and_then(|x| super::labels::find_year(&x));
@@ -330,80 +379,88 @@ fn read_contact(
     Ok((contact_from_lines(name, url, &ls, labels), key))
 }
 
-/// One message row → a message; `None` for rows with nothing to read yet.
-///
-/// Every call into the DOM crosses from WebAssembly to JavaScript, and a long
-/// thread has thousands of rows (issue 7), so the row is read with a few
-/// narrow queries: headings, the grid cell, the text elements, and only when
-/// the row has any, its media, links and labelled elements.
-pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
-    const HEADINGS: &str = "h1,h2,h3,h4,h5,h6,[role=heading]";
-    let headings = qsa(row, HEADINGS);
-    let cell = qs(row, "[role=gridcell]");
-    // Text elements outside headings: the `dir=auto` ones (the message is the
-    // longest of them) and other spans (marker lines only). Without headings
-    // (most rows of others) the queries need no exclusion.
-    let (autos, spans) = if headings.is_empty() {
-        (qsa(row, "[dir=auto]"), qsa(row, "span:not([dir=auto])"))
-    } else {
-        (
-            qsa(row, "[dir=auto]:not(h1 *,h2 *,h3 *,h4 *,h5 *,h6 *,[role=heading] *,h1,h2,h3,h4,h5,h6,[role=heading])"),
-            qsa(row, "span:not([dir=auto]):not(h1 *,h2 *,h3 *,h4 *,h5 *,h6 *,[role=heading] *,[role=heading])"),
-        )
+/// What the structure of one message (a grid row, or a log-layout message
+/// element) shows, apart from who sent it.
+struct Facts {
+    /// Marker lines found ("missed_video_call", "forwarded", ...), in order.
+    markers: Vec<&'static str>,
+    /// The normalised text of those marker lines (who placed a call is in them).
+    marker_texts: Vec<String>,
+    /// The longest `dir=auto` text that is neither a marker nor a quoted parent.
+    text: Option<String>,
+    audio: bool,
+    video: bool,
+    sticker: bool,
+    image: bool,
+    external_link: bool,
+    /// A "You sent" heading.
+    me_heading: bool,
+}
+
+/// A message's facts from what its row shows (`snapshot::Raw`, read in one
+/// batch call or with queries). Kinds come from structure (audio/video
+/// elements, image attachments, outside links) and from exact labels of
+/// images and markers, never from words inside the message's text.
+fn facts_of(raw: &Raw, labels: &Labels) -> Facts {
+    let mut f = Facts {
+        markers: Vec::new(),
+        marker_texts: Vec::new(),
+        text: None,
+        audio: false,
+        video: false,
+        sticker: false,
+        image: false,
+        external_link: false,
+        me_heading: raw.headings.iter().any(|h| labels.is("you_sent", h)),
     };
-    let texts: Vec<(Element, bool)> = autos.into_iter().map(|e| (e, true)).chain(spans.into_iter().map(|e| (e, false))).collect();
-    let mut aria: Vec<String> = Vec::new();
-    let mut links: Vec<Element> = Vec::new();
-    let mut media_audio = false;
-    let mut media_video = false;
-    let mut attachment_img = false;
-    if qs(row, "img,[aria-label],a[href],audio,video").is_some() {
-        for e in qsa(row, "img,[aria-label],a[href],audio,video") {
-            if headings.iter().any(|h| h.is_same_node(Some(e.as_ref()))) {
-                continue;
-            }
-            let tag = e.local_name();
-            let alt = if tag == "img" { dom::attr(&e, "alt") } else { None };
-            if let Some(l) = alt.or_else(|| dom::attr(&e, "aria-label")) {
-                aria.push(l);
-            }
-            match tag.as_str() {
-                "a" => links.push(e),
-                "audio" => media_audio = true,
-                "video" => media_video = true,
-                "img" => attachment_img |= dom::closest(&e, "a[href*=\"attachment\"]").is_some(),
-                _ => {}
+    for e in raw.media.iter().filter(|e| !e.heading) {
+        let is_img = e.tag == "img" || e.role == "img";
+        let l = e.label.as_str();
+        if !l.is_empty() {
+            // Only an image's own label names a sticker: a message's label
+            // carries its whole text ("At 16:15, Priya: send a sticker").
+            if is_img && labels.contains("sticker", l) {
+                f.sticker = true;
+            } else if labels.is("photo", l) {
+                f.image = true;
+            } else if labels.is("voice_message", l) {
+                f.audio = true;
             }
         }
+        match e.tag.as_str() {
+            "a" => {
+                f.external_link |= dom::url_parts(&e.href).is_some_and(|(h, p)| {
+                    super::page::host_kind(&h).is_none() || (h.starts_with("l.") && p.starts_with("/l.php"))
+                })
+            }
+            "audio" => f.audio = true,
+            "video" => f.video = true,
+            "img" => f.image |= e.attachment,
+            _ => {}
+        }
     }
-    let me_label = headings.iter().any(|h| labels.is("you_sent", &text(h)));
-    let aligned_end = !me_label && cell.as_ref().is_some_and(aligned_to_end);
-    let from = if me_label || aligned_end { Sender::Me } else { Sender::Them };
-
     // Marker lines ("Missed video call", "Priya forwarded a message") are not the message.
-    let marker_of = |t: &str| labels.marker_norm(&super::labels::norm(t));
-    let mut markers: Vec<&'static str> = Vec::new();
-    let mut msg: Option<String> = None;
-    for (e, dir_auto) in &texts {
-        let t = text(e);
+    for (t, dir_auto) in raw.autos.iter().map(|t| (t, true)).chain(raw.spans.iter().map(|t| (t, false))) {
         if t.is_empty() {
             continue;
         }
-        if let Some(k) = marker_of(&t) {
-            if !markers.contains(&k) {
-                markers.push(k);
+        let n = super::labels::norm(t);
+        if let Some(k) = labels.marker_norm(&n) {
+            if !f.markers.contains(&k) {
+                f.markers.push(k);
+                f.marker_texts.push(n);
             }
-        } else if *dir_auto && msg.as_ref().is_none_or(|m| t.chars().count() > m.chars().count()) {
-            msg = Some(t);
+        } else if dir_auto && f.text.as_ref().is_none_or(|m| t.chars().count() > m.chars().count()) {
+            f.text = Some(t.clone());
         }
     }
-    let external_link = links.iter().any(|a| {
-        dom::href_parts(a).is_some_and(|(h, p, _)| {
-            super::page::host_kind(&h).is_none() || (h.starts_with("l.") && p.starts_with("/l.php"))
-        })
-    });
-    let has = |k: &str| markers.contains(&k);
-    let kind = if has("missed_video_call") {
+    f
+}
+
+/// The kind a message's facts (and the text its label gives) show.
+fn kind_of(f: &Facts) -> MessageKind {
+    let has = |k: &str| f.markers.contains(&k);
+    if has("missed_video_call") {
         MessageKind::MissedVideoCall
     } else if has("video_call") {
         MessageKind::VideoCall
@@ -413,27 +470,151 @@ pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
         MessageKind::AudioCall
     } else if has("forwarded") {
         MessageKind::Forwarded
-    } else if media_audio || aria.iter().any(|l| labels.is("voice_message", l)) {
+    } else if f.audio {
         MessageKind::Audio
-    } else if media_video {
+    } else if f.video {
         MessageKind::Video
-    } else if aria.iter().any(|l| labels.contains("sticker", l)) {
+    } else if f.sticker {
         MessageKind::Sticker
-    } else if attachment_img || aria.iter().any(|l| labels.is("photo", l)) {
+    } else if f.image {
         MessageKind::Image
-    } else if external_link {
+    } else if f.external_link {
         MessageKind::Link
     } else {
         MessageKind::Text
-    };
-    let text = match kind {
-        MessageKind::VideoCall | MessageKind::MissedVideoCall | MessageKind::AudioCall | MessageKind::MissedAudioCall => None,
-        _ => msg,
-    };
+    }
+}
+
+fn is_call(k: MessageKind) -> bool {
+    matches!(k, MessageKind::VideoCall | MessageKind::MissedVideoCall | MessageKind::AudioCall | MessageKind::MissedAudioCall)
+}
+
+/// Who placed a call (contract: `from` is the caller). A marker that says who
+/// missed it decides ("You missed a video call": the contact called);
+/// otherwise the call row sits on its caller's side, like a message.
+fn caller(f: &Facts, side: Sender, labels: &Labels) -> Sender {
+    for t in &f.marker_texts {
+        if labels.contains_norm("call_missed_by_them", t) {
+            return Sender::Me;
+        }
+        if labels.contains_norm("call_missed_by_me", t) {
+            return Sender::Them;
+        }
+    }
+    side
+}
+
+/// A message's text and kind from its facts; `None` when there is nothing to read.
+fn finish(f: Facts, from: Sender, label_text: Option<String>, labels: &Labels) -> Option<Message> {
+    let mut f = f;
+    // A label's text is the message's own (a reply's, never its quoted parent).
+    if let Some(t) = label_text.filter(|t| !t.is_empty()) {
+        let n = super::labels::norm(&t);
+        match labels.marker_norm(&n) {
+            Some(k) => {
+                if !f.markers.contains(&k) {
+                    f.markers.push(k);
+                    f.marker_texts.push(n);
+                }
+            }
+            None => f.text = Some(t),
+        }
+    }
+    let kind = kind_of(&f);
+    let from = if is_call(kind) { caller(&f, from, labels) } else { from };
+    let text = if is_call(kind) { None } else { f.text };
     if kind == MessageKind::Text && text.is_none() {
         return None;
     }
     Some(Message { from, author: None, at: None, kind, text })
+}
+
+/// Reads every row of `rows` (grid layout) through the snapshot helper, in
+/// batches as a full pass does; how many were messages (bench hook).
+pub fn read_rows_batched(rows: &web_sys::NodeList, labels: &Labels) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < rows.length() {
+        let Some(batch) = super::snapshot::batch(rows.as_ref(), i, i + 64, &JsValue::NULL, Layout::Grid) else { return 0 };
+        for (k, s) in batch.iter().enumerate() {
+            let Some(row) = rows.item(i + k as u32) else { continue };
+            let v = s.as_deref().map(super::snapshot::parse);
+            if let Some(v) = v {
+                if v.message && v.brk.is_none() && read_grid_view(wasm_bindgen::JsCast::unchecked_ref(&row), &v, labels).is_some() {
+                    n += 1;
+                }
+            }
+        }
+        i += 64;
+    }
+    n
+}
+
+/// One grid-layout message row → a message; `None` for rows with nothing to read yet.
+pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
+    read_grid_view(row, &view_dom(row, Layout::Grid), labels)
+}
+
+/// A grid row's view → a message. Own messages carry a "You sent" heading or
+/// are aligned to the end (the style is asked only when the memo lacks it).
+pub(super) fn read_grid_view(row: &Element, v: &RowView, labels: &Labels) -> Option<Message> {
+    let f = facts_of(&v.raw, labels);
+    let me = f.me_heading || aligned_to_end(v.cell_key.as_deref(), || qs(row, "[role=gridcell]"));
+    finish(f, if me { Sender::Me } else { Sender::Them }, None, labels)
+}
+
+/// The message element of a log-layout row.
+pub(super) fn log_message(row: &Element) -> Option<Element> {
+    if row.matches(wasm_bindgen::intern(super::layout::LOG_MESSAGE)).unwrap_or(false) {
+        return Some(row.clone());
+    }
+    qs(row, super::layout::LOG_MESSAGE)
+}
+
+/// One log-layout message → the message and the clock time its label gives.
+/// The label "At 16:15, NAME: text" gives sender, side, time and text; where it
+/// is absent or of an unknown format, structure gives the side (alignment) and
+/// the text, and the time comes from the separator alone.
+pub(super) fn read_log_view(row: &Element, v: &RowView, labels: &Labels, names: &super::when::Names) -> Option<(Message, Option<super::when::Clock>)> {
+    let label = v.label.as_ref().map(|l| super::labels::clean(&cap(l.clone())));
+    let parsed = label.as_deref().and_then(|l| {
+        let rest = labels.capture("message_at", l).or_else(|| super::row_label::starts_with_clock(l).then(|| l.to_string()))?;
+        let p = super::row_label::split(&rest)?;
+        Some((p.time.to_string(), p.name.to_string(), p.text.to_string()))
+    });
+    let f = facts_of(&v.raw, labels);
+    let (from, label_text, clock) = match parsed {
+        Some((time, name, text)) => {
+            let me = labels.is("you_sent", &name);
+            let clock = super::when::clock(&time, names, today());
+            (if me { Sender::Me } else { Sender::Them }, Some(text), clock)
+        }
+        None => {
+            let me = f.me_heading || aligned_to_end(v.cell_key.as_deref(), || log_message(row));
+            (if me { Sender::Me } else { Sender::Them }, None, None)
+        }
+    };
+    finish(f, from, label_text, labels).map(|m| (m, clock))
+}
+
+/// The engine needs the first few KB of a message; a huge one is cut here
+/// (at a character boundary) so it costs no long task further on.
+pub const MAX_TEXT_BYTES: usize = 4096;
+
+pub fn cap(mut s: String) -> String {
+    if s.len() > MAX_TEXT_BYTES {
+        let mut i = MAX_TEXT_BYTES;
+        while !s.is_char_boundary(i) {
+            i -= 1;
+        }
+        s.truncate(i);
+    }
+    s
+}
+
+fn today() -> super::when::Today {
+    let now = js_sys::Date::new_0();
+    super::when::Today { y: now.get_full_year() as i64, m: now.get_month() + 1, d: now.get_date() }
 }
 
 /// Whether a message's grid cell (or its first child) aligns its content to the
@@ -443,21 +624,19 @@ pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
 /// the page added rows forces a style recalculation (issue 7: measured as most
 /// of a step's cost on a long thread). The attributes are only a memo key, never
 /// a selector, so a change of Facebook's class names only means new keys.
-fn aligned_to_end(cell: &Element) -> bool {
+fn aligned_to_end(key: Option<&str>, cell: impl FnOnce() -> Option<Element>) -> bool {
     const MAX_KEYS: usize = 512;
     thread_local! {
         static MEMO: std::cell::RefCell<std::collections::HashMap<String, bool>> = std::cell::RefCell::new(Default::default());
     }
-    let class = cell.get_attribute(wasm_bindgen::intern("class"));
-    let style = cell.get_attribute(wasm_bindgen::intern("style"));
     // Without classes to tell cells apart, always ask.
-    let key = class.map(|c| format!("{c}\u{1}{}", style.as_deref().unwrap_or("")));
-    if let Some(k) = &key {
+    if let Some(k) = key {
         if let Some(v) = MEMO.with(|m| m.borrow().get(k).copied()) {
             return v;
         }
     }
-    let v = dom::alignment(cell)
+    let Some(cell) = cell() else { return false };
+    let v = dom::alignment(&cell)
         .or_else(|| cell.first_element_child().and_then(|f| dom::alignment(&f)))
         .is_some_and(|a| a.contains("end"));
     if let Some(k) = key {
@@ -466,7 +645,7 @@ fn aligned_to_end(cell: &Element) -> bool {
             if m.len() >= MAX_KEYS {
                 m.clear();
             }
-            m.insert(k, v);
+            m.insert(k.to_string(), v);
         });
     }
     v

@@ -118,6 +118,46 @@ pub fn parse(text: &str, names: &Names, today: Today) -> Option<Local> {
     Some((y, m, d, hour.unwrap_or(0), minute.unwrap_or(0)))
 }
 
+/// A message's own clock time, from its label (log layout): a full date and
+/// time when the label names the day, else the time of day only (the day
+/// comes from the separator above it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    At(Local),
+    TimeOfDay(u32, u32),
+}
+
+/// A label's time text → its clock. A bare "16:15" is a time of day; anything
+/// naming a day ("Tue 20:06", "15 Jul 2026, 17:38", "Yesterday 9:00") is a date.
+pub fn clock(text: &str, names: &Names, today: Today) -> Option<Clock> {
+    let l = parse(text, names, today)?;
+    let bare = digits_ascii(&text.to_lowercase())
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ':' || c == ' ' || c == '.' || c == 'a' || c == 'p' || c == 'm');
+    Some(if bare { Clock::TimeOfDay(l.3, l.4) } else { Clock::At(l) })
+}
+
+/// A message's time: its own date if its label gives one, else the separator's
+/// day at the label's time of day, else the separator's time. No separator and
+/// only a time of day: unknown (the day is not guessed).
+pub fn stamp(separator: Option<Local>, own: Option<Clock>) -> Option<Local> {
+    match (own, separator) {
+        (Some(Clock::At(l)), _) => Some(l),
+        (Some(Clock::TimeOfDay(h, mi)), Some((y, m, d, _, _))) => Some((y, m, d, h, mi)),
+        (None, s) => s,
+        (Some(Clock::TimeOfDay(..)), None) => None,
+    }
+}
+
+/// The one place a reader's local time becomes the contract's RFC 3339 text
+/// ("2026-11-23T09:02:00+05:30"); `offset_min` is the local offset east of UTC.
+pub fn rfc3339(l: Local, offset_min: i32) -> String {
+    let (y, m, d, h, mi) = l;
+    let sign = if offset_min < 0 { '-' } else { '+' };
+    let o = offset_min.unsigned_abs();
+    format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:00{sign}{:02}:{:02}", o / 60, o % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +197,22 @@ mod tests {
         assert_eq!(parse("21:40", &n, T), Some((2026, 11, 28, 21, 40)));
         assert_eq!(parse("Nov 24, 2026, 7:02 AM", &n, T), Some((2026, 11, 24, 7, 2)));
         assert_eq!(parse("Today at 9:41 PM", &n, T), Some((2026, 11, 28, 21, 41)));
+    }
+
+    #[test]
+    fn clocks_and_stamps() {
+        let n = names();
+        assert_eq!(clock("16:15", &n, T), Some(Clock::TimeOfDay(16, 15)));
+        assert_eq!(clock("4:15 PM", &n, T), Some(Clock::TimeOfDay(16, 15)));
+        assert_eq!(clock("Tue 20:06", &n, T), Some(Clock::At((2026, 11, 24, 20, 6))));
+        let sep = Some((2026, 11, 23, 9, 2));
+        assert_eq!(stamp(sep, Some(Clock::TimeOfDay(16, 15))), Some((2026, 11, 23, 16, 15)));
+        assert_eq!(stamp(sep, None), sep);
+        assert_eq!(stamp(None, Some(Clock::TimeOfDay(16, 15))), None);
+        assert_eq!(stamp(sep, Some(Clock::At((2026, 11, 24, 20, 6)))), Some((2026, 11, 24, 20, 6)));
+        assert_eq!(rfc3339((2026, 11, 23, 9, 2), 330), "2026-11-23T09:02:00+05:30");
+        assert_eq!(rfc3339((2026, 1, 2, 0, 5), 0), "2026-01-02T00:05:00+00:00");
+        assert_eq!(rfc3339((2026, 1, 2, 0, 5), -150), "2026-01-02T00:05:00-02:30");
     }
 
     #[test]

@@ -1,0 +1,215 @@
+//! What one row shows, as plain strings: read either in ONE call for a batch of
+//! rows through the JavaScript helper `extension/content/snapshot.js` (page
+//! cost, issue 11 item 4: a query from WebAssembly per element is a crossing
+//! each), or, where the helper is missing, with the same queries from here.
+//! The selectors are this module's; the helper only runs them. All decisions
+//! (what is a message, separator, sender, kind) are made in Rust on the result.
+use super::dom::{self, qs, qsa};
+use super::layout::{Layout, DATE_BREAK, LOG_MESSAGE};
+use wasm_bindgen::{intern, JsCast, JsValue};
+use web_sys::Element;
+
+/// One element that may tell a message's kind.
+pub struct Media {
+    pub tag: String,
+    pub role: String,
+    /// `alt` for images, else `aria-label`.
+    pub label: String,
+    /// Absolute URL for links.
+    pub href: String,
+    /// An image inside an attachment link.
+    pub attachment: bool,
+    /// The element is itself a heading (its label is the sender's, not the kind's).
+    pub heading: bool,
+}
+
+/// The texts and media of a message's scope (grid: the row; log: the message element).
+#[derive(Default)]
+pub struct Raw {
+    pub headings: Vec<String>,
+    pub autos: Vec<String>,
+    pub spans: Vec<String>,
+    pub media: Vec<Media>,
+}
+
+/// What a row is made of.
+pub struct RowView {
+    /// The row holds a message element (grid: a messages_table cell; log: a message).
+    pub message: bool,
+    /// The message element's accessible label (log layout).
+    pub label: Option<String>,
+    /// A date separator in the row: its text, its accessible form, and whether it
+    /// lies inside the message element (then the whole row is the separator).
+    pub brk: Option<(String, String, bool)>,
+    /// The row's whole text, for rows without a message element.
+    pub row_text: Option<String>,
+    pub raw: Raw,
+    /// The alignment memo key of the message's cell (class, style), if it has a class.
+    pub cell_key: Option<String>,
+}
+
+const HEADINGS: &str = "h1,h2,h3,h4,h5,h6,[role=heading]";
+// Everything inside a reply's quoted parent (`span[aria-hidden=true]` in the
+// same row) is the parent's, not the reply's.
+const AUTOS: &str = "[dir=auto]:not([aria-hidden=true] *,[aria-hidden=true])";
+const SPANS: &str = "span:not([dir=auto]):not([aria-hidden=true] *,[aria-hidden=true])";
+const AUTOS_H: &str = "[dir=auto]:not(h1 *,h2 *,h3 *,h4 *,h5 *,h6 *,[role=heading] *,h1,h2,h3,h4,h5,h6,[role=heading],[aria-hidden=true] *,[aria-hidden=true])";
+const SPANS_H: &str = "span:not([dir=auto]):not(h1 *,h2 *,h3 *,h4 *,h5 *,h6 *,[role=heading] *,[role=heading],[aria-hidden=true] *,[aria-hidden=true])";
+const HIDDEN: &str = "[aria-hidden=true]";
+const AUTOS_PLAIN: &str = "[dir=auto]";
+const SPANS_PLAIN: &str = "span:not([dir=auto])";
+const MEDIA_ANY: &str = "img,[role=img],[aria-label],a[href],audio,video";
+const MEDIA: &str = "img:not([aria-hidden=true] *),[role=img]:not([aria-hidden=true] *),[aria-label]:not([aria-hidden=true] *),a[href]:not([aria-hidden=true] *),audio,video";
+const ATTACHMENT: &str = "a[href*=\"attachment\"]";
+const GRID_MESSAGE: &str = "[data-scope=\"messages_table\"]";
+const GRID_CELL: &str = "[role=gridcell]";
+
+const FIELD: char = '\u{1e}';
+const ITEM: char = '\u{1f}';
+const PART: char = '\u{1d}';
+
+fn message_sel(layout: Layout) -> &'static str {
+    match layout {
+        Layout::Grid => GRID_MESSAGE,
+        Layout::Log => LOG_MESSAGE,
+    }
+}
+
+fn memo_key(class: Option<String>, style: Option<String>) -> Option<String> {
+    class.map(|c| format!("{c}\u{1}{}", style.as_deref().unwrap_or("")))
+}
+
+/// The row read with queries from WebAssembly (the helper is missing).
+pub fn view_dom(row: &Element, layout: Layout) -> RowView {
+    let sel = intern(message_sel(layout));
+    let m = if row.matches(sel).unwrap_or(false) { Some(row.clone()) } else { qs(row, message_sel(layout)) };
+    let b = if row.matches(intern(DATE_BREAK)).unwrap_or(false) { Some(row.clone()) } else { qs(row, DATE_BREAK) };
+    let brk = b.map(|b| {
+        let inside = m.as_ref().is_some_and(|m| m.contains(Some(b.as_ref())));
+        (dom::text(&b), dom::attr(&b, "aria-label").unwrap_or_default(), inside)
+    });
+    let Some(m) = m else {
+        return RowView { message: false, label: None, brk, row_text: Some(dom::text(row)), raw: Raw::default(), cell_key: None };
+    };
+    let label = if layout == Layout::Log { dom::attr(&m, "aria-label") } else { None };
+    let scope = if layout == Layout::Grid { row.clone() } else { m.clone() };
+    let headings = qsa(&scope, HEADINGS);
+    // Simple selectors where the row has neither headings nor a hidden part (most rows).
+    let (autos, spans) = if !headings.is_empty() {
+        (AUTOS_H, SPANS_H)
+    } else if qs(&scope, HIDDEN).is_none() {
+        (AUTOS_PLAIN, SPANS_PLAIN)
+    } else {
+        (AUTOS, SPANS)
+    };
+    let texts = |sel: &str| qsa(&scope, sel).iter().map(|e| dom::text(e)).collect::<Vec<_>>();
+    let mut raw = Raw { headings: headings.iter().map(|h| dom::text(h)).collect(), autos: texts(autos), spans: texts(spans), media: Vec::new() };
+    if qs(&scope, MEDIA_ANY).is_some() {
+        for e in qsa(&scope, MEDIA) {
+            let tag = e.local_name();
+            let label = if tag == "img" { dom::attr(&e, "alt") } else { dom::attr(&e, "aria-label") };
+            let href = if tag == "a" { dom::href_abs(&e).unwrap_or_default() } else { String::new() };
+            raw.media.push(Media {
+                attachment: tag == "img" && dom::closest(&e, ATTACHMENT).is_some(),
+                heading: headings.iter().any(|h| h.is_same_node(Some(e.as_ref()))),
+                role: e.get_attribute(intern("role")).unwrap_or_default(),
+                label: label.unwrap_or_default(),
+                href,
+                tag,
+            });
+        }
+    }
+    let cell = if layout == Layout::Grid { qs(&scope, GRID_CELL) } else { Some(m.clone()) };
+    let cell_key = cell.and_then(|c| memo_key(c.get_attribute(intern("class")), c.get_attribute(intern("style"))));
+    RowView { message: true, label, brk, row_text: None, raw, cell_key }
+}
+
+/// A row's string from the helper → its view (the inverse of snapshot.js).
+pub fn parse(s: &str) -> RowView {
+    let clean = |t: &str| super::labels::clean(t);
+    let list = |t: Option<&str>| -> Vec<String> {
+        match t {
+            Some(t) if !t.is_empty() => t.split(ITEM).map(clean).collect(),
+            _ => Vec::new(),
+        }
+    };
+    let mut f = s.split(FIELD);
+    let head = f.next().unwrap_or("0");
+    let message = head.starts_with('1');
+    let label = Some(clean(head.get(1..).unwrap_or(""))).filter(|l| !l.is_empty());
+    let brk = f.next().filter(|b| !b.is_empty()).map(|b| {
+        let mut p = b.split(PART);
+        let t = clean(p.next().unwrap_or(""));
+        let a = clean(p.next().unwrap_or(""));
+        (t, a, p.next() == Some("1"))
+    });
+    if !message {
+        return RowView { message, label: None, brk, row_text: Some(clean(f.next().unwrap_or(""))), raw: Raw::default(), cell_key: None };
+    }
+    let headings = list(f.next());
+    let autos = list(f.next());
+    let spans = list(f.next());
+    let media = match f.next() {
+        Some(m) if !m.is_empty() => m
+            .split(ITEM)
+            .map(|e| {
+                let mut p = e.split(PART);
+                let mut next = || p.next().unwrap_or("").to_string();
+                let (tag, role, label, href, att, head) = (next(), next(), next(), next(), next(), next());
+                Media { tag, role, label: clean(&label), href, attachment: att == "1", heading: head == "1" }
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let cell_key = f.next().filter(|c| !c.is_empty()).and_then(|c| {
+        let mut p = c.split(PART);
+        let (class, style, has) = (p.next().unwrap_or(""), p.next().unwrap_or(""), p.next() == Some("1"));
+        memo_key(has.then(|| class.to_string()), Some(style.to_string()))
+    });
+    RowView { message, label, brk, row_text: None, raw: Raw { headings, autos, spans, media }, cell_key }
+}
+
+thread_local! {
+    /// The helper and the selector objects per layout, looked up once.
+    static HELPER: Option<js_sys::Function> = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("__saavdhanSnapshot"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    static SELECTORS: [JsValue; 2] = [selectors(Layout::Grid), selectors(Layout::Log)];
+}
+
+fn selectors(layout: Layout) -> JsValue {
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: &str| {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
+    };
+    set("message", message_sel(layout));
+    set("brk", DATE_BREAK);
+    set("label", if layout == Layout::Log { "aria-label" } else { "" });
+    set("headings", HEADINGS);
+    set("autos", AUTOS);
+    set("spans", SPANS);
+    set("autos_h", AUTOS_H);
+    set("spans_h", SPANS_H);
+    set("hidden", HIDDEN);
+    set("autos_plain", AUTOS_PLAIN);
+    set("spans_plain", SPANS_PLAIN);
+    set("media_any", MEDIA_ANY);
+    set("media", MEDIA);
+    set("attachment", ATTACHMENT);
+    set("cell", if layout == Layout::Grid { GRID_CELL } else { "" });
+    if layout == Layout::Grid {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str("scope_row"), &JsValue::TRUE);
+    }
+    o.into()
+}
+
+/// Rows `[start, end)` of `rows` through the helper, in one call: per row its
+/// string, or `None` for a row in `seen` (already read). `None` when the helper
+/// is missing or failed (the caller reads the rows with `view_dom`).
+pub fn batch(rows: &JsValue, start: u32, end: u32, seen: &JsValue, layout: Layout) -> Option<Vec<Option<String>>> {
+    let f = HELPER.with(|h| h.clone())?;
+    let sels = SELECTORS.with(|s| s[if layout == Layout::Grid { 0 } else { 1 }].clone());
+    let args = js_sys::Array::of5(rows, &JsValue::from(start), &JsValue::from(end), seen, &sels);
+    let out: js_sys::Array = f.apply(&JsValue::NULL, &args).ok()?.dyn_into().ok()?;
+    Some(out.iter().map(|v| v.as_string()).collect())
+}
