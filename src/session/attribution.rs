@@ -54,9 +54,18 @@ pub fn same_name(a: &str, b: &str) -> bool {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
+            .chars()
+            // Readers cap what they take from the page (a 10,000-character name is read
+            // whole from a label but capped from text): names are compared by their
+            // first 256 characters, far beyond any real profile name.
+            .take(NAME_CHARS_COMPARED)
+            .collect()
     }
     n(a) == n(b)
 }
+
+/// How much of two names [`same_name`] compares.
+const NAME_CHARS_COMPARED: usize = 256;
 
 /// One thread region's (main thread or one chat window) attribution state.
 #[derive(Debug, Clone, Default)]
@@ -134,6 +143,15 @@ impl Gate {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_very_long_name_capped_on_one_side_is_the_same_name() {
+        let long = "Neha".repeat(2500);
+        assert!(same_name(&long, &long[..4096]));
+        assert!(!same_name(&long, "Neha Kapoor"));
+        assert!(!same_name(&"Neha".repeat(100), &"Riya".repeat(100)));
+    }
+
     use super::*;
 
     fn sight<'a>(key: &'a str, list: &'a str, header: &'a str, thread: &'a str) -> Sighting<'a> {
