@@ -29,8 +29,7 @@ pub mod palette;
 mod render;
 
 use crate::engine::{Assessment, Conversation, Level};
-use crate::state::json::Stored;
-use crate::state::settings::{Settings, SETTINGS_KEY};
+use crate::state::settings::Settings;
 use crate::web::i18n::{self, t};
 use crate::web::storage::{self, Area};
 use memory::{Hide, Memory, MEMORY_KEY};
@@ -163,7 +162,7 @@ fn level_name(l: Level) -> &'static str {
 }
 
 fn stage_name(s: crate::engine::Stage) -> String {
-    s.write().as_str().map(str::to_string).unwrap_or_default()
+    serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 fn contact_memory(key: &str) -> memory::ContactMemory {
@@ -401,7 +400,7 @@ fn ensure_memory_loading() {
 fn save_memory() {
     let Some(mem) = MEMORY.with(|m| m.borrow().clone()) else { return };
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = storage::set(Area::Local, MEMORY_KEY, &mem.write()).await;
+        let _ = storage::set_making_room(MEMORY_KEY, &serde_json::to_value(&mem).unwrap_or_default()).await;
     });
 }
 
@@ -474,24 +473,38 @@ fn act(key: &Key, root: &ShadowRoot, action: &str) {
                 .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
                 .map(|i| i.value())
                 .unwrap_or_default();
-            if data.settings.pin_matches(&typed) {
-                if data.assessment.level == Level::Danger {
-                    // The family allowed hiding this danger warning: remember it.
-                    let unlocked = MEMORY.with(|m| {
-                        m.borrow_mut().as_mut().map(|m| {
-                            m.contacts.entry_or_default(&data.contact_key).danger_unlocked = true;
-                        })
-                    });
-                    if unlocked.is_some() {
-                        save_memory();
+            // Checked with the cool-down after wrong tries (settings_io::check_pin).
+            let (key, root) = (key.clone(), root.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let check = match &data.settings.pin {
+                    Some(pin) => crate::web::settings_io::check_pin(pin, &typed).await,
+                    None => crate::state::pin::PinCheck::Right,
+                };
+                if check == crate::state::pin::PinCheck::Right {
+                    if data.assessment.level == Level::Danger {
+                        // The family allowed hiding this danger warning: remember it.
+                        let unlocked = MEMORY.with(|m| {
+                            m.borrow_mut().as_mut().map(|m| {
+                                m.contacts.entry(data.contact_key.clone()).or_default().danger_unlocked = true;
+                            })
+                        });
+                        if unlocked.is_some() {
+                            save_memory();
+                        }
                     }
+                    mark_known(data);
+                } else if let Some(e) = part(&root, "pin-error") {
+                    let lang = i18n::language_for(data.settings.language);
+                    let text = match check {
+                        crate::state::pin::PinCheck::Wait(ms) => {
+                            i18n::tr(lang, "storage_pin_wait", &[&((ms / 1000.0).ceil() as u64).to_string()])
+                        }
+                        _ => t(lang, "pin_wrong"),
+                    };
+                    e.set_text_content(Some(&text));
+                    refresh_test_content(&key);
                 }
-                mark_known(data);
-            } else if let Some(e) = part(root, "pin-error") {
-                let lang = i18n::language_for(data.settings.language);
-                e.set_text_content(Some(&t(lang, "pin_wrong")));
-                refresh_test_content(key);
-            }
+            });
         }
         _ => {}
     }
@@ -516,11 +529,9 @@ fn mark_known(data: Owned) {
     HIDDEN.with(|h| h.borrow_mut().insert(data.contact_key.clone()));
     remove_contact(&data.contact_key);
     wasm_bindgen_futures::spawn_local(async move {
-        let raw = storage::get_raw(Area::Local, SETTINGS_KEY).await.unwrap_or(JsValue::UNDEFINED);
-        let value: serde_json::Value = storage::value_from_js(&raw).unwrap_or(serde_json::Value::Null);
-        let mut s = Settings::from_stored(&value);
-        s.add_known(&data.contact_key, &data.conversation.contact.name);
-        let _ = storage::set(Area::Local, SETTINGS_KEY, &s.to_stored()).await;
+        // Never written over settings of a newer version (settings_io::update).
+        let name = data.conversation.contact.name.clone();
+        let _ = crate::web::settings_io::update(|s| s.add_known(&data.contact_key, &name)).await;
     });
 }
 
