@@ -138,7 +138,8 @@ pub async fn clear(a: Area) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Writes `value` under `key` in chrome.storage.local. When the write fails
+/// Writes `value` under `key` in chrome.storage.local, unless what is stored there
+/// carries a higher version (a later Saavdhan wrote it: kept). When the write fails
 /// (storage full), drops the least recently active contacts' facts — from the
 /// value itself when it is the contacts store, else from the stored one — and
 /// tries again, a few times, dropping more each time. Leaves a note for the
@@ -147,6 +148,13 @@ pub async fn set_making_room(key: &str, value: &serde_json::Value) -> Result<(),
     use crate::state::contacts::{ContactStore, CONTACTS_KEY};
     use crate::state::quota::{trim_for, StorageNote, RETRIES, STORAGE_NOTE_KEY};
     type Facts = ContactStore<serde_json::Value>;
+    // One at a time: a write that trims the stored contacts must not race one that
+    // writes newer contacts (it would put back the older ones).
+    let _turn = Turn::take().await;
+    let stored = value_from_js(&get_raw(Area::Local, key).await?)?;
+    if crate::state::written_by_newer(&stored, value) {
+        return Err(JsValue::from_str("kept: written by a newer version"));
+    }
     let Err(mut last) = set(Area::Local, key, value).await else { return Ok(()) };
     let now_ms = js_sys::Date::now();
     let now_s = (now_ms / 1000.0) as i64;
@@ -156,7 +164,8 @@ pub async fn set_making_room(key: &str, value: &serde_json::Value) -> Result<(),
         let n = trim_for(attempt);
         if key == CONTACTS_KEY {
             let (mut store, _) = Facts::from_value(Some(&value), now_s);
-            trimmed += store.trim_oldest(n);
+            // Never the most recent contact: it is the one this write is for.
+            trimmed += store.trim_oldest(n.min(store.contacts.len().saturating_sub(1)));
             value = store.to_value();
         } else {
             let stored = value_from_js(&get_raw(Area::Local, CONTACTS_KEY).await?)?;
@@ -181,4 +190,37 @@ pub async fn set_making_room(key: &str, value: &serde_json::Value) -> Result<(),
         let _ = set(Area::Session, STORAGE_NOTE_KEY, &note).await;
     }
     Err(last)
+}
+
+thread_local! {
+    static WRITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// This module's turn to write (see [`set_making_room`]); released when dropped.
+struct Turn;
+
+impl Turn {
+    async fn take() -> Turn {
+        while WRITING.with(|w| w.replace(true)) {
+            sleep_ms(10).await;
+        }
+        Turn
+    }
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        WRITING.with(|w| w.set(false));
+    }
+}
+
+/// Waits `ms` through the global's setTimeout (pages and content scripts alike).
+async fn sleep_ms(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let global = js_sys::global();
+        if let Ok(f) = js_sys::Reflect::get(&global, &"setTimeout".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+            let _ = f.call2(&global, &resolve, &ms.into());
+        }
+    });
+    let _ = JsFuture::from(p).await;
 }

@@ -158,7 +158,11 @@ for (const kind of ['chromium', 'firefox']) {
         const nowS = Math.floor(Date.now() / 1000);
         const contacts = {};
         for (let i = 1; i <= 60; i += 1) {
-          contacts[`fb:${1000 + i}`] = { facts: { version: 1, messages_seen: i, stages: [] }, last_activity: nowS - i * 3600 };
+          // About 400 bytes each, like real facts with a few stages.
+          const stages = ['contact', 'grooming', 'off_platform'].map((stage) => ({
+            stage, first_at: '2026-11-01T10:00:00Z', rules: [`${stage}.example_rule_one.en`, `${stage}.example_rule_two.hi`], count: 3,
+          }));
+          contacts[`fb:${1000 + i}`] = { facts: { version: 1, messages_seen: i, stages }, last_activity: nowS - i * 3600 };
         }
         await setLocal(browser, { contacts: { version: 2, contacts } });
         // Fill chrome.storage.local to a few bytes below its quota (10 MB).
