@@ -25,9 +25,17 @@ pub struct StorageNote {
     pub at_ms: f64,
 }
 
+/// The popup shows a note for this long after the problem.
+pub const NOTE_SHOWN_MS: f64 = 7.0 * 24.0 * 3600.0 * 1000.0;
+
 impl StorageNote {
     pub fn from_stored(v: &serde_json::Value) -> Option<StorageNote> {
         serde_json::from_value::<StorageNote>(v.clone()).ok().filter(|n| n.trimmed > 0 || n.failed)
+    }
+
+    /// True while the popup should still mention it.
+    pub fn recent(&self, now_ms: f64) -> bool {
+        now_ms - self.at_ms < NOTE_SHOWN_MS
     }
 }
 
@@ -46,5 +54,7 @@ mod tests {
         assert_eq!(StorageNote::from_stored(&serde_json::json!({"trimmed": 3, "at_ms": 5.0})).unwrap().trimmed, 3);
         assert_eq!(StorageNote::from_stored(&serde_json::json!({"trimmed": 0})), None);
         assert_eq!(StorageNote::from_stored(&serde_json::json!("junk")), None);
+        let n = StorageNote { trimmed: 1, failed: false, at_ms: 0.0 };
+        assert!(n.recent(NOTE_SHOWN_MS - 1.0) && !n.recent(NOTE_SHOWN_MS));
     }
 }

@@ -146,7 +146,10 @@ async fn show_storage_note(doc: &Document, texts: &Texts) -> Result<(), JsValue>
     let mut note = None;
     for area in [Area::Session, Area::Local] {
         let raw = storage::get_raw(area, STORAGE_NOTE_KEY).await.unwrap_or(JsValue::NULL);
-        let found = storage::from_js::<Value>(&raw).ok().and_then(|v| StorageNote::from_stored(&v));
+        let found = storage::from_js::<Value>(&raw)
+            .ok()
+            .and_then(|v| StorageNote::from_stored(&v))
+            .filter(|n| n.recent(js_sys::Date::now()));
         if let Some(n) = found {
             if note.as_ref().is_none_or(|old: &StorageNote| n.at_ms > old.at_ms) {
                 note = Some(n);
