@@ -6,7 +6,9 @@
 //! through serde-wasm-bindgen: every stored value is also read and written as a
 //! `serde_json::Value` by the stores (migration and repair work field by field on
 //! it), so serde_json is in both modules anyway, and JSON text makes maps plain
-//! objects in both browsers with no extra crate.
+//! objects in both browsers with no extra crate. Measured with serde-wasm-bindgen
+//! 0.6.5 in its place (json_compatible): content module 274.8 -> 279.1 KB gzip,
+//! pages module 123.2 -> 125.7 KB gzip, so JSON text stays.
 //!
 //! [`set_making_room`] is the write for everything the content script keeps: when
 //! storage is full it trims the oldest contact facts and tries again (state::quota).
