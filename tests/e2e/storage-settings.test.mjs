@@ -6,6 +6,7 @@
 // Managed policy (lock_settings: 1) is in storage-managed.test.mjs.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { startServer, launchBrowser, closeBrowser, openFixture, pageErrors, waitForBanner } from './lib/index.mjs';
 import { openExtensionPage, evaluateInExtension, readExtensionStorage } from './family-lib.mjs';
 
@@ -111,6 +112,27 @@ for (const kind of ['chromium', 'firefox']) {
       assert.equal(await isDisabled(page, '#contact-name'), false, 'the same PIN opens the settings');
       assert.equal(await page.$eval('#contact-phone', (e) => e.value), '919876543210');
       await page.close();
+    });
+
+    it('a PIN record of the old kind (iterated SHA-256) opens once and is rewritten as PBKDF2', async () => {
+      const old = JSON.parse(fs.readFileSync(new URL('../fixtures/state/settings_v2_sha256_pin.json', import.meta.url), 'utf8'));
+      await setLocal(browser, { settings: old });
+      const page = await openOptions(browser);
+      assert.equal(await isHidden(page, '#lock-panel'), false);
+      await typeInto(page, '#unlock-pin', '2468');
+      await page.click('#unlock');
+      await page.waitForFunction(() => document.querySelector('#lock-panel').hidden, { timeout: 20_000 });
+      const { settings } = await waitForStorage(browser, (s) => s.settings && s.settings.pin && s.settings.pin.algorithm === 'pbkdf2-sha256', 'the upgraded PIN record');
+      assert.equal(settings.pin.iterations, 100000);
+      assert.notEqual(settings.pin.salt, old.pin.salt, 'a fresh salt');
+      assert.deepEqual(settings.trusted_contact, old.trusted_contact, 'the rest is kept');
+      assert.deepEqual(settings.known_people, old.known_people);
+      await page.close();
+      const again = await openOptions(browser);
+      await typeInto(again, '#unlock-pin', '2468');
+      await again.click('#unlock');
+      await again.waitForFunction(() => document.querySelector('#lock-panel').hidden, { timeout: 20_000 });
+      await again.close();
     });
 
     it('after five wrong PINs the options page makes the family wait before checking again', async () => {

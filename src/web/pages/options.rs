@@ -321,15 +321,17 @@ fn unlock(page: &Shared) {
             Some(pin) => settings_io::check_pin(pin, &typed).await,
             None => PinCheck::Right,
         };
+        // A PIN record of an older kind was rewritten by check_pin: read it again.
+        let reloaded = if check == PinCheck::Right && pin.as_ref().is_some_and(PinHash::needs_upgrade) {
+            Some(settings_io::load_all().await)
+        } else {
+            None
+        };
         let mut p = pg.borrow_mut();
         match check {
             PinCheck::Right => {
                 p.unlocked = true;
-                // A PIN record of an older kind was rewritten by check_pin.
-                if pin.as_ref().is_some_and(PinHash::needs_upgrade) {
-                    drop(p);
-                    let loaded = settings_io::load_all().await;
-                    p = pg.borrow_mut();
+                if let Some(loaded) = reloaded {
                     p.loaded = loaded;
                 }
                 set_status(&status, "", true);
