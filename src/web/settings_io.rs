@@ -64,12 +64,42 @@ pub async fn save(local: &Settings) -> Result<(), JsValue> {
 /// Reads the stored settings, changes them with `f`, writes them back (for the
 /// warning's "I know this person"). Nothing is written over a newer version.
 pub async fn update(f: impl FnOnce(&mut Settings)) -> Result<(), JsValue> {
+    // Read, change and write in one turn: two updates (a known person, the PIN's
+    // upgrade) must not each write back what the other had not seen.
+    let _turn = SettingsTurn::take().await;
     let (mut s, report, _) = read_local().await;
     if report.read_only() {
         return Err(JsValue::from_str("settings of a newer version: kept as they are"));
     }
     f(&mut s);
-    storage::set_making_room(SETTINGS_KEY, &s.to_stored()).await
+    let v = s.to_stored();
+    // One write as a rule (the page may be closed right after); storage full: make room.
+    match storage::set(Area::Local, SETTINGS_KEY, &v).await {
+        Ok(()) => Ok(()),
+        Err(_) => storage::set_making_room(SETTINGS_KEY, &v).await,
+    }
+}
+
+thread_local! {
+    static UPDATING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The turn of one [`update`] (read, change, write); released when dropped.
+struct SettingsTurn;
+
+impl SettingsTurn {
+    async fn take() -> SettingsTurn {
+        while UPDATING.with(|u| u.replace(true)) {
+            storage::sleep_ms(10).await;
+        }
+        SettingsTurn
+    }
+}
+
+impl Drop for SettingsTurn {
+    fn drop(&mut self) {
+        UPDATING.with(|u| u.set(false));
+    }
 }
 
 /// Checks a typed PIN against `pin`, unless too many wrong tries make it wait;
@@ -77,20 +107,62 @@ pub async fn update(f: impl FnOnce(&mut Settings)) -> Result<(), JsValue> {
 /// kind rewrites it as a PBKDF2 record (with a fresh salt).
 pub async fn check_pin(pin: &PinHash, typed: &str) -> PinCheck {
     let now = js_sys::Date::now();
-    let stored = storage::get_raw(Area::Local, PIN_TRIES_KEY).await.ok();
-    let mut tries = stored.and_then(|v| storage::value_from_js(&v).ok()).map(|v| PinTries::from_stored(&v)).unwrap_or_default();
+    let mut tries = stored_tries().await;
     let result = tries.check(pin, typed, now);
     if !matches!(result, PinCheck::Wait(_)) {
         let _ = storage::set(Area::Local, PIN_TRIES_KEY, &tries).await;
     }
     if result == PinCheck::Right && pin.needs_upgrade() {
-        if let Ok(salt) = random_bytes(16) {
-            if let Ok(new) = PinHash::new(typed.trim(), &salt) {
-                let _ = update(|s| s.pin = Some(new)).await;
-            }
-        }
+        upgrade_pin(typed.trim()).await;
     }
     result
+}
+
+thread_local! {
+    /// The wrong-try count as this page knows it (the warning's PIN box), loaded
+    /// from storage when the box opens; written back after each try.
+    static TRIES: std::cell::RefCell<Option<PinTries>> = const { std::cell::RefCell::new(None) };
+}
+
+async fn stored_tries() -> PinTries {
+    let stored = storage::get_raw(Area::Local, PIN_TRIES_KEY).await.ok();
+    stored.and_then(|v| storage::value_from_js(&v).ok()).map(|v| PinTries::from_stored(&v)).unwrap_or_default()
+}
+
+/// Loads the wrong-try count for [`check_pin_now`] (when a PIN box opens).
+pub fn preload_pin_tries() {
+    wasm_bindgen_futures::spawn_local(async {
+        let t = stored_tries().await;
+        TRIES.with(|x| *x.borrow_mut() = Some(t));
+    });
+}
+
+/// [`check_pin`] answered at once (the warning's PIN box, in its click handler):
+/// the count kept in this page (see [`preload_pin_tries`]) is checked and
+/// updated now, and written to storage after.
+pub fn check_pin_now(pin: &PinHash, typed: &str) -> PinCheck {
+    let now = js_sys::Date::now();
+    let (result, tries) = TRIES.with(|x| {
+        let mut x = x.borrow_mut();
+        let tries = x.get_or_insert_with(PinTries::default);
+        (tries.check(pin, typed, now), tries.clone())
+    });
+    // (A record of the old kind is upgraded when the options page is unlocked, not
+    // here: its PBKDF2 and an extra settings write would delay "I know this person".)
+    if !matches!(result, PinCheck::Wait(_)) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = storage::set(Area::Local, PIN_TRIES_KEY, &tries).await;
+        });
+    }
+    result
+}
+
+async fn upgrade_pin(typed: &str) {
+    if let Ok(salt) = random_bytes(16) {
+        if let Ok(new) = PinHash::new(typed, &salt) {
+            let _ = update(|s| s.pin = Some(new)).await;
+        }
+    }
 }
 
 /// "Delete all data": everything Saavdhan keeps in chrome.storage.local

@@ -147,12 +147,17 @@ pub async fn clear(a: Area) -> Result<(), JsValue> {
 /// tries again, a few times, dropping more each time. Leaves a note for the
 /// popup either way (state::quota).
 pub async fn set_making_room(key: &str, value: &serde_json::Value) -> Result<(), JsValue> {
-    use crate::state::contacts::{ContactStore, CONTACTS_KEY};
-    use crate::state::quota::{trim_for, StorageNote, RETRIES, STORAGE_NOTE_KEY};
-    type Facts = ContactStore<serde_json::Value>;
     // One at a time: a write that trims the stored contacts must not race one that
     // writes newer contacts (it would put back the older ones).
     let _turn = Turn::take().await;
+    set_making_room_in_turn(key, value).await
+}
+
+/// [`set_making_room`] for a caller that holds the [`Turn`] (a read, change and write).
+pub async fn set_making_room_in_turn(key: &str, value: &serde_json::Value) -> Result<(), JsValue> {
+    use crate::state::contacts::{ContactStore, CONTACTS_KEY};
+    use crate::state::quota::{trim_for, StorageNote, RETRIES, STORAGE_NOTE_KEY};
+    type Facts = ContactStore<serde_json::Value>;
     let stored = value_from_js(&get_raw(Area::Local, key).await?)?;
     if crate::state::written_by_newer(&stored, value) {
         return Err(JsValue::from_str("kept: written by a newer version"));
@@ -199,10 +204,11 @@ thread_local! {
 }
 
 /// This module's turn to write (see [`set_making_room`]); released when dropped.
-struct Turn;
+/// Held across a read, change and write of one key so that two cannot interleave.
+pub struct Turn;
 
 impl Turn {
-    async fn take() -> Turn {
+    pub async fn take() -> Turn {
         while WRITING.with(|w| w.replace(true)) {
             sleep_ms(10).await;
         }
@@ -217,7 +223,7 @@ impl Drop for Turn {
 }
 
 /// Waits `ms` through the global's setTimeout (pages and content scripts alike).
-async fn sleep_ms(ms: i32) {
+pub(crate) async fn sleep_ms(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
         let global = js_sys::global();
         if let Ok(f) = js_sys::Reflect::get(&global, &"setTimeout".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {

@@ -459,6 +459,7 @@ fn act(key: &Key, root: &ShadowRoot, action: &str) {
             Hide::Locked => {}
             Hide::Allowed => mark_known(data),
             Hide::NeedsPin => {
+                crate::web::settings_io::preload_pin_tries();
                 if let Some(p) = part(root, "pin") {
                     let _ = p.remove_attribute("hidden");
                     if let Some(i) = part(root, "pin-input").and_then(|i| i.dyn_into::<HtmlElement>().ok()) {
@@ -473,38 +474,35 @@ fn act(key: &Key, root: &ShadowRoot, action: &str) {
                 .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
                 .map(|i| i.value())
                 .unwrap_or_default();
-            // Checked with the cool-down after wrong tries (settings_io::check_pin).
-            let (key, root) = (key.clone(), root.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let check = match &data.settings.pin {
-                    Some(pin) => crate::web::settings_io::check_pin(pin, &typed).await,
-                    None => crate::state::pin::PinCheck::Right,
-                };
-                if check == crate::state::pin::PinCheck::Right {
-                    if data.assessment.level == Level::Danger {
-                        // The family allowed hiding this danger warning: remember it.
-                        let unlocked = MEMORY.with(|m| {
-                            m.borrow_mut().as_mut().map(|m| {
-                                m.contacts.entry(data.contact_key.clone()).or_default().danger_unlocked = true;
-                            })
-                        });
-                        if unlocked.is_some() {
-                            save_memory();
-                        }
+            // With the cool-down after wrong tries (settings_io::check_pin_now).
+            let check = match &data.settings.pin {
+                Some(pin) => crate::web::settings_io::check_pin_now(pin, &typed),
+                None => crate::state::pin::PinCheck::Right,
+            };
+            if check == crate::state::pin::PinCheck::Right {
+                if data.assessment.level == Level::Danger {
+                    // The family allowed hiding this danger warning: remember it.
+                    let unlocked = MEMORY.with(|m| {
+                        m.borrow_mut().as_mut().map(|m| {
+                            m.contacts.entry(data.contact_key.clone()).or_default().danger_unlocked = true;
+                        })
+                    });
+                    if unlocked.is_some() {
+                        save_memory();
                     }
-                    mark_known(data);
-                } else if let Some(e) = part(&root, "pin-error") {
-                    let lang = i18n::language_for(data.settings.language);
-                    let text = match check {
-                        crate::state::pin::PinCheck::Wait(ms) => {
-                            i18n::tr(lang, "storage_pin_wait", &[&((ms / 1000.0).ceil() as u64).to_string()])
-                        }
-                        _ => t(lang, "pin_wrong"),
-                    };
-                    e.set_text_content(Some(&text));
-                    refresh_test_content(&key);
                 }
-            });
+                mark_known(data);
+            } else if let Some(e) = part(root, "pin-error") {
+                let lang = i18n::language_for(data.settings.language);
+                let text = match check {
+                    crate::state::pin::PinCheck::Wait(ms) => {
+                        i18n::tr(lang, "storage_pin_wait", &[&((ms / 1000.0).ceil() as u64).to_string()])
+                    }
+                    _ => t(lang, "pin_wrong"),
+                };
+                e.set_text_content(Some(&text));
+                refresh_test_content(key);
+            }
         }
         _ => {}
     }
