@@ -7,19 +7,18 @@
 //! ```
 //!
 //! * `facts` is the engine's `ContactFacts` (first seen, friend status, stages
-//!   reached with dates, counts). It never holds message text; the store is
-//!   generic over the facts type so that it can be tested on its own.
+//!   reached with dates, counts), read and written by its own serde derive: the
+//!   store is generic over any serde type, so a field the engine adds (with a
+//!   serde default) is stored without a change here. It never holds message text.
 //! * `last_activity` is seconds since the Unix epoch; an entry untouched for
 //!   [`EXPIRY_DAYS`] is dropped.
-//! * Version 1 (the first draft) was a bare map `key → facts` with no activity
-//!   time; it is migrated with `last_activity = now`.
+//! * Version 1 (the first draft) was `{"version": 1, "contacts": {key: facts}}`
+//!   with no activity time; it is migrated with `last_activity = now`.
 //! * A corrupted store, an unknown version, or one unreadable entry never
 //!   breaks the extension: the store (or that entry) reads as empty.
-use super::json::{self, Stored};
-use crate::engine::{ContactFacts, FriendStatus, Stage, StageFact};
-use serde::{Deserialize, Serialize};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::{Map, Value};
-use super::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 
 /// chrome.storage.local key.
 pub const CONTACTS_KEY: &str = "contacts";
@@ -42,86 +41,12 @@ pub struct Entry<F> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContactStore<F> {
     pub version: u32,
-    pub contacts: SortedMap<Entry<F>>,
+    pub contacts: BTreeMap<String, Entry<F>>,
 }
 
 impl<F> Default for ContactStore<F> {
     fn default() -> Self {
-        ContactStore { version: STORE_VERSION, contacts: SortedMap::new() }
-    }
-}
-
-// Entries and the engine's facts read and written by hand, as their serde derives
-// do (see state::json; the tests compare both).
-impl<F: Stored> Stored for Entry<F> {
-    fn read(v: &Value) -> Option<Self> {
-        let [facts, last] = json::fields(v, ["facts", "last_activity"])?;
-        Some(Entry { facts: F::read(facts)?, last_activity: i64::read(last)? })
-    }
-    fn write(&self) -> Value {
-        json::object([("facts", self.facts.write()), ("last_activity", self.last_activity.write())])
-    }
-}
-
-impl Stored for ContactFacts {
-    fn read(v: &Value) -> Option<Self> {
-        let d = ContactFacts::default();
-        let [version, first_seen, friend_status, friends_since, mutual_friends, friend_count, joined, stages, messages_seen, last_activity] =
-            json::default_fields(
-                v,
-                [
-                    "version", "first_seen", "friend_status", "friends_since", "mutual_friends", "friend_count", "joined",
-                    "stages", "messages_seen", "last_activity",
-                ],
-            )?;
-        Some(ContactFacts {
-            version: json::or_default(version, d.version)?,
-            first_seen: json::or_default(first_seen, d.first_seen)?,
-            friend_status: json::or_default::<Option<FriendStatus>>(friend_status, d.friend_status)?,
-            friends_since: json::or_default(friends_since, d.friends_since)?,
-            mutual_friends: json::or_default(mutual_friends, d.mutual_friends)?,
-            friend_count: json::or_default(friend_count, d.friend_count)?,
-            joined: json::or_default(joined, d.joined)?,
-            stages: json::or_default(stages, d.stages)?,
-            messages_seen: json::or_default(messages_seen, d.messages_seen)?,
-            last_activity: json::or_default(last_activity, d.last_activity)?,
-            ..ContactFacts::default() // engine contract v2 fields: stored once facts are serde-derived
-        })
-    }
-    fn write(&self) -> Value {
-        // Destructured so that a new field fails to compile here until it is stored.
-        let ContactFacts {
-            version, first_seen, friend_status, friends_since, mutual_friends, friend_count, joined, stages, messages_seen, last_activity, ..
-        } = self;
-        json::object([
-            ("version", version.write()),
-            ("first_seen", first_seen.write()),
-            ("friend_status", friend_status.write()),
-            ("friends_since", friends_since.write()),
-            ("mutual_friends", mutual_friends.write()),
-            ("friend_count", friend_count.write()),
-            ("joined", joined.write()),
-            ("stages", stages.write()),
-            ("messages_seen", messages_seen.write()),
-            ("last_activity", last_activity.write()),
-        ])
-    }
-}
-
-impl Stored for StageFact {
-    fn read(v: &Value) -> Option<Self> {
-        let d = StageFact::default();
-        let [stage, first_at, rules, count] = json::default_fields(v, ["stage", "first_at", "rules", "count"])?;
-        Some(StageFact {
-            stage: json::or_default::<Stage>(stage, d.stage)?,
-            first_at: json::or_default(first_at, d.first_at)?,
-            rules: json::or_default(rules, d.rules)?,
-            count: json::or_default(count, d.count)?,
-        })
-    }
-    fn write(&self) -> Value {
-        let StageFact { stage, first_at, rules, count } = self;
-        json::object([("stage", stage.write()), ("first_at", first_at.write()), ("rules", rules.write()), ("count", count.write())])
+        ContactStore { version: STORE_VERSION, contacts: BTreeMap::new() }
     }
 }
 
@@ -137,7 +62,7 @@ pub enum LoadNote {
     Dropped { unreadable: usize, expired: usize },
 }
 
-impl<F: Stored + Clone> ContactStore<F> {
+impl<F: Serialize + DeserializeOwned + Clone> ContactStore<F> {
     /// Reads whatever was stored (absent, any version, garbage). Never fails.
     pub fn from_value(v: Option<&Value>, now: i64) -> (Self, Vec<LoadNote>) {
         let mut notes = Vec::new();
@@ -148,38 +73,27 @@ impl<F: Stored + Clone> ContactStore<F> {
             return (Self::default(), vec![LoadNote::Corrupted]);
         };
         let version = obj.get("version").and_then(Value::as_u64);
+        if !matches!(version, Some(1) | Some(2)) {
+            return (Self::default(), vec![LoadNote::UnknownVersion(version)]);
+        }
+        let Some(map) = obj.get("contacts").and_then(Value::as_object) else {
+            return (Self::default(), vec![LoadNote::Corrupted]);
+        };
+        notes.push(if version == Some(2) { LoadNote::Current } else { LoadNote::Migrated { from: 1 } });
         let mut store = Self::default();
         let mut unreadable = 0;
-        match version {
-            Some(2) => {
-                notes.push(LoadNote::Current);
-                let Some(map) = obj.get("contacts").and_then(Value::as_object) else {
-                    return (Self::default(), vec![LoadNote::Corrupted]);
-                };
-                for (k, e) in map {
-                    match Entry::<F>::read(e).ok_or(()) {
-                        Ok(entry) if valid_key(k) => {
-                            store.contacts.insert(k.clone(), entry);
-                        }
-                        _ => unreadable += 1,
-                    }
+        for (k, e) in map {
+            let entry = if version == Some(2) {
+                serde_json::from_value::<Entry<F>>(e.clone()).ok()
+            } else {
+                serde_json::from_value::<F>(e.clone()).ok().map(|facts| Entry { facts, last_activity: now })
+            };
+            match entry {
+                Some(entry) if valid_key(k) => {
+                    store.contacts.insert(k.clone(), entry);
                 }
+                _ => unreadable += 1,
             }
-            Some(1) => {
-                notes.push(LoadNote::Migrated { from: 1 });
-                let Some(map) = obj.get("contacts").and_then(Value::as_object) else {
-                    return (Self::default(), vec![LoadNote::Corrupted]);
-                };
-                for (k, f) in map {
-                    match F::read(f).ok_or(()) {
-                        Ok(facts) if valid_key(k) => {
-                            store.contacts.insert(k.clone(), Entry { facts, last_activity: now });
-                        }
-                        _ => unreadable += 1,
-                    }
-                }
-            }
-            other => return (Self::default(), vec![LoadNote::UnknownVersion(other)]),
         }
         let expired = store.expire(now);
         if unreadable + expired > 0 {
@@ -196,12 +110,24 @@ impl<F: Stored + Clone> ContactStore<F> {
         }
     }
 
+    /// The value to store, through the serde derives.
     pub fn to_value(&self) -> Value {
-        let mut contacts = Map::new();
-        for (k, e) in &self.contacts {
-            contacts.insert(k.clone(), e.write());
+        serde_json::to_value(self).unwrap_or_else(|_| {
+            let mut m = Map::new();
+            m.insert("version".into(), self.version.into());
+            Value::Object(m)
+        })
+    }
+
+    /// Drops the `n` least recently active entries (storage is full); returns how many went.
+    pub fn trim_oldest(&mut self, n: usize) -> usize {
+        let mut by_age: Vec<(i64, String)> = self.contacts.iter().map(|(k, e)| (e.last_activity, k.clone())).collect();
+        by_age.sort();
+        let n = n.min(by_age.len());
+        for (_, k) in by_age.into_iter().take(n) {
+            self.contacts.remove(&k);
         }
-        json::object([("version", self.version.into()), ("contacts", Value::Object(contacts))])
+        n
     }
 
     pub fn get(&self, key: &str) -> Option<&F> {
@@ -264,21 +190,13 @@ mod row_label_tests;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::{ContactFacts, FriendStatus, Stage, StageFact};
     use serde_json::json;
 
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
     struct Facts {
         first_seen: String,
         count: u32,
-    }
-
-    impl Stored for Facts {
-        fn read(v: &Value) -> Option<Self> {
-            serde_json::from_value(v.clone()).ok()
-        }
-        fn write(&self) -> Value {
-            serde_json::to_value(self).unwrap()
-        }
     }
 
     fn full_facts() -> ContactFacts {
@@ -301,43 +219,27 @@ mod tests {
     }
 
     #[test]
-    fn engine_facts_read_and_write_like_serde() {
-        use crate::state::json::testing::{odd_values, reads_like_serde};
-        for facts in [full_facts(), ContactFacts::default()] {
-            let derived = serde_json::to_value(&facts).unwrap();
-            assert_eq!(facts.write(), derived);
-            assert_eq!(ContactFacts::read(&derived), Some(facts.clone()));
-            let entry = Entry { facts, last_activity: NOW };
-            assert_eq!(entry.write(), serde_json::to_value(&entry).unwrap());
-        }
-        let good = full_facts().write();
-        let mut values = odd_values();
-        values.push(json!([1, "x", "friends"]));
-        values.push(json!([1, "x", "friends", null, 3, 4, null, [], 5, null, "extra"]));
-        values.push(json!({"stages": [{"stage": "grooming"}, ["contact", null, ["r"], 2]]}));
-        values.push(json!({"stages": [["contact", null, ["r"], 2, 9]]}));
-        values.push(json!({"stages": [{"stage": "nope"}]}));
-        for name in good.as_object().unwrap().keys() {
-            for v in odd_values().into_iter().chain([good[name].clone()]) {
-                let mut changed = good.clone();
-                changed[name] = v;
-                values.push(changed);
-            }
-            let mut without = good.clone();
-            without.as_object_mut().unwrap().remove(name);
-            values.push(without);
-        }
-        for v in &values {
-            reads_like_serde::<ContactFacts>(v);
-            reads_like_serde::<StageFact>(v);
-            reads_like_serde::<Entry<ContactFacts>>(&json!({"facts": v, "last_activity": NOW}));
-            reads_like_serde::<Entry<ContactFacts>>(&json!([v, 5]));
-        }
-        reads_like_serde::<Entry<ContactFacts>>(&json!({"facts": good, "last_activity": 1.5}));
-        reads_like_serde::<Entry<ContactFacts>>(&json!({"facts": good}));
+    fn engine_facts_round_trip_every_field() {
         let mut s = ContactStore::<ContactFacts>::default();
         s.put("fb:1", full_facts(), NOW);
-        assert_eq!(s.to_value(), serde_json::to_value(&s).unwrap());
+        s.put("t:2", ContactFacts::default(), NOW - 1);
+        let v = s.to_value();
+        assert_eq!(v["contacts"]["fb:1"]["facts"]["stages"][1]["stage"], json!("video_call"));
+        let (back, notes) = ContactStore::<ContactFacts>::from_value(Some(&v), NOW);
+        assert_eq!(back, s);
+        assert_eq!(notes, vec![LoadNote::Current]);
+    }
+
+    #[test]
+    fn trim_oldest_drops_the_least_recent() {
+        let mut s = ContactStore::<Facts>::default();
+        for i in 0..5 {
+            s.put(&format!("fb:{i}"), f(1), NOW + i);
+        }
+        assert_eq!(s.trim_oldest(2), 2);
+        assert!(s.get("fb:0").is_none() && s.get("fb:1").is_none() && s.get("fb:2").is_some());
+        assert_eq!(s.trim_oldest(10), 3);
+        assert!(s.contacts.is_empty());
     }
 
     fn f(n: u32) -> Facts {

@@ -1,19 +1,28 @@
 //! The family's settings, stored under the `settings` key of chrome.storage.local.
 //!
+//! * One schema: the serde derives below are the only definition of what is
+//!   stored. Golden stored values of every version are in tests/fixtures/state/.
 //! * Versioned: the stored object carries `"version": SETTINGS_VERSION`. Version 1
 //!   (the first layout, which had no `version` field) is migrated on read.
-//! * Forgiving: a store that is not an object, or carries an unknown version,
-//!   reads as the defaults; a single field of the wrong type falls back to that
-//!   field's default and keeps the rest (so one bad value never unlocks the PIN
-//!   or loses the family contact needlessly).
+//! * Never loses the family's settings:
+//!   - a NEWER version (written by a later Saavdhan) is read as well as it can be
+//!     and reported [`ReadReport::newer_version`]; the options page says so and
+//!     nothing writes over it;
+//!   - a field of the wrong type is repaired where its meaning is plain
+//!     (`version: "2"`, `pin_locks_dismiss: 1`, a phone number stored as a number,
+//!     a PIN stored as digits), else that field alone takes its default and every
+//!     other field is kept;
+//!   - a PIN record that cannot be checked still locks, and is reported so that
+//!     options offers the documented reset (README, "If the PIN is forgotten").
 //! * Managed values (chrome.storage.managed, i.e. browser policy) are merged on
-//!   top by [`apply_managed`] and reported as locked per field.
-//! * The family PIN is kept as a salted, iterated SHA-256 ([`PinHash`]); the PIN
-//!   itself is never stored.
-use serde::{Deserialize, Serialize};
+//!   top by [`apply_managed`] and reported as locked per field; values of the
+//!   wrong type are reported by [`Managed::read`].
+//! * The family PIN is kept as a PBKDF2 record ([`PinHash`], see `state::pin`);
+//!   the PIN itself is never stored.
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::sha256::{hex, sha256};
+pub use super::pin::{PinError, PinHash, PIN_ITERATIONS};
 
 pub const SETTINGS_KEY: &str = "settings";
 /// The layout written by this version of Saavdhan.
@@ -164,64 +173,6 @@ pub struct KnownPerson {
     pub name: String,
 }
 
-/// The family PIN as a salted, iterated SHA-256: `hash = H^iterations(salt || pin)`.
-/// A 4–8 digit PIN can be guessed by anyone with the storage and time; it stops
-/// a confused or pressured user from changing settings, not a determined attacker.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PinHash {
-    /// Hex of random bytes (at least 8), made by the page with crypto.getRandomValues.
-    pub salt: String,
-    pub iterations: u32,
-    /// Hex of the 32-byte result.
-    pub hash: String,
-}
-
-pub const PIN_ITERATIONS: u32 = 10_000;
-
-/// Why a PIN was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PinError {
-    /// Must be 4 to 8 digits.
-    Format,
-    /// Salt too short.
-    Salt,
-}
-
-impl PinHash {
-    /// Hashes a new PIN (4–8 ASCII digits) with `salt` (≥ 8 random bytes).
-    pub fn new(pin: &str, salt: &[u8]) -> Result<PinHash, PinError> {
-        if !(4..=8).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(PinError::Format);
-        }
-        if salt.len() < 8 {
-            return Err(PinError::Salt);
-        }
-        let salt = hex(salt);
-        let hash = hex(&iterate(&salt, pin, PIN_ITERATIONS));
-        Ok(PinHash { salt, iterations: PIN_ITERATIONS, hash })
-    }
-
-    /// True when `pin` is the family PIN. A malformed stored hash matches nothing.
-    pub fn matches(&self, pin: &str) -> bool {
-        if self.iterations == 0 || self.iterations > 1_000_000 || self.hash.len() != 64 {
-            return false;
-        }
-        let got = hex(&iterate(&self.salt, pin.trim(), self.iterations));
-        // Constant-time compare (the page is local, but it costs nothing).
-        got.bytes().zip(self.hash.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
-    }
-}
-
-fn iterate(salt_hex: &str, pin: &str, iterations: u32) -> [u8; 32] {
-    let mut input = Vec::with_capacity(salt_hex.len() + pin.len());
-    input.extend_from_slice(salt_hex.as_bytes());
-    input.extend_from_slice(pin.as_bytes());
-    let mut h = sha256(&input);
-    for _ in 1..iterations {
-        h = sha256(&h);
-    }
-    h
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -299,165 +250,231 @@ impl Settings {
         self.known_people.len() != before
     }
 
-    /// The value to write to storage (always the current version).
-    pub fn to_stored(&self) -> Value {
-        // Written by hand, as `from_fields` reads it: the same layout as the serde
-        // derive (the tests compare both), without a serde monomorph per field type.
-        let mut map = Map::new();
-        map.insert("version".into(), Value::from(SETTINGS_VERSION));
-        map.insert("language".into(), self.language.map_or(Value::Null, |l| l.code().into()));
-        map.insert("region".into(), self.region.code().into());
-        let contact = self.trusted_contact.as_ref().map_or(Value::Null, |c| object(&[("name", &c.name), ("phone", &c.phone)]));
-        map.insert("trusted_contact".into(), contact);
-        map.insert("sensitivity".into(), self.sensitivity.code().into());
-        let known = self.known_people.iter().map(|p| object(&[("key", &p.key), ("name", &p.name)])).collect();
-        map.insert("known_people".into(), Value::Array(known));
-        let pin = self.pin.as_ref().map_or(Value::Null, |p| {
-            let mut v = object(&[("salt", &p.salt), ("hash", &p.hash)]);
-            if let Value::Object(m) = &mut v {
-                m.insert("iterations".into(), p.iterations.into());
-            }
-            v
-        });
-        map.insert("pin".into(), pin);
-        map.insert("pin_locks_dismiss".into(), self.pin_locks_dismiss.into());
-        Value::Object(map)
+
+    /// True when the stored PIN record cannot be checked (see [`PinHash::is_broken`]).
+    pub fn pin_broken(&self) -> bool {
+        self.pin.as_ref().is_some_and(PinHash::is_broken)
     }
 
-    /// Reads what storage holds (`Value::Null` when absent): migrates older
-    /// versions, falls back to defaults for an unknown version or a corrupted
-    /// store, and per field for a field of the wrong type.
+    /// The value to write to storage (always the current version), through the
+    /// serde derive.
+    pub fn to_stored(&self) -> Value {
+        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
+        if let Value::Object(map) = &mut v {
+            map.insert("version".into(), Value::from(SETTINGS_VERSION));
+        }
+        v
+    }
+
+    /// Reads what storage holds (`Value::Null` when absent); see [`Settings::read`].
     pub fn from_stored(stored: &Value) -> Settings {
-        let Value::Object(map) = stored else {
-            return Settings::default();
+        Settings::read(stored).0
+    }
+
+    /// Reads what storage holds (`Value::Null` when absent), field by field:
+    /// migrates version 1, repairs what it can (see the module notes) and says
+    /// what it found. Never fails.
+    pub fn read(stored: &Value) -> (Settings, ReadReport) {
+        let mut r = ReadReport::default();
+        let map = match stored {
+            Value::Object(map) => map,
+            Value::Null => return (Settings::default(), r),
+            _ => {
+                r.corrupted = true;
+                return (Settings::default(), r);
+            }
         };
         match map.get("version") {
             // Version 1 had no version field; its fields are a subset of version 2's.
-            None => from_fields(map),
-            Some(v) if v.as_u64() == Some(1) || v.as_u64() == Some(SETTINGS_VERSION as u64) => from_fields(map),
-            Some(_) => Settings::default(),
+            None => {}
+            Some(v) => match number(v) {
+                Some(n) if n > u64::from(SETTINGS_VERSION) => r.newer_version = Some(n),
+                Some(n) if v.as_u64() == Some(n) => {}
+                _ => r.repaired.push("version"),
+            },
         }
+        let d = Settings::default();
+        let mut s = Settings {
+            language: field(map, "language", d.language, &mut r, |v| v.as_str().and_then(Language::from_code).map(Some)),
+            region: field(map, "region", d.region, &mut r, |v| v.as_str().and_then(|c| Region::from_code(&c.trim().to_lowercase()))),
+            trusted_contact: field(map, "trusted_contact", d.trusted_contact, &mut r, repair_contact),
+            sensitivity: field(map, "sensitivity", d.sensitivity, &mut r, |v| {
+                v.as_str().and_then(|c| Sensitivity::from_code(&c.trim().to_lowercase()))
+            }),
+            known_people: Vec::new(),
+            pin: None,
+            pin_locks_dismiss: field(map, "pin_locks_dismiss", d.pin_locks_dismiss, &mut r, truthy),
+        };
+        // Keep every well-formed known person even when a neighbour is corrupted.
+        match map.get("known_people") {
+            None => {}
+            Some(Value::Array(list)) => {
+                let people: Vec<KnownPerson> = list.iter().filter_map(|p| serde_json::from_value(p.clone()).ok()).collect();
+                if people.len() != list.len() {
+                    r.dropped.push("known_people");
+                }
+                for p in people {
+                    s.add_known(&p.key, &p.name);
+                }
+            }
+            Some(_) => r.dropped.push("known_people"),
+        }
+        // A stored contact that no longer validates is dropped rather than shown broken.
+        if let Some(c) = &s.trusted_contact {
+            s.trusted_contact = TrustedContact::validated(&c.name, &c.phone).ok();
+            if s.trusted_contact.is_none() {
+                r.dropped.push("trusted_contact");
+            }
+        }
+        s.pin = read_pin(map.get("pin"), &mut r);
+        r.pin_broken = s.pin_broken();
+        (s, r)
     }
 }
 
-fn object(fields: &[(&str, &String)]) -> Value {
-    let mut m = Map::new();
-    for (k, v) in fields {
-        m.insert(k.to_string(), Value::String(v.to_string()));
-    }
-    Value::Object(m)
+/// What [`Settings::read`] found besides the settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadReport {
+    /// The store carries this version, newer than SETTINGS_VERSION: it was written
+    /// by a later Saavdhan and must not be written over.
+    pub newer_version: Option<u64>,
+    /// Fields of the wrong type whose meaning was plain, repaired.
+    pub repaired: Vec<&'static str>,
+    /// Fields (or list entries) that could not be read: that field took its default.
+    pub dropped: Vec<&'static str>,
+    /// A PIN stored as its digits (not as a record): to be hashed and saved now.
+    pub plain_pin: Option<String>,
+    /// The PIN record cannot be checked: options offers the reset.
+    pub pin_broken: bool,
+    /// The store was not an object at all.
+    pub corrupted: bool,
 }
 
-// Reading the stored fields by hand, accepting exactly what the serde derive of
-// these types accepts from JSON (`tests::reads_like_serde` compares the two on
-// valid and invalid values): a `None` is a value of the wrong shape, and the
-// field then takes its default.
+impl ReadReport {
+    /// True when saving would change what the family stored in a way they did not
+    /// ask for, or lose it: never write over a newer version.
+    pub fn read_only(&self) -> bool {
+        self.newer_version.is_some()
+    }
 
-/// A unit enum variant: `"name"`, or `{"name": null}`.
-fn variant(v: &Value) -> Option<&str> {
+    /// True when a repaired value should be written back in the current layout
+    /// (what could not be read at all is left as it is until the family saves).
+    pub fn needs_rewrite(&self) -> bool {
+        !self.repaired.is_empty() || self.plain_pin.is_some()
+    }
+}
+
+/// A whole number as a JSON number (`2`, `2.0`) or text (`"2"`).
+fn number(v: &Value) -> Option<u64> {
     match v {
-        Value::String(s) => Some(s),
-        Value::Object(m) if m.len() == 1 => m.iter().next().filter(|(_, x)| x.is_null()).map(|(k, _)| k.as_str()),
+        Value::Number(n) => n.as_u64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 1e15).map(|f| f as u64)),
+        Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }
 }
 
-/// A struct's fields, in order: an object with every field (others ignored), or
-/// an array of exactly that many values.
-fn fields<'a, const N: usize>(v: &'a Value, names: [&str; N]) -> Option<[&'a Value; N]> {
-    let mut out = [&Value::Null; N];
+/// A yes/no as `true`/`false`, `1`/`0` or their text.
+fn truthy(v: &Value) -> Option<bool> {
     match v {
-        Value::Object(m) => {
-            for (o, name) in out.iter_mut().zip(names) {
-                *o = m.get(name)?;
-            }
-        }
-        Value::Array(a) if a.len() == N => {
-            for (o, x) in out.iter_mut().zip(a) {
-                *o = x;
-            }
-        }
-        _ => return None,
-    }
-    Some(out)
-}
-
-fn string(v: &Value) -> Option<String> {
-    v.as_str().map(str::to_string)
-}
-
-/// `Option<T>`: null is `Some(None)`, a valid `T` is `Some(Some(t))`.
-fn optional<T>(v: &Value, read: impl Fn(&Value) -> Option<T>) -> Option<Option<T>> {
-    if v.is_null() {
-        Some(None)
-    } else {
-        read(v).map(Some)
+        Value::Bool(b) => Some(*b),
+        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+            "true" | "1" => Some(true),
+            "false" | "0" => Some(false),
+            _ => None,
+        },
+        _ => number(v).filter(|n| *n <= 1).map(|n| n == 1),
     }
 }
 
-fn language(v: &Value) -> Option<Language> {
-    Language::ALL.into_iter().find(|l| Some(l.code()) == variant(v))
+/// One stored field through its serde derive; when that fails, `repair` (a value
+/// of plain meaning in the wrong type), else the default. Either is reported.
+fn field<T: DeserializeOwned>(
+    map: &Map<String, Value>,
+    name: &'static str,
+    default: T,
+    r: &mut ReadReport,
+    repair: impl Fn(&Value) -> Option<T>,
+) -> T {
+    let Some(v) = map.get(name) else { return default };
+    if let Ok(t) = serde_json::from_value(v.clone()) {
+        return t;
+    }
+    match repair(v) {
+        Some(t) => {
+            r.repaired.push(name);
+            t
+        }
+        None => {
+            r.dropped.push(name);
+            default
+        }
+    }
 }
 
-fn region(v: &Value) -> Option<Region> {
-    Region::ALL.into_iter().find(|r| Some(r.code()) == variant(v))
-}
-
-fn sensitivity(v: &Value) -> Option<Sensitivity> {
-    [Sensitivity::Standard, Sensitivity::Cautious].into_iter().find(|x| Some(x.code()) == variant(v))
-}
-
-fn trusted_contact(v: &Value) -> Option<TrustedContact> {
-    let [name, phone] = fields(v, ["name", "phone"])?;
-    Some(TrustedContact { name: string(name)?, phone: string(phone)? })
-}
-
-fn known_person(v: &Value) -> Option<KnownPerson> {
-    let [key, name] = fields(v, ["key", "name"])?;
-    Some(KnownPerson { key: string(key)?, name: string(name)? })
-}
-
-fn pin_hash(v: &Value) -> Option<PinHash> {
-    let [salt, iterations, hash] = fields(v, ["salt", "iterations", "hash"])?;
-    let iterations = u32::try_from(iterations.as_u64()?).ok()?;
-    Some(PinHash { salt: string(salt)?, iterations, hash: string(hash)? })
-}
-
-fn from_fields(map: &Map<String, Value>) -> Settings {
-    let d = Settings::default();
-    let get = |name: &str| map.get(name);
-    let mut s = Settings {
-        language: get("language").and_then(|v| optional(v, language)).unwrap_or(d.language),
-        region: get("region").and_then(region).unwrap_or(d.region),
-        trusted_contact: get("trusted_contact").and_then(|v| optional(v, trusted_contact)).unwrap_or(d.trusted_contact),
-        sensitivity: get("sensitivity").and_then(sensitivity).unwrap_or(d.sensitivity),
-        known_people: Vec::new(),
-        pin: get("pin").and_then(|v| optional(v, pin_hash)).unwrap_or(d.pin),
-        pin_locks_dismiss: get("pin_locks_dismiss").and_then(Value::as_bool).unwrap_or(d.pin_locks_dismiss),
+/// A contact whose phone was stored as a number, or as `[name, phone]`.
+fn repair_contact(v: &Value) -> Option<Option<TrustedContact>> {
+    let text = |x: &Value| match x {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
     };
-    // Keep every well-formed known person even when a neighbour is corrupted.
-    if let Some(Value::Array(list)) = map.get("known_people") {
-        for p in list.iter().filter_map(known_person) {
-            s.add_known(&p.key, &p.name);
+    let (name, phone) = match v {
+        Value::Object(m) => (m.get("name")?.as_str()?.to_string(), text(m.get("phone")?)?),
+        _ => return None,
+    };
+    TrustedContact::validated(&name, &phone).ok().map(Some)
+}
+
+/// The stored PIN: a record; a record with its rounds as text or stored as JSON
+/// text (repaired); the digits themselves (to be hashed, see
+/// [`ReadReport::plain_pin`]); anything else is a broken record, which still locks.
+fn read_pin(v: Option<&Value>, r: &mut ReadReport) -> Option<PinHash> {
+    let v = v.filter(|v| !v.is_null())?;
+    if let Ok(p) = serde_json::from_value::<PinHash>(v.clone()) {
+        return Some(p);
+    }
+    let repaired = match v {
+        Value::String(s) if super::pin::valid_pin(s.trim()) => {
+            r.plain_pin = Some(s.trim().to_string());
+            r.repaired.push("pin");
+            return None;
+        }
+        Value::String(s) => serde_json::from_str::<Value>(s).ok().and_then(|inner| match inner {
+            Value::Object(_) => serde_json::from_value::<PinHash>(inner).ok(),
+            _ => None,
+        }),
+        Value::Object(m) => {
+            let mut m = m.clone();
+            if let Some(n) = m.get("iterations").and_then(number).and_then(|n| u32::try_from(n).ok()) {
+                m.insert("iterations".into(), n.into());
+            }
+            serde_json::from_value::<PinHash>(Value::Object(m)).ok()
+        }
+        _ => None,
+    };
+    match repaired {
+        Some(p) => {
+            r.repaired.push("pin");
+            Some(p)
+        }
+        None => {
+            r.dropped.push("pin");
+            Some(PinHash { algorithm: "unreadable".into(), salt: String::new(), iterations: 0, hash: String::new() })
         }
     }
-    // A stored contact that no longer validates is dropped rather than shown broken.
-    if let Some(c) = &s.trusted_contact {
-        s.trusted_contact = TrustedContact::validated(&c.name, &c.phone).ok();
-    }
-    s
 }
 
 /// Values set by browser policy (chrome.storage.managed), as described by
 /// extension/managed_schema.json. Every field is optional; an invalid value is
-/// ignored (the family's own choice stays and the field is not locked).
+/// ignored (the family's own choice stays and the field is not locked) and
+/// reported by [`Managed::read`] for the options page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Managed {
     pub language: Option<Language>,
     pub region: Option<Region>,
     pub sensitivity: Option<Sensitivity>,
     pub trusted_contact: Option<TrustedContact>,
-    /// `lock_settings: true` locks every field of the options page.
+    /// `lock_settings: true` (or a non-zero number) locks every field of the options page.
     pub lock_settings: bool,
 }
 
@@ -468,21 +485,57 @@ pub const MANAGED_KEYS: [&str; 6] =
 impl Managed {
     /// Reads the object chrome.storage.managed.get(null) returned (anything else → nothing managed).
     pub fn from_value(v: &Value) -> Managed {
+        Managed::read(v).0
+    }
+
+    /// Reads the policy values and names the keys whose value could not be used
+    /// (wrong type or unknown value), so that options can say so.
+    pub fn read(v: &Value) -> (Managed, Vec<&'static str>) {
+        let mut bad = Vec::new();
         let Value::Object(map) = v else {
-            return Managed::default();
+            return (Managed::default(), bad);
         };
-        let s = |k: &str| map.get(k).and_then(Value::as_str);
-        let trusted_contact = match (s("trusted_contact_name"), s("trusted_contact_phone")) {
-            (Some(n), Some(p)) => TrustedContact::validated(n, p).ok(),
-            _ => None,
+        let mut pick = |k: &'static str, parse: &dyn Fn(&str) -> bool| -> Option<String> {
+            let x = map.get(k)?;
+            match x.as_str() {
+                Some(s) if parse(s) => Some(s.to_string()),
+                _ => {
+                    bad.push(k);
+                    None
+                }
+            }
         };
-        Managed {
-            language: s("language").and_then(Language::from_code),
-            region: s("region").and_then(Region::from_code),
-            sensitivity: s("sensitivity").and_then(Sensitivity::from_code),
-            trusted_contact,
-            lock_settings: map.get("lock_settings").and_then(Value::as_bool).unwrap_or(false),
-        }
+        let language = pick("language", &|s| Language::from_code(s).is_some()).and_then(|s| Language::from_code(&s));
+        let region = pick("region", &|s| Region::from_code(s).is_some()).and_then(|s| Region::from_code(&s));
+        let sensitivity = pick("sensitivity", &|s| Sensitivity::from_code(s).is_some()).and_then(|s| Sensitivity::from_code(&s));
+        let name = pick("trusted_contact_name", &|_| true);
+        let phone = pick("trusted_contact_phone", &|_| true);
+        let trusted_contact = match (name, phone) {
+            (Some(n), Some(p)) => {
+                let c = TrustedContact::validated(&n, &p).ok();
+                if c.is_none() {
+                    bad.push("trusted_contact_phone");
+                }
+                c
+            }
+            (None, None) => None,
+            (n, _) => {
+                bad.push(if n.is_some() { "trusted_contact_phone" } else { "trusted_contact_name" });
+                None
+            }
+        };
+        // Boolean in the schema; policy tools often write 1/0, which mean the same.
+        let lock_settings = match map.get("lock_settings") {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(Value::Number(n)) if n.as_f64().is_some_and(|f| f.is_finite()) => n.as_f64() != Some(0.0),
+            Some(_) => {
+                bad.push("lock_settings");
+                false
+            }
+        };
+        bad.dedup();
+        (Managed { language, region, sensitivity, trusted_contact, lock_settings }, bad)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -556,73 +609,97 @@ mod tests {
         s
     }
 
-    /// The reading before it was written by hand: each field through its serde derive.
-    fn serde_from_fields(map: &Map<String, Value>) -> Settings {
-        fn field<T: serde::de::DeserializeOwned>(map: &Map<String, Value>, name: &str, default: T) -> T {
-            match map.get(name) {
-                Some(v) => serde_json::from_value(v.clone()).unwrap_or(default),
-                None => default,
-            }
-        }
-        let d = Settings::default();
-        let mut s = Settings {
-            language: field(map, "language", d.language),
-            region: field(map, "region", d.region),
-            trusted_contact: field(map, "trusted_contact", d.trusted_contact),
-            sensitivity: field(map, "sensitivity", d.sensitivity),
-            known_people: Vec::new(),
-            pin: field(map, "pin", d.pin),
-            pin_locks_dismiss: field(map, "pin_locks_dismiss", d.pin_locks_dismiss),
-        };
-        if let Some(Value::Array(list)) = map.get("known_people") {
-            for item in list {
-                if let Ok(p) = serde_json::from_value::<KnownPerson>(item.clone()) {
-                    s.add_known(&p.key, &p.name);
-                }
-            }
-        }
-        if let Some(c) = &s.trusted_contact {
-            s.trusted_contact = TrustedContact::validated(&c.name, &c.phone).ok();
-        }
-        s
+    #[test]
+    fn writes_through_the_serde_derive_with_its_version() {
+        let s = sample();
+        let mut derived = serde_json::to_value(&s).unwrap();
+        derived["version"] = json!(SETTINGS_VERSION);
+        assert_eq!(s.to_stored(), derived);
+        let (back, report) = Settings::read(&derived);
+        assert_eq!(back, s);
+        assert_eq!(report, ReadReport::default(), "the current layout needs no repair");
     }
 
     #[test]
-    fn reads_like_serde() {
-        let good = sample().to_stored();
-        let odd = [
-            json!(null), json!(true), json!(1), json!(-1), json!(3.0), json!(4294967296u64), json!("x"), json!([]),
-            json!({}), json!("hi"), json!("mr"), json!("EN"), json!({"hi": null}), json!({"hi": 1}), json!({"hi": null, "mr": null}),
-            json!("usa"), json!("uk"), json!("other"), json!({"usa": null}), json!("cautious"), json!("standard"),
-            json!({"name": "Asha", "phone": "9876543210"}), json!({"name": "Asha", "phone": "9876543210", "x": 1}),
-            json!(["Asha", "9876543210"]), json!(["Asha", "9876543210", "x"]), json!(["Asha"]), json!({"name": "Asha"}),
-            json!({"name": 5, "phone": "9876543210"}), json!({"key": "1", "name": "A"}), json!(["1", "A"]),
-            json!({"salt": "00", "iterations": 10, "hash": "ab"}), json!({"salt": "00", "iterations": -1, "hash": "ab"}),
-            json!({"salt": "00", "iterations": 10.0, "hash": "ab"}), json!({"salt": "00", "iterations": 4294967295u64, "hash": "ab"}),
-            json!({"salt": "00", "iterations": 4294967296u64, "hash": "ab"}), json!(["00", 10, "ab"]), json!({"salt": "00", "hash": "ab"}),
-            json!([{"key": "1", "name": "A"}, ["2", "B"], {"key": 3, "name": "C"}, null]),
-        ];
-        let names = ["language", "region", "trusted_contact", "sensitivity", "known_people", "pin", "pin_locks_dismiss"];
-        for name in names {
-            for v in odd.iter().chain([&good[name]]) {
-                let mut stored = good.clone();
-                stored[name] = v.clone();
-                let map = stored.as_object().unwrap();
-                assert_eq!(from_fields(map), serde_from_fields(map), "{name} = {v}");
-                let mut without = map.clone();
-                without.remove(name);
-                assert_eq!(from_fields(&without), serde_from_fields(&without), "{name} absent");
-            }
+    fn a_newer_version_is_read_and_reported_read_only() {
+        let mut stored = sample().to_stored();
+        for newer in [json!(3), json!(99), json!("3"), json!(3.0)] {
+            stored["version"] = newer.clone();
+            stored["a_field_from_the_future"] = json!({"x": 1});
+            let (s, r) = Settings::read(&stored);
+            assert!(r.read_only(), "{newer}");
+            assert_eq!(s, sample(), "{newer}: what it can read is kept (PIN, contact, language)");
         }
     }
 
     #[test]
-    fn writes_like_serde() {
-        for s in [sample(), Settings::default()] {
-            let mut derived = serde_json::to_value(&s).unwrap();
-            derived["version"] = json!(SETTINGS_VERSION);
-            assert_eq!(s.to_stored(), derived);
+    fn wrong_types_are_repaired_field_by_field() {
+        let pin = PinHash::new("1357", b"12345678").unwrap();
+        let stored = json!({
+            "version": "2",
+            "language": "HI",
+            "region": "USA",
+            "sensitivity": " cautious",
+            "trusted_contact": {"name": "Asha", "phone": 919876543210u64},
+            "known_people": [{"key": "1", "name": "A"}, 5],
+            "pin": {"algorithm": pin.algorithm, "salt": pin.salt, "iterations": pin.iterations.to_string(), "hash": pin.hash},
+            "pin_locks_dismiss": 0,
+        });
+        let (s, r) = Settings::read(&stored);
+        assert!(!r.read_only());
+        assert_eq!(s.language, Some(Language::Hi));
+        assert_eq!(s.region, Region::Usa);
+        assert_eq!(s.sensitivity, Sensitivity::Cautious);
+        assert_eq!(s.trusted_contact, Some(TrustedContact::validated("Asha", "919876543210").unwrap()));
+        assert!(s.is_known("1"));
+        assert!(s.pin.as_ref().unwrap().matches("1357"));
+        assert!(!s.pin_locks_dismiss);
+        for f in ["version", "language", "region", "sensitivity", "trusted_contact", "pin", "pin_locks_dismiss"] {
+            assert!(r.repaired.contains(&f), "{f} in {:?}", r.repaired);
         }
+        assert_eq!(r.dropped, ["known_people"]);
+        assert!(r.needs_rewrite());
+        // Written back, it is the current layout.
+        assert_eq!(Settings::read(&s.to_stored()).1, ReadReport::default());
+    }
+
+    #[test]
+    fn a_pin_stored_as_digits_is_kept_to_be_hashed() {
+        for pin in [json!("2468"), json!(" 2468 ")] {
+            let stored = json!({"version": 2, "language": "mr", "pin": pin});
+            let (s, r) = Settings::read(&stored);
+            assert_eq!(r.plain_pin.as_deref(), Some("2468"));
+            assert_eq!(s.language, Some(Language::Mr));
+            assert!(s.pin.is_none(), "the caller hashes it (it needs random salt)");
+        }
+        let record = PinHash::new("2468", b"saltsalt").unwrap();
+        let as_text = serde_json::to_string(&record).unwrap();
+        let (s, r) = Settings::read(&json!({"version": 2, "pin": as_text}));
+        assert_eq!(s.pin, Some(record), "a record stored as JSON text");
+        assert_eq!(r.repaired, ["pin"]);
+    }
+
+    #[test]
+    fn a_broken_pin_record_still_locks_and_is_reported() {
+        for broken in [json!(true), json!(17), json!("garbage"), json!({"salt": 5}), json!({"algorithm": "pbkdf2-sha256", "salt": "00", "iterations": 0, "hash": ""})] {
+            let (s, r) = Settings::read(&json!({"version": 2, "pin": broken, "language": "hi"}));
+            assert!(r.pin_broken, "{broken}");
+            assert!(s.settings_locked() && s.pin_broken(), "{broken}");
+            assert!(!s.pin_matches("") && !s.pin_matches("1234"), "{broken}");
+            assert_eq!(s.language, Some(Language::Hi), "{broken}");
+        }
+    }
+
+    #[test]
+    fn managed_values_of_the_wrong_type_are_reported_and_truthy_numbers_lock() {
+        let (m, bad) = Managed::read(&json!({"lock_settings": 1, "language": 5, "region": "mars", "trusted_contact_name": "Priya"}));
+        assert!(m.lock_settings);
+        assert_eq!(bad, ["language", "region", "trusted_contact_phone"]);
+        assert!(!Managed::read(&json!({"lock_settings": 0})).0.lock_settings);
+        let (m, bad) = Managed::read(&json!({"lock_settings": "yes"}));
+        assert!(!m.lock_settings);
+        assert_eq!(bad, ["lock_settings"]);
+        assert_eq!(Managed::read(&json!({"lock_settings": true, "language": "hi"})).1, Vec::<&str>::new());
     }
 
     #[test]
@@ -637,15 +714,6 @@ mod tests {
     fn absent_or_corrupted_store_reads_as_defaults() {
         for v in [Value::Null, json!("garbage"), json!(42), json!([1, 2]), json!(true)] {
             assert_eq!(Settings::from_stored(&v), Settings::default(), "{v}");
-        }
-    }
-
-    #[test]
-    fn unknown_version_reads_as_defaults() {
-        let mut stored = sample().to_stored();
-        for bad in [json!(3), json!(0), json!("2"), json!(null), json!(99)] {
-            stored["version"] = bad.clone();
-            assert_eq!(Settings::from_stored(&stored), Settings::default(), "{bad}");
         }
     }
 
@@ -700,24 +768,6 @@ mod tests {
         let c = TrustedContact::validated(" Asha ", " +91 (98765) 43210 ").unwrap();
         assert_eq!(c.name, "Asha");
         assert_eq!(c.tel_uri(), "tel:+919876543210");
-    }
-
-    #[test]
-    fn pin_hash_checks_and_never_holds_the_pin() {
-        let p = PinHash::new("2468", b"saltsalt").unwrap();
-        assert!(p.matches("2468"));
-        assert!(p.matches(" 2468 "));
-        assert!(!p.matches("2469"));
-        assert!(!p.matches(""));
-        assert!(!p.hash.contains("2468") && !p.salt.contains("2468"));
-        let q = PinHash::new("2468", b"othersal").unwrap();
-        assert_ne!(p.hash, q.hash, "salt changes the hash");
-        assert_eq!(PinHash::new("12a4", b"saltsalt"), Err(PinError::Format));
-        assert_eq!(PinHash::new("123", b"saltsalt"), Err(PinError::Format));
-        assert_eq!(PinHash::new("123456789", b"saltsalt"), Err(PinError::Format));
-        assert_eq!(PinHash::new("1234", b"short"), Err(PinError::Salt));
-        let broken = PinHash { salt: "00".into(), iterations: 0, hash: String::new() };
-        assert!(!broken.matches(""));
     }
 
     #[test]

@@ -13,7 +13,6 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::json::{self, Stored};
 use crate::engine::{Level, Stage};
 
 pub const WARNINGS_LOG_KEY: &str = "warnings_log";
@@ -32,30 +31,6 @@ pub struct WarningEntry {
     pub stage: Stage,
     /// Milliseconds since the Unix epoch (Date.now()).
     pub at_ms: u64,
-}
-
-// By hand, as the serde derive reads and writes it (see state::json).
-impl Stored for WarningEntry {
-    fn read(v: &Value) -> Option<Self> {
-        let [key, name, level, stage, at] = json::fields(v, ["contact_key", "contact_name", "level", "stage", "at_ms"])?;
-        Some(WarningEntry {
-            contact_key: String::read(key)?,
-            contact_name: String::read(name)?,
-            level: Level::read(level)?,
-            stage: Stage::read(stage)?,
-            at_ms: u64::read(at)?,
-        })
-    }
-    fn write(&self) -> Value {
-        let WarningEntry { contact_key, contact_name, level, stage, at_ms } = self;
-        json::object([
-            ("contact_key", contact_key.write()),
-            ("contact_name", contact_name.write()),
-            ("level", level.write()),
-            ("stage", stage.write()),
-            ("at_ms", at_ms.write()),
-        ])
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -90,7 +65,11 @@ impl WarningsLog {
     }
 
     pub fn to_stored(&self) -> Value {
-        json::object([("entries", self.entries.write()), ("version", WARNINGS_LOG_VERSION.into())])
+        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
+        if let Value::Object(map) = &mut v {
+            map.insert("version".into(), WARNINGS_LOG_VERSION.into());
+        }
+        v
     }
 
     /// Reads the stored value; absent, corrupted or unknown version → empty.
@@ -105,7 +84,7 @@ impl WarningsLog {
         let mut log = WarningsLog::default();
         if let Some(Value::Array(items)) = map.get("entries") {
             for item in items {
-                if let Ok(e) = WarningEntry::read(item).ok_or(()) {
+                if let Ok(e) = serde_json::from_value::<WarningEntry>(item.clone()) {
                     log.push(e);
                 }
             }
@@ -155,27 +134,6 @@ mod tests {
         }
         let mixed = json!({"version": 1, "entries": [17, {"contact_key": "z"}, stored["entries"][0]]});
         assert_eq!(WarningsLog::from_stored(&mixed), log);
-    }
-
-    #[test]
-    fn entries_read_and_write_like_serde() {
-        let e = entry("a", Level::Danger, Stage::VideoCall, 12);
-        assert_eq!(e.write(), serde_json::to_value(&e).unwrap());
-        let mut values = crate::state::json::testing::odd_values();
-        values.push(e.write());
-        values.push(json!(["a", "N", "danger", "video_call", 12]));
-        values.push(json!(["a", "N", "danger", "video_call"]));
-        values.push(json!({"contact_key": "a", "contact_name": "N", "level": "danger", "stage": "video_call", "at_ms": 1.5}));
-        values.push(json!({"contact_key": "a", "contact_name": "N", "level": "danger", "stage": "video_call"}));
-        values.push(json!({"contact_key": "a", "contact_name": "N", "level": "bad", "stage": "video_call", "at_ms": 1}));
-        for v in values {
-            crate::state::json::testing::reads_like_serde::<WarningEntry>(&v);
-        }
-        let mut log = WarningsLog::default();
-        log.push(e);
-        let mut derived = serde_json::to_value(&log).unwrap();
-        derived["version"] = json!(WARNINGS_LOG_VERSION);
-        assert_eq!(log.to_stored(), derived);
     }
 
     #[test]

@@ -307,21 +307,17 @@ async fn local_get_json(key: &str) -> Result<Option<String>, JsValue> {
     Ok(js_sys::JSON::stringify(&v)?.as_string())
 }
 
-async fn local_set_json(key: &str, json: &str) -> Result<(), JsValue> {
-    storage::set_raw(Area::Local, key, &js_sys::JSON::parse(json)?).await
-}
-
 /// Appends the warnings shown in one read to the popup's list (one write per read).
 async fn append_warnings_log(entries: Vec<WarningEntry>) -> Result<(), JsValue> {
     let stored = local_get_json(WARNINGS_LOG_KEY).await.ok().flatten();
-    let value = stored.and_then(|t| crate::state::json::parse(&t)).unwrap_or(serde_json::Value::Null);
+    let value = stored.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(serde_json::Value::Null);
     let mut log = WarningsLog::from_stored(&value);
     let mut changed = false;
     for e in entries {
         changed |= log.push(e);
     }
     if changed {
-        local_set_json(WARNINGS_LOG_KEY, &log.to_stored().to_string()).await?;
+        storage::set_making_room(WARNINGS_LOG_KEY, &log.to_stored()).await?;
     }
     Ok(())
 }
@@ -395,7 +391,7 @@ pub fn start() -> Result<(), JsValue> {
         let value: Option<serde_json::Value> = stored
             .ok()
             .flatten()
-            .and_then(|s| crate::state::json::parse(&s));
+            .and_then(|s| serde_json::from_str(&s).ok());
         let (store, notes) = ContactStore::from_value(value.as_ref(), (now_ms() / 1000.0) as i64);
         let waited_from = now_ms();
         while SETTINGS_READY.with(|s| s.borrow().is_none()) && now_ms() - waited_from < SETTINGS_WAIT_MS {
@@ -893,9 +889,9 @@ impl Ctl {
         // Facts are written once the whole thread has been read, not per slice.
         if self.store_dirty && !self.more {
             self.store_dirty = false;
-            let v = self.store.to_value().to_string();
+            let v = self.store.to_value();
             wasm_bindgen_futures::spawn_local(async move {
-                let _ = local_set_json(CONTACTS_KEY, &v).await;
+                let _ = storage::set_making_room(CONTACTS_KEY, &v).await;
             });
         }
         if !self.pending_log.is_empty() {

@@ -1,11 +1,14 @@
 //! Loading and saving the family's settings: chrome.storage.managed (browser
-//! policy) wins over chrome.storage.local; a corrupted store falls back to
-//! defaults (see `state::settings`). Nothing here ever throws into a page.
+//! policy) wins over chrome.storage.local; what the local store holds is read
+//! field by field (see `state::settings`) and never written over when a newer
+//! Saavdhan wrote it. The PIN is checked here, with the cool-down after wrong
+//! tries (`state::pin`). Nothing here ever throws into a page.
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use super::storage::{self, Area};
-use crate::state::settings::{apply_managed, Locks, Managed, Settings, SETTINGS_KEY};
+use crate::state::pin::{PinCheck, PinTries, PIN_TRIES_KEY};
+use crate::state::settings::{apply_managed, Locks, Managed, PinHash, ReadReport, Settings, SETTINGS_KEY};
 
 /// Everything the options page needs to know about the settings.
 #[derive(Debug, Clone)]
@@ -18,6 +21,10 @@ pub struct Loaded {
     pub locks: Locks,
     /// The local store held something that could not be read as settings.
     pub local_was_corrupted: bool,
+    /// What reading the local store found (newer version, repairs, broken PIN).
+    pub report: ReadReport,
+    /// Policy keys whose value could not be used (wrong type or value).
+    pub managed_problems: Vec<&'static str>,
 }
 
 /// The settings in force, for the content script and the warning UI.
@@ -26,15 +33,136 @@ pub async fn load() -> Settings {
 }
 
 pub async fn load_all() -> Loaded {
-    let (local, local_was_corrupted) = read_local().await;
-    let managed = read_managed().await;
+    let (mut local, report, unreadable) = read_local().await;
+    // A store of the wrong types is rewritten in the current layout (keeping every
+    // field that was read); a PIN stored as its digits is hashed first. Never when
+    // a newer Saavdhan wrote it.
+    if !report.read_only() && report.needs_rewrite() {
+        if let Some(plain) = &report.plain_pin {
+            if let Ok(salt) = random_bytes(16) {
+                local.pin = PinHash::new(plain, &salt).ok();
+            }
+        }
+        let _ = storage::set(Area::Local, SETTINGS_KEY, &local.to_stored()).await;
+    }
+    let (managed, managed_problems) = read_managed().await;
     let (effective, locks) = apply_managed(&local, &managed);
-    Loaded { local, managed, effective, locks, local_was_corrupted }
+    let local_was_corrupted = unreadable || report.corrupted || !report.dropped.is_empty();
+    Loaded { local, managed, effective, locks, local_was_corrupted, report, managed_problems }
 }
 
 /// Writes the family's own settings (never the managed values) to chrome.storage.local.
+/// Refuses (Err) when the stored settings were written by a newer Saavdhan.
 pub async fn save(local: &Settings) -> Result<(), JsValue> {
-    storage::set(Area::Local, SETTINGS_KEY, &local.to_stored()).await
+    let (_, report, _) = read_local().await;
+    if report.read_only() {
+        return Err(JsValue::from_str("settings of a newer version: kept as they are"));
+    }
+    storage::set_making_room(SETTINGS_KEY, &local.to_stored()).await
+}
+
+/// Reads the stored settings, changes them with `f`, writes them back (for the
+/// warning's "I know this person"). Nothing is written over a newer version.
+pub async fn update(f: impl FnOnce(&mut Settings)) -> Result<(), JsValue> {
+    // Read, change and write in one turn: two updates (a known person, the PIN's
+    // upgrade) must not each write back what the other had not seen.
+    let _turn = SettingsTurn::take().await;
+    let (mut s, report, _) = read_local().await;
+    if report.read_only() {
+        return Err(JsValue::from_str("settings of a newer version: kept as they are"));
+    }
+    f(&mut s);
+    let v = s.to_stored();
+    // One write as a rule (the page may be closed right after); storage full: make room.
+    match storage::set(Area::Local, SETTINGS_KEY, &v).await {
+        Ok(()) => Ok(()),
+        Err(_) => storage::set_making_room(SETTINGS_KEY, &v).await,
+    }
+}
+
+thread_local! {
+    static UPDATING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The turn of one [`update`] (read, change, write); released when dropped.
+struct SettingsTurn;
+
+impl SettingsTurn {
+    async fn take() -> SettingsTurn {
+        while UPDATING.with(|u| u.replace(true)) {
+            storage::sleep_ms(10).await;
+        }
+        SettingsTurn
+    }
+}
+
+impl Drop for SettingsTurn {
+    fn drop(&mut self) {
+        UPDATING.with(|u| u.set(false));
+    }
+}
+
+/// Checks a typed PIN against `pin`, unless too many wrong tries make it wait;
+/// the count is kept in chrome.storage.local. A right PIN on a record of an older
+/// kind rewrites it as a PBKDF2 record (with a fresh salt).
+pub async fn check_pin(pin: &PinHash, typed: &str) -> PinCheck {
+    let now = js_sys::Date::now();
+    let mut tries = stored_tries().await;
+    let result = tries.check(pin, typed, now);
+    if !matches!(result, PinCheck::Wait(_)) {
+        let _ = storage::set(Area::Local, PIN_TRIES_KEY, &tries).await;
+    }
+    if result == PinCheck::Right && pin.needs_upgrade() {
+        upgrade_pin(typed.trim()).await;
+    }
+    result
+}
+
+thread_local! {
+    /// The wrong-try count as this page knows it (the warning's PIN box), loaded
+    /// from storage when the box opens; written back after each try.
+    static TRIES: std::cell::RefCell<Option<PinTries>> = const { std::cell::RefCell::new(None) };
+}
+
+async fn stored_tries() -> PinTries {
+    let stored = storage::get_raw(Area::Local, PIN_TRIES_KEY).await.ok();
+    stored.and_then(|v| storage::value_from_js(&v).ok()).map(|v| PinTries::from_stored(&v)).unwrap_or_default()
+}
+
+/// Loads the wrong-try count for [`check_pin_now`] (when a PIN box opens).
+pub fn preload_pin_tries() {
+    wasm_bindgen_futures::spawn_local(async {
+        let t = stored_tries().await;
+        TRIES.with(|x| *x.borrow_mut() = Some(t));
+    });
+}
+
+/// [`check_pin`] answered at once (the warning's PIN box, in its click handler):
+/// the count kept in this page (see [`preload_pin_tries`]) is checked and
+/// updated now, and written to storage after.
+pub fn check_pin_now(pin: &PinHash, typed: &str) -> PinCheck {
+    let now = js_sys::Date::now();
+    let (result, tries) = TRIES.with(|x| {
+        let mut x = x.borrow_mut();
+        let tries = x.get_or_insert_with(PinTries::default);
+        (tries.check(pin, typed, now), tries.clone())
+    });
+    // (A record of the old kind is upgraded when the options page is unlocked, not
+    // here: its PBKDF2 and an extra settings write would delay "I know this person".)
+    if !matches!(result, PinCheck::Wait(_)) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = storage::set(Area::Local, PIN_TRIES_KEY, &tries).await;
+        });
+    }
+    result
+}
+
+async fn upgrade_pin(typed: &str) {
+    if let Ok(salt) = random_bytes(16) {
+        if let Ok(new) = PinHash::new(typed, &salt) {
+            let _ = update(|s| s.pin = Some(new)).await;
+        }
+    }
 }
 
 /// "Delete all data": everything Saavdhan keeps in chrome.storage.local
@@ -50,41 +178,23 @@ fn to_json(v: JsValue) -> Option<Value> {
     storage::value_from_js(&v).ok()
 }
 
-async fn read_local() -> (Settings, bool) {
+/// The settings, what reading found, and whether storage could not be read at all.
+async fn read_local() -> (Settings, ReadReport, bool) {
     match storage::get_raw(Area::Local, SETTINGS_KEY).await.ok().and_then(to_json) {
-        Some(Value::Null) => (Settings::default(), false),
         Some(v) => {
-            let s = Settings::from_stored(&v);
-            let round_trips = s.to_stored() == normalise_version(v);
-            (s, !round_trips)
+            let (s, r) = Settings::read(&v);
+            (s, r, false)
         }
-        None => (Settings::default(), true),
+        None => (Settings::default(), ReadReport::default(), true),
     }
-}
-
-/// A version-1 store (no version field) is not corrupted: compare as if it had one.
-fn normalise_version(mut v: Value) -> Value {
-    if let Value::Object(map) = &mut v {
-        if !map.contains_key("version") {
-            map.insert("version".into(), Value::from(crate::state::settings::SETTINGS_VERSION));
-        }
-        // Fields a newer writer adds with defaults are not corruption either.
-        let d = Settings::default().to_stored();
-        if let Value::Object(dm) = d {
-            for (k, dv) in dm {
-                map.entry(k).or_insert(dv);
-            }
-        }
-    }
-    v
 }
 
 /// chrome.storage.managed.get(null). Firefox rejects when no policy names the
 /// extension and Chrome may lack the area: both mean "nothing managed".
-async fn read_managed() -> Managed {
+async fn read_managed() -> (Managed, Vec<&'static str>) {
     match storage::get_all(Area::Managed).await.ok().and_then(to_json) {
-        Some(v) => Managed::from_value(&v),
-        None => Managed::default(),
+        Some(v) => Managed::read(&v),
+        None => (Managed::default(), Vec::new()),
     }
 }
 

@@ -2,8 +2,16 @@
 //! not deserialize is reported as `Err`, so callers can fall back to defaults
 //! (a corrupted store must never break the extension).
 //!
-//! Values cross the boundary as JSON text (serde_json here, `JSON` in JS), so the
-//! module carries one serde stack, not serde_json and serde-wasm-bindgen both.
+//! Values cross the boundary as JSON text (serde_json here, `JSON` in JS), not
+//! through serde-wasm-bindgen: every stored value is also read and written as a
+//! `serde_json::Value` by the stores (migration and repair work field by field on
+//! it), so serde_json is in both modules anyway, and JSON text makes maps plain
+//! objects in both browsers with no extra crate. Measured with serde-wasm-bindgen
+//! 0.6.5 in its place (json_compatible): content module 274.8 -> 279.1 KB gzip,
+//! pages module 123.2 -> 125.7 KB gzip, so JSON text stays.
+//!
+//! [`set_making_room`] is the write for everything the content script keeps: when
+//! storage is full it trims the oldest contact facts and tries again (state::quota).
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -84,15 +92,7 @@ pub fn value_from_js(value: &JsValue) -> Result<serde_json::Value, JsValue> {
         return Ok(serde_json::Value::Null);
     }
     let text = js_sys::JSON::stringify(value)?.as_string().ok_or_else(|| JsValue::from_str("not JSON"))?;
-    // The content module parses with state::json::parse (so that it needs no serde
-    // deserializer once the engine's rules need none either); the pages module keeps
-    // serde_json's, which it carries anyway, rather than adding core's float parser
-    // (+24 KB raw there). Both read the same Value (state::json's tests).
-    #[cfg(not(feature = "pages"))]
-    let v = crate::state::json::parse(&text);
-    #[cfg(feature = "pages")]
-    let v = serde_json::from_str(&text).ok();
-    v.ok_or_else(|| JsValue::from_str("not JSON"))
+    serde_json::from_str(&text).map_err(|_| JsValue::from_str("not JSON"))
 }
 
 /// The raw JS value stored under `key` (undefined when absent).
@@ -138,4 +138,97 @@ pub async fn remove(a: Area, key: &str) -> Result<(), JsValue> {
 pub async fn clear(a: Area) -> Result<(), JsValue> {
     JsFuture::from(area(a)?.clear()?).await?;
     Ok(())
+}
+
+/// Writes `value` under `key` in chrome.storage.local, unless what is stored there
+/// carries a higher version (a later Saavdhan wrote it: kept). When the write fails
+/// (storage full), drops the least recently active contacts' facts — from the
+/// value itself when it is the contacts store, else from the stored one — and
+/// tries again, a few times, dropping more each time. Leaves a note for the
+/// popup either way (state::quota).
+pub async fn set_making_room(key: &str, value: &serde_json::Value) -> Result<(), JsValue> {
+    // One at a time: a write that trims the stored contacts must not race one that
+    // writes newer contacts (it would put back the older ones).
+    let _turn = Turn::take().await;
+    set_making_room_in_turn(key, value).await
+}
+
+/// [`set_making_room`] for a caller that holds the [`Turn`] (a read, change and write).
+pub async fn set_making_room_in_turn(key: &str, value: &serde_json::Value) -> Result<(), JsValue> {
+    use crate::state::contacts::{ContactStore, CONTACTS_KEY};
+    use crate::state::quota::{trim_for, StorageNote, RETRIES, STORAGE_NOTE_KEY};
+    type Facts = ContactStore<serde_json::Value>;
+    let stored = value_from_js(&get_raw(Area::Local, key).await?)?;
+    if crate::state::written_by_newer(&stored, value) {
+        return Err(JsValue::from_str("kept: written by a newer version"));
+    }
+    let Err(mut last) = set(Area::Local, key, value).await else { return Ok(()) };
+    let now_ms = js_sys::Date::now();
+    let now_s = (now_ms / 1000.0) as i64;
+    let mut value = value.clone();
+    let mut trimmed = 0usize;
+    for attempt in 0..RETRIES {
+        let n = trim_for(attempt);
+        if key == CONTACTS_KEY {
+            let (mut store, _) = Facts::from_value(Some(&value), now_s);
+            // Never the most recent contact: it is the one this write is for.
+            trimmed += store.trim_oldest(n.min(store.contacts.len().saturating_sub(1)));
+            value = store.to_value();
+        } else {
+            let stored = value_from_js(&get_raw(Area::Local, CONTACTS_KEY).await?)?;
+            let (mut store, _) = Facts::from_value(Some(&stored), now_s);
+            let dropped = store.trim_oldest(n);
+            if dropped > 0 && set(Area::Local, CONTACTS_KEY, &store.to_value()).await.is_ok() {
+                trimmed += dropped;
+            }
+        }
+        match set(Area::Local, key, &value).await {
+            Ok(()) => {
+                let note = StorageNote { trimmed: trimmed as u32, failed: false, at_ms: now_ms };
+                let _ = set(Area::Local, STORAGE_NOTE_KEY, &note).await;
+                return Ok(());
+            }
+            Err(e) => last = e,
+        }
+    }
+    // Still full: say so where there is room (session storage is a separate quota).
+    let note = StorageNote { trimmed: trimmed as u32, failed: true, at_ms: now_ms };
+    if set(Area::Local, STORAGE_NOTE_KEY, &note).await.is_err() {
+        let _ = set(Area::Session, STORAGE_NOTE_KEY, &note).await;
+    }
+    Err(last)
+}
+
+thread_local! {
+    static WRITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// This module's turn to write (see [`set_making_room`]); released when dropped.
+/// Held across a read, change and write of one key so that two cannot interleave.
+pub struct Turn;
+
+impl Turn {
+    pub async fn take() -> Turn {
+        while WRITING.with(|w| w.replace(true)) {
+            sleep_ms(10).await;
+        }
+        Turn
+    }
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        WRITING.with(|w| w.set(false));
+    }
+}
+
+/// Waits `ms` through the global's setTimeout (pages and content scripts alike).
+pub(crate) async fn sleep_ms(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let global = js_sys::global();
+        if let Ok(f) = js_sys::Reflect::get(&global, &"setTimeout".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+            let _ = f.call2(&global, &resolve, &ms.into());
+        }
+    });
+    let _ = JsFuture::from(p).await;
 }

@@ -13,6 +13,7 @@ use super::{by_id, document, set_hidden, set_status, spawn};
 use crate::state::settings::{
     ContactError, Language, PinError, PinHash, Region, Sensitivity, TrustedContact,
 };
+use crate::state::pin::PinCheck;
 use crate::web::settings_io::{self, Loaded};
 
 struct Page {
@@ -57,12 +58,14 @@ fn render(p: &Page) -> Result<(), JsValue> {
     let s = &p.loaded.effective;
     let locks = p.loaded.locks;
     let pin_locked = p.loaded.local.pin.is_some() && !p.unlocked;
+    let read_only = p.loaded.report.read_only();
 
     set_hidden(&by_id(doc, "corrupt-note")?, !p.loaded.local_was_corrupted);
     set_hidden(&by_id(doc, "managed-note")?, !locks.any());
-    set_hidden(&by_id(doc, "lock-panel")?, !pin_locked);
-    set_disabled(&by_id(doc, "settings-fields")?, pin_locked);
-    set_disabled(&by_id(doc, "other-fields")?, pin_locked || locks.everything_else);
+    render_storage(p)?;
+    set_hidden(&by_id(doc, "lock-panel")?, !pin_locked || p.loaded.local.pin_broken());
+    set_disabled(&by_id(doc, "settings-fields")?, pin_locked || read_only);
+    set_disabled(&by_id(doc, "other-fields")?, pin_locked || locks.everything_else || read_only);
 
     let language: HtmlSelectElement = by_id(doc, "language")?;
     language.set_value(s.language.map(Language::code).unwrap_or(""));
@@ -110,6 +113,24 @@ fn render(p: &Page) -> Result<(), JsValue> {
     set_hidden(&by_id(doc, "remove-pin")?, !has_pin);
     set_hidden(&by_id(doc, "lock-now")?, !has_pin);
     by_id::<HtmlInputElement>(doc, "pin-locks-dismiss")?.set_checked(p.loaded.local.pin_locks_dismiss);
+    Ok(())
+}
+
+/// What reading the stored settings found: a newer version (kept, read-only),
+/// a broken PIN record (with the reset), policy values that could not be used.
+fn render_storage(p: &Page) -> Result<(), JsValue> {
+    let doc = &p.doc;
+    let r = &p.loaded.report;
+    set_hidden(&by_id(doc, "storage-newer-note")?, !r.read_only());
+    let broken = p.loaded.local.pin_broken();
+    set_hidden(&by_id(doc, "pin-broken-panel")?, !broken);
+    by_id::<web_sys::HtmlButtonElement>(doc, "pin-reset")?.set_disabled(!broken || r.read_only() || p.loaded.locks.everything_else);
+    let bad = &p.loaded.managed_problems;
+    let note: Element = by_id(doc, "storage-managed-bad")?;
+    set_hidden(&note, bad.is_empty());
+    if !bad.is_empty() {
+        note.set_text_content(Some(&p.texts.text("storage_managed_bad", &[("keys", &bad.join(", "))])));
+    }
     Ok(())
 }
 
@@ -238,6 +259,11 @@ fn wire(page: &Shared) -> Result<(), JsValue> {
         });
     })?;
     let pg = page.clone();
+    on(&by_id(&doc, "pin-reset")?, "click", move |_| {
+        let pg = pg.clone();
+        spawn(async move { reset_broken_pin(&pg).await });
+    })?;
+    let pg = page.clone();
     on(&by_id(&doc, "lock-now")?, "click", move |_| {
         let mut p = pg.borrow_mut();
         p.unlocked = false;
@@ -277,26 +303,55 @@ fn wire(page: &Shared) -> Result<(), JsValue> {
 
 /// Changes are allowed when no PIN is set or it was typed, and policy does not lock everything.
 fn may_change(p: &Page) -> bool {
-    (p.loaded.local.pin.is_none() || p.unlocked) && !p.loaded.locks.everything_else
+    (p.loaded.local.pin.is_none() || p.unlocked) && !p.loaded.locks.everything_else && !p.loaded.report.read_only()
 }
 
 fn unlock(page: &Shared) {
-    let mut p = page.borrow_mut();
-    let Ok(input) = by_id::<HtmlInputElement>(&p.doc, "unlock-pin") else { return };
-    let Ok(status) = by_id::<Element>(&p.doc, "unlock-status") else { return };
-    if p.loaded.local.pin_matches(&input.value()) {
-        p.unlocked = true;
+    let pg = page.clone();
+    spawn(async move {
+        let (doc, pin) = {
+            let p = pg.borrow();
+            (p.doc.clone(), p.loaded.local.pin.clone())
+        };
+        let input: HtmlInputElement = by_id(&doc, "unlock-pin")?;
+        let status: Element = by_id(&doc, "unlock-status")?;
+        let typed = input.value();
         input.set_value("");
-        set_status(&status, "", true);
-        let _ = render(&p);
-        if let Ok(first) = by_id::<web_sys::HtmlElement>(&p.doc, "language") {
-            let _ = first.focus();
+        let check = match &pin {
+            Some(pin) => settings_io::check_pin(pin, &typed).await,
+            None => PinCheck::Right,
+        };
+        // A PIN record of an older kind was rewritten by check_pin: read it again.
+        let reloaded = if check == PinCheck::Right && pin.as_ref().is_some_and(PinHash::needs_upgrade) {
+            Some(settings_io::load_all().await)
+        } else {
+            None
+        };
+        let mut p = pg.borrow_mut();
+        match check {
+            PinCheck::Right => {
+                p.unlocked = true;
+                if let Some(loaded) = reloaded {
+                    p.loaded = loaded;
+                }
+                set_status(&status, "", true);
+                render(&p)?;
+                if let Ok(first) = by_id::<web_sys::HtmlElement>(&p.doc, "language") {
+                    let _ = first.focus();
+                }
+            }
+            PinCheck::Wrong => {
+                set_status(&status, &t(&p, "opt_unlock_wrong"), false);
+                let _ = input.focus();
+            }
+            PinCheck::Wait(ms) => {
+                let secs = ((ms / 1000.0).ceil() as u64).to_string();
+                set_status(&status, &p.texts.text("storage_pin_wait", &[("seconds", &secs)]), false);
+                let _ = input.focus();
+            }
         }
-    } else {
-        input.set_value("");
-        set_status(&status, &t(&p, "opt_unlock_wrong"), false);
-        let _ = input.focus();
-    }
+        Ok(())
+    });
 }
 
 async fn save_main(page: &Shared) -> Result<(), JsValue> {
@@ -444,6 +499,38 @@ async fn delete_everything(page: &Shared) -> Result<(), JsValue> {
         }
     }
     if let Ok(b) = by_id::<web_sys::HtmlElement>(&p.doc, "delete-all") {
+        let _ = b.focus();
+    }
+    Ok(())
+}
+
+/// The documented recovery for a PIN record that cannot be checked (README, "If
+/// the PIN is forgotten"): it is removed, so that the family can set a new one.
+/// Offered only while the stored record is broken (a working PIN is never reset here).
+async fn reset_broken_pin(page: &Shared) -> Result<(), JsValue> {
+    let local = {
+        let mut p = page.borrow_mut();
+        if !p.loaded.local.pin_broken() || p.loaded.report.read_only() || p.loaded.locks.everything_else {
+            return Ok(());
+        }
+        p.loaded.local.pin = None;
+        p.loaded.effective.pin = None;
+        p.loaded.report.pin_broken = false;
+        p.unlocked = false;
+        p.loaded.local.clone()
+    };
+    let saved = settings_io::save(&local).await;
+    let p = page.borrow();
+    render(&p)?;
+    let status: Element = by_id(&p.doc, "pin-status")?;
+    match saved {
+        Ok(()) => set_status(&status, &t(&p, "storage_pin_reset_done"), true),
+        Err(e) => {
+            set_status(&status, &t(&p, "opt_save_failed"), false);
+            return Err(e);
+        }
+    }
+    if let Ok(b) = by_id::<web_sys::HtmlElement>(&p.doc, "new-pin") {
         let _ = b.focus();
     }
     Ok(())

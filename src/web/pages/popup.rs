@@ -13,6 +13,7 @@ use web_sys::{Document, Element};
 use super::texts::Texts;
 use super::{by_id, document, set_hidden, spawn};
 use crate::engine::Level;
+use crate::state::quota::{StorageNote, STORAGE_NOTE_KEY};
 use crate::state::warnings_log::{WarningsLog, WARNINGS_LOG_KEY};
 use crate::web::settings_io;
 use crate::web::storage::{self, Area};
@@ -38,6 +39,7 @@ pub fn start() -> Result<(), JsValue> {
         };
         show_state(&doc, &texts, state.as_deref())?;
         show_warnings(&doc, &texts).await?;
+        show_storage_note(&doc, &texts).await?;
         wire_options_link(&doc)?;
         by_id::<Element>(&doc, "app")?.set_attribute("aria-busy", "false")?;
         Ok(())
@@ -140,6 +142,30 @@ async fn show_warnings(doc: &Document, texts: &Texts) -> Result<(), JsValue> {
         );
         crate::web::ui::render::append_isolated(doc, &li, &line)?;
         list.append_child(&li)?;
+    }
+    Ok(())
+}
+
+/// Storage was full: old contacts were forgotten to make room, or even that did
+/// not help (state::quota; the note is in session storage when local had no room).
+async fn show_storage_note(doc: &Document, texts: &Texts) -> Result<(), JsValue> {
+    let mut note = None;
+    for area in [Area::Session, Area::Local] {
+        let raw = storage::get_raw(area, STORAGE_NOTE_KEY).await.unwrap_or(JsValue::NULL);
+        let found = storage::from_js::<Value>(&raw)
+            .ok()
+            .and_then(|v| StorageNote::from_stored(&v))
+            .filter(|n| n.recent(js_sys::Date::now()));
+        if let Some(n) = found {
+            if note.as_ref().is_none_or(|old: &StorageNote| n.at_ms > old.at_ms) {
+                note = Some(n);
+            }
+        }
+    }
+    let el: Element = by_id(doc, "storage-note")?;
+    set_hidden(&el, note.is_none());
+    if let Some(n) = note {
+        el.set_text_content(Some(&texts.text(if n.failed { "storage_popup_failed" } else { "storage_popup_trimmed" }, &[])));
     }
     Ok(())
 }

@@ -9,11 +9,9 @@
 //! where set) lowers suspicion but never silences the video-call or extortion
 //! stage of a conversation younger than [`KNOWN_TRUST_MIN_DAYS`].
 use crate::engine::{Level, Stage};
-use crate::state::json::{self, Stored};
 use crate::state::settings::Settings;
-use serde_json::{Map, Value};
 use serde::{Deserialize, Serialize};
-use crate::state::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 
 pub const MEMORY_KEY: &str = "warning_ui";
 pub const MEMORY_VERSION: u32 = 1;
@@ -72,62 +70,15 @@ pub fn hidden_for_now(mem: &ContactMemory, level: Level, stage: Stage) -> bool {
 #[serde(default)]
 pub struct Memory {
     pub version: u32,
-    pub contacts: SortedMap<ContactMemory>,
-}
-
-// Read and written by hand, as the serde derives do (see state::json; the tests
-// compare both).
-impl Stored for ContactMemory {
-    fn read(v: &Value) -> Option<Self> {
-        let d = ContactMemory::default();
-        let [shown, first, last, unlocked, hidden] =
-            json::default_fields(v, ["shown", "danger_first_ms", "last_ms", "danger_unlocked", "hidden_rank"])?;
-        Some(ContactMemory {
-            shown: json::or_default(shown, d.shown)?,
-            danger_first_ms: json::or_default(first, d.danger_first_ms)?,
-            last_ms: json::or_default(last, d.last_ms)?,
-            danger_unlocked: json::or_default(unlocked, d.danger_unlocked)?,
-            hidden_rank: json::or_default(hidden, d.hidden_rank)?,
-        })
-    }
-    fn write(&self) -> Value {
-        let ContactMemory { shown, danger_first_ms, last_ms, danger_unlocked, hidden_rank } = self;
-        json::object([
-            ("shown", shown.write()),
-            ("danger_first_ms", danger_first_ms.write()),
-            ("last_ms", last_ms.write()),
-            ("danger_unlocked", danger_unlocked.write()),
-            ("hidden_rank", hidden_rank.write()),
-        ])
-    }
-}
-
-impl Stored for Memory {
-    fn read(v: &Value) -> Option<Self> {
-        let [version, contacts] = json::default_fields(v, ["version", "contacts"])?;
-        let mut m = Memory { version: json::or_default(version, 0)?, contacts: SortedMap::new() };
-        if let Some(c) = contacts {
-            for (k, x) in c.as_object()? {
-                m.contacts.insert(k.clone(), ContactMemory::read(x)?);
-            }
-        }
-        Some(m)
-    }
-    fn write(&self) -> Value {
-        let mut contacts = Map::new();
-        for (k, c) in &self.contacts {
-            contacts.insert(k.clone(), c.write());
-        }
-        json::object([("version", self.version.write()), ("contacts", Value::Object(contacts))])
-    }
+    pub contacts: BTreeMap<String, ContactMemory>,
 }
 
 impl Memory {
     /// Reads the stored value; anything unexpected reads as empty.
     pub fn from_stored(v: &serde_json::Value) -> Memory {
-        match Memory::read(v) {
-            Some(m) if m.version == MEMORY_VERSION => m,
-            _ => Memory { version: MEMORY_VERSION, contacts: SortedMap::new() },
+        match serde_json::from_value::<Memory>(v.clone()) {
+            Ok(m) if m.version == MEMORY_VERSION => m,
+            _ => Memory { version: MEMORY_VERSION, contacts: BTreeMap::new() },
         }
     }
 
@@ -139,7 +90,7 @@ impl Memory {
     /// times this contact's warnings appeared before (0 for the first).
     pub fn record_showing(&mut self, key: &str, level: Level, now_ms: f64) -> u32 {
         self.version = MEMORY_VERSION;
-        let c = self.contacts.entry_or_default(key);
+        let c = self.contacts.entry(key.to_string()).or_default();
         let index = c.shown;
         c.shown = c.shown.saturating_add(1);
         c.last_ms = now_ms;
@@ -226,38 +177,6 @@ mod tests {
         assert_eq!(Memory::from_stored(&stored), m);
         assert!(Memory::from_stored(&serde_json::json!({"version": 7})).contacts.is_empty());
         assert!(Memory::from_stored(&serde_json::json!("junk")).contacts.is_empty());
-    }
-
-    #[test]
-    fn reads_and_writes_like_serde() {
-        use crate::state::json::testing::{odd_values, reads_like_serde};
-        use serde_json::json;
-        let mut m = Memory::default();
-        m.record_showing("fb:1", Level::Danger, 1_764_300_000_000.0);
-        m.record_showing("fb:2", Level::Notice, 2.5);
-        m.contacts.get_mut("fb:2").unwrap().danger_unlocked = true;
-        m.contacts.get_mut("fb:2").unwrap().hidden_rank = Some(11);
-        let good = m.write();
-        assert_eq!(good, serde_json::to_value(&m).unwrap());
-        let mut values = odd_values();
-        values.push(good.clone());
-        values.push(json!([1, {"a": [3, null, 4.5, true]}]));
-        values.push(json!([1, {"a": [3, null, 4.5, true, 0]}]));
-        values.push(json!({"version": 1, "contacts": {"a": {"shown": -1}}}));
-        values.push(json!({"version": 1, "contacts": {"a": {"danger_first_ms": "x"}, "b": {}}}));
-        values.push(json!({"version": 1, "contacts": []}));
-        values.push(json!({"version": 1, "contacts": null}));
-        values.push(json!({"contacts": {"a": {"last_ms": 7}}}));
-        for v in odd_values() {
-            values.push(json!({"version": 1, "contacts": {"a": v}}));
-            values.push(json!({"version": 1, "contacts": {"a": {"shown": v, "danger_first_ms": v, "last_ms": 1}}}));
-            values.push(json!({"version": 1, "contacts": {"a": {"last_ms": v, "danger_unlocked": v}}}));
-            values.push(json!({"version": 1, "contacts": {"a": {"hidden_rank": v}}}));
-        }
-        for v in &values {
-            reads_like_serde::<Memory>(v);
-            reads_like_serde::<ContactMemory>(v);
-        }
     }
 
     #[test]

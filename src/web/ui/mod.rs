@@ -35,7 +35,6 @@ pub mod palette;
 pub mod render;
 
 use crate::engine::{Assessment, Conversation, Level};
-use crate::state::json::Stored;
 use crate::state::settings::{Settings, SETTINGS_KEY};
 use crate::web::i18n::{self, t};
 use crate::web::storage::{self, Area};
@@ -179,7 +178,7 @@ fn level_name(l: Level) -> &'static str {
 }
 
 fn stage_name(s: crate::engine::Stage) -> String {
-    s.write().as_str().map(str::to_string).unwrap_or_default()
+    serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 fn contact_memory(key: &str) -> memory::ContactMemory {
@@ -422,7 +421,7 @@ fn ensure_memory_loading() {
         // "Hide for now" pressed before the memory was read.
         HIDDEN_NOW.with(|h| {
             for (k, r) in h.borrow().iter() {
-                let c = mem.contacts.entry_or_default(k);
+                let c = mem.contacts.entry(k.to_string()).or_default();
                 c.hidden_rank = Some(c.hidden_rank.map_or(*r, |x| x.max(*r)));
             }
         });
@@ -464,7 +463,7 @@ fn ensure_memory_loading() {
 fn save_memory() {
     let Some(mem) = MEMORY.with(|m| m.borrow().clone()) else { return };
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = storage::set(Area::Local, MEMORY_KEY, &mem.write()).await;
+        let _ = storage::set_making_room(MEMORY_KEY, &serde_json::to_value(&mem).unwrap_or_default()).await;
     });
 }
 
@@ -512,6 +511,10 @@ fn focus(root: &ShadowRoot, selector: &str) {
 
 /// Opens (or closes) the panel under the buttons and moves the focus into it.
 fn open_panel(key: &Key, root: &ShadowRoot, panel: Panel) {
+    if matches!(panel, Panel::Pin(_)) {
+        // The wrong-try count (for the cool-down) is read before the PIN is typed.
+        crate::web::settings_io::preload_pin_tries();
+    }
     SHOWN.with(|s| {
         if let Some(x) = s.borrow_mut().get_mut(key) {
             x.panel = panel;
@@ -581,12 +584,17 @@ fn act_now(key: &Key, root: &ShadowRoot, action: &str, typed: Option<String>) {
         "pin-ok" => {
             let Panel::Pin(then) = panel else { return };
             let typed = typed.unwrap_or_default();
-            if data.settings.pin_matches(&typed) {
+            // With the cool-down after wrong tries (settings_io::check_pin_now).
+            let check = match &data.settings.pin {
+                Some(pin) => crate::web::settings_io::check_pin_now(pin, &typed),
+                None => crate::state::pin::PinCheck::Right,
+            };
+            if check == crate::state::pin::PinCheck::Right {
                 if data.assessment.level == Level::Danger {
                     // The family allowed hiding this danger warning: remember it.
                     let unlocked = MEMORY.with(|m| {
                         m.borrow_mut().as_mut().map(|m| {
-                            m.contacts.entry_or_default(&data.contact_key).danger_unlocked = true;
+                            m.contacts.entry(data.contact_key.clone()).or_default().danger_unlocked = true;
                         })
                     });
                     if unlocked.is_some() {
@@ -599,10 +607,16 @@ fn act_now(key: &Key, root: &ShadowRoot, action: &str, typed: Option<String>) {
                     mark_known(data);
                 }
             } else {
-                // Wrong: say so, empty the box and put the focus back in it.
+                // Wrong, or too many wrong tries: say so, empty the box and put the focus back in it.
                 if let Some(e) = part(root, "pin-error") {
                     let lang = i18n::language_for(data.settings.language);
-                    e.set_text_content(Some(&t(lang, "pin_wrong")));
+                    let text = match check {
+                        crate::state::pin::PinCheck::Wait(ms) => {
+                            i18n::tr(lang, "storage_pin_wait", &[&((ms / 1000.0).ceil() as u64).to_string()])
+                        }
+                        _ => t(lang, "pin_wrong"),
+                    };
+                    e.set_text_content(Some(&text));
                 }
                 if let Some(i) = part(root, "pin-input").and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
                     i.set_value("");
@@ -639,7 +653,7 @@ fn hide_for_now(data: &Owned) {
     });
     let changed = MEMORY.with(|m| {
         m.borrow_mut().as_mut().map(|m| {
-            let c = m.contacts.entry_or_default(&data.contact_key);
+            let c = m.contacts.entry(data.contact_key.clone()).or_default();
             c.hidden_rank = Some(c.hidden_rank.map_or(r, |x| x.max(r)));
         })
     });
@@ -669,11 +683,9 @@ fn mark_known(data: Owned) {
         }
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let raw = storage::get_raw(Area::Local, SETTINGS_KEY).await.unwrap_or(JsValue::UNDEFINED);
-        let value: serde_json::Value = storage::value_from_js(&raw).unwrap_or(serde_json::Value::Null);
-        let mut s = Settings::from_stored(&value);
-        s.add_known(&data.contact_key, &data.conversation.contact.name);
-        let _ = storage::set(Area::Local, SETTINGS_KEY, &s.to_stored()).await;
+        // Never written over settings of a newer version (settings_io::update).
+        let name = data.conversation.contact.name.clone();
+        let _ = crate::web::settings_io::update(|s| s.add_known(&data.contact_key, &name)).await;
     });
 }
 
