@@ -38,6 +38,7 @@ pub struct ContactMemory {
     pub danger_unlocked: bool,
     /// "Hide for now" was pressed on the warning of this [`rank`]: it and
     /// anything below stays hidden, a later stage shows again.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hidden_rank: Option<u32>,
 }
 
