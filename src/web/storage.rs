@@ -200,8 +200,7 @@ pub async fn set_making_room_in_turn(key: &str, value: &serde_json::Value) -> Re
 }
 
 thread_local! {
-    /// (next ticket to hand out, ticket whose turn it is).
-    static TICKETS: std::cell::Cell<(u64, u64)> = const { std::cell::Cell::new((0, 0)) };
+    static WRITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// This module's turn to write (see [`set_making_room`]); released when dropped.
@@ -209,15 +208,8 @@ thread_local! {
 pub struct Turn;
 
 impl Turn {
-    /// Turns are taken in the order they are asked for (a ticket each), so a write
-    /// asked for later — carrying newer values — always lands after an earlier one.
     pub async fn take() -> Turn {
-        let ticket = TICKETS.with(|t| {
-            let (next, _) = t.get();
-            t.set((next.wrapping_add(1), t.get().1));
-            next
-        });
-        while TICKETS.with(|t| t.get().1) != ticket {
+        while WRITING.with(|w| w.replace(true)) {
             sleep_ms(10).await;
         }
         Turn
@@ -226,10 +218,7 @@ impl Turn {
 
 impl Drop for Turn {
     fn drop(&mut self) {
-        TICKETS.with(|t| {
-            let (next, serving) = t.get();
-            t.set((next, serving.wrapping_add(1)));
-        });
+        WRITING.with(|w| w.set(false));
     }
 }
 

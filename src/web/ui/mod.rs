@@ -347,7 +347,24 @@ fn rerender(key: &Key) -> Result<(), JsValue> {
             hide: hide_state(d),
             panel: x.panel,
         };
+        // A redraw while the family types the PIN (the page's next read can redraw the
+        // banner at any moment) keeps what was typed, the message beside it and the focus.
+        let input = |root: &ShadowRoot| part(root, "pin-input").and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let typed = input(&x.root).map(|i| i.value()).filter(|v| !v.is_empty());
+        let error = part(&x.root, "pin-error").and_then(|e| e.text_content()).filter(|t| !t.is_empty());
+        let focused = input(&x.root).is_some_and(|i| x.root.active_element().is_some_and(|a| a.is_same_node(Some(i.as_ref()))));
         render::render(&doc, &x.root, &view)?;
+        if let Some(i) = input(&x.root) {
+            if let Some(v) = &typed {
+                i.set_value(v);
+            }
+            if let (Some(t), Some(e)) = (&error, part(&x.root, "pin-error")) {
+                e.set_text_content(Some(t));
+            }
+            if focused {
+                let _ = i.focus();
+            }
+        }
         x.host.set_attribute("data-saavdhan-level", level_name(d.assessment.level))?;
         x.host.set_attribute("data-saavdhan-stage", &stage_name(d.assessment.stage))?;
         // Set once the showing is recorded in the memory (tests wait for it).
@@ -461,9 +478,12 @@ fn ensure_memory_loading() {
 }
 
 fn save_memory() {
-    let Some(mem) = MEMORY.with(|m| m.borrow().clone()) else { return };
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = storage::set_making_room(MEMORY_KEY, &serde_json::to_value(&mem).unwrap_or_default()).await;
+        // The memory is copied once this write's turn has come, so that two writes
+        // asked for in a row (the PIN's unlock, then the hide) cannot land older-last.
+        let _turn = storage::Turn::take().await;
+        let Some(mem) = MEMORY.with(|m| m.borrow().clone()) else { return };
+        let _ = storage::set_making_room_in_turn(MEMORY_KEY, &serde_json::to_value(&mem).unwrap_or_default()).await;
     });
 }
 
