@@ -456,8 +456,11 @@ async function main() {
   }
   log('engine: native');
   const nat = nativeEngine();
+  log(`engine: native ${f(nat.mb_s)} MB/s, ${f(nat.incremental_us, 2)} µs per new message`);
   log('engine: WebAssembly in Node (V8)');
   const wa = wasmEngine();
+  // Printed at once: the JavaScript baseline below can take minutes on today's rule set.
+  log(`engine: wasm in Node ${f(wa.mb_s)} MB/s, ${f(wa.incremental_us, 2)} µs per new message`);
   log('engine: JavaScript baseline');
   const js = jsBaseline(wa.bytes);
   row('engine', 'rule compilation: native / wasm / JS RegExp', `${f(nat.compile_ms, 2)} / ${f(wa.compile_ms, 2)} / ${f(js.compile_ms, 2)} ms`);
