@@ -23,7 +23,7 @@ WASM_OPT_FLAGS := -Oz --converge --low-memory-unused --strip-debug --strip-produ
 CARGO_HOME ?= $(HOME)/.cargo
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=/saavdhan --remap-path-prefix=$(CARGO_HOME)=/cargo
 
-.PHONY: build build-test release test setup-build setup-test wasm wasm-test package package-test test-release test-native test-wasm test-e2e lint-firefox bench demo store-assets fuzz-build clean
+.PHONY: build build-test release test setup-build setup-test wasm wasm-test package package-test test-release test-reproducible test-native test-wasm test-e2e lint-firefox bench demo store-assets fuzz-build clean
 
 build: setup-build wasm package
 
@@ -61,7 +61,7 @@ release: setup-build wasm
 	node tools/package.mjs --release $(PKG) dist
 
 ## Two `make release` runs in two fresh clones of HEAD must give byte-identical packages.
-test-release: setup-build
+test-reproducible: setup-build
 	bash tests/release/reproducible.sh
 
 wasm-test: wasm
@@ -79,7 +79,7 @@ setup-test: setup-build
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr openssl zip fonts-lohit-deva fonts-lohit-deva-marathi; fi
 
-test: setup-test build build-test test-native test-wasm test-e2e test-release  # test-e2e includes web-ext lint (foundation-lint.test.mjs)
+test: setup-test build build-test test-native test-wasm test-e2e test-release test-reproducible  # test-e2e includes web-ext lint (foundation-lint.test.mjs)
 
 test-native:
 	cargo test
