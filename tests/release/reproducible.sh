@@ -18,7 +18,8 @@ for n in one two-elsewhere; do
   fi
   echo "  clone $n: make release in $((SECONDS - start)) s"
 done
-version=$(cd "$repo" && node -e 'import("./tools/package.mjs").then(m => console.log(m.cargoVersion()))')
+# Cargo.toml's [package] version (its first "version =" line), as tools/package.mjs reads it.
+version=$(sed -n 's/^version = "\([0-9.]*\)"$/\1/p' "$repo/Cargo.toml" | head -n 1)
 fail=0; same=0
 for f in "saavdhan-chrome-$version.zip" "saavdhan-firefox-$version.xpi" "saavdhan-source-$version.zip" SHA256SUMS; do
   a="$work/one/dist/$f"; b="$work/two-elsewhere/dist/$f"
