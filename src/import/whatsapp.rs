@@ -4,7 +4,12 @@
 //! * iOS: `[31/12/23, 9:41:05 PM] Name: text` (often led by U+200E)
 //!
 //! Lines that do not start with a timestamp continue the previous message.
-//! Timestamp lines without "Name: " are system lines (encryption notice, …) and skipped.
+//! Timestamp lines without "Name: " are system lines (encryption notice, …) and skipped;
+//! so are iOS lines whose text WhatsApp wrote itself ("‎~ A added ~ B", "‎Messages and
+//! calls are end-to-end encrypted…"): iOS puts U+200E before such text.
+//! A chat with more than two senders is a group (`group: true`): each message's
+//! `author` is its sender, judged as their own contact (README "How it decides").
+//! iOS writes a sender who is not in the phone's contacts as "~ Name"; the "~ " is dropped.
 //! Day/month order is decided for the whole file (a first field above 12 means
 //! day first; a second field above 12 means month first; otherwise day first, as
 //! in India). Exports carry no time zone: times are read as UTC.
@@ -101,6 +106,7 @@ fn media_kind(text: &str) -> Option<(MessageKind, bool)> {
         "video omitted" => (MessageKind::Video, false),
         "audio omitted" | "voice message omitted" => (MessageKind::Audio, false),
         "sticker omitted" => (MessageKind::Sticker, false),
+        "document omitted" | "contact card omitted" | "null" => (MessageKind::Text, true),
         "missed video call" => (MessageKind::MissedVideoCall, false),
         "missed voice call" | "missed audio call" => (MessageKind::MissedAudioCall, false),
         "video call" => (MessageKind::VideoCall, false),
@@ -108,6 +114,28 @@ fn media_kind(text: &str) -> Option<(MessageKind, bool)> {
         "this message was deleted" | "you deleted this message" => (MessageKind::Text, true),
         _ => return None,
     })
+}
+
+/// iOS: text that WhatsApp itself wrote starts with U+200E. Omitted media and deleted
+/// messages are read as such by `media_kind`; every other such line is a system event
+/// (member added, joined by link, number changed, the encryption notice).
+fn ios_system_line(body: &str) -> bool {
+    body.starts_with('\u{200E}') && media_kind(body).is_none() && !body.trim_start_matches('\u{200E}').starts_with("<attached:")
+}
+
+/// The text without WhatsApp's " ‎<This message was edited>" mark.
+fn without_edit_mark(body: &str) -> &str {
+    match body.trim_end().strip_suffix("<This message was edited>") {
+        Some(t) => t.trim_end_matches(['\u{200E}', ' ']),
+        None => body,
+    }
+}
+
+/// A sender as the export writes it, less iOS's "~ " for someone not in the contacts
+/// and the spaces around it ("Aditya : hi").
+fn sender_name(s: &str) -> &str {
+    let s = s.trim();
+    s.strip_prefix("~ ").map(str::trim_start).unwrap_or(s)
 }
 
 /// Parses an export. `file_stem` may name the contact; `me` names the user.
@@ -124,6 +152,8 @@ pub fn parse(text: &str, file_stem: &str, me: Option<&str>) -> Result<Conversati
     }
     let mut raws: Vec<Raw> = Vec::new();
     let mut in_system = false;
+    // iOS names a group as the sender of its encryption notice.
+    let mut notice_sender: Option<String> = None;
     for (i, line) in text.lines().enumerate() {
         let line = clean(line);
         match header(&line) {
@@ -133,9 +163,16 @@ pub fn parse(text: &str, file_stem: &str, me: Option<&str>) -> Result<Conversati
                 }
                 let secs = h.hour as i64 * 3600 + h.minute as i64 * 60 + h.second as i64;
                 match h.rest.split_once(": ") {
+                    Some((sender, body)) if ios_system_line(body) => {
+                        in_system = true;
+                        if body.contains("end-to-end encrypted") && notice_sender.is_none() {
+                            notice_sender = Some(sender_name(sender).to_string());
+                        }
+                    }
                     Some((sender, body)) if !sender.is_empty() && sender.chars().count() <= 80 => {
                         in_system = false;
-                        raws.push(Raw { a: h.a, b: h.b, year: h.year, secs, line: i + 1, sender: sender.to_string(), text: body.to_string() });
+                        let sender = sender_name(sender).to_string();
+                        raws.push(Raw { a: h.a, b: h.b, year: h.year, secs, line: i + 1, sender, text: body.to_string() });
                     }
                     _ => in_system = true, // "Messages and calls are end-to-end encrypted…"
                 }
@@ -160,6 +197,10 @@ pub fn parse(text: &str, file_stem: &str, me: Option<&str>) -> Result<Conversati
         return Err((1, "no messages found in this WhatsApp export".into()));
     }
     let day_first = raws.iter().any(|r| r.a > 12) || !raws.iter().any(|r| r.b > 12);
+    let mut senders: Vec<&str> = raws.iter().map(|r| r.sender.as_str()).collect();
+    senders.sort_unstable();
+    senders.dedup();
+    let group = senders.len() > 2;
     let contact_name = contact_from_file(file_stem);
     let mut messages = Vec::with_capacity(raws.len());
     for r in &raws {
@@ -169,23 +210,28 @@ pub fn parse(text: &str, file_stem: &str, me: Option<&str>) -> Result<Conversati
         }
         let secs = time::days_from_civil(r.year, m, d) * time::DAY + r.secs;
         let from = match (me, &contact_name) {
-            (Some(me), _) => if r.sender == me { Sender::Me } else { Sender::Them },
+            (Some(me), _) => if r.sender == sender_name(me) { Sender::Me } else { Sender::Them },
+            (None, _) if group => Sender::Them,
             (None, Some(c)) => if r.sender == *c { Sender::Them } else { Sender::Me },
             (None, None) => Sender::Them,
         };
         let (kind, text) = match media_kind(&r.text) {
             Some((k, _)) => (k, None),
-            None => (MessageKind::Text, Some(r.text.clone())),
+            None => (MessageKind::Text, Some(without_edit_mark(&r.text).to_string())),
         };
-        messages.push(Message { from, author: None, at: Some(time::format(secs)), kind, text });
+        let author = group.then(|| r.sender.clone());
+        messages.push(Message { from, author, at: Some(time::format(secs)), kind, text });
     }
-    let name = contact_name
-        .or_else(|| raws.iter().map(|r| r.sender.clone()).find(|s| Some(s.as_str()) != me))
-        .unwrap_or_else(|| "unknown".into());
-    Ok(Conversation {
-        contact: Contact::named(name),
-        messages,
-    })
+    let name = if group {
+        contact_name.or(notice_sender).unwrap_or_else(|| "group".into())
+    } else {
+        contact_name
+            .or_else(|| raws.iter().map(|r| r.sender.clone()).find(|s| Some(s.as_str()) != me.map(sender_name)))
+            .unwrap_or_else(|| "unknown".into())
+    };
+    let mut contact = Contact::named(name);
+    contact.group = group;
+    Ok(Conversation { contact, messages })
 }
 
 #[cfg(test)]
@@ -215,6 +261,68 @@ mod tests {
         assert_eq!(c.messages[2].at.as_deref(), Some("2024-01-01T00:05:00Z"));
         assert_eq!(c.messages[2].kind, MessageKind::MissedVideoCall);
         assert_eq!(c.messages[1].from, Sender::Me);
+    }
+
+    /// An iOS group export as WhatsApp writes it (the shape of the vendored
+    /// tests/data/real-chats/ group): the group named on the encryption notice, system
+    /// events and media marked with U+200E, "~ " before numbers not in the contacts.
+    #[test]
+    fn ios_group_each_sender_is_an_author_and_system_lines_are_skipped() {
+        let t = "[14/12/24, 11:15:50 PM] Campus Group: \u{200E}Messages and calls are end-to-end encrypted. Only people in this chat can read, listen to, or share them.\r\n\
+                 [15/12/24, 9:52:12 PM] ~\u{202F}Subham: Guys there is a leopard near the lake\r\n\
+                 \u{200E}[15/12/24, 10:08:39 PM] ~\u{202F}DL: \u{200E}video omitted\r\n\
+                 [15/12/24, 10:10:04 PM] Aditya : Stay in the library \u{200E}<This message was edited>\r\n\
+                 [19/01/25, 4:44:27 PM] ~\u{202F}Sushil: \u{200E}~\u{202F}Piyush added ~\u{202F}Sushil\r\n\
+                 [27/12/24, 10:06:25 PM] Gaurab: \u{200E}\u{200E}Gaurab changed their phone number to a new number. \u{200E}Tap to message or add the new number.\r\n\
+                 continued text of a system line\r\n\
+                 [01/01/25, 12:00:42 AM] ~\u{202F}Subham: Happy New Year\r\nto everyone\r\n";
+        let c = parse(t, "_chat", None).unwrap();
+        assert!(c.contact.group);
+        assert_eq!(c.contact.name, "Campus Group");
+        let authors: Vec<_> = c.messages.iter().map(|m| m.author.as_deref().unwrap()).collect();
+        assert_eq!(authors, ["Subham", "DL", "Aditya", "Subham"]);
+        assert!(c.messages.iter().all(|m| m.from == Sender::Them));
+        assert_eq!(c.messages[1].kind, MessageKind::Video);
+        assert_eq!(c.messages[2].text.as_deref(), Some("Stay in the library"));
+        assert_eq!(c.messages[3].text.as_deref(), Some("Happy New Year\nto everyone"));
+        assert_eq!(c.messages[3].at.as_deref(), Some("2025-01-01T00:00:42Z"));
+        // The user, named as the export writes them (with or without the "~ "), is "me".
+        let c = parse(t, "_chat", Some("~ Subham")).unwrap();
+        assert_eq!(c.messages[0].from, Sender::Me);
+        assert_eq!(c.messages[1].from, Sender::Them);
+    }
+
+    /// Two senders are a one-to-one chat, whatever the file is called; the iOS
+    /// encryption notice (sent "by" the contact) is not a message.
+    #[test]
+    fn ios_two_people_are_not_a_group() {
+        let t = "[02/12/24, 11:47:06 PM] Ishitaa: \u{200E}Messages and calls are end-to-end encrypted.\n\
+                 [02/12/24, 11:47:06 PM] Parth: Who kept the basketball\n\
+                 [02/12/24, 11:47:43 PM] Ishitaa: Uske baad abhinav has been going to play\n\
+                 [02/12/24, 11:48:00 PM] Ishitaa: \u{200E}Contact card omitted\n";
+        let c = parse(t, "_chat 2", Some("Parth")).unwrap();
+        assert!(!c.contact.group);
+        assert_eq!(c.contact.name, "Ishitaa");
+        assert_eq!(c.messages.len(), 3);
+        assert!(c.messages.iter().all(|m| m.author.is_none()));
+        assert_eq!((c.messages[0].from, c.messages[1].from), (Sender::Me, Sender::Them));
+        assert_eq!(c.messages[2].text, None);
+    }
+
+    /// Android group: system lines have no "Name: "; three senders make a group, and
+    /// with the file named after the group, the group is the contact.
+    #[test]
+    fn android_group_from_its_file_name() {
+        let t = "29/06/2022, 23:11 - Didi created group \"familia\"\n\
+                 29/06/2025, 14:59 - Mummy: Kya delete ki\n\
+                 29/06/2025, 16:52 - Didi: Heheheehe nhi batayungi\n\
+                 29/06/2025, 16:53 - Papa added Anant\n\
+                 29/06/2025, 16:54 - Anant: Bacchiii\n";
+        let c = parse(t, "WhatsApp Chat with familia", Some("Anant")).unwrap();
+        assert!(c.contact.group);
+        assert_eq!(c.contact.name, "familia");
+        let who: Vec<_> = c.messages.iter().map(|m| (m.author.as_deref().unwrap(), m.from)).collect();
+        assert_eq!(who, [("Mummy", Sender::Them), ("Didi", Sender::Them), ("Anant", Sender::Me)]);
     }
 
     #[test]
