@@ -40,27 +40,85 @@ const LEVER: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call, Tag::Recording]
 
 
 const THREAT: u32 = bits(&[Tag::Threat, Tag::Countdown, Tag::Impostor]);
+const DEMAND: u32 = bits(&[Tag::Money]);
+
+/// Shared history this long (days), written by both sides, makes a known friend.
+pub const TWO_WAY_DAYS: i64 = 90;
+/// Messages each side must have written for the history to be two-way.
+pub const TWO_WAY_MESSAGES: u32 = 20;
+
+/// A threat and a money demand make one explicit demand ("pay or I send it") only
+/// when they come together: in one message or one sitting of the same author's
+/// messages (an impostor's "case against you" and, after the victim's plea, "deposit
+/// 51,000": 18 minutes), this close in time or in message order.
+pub const TOGETHER_SECONDS: i64 = 30 * 60;
+const TOGETHER_MESSAGES: u32 = 4;
 
 /// One author's cues: for each tag, when it was last seen and the order (message
-/// number + 1; 0 for remembered cues) it was first seen in.
+/// number + 1; 0 for remembered cues) it was first and last seen in; and when a
+/// threat and a demand last came together.
 #[derive(Clone, Debug, Default)]
 pub struct Chain {
     seen: u32,
     last_at: [Option<i64>; 32],
     first_order: [u32; 32],
+    last_order: [u32; 32],
+    together: Option<Option<i64>>,
 }
 
 impl Chain {
     pub fn see(&mut self, tag: Tag, at: Option<i64>, order: u32) {
         let t = tag as usize;
+        let other = if THREAT & tag.bit() != 0 {
+            DEMAND
+        } else if tag == Tag::Money {
+            THREAT
+        } else {
+            0
+        };
+        if self.paired_with(other, at, order) {
+            self.together = Some(match (self.together.flatten(), at) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => b.or(a),
+            });
+        }
         if self.seen & tag.bit() == 0 {
             self.first_order[t] = order;
         }
         self.seen |= tag.bit();
+        self.last_order[t] = self.last_order[t].max(order);
         self.last_at[t] = match (self.last_at[t], at) {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => b.or(a),
         };
+    }
+
+    /// Whether a tag in `other` was seen close to (`at`, `order`): both times known and
+    /// within TOGETHER_SECONDS, or else within TOGETHER_MESSAGES messages (remembered
+    /// cues, order 0, pair with each other only).
+    fn paired_with(&self, other: u32, at: Option<i64>, order: u32) -> bool {
+        let mut rest = self.seen & other;
+        while rest != 0 {
+            let t = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            let close = match (self.last_at[t], at) {
+                (Some(a), Some(b)) => (b - a).abs() <= TOGETHER_SECONDS,
+                _ => self.last_order[t].abs_diff(order) <= TOGETHER_MESSAGES && (order == 0) == (self.last_order[t] == 0),
+            };
+            if close {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a threat came with a money demand (see `see`) within the window at `now`.
+    fn threat_with_demand(&self, now: Option<i64>) -> bool {
+        match (self.together, now) {
+            (Some(Some(t)), Some(now)) => now - t <= WINDOW,
+            (Some(_), _) => true,
+            (None, _) => false,
+        }
     }
 
     /// The tags still in the window at time `now` (all of them without times).
@@ -114,9 +172,11 @@ impl Context {
     }
 
     /// The suspicion this context adds (negative lowers it). `history_days`: how long
-    /// the two have been writing (from the earliest message known); `new_conversation`:
-    /// the conversation's start is known and recent; `opened_by_them`: they wrote first.
-    pub fn score(&self, group: bool, history_days: Option<i64>, new_conversation: bool, opened_by_them: bool) -> i32 {
+    /// the two have been writing (from the earliest message known); `two_way`: both
+    /// have written many messages (a real exchange, not one side's stream);
+    /// `new_conversation`: the conversation's start is known and recent;
+    /// `opened_by_them`: they wrote first.
+    pub fn score(&self, group: bool, history_days: Option<i64>, two_way: bool, new_conversation: bool, opened_by_them: bool) -> i32 {
         let has = |t: Tag| self.seen & t.bit() != 0;
         let mut s = 0;
         if has(Tag::Kin) {
@@ -137,8 +197,11 @@ impl Context {
         if opened_by_them {
             s += 1;
         }
+        // Months of two-way chat are a friendship (issue 12 item 2): the sextortion
+        // chain runs over days or weeks, its "friend" never has months of replies.
         match history_days {
             Some(d) if d >= 365 => s -= 4,
+            Some(d) if d >= TWO_WAY_DAYS && two_way && !group => s -= 4,
             Some(d) if d >= 120 => s -= 2,
             _ => {}
         }
@@ -169,8 +232,11 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, tuning: Tuning) -> Level {
     // A threat or demand counts as extortion after (or with) a call or a recording.
     let levered = has(LEVER) && chain.before(LEVER & tags, (THREAT | Tag::Money.bit()) & tags);
 
-    // An explicit threat (or a "police" impostor) with a money demand: from anyone.
-    if threat && money {
+    // An explicit threat (or a "police" impostor) with a money demand, together: from
+    // anyone, even family or an old friend (a hacked account). From a trusted contact
+    // a threat-like line and a money word an hour apart are not one demand; from
+    // anyone else they still are (within the window).
+    if threat && money && (chain.threat_with_demand(now) || !trusted) {
         return Level::Danger;
     }
     if trusted {
@@ -281,13 +347,45 @@ mod tests {
     }
 
     #[test]
+    fn a_threat_and_a_money_word_far_apart_are_not_danger_from_anyone() {
+        // Hours apart, from a trusted contact: no explicit demand.
+        let mut c = Chain::default();
+        c.see(Tag::Countdown, Some(0), 1);
+        c.see(Tag::Money, Some(90 * 60), 40);
+        assert_eq!(level(&c, Some(90 * 60), -6, D), Level::Notice);
+        // From a contact who is not trusted, the two within the window still are.
+        assert_eq!(level(&c, Some(90 * 60), 0, D), Level::Danger);
+        // The same two within minutes (a burst): danger, even from a trusted contact.
+        let mut b = Chain::default();
+        b.see(Tag::Threat, Some(0), 1);
+        b.see(Tag::Money, Some(120), 3);
+        assert_eq!(level(&b, Some(120), -6, D), Level::Danger);
+        // Without times: close in message order.
+        let mut n = Chain::default();
+        n.see(Tag::Money, None, 5);
+        n.see(Tag::Threat, None, 7);
+        assert_eq!(level(&n, None, -6, D), Level::Danger);
+        let mut far = Chain::default();
+        far.see(Tag::Money, None, 5);
+        far.see(Tag::Threat, None, 50);
+        assert_eq!(level(&far, None, -6, D), Level::Notice);
+    }
+
+    #[test]
     fn context_lowers_and_raises_suspicion() {
         let mut kin = Context::default();
         kin.add(Tag::Kin, false);
-        assert!(kin.score(false, None, false, false) <= TRUSTED);
+        assert!(kin.score(false, None, false, false, false) <= TRUSTED);
         let mut who = Context::default();
         who.add(Tag::WhoAreYou, true);
-        assert!(who.score(false, None, true, true) >= STRANGER);
-        assert!(Context::default().score(false, Some(800), false, false) <= TRUSTED);
+        assert!(who.score(false, None, false, true, true) >= STRANGER);
+        assert!(Context::default().score(false, Some(800), false, false, false) <= TRUSTED);
+        // Five months: one-sided it only lowers; two-way it is a known friend; in a
+        // group it is nobody's friendship.
+        let none = Context::default();
+        assert!(none.score(false, Some(150), false, false, false) > TRUSTED);
+        assert!(none.score(false, Some(150), true, false, false) <= TRUSTED);
+        assert!(none.score(false, Some(60), true, false, false) > TRUSTED);
+        assert!(none.score(true, Some(150), true, false, false) > TRUSTED - 2);
     }
 }

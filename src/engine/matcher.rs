@@ -16,7 +16,19 @@ pub struct Matcher {
     ac: NFA,
     /// For each automaton pattern: the (rule, group) pairs it serves.
     targets: Vec<Vec<(u16, u8)>>,
+    /// Per pattern: an ambiguous short form (see `is_short_form`).
+    short: Vec<bool>,
     group_counts: Vec<u8>,
+}
+
+/// A needle that is one bounded word of at most three letters ("do", "min", "rs",
+/// "दो"): such a form is ambiguous on its own (Hindi "do" = give, English "do"; "min"
+/// in "5 min late") and counts only in context, i.e. with the rest of its rule in the
+/// same message, never as the piece that completes an intent across messages.
+fn is_short_form(needle: &str) -> bool {
+    let bounded = needle.starts_with(' ') && needle.ends_with(' ');
+    let core = needle.trim();
+    bounded && !core.contains(' ') && core.chars().count() <= 3 && !core.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A rule with some but not all of its groups in one message (and no `unless`): the
@@ -26,6 +38,8 @@ pub struct Part {
     pub rule: usize,
     /// Bit g set: group g matched.
     pub groups: u8,
+    /// Bit g set: group g matched by a word that is not an ambiguous short form.
+    pub strong: u8,
 }
 
 /// A rule that fired in one message.
@@ -56,7 +70,8 @@ impl Matcher {
             .dense_depth(3)
             .build(&needles)
             .map_err(|e| e.to_string())?;
-        Ok(Matcher { ac, targets, group_counts: rules.iter().map(|r| r.groups.len() as u8).collect() })
+        let short = needles.iter().map(|n| is_short_form(n)).collect();
+        Ok(Matcher { ac, targets, short, group_counts: rules.iter().map(|r| r.groups.len() as u8).collect() })
     }
 
     /// Every rule that fires in `text`, in rule order, each once.
@@ -80,39 +95,46 @@ impl Matcher {
 
     fn scan_with(&self, text: &str, norm: &mut Normalized, parts: &mut Vec<Part>) -> Vec<Hit> {
         normalize_mapped_into(text, norm);
-        // Per touched rule: matched-group mask, vetoed, first span of each group.
-        let mut state: Vec<(u16, u8, bool, [(u32, u32); 8])> = Vec::new();
+        // Per touched rule: matched-group mask, vetoed, first span of each group, and
+        // the groups matched by a word that is not an ambiguous short form.
+        let mut state: Vec<(u16, u8, bool, [(u32, u32); 8], u8)> = Vec::new();
         let input = Input::new(&norm.text);
         let mut at = OverlappingState::start();
         // Errors only for anchored searches or non-standard match kinds: neither here.
         while let Some(m) = self.ac.try_find_overlapping(&input, &mut at).ok().and(at.get_match()) {
+            let short = self.short[m.pattern().as_usize()];
             for &(r, g) in &self.targets[m.pattern().as_usize()] {
                 let pos = match state.iter().position(|s| s.0 == r) {
                     Some(p) => p,
                     None => {
-                        state.push((r, 0, false, [(0, 0); 8]));
+                        state.push((r, 0, false, [(0, 0); 8], 0));
                         state.len() - 1
                     }
                 };
                 let s = &mut state[pos];
                 if g == UNLESS {
                     s.2 = true;
-                } else if s.1 & (1 << g) == 0 {
-                    s.1 |= 1 << g;
-                    s.3[g as usize] = (m.start() as u32, m.end() as u32);
+                } else {
+                    if !short {
+                        s.4 |= 1 << g;
+                    }
+                    if s.1 & (1 << g) == 0 {
+                        s.1 |= 1 << g;
+                        s.3[g as usize] = (m.start() as u32, m.end() as u32);
+                    }
                 }
             }
         }
         state.sort_by_key(|s| s.0);
         let mut hits = Vec::new();
-        for (r, mask, vetoed, spans) in state {
+        for (r, mask, vetoed, spans, strong) in state {
             let n = self.group_counts[r as usize];
             if vetoed {
                 continue;
             }
             if mask.count_ones() != n as u32 {
                 if mask != 0 {
-                    parts.push(Part { rule: r as usize, groups: mask });
+                    parts.push(Part { rule: r as usize, groups: mask, strong });
                 }
                 continue;
             }
@@ -162,6 +184,23 @@ mod tests {
         assert_eq!(ids("your number"), vec![2]);
         assert_eq!(ids("my number"), Vec::<usize>::new());
         assert_eq!(m.scan("Paise BHEJOOO")[0].matched, "Paise … BHEJOOO");
+    }
+
+    #[test]
+    fn short_forms_are_marked_in_parts() {
+        let m = Matcher::new(&[rule("money", &[&["do", "bhej*"], &["account", "paise"]], &[])]).unwrap();
+        let parts = |t: &str| {
+            let mut p = Vec::new();
+            m.scan_parts(t, &mut p);
+            p
+        };
+        // "do" alone: the group matched, but only by a short form.
+        assert_eq!(parts("tell me to do anything"), vec![Part { rule: 0, groups: 1, strong: 0 }]);
+        assert_eq!(parts("bhejo na"), vec![Part { rule: 0, groups: 1, strong: 1 }]);
+        assert_eq!(parts("account"), vec![Part { rule: 0, groups: 2, strong: 2 }]);
+        // In one message the short form still completes its rule.
+        assert_eq!(m.scan("account do").len(), 1);
+        assert!(is_short_form(" min ") && is_short_form(" दो ") && !is_short_form(" 500 ") && !is_short_form(" bhej"));
     }
 
     #[test]

@@ -26,9 +26,11 @@ const MAX_EVIDENCE: usize = 64;
 /// A message this short (bytes) may carry part of an intent the next ones complete.
 const SHORT: usize = 160;
 /// How many earlier short messages of one author are read with the next one, and
-/// within how long (seconds).
+/// within how long (seconds). Only one unbroken burst counts: a message from anyone
+/// else (the user's reply, another member) ends it, since a reply in between makes
+/// the next line an answer, not the rest of the sentence.
 const SPLIT_MESSAGES: usize = 3;
-const SPLIT_SECONDS: i64 = 15 * 60;
+const SPLIT_SECONDS: i64 = 5 * 60;
 
 #[cfg(test)]
 mod tests {
@@ -105,6 +107,10 @@ pub struct Tracker {
     opener: Option<(Option<i64>, Sender)>,
     /// Group members seen, by name (their index + 1 is their author number).
     authors: Vec<String>,
+    /// Messages pushed from the user and from the contact, and the time from which
+    /// both reached `combine::TWO_WAY_MESSAGES` (the history is a two-way chat).
+    sent: [u32; 2],
+    two_way_since: Option<Option<i64>>,
     /// Each author's last few short messages (for split intents): their time and the
     /// rules each matched in part. No text.
     previous: Vec<(usize, Vec<(Option<i64>, Vec<Part>)>)>,
@@ -263,6 +269,8 @@ impl Tracker {
             last_time: prior.last_activity.as_deref().and_then(time::parse),
             opener: None,
             authors: Vec::new(),
+            sent: [0; 2],
+            two_way_since: None,
             previous: Vec::new(),
             chains: Vec::new(),
             context: Context::default(),
@@ -367,6 +375,15 @@ impl Tracker {
         let mine = msg.from == Sender::Me;
         let author = if mine { 0 } else { self.author_of(msg) };
         let start = self.events.len();
+        self.sent[mine as usize] = self.sent[mine as usize].saturating_add(1);
+        if self.two_way_since.is_none() && self.sent.iter().all(|&n| n >= combine::TWO_WAY_MESSAGES) {
+            self.two_way_since = Some(at);
+        }
+        if mine {
+            self.previous.clear(); // the user answered: the contact's burst is over
+        } else {
+            self.previous.retain(|p| p.0 == author); // another member spoke in between
+        }
         if let Some(cue) = kind_cue(msg.kind) {
             // Forwards count only from them; a call only when they placed it.
             if !mine {
@@ -435,13 +452,20 @@ impl Tracker {
             recent.clear();
             return;
         }
+        // Across messages only words that are not ambiguous short forms count ("do",
+        // "min" complete nothing there: see `matcher::Part::strong`), and this message
+        // must bring a group the earlier ones lacked.
         for p in parts.iter().filter(|p| splittable(p.rule)) {
-            let mut mask = p.groups;
+            let mut before = 0u8;
             for (_, earlier) in recent.iter() {
                 for q in earlier.iter().filter(|q| q.rule == p.rule) {
-                    mask |= q.groups;
+                    before |= q.strong;
                 }
             }
+            if p.strong & !before == 0 {
+                continue;
+            }
+            let mask = before | p.strong;
             let complete = mask.count_ones() as usize == engine.group_count(p.rule);
             if complete && !found.iter().any(|f| f.0 == p.rule) {
                 found.push((p.rule, text.trim().to_string()));
@@ -525,7 +549,12 @@ impl Tracker {
             (Some(now), Some(s)) => (now - s) / time::DAY <= 30,
             _ => false,
         };
-        profile + self.context.score(self.contact.group, history, new_conversation, opened_by_them)
+        let two_way = match (self.two_way_since, at) {
+            (Some(Some(since)), Some(now)) => now >= since,
+            (Some(_), _) => true,
+            (None, _) => false,
+        };
+        profile + self.context.score(self.contact.group, history, two_way, new_conversation, opened_by_them)
     }
 
     /// Rebuilds everything derived from the events (after a profile change).
