@@ -236,3 +236,59 @@ fn the_readme_example_reaches_each_level_where_the_readme_says() {
     let a = assess(&late);
     assert!(a.stage < Stage::VideoCall, "{a:?}");
 }
+
+/// Issue 12: an intent is read across messages only within one burst of the contact's
+/// short messages (a reply in between ends it), and never completed by an ambiguous
+/// short form ("rs", "do", "min") from another message.
+#[test]
+fn split_intents_need_one_burst_and_real_words() {
+    let call = Message { from: Sender::Them, author: None, at: Some("2026-11-04T22:00:00+05:30".into()), kind: MessageKind::MissedVideoCall, text: None };
+    let them = |at: &str, t: &str| msg(Sender::Them, at, t);
+    let level = |msgs: Vec<Message>| assess(&Conversation { contact: stranger_friend(), messages: msgs }).level;
+    // Three lines of one threat, one after the other: the threat.
+    let burst = vec![them("2026-11-04T10:00:00+05:30", "Tumhara video mere paas hai"), them("2026-11-04T10:01:00+05:30", "sabko bhej dungi")];
+    assert_eq!(level(burst.clone()), Level::Danger);
+    // The same two lines with the user's reply between them: an answer, not one sentence.
+    let answered = vec![burst[0].clone(), msg(Sender::Me, "2026-11-04T10:00:30+05:30", "kya?"), burst[1].clone()];
+    assert!(level(answered) < Level::Danger);
+    // After a call: "send it" then an amount word completes a demand; "rs" does not.
+    let lakh = vec![call.clone(), them("2026-11-04T22:10:00+05:30", "Send it today"), them("2026-11-04T22:11:00+05:30", "2 lakh")];
+    assert_eq!(level(lakh), Level::Danger);
+    let rs = vec![call, them("2026-11-04T22:10:00+05:30", "Send it today"), them("2026-11-04T22:11:00+05:30", "bas 50 rs ka hai")];
+    assert_eq!(level(rs), Level::Warning);
+}
+
+/// Issue 12 item 2: months of two-way chat make a friend; a threat-like line and a
+/// money word an hour apart from them are no demand, but an explicit threat with a
+/// demand still is danger from anyone.
+#[test]
+fn a_long_two_way_history_is_a_friend_but_an_explicit_demand_is_still_danger() {
+    let friend = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
+    let mut history = Vec::new();
+    for day in 0..25 {
+        let at = |h: u32| format!("2025-{:02}-{:02}T{h:02}:00:00+05:30", 1 + day / 5, 1 + (day % 5) * 5);
+        history.push(msg(Sender::Them, &at(10), "khana kha liya?"));
+        history.push(msg(Sender::Me, &at(11), "haan abhi"));
+    }
+    let with = |extra: &[(&str, &str)]| {
+        let mut m = history.clone();
+        m.extend(extra.iter().map(|(at, t)| msg(Sender::Them, at, t)));
+        assess(&Conversation { contact: friend.clone(), messages: m }).level
+    };
+    // Five months on: an ask for the number is nothing from this friend.
+    assert_eq!(with(&[("2025-06-01T10:00:00+05:30", "Apna WhatsApp number do na")]), Level::None);
+    // A threat-like line, then money talk over an hour later: not one demand.
+    let apart = with(&[
+        ("2025-06-01T10:00:00+05:30", "Tumhara video sabko bhej dungi lol"),
+        ("2025-06-01T11:30:00+05:30", "Mere account mein 20 hazar transfer karo, fees bharni hai kal"),
+        ("2025-06-01T11:31:00+05:30", "Mere account mein 2 hazar transfer karo"),
+    ]);
+    assert!(apart < Level::Warning, "{apart:?}");
+    // Threat and demand together, even from this friend (a hacked account): danger.
+    assert_eq!(with(&[("2025-06-01T10:00:00+05:30", "Paise do warna video viral kar denge, 5000 rs gpay karo")]), Level::Danger);
+    // The same history written by one side only is not a friendship.
+    let one_sided: Vec<Message> = history.iter().filter(|m| m.from == Sender::Them).cloned().collect();
+    let mut m = one_sided;
+    m.push(msg(Sender::Them, "2025-06-01T10:00:00+05:30", "Apna WhatsApp number do na"));
+    assert!(assess(&Conversation { contact: friend.clone(), messages: m }).level >= Level::Notice);
+}
