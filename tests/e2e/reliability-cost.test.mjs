@@ -100,7 +100,7 @@ for (const kind of ['chromium', 'firefox']) {
       await waitDebug(page, (d) => messages(d, LOG_KEY).length >= 3, 'the thread read');
       await sleep(1000);
       const before = await readDebug(page);
-      const huge = ['a'.repeat(1 << 20), 'पैसे भेजो '.repeat(100_000), `${'b'.repeat(1 << 20)} send your WhatsApp number`];
+      const huge = ['abcd '.repeat(210_000), 'पैसे भेजो '.repeat(100_000), `${'send money '.repeat(96_000)} send your WhatsApp number`];
       await page.evaluate(appendLogMessages, [...huge, 'Did you see my long messages?']);
       const done = await waitDebug(page, (d) => messages(d, LOG_KEY).some((m) => m.text === 'Did you see my long messages?'),
         'the message after the huge ones read');
