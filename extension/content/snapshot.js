@@ -33,8 +33,9 @@
       const m = s.message ? (r.matches(s.message) ? r : r.querySelector(s.message)) : null;
       const b = r.matches(s.brk) ? r : r.querySelector(s.brk);
       const f = [];
-      f.push(m ? '1' + (s.label && m.getAttribute(s.label) || '') : '0');
-      f.push(b ? cap(b.textContent) + PART + (b.getAttribute('aria-label') || '') + PART + (m && m.contains(b) ? '1' : '0') : '');
+      // Labels are capped too: a log-layout message's label holds its whole text.
+      f.push(m ? '1' + cap(s.label && m.getAttribute(s.label)) : '0');
+      f.push(b ? cap(b.textContent) + PART + cap(b.getAttribute('aria-label')) + PART + (m && m.contains(b) ? '1' : '0') : '');
       if (!m) {
         f.push(cap(r.textContent));
         out.push(f.join(FIELD));
@@ -53,13 +54,13 @@
         for (const e of scope.querySelectorAll(s.media)) {
           const tag = e.localName;
           const label = tag === 'img' ? e.getAttribute('alt') : e.getAttribute('aria-label');
-          media.push([tag, e.getAttribute('role') || '', label || '', tag === 'a' ? e.href || '' : '',
+          media.push([tag, cap(e.getAttribute('role')), cap(label), tag === 'a' ? cap(e.href) : '',
             tag === 'img' && e.closest(s.attachment) ? '1' : '0', e.matches(s.headings) ? '1' : '0'].join(PART));
         }
       }
       f.push(media.join(ITEM));
       const cell = s.cell ? scope.querySelector(s.cell) : m;
-      f.push(cell ? (cell.getAttribute('class') || '') + PART + (cell.getAttribute('style') || '') + PART + (cell.hasAttribute('class') ? '1' : '0') : '');
+      f.push(cell ? cap(cell.getAttribute('class')) + PART + cap(cell.getAttribute('style')) + PART + (cell.hasAttribute('class') ? '1' : '0') : '');
       out.push(f.join(FIELD));
     }
     return out;

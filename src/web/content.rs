@@ -152,6 +152,8 @@ struct Ctl {
     /// Attribution of the thread on a thread page, and of each chat window (by its grid).
     thread_gate: Gate,
     window_gates: Vec<(Element, Gate)>,
+    /// Whose chat window each grid is: a closed window's contact is let go.
+    window_keys: Vec<(Element, String)>,
     /// A gate said "wait": the page is looked at again shortly.
     recheck: bool,
 }
@@ -173,6 +175,29 @@ struct Perf {
     feed_ms: f64,
     /// Full passes over a grid's rows (1 per grid when changes could all be placed).
     passes: u32,
+}
+
+/// What the controller holds after a step (test pages only publish it): a closed
+/// chat window's state must go with it (issue 16: 200 closed windows kept their DOM).
+#[derive(Serialize, Default)]
+struct Held {
+    /// Message lists being read, their attribution gates, contacts with state,
+    /// warnings held, rows in the read cache.
+    windows: usize,
+    gates: usize,
+    people: usize,
+    warnings: usize,
+    cached_rows: usize,
+    /// The module's linear memory (bytes); it grows and never shrinks.
+    wasm_memory_bytes: f64,
+}
+
+/// The module's linear memory in bytes (test pages' figures).
+fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64)
+        .unwrap_or(0.0)
 }
 
 fn perf_now() -> f64 {
@@ -440,6 +465,7 @@ pub fn start() -> Result<(), JsValue> {
                 feed_until: 0.0,
                 thread_gate: Gate::default(),
                 window_gates: Vec::new(),
+                window_keys: Vec::new(),
                 recheck: false,
             });
         });
@@ -633,6 +659,10 @@ impl Ctl {
             }
             Ok(self.feed(&t.key, t.contact, Some(&win), &t.anchor, placement, href))
         });
+        if let (Placement::ChatWindow, Ok(c)) = (placement, &r) {
+            self.window_keys.retain(|(g, _)| !g.is_same_node(Some(grid.as_ref())));
+            self.window_keys.push((grid.clone(), c.key.clone()));
+        }
         if waiting {
             // The page is between two threads: what was read of its rows may be the
             // old thread's text in reused row elements. Nothing read now is kept;
@@ -698,6 +728,31 @@ impl Ctl {
                 Err(crate::web::reader::NotUnderstood(why))
             }
         }
+    }
+
+    /// A chat window closed: its contact's state goes with it unless the contact
+    /// is still on the page (issue 16: 200 closed windows kept 200 contacts and
+    /// every row they showed). What was learnt is in the stored facts, so opening
+    /// the window again starts from them, as a reload does. The read cache holds
+    /// the closed windows' rows and cannot be walked (it is keyed by element), so
+    /// it starts again with the lists still open: their rows are read once more,
+    /// in sliced steps, and de-duplicated against each contact's log.
+    /// Returns whether the lists still open must be read again (next step).
+    fn let_go_of_closed_windows(&mut self, on_page: &[ReadConversation]) -> bool {
+        let closed: Vec<String> = self.window_keys.iter().filter(|(g, _)| !g.is_connected()).map(|(_, k)| k.clone()).collect();
+        if closed.is_empty() {
+            return false;
+        }
+        self.window_keys.retain(|(g, _)| g.is_connected());
+        for key in closed {
+            let open = on_page.iter().any(|c| c.key == key) || self.window_keys.iter().any(|(_, k)| *k == key);
+            if !open {
+                self.people.remove(&key);
+            }
+        }
+        self.cache = RowCache::default();
+        self.windows.clear();
+        true
     }
 
     fn engine_settings(&self) -> engine::Tuning {
@@ -809,12 +864,14 @@ impl Ctl {
                 dbg.conversations.push(r);
             }
         }
+        let mut reread = false;
         if rows_dirty {
             // Windows of grids no longer on the page go with them, and so do the
             // references to a closed window's DOM (issue 16: 21,430 nodes were
             // held after 200 windows).
             self.windows.retain(|w| w.grid.is_connected());
             self.window_gates.retain(|(g, _)| g.is_connected());
+            reread = self.let_go_of_closed_windows(&dbg.conversations);
             for p in self.people.values_mut() {
                 if p.shown.as_ref().is_some_and(|(_, a)| !a.is_connected()) {
                     p.shown = None;
@@ -875,6 +932,17 @@ impl Ctl {
             if let Ok(json) = serde_json::to_string(&self.perf) {
                 let _ = root.set_attribute("data-saavdhan-perf", &json);
             }
+            let held = Held {
+                windows: self.windows.len(),
+                gates: self.window_gates.len(),
+                people: self.people.len(),
+                warnings: ui::held(),
+                cached_rows: self.cache.len(),
+                wasm_memory_bytes: wasm_memory_bytes(),
+            };
+            if let Ok(json) = serde_json::to_string(&held) {
+                let _ = root.set_attribute("data-saavdhan-held", &json);
+            }
             dbg.rows_read = self.cache.reads();
             if let Ok(json) = serde_json::to_string(&dbg) {
                 if root.get_attribute("data-saavdhan-read").as_deref() != Some(json.as_str()) {
@@ -882,7 +950,7 @@ impl Ctl {
                 }
             }
         }
-        self.more = budget.stopped || self.people.values().any(|p| p.session.pending() > 0);
+        self.more = budget.stopped || reread || self.people.values().any(|p| p.session.pending() > 0);
         if rows_dirty {
             self.grids = grids;
         }

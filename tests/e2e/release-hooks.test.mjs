@@ -26,7 +26,7 @@ describe('release files', () => {
       const glue = fs.readFileSync(path.join(dir, 'saavdhan.js'), 'utf8');
       assert.ok(!/bench_/.test(glue), 'the glue exports no bench_* function');
       const wasm = fs.readFileSync(path.join(dir, 'saavdhan_bg.wasm')).toString('latin1');
-      for (const s of ['data-saavdhan-read', 'data-saavdhan-perf', 'data-saavdhan-store', 'data-saavdhan-content',
+      for (const s of ['data-saavdhan-read', 'data-saavdhan-perf', 'data-saavdhan-held', 'data-saavdhan-store', 'data-saavdhan-content',
         'saavdhan-test-known', 'saavdhan-test-save', 'data-saavdhan-bench', 'bench_engine']) {
         // A whole name: "data-saavdhan-ready" (the banner's own, shipped) is not "-read".
         assert.ok(!new RegExp(`${s}(?![a-z_-])`).test(wasm), `the module holds no "${s}"`);

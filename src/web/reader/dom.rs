@@ -2,8 +2,33 @@
 //!
 //! Selectors and attribute names are always string literals; they are interned
 //! (`wasm_bindgen::intern`), so the JS string is made once, not per message row.
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{intern, JsCast};
 use web_sys::{Element, Node};
+
+// The same DOM calls as web-sys's `text_content` and `get_attribute`, but
+// returning the JavaScript string itself: a huge one (a 1 MB message, or its
+// log-layout label) is cut in JavaScript before it is copied into the module's
+// memory, which would otherwise grow by it for the tab's life (WebAssembly
+// memory never shrinks: https://github.com/WebAssembly/design/issues/1397).
+#[wasm_bindgen]
+extern "C" {
+    /// A DOM node or element, seen only through these two calls.
+    type RawNode;
+    #[wasm_bindgen(method, getter, js_name = textContent)]
+    fn text_content(this: &RawNode) -> Option<js_sys::JsString>;
+    #[wasm_bindgen(method, js_name = getAttribute)]
+    fn get_attribute(this: &RawNode, name: &str) -> Option<js_sys::JsString>;
+}
+
+/// A JavaScript string's first `MAX_TEXT_BYTES` UTF-16 units (each is at least
+/// one byte of UTF-8, so `thread::cap` afterwards gives the same text as capping
+/// the whole string), copied into the module.
+fn capped(s: js_sys::JsString) -> String {
+    let max = super::thread::MAX_TEXT_BYTES as u32;
+    let s = if s.length() > max { s.slice(0, max) } else { s };
+    super::thread::cap(String::from(s))
+}
 
 pub fn qsa(root: &Element, sel: &str) -> Vec<Element> {
     let mut out = Vec::new();
@@ -29,11 +54,12 @@ pub fn closest(el: &Element, sel: &str) -> Option<Element> {
 /// text_content, whitespace collapsed (never innerText: that forces layout).
 /// A huge text (a 1 MB message) is cut to the first few KB before any work on it.
 pub fn text(n: &Node) -> String {
-    super::labels::clean(&super::thread::cap(n.text_content().unwrap_or_default()))
+    super::labels::clean(&n.unchecked_ref::<RawNode>().text_content().map(capped).unwrap_or_default())
 }
 
+/// An attribute's value (cut to its first few KB), `None` when missing or blank.
 pub fn attr(el: &Element, name: &str) -> Option<String> {
-    el.get_attribute(intern(name)).filter(|s| !s.trim().is_empty())
+    el.unchecked_ref::<RawNode>().get_attribute(intern(name)).map(capped).filter(|s| !s.trim().is_empty())
 }
 
 /// The element's href resolved against the page → (host, path, query).

@@ -82,6 +82,13 @@ impl RowCache {
         }
         self.items.push(c);
     }
+    /// How many rows (messages and separators) the cache holds.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
     /// How many message rows were read from the DOM (not served from the cache).
     pub fn reads(&self) -> usize {
         self.reads

@@ -403,6 +403,11 @@ pub fn any_detached() -> bool {
     SHOWN.with(|s| s.try_borrow().is_ok_and(|s| s.values().any(|x| !x.host.is_connected())))
 }
 
+/// How many warnings are held (shown, or taken off the page and not yet forgotten).
+pub fn held() -> usize {
+    SHOWN.with(|s| s.try_borrow().map(|s| s.len()).unwrap_or(0))
+}
+
 /// Forgets the warnings no longer on the page that the last step did not put
 /// back (their chat window closed): their hosts and shadow roots are freed.
 pub fn forget_detached() {
