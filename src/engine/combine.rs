@@ -40,6 +40,11 @@ const LEVER: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call, Tag::Recording]
 
 
 const THREAT: u32 = bits(&[Tag::Threat, Tag::Countdown, Tag::Impostor]);
+/// Who the two are, said in the conversation: each lowers suspicion (README "How it decides").
+const COUNTER_WEIGHTS: u32 = bits(&[Tag::Listing, Tag::Matrimony, Tag::Service, Tag::Circle]);
+/// "Danger from anyone" needs the threat and the demand said together (issue 12: an
+/// explicit threat-with-demand aimed at the user), within this many seconds.
+pub const TOGETHER: i64 = 60 * 60;
 
 /// One author's cues: for each tag, when it was last seen and the order (message
 /// number + 1; 0 for remembered cues) it was first seen in.
@@ -83,6 +88,27 @@ impl Chain {
         self.active(now) & LEVER != 0
     }
 
+    /// Whether a tag in `a` and a tag in `b` were last seen within `within` seconds of
+    /// each other (always, when either has no time): a threat and a demand said
+    /// together, not one in the morning's joke and the other in the evening's.
+    fn together(&self, a: u32, b: u32, within: i64) -> bool {
+        let times = |m: u32| {
+            let mut rest = self.seen & m;
+            let mut out = Vec::new();
+            while rest != 0 {
+                let t = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                out.push(self.last_at[t]);
+            }
+            out
+        };
+        let (ta, tb) = (times(a), times(b));
+        ta.iter().any(|x| tb.iter().any(|y| match (x, y) {
+            (Some(x), Some(y)) => (x - y).abs() <= within,
+            _ => true,
+        }))
+    }
+
     /// Whether a tag in `lever` was first seen no later than the first tag in `after`.
     fn before(&self, lever: u32, after: u32) -> bool {
         let first = |m: u32| {
@@ -111,6 +137,14 @@ pub struct Context {
 impl Context {
     pub fn add(&mut self, tag: Tag, _mine: bool) {
         self.seen |= tag.bit();
+    }
+
+    /// Whether a counter-weight that says what the two are doing together (a listed
+    /// item, matrimony, a clinic or class, a circle) was said before any call, and the
+    /// user did not have to ask who the contact is. Kinship only lowers suspicion: its
+    /// short words ("nanna", "mummy") are also a stranger's "my" and her own mother.
+    pub fn counter_weight(&self) -> bool {
+        self.seen & COUNTER_WEIGHTS != 0 && self.seen & Tag::WhoAreYou.bit() == 0
     }
 
     /// The suspicion this context adds (negative lowers it). `history_days`: how long
@@ -152,8 +186,9 @@ pub fn call_counts(chain: &Chain, at: Option<i64>, suspicion: i32) -> bool {
     suspicion > TRUSTED && (suspicion >= 0 || chain.active(at) & (OFF_PLATFORM | STRONG_GROOMING) != 0)
 }
 
-/// The level one author's chain implies at time `now` with a contact of suspicion `s`.
-pub fn level(chain: &Chain, now: Option<i64>, s: i32, tuning: Tuning) -> Level {
+/// The level one author's chain implies at time `now` with a contact of suspicion `s`;
+/// `weighted`: a counter-weight was said in the conversation before any call.
+pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tuning) -> Level {
     let tags = chain.active(now);
     let has = |m: u32| tags & m != 0;
     let cautious = tuning.cautious;
@@ -169,8 +204,9 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, tuning: Tuning) -> Level {
     // A threat or demand counts as extortion after (or with) a call or a recording.
     let levered = has(LEVER) && chain.before(LEVER & tags, (THREAT | Tag::Money.bit()) & tags);
 
-    // An explicit threat (or a "police" impostor) with a money demand: from anyone.
-    if threat && money {
+    // An explicit threat (or a "police" impostor) with a money demand, said together:
+    // from anyone.
+    if threat && money && chain.together(THREAT & tags, Tag::Money.bit(), TOGETHER) {
         return Level::Danger;
     }
     if trusted {
@@ -179,7 +215,7 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, tuning: Tuning) -> Level {
     }
     // With a counter-weight in the conversation (a clinic, a class, a listing) a fee
     // after a video consultation is a fee: only a threat makes it extortion.
-    if (threat || (money && s >= 0)) && levered {
+    if (threat || (money && s >= 0 && !weighted)) && levered {
         return Level::Danger;
     }
     // "I recorded everything" after a call is the extortion beginning.
@@ -191,6 +227,12 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, tuning: Tuning) -> Level {
     }
     if recording && s >= 0 {
         return Level::Notice; // "recorded" before any call: not yet the lever
+    }
+    // With a counter-weight (a clinic, a class, a listing, matrimony, family, a
+    // circle) an ask or a call is a notice: the consultation, the item shown on camera,
+    // the families meeting on video. Sexual requests and grooming still count.
+    if weighted && !sexual && strong < 2 && (vc || off) {
+        return Level::Notice;
     }
     if vc {
         if s < 0 && !sexual {
@@ -242,41 +284,41 @@ mod tests {
     fn greetings_alone_at_most_notice() {
         let g = chain(&[(Tag::Greeting, 0), (Tag::Forward, 0)]);
         for s in -8..10 {
-            assert!(level(&g, Some(0), s, D) <= Level::Notice);
+            assert!(level(&g, Some(0), s, false, D) <= Level::Notice);
         }
     }
 
     #[test]
     fn an_ask_after_grooming_warns_unless_the_contact_is_known() {
         let c = chain(&[(Tag::Flattery, 0), (Tag::NumberAsk, 1)]);
-        assert_eq!(level(&c, Some(DAY), 0, D), Level::Warning);
-        assert_eq!(level(&c, Some(DAY), -5, D), Level::None);
+        assert_eq!(level(&c, Some(DAY), 0, false, D), Level::Warning);
+        assert_eq!(level(&c, Some(DAY), -5, false, D), Level::None);
         let bare = chain(&[(Tag::NumberAsk, 1)]);
-        assert_eq!(level(&bare, Some(DAY), 0, D), Level::Warning);
-        assert_eq!(level(&bare, Some(DAY), -1, D), Level::Notice);
-        assert_eq!(level(&bare, Some(DAY), -1, Tuning { cautious: true }), Level::Warning);
+        assert_eq!(level(&bare, Some(DAY), 0, false, D), Level::Warning);
+        assert_eq!(level(&bare, Some(DAY), -1, false, D), Level::Notice);
+        assert_eq!(level(&bare, Some(DAY), -1, false, Tuning { cautious: true }), Level::Warning);
     }
 
     #[test]
     fn cues_expire_after_the_window() {
         let c = chain(&[(Tag::Money, 0), (Tag::VcInvite, 400)]);
-        assert_eq!(level(&c, Some(400 * DAY), 0, D), Level::Warning);
+        assert_eq!(level(&c, Some(400 * DAY), 0, false, D), Level::Warning);
         let fresh = chain(&[(Tag::VcInvite, 0), (Tag::Money, 1)]);
-        assert_eq!(level(&fresh, Some(DAY), 0, D), Level::Danger);
-        assert!(level(&fresh, Some(100 * DAY), 0, D) < Level::Warning);
+        assert_eq!(level(&fresh, Some(DAY), 0, false, D), Level::Danger);
+        assert!(level(&fresh, Some(100 * DAY), 0, false, D) < Level::Warning);
     }
 
     #[test]
     fn money_before_any_call_is_not_extortion() {
         let c = chain(&[(Tag::Money, 0), (Tag::VcInvite, 0)]);
-        assert_eq!(level(&c, Some(0), 0, D), Level::Warning);
+        assert_eq!(level(&c, Some(0), 0, false, D), Level::Warning);
     }
 
     #[test]
     fn threat_with_money_is_danger_from_anyone() {
         let t = chain(&[(Tag::Threat, 0), (Tag::Money, 0)]);
         for s in -8..10 {
-            assert_eq!(level(&t, Some(0), s, D), Level::Danger);
+            assert_eq!(level(&t, Some(0), s, false, D), Level::Danger);
         }
     }
 

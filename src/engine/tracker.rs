@@ -618,12 +618,13 @@ impl Tracker {
         if s >= STRANGER {
             self.assessment.stage = self.assessment.stage.max(Stage::Contact);
         }
+        let weighted = self.context.counter_weight();
         let level = self
             .chains
             .iter()
-            .map(|c| combine::level(c, at, s, self.tuning))
+            .map(|c| combine::level(c, at, s, weighted, self.tuning))
             .max()
-            .unwrap_or_else(|| combine::level(&Chain::default(), at, s, self.tuning));
+            .unwrap_or_else(|| combine::level(&Chain::default(), at, s, weighted, self.tuning));
         if level > self.assessment.level {
             self.assessment.level = level;
         }
