@@ -83,6 +83,11 @@ impl Chain {
         b
     }
 
+    /// Whether flattery, personal questions or intimacy are among the active cues.
+    pub fn has_personal(&self, now: Option<i64>) -> bool {
+        self.active(now) & STRONG_GROOMING != 0
+    }
+
     /// Whether a call, an invitation to one or a recording is among the active cues.
     pub fn has_lever(&self, now: Option<i64>) -> bool {
         self.active(now) & LEVER != 0
@@ -135,8 +140,13 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn add(&mut self, tag: Tag, _mine: bool) {
-        self.seen |= tag.bit();
+    /// `answering`: the user says it after the contact's personal questions or
+    /// flattery. The user's answer to "what do you do?" ("retired, I was in LIC") is
+    /// not something the two do together: only "who are you" counts from it.
+    pub fn add(&mut self, tag: Tag, mine: bool, answering: bool) {
+        if !(mine && answering) || tag == Tag::WhoAreYou {
+            self.seen |= tag.bit();
+        }
     }
 
     /// Whether a counter-weight that says what the two are doing together (a listed
@@ -325,10 +335,10 @@ mod tests {
     #[test]
     fn context_lowers_and_raises_suspicion() {
         let mut kin = Context::default();
-        kin.add(Tag::Kin, false);
+        kin.add(Tag::Kin, false, false);
         assert!(kin.score(false, None, false, false) <= TRUSTED);
         let mut who = Context::default();
-        who.add(Tag::WhoAreYou, true);
+        who.add(Tag::WhoAreYou, true, false);
         assert!(who.score(false, None, true, true) >= STRANGER);
         assert!(Context::default().score(false, Some(800), false, false) <= TRUSTED);
     }
