@@ -333,6 +333,35 @@ mod tests {
     }
 
     #[test]
+    fn a_counter_weight_makes_an_ask_or_a_call_a_notice_and_a_fee_a_fee() {
+        let c = chain(&[(Tag::NumberAsk, 0), (Tag::VcInvite, 0), (Tag::Call, 0), (Tag::Money, 0)]);
+        assert_eq!(level(&c, Some(0), 0, false, D), Level::Danger);
+        assert_eq!(level(&c, Some(0), 0, true, D), Level::Notice);
+        let sexual = chain(&[(Tag::Sexual, 0)]);
+        assert_eq!(level(&sexual, Some(0), 0, true, D), Level::Warning);
+        let threat = chain(&[(Tag::Call, 0), (Tag::Threat, 0)]);
+        assert_eq!(level(&threat, Some(0), 0, true, D), Level::Danger);
+        let mut listing = Context::default();
+        listing.add(Tag::Listing, false, false);
+        assert!(listing.counter_weight());
+        listing.add(Tag::WhoAreYou, true, false);
+        assert!(!listing.counter_weight(), "the user had to ask who this is");
+        let mut answer = Context::default();
+        answer.add(Tag::Service, true, true);
+        assert!(!answer.counter_weight() && answer.score(false, None, false, false) == 0);
+    }
+
+    #[test]
+    fn danger_from_anyone_needs_the_threat_and_the_demand_together() {
+        let apart = chain(&[(Tag::Money, 0), (Tag::Threat, 1)]);
+        assert_eq!(level(&apart, Some(DAY), TRUSTED, false, D), Level::Notice);
+        let mut close = Chain::default();
+        close.see(Tag::Threat, Some(1000), 1);
+        close.see(Tag::Money, Some(1000 + TOGETHER), 2);
+        assert_eq!(level(&close, Some(1000 + TOGETHER), TRUSTED, false, D), Level::Danger);
+    }
+
+    #[test]
     fn context_lowers_and_raises_suspicion() {
         let mut kin = Context::default();
         kin.add(Tag::Kin, false, false);
