@@ -53,6 +53,11 @@ pub const TWO_WAY_MESSAGES: u32 = 20;
 /// 51,000": 18 minutes), this close in time or in message order.
 pub const TOGETHER_SECONDS: i64 = 30 * 60;
 const TOGETHER_MESSAGES: u32 = 4;
+/// Who the two are, said in the conversation: each lowers suspicion (README "How it decides").
+const COUNTER_WEIGHTS: u32 = bits(&[Tag::Listing, Tag::Matrimony, Tag::Service, Tag::Circle]);
+/// "Danger from anyone" needs the threat and the demand said together (issue 12: an
+/// explicit threat-with-demand aimed at the user), within this many seconds.
+pub const TOGETHER: i64 = 60 * 60;
 
 /// One author's cues: for each tag, when it was last seen and the order (message
 /// number + 1; 0 for remembered cues) it was first and last seen in; and when a
@@ -136,9 +141,35 @@ impl Chain {
         b
     }
 
+    /// Whether flattery, personal questions or intimacy are among the active cues.
+    pub fn has_personal(&self, now: Option<i64>) -> bool {
+        self.active(now) & STRONG_GROOMING != 0
+    }
+
     /// Whether a call, an invitation to one or a recording is among the active cues.
     pub fn has_lever(&self, now: Option<i64>) -> bool {
         self.active(now) & LEVER != 0
+    }
+
+    /// Whether a tag in `a` and a tag in `b` were last seen within `within` seconds of
+    /// each other (always, when either has no time): a threat and a demand said
+    /// together, not one in the morning's joke and the other in the evening's.
+    fn together(&self, a: u32, b: u32, within: i64) -> bool {
+        let times = |m: u32| {
+            let mut rest = self.seen & m;
+            let mut out = Vec::new();
+            while rest != 0 {
+                let t = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                out.push(self.last_at[t]);
+            }
+            out
+        };
+        let (ta, tb) = (times(a), times(b));
+        ta.iter().any(|x| tb.iter().any(|y| match (x, y) {
+            (Some(x), Some(y)) => (x - y).abs() <= within,
+            _ => true,
+        }))
     }
 
     /// Whether a tag in `lever` was first seen no later than the first tag in `after`.
@@ -167,8 +198,21 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn add(&mut self, tag: Tag, _mine: bool) {
-        self.seen |= tag.bit();
+    /// `answering`: the user says it after the contact's personal questions or
+    /// flattery. The user's answer to "what do you do?" ("retired, I was in LIC") is
+    /// not something the two do together: only "who are you" counts from it.
+    pub fn add(&mut self, tag: Tag, mine: bool, answering: bool) {
+        if !(mine && answering) || tag == Tag::WhoAreYou {
+            self.seen |= tag.bit();
+        }
+    }
+
+    /// Whether a counter-weight that says what the two are doing together (a listed
+    /// item, matrimony, a clinic or class, a circle) was said before any call, and the
+    /// user did not have to ask who the contact is. Kinship only lowers suspicion: its
+    /// short words ("nanna", "mummy") are also a stranger's "my" and her own mother.
+    pub fn counter_weight(&self) -> bool {
+        self.seen & COUNTER_WEIGHTS != 0 && self.seen & Tag::WhoAreYou.bit() == 0
     }
 
     /// The suspicion this context adds (negative lowers it). `history_days`: how long
@@ -215,8 +259,9 @@ pub fn call_counts(chain: &Chain, at: Option<i64>, suspicion: i32) -> bool {
     suspicion > TRUSTED && (suspicion >= 0 || chain.active(at) & (OFF_PLATFORM | STRONG_GROOMING) != 0)
 }
 
-/// The level one author's chain implies at time `now` with a contact of suspicion `s`.
-pub fn level(chain: &Chain, now: Option<i64>, s: i32, tuning: Tuning) -> Level {
+/// The level one author's chain implies at time `now` with a contact of suspicion `s`;
+/// `weighted`: a counter-weight was said in the conversation before any call.
+pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tuning) -> Level {
     let tags = chain.active(now);
     let has = |m: u32| tags & m != 0;
     let cautious = tuning.cautious;
@@ -234,9 +279,12 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, tuning: Tuning) -> Level {
 
     // An explicit threat (or a "police" impostor) with a money demand, together: from
     // anyone, even family or an old friend (a hacked account). From a trusted contact
-    // a threat-like line and a money word an hour apart are not one demand; from
-    // anyone else they still are (within the window).
-    if threat && money && (chain.threat_with_demand(now) || !trusted) {
+    // only within one sitting (`threat_with_demand`); from anyone else within the hour
+    // (`together`): a threat-like line in the morning's joke and a money word in the
+    // evening's are not one demand.
+    if threat && money
+        && (chain.threat_with_demand(now) || (!trusted && chain.together(THREAT & tags, Tag::Money.bit(), TOGETHER)))
+    {
         return Level::Danger;
     }
     if trusted {
@@ -245,7 +293,7 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, tuning: Tuning) -> Level {
     }
     // With a counter-weight in the conversation (a clinic, a class, a listing) a fee
     // after a video consultation is a fee: only a threat makes it extortion.
-    if (threat || (money && s >= 0)) && levered {
+    if (threat || (money && s >= 0 && !weighted)) && levered {
         return Level::Danger;
     }
     // "I recorded everything" after a call is the extortion beginning.
@@ -257,6 +305,12 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, tuning: Tuning) -> Level {
     }
     if recording && s >= 0 {
         return Level::Notice; // "recorded" before any call: not yet the lever
+    }
+    // With a counter-weight (a clinic, a class, a listing, matrimony, family, a
+    // circle) an ask or a call is a notice: the consultation, the item shown on camera,
+    // the families meeting on video. Sexual requests and grooming still count.
+    if weighted && !sexual && strong < 2 && (vc || off) {
+        return Level::Notice;
     }
     if vc {
         if s < 0 && !sexual {
@@ -308,41 +362,41 @@ mod tests {
     fn greetings_alone_at_most_notice() {
         let g = chain(&[(Tag::Greeting, 0), (Tag::Forward, 0)]);
         for s in -8..10 {
-            assert!(level(&g, Some(0), s, D) <= Level::Notice);
+            assert!(level(&g, Some(0), s, false, D) <= Level::Notice);
         }
     }
 
     #[test]
     fn an_ask_after_grooming_warns_unless_the_contact_is_known() {
         let c = chain(&[(Tag::Flattery, 0), (Tag::NumberAsk, 1)]);
-        assert_eq!(level(&c, Some(DAY), 0, D), Level::Warning);
-        assert_eq!(level(&c, Some(DAY), -5, D), Level::None);
+        assert_eq!(level(&c, Some(DAY), 0, false, D), Level::Warning);
+        assert_eq!(level(&c, Some(DAY), -5, false, D), Level::None);
         let bare = chain(&[(Tag::NumberAsk, 1)]);
-        assert_eq!(level(&bare, Some(DAY), 0, D), Level::Warning);
-        assert_eq!(level(&bare, Some(DAY), -1, D), Level::Notice);
-        assert_eq!(level(&bare, Some(DAY), -1, Tuning { cautious: true }), Level::Warning);
+        assert_eq!(level(&bare, Some(DAY), 0, false, D), Level::Warning);
+        assert_eq!(level(&bare, Some(DAY), -1, false, D), Level::Notice);
+        assert_eq!(level(&bare, Some(DAY), -1, false, Tuning { cautious: true }), Level::Warning);
     }
 
     #[test]
     fn cues_expire_after_the_window() {
         let c = chain(&[(Tag::Money, 0), (Tag::VcInvite, 400)]);
-        assert_eq!(level(&c, Some(400 * DAY), 0, D), Level::Warning);
+        assert_eq!(level(&c, Some(400 * DAY), 0, false, D), Level::Warning);
         let fresh = chain(&[(Tag::VcInvite, 0), (Tag::Money, 1)]);
-        assert_eq!(level(&fresh, Some(DAY), 0, D), Level::Danger);
-        assert!(level(&fresh, Some(100 * DAY), 0, D) < Level::Warning);
+        assert_eq!(level(&fresh, Some(DAY), 0, false, D), Level::Danger);
+        assert!(level(&fresh, Some(100 * DAY), 0, false, D) < Level::Warning);
     }
 
     #[test]
     fn money_before_any_call_is_not_extortion() {
         let c = chain(&[(Tag::Money, 0), (Tag::VcInvite, 0)]);
-        assert_eq!(level(&c, Some(0), 0, D), Level::Warning);
+        assert_eq!(level(&c, Some(0), 0, false, D), Level::Warning);
     }
 
     #[test]
     fn threat_with_money_is_danger_from_anyone() {
         let t = chain(&[(Tag::Threat, 0), (Tag::Money, 0)]);
         for s in -8..10 {
-            assert_eq!(level(&t, Some(0), s, D), Level::Danger);
+            assert_eq!(level(&t, Some(0), s, false, D), Level::Danger);
         }
     }
 
@@ -352,32 +406,69 @@ mod tests {
         let mut c = Chain::default();
         c.see(Tag::Countdown, Some(0), 1);
         c.see(Tag::Money, Some(90 * 60), 40);
-        assert_eq!(level(&c, Some(90 * 60), -6, D), Level::Notice);
-        // From a contact who is not trusted, the two within the window still are.
-        assert_eq!(level(&c, Some(90 * 60), 0, D), Level::Danger);
+        assert_eq!(level(&c, Some(90 * 60), -6, false, D), Level::Notice);
+        // From a contact who is not trusted: together within the hour, not 90 minutes apart.
+        assert!(level(&c, Some(90 * 60), 0, false, D) < Level::Danger);
+        let mut hour = Chain::default();
+        hour.see(Tag::Countdown, Some(0), 1);
+        hour.see(Tag::Money, Some(42 * 60), 9);
+        assert_eq!(level(&hour, Some(42 * 60), 0, false, D), Level::Danger);
+        assert_eq!(level(&hour, Some(42 * 60), -6, false, D), Level::Notice);
         // The same two within minutes (a burst): danger, even from a trusted contact.
         let mut b = Chain::default();
         b.see(Tag::Threat, Some(0), 1);
         b.see(Tag::Money, Some(120), 3);
-        assert_eq!(level(&b, Some(120), -6, D), Level::Danger);
+        assert_eq!(level(&b, Some(120), -6, false, D), Level::Danger);
         // Without times: close in message order.
         let mut n = Chain::default();
         n.see(Tag::Money, None, 5);
         n.see(Tag::Threat, None, 7);
-        assert_eq!(level(&n, None, -6, D), Level::Danger);
+        assert_eq!(level(&n, None, -6, false, D), Level::Danger);
         let mut far = Chain::default();
         far.see(Tag::Money, None, 5);
         far.see(Tag::Threat, None, 50);
-        assert_eq!(level(&far, None, -6, D), Level::Notice);
+        assert_eq!(level(&far, None, -6, false, D), Level::Notice);
+    }
+
+    #[test]
+    fn a_counter_weight_makes_an_ask_or_a_call_a_notice_and_a_fee_a_fee() {
+        let c = chain(&[(Tag::NumberAsk, 0), (Tag::VcInvite, 0), (Tag::Call, 0), (Tag::Money, 0)]);
+        assert_eq!(level(&c, Some(0), 0, false, D), Level::Danger);
+        assert_eq!(level(&c, Some(0), 0, true, D), Level::Notice);
+        let sexual = chain(&[(Tag::Sexual, 0)]);
+        assert_eq!(level(&sexual, Some(0), 0, true, D), Level::Warning);
+        let threat = chain(&[(Tag::Call, 0), (Tag::Threat, 0)]);
+        assert_eq!(level(&threat, Some(0), 0, true, D), Level::Danger);
+        let mut listing = Context::default();
+        listing.add(Tag::Listing, false, false);
+        assert!(listing.counter_weight());
+        listing.add(Tag::WhoAreYou, true, false);
+        assert!(!listing.counter_weight(), "the user had to ask who this is");
+        let mut answer = Context::default();
+        answer.add(Tag::Service, true, true);
+        assert!(!answer.counter_weight() && answer.score(false, None, false, false, false) == 0);
+    }
+
+    #[test]
+    fn danger_from_anyone_needs_the_threat_and_the_demand_together() {
+        let apart = chain(&[(Tag::Money, 0), (Tag::Threat, 1)]);
+        assert_eq!(level(&apart, Some(DAY), TRUSTED, false, D), Level::Notice);
+        let mut close = Chain::default();
+        close.see(Tag::Threat, Some(1000), 1);
+        close.see(Tag::Money, Some(1000 + TOGETHER), 2);
+        // Within the hour from a contact who is not trusted (a trusted one needs one
+        // sitting: see the test above).
+        assert_eq!(level(&close, Some(1000 + TOGETHER), 0, false, D), Level::Danger);
+        assert!(level(&close, Some(1000 + TOGETHER + 60), 0, false, D) == Level::Danger);
     }
 
     #[test]
     fn context_lowers_and_raises_suspicion() {
         let mut kin = Context::default();
-        kin.add(Tag::Kin, false);
+        kin.add(Tag::Kin, false, false);
         assert!(kin.score(false, None, false, false, false) <= TRUSTED);
         let mut who = Context::default();
-        who.add(Tag::WhoAreYou, true);
+        who.add(Tag::WhoAreYou, true, false);
         assert!(who.score(false, None, false, true, true) >= STRANGER);
         assert!(Context::default().score(false, Some(800), false, false, false) <= TRUSTED);
         // Five months: one-sided it only lowers; two-way it is a known friend; in a

@@ -40,6 +40,9 @@ named! {
         WhoAreYou = "who_are_you",
         /// A message about scams (a warning, the news): its asks and threats are quoted.
         Caution = "caution",
+        /// The contact paying the user ("I will pay you back", an honorarium): money
+        /// in that message is not a demand.
+        Payout = "payout",
     }
 }
 
@@ -50,12 +53,12 @@ impl Tag {
 
     /// Context cues: about who the two are, not steps of the chain.
     pub fn is_context(self) -> bool {
-        matches!(self, Tag::Kin | Tag::Listing | Tag::Matrimony | Tag::Service | Tag::Circle | Tag::WhoAreYou | Tag::Caution)
+        matches!(self, Tag::Kin | Tag::Listing | Tag::Matrimony | Tag::Service | Tag::Circle | Tag::WhoAreYou | Tag::Caution | Tag::Payout)
     }
 
     /// Cues that count when the user says them (only context).
     pub fn said_by_user(self) -> bool {
-        self.is_context() && self != Tag::Caution
+        self.is_context() && !matches!(self, Tag::Caution | Tag::Payout)
     }
 
     /// Steps that a quote or a forward does not make the sender's own.

@@ -41,6 +41,9 @@ mod tests {
         let t = "see https://x.com/a?vc=1 now";
         assert_eq!(own_words(t).len(), t.len());
         assert!(!own_words(t).contains("vc"));
+        let bare = "join meet.example.org/j/8842-1190?pwd=Xa9 at 11";
+        assert!(!own_words(bare).contains("8842") && own_words(bare).contains("join"));
+        assert_eq!(own_words("ok 5.30/6 pm"), "ok 5.30/6 pm");
         let q = "Ladki ne 'recording hai, paise bhejo' bola, ma'am ne dekha";
         let o = own_words(q);
         assert_eq!(o.len(), q.len());
@@ -57,6 +60,8 @@ mod tests {
         assert_eq!(bare_amount("call 9876543210"), None);
         assert_eq!(bare_amount("since 2019, ok?"), None);
         assert_eq!(bare_amount("room 204 at 5"), None);
+        assert_eq!(bare_amount("ਪਹਿਲਾਂ ੩੦੦੦ ਭੇਜੋ").as_deref(), Some("3000"));
+        assert_eq!(bare_amount("ફી ₹૩૧,૫૦૦").as_deref(), Some("31,500"));
     }
 }
 
@@ -179,7 +184,12 @@ fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
         && (text.contains(['"', '“', '”', '‘', '’']) || b.windows(2).any(|w| w[1] == b'\'' && !w[0].is_ascii_alphanumeric()));
     let is_url = |w: &str| {
         let l = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-        w.contains("://") || l.starts_with("www.") || l.contains(".com/") || l.contains(".in/") || l.contains(".ly/")
+        // Also a bare host and path ("meet.example.org/j/8842?pwd=…"): a dotted host of
+        // letters, digits and hyphens before the first slash.
+        let host_path = l.split_once('/').is_some_and(|(h, _)| {
+            h.contains('.') && !h.ends_with('.') && h.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-') && h.bytes().any(|c| c.is_ascii_alphabetic())
+        });
+        w.contains("://") || l.starts_with("www.") || l.contains(".com/") || l.contains(".in/") || l.contains(".ly/") || host_path
     };
     let has_url = maybe_url && text.split_whitespace().any(is_url);
     if !has_quote && !has_url {
@@ -225,6 +235,19 @@ fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
 /// no verb. It counts only after a call or a recording (see `apply`). Phone numbers (8+
 /// digits) and years (1900-2099) are not amounts.
 fn bare_amount(text: &str) -> Option<String> {
+    // Digits of the Indian scripts (Devanagari ० to Malayalam ൯: each block's zero is at
+    // U+0966 + 0x80·k) read as ASCII digits: "੩੦੦੦ ਭੇਜੋ", "₹૩૧,૫૦૦".
+    let indic = |c: char| {
+        let u = c as u32;
+        (0x0966..=0x0D6F).contains(&u) && (u & 0x7F) >= 0x66 && (u & 0x7F) <= 0x6F
+    };
+    let folded: String;
+    let text = if text.chars().any(indic) {
+        folded = text.chars().map(|c| if indic(c) { char::from(b'0' + ((c as u32 & 0x7F) - 0x66) as u8) } else { c }).collect();
+        folded.as_str()
+    } else {
+        text
+    };
     for w in text.split(|c: char| c.is_whitespace() || matches!(c, '₹' | '/' | '-' | ':' | '(' | ')')) {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let w = w.strip_prefix("rs").or_else(|| w.strip_prefix("Rs")).unwrap_or(w).trim_start_matches('.');
@@ -400,7 +423,13 @@ impl Tracker {
             if !mine {
                 self.read_split(author, at, &text, &parts, &mut found);
             }
-            if !mine && msg.kind != MessageKind::Forwarded && !found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Money) {
+            // The contact paying the user ("I will pay you back", an honorarium): the
+            // money in that message is theirs to give, not a demand.
+            let payout = found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout);
+            if payout {
+                found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Money);
+            }
+            if !mine && !payout && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link) && !found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Money) {
                 if let Some(a) = bare_amount(&text) {
                     self.events.push(Event { index: Some(index), at, author, mine, cue: AMOUNT, matched: a });
                 }
@@ -417,6 +446,17 @@ impl Tracker {
                 }
             }
         }
+        // Who the two are comes before what one of them asks in the same message ("video
+        // call, your wife too" / "the clinic's video consultation").
+        let engine = self.engine;
+        // A bare amount comes last: it is a demand when the same message says "your
+        // video is with me".
+        let context_first = |e: &Event| match e.cue {
+            Cue::Rule(r) => !engine.rules()[r].tag.is_context() as u8,
+            AMOUNT => 2,
+            Cue::Kind(..) => 1,
+        };
+        self.events[start..].sort_by_key(context_first);
         for i in start..self.events.len() {
             self.apply(i);
         }
@@ -596,7 +636,8 @@ impl Tracker {
             // does not excuse what follows ("your video, in your son's office group").
             let late = tag != Tag::WhoAreYou && self.chains.iter().any(|c| c.has_lever(at));
             if !late {
-                self.context.add(tag, mine);
+                let answering = mine && self.chains.iter().any(|c| c.has_personal(at));
+                self.context.add(tag, mine, answering);
             }
         } else if !mine {
             if self.chains.len() <= author {
@@ -647,12 +688,13 @@ impl Tracker {
         if s >= STRANGER {
             self.assessment.stage = self.assessment.stage.max(Stage::Contact);
         }
+        let weighted = self.context.counter_weight();
         let level = self
             .chains
             .iter()
-            .map(|c| combine::level(c, at, s, self.tuning))
+            .map(|c| combine::level(c, at, s, weighted, self.tuning))
             .max()
-            .unwrap_or_else(|| combine::level(&Chain::default(), at, s, self.tuning));
+            .unwrap_or_else(|| combine::level(&Chain::default(), at, s, weighted, self.tuning));
         if level > self.assessment.level {
             self.assessment.level = level;
         }
