@@ -17,8 +17,9 @@ use crate::engine::{Contact, ContactFacts};
 /// `conversation_start` become the earliest of the stored and the new ones.
 pub fn recall(mut contact: Contact, stored: Option<&ContactFacts>) -> Contact {
     let Some(f) = stored else { return contact };
-    contact.first_seen = earliest(f.contact_first_seen.map(|t| t.to_string()), contact.first_seen);
-    contact.conversation_start = earliest(f.conversation_start.map(|t| t.to_string()), contact.conversation_start);
+    // On a tie the page's own text is kept (`earliest` keeps its first argument).
+    contact.first_seen = earliest(contact.first_seen, f.contact_first_seen.map(|t| t.to_string()));
+    contact.conversation_start = earliest(contact.conversation_start, f.conversation_start.map(|t| t.to_string()));
     contact
 }
 
@@ -62,6 +63,9 @@ mod tests {
         // The page now shows an even earlier start (older messages loaded): it wins.
         let earlier = Contact { conversation_start: Some("2026-10-30T07:00:00+05:30".into()), ..Contact::named("Meena".into()) };
         assert_eq!(recall(earlier, Some(&stored)).conversation_start.as_deref(), Some("2026-10-30T07:00:00+05:30"));
+        // The same time as stored, written as the page writes it: the page's text stays.
+        let same = Contact { conversation_start: Some("2026-11-02T02:31:00+00:00".into()), ..Contact::named("Meena".into()) };
+        assert_eq!(recall(same, Some(&stored)).conversation_start.as_deref(), Some("2026-11-02T02:31:00+00:00"));
     }
 
     #[test]
