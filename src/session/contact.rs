@@ -32,7 +32,9 @@ pub fn is_group<'a>(senders: impl IntoIterator<Item = &'a str>) -> bool {
     for s in senders.into_iter().map(str::trim).filter(|s| !s.is_empty()) {
         match first {
             None => first = Some(s),
-            Some(f) if !super::attribution::same_name(f, s) => return true,
+            // Byte-equal names first: a one-to-one thread's rows all carry the same
+            // name, and this runs over every mounted row of each read.
+            Some(f) if f != s && !super::attribution::same_name(f, s) => return true,
             Some(_) => {}
         }
     }
