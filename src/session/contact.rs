@@ -17,7 +17,9 @@ pub fn merge_contact(old: &Contact, new: Contact) -> Contact {
         works_at: new.works_at.or_else(|| old.works_at.clone()),
         group: new.group || old.group,
         start_visible: new.start_visible || old.start_visible,
-        conversation_start: crate::engine::time::earliest(old.conversation_start.clone(), new.conversation_start),
+        // On a tie the newer read's text is kept: a start remembered from storage may
+        // be written differently ("Z" for "+00:00") from the page's own.
+        conversation_start: crate::engine::time::earliest(new.conversation_start, old.conversation_start.clone()),
         first_seen: crate::engine::time::earliest(old.first_seen.clone(), new.first_seen),
     }
 }
@@ -83,6 +85,17 @@ mod tests {
         assert_eq!(speaker(&conv, Some(0)), "Sunita");
         assert_eq!(speaker(&conv, None), "Patil family", "profile evidence");
         assert_eq!(speaker(&conv, Some(7)), "Patil family", "no such message");
+    }
+
+    #[test]
+    fn the_start_keeps_the_earliest_and_on_a_tie_the_page_text() {
+        let remembered = Contact { conversation_start: Some("2026-11-23T09:02:00Z".into()), ..Contact::named("Priya".into()) };
+        let page = Contact { conversation_start: Some("2026-11-23T09:02:00+00:00".into()), ..Contact::named("Priya".into()) };
+        assert_eq!(merge_contact(&remembered, page).conversation_start.as_deref(), Some("2026-11-23T09:02:00+00:00"));
+        let later = Contact { conversation_start: Some("2026-11-24T09:02:00+00:00".into()), ..Contact::named("Priya".into()) };
+        assert_eq!(merge_contact(&remembered, later).conversation_start.as_deref(), Some("2026-11-23T09:02:00Z"));
+        let none = Contact::named("Priya".into());
+        assert_eq!(merge_contact(&remembered, none).conversation_start.as_deref(), Some("2026-11-23T09:02:00Z"));
     }
 
     #[test]
