@@ -125,6 +125,33 @@ fn contacts_v2_round_trips_exactly() {
     assert_eq!(raw.to_value(), golden);
 }
 
+/// Issue 11: the conversation's age and when the contact was first seen, kept
+/// per contact; a later visit gets them back. Values stored before these fields
+/// existed (contacts_v2.json) read as before.
+#[test]
+fn contacts_v2_with_remembered_times_round_trip_and_come_back_on_a_later_visit() {
+    use saavdhan::engine::time::parse;
+    use saavdhan::engine::Contact;
+    use saavdhan::session::memory::recall;
+    let golden = fixture("contacts_v2_memory.json");
+    let (store, notes) = ContactStore::<ContactFacts>::from_value(Some(&golden), NOW);
+    assert_eq!(notes, vec![LoadNote::Current]);
+    assert_eq!(store.to_value(), golden);
+    let f = store.get("fb:100090000000071").unwrap();
+    assert_eq!(f.conversation_start.map(|t| t.unix()), parse("2026-11-02T08:01:00+05:30"));
+    assert_eq!(f.earliest_message.map(|t| t.unix()), parse("2026-11-02T08:01:00+05:30"));
+    assert_eq!(f.contact_first_seen.map(|t| t.unix()), parse("2026-11-20T10:00:00Z"));
+    let now = Contact { first_seen: Some("2026-11-24T12:00:00Z".into()), ..Contact::named("Kavita Deshmukh".into()) };
+    let c = recall(now.clone(), Some(f));
+    assert_eq!(c.conversation_start.as_deref().and_then(parse), parse("2026-11-02T08:01:00+05:30"));
+    assert_eq!(c.first_seen.as_deref().and_then(parse), parse("2026-11-20T10:00:00Z"));
+    // Facts stored before these fields existed: nothing remembered, nothing changed.
+    let (old, _) = ContactStore::<ContactFacts>::from_value(Some(&fixture("contacts_v2.json")), NOW);
+    let f = old.get("fb:100090000000503").unwrap();
+    assert_eq!((f.conversation_start, f.earliest_message, f.contact_first_seen), (None, None, None));
+    assert_eq!(recall(now.clone(), Some(f)), now);
+}
+
 #[test]
 fn contacts_of_an_unknown_version_are_not_read() {
     let mut v = fixture("contacts_v2.json");

@@ -7,6 +7,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 pub use saavdhan::engine;
+pub use saavdhan::session;
 pub use saavdhan::state;
 
 #[path = "../src/web/i18n.rs"]

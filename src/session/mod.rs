@@ -4,10 +4,14 @@
 //!
 //! * [`attribution`] — which contact a thread's messages belong to, and when
 //!   nothing may be fed (during a navigation).
-//! * [`contact`] — what a new read of a contact adds to what was known.
+//! * [`contact`] — what a new read of a contact adds to what was known; group
+//!   chats (several senders) and which member a warning names.
+//! * [`memory`] — when a contact was first seen and how old the conversation
+//!   is, remembered between visits.
 //! * [`person`] — one contact on this tab: what to feed, store and log; storage
 //!   and the clock behind small traits with in-memory backends in the tests.
 pub mod attribution;
 pub mod contact;
+pub mod memory;
 pub mod person;
 pub use person::{Clock, FactStore, Fed, Person};

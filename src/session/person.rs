@@ -53,9 +53,13 @@ pub struct Person {
 
 impl Person {
     /// A contact first seen now; facts stored on an earlier visit are resumed.
+    /// The times remembered for it (first seen, the conversation's start) come
+    /// back with the contact (`memory::recall`).
     pub fn new(key: &str, contact: Contact, settings: engine::Tuning, store: &dyn FactStore) -> Person {
+        let stored = store.facts(key);
+        let contact = super::memory::recall(contact, stored.as_ref());
         Person {
-            tracker: Tracker::new(contact.clone(), settings, store.facts(key)),
+            tracker: Tracker::new(contact.clone(), settings, stored),
             conv: Conversation { contact, messages: Vec::new() },
             backlog: VecDeque::new(),
             logged: None,
@@ -98,8 +102,9 @@ impl Person {
                 break;
             }
         }
-        let facts = self.tracker.facts();
-        if store.facts(key).as_ref() != Some(&facts) {
+        let stored = store.facts(key);
+        let facts = super::memory::remember(stored.as_ref(), self.tracker.facts());
+        if stored.as_ref() != Some(&facts) {
             store.put_facts(key, facts, (epoch_ms / 1000.0) as i64);
             out.stored = true;
         }
@@ -110,7 +115,8 @@ impl Person {
             self.logged = Some((a.level, a.stage));
             out.log = Some(WarningEntry {
                 contact_key: key.to_string(),
-                contact_name: self.conv.contact.name.clone(),
+                // In a group chat, the member the warning is about.
+                contact_name: super::contact::speaker(&self.conv, a.evidence.iter().filter(|e| e.stage == a.stage).find_map(|e| e.message)).to_string(),
                 level: a.level,
                 stage: a.stage,
                 at_ms: epoch_ms.max(0.0) as u64,
@@ -220,6 +226,59 @@ mod tests {
         p.queue([them(THREAT)]);
         let f = p.feed("fb:2", 1e9, 0.0, &clock, &mut store);
         assert_eq!(f.log.map(|l| l.level), Some(Level::Danger));
+    }
+
+    fn at(text: &str, when: &str) -> Message {
+        Message { at: Some(when.to_string()), ..them(text) }
+    }
+
+    /// Issue 11: a visit shows the thread's start (its header card); a later one,
+    /// scrolled past it, still knows how old the conversation is and when the
+    /// contact was first seen, and the stored times never move later.
+    #[test]
+    fn a_later_visit_remembers_the_start_and_first_seen() {
+        let mut store = Memory::default();
+        let clock = Ticking(Cell::new(0.0), 0.0);
+        let first = Contact {
+            start_visible: true,
+            conversation_start: Some("2026-11-02T08:01:00+05:30".into()),
+            first_seen: Some("2026-11-20T10:00:00Z".into()),
+            ..stranger()
+        };
+        let mut p = Person::new("fb:9", first, Default::default(), &store);
+        p.queue([at("Good morning dear", "2026-11-02T08:01:00+05:30"), at("How are you?", "2026-11-19T09:00:00+05:30")]);
+        p.feed("fb:9", 1e9, 0.0, &clock, &mut store);
+        let kept = store.facts("fb:9").expect("facts stored");
+        assert_eq!(kept.conversation_start.map(|t| t.unix()), crate::engine::time::parse("2026-11-02T08:01:00+05:30"));
+        assert_eq!(kept.contact_first_seen.map(|t| t.unix()), crate::engine::time::parse("2026-11-20T10:00:00Z"));
+
+        // Three days later, a new page load: the start is not shown any more.
+        let later = Contact { first_seen: Some("2026-11-23T10:00:00Z".into()), ..stranger() };
+        let mut p2 = Person::new("fb:9", later, Default::default(), &store);
+        let c = &p2.conv.contact;
+        assert_eq!(c.conversation_start.as_deref().and_then(crate::engine::time::parse), crate::engine::time::parse("2026-11-02T08:01:00+05:30"));
+        assert_eq!(c.first_seen.as_deref().and_then(crate::engine::time::parse), crate::engine::time::parse("2026-11-20T10:00:00Z"));
+        assert_eq!(p2.tracker.contact().conversation_start, c.conversation_start, "the engine gets it too");
+        p2.queue([at("Send me your WhatsApp number", "2026-11-23T09:00:00+05:30")]);
+        p2.feed("fb:9", 1e9, 0.0, &clock, &mut store);
+        let kept2 = store.facts("fb:9").unwrap();
+        assert_eq!(kept2.contact_first_seen, kept.contact_first_seen);
+        assert_eq!(kept2.conversation_start, kept.conversation_start);
+        assert_eq!(kept2.earliest_message, kept.earliest_message);
+    }
+
+    #[test]
+    fn a_group_warning_is_logged_under_the_member() {
+        let mut store = Memory::default();
+        let clock = Ticking(Cell::new(0.0), 0.0);
+        let group = Contact { group: true, ..Contact::named("Patil family".into()) };
+        let mut p = Person::new("t:77", group, Default::default(), &store);
+        p.queue([
+            Message { author: Some("Sunita Patil".into()), ..them("Good morning everyone") },
+            Message { author: Some("Neha Kapoor".into()), ..them(THREAT) },
+        ]);
+        let log = p.feed("t:77", 1e9, 0.0, &clock, &mut store).log.expect("danger is logged");
+        assert_eq!((log.level, log.contact_name.as_str(), log.contact_key.as_str()), (Level::Danger, "Neha Kapoor", "t:77"));
     }
 
     #[test]

@@ -997,6 +997,10 @@ impl Ctl {
         href: &str,
     ) -> ReadConversation {
         let settings = self.engine_settings();
+        // Seen now, on a request card, a profile or a thread; the session keeps the
+        // earliest such time for the contact (`session::memory`).
+        let mut contact = contact;
+        contact.first_seen = Some(engine::time::format((now_ms() / 1000.0) as i64));
         let store = &self.store;
         let person = self.people.entry(key.to_string()).or_insert_with(|| Person {
             session: session::Person::new(key, contact.clone(), settings, store),
@@ -1008,7 +1012,8 @@ impl Ctl {
         if let Some(w) = window {
             if person.merged != Some((w.id, w.version)) {
                 let (new, _) = person.log.merge(&w.rows);
-                person.session.queue(new.into_iter().map(|k| k.message()));
+                let group = person.session.conv.contact.group;
+                person.session.queue(new.iter().map(|k| message_of(k, group)));
                 person.merged = Some((w.id, w.version));
             }
         }
@@ -1036,7 +1041,8 @@ impl Ctl {
             key: key.to_string(),
             placement: placement_name(placement),
             conversation: if TEST_HOOKS && self.test {
-                Conversation { contact: person.session.conv.contact.clone(), messages: person.log.items.iter().map(RowKey::message).collect() }
+                let group = person.session.conv.contact.group;
+                Conversation { contact: person.session.conv.contact.clone(), messages: person.log.items.iter().map(|k| message_of(k, group)).collect() }
             } else {
                 Conversation { contact: person.session.conv.contact.clone(), messages: Vec::new() }
             },
@@ -1044,6 +1050,16 @@ impl Ctl {
             stage: a.stage,
         }
     }
+}
+
+/// A row as the engine's message: the sender's name goes with it only in a
+/// group chat (contract: `author`, the member who wrote it).
+fn message_of(k: &RowKey, group: bool) -> engine::Message {
+    let mut m = k.message();
+    if !group {
+        m.author = None;
+    }
+    m
 }
 
 /// The text of the link outside the message list that names `key`'s profile

@@ -22,6 +22,9 @@ pub struct RowKey {
     pub kind: MessageKind,
     pub text: Option<String>,
     pub at: Option<String>,
+    /// The sender's name the row shows (carried along, not compared: a group
+    /// chat's author, see `session::contact::is_group`).
+    pub author: Option<String>,
     id: u64,
 }
 
@@ -43,10 +46,10 @@ impl RowKey {
         m.from.hash(&mut h);
         m.kind.hash(&mut h);
         m.text.hash(&mut h);
-        RowKey { from: m.from, kind: m.kind, text: m.text, at: m.at, id: h.finish() }
+        RowKey { from: m.from, kind: m.kind, text: m.text, at: m.at, author: m.author, id: h.finish() }
     }
     pub fn message(&self) -> Message {
-        Message { from: self.from, author: None, at: self.at.clone(), kind: self.kind, text: self.text.clone() }
+        Message { from: self.from, author: self.author.clone(), at: self.at.clone(), kind: self.kind, text: self.text.clone() }
     }
 }
 

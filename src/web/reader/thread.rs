@@ -229,6 +229,8 @@ pub fn read(
         contact.0.start_visible = true;
         contact.0.conversation_start = window.rows.first().and_then(|k| k.at.clone());
     }
+    // Several members' names on the rows: a group chat, each member their own contact.
+    contact.0.group = crate::session::contact::is_group(window.rows.iter().filter_map(|k| k.author.as_deref()));
     let key = match (&contact.1, thread_id) {
         (Some(k), _) => k.clone(),
         (None, Some(t)) => format!("t:{t}"),
@@ -512,7 +514,8 @@ fn caller(f: &Facts, side: Sender, labels: &Labels) -> Sender {
 }
 
 /// A message's text and kind from its facts; `None` when there is nothing to read.
-fn finish(f: Facts, from: Sender, label_text: Option<String>, labels: &Labels) -> Option<Message> {
+/// `author`: the sender's name the row shows (the contact's own messages only).
+fn finish(f: Facts, from: Sender, author: Option<String>, label_text: Option<String>, labels: &Labels) -> Option<Message> {
     let mut f = f;
     // A label's text is the message's own (a reply's, never its quoted parent).
     if let Some(t) = label_text.filter(|t| !t.is_empty()) {
@@ -533,7 +536,8 @@ fn finish(f: Facts, from: Sender, label_text: Option<String>, labels: &Labels) -
     if kind == MessageKind::Text && text.is_none() {
         return None;
     }
-    Some(Message { from, author: None, at: None, kind, text })
+    let author = if from == Sender::Them { author.filter(|a| !a.is_empty()) } else { None };
+    Some(Message { from, author, at: None, kind, text })
 }
 
 /// Reads every row of `rows` (grid layout) through the snapshot helper, in
@@ -567,7 +571,9 @@ pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
 pub(super) fn read_grid_view(row: &Element, v: &RowView, labels: &Labels) -> Option<Message> {
     let f = facts_of(&v.raw, labels);
     let me = f.me_heading || aligned_to_end(v.cell_key.as_deref(), || qs(row, "[role=gridcell]"));
-    finish(f, if me { Sender::Me } else { Sender::Them }, None, labels)
+    // The sender: the row's visually hidden heading with the name ("You sent" for own messages).
+    let author = if me { None } else { v.raw.headings.iter().map(|h| h.trim()).find(|h| !h.is_empty() && h.chars().count() <= 200).map(str::to_string) };
+    finish(f, if me { Sender::Me } else { Sender::Them }, author, None, labels)
 }
 
 /// The message element of a log-layout row.
@@ -590,18 +596,18 @@ pub(super) fn read_log_view(row: &Element, v: &RowView, labels: &Labels, names: 
         Some((p.time.to_string(), p.name.to_string(), p.text.to_string()))
     });
     let f = facts_of(&v.raw, labels);
-    let (from, label_text, clock) = match parsed {
+    let (from, author, label_text, clock) = match parsed {
         Some((time, name, text)) => {
             let me = labels.is("you_sent", &name);
             let clock = super::when::clock(&time, names, today());
-            (if me { Sender::Me } else { Sender::Them }, Some(text), clock)
+            (if me { Sender::Me } else { Sender::Them }, Some(name), Some(text), clock)
         }
         None => {
             let me = f.me_heading || aligned_to_end(v.cell_key.as_deref(), || log_message(row));
-            (if me { Sender::Me } else { Sender::Them }, None, None)
+            (if me { Sender::Me } else { Sender::Them }, None, None, None)
         }
     };
-    finish(f, from, label_text, labels).map(|m| (m, clock))
+    finish(f, from, author, label_text, labels).map(|m| (m, clock))
 }
 
 /// The engine needs the first few KB of a message; a huge one is cut here

@@ -192,7 +192,8 @@ fn when_phrase(lang: Language, days: Option<i64>) -> String {
 
 /// The sentence tied to the evidence, for the assessment's stage.
 pub fn reason(lang: Language, conv: &Conversation, a: &Assessment, ev: Option<&Evidence>) -> String {
-    let name = &isolated_name(&conv.contact.name);
+    // In a group chat: the member who wrote the flagged message.
+    let name = &isolated_name(crate::session::contact::speaker(conv, ev.and_then(|e| e.message)));
     let at = ev.and_then(|e| e.message).and_then(|i| conv.messages.get(i)).and_then(|m| m.at.as_deref());
     let when = when_phrase(lang, days_after_friendship(&conv.contact, at));
     let stage = ev.map(|e| e.stage).filter(|s| *s >= a.stage).unwrap_or(a.stage);
@@ -222,7 +223,7 @@ pub fn quote(conv: &Conversation, ev: Option<&Evidence>) -> Option<String> {
 /// Everything the banner says, for one level.
 pub fn compose(lang: Language, conv: &Conversation, a: &Assessment, now_day: i64) -> BannerText {
     let ev = key_evidence(a);
-    let name = &isolated_name(&conv.contact.name);
+    let name = &isolated_name(crate::session::contact::speaker(conv, ev.and_then(|e| e.message)));
     let mut b = BannerText {
         brand: t(lang, "banner_brand"),
         family_message: t(lang, "family_whatsapp_text"),
@@ -389,6 +390,20 @@ mod tests {
         assert!(hi.reason.starts_with("Priya Sharma"));
         let mr = compose(Language::Mr, &conv(), &a, now_day());
         assert!(mr.reason.contains("3 दिवसांत"), "{}", mr.reason);
+    }
+
+    #[test]
+    fn a_group_warning_names_the_member_not_the_group() {
+        let mut c = conv();
+        c.contact = Contact { group: true, ..Contact::named("Patil family".into()) };
+        c.messages[0].author = Some("Sunita Patil".into());
+        c.messages[1].author = Some("Neha Kapoor".into());
+        let a = Assessment { level: Level::Warning, stage: Stage::OffPlatform, evidence: vec![ev(Stage::OffPlatform, Some(1))], first_warning_at: None };
+        let b = plain_banner(compose(Language::En, &c, &a, now_day()));
+        assert_eq!(b.title, "Be careful with Neha Kapoor");
+        assert!(b.reason.starts_with("Neha Kapoor asked"), "{}", b.reason);
+        let d = Assessment { level: Level::Danger, stage: Stage::Extortion, evidence: vec![ev(Stage::Extortion, Some(1))], first_warning_at: None };
+        assert!(plain(&compose(Language::En, &c, &d, now_day()).reason).contains("Neha Kapoor"));
     }
 
     #[test]

@@ -91,6 +91,23 @@ export async function readDebug(page) {
 }
 
 /**
+ * A debug read with each contact's `first_seen` (when the extension first saw the contact,
+ * contract v2) checked — a readable time, never in the future — and taken out, so that a
+ * read can be compared with fixed expectations.
+ */
+export function withoutFirstSeen(read) {
+  if (!read) return read;
+  const out = structuredClone(read);
+  const convs = [...(out.conversations ?? []), ...(out.requests ?? []), ...(out.profile ? [out.profile] : [])];
+  for (const c of convs.map((x) => x.conversation?.contact).filter(Boolean)) {
+    const t = Date.parse(c.first_seen);
+    if (!(t <= Date.now() + 60_000)) throw new Error(`first_seen of ${c.name} is not a time up to now: ${c.first_seen}`);
+    delete c.first_seen;
+  }
+  return out;
+}
+
+/**
  * Waits until the content script has published its protection state on the fixture
  * (attribute data-saavdhan-protection on <html>) and returns it. Use before asserting
  * "no banner", so the absence means the extension looked and found nothing.
