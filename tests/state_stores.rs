@@ -4,20 +4,12 @@
 //! a newer version is kept read-only; damaged values are repaired field by field.
 #![cfg(not(target_arch = "wasm32"))]
 
-pub use saavdhan::engine;
-pub use saavdhan::state;
-
-// The warning's per-contact memory lives with the warning UI (src/web, built for
-// wasm32 only); mounted here to read its golden value.
-#[path = "../src/web/ui/memory.rs"]
-#[allow(dead_code)]
-mod memory;
-
 use saavdhan::engine::{ContactFacts, FriendStatus, Level, Stage};
 use saavdhan::state::contacts::{ContactStore, LoadNote, STORE_VERSION};
 use saavdhan::state::pin::PBKDF2_SHA256;
 use saavdhan::state::settings::{Language, ReadReport, Region, Sensitivity, Settings, SETTINGS_VERSION};
 use saavdhan::state::warnings_log::WarningsLog;
+use saavdhan::web::ui::memory;
 use serde_json::{json, Value};
 
 fn fixture(name: &str) -> Value {

@@ -172,21 +172,6 @@ pub fn valid_key(k: &str) -> bool {
         && k.chars().all(|c| c.is_ascii_alphanumeric() || "._:-/".contains(c))
 }
 
-// The message-row de-duplication and separator dates used by the browser layer are pure; their unit
-// tests run natively from here (src/web is compiled for wasm32 only).
-#[cfg(test)]
-#[path = "../web/reader/align.rs"]
-mod align_tests;
-#[cfg(test)]
-#[path = "../web/reader/when.rs"]
-mod when_tests;
-#[cfg(test)]
-#[path = "../web/reader/text.rs"]
-mod text_tests;
-#[cfg(test)]
-#[path = "../web/reader/row_label.rs"]
-mod row_label_tests;
-
 #[cfg(test)]
 mod tests {
     use super::*;
