@@ -623,7 +623,8 @@ impl Ctl {
             None => RowWindow::new(grid.clone()),
         };
         let t = perf_now();
-        let read = thread::read(scope, &mut win, changes, thread_id, labels, &mut self.cache, budget);
+        let complete = win.update(changes, labels, &mut self.cache, budget);
+        let read = thread::read(scope, &win.grid, &win.cards, &win.rows, complete, thread_id, labels);
         self.perf.read_ms += perf_now() - t;
         let mut waiting = false;
         let r = read.and_then(|t| {

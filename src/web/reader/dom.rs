@@ -29,7 +29,7 @@ pub fn closest(el: &Element, sel: &str) -> Option<Element> {
 /// text_content, whitespace collapsed (never innerText: that forces layout).
 /// A huge text (a 1 MB message) is cut to the first few KB before any work on it.
 pub fn text(n: &Node) -> String {
-    super::labels::clean(&super::thread::cap(n.text_content().unwrap_or_default()))
+    super::labels::clean(&super::text::cap(n.text_content().unwrap_or_default()))
 }
 
 pub fn attr(el: &Element, name: &str) -> Option<String> {

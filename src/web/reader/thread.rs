@@ -13,9 +13,9 @@
 use super::dom::{self, qs, qsa, text};
 use super::labels::{month_year, parse_count, Labels};
 use super::align::RowKey;
-use super::row_window::{Changes, RowWindow};
 use super::layout::Layout;
 use super::snapshot::{view_dom, Raw, RowView};
+use super::text::cap;
 use super::NotUnderstood;
 use crate::engine::{Contact, FriendStatus, Message, MessageKind, Sender};
 use wasm_bindgen::JsValue;
@@ -201,26 +201,25 @@ pub fn chat_windows_among(grids: &[Element], thread: Option<&Element>, labels: &
         .collect()
 }
 
-/// Reads one thread: `scope` is `[role=main]` or a chat window, `window` the
-/// rows of its message grid (brought up to date with `changes`).
-#[allow(clippy::too_many_arguments)]
+/// Reads one thread: `scope` is `[role=main]` or a chat window, `grid` its
+/// message list, `cards` and `rows` what the list's `RowWindow` holds now (the
+/// controller brings it up to date first; `complete` is what that update said).
 pub fn read(
     scope: &Element,
-    window: &mut RowWindow,
-    changes: &Changes,
+    grid: &Element,
+    cards: &[Element],
+    rows: &[RowKey],
+    complete: bool,
     thread_id: Option<&str>,
     labels: &Labels,
-    cache: &mut RowCache,
-    budget: &mut Budget,
 ) -> Result<ThreadRead, NotUnderstood> {
-    let complete = window.update(changes, labels, cache, budget);
-    let cards: Vec<Element> = window.cards.iter().filter(|c| c.is_connected()).cloned().collect();
-    let mut contact = read_contact(scope, &window.grid, &cards, labels)?;
+    let cards: Vec<Element> = cards.iter().filter(|c| c.is_connected()).cloned().collect();
+    let mut contact = read_contact(scope, grid, &cards, labels)?;
     // The contact's card at the top of the list means the conversation's start
     // is loaded: the first message listed is the first ever exchanged.
     if start_card(&cards, labels) {
         contact.0.start_visible = true;
-        contact.0.conversation_start = window.rows.first().and_then(|k| k.at.clone());
+        contact.0.conversation_start = rows.first().and_then(|k| k.at.clone());
     }
     let key = match (&contact.1, thread_id) {
         (Some(k), _) => k.clone(),
@@ -595,21 +594,6 @@ pub(super) fn read_log_view(row: &Element, v: &RowView, labels: &Labels, names: 
         }
     };
     finish(f, from, label_text, labels).map(|m| (m, clock))
-}
-
-/// The engine needs the first few KB of a message; a huge one is cut here
-/// (at a character boundary) so it costs no long task further on.
-pub const MAX_TEXT_BYTES: usize = 4096;
-
-pub fn cap(mut s: String) -> String {
-    if s.len() > MAX_TEXT_BYTES {
-        let mut i = MAX_TEXT_BYTES;
-        while !s.is_char_boundary(i) {
-            i -= 1;
-        }
-        s.truncate(i);
-    }
-    s
 }
 
 fn today() -> super::when::Today {
