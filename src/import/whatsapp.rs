@@ -167,7 +167,10 @@ pub fn parse(text: &str, file_stem: &str, me: Option<&str>) -> Result<Conversati
         if m > 12 {
             return Err((r.line, "month above 12 (mixed date formats?)".into()));
         }
-        let secs = time::days_from_civil(r.year, m, d) * time::DAY + r.secs;
+        let Some(day) = time::day_number(r.year, m, d) else {
+            return Err((r.line, format!("impossible date: day {d} of month {m} of {}", r.year)));
+        };
+        let secs = day * time::DAY + r.secs;
         let from = match (me, &contact_name) {
             (Some(me), _) => if r.sender == me { Sender::Me } else { Sender::Them },
             (None, Some(c)) => if r.sender == *c { Sender::Them } else { Sender::Me },
@@ -177,7 +180,7 @@ pub fn parse(text: &str, file_stem: &str, me: Option<&str>) -> Result<Conversati
             Some((k, _)) => (k, None),
             None => (MessageKind::Text, Some(r.text.clone())),
         };
-        messages.push(Message { from, author: None, at: Some(time::format(secs)), kind, text });
+        messages.push(Message { from, author: None, at: Some(time::Timestamp::from_unix(secs)), kind, text });
     }
     let name = contact_name
         .or_else(|| raws.iter().map(|r| r.sender.clone()).find(|s| Some(s.as_str()) != me))
@@ -201,7 +204,7 @@ mod tests {
         let c = parse(t, "WhatsApp Chat with Priya", None).unwrap();
         assert_eq!(c.messages.len(), 3);
         assert_eq!(c.messages[0].text.as_deref(), Some("Hello, if you're alone,\nthen video-call me."));
-        assert_eq!(c.messages[0].at.as_deref(), Some("2023-12-31T21:41:00Z"));
+        assert_eq!(c.messages[0].at.map(|t| t.to_string()).as_deref(), Some("2023-12-31T21:41:00Z"));
         assert_eq!(c.messages[1].from, Sender::Me);
         assert_eq!(c.messages[2].kind, MessageKind::Image);
     }
@@ -211,8 +214,8 @@ mod tests {
         let t = "\u{200E}[31/12/23, 9:41:05\u{202F}PM] Priya: पैसे दो वरना वीडियो वायरल कर देंगे\n[31/12/23, 9:42:00 PM] Ramesh: ?\n[01/01/24, 12:05:00 AM] Priya: \u{200E}Missed video call\n";
         let c = parse(t, "x", Some("Ramesh")).unwrap();
         assert_eq!(c.contact.name, "Priya");
-        assert_eq!(c.messages[0].at.as_deref(), Some("2023-12-31T21:41:05Z"));
-        assert_eq!(c.messages[2].at.as_deref(), Some("2024-01-01T00:05:00Z"));
+        assert_eq!(c.messages[0].at.map(|t| t.to_string()).as_deref(), Some("2023-12-31T21:41:05Z"));
+        assert_eq!(c.messages[2].at.map(|t| t.to_string()).as_deref(), Some("2024-01-01T00:05:00Z"));
         assert_eq!(c.messages[2].kind, MessageKind::MissedVideoCall);
         assert_eq!(c.messages[1].from, Sender::Me);
     }

@@ -8,7 +8,7 @@ pub fn merge_contact(old: &Contact, new: Contact) -> Contact {
         name: if new.name.is_empty() { old.name.clone() } else { new.name },
         profile_url: new.profile_url.or_else(|| old.profile_url.clone()),
         friend_status: if new.friend_status == FriendStatus::Unknown { old.friend_status } else { new.friend_status },
-        friends_since: new.friends_since.or_else(|| old.friends_since.clone()),
+        friends_since: new.friends_since.or(old.friends_since),
         mutual_friends: new.mutual_friends.or(old.mutual_friends),
         friend_count: new.friend_count.or(old.friend_count),
         joined: new.joined.or_else(|| old.joined.clone()),
@@ -16,8 +16,8 @@ pub fn merge_contact(old: &Contact, new: Contact) -> Contact {
         works_at: new.works_at.or_else(|| old.works_at.clone()),
         group: new.group || old.group,
         start_visible: new.start_visible || old.start_visible,
-        conversation_start: crate::engine::time::earliest(old.conversation_start.clone(), new.conversation_start),
-        first_seen: old.first_seen.clone().or(new.first_seen),
+        conversation_start: crate::engine::time::earliest(old.conversation_start, new.conversation_start),
+        first_seen: old.first_seen.or(new.first_seen),
     }
 }
 

@@ -175,6 +175,7 @@ pub fn valid_key(k: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::time::Timestamp;
     use crate::engine::{ContactFacts, FriendStatus, Stage, StageFact};
     use serde_json::json;
 
@@ -187,18 +188,18 @@ mod tests {
     fn full_facts() -> ContactFacts {
         ContactFacts {
             version: 1,
-            first_seen: Some("2026-11-01T10:00:00Z".into()),
+            first_seen: Timestamp::parse_date_or_time("2026-11-01T10:00:00Z"),
             friend_status: Some(FriendStatus::NotFriends),
-            friends_since: Some("2026-10".into()),
+            friends_since: Timestamp::parse_date_or_time("2026-10"),
             mutual_friends: Some(0),
             friend_count: Some(4999),
             joined: Some("2026".into()),
             stages: vec![
                 StageFact { stage: Stage::Contact, first_at: None, rules: vec!["kind.greeting".into()], count: 2 },
-                StageFact { stage: Stage::VideoCall, first_at: Some("2026-11-02T10:00:00Z".into()), rules: vec![], count: 1 },
+                StageFact { stage: Stage::VideoCall, first_at: Timestamp::parse_date_or_time("2026-11-02T10:00:00Z"), rules: vec![], count: 1 },
             ],
             messages_seen: 17,
-            last_activity: Some("2026-11-02T10:00:00Z".into()),
+            last_activity: Timestamp::parse_date_or_time("2026-11-02T10:00:00Z"),
             ..ContactFacts::default()
         }
     }

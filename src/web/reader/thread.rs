@@ -219,7 +219,7 @@ pub fn read(
     // is loaded: the first message listed is the first ever exchanged.
     if start_card(&cards, labels) {
         contact.0.start_visible = true;
-        contact.0.conversation_start = rows.first().and_then(|k| k.at.clone());
+        contact.0.conversation_start = rows.first().and_then(|k| k.at);
     }
     let key = match (&contact.1, thread_id) {
         (Some(k), _) => k.clone(),
@@ -234,19 +234,17 @@ pub(super) fn separator_local(t: &str, names: &super::when::Names) -> Option<sup
     super::when::parse(t, names, today())
 }
 
-/// A local date and time → the contract's RFC 3339 text, with the browser's
-/// offset at that moment (through `when::rfc3339`, the one place times are made).
-pub(super) fn instant(l: super::when::Local) -> Option<String> {
+/// A local date and time → the engine's `Timestamp`, at the browser's offset at
+/// that moment (through `when::instant`, the one place times are made).
+pub(super) fn instant(l: super::when::Local) -> Option<crate::engine::time::Timestamp> {
     let (y, m, d, h, mi) = l;
     let local = js_sys::Date::new_with_year_month_day_hr_min(y as u32, m as i32 - 1, d as i32, h as i32, mi as i32);
     if local.get_time().is_nan() {
         return None;
     }
     // getTimezoneOffset is minutes west of UTC.
-    Some(super::when::rfc3339(l, -(local.get_timezone_offset() as i32)))
+    super::when::instant(l, -(local.get_timezone_offset() as i32))
 }
-
-pub use crate::engine::time::earliest;
 
 /// Whether one of the list's card rows is the contact's header card ("You're
 /// friends on Facebook", "Lives in …", "N mutual friends", "Works at …").
