@@ -224,5 +224,9 @@ mod tests {
     fn errors_name_the_line() {
         assert_eq!(parse("hello there\n", "x", None).unwrap_err().0, 1);
         assert_eq!(parse("1/1/24, 10:00 - A: hi\n13/13/24, 10:00 - A: hi\n", "x", None).unwrap_err().0, 2);
+        // 31 February passes the line's own checks and is refused by the calendar, naming its line.
+        let e = parse("1/1/24, 10:00 - A: hi\n31/02/24, 10:00 - A: hi\n", "x", None).unwrap_err();
+        assert_eq!(e.0, 2, "{e:?}");
+        assert!(e.1.contains("impossible date"), "{e:?}");
     }
 }
