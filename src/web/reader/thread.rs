@@ -10,6 +10,10 @@
 //! message is `[aria-roledescription=message]` labelled "At TIME, NAME: text".
 //! Date separators (`[data-scope=date_break]`, or short rows of a date) give
 //! the times.
+//!
+//! One row → a message (`read_grid_view`, `read_log_view`, used by
+//! `row_window`), and the thread's contact (`read`, given what the controller's
+//! `RowWindow` holds: this module does not import `row_window`).
 use super::dom::{self, qs, qsa, text};
 use super::labels::{month_year, parse_count, Labels};
 use super::align::RowKey;
