@@ -35,7 +35,18 @@ pub mod runtime;
 pub mod settings_io;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;
+/// Natively, the warning's pure parts alone: the same files as wasm32's `ui`
+/// (`ui/mod.rs` is the banner's DOM code around them).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ui {
+    pub mod compose;
+    pub mod evidence;
+    pub mod links;
+    pub mod memory;
+    pub mod palette;
+}
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;
