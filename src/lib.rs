@@ -4,8 +4,9 @@
 //! * [`engine`] is the pure detection core: no web-sys, built and tested natively.
 //! * [`session`] is the content script's pure decisions (attribution, merging),
 //!   tested natively.
-//! * `web` (wasm32 only) is the browser layer: reads Facebook's pages, feeds the
-//!   engine, shows warnings, keeps per-contact facts in extension storage.
+//! * [`web`] is the browser layer: reads Facebook's pages, feeds the engine,
+//!   shows warnings, keeps per-contact facts in extension storage. Its DOM and
+//!   storage glue is wasm32 only; its pure parts build and are tested natively.
 
 pub mod engine;
 #[cfg(not(target_arch = "wasm32"))] pub mod import;
@@ -14,5 +15,4 @@ pub mod state;
 /// The content script's per-contact decisions (pure; the wasm glue is `web::content`).
 pub mod session;
 
-#[cfg(target_arch = "wasm32")]
 pub mod web;

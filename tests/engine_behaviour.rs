@@ -4,6 +4,7 @@ use saavdhan::engine::{
     assess, assess_with, Contact, ContactFacts, Conversation, FriendStatus, Level, Message, MessageKind, Sender, Tuning,
     Stage, Tracker,
 };
+use saavdhan::engine::time::Timestamp;
 use std::path::PathBuf;
 
 fn corpus() -> Vec<(String, Conversation)> {
@@ -19,13 +20,13 @@ fn corpus() -> Vec<(String, Conversation)> {
 }
 
 fn msg(from: Sender, at: &str, text: &str) -> Message {
-    Message { from, author: None, at: Some(at.into()), kind: MessageKind::Text, text: Some(text.into()) }
+    Message { from, author: None, at: Timestamp::parse_rfc3339(at), kind: MessageKind::Text, text: Some(text.into()) }
 }
 
 fn stranger_friend() -> Contact {
     Contact {
         friend_status: FriendStatus::Friends,
-        friends_since: Some("2026-11-01T10:00:00+05:30".into()),
+        friends_since: Timestamp::parse_date_or_time("2026-11-01T10:00:00+05:30"),
         mutual_friends: Some(0),
         joined: Some("2026-09".into()),
         ..Contact::named("Anushka".into())
@@ -79,7 +80,7 @@ fn resume_from_facts_warns_as_if_the_thread_were_present() {
     ];
     let day4 = msg(Sender::Them, "2026-11-05T21:00:00+05:30", "Aapka WhatsApp number milega?");
     // A friend of two weeks with one mutual friend: day 1 alone is only a notice.
-    let stranger_friend = || Contact { friends_since: Some("2026-10-20T10:00:00+05:30".into()), mutual_friends: Some(1),
+    let stranger_friend = || Contact { friends_since: Timestamp::parse_date_or_time("2026-10-20T10:00:00+05:30"), mutual_friends: Some(1),
         joined: Some("2020".into()), ..stranger_friend() };
     // Whole thread, day 1 and day 4 together.
     let whole = Conversation { contact: stranger_friend(), messages: day1.iter().cloned().chain([day4.clone()]).collect() };
@@ -123,7 +124,7 @@ fn stranger_asking_whatsapp_warns_but_old_friend_does_not() {
     let ask = msg(Sender::Them, "2026-11-04T10:00:00+05:30", "Send me your WhatsApp number dear");
     let c = Conversation { contact: stranger_friend(), messages: vec![ask.clone()] };
     assert_eq!(assess(&c).level, Level::Warning);
-    let old = Contact { friends_since: Some("2017-11-01T10:00:00+05:30".into()), mutual_friends: Some(40),
+    let old = Contact { friends_since: Timestamp::parse_date_or_time("2017-11-01T10:00:00+05:30"), mutual_friends: Some(40),
         joined: Some("2010".into()), ..stranger_friend() };
     assert!(assess(&Conversation { contact: old, messages: vec![ask] }).level < Level::Warning);
 }
@@ -140,7 +141,7 @@ fn greetings_alone_are_at_most_notice_even_from_a_stranger() {
 
 #[test]
 fn threat_with_money_is_danger_from_anyone_and_cautious_warns_earlier() {
-    let old = Contact { friends_since: Some("2012-01-01T10:00:00+05:30".into()), mutual_friends: Some(50), ..stranger_friend() };
+    let old = Contact { friends_since: Timestamp::parse_date_or_time("2012-01-01T10:00:00+05:30"), mutual_friends: Some(50), ..stranger_friend() };
     let c = Conversation { contact: old, messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30",
         "Paise do warna video viral kar denge, 5000 rs gpay karo")] };
     assert_eq!(assess(&c).level, Level::Danger);
@@ -161,7 +162,7 @@ fn call_events_count_only_with_suspicious_contacts_and_messages_may_lack_time() 
     let call = Message { from: Sender::Them, author: None, at: None, kind: MessageKind::MissedVideoCall, text: None };
     let a = assess(&Conversation { contact: Contact { friend_status: FriendStatus::RequestReceived, ..stranger_friend() }, messages: vec![call.clone()] });
     assert_eq!(a.stage, Stage::VideoCall);
-    let grandson = Contact { friends_since: Some("2015-01-01T10:00:00+05:30".into()), mutual_friends: Some(20), ..stranger_friend() };
+    let grandson = Contact { friends_since: Timestamp::parse_date_or_time("2015-01-01T10:00:00+05:30"), mutual_friends: Some(20), ..stranger_friend() };
     let a = assess(&Conversation { contact: grandson, messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", "hi"), call] });
     assert!(a.stage < Stage::VideoCall && a.level == Level::None);
 }
@@ -232,7 +233,7 @@ fn the_readme_example_reaches_each_level_where_the_readme_says() {
     // The same call placed by the user, a year after the ask, is no step of the chain.
     let mut late = conv.clone();
     late.messages.truncate(3);
-    late.messages.push(Message { from: Sender::Me, author: None, at: Some("2027-12-01T10:00:00+05:30".into()), kind: MessageKind::VideoCall, text: None });
+    late.messages.push(Message { from: Sender::Me, author: None, at: Timestamp::parse_date_or_time("2027-12-01T10:00:00+05:30"), kind: MessageKind::VideoCall, text: None });
     let a = assess(&late);
     assert!(a.stage < Stage::VideoCall, "{a:?}");
 }
@@ -242,7 +243,7 @@ fn the_readme_example_reaches_each_level_where_the_readme_says() {
 /// short form ("rs", "do", "min") from another message.
 #[test]
 fn split_intents_need_one_burst_and_real_words() {
-    let call = Message { from: Sender::Them, author: None, at: Some("2026-11-04T22:00:00+05:30".into()), kind: MessageKind::MissedVideoCall, text: None };
+    let call = Message { from: Sender::Them, author: None, at: saavdhan::engine::time::Timestamp::parse_rfc3339("2026-11-04T22:00:00+05:30"), kind: MessageKind::MissedVideoCall, text: None };
     let them = |at: &str, t: &str| msg(Sender::Them, at, t);
     let level = |msgs: Vec<Message>| assess(&Conversation { contact: stranger_friend(), messages: msgs }).level;
     // Three lines of one threat, one after the other: the threat.

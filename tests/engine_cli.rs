@@ -60,3 +60,21 @@ fn readable_summary_lists_evidence() {
     assert_eq!(code, 0);
     assert!(out.contains("DANGER") && out.contains("warning from message") && out.contains("off_platform.number_ask.hi"), "{out}");
 }
+
+#[test]
+fn an_impossible_time_is_refused_naming_the_field() {
+    let dir = std::env::temp_dir().join(format!("saavdhan-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = [
+        ("at", r#"{"contact": {"name": "A", "friend_status": "unknown"}, "messages": [{"from": "them", "at": "2026-02-31T10:00:00+05:30", "text": "hi"}]}"#),
+        ("first_seen", r#"{"contact": {"name": "A", "friend_status": "unknown", "first_seen": "2026-11-02T08:01:00+99:99"}}"#),
+    ];
+    for (field, json) in cases {
+        let f = dir.join(format!("{field}.json"));
+        std::fs::write(&f, json).unwrap();
+        let (code, _, err) = scan(&[f.to_str().unwrap()]);
+        assert_ne!(code, 0, "{field}");
+        assert!(err.contains(&format!("`{field}`")) && err.contains("impossible date"), "{err}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

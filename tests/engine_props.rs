@@ -44,7 +44,7 @@ proptest! {
     }
 
     #[test]
-    fn matcher_and_tracker_never_panic(s in any::<String>(), t in tricky()) {
+    fn matcher_and_tracker_never_panic(s in any::<String>(), t in tricky(), secs in any::<i64>()) {
         let engine = Engine::builtin();
         for text in [&s, &t] {
             for h in engine.scan(text) {
@@ -52,7 +52,13 @@ proptest! {
             }
         }
         let mut tr = Tracker::new(contact(), Tuning::default(), None);
-        tr.push(&Message { from: Sender::Them, author: None, at: Some(s.clone()), kind: MessageKind::Text, text: Some(t.clone() + &s) });
+        // Any text as a time is refused at the edge or read; any seconds in range are kept.
+        let json = serde_json::json!({"from": "them", "at": s, "text": t.clone() + &s}).to_string();
+        if let Ok(m) = serde_json::from_str::<Message>(&json) {
+            tr.push(&m);
+        }
+        let at = saavdhan::engine::time::Timestamp::try_from_unix(secs);
+        tr.push(&Message { from: Sender::Them, author: None, at, kind: MessageKind::Text, text: Some(t.clone() + &s) });
         tr.push(&Message { from: Sender::Them, author: None, at: None, kind: MessageKind::MissedVideoCall, text: None });
         let _ = tr.facts();
     }

@@ -55,7 +55,7 @@ fn why(c: &Conversation, a: &Assessment) -> String {
     let show = |i: usize| {
         let m = &c.messages[i];
         let text: String = m.text.as_deref().unwrap_or("").chars().take(200).collect();
-        format!("#{i} {} {}: {}", m.at.as_deref().unwrap_or("?"), m.author.as_deref().unwrap_or(m.from.as_str()), text.replace('\n', " / "))
+        format!("#{i} {} {}: {}", m.at.map(|t| t.to_string()).unwrap_or_else(|| "?".into()), m.author.as_deref().unwrap_or(m.from.as_str()), text.replace('\n', " / "))
     };
     if let Some(i) = a.first_warning_at {
         out += &format!("    first warning after {}\n", show(i));

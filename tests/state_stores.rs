@@ -4,20 +4,12 @@
 //! a newer version is kept read-only; damaged values are repaired field by field.
 #![cfg(not(target_arch = "wasm32"))]
 
-pub use saavdhan::engine;
-pub use saavdhan::state;
-
-// The warning's per-contact memory lives with the warning UI (src/web, built for
-// wasm32 only); mounted here to read its golden value.
-#[path = "../src/web/ui/memory.rs"]
-#[allow(dead_code)]
-mod memory;
-
 use saavdhan::engine::{ContactFacts, FriendStatus, Level, Stage};
 use saavdhan::state::contacts::{ContactStore, LoadNote, STORE_VERSION};
 use saavdhan::state::pin::PBKDF2_SHA256;
 use saavdhan::state::settings::{Language, ReadReport, Region, Sensitivity, Settings, SETTINGS_VERSION};
 use saavdhan::state::warnings_log::WarningsLog;
+use saavdhan::web::ui::memory;
 use serde_json::{json, Value};
 
 fn fixture(name: &str) -> Value {
@@ -141,10 +133,10 @@ fn contacts_v2_with_remembered_times_round_trip_and_come_back_on_a_later_visit()
     assert_eq!(f.conversation_start.map(|t| t.unix()), parse("2026-11-02T08:01:00+05:30"));
     assert_eq!(f.earliest_message.map(|t| t.unix()), parse("2026-11-02T08:01:00+05:30"));
     assert_eq!(f.contact_first_seen.map(|t| t.unix()), parse("2026-11-20T10:00:00Z"));
-    let now = Contact { first_seen: Some("2026-11-24T12:00:00Z".into()), ..Contact::named("Kavita Deshmukh".into()) };
+    let now = Contact { first_seen: saavdhan::engine::time::Timestamp::parse_rfc3339("2026-11-24T12:00:00Z"), ..Contact::named("Kavita Deshmukh".into()) };
     let c = recall(now.clone(), Some(f));
-    assert_eq!(c.conversation_start.as_deref().and_then(parse), parse("2026-11-02T08:01:00+05:30"));
-    assert_eq!(c.first_seen.as_deref().and_then(parse), parse("2026-11-20T10:00:00Z"));
+    assert_eq!(c.conversation_start.map(|t| t.unix()), parse("2026-11-02T08:01:00+05:30"));
+    assert_eq!(c.first_seen.map(|t| t.unix()), parse("2026-11-20T10:00:00Z"));
     // Facts stored before these fields existed: nothing remembered, nothing changed.
     let (old, _) = ContactStore::<ContactFacts>::from_value(Some(&fixture("contacts_v2.json")), NOW);
     let f = old.get("fb:100090000000503").unwrap();

@@ -3,6 +3,7 @@
 //! stay the same): benign everyday messages in English, Hinglish, Hindi and Marathi.
 
 use super::conversation::{Contact, Conversation, FriendStatus, Message, MessageKind, Sender};
+use super::time::Timestamp;
 
 pub const SAMPLES: &[&str] = &[
     "Good morning ji 🌹 have a nice day",
@@ -22,7 +23,7 @@ pub fn sample_message(i: usize) -> Message {
     Message {
         from: if i % 3 == 0 { Sender::Me } else { Sender::Them },
         author: None,
-        at: Some(format!("2026-11-{:02}T{:02}:{:02}:00+05:30", 1 + (i / 1440) % 28, (i / 60) % 24, i % 60)),
+        at: Timestamp::from_local(2026, 11, 1 + (i as u32 / 1440) % 28, (i as u32 / 60) % 24, i as u32 % 60, 330),
         kind: MessageKind::Text,
         text: Some(format!("{} #{i}", SAMPLES[i % SAMPLES.len()])),
     }
@@ -34,7 +35,7 @@ pub fn sample_thread(n: usize) -> Conversation {
         name: "Bench".into(),
         profile_url: None,
         friend_status: FriendStatus::Friends,
-        friends_since: Some("2026-10-25T10:00:00+05:30".into()),
+        friends_since: Timestamp::parse_date_or_time("2026-10-25T10:00:00+05:30"),
         mutual_friends: Some(1),
         friend_count: None,
         joined: Some("2026-06".into()),

@@ -60,7 +60,7 @@ pub fn signals(contact: &Contact, now: Option<i64>) -> Vec<Signal> {
         }
     }
     if contact.friend_status == FriendStatus::Friends {
-        if let (Some(f), Some(now)) = (contact.friends_since.as_deref().and_then(time::parse), now) {
+        if let (Some(f), Some(now)) = (contact.friends_since.map(time::Timestamp::unix), now) {
             let days = ((now - f) / DAY).max(0);
             let matched = format!("friends for {}", span(days));
             match days {
@@ -97,12 +97,12 @@ mod tests {
         assert!(score(&signals(&c, now)) >= 6);
 
         let mut f = contact(FriendStatus::Friends);
-        f.friends_since = Some("2017-02-01T10:00:00+05:30".into());
+        f.friends_since = time::Timestamp::parse_date_or_time("2017-02-01T10:00:00+05:30");
         f.mutual_friends = Some(41);
         assert!(score(&signals(&f, now)) <= TRUSTED);
 
         let mut new = contact(FriendStatus::Friends);
-        new.friends_since = Some("2026-11-02T10:00:00+05:30".into());
+        new.friends_since = time::Timestamp::parse_date_or_time("2026-11-02T10:00:00+05:30");
         let s = signals(&new, now);
         assert_eq!(s[0].matched, "friends for 3 days");
         assert!(score(&s) >= STRANGER);

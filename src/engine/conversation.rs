@@ -1,7 +1,10 @@
 //! The public conversation format: what the page shows about one contact and the
 //! messages exchanged with them. Documented in README.md; keep the field names.
+//! Times are [`Timestamp`]s: parsed once, when the JSON is read (an impossible
+//! date or offset is an error naming the field), integers after that.
 
 use super::names::named;
+use super::time::{field, Timestamp};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -17,9 +20,9 @@ pub struct Contact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile_url: Option<String>,
     pub friend_status: FriendStatus,
-    /// RFC 3339.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub friends_since: Option<String>,
+    /// RFC 3339, or the date as the page gives it ("2019-03": known to the month).
+    #[serde(default, deserialize_with = "field::friends_since", skip_serializing_if = "Option::is_none")]
+    pub friends_since: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mutual_friends: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -39,11 +42,11 @@ pub struct Contact {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub start_visible: bool,
     /// RFC 3339: time of the first message ever exchanged, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conversation_start: Option<String>,
+    #[serde(default, deserialize_with = "field::conversation_start", skip_serializing_if = "Option::is_none")]
+    pub conversation_start: Option<Timestamp>,
     /// RFC 3339: when the extension first saw this contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_seen: Option<String>,
+    #[serde(default, deserialize_with = "field::first_seen", skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<Timestamp>,
 }
 
 impl Contact {
@@ -110,9 +113,9 @@ pub struct Message {
     /// In a group chat: the member who wrote it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
-    /// RFC 3339.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub at: Option<String>,
+    /// RFC 3339 on the wire; integers inside.
+    #[serde(default, deserialize_with = "field::at", skip_serializing_if = "Option::is_none")]
+    pub at: Option<Timestamp>,
     #[serde(default)]
     pub kind: MessageKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]

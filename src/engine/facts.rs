@@ -1,11 +1,12 @@
 //! Per-contact memory the browser persists between visits: the chain is spread
 //! over days or weeks and a thread only shows its latest messages. Never any
 //! message text: only profile facts, stages reached, rule ids, counts and dates.
-//! Every field has a default, so older and newer versions read each other.
+//! Every field has a default, so older and newer versions read each other; a
+//! stored time this version cannot read is dropped alone (`time::field::lenient`).
 
 use super::assessment::Stage;
 use super::conversation::FriendStatus;
-use super::time::Timestamp;
+use super::time::{field, Timestamp};
 use serde::{Deserialize, Serialize};
 
 /// Current layout version of [`ContactFacts`].
@@ -16,9 +17,12 @@ pub const FACTS_VERSION: u32 = 1;
 pub struct ContactFacts {
     pub version: u32,
     /// RFC 3339: the earliest message time seen with this contact.
-    pub first_seen: Option<String>,
+    #[serde(deserialize_with = "field::lenient")]
+    pub first_seen: Option<Timestamp>,
     pub friend_status: Option<FriendStatus>,
-    pub friends_since: Option<String>,
+    /// As the page gave it ("2019-03" when known to the month).
+    #[serde(deserialize_with = "field::lenient")]
+    pub friends_since: Option<Timestamp>,
     pub mutual_friends: Option<u32>,
     pub friend_count: Option<u32>,
     pub joined: Option<String>,
@@ -26,16 +30,17 @@ pub struct ContactFacts {
     pub stages: Vec<StageFact>,
     pub messages_seen: u32,
     /// RFC 3339: the latest message time seen.
-    pub last_activity: Option<String>,
+    #[serde(deserialize_with = "field::lenient")]
+    pub last_activity: Option<Timestamp>,
     /// The earliest message time ever seen with this contact (a long shared history
     /// lowers suspicion). Contract v2; absent in older stored values.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "field::lenient", skip_serializing_if = "Option::is_none")]
     pub earliest_message: Option<Timestamp>,
     /// When the conversation began, when its start was once visible or given.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "field::lenient", skip_serializing_if = "Option::is_none")]
     pub conversation_start: Option<Timestamp>,
     /// When the extension first saw this contact.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "field::lenient", skip_serializing_if = "Option::is_none")]
     pub contact_first_seen: Option<Timestamp>,
 }
 
@@ -44,7 +49,8 @@ pub struct ContactFacts {
 pub struct StageFact {
     pub stage: Stage,
     /// RFC 3339 (UTC): when the stage was first seen, if the message had a time.
-    pub first_at: Option<String>,
+    #[serde(deserialize_with = "field::lenient")]
+    pub first_at: Option<Timestamp>,
     /// Ids of the rules (or "kind.*" message kinds) seen at this stage.
     pub rules: Vec<String>,
     pub count: u32,

@@ -4,7 +4,9 @@
 //! Pipeline per message: [`normalize`] → one Aho-Corasick pass ([`matcher`]) →
 //! rule hits (data from `rules/*.toml`) → [`combine`] with the profile's
 //! [`contact_signals`] → [`Assessment`]. [`Tracker`] does it incrementally and
-//! remembers [`ContactFacts`] between visits.
+//! remembers [`ContactFacts`] between visits. Times are [`time::Timestamp`]
+//! integers, parsed only where text comes in (the conversation JSON, stored
+//! facts, the readers).
 
 pub mod assessment;
 pub mod bench;

@@ -278,10 +278,7 @@ impl Tracker {
 
     pub fn with_engine(engine: &'static Engine, contact: Contact, tuning: Tuning, facts: Option<ContactFacts>) -> Tracker {
         let prior = facts.unwrap_or_default();
-        let earliest = [prior.earliest_message.map(|t| t.unix()), prior.first_seen.as_deref().and_then(time::parse)]
-            .into_iter()
-            .flatten()
-            .min();
+        let earliest = [prior.earliest_message, prior.first_seen].into_iter().flatten().map(Timestamp::unix).min();
         let mut t = Tracker {
             engine,
             contact: Contact::named(String::new()),
@@ -289,7 +286,7 @@ impl Tracker {
             events: Vec::new(),
             pushed: 0,
             first_time: earliest,
-            last_time: prior.last_activity.as_deref().and_then(time::parse),
+            last_time: prior.last_activity.map(Timestamp::unix),
             opener: None,
             authors: Vec::new(),
             sent: [0; 2],
@@ -311,7 +308,7 @@ impl Tracker {
         let mut stages = t.prior.stages.clone();
         stages.sort_by_key(|s| s.stage);
         for sf in &stages {
-            let at = sf.first_at.as_deref().and_then(time::parse);
+            let at = sf.first_at.map(Timestamp::unix);
             for id in &sf.rules {
                 let cue = match engine.rule_index(id) {
                     Some(i) => Cue::Rule(i),
@@ -336,17 +333,13 @@ impl Tracker {
                 c.friend_status = s;
             }
         }
-        c.friends_since = c.friends_since.or_else(|| p.friends_since.clone());
+        c.friends_since = c.friends_since.or(p.friends_since);
         c.mutual_friends = c.mutual_friends.or(p.mutual_friends);
         c.friend_count = c.friend_count.or(p.friend_count);
         c.joined = c.joined.or_else(|| p.joined.clone());
-        if c.conversation_start.is_none() {
-            c.conversation_start = p.conversation_start.map(|t| t.to_string());
-        }
-        if c.first_seen.is_none() {
-            c.first_seen = p.contact_first_seen.map(|t| t.to_string());
-        }
-        self.given_start = c.conversation_start.as_deref().and_then(time::parse);
+        c.conversation_start = c.conversation_start.or(p.conversation_start);
+        c.first_seen = c.first_seen.or(p.contact_first_seen);
+        self.given_start = c.conversation_start.map(Timestamp::unix);
         self.contact = c;
         self.profile_day = None;
         self.profile_score.set(None);
@@ -386,7 +379,7 @@ impl Tracker {
     pub fn push(&mut self, msg: &Message) -> &Assessment {
         let index = self.pushed;
         self.pushed += 1;
-        let own_at = msg.at.as_deref().and_then(time::parse);
+        let own_at = msg.at.map(Timestamp::unix);
         if let Some(at) = own_at {
             self.first_time = Some(self.first_time.map_or(at, |f| f.min(at)));
             self.last_time = Some(self.last_time.map_or(at, |l| l.max(at)));
@@ -521,15 +514,14 @@ impl Tracker {
     /// Facts to persist for this contact (no message text).
     pub fn facts(&self) -> ContactFacts {
         let c = &self.contact;
-        let fmt = |t: Option<i64>| t.map(time::format);
         ContactFacts {
             version: FACTS_VERSION,
-            first_seen: fmt(self.first_time).or_else(|| self.prior.first_seen.clone()),
+            first_seen: self.first_time.map(Timestamp::from_unix).or(self.prior.first_seen),
             friend_status: match c.friend_status {
                 FriendStatus::Unknown => self.prior.friend_status,
                 s => Some(s),
             },
-            friends_since: c.friends_since.clone(),
+            friends_since: c.friends_since,
             mutual_friends: c.mutual_friends,
             friend_count: c.friend_count,
             joined: c.joined.clone(),
@@ -540,21 +532,16 @@ impl Tracker {
                 .filter(|(_, s)| s.count > 0)
                 .map(|(i, s)| StageFact {
                     stage: Stage::ALL[i],
-                    first_at: s.first_at.map(time::format),
+                    first_at: s.first_at.map(Timestamp::from_unix),
                     rules: s.rules.clone(),
                     count: s.count,
                 })
                 .collect(),
             messages_seen: self.prior.messages_seen.saturating_add(self.pushed as u32),
-            last_activity: fmt(self.last_time).or_else(|| self.prior.last_activity.clone()),
+            last_activity: self.last_time.map(Timestamp::from_unix).or(self.prior.last_activity),
             earliest_message: self.first_time.map(Timestamp::from_unix).or(self.prior.earliest_message),
             conversation_start: self.conversation_start().map(Timestamp::from_unix),
-            contact_first_seen: self
-                .contact
-                .first_seen
-                .as_deref()
-                .and_then(Timestamp::parse_rfc3339)
-                .or(self.prior.contact_first_seen),
+            contact_first_seen: self.contact.first_seen.or(self.prior.contact_first_seen),
         }
     }
 
@@ -610,7 +597,7 @@ impl Tracker {
         for sf in &self.prior.stages {
             let st = &mut self.stats[sf.stage as usize];
             st.count = st.count.saturating_add(sf.count);
-            st.first_at = sf.first_at.as_deref().and_then(time::parse);
+            st.first_at = sf.first_at.map(Timestamp::unix);
         }
         for i in 0..self.events.len() {
             self.apply(i);

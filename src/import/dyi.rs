@@ -108,7 +108,7 @@ pub fn parse(parts: &[serde_json::Value], me: Option<&str>) -> Result<Conversati
             let kind = kind_of(m, &content);
             let from = if fix_mojibake(&m.sender_name) == me { Sender::Me } else { Sender::Them };
             let text = (!content.is_empty() && matches!(kind, MessageKind::Text | MessageKind::Link)).then_some(content);
-            Message { from, author: None, at: Some(time::format(m.timestamp_ms.div_euclid(1000))), kind, text }
+            Message { from, author: None, at: time::Timestamp::try_from_unix(m.timestamp_ms.div_euclid(1000)), kind, text }
         })
         .collect();
     Ok(Conversation {

@@ -208,7 +208,10 @@ pub fn parse(text: &str, file_stem: &str, me: Option<&str>) -> Result<Conversati
         if m > 12 {
             return Err((r.line, "month above 12 (mixed date formats?)".into()));
         }
-        let secs = time::days_from_civil(r.year, m, d) * time::DAY + r.secs;
+        let Some(day) = time::day_number(r.year, m, d) else {
+            return Err((r.line, format!("impossible date: day {d} of month {m} of {}", r.year)));
+        };
+        let secs = day * time::DAY + r.secs;
         let from = match (me, &contact_name) {
             (Some(me), _) => if r.sender == sender_name(me) { Sender::Me } else { Sender::Them },
             (None, _) if group => Sender::Them,
@@ -220,7 +223,7 @@ pub fn parse(text: &str, file_stem: &str, me: Option<&str>) -> Result<Conversati
             None => (MessageKind::Text, Some(without_edit_mark(&r.text).to_string())),
         };
         let author = group.then(|| r.sender.clone());
-        messages.push(Message { from, author, at: Some(time::format(secs)), kind, text });
+        messages.push(Message { from, author, at: Some(time::Timestamp::from_unix(secs)), kind, text });
     }
     let name = if group {
         contact_name.or(notice_sender).unwrap_or_else(|| "group".into())
@@ -247,7 +250,7 @@ mod tests {
         let c = parse(t, "WhatsApp Chat with Priya", None).unwrap();
         assert_eq!(c.messages.len(), 3);
         assert_eq!(c.messages[0].text.as_deref(), Some("Hello, if you're alone,\nthen video-call me."));
-        assert_eq!(c.messages[0].at.as_deref(), Some("2023-12-31T21:41:00Z"));
+        assert_eq!(c.messages[0].at.map(|t| t.to_string()).as_deref(), Some("2023-12-31T21:41:00Z"));
         assert_eq!(c.messages[1].from, Sender::Me);
         assert_eq!(c.messages[2].kind, MessageKind::Image);
     }
@@ -257,8 +260,8 @@ mod tests {
         let t = "\u{200E}[31/12/23, 9:41:05\u{202F}PM] Priya: पैसे दो वरना वीडियो वायरल कर देंगे\n[31/12/23, 9:42:00 PM] Ramesh: ?\n[01/01/24, 12:05:00 AM] Priya: \u{200E}Missed video call\n";
         let c = parse(t, "x", Some("Ramesh")).unwrap();
         assert_eq!(c.contact.name, "Priya");
-        assert_eq!(c.messages[0].at.as_deref(), Some("2023-12-31T21:41:05Z"));
-        assert_eq!(c.messages[2].at.as_deref(), Some("2024-01-01T00:05:00Z"));
+        assert_eq!(c.messages[0].at.map(|t| t.to_string()).as_deref(), Some("2023-12-31T21:41:05Z"));
+        assert_eq!(c.messages[2].at.map(|t| t.to_string()).as_deref(), Some("2024-01-01T00:05:00Z"));
         assert_eq!(c.messages[2].kind, MessageKind::MissedVideoCall);
         assert_eq!(c.messages[1].from, Sender::Me);
     }
@@ -285,7 +288,7 @@ mod tests {
         assert_eq!(c.messages[1].kind, MessageKind::Video);
         assert_eq!(c.messages[2].text.as_deref(), Some("Stay in the library"));
         assert_eq!(c.messages[3].text.as_deref(), Some("Happy New Year\nto everyone"));
-        assert_eq!(c.messages[3].at.as_deref(), Some("2025-01-01T00:00:42Z"));
+        assert_eq!(c.messages[3].at.map(|t| t.to_string()).as_deref(), Some("2025-01-01T00:00:42Z"));
         // The user, named as the export writes them (with or without the "~ "), is "me".
         let c = parse(t, "_chat", Some("~ Subham")).unwrap();
         assert_eq!(c.messages[0].from, Sender::Me);
@@ -329,5 +332,9 @@ mod tests {
     fn errors_name_the_line() {
         assert_eq!(parse("hello there\n", "x", None).unwrap_err().0, 1);
         assert_eq!(parse("1/1/24, 10:00 - A: hi\n13/13/24, 10:00 - A: hi\n", "x", None).unwrap_err().0, 2);
+        // 31 February passes the line's own checks and is refused by the calendar, naming its line.
+        let e = parse("1/1/24, 10:00 - A: hi\n31/02/24, 10:00 - A: hi\n", "x", None).unwrap_err();
+        assert_eq!(e.0, 2, "{e:?}");
+        assert!(e.1.contains("impossible date"), "{e:?}");
     }
 }

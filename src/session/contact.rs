@@ -9,7 +9,7 @@ pub fn merge_contact(old: &Contact, new: Contact) -> Contact {
         name: if new.name.is_empty() { old.name.clone() } else { new.name },
         profile_url: new.profile_url.or_else(|| old.profile_url.clone()),
         friend_status: if new.friend_status == FriendStatus::Unknown { old.friend_status } else { new.friend_status },
-        friends_since: new.friends_since.or_else(|| old.friends_since.clone()),
+        friends_since: new.friends_since.or(old.friends_since),
         mutual_friends: new.mutual_friends.or(old.mutual_friends),
         friend_count: new.friend_count.or(old.friend_count),
         joined: new.joined.or_else(|| old.joined.clone()),
@@ -17,10 +17,10 @@ pub fn merge_contact(old: &Contact, new: Contact) -> Contact {
         works_at: new.works_at.or_else(|| old.works_at.clone()),
         group: new.group || old.group,
         start_visible: new.start_visible || old.start_visible,
-        // On a tie the newer read's text is kept: a start remembered from storage may
-        // be written differently ("Z" for "+00:00") from the page's own.
-        conversation_start: crate::engine::time::earliest(new.conversation_start, old.conversation_start.clone()),
-        first_seen: crate::engine::time::earliest(old.first_seen.clone(), new.first_seen),
+        // On a tie the newer read's start is kept (the page's own offset), and the
+        // older first sighting.
+        conversation_start: crate::engine::time::earliest(new.conversation_start, old.conversation_start),
+        first_seen: crate::engine::time::earliest(old.first_seen, new.first_seen),
     }
 }
 
@@ -61,6 +61,9 @@ pub fn speaker(conv: &Conversation, index: Option<usize>) -> &str {
 
 #[cfg(test)]
 mod tests {
+    fn ts(s: &str) -> Option<crate::engine::time::Timestamp> {
+        Some(crate::engine::time::Timestamp::parse_rfc3339(s).expect("a valid time"))
+    }
     use super::*;
     use crate::engine::{Message, MessageKind};
 
@@ -89,22 +92,22 @@ mod tests {
 
     #[test]
     fn the_start_keeps_the_earliest_and_on_a_tie_the_page_text() {
-        let remembered = Contact { conversation_start: Some("2026-11-23T09:02:00Z".into()), ..Contact::named("Priya".into()) };
-        let page = Contact { conversation_start: Some("2026-11-23T09:02:00+00:00".into()), ..Contact::named("Priya".into()) };
-        assert_eq!(merge_contact(&remembered, page).conversation_start.as_deref(), Some("2026-11-23T09:02:00+00:00"));
-        let later = Contact { conversation_start: Some("2026-11-24T09:02:00+00:00".into()), ..Contact::named("Priya".into()) };
-        assert_eq!(merge_contact(&remembered, later).conversation_start.as_deref(), Some("2026-11-23T09:02:00Z"));
+        let remembered = Contact { conversation_start: ts("2026-11-23T09:02:00Z"), ..Contact::named("Priya".into()) };
+        let page = Contact { conversation_start: ts("2026-11-23T09:02:00+00:00"), ..Contact::named("Priya".into()) };
+        assert_eq!(merge_contact(&remembered, page).conversation_start, ts("2026-11-23T09:02:00+00:00"));
+        let later = Contact { conversation_start: ts("2026-11-24T09:02:00+00:00"), ..Contact::named("Priya".into()) };
+        assert_eq!(merge_contact(&remembered, later).conversation_start, ts("2026-11-23T09:02:00Z"));
         let none = Contact::named("Priya".into());
-        assert_eq!(merge_contact(&remembered, none).conversation_start.as_deref(), Some("2026-11-23T09:02:00Z"));
+        assert_eq!(merge_contact(&remembered, none).conversation_start, ts("2026-11-23T09:02:00Z"));
     }
 
     #[test]
     fn first_seen_keeps_the_earliest() {
-        let old = Contact { first_seen: Some("2026-11-01T09:00:00Z".into()), ..Contact::named("Neha".into()) };
-        let later = Contact { first_seen: Some("2026-11-20T09:00:00Z".into()), ..Contact::named("Neha".into()) };
-        assert_eq!(merge_contact(&old, later).first_seen.as_deref(), Some("2026-11-01T09:00:00Z"));
-        let earlier = Contact { first_seen: Some("2026-10-01T09:00:00+05:30".into()), ..Contact::named("Neha".into()) };
-        assert_eq!(merge_contact(&old, earlier).first_seen.as_deref(), Some("2026-10-01T09:00:00+05:30"));
+        let old = Contact { first_seen: ts("2026-11-01T09:00:00Z"), ..Contact::named("Neha".into()) };
+        let later = Contact { first_seen: ts("2026-11-20T09:00:00Z"), ..Contact::named("Neha".into()) };
+        assert_eq!(merge_contact(&old, later).first_seen, ts("2026-11-01T09:00:00Z"));
+        let earlier = Contact { first_seen: ts("2026-10-01T09:00:00+05:30"), ..Contact::named("Neha".into()) };
+        assert_eq!(merge_contact(&old, earlier).first_seen, ts("2026-10-01T09:00:00+05:30"));
     }
 
     #[test]

@@ -17,9 +17,9 @@ use crate::engine::{Contact, ContactFacts};
 /// `conversation_start` become the earliest of the stored and the new ones.
 pub fn recall(mut contact: Contact, stored: Option<&ContactFacts>) -> Contact {
     let Some(f) = stored else { return contact };
-    // On a tie the page's own text is kept (`earliest` keeps its first argument).
-    contact.first_seen = earliest(contact.first_seen, f.contact_first_seen.map(|t| t.to_string()));
-    contact.conversation_start = earliest(contact.conversation_start, f.conversation_start.map(|t| t.to_string()));
+    // On a tie the page's own time (and offset) is kept: `earliest` keeps its first argument.
+    contact.first_seen = earliest(contact.first_seen, f.contact_first_seen);
+    contact.conversation_start = earliest(contact.conversation_start, f.conversation_start);
     contact
 }
 
@@ -56,21 +56,23 @@ mod tests {
             ..ContactFacts::default()
         };
         // A later visit: seen again now, the start no longer visible.
-        let now = Contact { first_seen: Some("2026-11-20T10:00:00Z".into()), ..Contact::named("Meena".into()) };
+        let now = Contact { first_seen: ts("2026-11-20T10:00:00Z"), ..Contact::named("Meena".into()) };
         let c = recall(now, Some(&stored));
-        assert_eq!(c.first_seen.as_deref().and_then(Timestamp::parse_rfc3339), stored.contact_first_seen);
-        assert_eq!(c.conversation_start.as_deref().and_then(Timestamp::parse_rfc3339), stored.conversation_start);
+        assert_eq!(c.first_seen, stored.contact_first_seen);
+        assert_eq!(c.conversation_start, stored.conversation_start);
         // The page now shows an even earlier start (older messages loaded): it wins.
-        let earlier = Contact { conversation_start: Some("2026-10-30T07:00:00+05:30".into()), ..Contact::named("Meena".into()) };
-        assert_eq!(recall(earlier, Some(&stored)).conversation_start.as_deref(), Some("2026-10-30T07:00:00+05:30"));
-        // The same time as stored, written as the page writes it: the page's text stays.
-        let same = Contact { conversation_start: Some("2026-11-02T02:31:00+00:00".into()), ..Contact::named("Meena".into()) };
-        assert_eq!(recall(same, Some(&stored)).conversation_start.as_deref(), Some("2026-11-02T02:31:00+00:00"));
+        let earlier = Contact { conversation_start: ts("2026-10-30T07:00:00+05:30"), ..Contact::named("Meena".into()) };
+        assert_eq!(recall(earlier, Some(&stored)).conversation_start, ts("2026-10-30T07:00:00+05:30"));
+        // The same instant as stored, in the page's offset: the page's time stays.
+        let same = Contact { conversation_start: ts("2026-11-02T02:31:00+00:00"), ..Contact::named("Meena".into()) };
+        let kept = recall(same, Some(&stored)).conversation_start.expect("a start");
+        assert_eq!(kept.unix(), stored.conversation_start.unwrap().unix());
+        assert_eq!(Some(kept), ts("2026-11-02T02:31:00+00:00"));
     }
 
     #[test]
     fn recall_without_memory_changes_nothing() {
-        let c = Contact { first_seen: Some("2026-11-20T10:00:00Z".into()), ..Contact::named("Meena".into()) };
+        let c = Contact { first_seen: ts("2026-11-20T10:00:00Z"), ..Contact::named("Meena".into()) };
         assert_eq!(recall(c.clone(), None), c);
         assert_eq!(recall(c.clone(), Some(&ContactFacts::default())), c);
     }

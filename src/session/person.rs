@@ -229,7 +229,7 @@ mod tests {
     }
 
     fn at(text: &str, when: &str) -> Message {
-        Message { at: Some(when.to_string()), ..them(text) }
+        Message { at: crate::engine::time::Timestamp::parse_rfc3339(when), ..them(text) }
     }
 
     /// Issue 11: a visit shows the thread's start (its header card); a later one,
@@ -241,8 +241,8 @@ mod tests {
         let clock = Ticking(Cell::new(0.0), 0.0);
         let first = Contact {
             start_visible: true,
-            conversation_start: Some("2026-11-02T08:01:00+05:30".into()),
-            first_seen: Some("2026-11-20T10:00:00Z".into()),
+            conversation_start: crate::engine::time::Timestamp::parse_rfc3339("2026-11-02T08:01:00+05:30"),
+            first_seen: crate::engine::time::Timestamp::parse_rfc3339("2026-11-20T10:00:00Z"),
             ..stranger()
         };
         let mut p = Person::new("fb:9", first, Default::default(), &store);
@@ -253,11 +253,11 @@ mod tests {
         assert_eq!(kept.contact_first_seen.map(|t| t.unix()), crate::engine::time::parse("2026-11-20T10:00:00Z"));
 
         // Three days later, a new page load: the start is not shown any more.
-        let later = Contact { first_seen: Some("2026-11-23T10:00:00Z".into()), ..stranger() };
+        let later = Contact { first_seen: crate::engine::time::Timestamp::parse_rfc3339("2026-11-23T10:00:00Z"), ..stranger() };
         let mut p2 = Person::new("fb:9", later, Default::default(), &store);
         let c = &p2.conv.contact;
-        assert_eq!(c.conversation_start.as_deref().and_then(crate::engine::time::parse), crate::engine::time::parse("2026-11-02T08:01:00+05:30"));
-        assert_eq!(c.first_seen.as_deref().and_then(crate::engine::time::parse), crate::engine::time::parse("2026-11-20T10:00:00Z"));
+        assert_eq!(c.conversation_start.map(|t| t.unix()), crate::engine::time::parse("2026-11-02T08:01:00+05:30"));
+        assert_eq!(c.first_seen.map(|t| t.unix()), crate::engine::time::parse("2026-11-20T10:00:00Z"));
         assert_eq!(p2.tracker.contact().conversation_start, c.conversation_start, "the engine gets it too");
         p2.queue([at("Send me your WhatsApp number", "2026-11-23T09:00:00+05:30")]);
         p2.feed("fb:9", 1e9, 0.0, &clock, &mut store);

@@ -172,24 +172,10 @@ pub fn valid_key(k: &str) -> bool {
         && k.chars().all(|c| c.is_ascii_alphanumeric() || "._:-/".contains(c))
 }
 
-// The message-row de-duplication and separator dates used by the browser layer are pure; their unit
-// tests run natively from here (src/web is compiled for wasm32 only).
-#[cfg(test)]
-#[path = "../web/reader/align.rs"]
-mod align_tests;
-#[cfg(test)]
-#[path = "../web/reader/when.rs"]
-mod when_tests;
-#[cfg(test)]
-#[path = "../web/reader/text.rs"]
-mod text_tests;
-#[cfg(test)]
-#[path = "../web/reader/row_label.rs"]
-mod row_label_tests;
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::time::Timestamp;
     use crate::engine::{ContactFacts, FriendStatus, Stage, StageFact};
     use serde_json::json;
 
@@ -202,18 +188,18 @@ mod tests {
     fn full_facts() -> ContactFacts {
         ContactFacts {
             version: 1,
-            first_seen: Some("2026-11-01T10:00:00Z".into()),
+            first_seen: Timestamp::parse_date_or_time("2026-11-01T10:00:00Z"),
             friend_status: Some(FriendStatus::NotFriends),
-            friends_since: Some("2026-10".into()),
+            friends_since: Timestamp::parse_date_or_time("2026-10"),
             mutual_friends: Some(0),
             friend_count: Some(4999),
             joined: Some("2026".into()),
             stages: vec![
                 StageFact { stage: Stage::Contact, first_at: None, rules: vec!["kind.greeting".into()], count: 2 },
-                StageFact { stage: Stage::VideoCall, first_at: Some("2026-11-02T10:00:00Z".into()), rules: vec![], count: 1 },
+                StageFact { stage: Stage::VideoCall, first_at: Timestamp::parse_date_or_time("2026-11-02T10:00:00Z"), rules: vec![], count: 1 },
             ],
             messages_seen: 17,
-            last_activity: Some("2026-11-02T10:00:00Z".into()),
+            last_activity: Timestamp::parse_date_or_time("2026-11-02T10:00:00Z"),
             ..ContactFacts::default()
         }
     }

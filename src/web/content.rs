@@ -649,7 +649,8 @@ impl Ctl {
             None => RowWindow::new(grid.clone()),
         };
         let t = perf_now();
-        let read = thread::read(scope, &mut win, changes, thread_id, labels, &mut self.cache, budget);
+        let complete = win.update(changes, labels, &mut self.cache, budget);
+        let read = thread::read(scope, &win.grid, &win.cards, &win.rows, complete, thread_id, labels);
         self.perf.read_ms += perf_now() - t;
         let mut waiting = false;
         let r = read.and_then(|t| {
@@ -1000,7 +1001,7 @@ impl Ctl {
         // Seen now, on a request card, a profile or a thread; the session keeps the
         // earliest such time for the contact (`session::memory`).
         let mut contact = contact;
-        contact.first_seen = Some(engine::time::format((now_ms() / 1000.0) as i64));
+        contact.first_seen = Some(engine::time::Timestamp::from_unix((now_ms() / 1000.0) as i64));
         let store = &self.store;
         let person = self.people.entry(key.to_string()).or_insert_with(|| Person {
             session: session::Person::new(key, contact.clone(), settings, store),

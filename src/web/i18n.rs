@@ -4,8 +4,8 @@
 //! not only the browser's. Fallback order: chosen language → browser language
 //! (`navigator.language`) → English; a key missing in hi/mr falls back to English.
 //!
-//! Pure Rust apart from [`browser_language`]; unit-tested natively through
-//! `tests/warning_ui.rs`.
+//! Pure Rust apart from [`browser_language`]; unit-tested natively
+//! (`cargo test --lib web::i18n`).
 use crate::state::settings::Language;
 
 // Made by build/catalogues.rs: `N`, `KEYS` (lowercased, sorted) and `EN`, `HI`, `MR`

@@ -43,6 +43,8 @@ async function resolveAt(page, conv) {
         const at = new Date(y, mo - 1, dd, h, mi);
         const off = -at.getTimezoneOffset();
         const p2 = (n) => String(Math.abs(n)).padStart(2, '0');
+        // UTC is written "Z" (RFC 3339's own spelling, as the time crate formats it).
+        if (off === 0) return `${d}T${p2(h)}:${p2(mi)}:00Z`;
         return `${d}T${p2(h)}:${p2(mi)}:00${off < 0 ? '-' : '+'}${p2(Math.trunc(Math.abs(off) / 60))}:${p2(Math.abs(off) % 60)}`;
       }, m.at);
     }

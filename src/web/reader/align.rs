@@ -5,7 +5,8 @@
 //! with it (key: sender + kind + text + position), so a re-mounted row is the
 //! same message and only rows beyond either end of the log are new.
 //!
-//! Pure (no DOM): also compiled into the native unit tests (see state::contacts).
+//! Pure (no DOM): built and tested natively.
+use crate::engine::time::Timestamp;
 use crate::engine::{Message, MessageKind, Sender};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -21,7 +22,7 @@ pub struct RowKey {
     pub from: Sender,
     pub kind: MessageKind,
     pub text: Option<String>,
-    pub at: Option<String>,
+    pub at: Option<Timestamp>,
     /// The sender's name the row shows (carried along, not compared: a group
     /// chat's author, see `session::contact::is_group`).
     pub author: Option<String>,
@@ -49,7 +50,7 @@ impl RowKey {
         RowKey { from: m.from, kind: m.kind, text: m.text, at: m.at, author: m.author, id: h.finish() }
     }
     pub fn message(&self) -> Message {
-        Message { from: self.from, author: self.author.clone(), at: self.at.clone(), kind: self.kind, text: self.text.clone() }
+        Message { from: self.from, author: self.author.clone(), at: self.at, kind: self.kind, text: self.text.clone() }
     }
 }
 

@@ -25,9 +25,9 @@ extern "C" {
 /// one byte of UTF-8, so `thread::cap` afterwards gives the same text as capping
 /// the whole string), copied into the module.
 fn capped(s: js_sys::JsString) -> String {
-    let max = super::thread::MAX_TEXT_BYTES as u32;
+    let max = super::text::MAX_TEXT_BYTES as u32;
     let s = if s.length() > max { s.slice(0, max) } else { s };
-    super::thread::cap(String::from(s))
+    super::text::cap(String::from(s))
 }
 
 pub fn qsa(root: &Element, sel: &str) -> Vec<Element> {

@@ -234,16 +234,18 @@ pub fn find_year(s: &str) -> Option<String> {
     None
 }
 
-/// "November 2026" (English month names) → "2026-11"; else just the year.
-pub fn month_year(s: &str) -> Option<String> {
+/// "November 2026" (English month names) → 2026-11 (a `Timestamp` known to the
+/// month); else just the year.
+pub fn month_year(s: &str) -> Option<crate::engine::time::Timestamp> {
     const M: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let y = find_year(s)?;
     let n = norm(s);
     let m = n.split(|c: char| !c.is_alphabetic()).find_map(|w| {
         (w.len() >= 3).then(|| M.iter().position(|m| w.starts_with(m))).flatten()
     });
-    Some(match m {
+    let text = match m {
         Some(i) => format!("{y}-{:02}", i + 1),
         None => y,
-    })
+    };
+    crate::engine::time::Timestamp::parse_date_or_time(&text)
 }

@@ -93,9 +93,36 @@ pub fn clean(s: &str) -> String {
     out
 }
 
+/// The engine needs the first few KB of a message; a huge one is cut here
+/// (at a character boundary) so it costs no long task further on.
+pub const MAX_TEXT_BYTES: usize = 4096;
+
+/// `s` cut to [`MAX_TEXT_BYTES`] at a character boundary.
+pub fn cap(mut s: String) -> String {
+    if s.len() > MAX_TEXT_BYTES {
+        let mut i = MAX_TEXT_BYTES;
+        while !s.is_char_boundary(i) {
+            i -= 1;
+        }
+        s.truncate(i);
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cap_cuts_at_a_character_boundary() {
+        assert_eq!(cap("short".into()), "short");
+        // 4095 ASCII bytes then a 3-byte letter: byte 4096 falls inside it.
+        let s = format!("{}अ", "a".repeat(MAX_TEXT_BYTES - 1));
+        let c = cap(s);
+        assert_eq!(c.len(), MAX_TEXT_BYTES - 1);
+        assert!(c.bytes().all(|b| b == b'a'));
+        assert_eq!(cap("अ".repeat(2000)).len(), 4095);
+    }
 
     fn norm_reference(s: &str) -> String {
         let mut out = String::new();

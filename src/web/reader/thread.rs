@@ -10,12 +10,16 @@
 //! message is `[aria-roledescription=message]` labelled "At TIME, NAME: text".
 //! Date separators (`[data-scope=date_break]`, or short rows of a date) give
 //! the times.
+//!
+//! One row → a message (`read_grid_view`, `read_log_view`, used by
+//! `row_window`), and the thread's contact (`read`, given what the controller's
+//! `RowWindow` holds: this module does not import `row_window`).
 use super::dom::{self, qs, qsa, text};
 use super::labels::{month_year, parse_count, Labels};
 use super::align::RowKey;
-use super::row_window::{Changes, RowWindow};
 use super::layout::Layout;
 use super::snapshot::{view_dom, Raw, RowView};
+use super::text::cap;
 use super::NotUnderstood;
 use crate::engine::{Contact, FriendStatus, Message, MessageKind, Sender};
 use wasm_bindgen::JsValue;
@@ -208,29 +212,28 @@ pub fn chat_windows_among(grids: &[Element], thread: Option<&Element>, labels: &
         .collect()
 }
 
-/// Reads one thread: `scope` is `[role=main]` or a chat window, `window` the
-/// rows of its message grid (brought up to date with `changes`).
-#[allow(clippy::too_many_arguments)]
+/// Reads one thread: `scope` is `[role=main]` or a chat window, `grid` its
+/// message list, `cards` and `rows` what the list's `RowWindow` holds now (the
+/// controller brings it up to date first; `complete` is what that update said).
 pub fn read(
     scope: &Element,
-    window: &mut RowWindow,
-    changes: &Changes,
+    grid: &Element,
+    cards: &[Element],
+    rows: &[RowKey],
+    complete: bool,
     thread_id: Option<&str>,
     labels: &Labels,
-    cache: &mut RowCache,
-    budget: &mut Budget,
 ) -> Result<ThreadRead, NotUnderstood> {
-    let complete = window.update(changes, labels, cache, budget);
-    let cards: Vec<Element> = window.cards.iter().filter(|c| c.is_connected()).cloned().collect();
-    let mut contact = read_contact(scope, &window.grid, &cards, labels)?;
+    let cards: Vec<Element> = cards.iter().filter(|c| c.is_connected()).cloned().collect();
+    let mut contact = read_contact(scope, grid, &cards, labels)?;
     // The contact's card at the top of the list means the conversation's start
     // is loaded: the first message listed is the first ever exchanged.
     if start_card(&cards, labels) {
         contact.0.start_visible = true;
-        contact.0.conversation_start = window.rows.first().and_then(|k| k.at.clone());
+        contact.0.conversation_start = rows.first().and_then(|k| k.at);
     }
     // Several members' names on the rows: a group chat, each member their own contact.
-    contact.0.group = crate::session::contact::is_group(window.rows.iter().filter_map(|k| k.author.as_deref()));
+    contact.0.group = crate::session::contact::is_group(rows.iter().filter_map(|k| k.author.as_deref()));
     let key = match (&contact.1, thread_id) {
         (Some(k), _) => k.clone(),
         (None, Some(t)) => format!("t:{t}"),
@@ -244,19 +247,17 @@ pub(super) fn separator_local(t: &str, names: &super::when::Names) -> Option<sup
     super::when::parse(t, names, today())
 }
 
-/// A local date and time → the contract's RFC 3339 text, with the browser's
-/// offset at that moment (through `when::rfc3339`, the one place times are made).
-pub(super) fn instant(l: super::when::Local) -> Option<String> {
+/// A local date and time → the engine's `Timestamp`, at the browser's offset at
+/// that moment (through `when::instant`, the one place times are made).
+pub(super) fn instant(l: super::when::Local) -> Option<crate::engine::time::Timestamp> {
     let (y, m, d, h, mi) = l;
     let local = js_sys::Date::new_with_year_month_day_hr_min(y as u32, m as i32 - 1, d as i32, h as i32, mi as i32);
     if local.get_time().is_nan() {
         return None;
     }
     // getTimezoneOffset is minutes west of UTC.
-    Some(super::when::rfc3339(l, -(local.get_timezone_offset() as i32)))
+    super::when::instant(l, -(local.get_timezone_offset() as i32))
 }
-
-pub use crate::engine::time::earliest;
 
 /// Whether one of the list's card rows is the contact's header card ("You're
 /// friends on Facebook", "Lives in …", "N mutual friends", "Works at …").
@@ -608,21 +609,6 @@ pub(super) fn read_log_view(row: &Element, v: &RowView, labels: &Labels, names: 
         }
     };
     finish(f, from, author, label_text, labels).map(|m| (m, clock))
-}
-
-/// The engine needs the first few KB of a message; a huge one is cut here
-/// (at a character boundary) so it costs no long task further on.
-pub const MAX_TEXT_BYTES: usize = 4096;
-
-pub fn cap(mut s: String) -> String {
-    if s.len() > MAX_TEXT_BYTES {
-        let mut i = MAX_TEXT_BYTES;
-        while !s.is_char_boundary(i) {
-            i -= 1;
-        }
-        s.truncate(i);
-    }
-    s
 }
 
 fn today() -> super::when::Today {

@@ -1,10 +1,11 @@
 //! Dates in thread separators ("Mon 09:02", "23 Nov 2026, 09:02",
 //! "November 23, 2026 at 9:02 AM", "Today 10:15", "कल 10:15"), read with the
 //! month and weekday names of the UI language (labels/*.toml). Pure: the
-//! caller passes today's local date and turns the result into an instant.
-//!
-//! Also compiled into the native unit tests (see state::contacts).
-use crate::engine::time::{civil_from_days, days_from_civil};
+//! caller passes today's local date and its offset; [`instant`] makes the
+//! engine's `Timestamp`. Built and tested natively. Calendar arithmetic is the
+//! `time` crate's (through `engine::time`): a day that does not exist (31 Feb)
+//! is no date, never its neighbour.
+use crate::engine::time::{self, Timestamp};
 
 /// Lower-cased names; `months[i]` lists the spellings of month `i % 12`,
 /// `weekdays[i]` of weekday `i % 7` (Monday first).
@@ -93,28 +94,26 @@ pub fn parse(text: &str, names: &Names, today: Today) -> Option<Local> {
         }
         // Other words ("at", "को") are ignored.
     }
-    let today_days = days_from_civil(today.y, today.m, today.d);
+    let today_days = time::day_number(today.y, today.m, today.d)?;
     let (y, m, d) = if let (Some(m), Some(d)) = (month, day) {
         let y = year.unwrap_or(today.y);
         // Without a year, a date after today is last year's.
-        let y = if year.is_none() && days_from_civil(y, m, d) > today_days { y - 1 } else { y };
+        let y = if year.is_none() && time::day_number(y, m, d).is_some_and(|x| x > today_days) { y - 1 } else { y };
         (y, m, d)
     } else if month.is_some() || day.is_some() || year.is_some() {
         return None;
     } else if let Some(back) = rel {
-        civil_from_days(today_days - back)
+        time::civil(today_days - back)?
     } else if let Some(w) = wd {
         // Facebook names the weekday for the past week (today shows only the time).
         let back = (weekday(today_days) as i64 - w as i64).rem_euclid(7);
-        civil_from_days(today_days - if back == 0 { 7 } else { back })
+        time::civil(today_days - if back == 0 { 7 } else { back })?
     } else if hour.is_some() {
         (today.y, today.m, today.d)
     } else {
         return None;
     };
-    if !(1..=12).contains(&m) || d > 31 {
-        return None;
-    }
+    time::day_number(y, m, d)?;
     Some((y, m, d, hour.unwrap_or(0), minute.unwrap_or(0)))
 }
 
@@ -149,13 +148,12 @@ pub fn stamp(separator: Option<Local>, own: Option<Clock>) -> Option<Local> {
     }
 }
 
-/// The one place a reader's local time becomes the contract's RFC 3339 text
-/// ("2026-11-23T09:02:00+05:30"); `offset_min` is the local offset east of UTC.
-pub fn rfc3339(l: Local, offset_min: i32) -> String {
+/// The one place a reader's local time becomes the engine's [`Timestamp`]
+/// (written back as "2026-11-23T09:02:00+05:30"); `offset_min` is the local
+/// offset east of UTC. `None` for a day or time that does not exist.
+pub fn instant(l: Local, offset_min: i32) -> Option<Timestamp> {
     let (y, m, d, h, mi) = l;
-    let sign = if offset_min < 0 { '-' } else { '+' };
-    let o = offset_min.unsigned_abs();
-    format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:00{sign}{:02}:{:02}", o / 60, o % 60)
+    Timestamp::from_local(y, m, d, h, mi, offset_min)
 }
 
 #[cfg(test)]
@@ -210,9 +208,11 @@ mod tests {
         assert_eq!(stamp(sep, None), sep);
         assert_eq!(stamp(None, Some(Clock::TimeOfDay(16, 15))), None);
         assert_eq!(stamp(sep, Some(Clock::At((2026, 11, 24, 20, 6)))), Some((2026, 11, 24, 20, 6)));
-        assert_eq!(rfc3339((2026, 11, 23, 9, 2), 330), "2026-11-23T09:02:00+05:30");
-        assert_eq!(rfc3339((2026, 1, 2, 0, 5), 0), "2026-01-02T00:05:00+00:00");
-        assert_eq!(rfc3339((2026, 1, 2, 0, 5), -150), "2026-01-02T00:05:00-02:30");
+        let text = |l: Local, o: i32| instant(l, o).map(|t| t.to_string());
+        assert_eq!(text((2026, 11, 23, 9, 2), 330).as_deref(), Some("2026-11-23T09:02:00+05:30"));
+        assert_eq!(text((2026, 1, 2, 0, 5), 0).as_deref(), Some("2026-01-02T00:05:00Z"));
+        assert_eq!(text((2026, 1, 2, 0, 5), -150).as_deref(), Some("2026-01-02T00:05:00-02:30"));
+        assert_eq!(instant((2026, 2, 31, 9, 0), 330), None);
     }
 
     #[test]
@@ -221,5 +221,14 @@ mod tests {
         for s in ["Joined Facebook in 2026", "3 mutual friends", "Hello", "", "99:99", "Lives in Mumbai", "Nov"] {
             assert_eq!(parse(s, &n, T), None, "{s}");
         }
+        // Days that do not exist are no date (not 3 March), and an impossible
+        // "today" from the caller gives nothing rather than a neighbour.
+        for s in ["31 Feb 2026, 09:00", "Feb 30, 10:00", "31 Apr 2026", "29 Feb 2026, 09:00"] {
+            assert_eq!(parse(s, &n, T), None, "{s}");
+        }
+        assert_eq!(parse("29 Feb 2024, 09:00", &n, T), Some((2024, 2, 29, 9, 0)));
+        let bad_today = Today { y: 2026, m: 2, d: 31 };
+        assert_eq!(parse("Today 10:15", &n, bad_today), None);
+        assert_eq!(parse("Mon 09:02", &n, bad_today), None);
     }
 }

@@ -1,7 +1,7 @@
 //! The words of a warning, tied to the evidence: which stage, which message,
 //! how many days after becoming friends. Pure Rust (all strings come from the
 //! catalogues through `i18n`); the DOM code only lays these out.
-use crate::engine::time::{civil_from_days, days_from_civil};
+use crate::engine::time::{self, Timestamp};
 use crate::engine::{Assessment, Contact, Conversation, Evidence, FriendStatus, Level, Stage};
 use crate::state::settings::Language;
 use crate::web::i18n::{t, tr};
@@ -67,10 +67,11 @@ pub struct BannerText {
 }
 
 /// Civil day number of the date part of "YYYY-MM-DD…" / "YYYY-MM" / "YYYY"
-/// (the date as the page showed it, offset ignored: whole days are enough here).
+/// (the date as written, offset ignored: whole days are enough here); `None`
+/// for a malformed or impossible date (2026-02-31).
 pub fn day_number(s: &str) -> Option<i64> {
     let (y, m, d) = ymd(s)?;
-    Some(days_from_civil(y, m, d.unwrap_or(1)))
+    time::day_number(y, m, d.unwrap_or(1))
 }
 
 fn ymd(s: &str) -> Option<(i64, u32, Option<u32>)> {
@@ -92,24 +93,16 @@ fn ymd(s: &str) -> Option<(i64, u32, Option<u32>)> {
     Some((y, m, d))
 }
 
-/// (year, month) of a day number.
-fn year_month_of_day(z: i64) -> (i64, u32) {
-    let (y, m, _) = civil_from_days(z);
-    (y, m)
+/// (year, month) of a day number; `None` out of the calendar's range.
+fn year_month_of_day(z: i64) -> Option<(i64, u32)> {
+    time::civil(z).map(|(y, m, _)| (y, m))
 }
 
-/// Day number of a date known to the day ("YYYY-MM-DD…"); `None` for "YYYY" or
-/// "YYYY-MM" (counting days from a month would state a number that is not known).
-pub fn exact_day(s: &str) -> Option<i64> {
-    let (y, m, d) = ymd(s)?;
-    Some(days_from_civil(y, m, d?))
-}
-
-/// Whole days from becoming friends to `at` (both as the page showed them, both
-/// known to the day).
-pub fn days_after_friendship(contact: &Contact, at: Option<&str>) -> Option<i64> {
-    let since = exact_day(contact.friends_since.as_deref()?)?;
-    let at = exact_day(at?)?;
+/// Whole days from becoming friends to `at` (both days as the page showed them;
+/// `None` unless both are known to the day: "friends since November" gives no count).
+pub fn days_after_friendship(contact: &Contact, at: Option<Timestamp>) -> Option<i64> {
+    let since = contact.friends_since?.day()?;
+    let at = at?.day()?;
     (at >= since).then_some(at - since)
 }
 
@@ -144,7 +137,7 @@ pub fn notice_facts(lang: Language, contact: &Contact, now_day: i64) -> Vec<Stri
         FriendStatus::RequestReceived => facts.push(t(lang, "fact_request")),
         FriendStatus::NotFriends => facts.push(t(lang, "fact_not_friend")),
         FriendStatus::Friends => {
-            if let Some(since) = contact.friends_since.as_deref().and_then(exact_day) {
+            if let Some(since) = contact.friends_since.and_then(Timestamp::day) {
                 match now_day - since {
                     d if d < 0 => {}
                     0 => facts.push(t(lang, "fact_new_friend_today")),
@@ -159,8 +152,7 @@ pub fn notice_facts(lang: Language, contact: &Contact, now_day: i64) -> Vec<Stri
     if contact.mutual_friends == Some(0) {
         facts.push(t(lang, "fact_no_mutual"));
     }
-    if let Some((y, m, _)) = contact.joined.as_deref().and_then(ymd) {
-        let (now_y, now_m) = year_month_of_day(now_day);
+    if let (Some((y, m, _)), Some((now_y, now_m))) = (contact.joined.as_deref().and_then(ymd), year_month_of_day(now_day)) {
         let month_given = contact.joined.as_deref().is_some_and(|j| j.trim().len() >= 7);
         if month_given {
             let months = (now_y * 12 + now_m as i64) - (y * 12 + m as i64);
@@ -194,7 +186,7 @@ fn when_phrase(lang: Language, days: Option<i64>) -> String {
 pub fn reason(lang: Language, conv: &Conversation, a: &Assessment, ev: Option<&Evidence>) -> String {
     // In a group chat: the member who wrote the flagged message.
     let name = &isolated_name(crate::session::contact::speaker(conv, ev.and_then(|e| e.message)));
-    let at = ev.and_then(|e| e.message).and_then(|i| conv.messages.get(i)).and_then(|m| m.at.as_deref());
+    let at = ev.and_then(|e| e.message).and_then(|i| conv.messages.get(i)).and_then(|m| m.at);
     let when = when_phrase(lang, days_after_friendship(&conv.contact, at));
     let stage = ev.map(|e| e.stage).filter(|s| *s >= a.stage).unwrap_or(a.stage);
     let s = match stage {
@@ -265,8 +257,8 @@ pub fn compose(lang: Language, conv: &Conversation, a: &Assessment, now_day: i64
 /// the day), else from the first dated message; `None` when the page showed
 /// neither (then the conversation counts as young).
 pub fn conversation_age_days(conv: &Conversation, now_day: i64) -> Option<i64> {
-    let since = conv.contact.friends_since.as_deref().and_then(exact_day);
-    let first = conv.messages.iter().filter_map(|m| m.at.as_deref().and_then(exact_day)).min();
+    let since = conv.contact.friends_since.and_then(Timestamp::day);
+    let first = conv.messages.iter().filter_map(|m| m.at.and_then(Timestamp::day)).min();
     let start = match (since, first) {
         (Some(a), Some(b)) => a.min(b),
         (a, b) => a.or(b)?,
@@ -304,7 +296,7 @@ mod tests {
             name: "Priya Sharma".into(),
             profile_url: Some("https://www.facebook.com/profile.php?id=1000".into()),
             friend_status: FriendStatus::Friends,
-            friends_since: Some("2026-11-02T10:00:00+05:30".into()),
+            friends_since: Timestamp::parse_date_or_time("2026-11-02T10:00:00+05:30"),
             mutual_friends: Some(0),
             friend_count: None,
             joined: Some("2026-09".into()),
@@ -314,7 +306,7 @@ mod tests {
     }
 
     fn msg(at: &str, text: &str) -> Message {
-        Message { from: Sender::Them, author: None, at: Some(at.into()), kind: MessageKind::Text, text: Some(text.into()) }
+        Message { from: Sender::Them, author: None, at: Timestamp::parse_rfc3339(at), kind: MessageKind::Text, text: Some(text.into()) }
     }
 
     fn conv() -> Conversation {
@@ -363,7 +355,7 @@ mod tests {
         assert_eq!(conversation_age_days(&c, now_day()), Some(26));
         c.messages.clear();
         assert_eq!(conversation_age_days(&c, now_day()), None);
-        c.contact.friends_since = Some("2020-01-01".into());
+        c.contact.friends_since = Timestamp::parse_date_or_time("2020-01-01");
         assert!(conversation_age_days(&c, now_day()).unwrap() > 2000);
     }
 
@@ -412,12 +404,12 @@ mod tests {
         c.contact.friends_since = None;
         let a = Assessment { level: Level::Warning, stage: Stage::VideoCall, evidence: vec![ev(Stage::VideoCall, Some(1))], first_warning_at: None };
         assert_eq!(plain(&compose(Language::En, &c, &a, now_day()).reason), "Priya Sharma asked you for a video call.");
-        c.contact.friends_since = Some("2026-11-05".into());
+        c.contact.friends_since = Timestamp::parse_date_or_time("2026-11-05");
         assert!(compose(Language::En, &c, &a, now_day()).reason.ends_with("on the day you became friends."));
-        c.contact.friends_since = Some("2026-11-04".into());
+        c.contact.friends_since = Timestamp::parse_date_or_time("2026-11-04");
         assert!(compose(Language::En, &c, &a, now_day()).reason.contains(" 1 day after"));
         // Known only to the month (as "Friends since November 2026" reads): no day count.
-        c.contact.friends_since = Some("2026-11".into());
+        c.contact.friends_since = Timestamp::parse_date_or_time("2026-11");
         assert_eq!(plain(&compose(Language::En, &c, &a, now_day()).reason), "Priya Sharma asked you for a video call.");
     }
 
@@ -464,7 +456,11 @@ mod tests {
         assert_eq!(day_number("2026-03-01").unwrap() - day_number("2026-02-28").unwrap(), 1);
         assert_eq!(day_number("2024-03-01").unwrap() - day_number("2024-02-28").unwrap(), 2);
         assert_eq!(day_number("garbage"), None);
-        assert_eq!(year_month_of_day(day_number("2026-11-28").unwrap()), (2026, 11));
-        assert_eq!(year_month_of_day(day_number("2026-01-01").unwrap()), (2026, 1));
+        assert_eq!(year_month_of_day(day_number("2026-11-28").unwrap()), Some((2026, 11)));
+        assert_eq!(year_month_of_day(day_number("2026-01-01").unwrap()), Some((2026, 1)));
+        // An impossible day is no day at all, not its neighbour.
+        assert_eq!(day_number("2026-02-31"), None);
+        assert_eq!(day_number("2026-13"), None);
+        assert_eq!(year_month_of_day(i64::MAX), None);
     }
 }

@@ -1,6 +1,7 @@
 //! The evidence kit: a page a police officer can read, and the same facts as
 //! JSON. Built entirely here, from what the page showed; saved by the user
 //! (never sent anywhere). Every page-derived string is HTML-escaped. Pure Rust.
+use crate::engine::time::Timestamp;
 use crate::engine::{Conversation, Level, MessageKind, Sender, Stage};
 use crate::state::settings::{Language, Region};
 use crate::web::i18n::{lang_tag, t, tr};
@@ -43,7 +44,7 @@ pub struct FlaggedMessage {
     pub index: usize,
     /// "them" or "me".
     pub from: Sender,
-    pub at: Option<String>,
+    pub at: Option<Timestamp>,
     pub kind: MessageKind,
     pub text: Option<String>,
     pub rules: Vec<RuleHit>,
@@ -82,7 +83,7 @@ pub fn build(
                 None => flagged.push(FlaggedMessage {
                     index: i,
                     from: m.from,
-                    at: m.at.clone(),
+                    at: m.at,
                     kind: m.kind,
                     text: m.text.clone(),
                     rules: vec![hit],
@@ -134,25 +135,14 @@ pub fn build(
     }
 }
 
-/// "YYYY-MM-DDTHH:MM…Z" shifted by `offset_minutes` east of UTC:
-/// "YYYY-MM-DD HH:MM (UTC±hh:mm)".
+/// An RFC 3339 time ("2026-11-30T20:00:00.000Z", as `Date.toISOString` gives it)
+/// shown at `offset_minutes` east of UTC: "YYYY-MM-DD HH:MM (UTC±hh:mm)". `None`
+/// for anything else, an impossible date included.
 pub fn local_time(utc: &str, offset_minutes: i32) -> Option<String> {
-    use crate::engine::time::{civil_from_days, days_from_civil};
-    let b = utc.as_bytes();
-    if b.len() < 16 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| utc.get(r)?.parse::<i64>().ok();
-    let (y, mo, d, h, mi) = (num(0..4)?, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?);
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 {
-        return None;
-    }
-    let minutes = days_from_civil(y, mo as u32, d as u32) * 1440 + h * 60 + mi + offset_minutes as i64;
-    let (days, m) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
-    let (y, mo, d) = civil_from_days(days);
+    let (y, mo, d, h, mi) = Timestamp::parse_rfc3339(utc)?.at_offset(offset_minutes)?.local_fields()?;
     let sign = if offset_minutes < 0 { '-' } else { '+' };
     let off = offset_minutes.unsigned_abs();
-    Some(format!("{y:04}-{mo:02}-{d:02} {:02}:{:02} (UTC{sign}{:02}:{:02})", m / 60, m % 60, off / 60, off % 60))
+    Some(format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02} (UTC{sign}{:02}:{:02})", off / 60, off % 60))
 }
 
 /// Pretty JSON of the kit.
@@ -232,7 +222,7 @@ pub fn to_html(lang: Language, kit: &EvidenceKit) -> String {
             h.push_str("<tr><td>");
             h.push_str(&e(&from));
             h.push_str("</td><td>");
-            h.push_str(&opt(&m.at));
+            h.push_str(&opt(&m.at.map(|t| t.to_string())));
             h.push_str("</td><td>");
             h.push_str(&opt(&m.text));
             h.push_str("</td><td>");
@@ -308,8 +298,8 @@ mod tests {
                 ..Contact::named(String::new())
             },
             messages: vec![
-                Message { from: Sender::Them, author: None, at: Some("2026-11-05T09:00:00+05:30".into()), kind: MessageKind::Text, text: Some("hello".into()) },
-                Message { from: Sender::Them, author: None, at: Some("2026-11-06T09:00:00+05:30".into()), kind: MessageKind::Text, text: Some("<script>alert(1)</script> pay 5000 or viral".into()) },
+                Message { from: Sender::Them, author: None, at: Timestamp::parse_date_or_time("2026-11-05T09:00:00+05:30"), kind: MessageKind::Text, text: Some("hello".into()) },
+                Message { from: Sender::Them, author: None, at: Timestamp::parse_date_or_time("2026-11-06T09:00:00+05:30"), kind: MessageKind::Text, text: Some("<script>alert(1)</script> pay 5000 or viral".into()) },
             ],
         }
     }
@@ -361,6 +351,8 @@ mod tests {
         assert_eq!(local_time("2024-02-28T23:59:00Z", 60).as_deref(), Some("2024-02-29 00:59 (UTC+01:00)"));
         assert_eq!(local_time("junk", 0), None);
         assert_eq!(local_time("2026-13-01T00:00:00Z", 0), None);
+        assert_eq!(local_time("2026-02-31T00:00:00Z", 0), None);
+        assert_eq!(local_time("2026-11-30T20:00:00Z", 100 * 60), None);
     }
 
     #[test]

@@ -23,7 +23,7 @@
 //! know this person" asks first, and for the family PIN where one is set, and
 //! never silences a young conversation's video call or threat (see `memory`).
 //!
-//! Pure parts (natively tested in `tests/warning_ui.rs`): `compose` (words),
+//! Pure parts (built and tested natively too, see `web`): `compose` (words),
 //! `palette` (one colour and icon per level, WCAG contrast), `links` (report
 //! targets), `evidence` (the evidence kit), `memory` (hide for now, trust, the
 //! 24-hour danger lock).
