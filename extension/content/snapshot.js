@@ -1,69 +1,129 @@
 // Batch snapshot of message rows, for the reader in WebAssembly (issue 11, item 4).
 // Every call from WebAssembly into the DOM is a crossing; a row read with queries
-// from Rust costs several. This helper reads a batch of rows in ONE call and hands
-// back one plain string per row. It decides nothing: the selectors come from Rust
-// (src/web/reader/snapshot.rs), which also parses the strings and does all the
-// reading logic. Listed in the manifest before the loader.
+// from Rust costs several. This helper reads a batch of rows in ONE call, walking
+// each row's elements ONCE (no selector matching per row), and hands back ONE
+// string for the whole batch. It decides nothing: the attributes that mark a
+// message, a separator and a cell come from Rust (src/web/reader/snapshot.rs),
+// which also parses the string and does all the reading logic. The element tests
+// below are those of snapshot.rs's selectors (HEADINGS, AUTOS, SPANS, MEDIA, ...),
+// which its fallback `view_dom` runs as queries; the bench compares the two
+// (bench_read_rows, "same messages"). Listed in the manifest before the loader.
 (function () {
   'use strict';
-  // Separators inside a row's string (control characters never shown as text).
+  // Separators inside the batch's string (control characters never shown as text;
+  // any in the page's text are replaced, so a message cannot forge a field).
+  const RECORD = '\u001c';
   const FIELD = '\u001e';
   const ITEM = '\u001f';
   const PART = '\u001d';
+  const SEPS = /[\u001c-\u001f]/;
+  const SEPS_ALL = /[\u001c-\u001f]/g;
   const CAP = 4096; // the engine needs the first few KB of a message
-  const cap = (s) => (s && s.length > CAP ? s.slice(0, CAP) : s || '');
-  const texts = (scope, sel) => {
-    if (!sel) return '';
-    const out = [];
-    for (const e of scope.querySelectorAll(sel)) out.push(cap(e.textContent));
-    return out.join(ITEM);
+  const str = (s) => {
+    if (!s) return '';
+    if (s.length > CAP) s = s.slice(0, CAP);
+    return SEPS.test(s) ? s.replace(SEPS_ALL, ' ') : s;
   };
+  const text = (e) => str(e.textContent);
+  const attr = (e, name) => str(e.getAttribute(name));
+  const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+  // Whether `e` carries the attribute/value pair `p` ([name, value]; null: never).
+  const is = (e, p) => p !== null && e.getAttribute(p[0]) === p[1];
+
+  // What one walk of a row finds (reset per row; the helper runs to completion, so one state serves).
+  let M = null; // the message element
+  let B = null; // the date separator
+  let CELL = null;
+  const HEADS = [];
+  const AUTOS = [];
+  const SPANS = [];
+  const MEDIA = [];
+
+  // The elements from `first` on and under them, in document order (as querySelectorAll
+  // gives them). `scope`: inside the scope (grid: the row; log: the message);
+  // `hidden` / `heading`: inside an [aria-hidden=true] / a heading within the scope.
+  // Each element is touched once, and its attributes read once (each read is a call).
+  function walk(first, s, scope, hidden, heading) {
+    const mAttr = s.message[0];
+    const bAttr = s.brk[0];
+    for (let c = first; c !== null; c = c.nextElementSibling) {
+      let inScope = scope;
+      let hid = hidden;
+      let head = heading;
+      const attrs = c.hasAttributes();
+      if (attrs && (M === null || B === null)) {
+        const mv = c.getAttribute(mAttr);
+        const bv = bAttr === mAttr ? mv : c.getAttribute(bAttr);
+        if (M === null && mv === s.message[1]) {
+          M = c;
+          if (!scope) { inScope = true; hid = false; head = false; }
+        }
+        if (B === null && bv === s.brk[1]) B = c;
+      }
+      if (scope) {
+        const tag = c.localName;
+        const role = attrs ? c.getAttribute('role') : null;
+        const isHeading = role === 'heading' || (tag.length === 2 && HEADING_TAGS.has(tag));
+        if (isHeading) HEADS.push(text(c));
+        // MEDIA: img, [role=img], [aria-label], a[href] outside a hidden part; audio, video.
+        if (tag === 'audio' || tag === 'video' ||
+          (!hidden && (tag === 'img' || (attrs && (role === 'img' || c.hasAttribute('aria-label') || (tag === 'a' && c.hasAttribute('href'))))))) {
+          const img = tag === 'img';
+          MEDIA.push([tag, str(role), attr(c, img ? 'alt' : 'aria-label'), tag === 'a' && typeof c.href === 'string' ? str(c.href) : '',
+            img && c.closest(s.attachment) ? '1' : '0', isHeading ? '1' : '0'].join(PART));
+        }
+        hid = hidden || (attrs && c.getAttribute('aria-hidden') === 'true');
+        head = heading || isHeading;
+        // AUTOS / SPANS: [dir=auto] / other spans outside headings and hidden parts.
+        if (!hid && !head) {
+          const dir = attrs ? c.getAttribute('dir') : null;
+          if (dir !== null && (dir === 'auto' || dir.toLowerCase() === 'auto')) AUTOS.push(text(c));
+          else if (tag === 'span') SPANS.push(text(c));
+        }
+        if (CELL === null && role !== null && role === s.cell) CELL = c;
+      }
+      const kid = c.firstElementChild;
+      if (kid !== null) walk(kid, s, inScope, hid, head);
+    }
+  }
+
+  function readRow(row, s) {
+    M = is(row, s.message) ? row : null;
+    B = is(row, s.brk) ? row : null;
+    CELL = null;
+    HEADS.length = 0;
+    AUTOS.length = 0;
+    SPANS.length = 0;
+    MEDIA.length = 0;
+    // Grid: the row is the scope; log: the message element (the walk enters it).
+    const kid = row.firstElementChild;
+    if (kid !== null) walk(kid, s, s.scope_row || M !== null, false, false);
+    const m = M;
+    const b = B;
+    const head = m ? '1' + (s.label ? attr(m, s.label) : '') : '0';
+    const brk = b ? text(b) + PART + attr(b, 'aria-label') + PART + (m && m.contains(b) ? '1' : '0') : '';
+    if (!m) return head + FIELD + brk + FIELD + text(row);
+    const cell = s.cell !== null ? CELL : m;
+    return head + FIELD + brk + FIELD + HEADS.join(ITEM) + FIELD + AUTOS.join(ITEM) + FIELD + SPANS.join(ITEM) + FIELD +
+      MEDIA.join(ITEM) + FIELD +
+      (cell ? attr(cell, 'class') + PART + attr(cell, 'style') + PART + (cell.hasAttribute('class') ? '1' : '0') : '');
+  }
 
   /**
    * rows: a NodeList or Array of row elements; [start, end) the batch; seen: a WeakMap of
-   * rows already read (null is returned for those); s: the selectors, in the order
-   * snapshot.rs names them. Returns an Array of strings (or null).
+   * rows already read (an empty record is returned for those); s: what snapshot.rs
+   * passes (message, brk: [attribute, value]; cell: a role or null; label: an attribute
+   * or ''; attachment: a selector; scope_row). Returns one string: a record per row,
+   * separated by RECORD.
    */
   function snapshot(rows, start, end, seen, s) {
     const out = [];
     const n = Math.min(end, rows.length);
     for (let i = start; i < n; i++) {
       const r = rows[i];
-      if (!r || (seen && seen.has(r))) { out.push(null); continue; }
-      const m = s.message ? (r.matches(s.message) ? r : r.querySelector(s.message)) : null;
-      const b = r.matches(s.brk) ? r : r.querySelector(s.brk);
-      const f = [];
-      // Labels are capped too: a log-layout message's label holds its whole text.
-      f.push(m ? '1' + cap(s.label && m.getAttribute(s.label)) : '0');
-      f.push(b ? cap(b.textContent) + PART + cap(b.getAttribute('aria-label')) + PART + (m && m.contains(b) ? '1' : '0') : '');
-      if (!m) {
-        f.push(cap(r.textContent));
-        out.push(f.join(FIELD));
-        continue;
-      }
-      const scope = s.scope_row ? r : m;
-      const hs = scope.querySelectorAll(s.headings);
-      f.push(Array.from(hs, (e) => cap(e.textContent)).join(ITEM));
-      const hasHeadings = hs.length > 0;
-      // Simple selectors where the row has neither headings nor a hidden part (most rows).
-      const plain = !hasHeadings && !scope.querySelector(s.hidden);
-      f.push(texts(scope, hasHeadings ? s.autos_h : plain ? s.autos_plain : s.autos));
-      f.push(texts(scope, hasHeadings ? s.spans_h : plain ? s.spans_plain : s.spans));
-      const media = [];
-      if (scope.querySelector(s.media_any)) {
-        for (const e of scope.querySelectorAll(s.media)) {
-          const tag = e.localName;
-          const label = tag === 'img' ? e.getAttribute('alt') : e.getAttribute('aria-label');
-          media.push([tag, cap(e.getAttribute('role')), cap(label), tag === 'a' ? cap(e.href) : '',
-            tag === 'img' && e.closest(s.attachment) ? '1' : '0', e.matches(s.headings) ? '1' : '0'].join(PART));
-        }
-      }
-      f.push(media.join(ITEM));
-      const cell = s.cell ? scope.querySelector(s.cell) : m;
-      f.push(cell ? cap(cell.getAttribute('class')) + PART + cap(cell.getAttribute('style')) + PART + (cell.hasAttribute('class') ? '1' : '0') : '');
-      out.push(f.join(FIELD));
+      out.push(!r || (seen && seen.has(r)) ? '' : readRow(r, s));
     }
-    return out;
+    return out.join(RECORD);
   }
   globalThis.__saavdhanSnapshot = snapshot;
 })();

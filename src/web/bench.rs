@@ -128,18 +128,22 @@ pub fn bench_read_rows() -> String {
     let labels = Labels::for_lang(&root.get_attribute("lang").unwrap_or_else(|| "en".into()));
     let rows = dom::qsa(&grid, "[role=row]");
     let t = perf_now();
-    let mut n = 0usize;
+    let mut read = Vec::new();
     for r in &rows {
-        if thread::read_row(r, &labels).is_some() {
-            n += 1;
+        if let Some(m) = thread::read_row(r, &labels) {
+            read.push(m);
         }
     }
     let read_ms = perf_now() - t;
     // The same rows through the snapshot helper (one call per 64 rows), as the reader reads them.
     let list = grid.query_selector_all("[role=row]").ok();
     let t = perf_now();
-    let snap_messages = list.as_ref().map_or(0, |l| thread::read_rows_batched(l, &labels));
+    let snapped = list.as_ref().map(|l| thread::read_rows_batched(l, &labels)).unwrap_or_default();
     let snap_ms = perf_now() - t;
+    let n = read.len();
+    // Both ways must read the same messages (sender, kind, text), not only as many.
+    let snap_same = snapped == read;
+    let snap_messages = snapped.len();
     let t = perf_now();
     let mut bytes = 0usize;
     for r in &rows {
@@ -152,7 +156,9 @@ pub fn bench_read_rows() -> String {
         ("read_ms", read_ms.into()),
         ("snap_ms", snap_ms.into()),
         ("snap_messages", (snap_messages as f64).into()),
+        ("snap_same", snap_same.into()),
         ("text_only_ms", text_only_ms.into()),
         ("bytes", (bytes as f64).into()),
     ])
 }
+

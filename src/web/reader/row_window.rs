@@ -402,6 +402,10 @@ fn one(row: &Element, layout: Layout) -> Option<RowView> {
 /// the snapshot helper, if taken). `None`: the budget was spent before a row
 /// that must be read from the DOM.
 fn see(row: &Element, layout: Layout, pre: Option<RowView>, labels: &Labels, cache: &mut RowCache, budget: &mut Budget, names: &mut Option<super::when::Names>) -> Option<Seen> {
+    // The helper snapshots only rows not in the cache: no second lookup for those.
+    if pre.is_some() {
+        return see_uncached(row, layout, pre, labels, cache, budget, names);
+    }
     match cache.get(row) {
         Some(Cached::Message(k)) => Some(Seen::Message(k.clone())),
         Some(Cached::Separator(when)) => Some(Seen::Separator(*when)),

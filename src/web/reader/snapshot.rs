@@ -2,8 +2,10 @@
 //! rows through the JavaScript helper `extension/content/snapshot.js` (page
 //! cost, issue 11 item 4: a query from WebAssembly per element is a crossing
 //! each), or, where the helper is missing, with the same queries from here.
-//! The selectors are this module's; the helper only runs them. All decisions
-//! (what is a message, separator, sender, kind) are made in Rust on the result.
+//! The helper walks each row once and tests its elements as this module's
+//! selectors say (the attributes that mark a message, a separator and a cell
+//! are passed in), and returns one string per batch. All decisions (what is a
+//! message, separator, sender, kind) are made in Rust on the result.
 use super::dom::{self, qs, qsa};
 use super::layout::{Layout, DATE_BREAK, LOG_MESSAGE};
 use wasm_bindgen::{intern, JsCast, JsValue};
@@ -64,6 +66,7 @@ const ATTACHMENT: &str = "a[href*=\"attachment\"]";
 const GRID_MESSAGE: &str = "[data-scope=\"messages_table\"]";
 const GRID_CELL: &str = "[role=gridcell]";
 
+const RECORD: char = '\u{1c}';
 const FIELD: char = '\u{1e}';
 const ITEM: char = '\u{1f}';
 const PART: char = '\u{1d}';
@@ -179,37 +182,38 @@ thread_local! {
 
 fn selectors(layout: Layout) -> JsValue {
     let o = js_sys::Object::new();
-    let set = |k: &str, v: &str| {
-        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
+    let set = |k: &str, v: &JsValue| {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
     };
-    set("message", message_sel(layout));
-    set("brk", DATE_BREAK);
-    set("label", if layout == Layout::Log { "aria-label" } else { "" });
-    set("headings", HEADINGS);
-    set("autos", AUTOS);
-    set("spans", SPANS);
-    set("autos_h", AUTOS_H);
-    set("spans_h", SPANS_H);
-    set("hidden", HIDDEN);
-    set("autos_plain", AUTOS_PLAIN);
-    set("spans_plain", SPANS_PLAIN);
-    set("media_any", MEDIA_ANY);
-    set("media", MEDIA);
-    set("attachment", ATTACHMENT);
-    set("cell", if layout == Layout::Grid { GRID_CELL } else { "" });
-    if layout == Layout::Grid {
-        let _ = js_sys::Reflect::set(&o, &JsValue::from_str("scope_row"), &JsValue::TRUE);
-    }
+    // An attribute and its value (the helper tests elements with these, never with selectors per element).
+    let pair = |name: &str, value: &str| -> JsValue { js_sys::Array::of2(&JsValue::from_str(name), &JsValue::from_str(value)).into() };
+    let (message, cell) = match layout {
+        // GRID_MESSAGE, GRID_CELL
+        Layout::Grid => (pair("data-scope", "messages_table"), JsValue::from_str("gridcell")),
+        // LOG_MESSAGE; the message element is its own cell
+        Layout::Log => (pair("aria-roledescription", "message"), JsValue::NULL),
+    };
+    set("message", &message);
+    set("brk", &pair("data-scope", "date_break")); // DATE_BREAK
+    set("cell", &cell);
+    set("label", &JsValue::from_str(if layout == Layout::Log { "aria-label" } else { "" }));
+    set("attachment", &JsValue::from_str(ATTACHMENT));
+    set("scope_row", &JsValue::from_bool(layout == Layout::Grid));
     o.into()
 }
 
-/// Rows `[start, end)` of `rows` through the helper, in one call: per row its
-/// string, or `None` for a row in `seen` (already read). `None` when the helper
-/// is missing or failed (the caller reads the rows with `view_dom`).
+/// Rows `[start, end)` of `rows` through the helper, in one call that returns one
+/// string: per row its record, or `None` for a row in `seen` (already read).
+/// `None` when the helper is missing or failed (the caller reads the rows with `view_dom`).
 pub fn batch(rows: &JsValue, start: u32, end: u32, seen: &JsValue, layout: Layout) -> Option<Vec<Option<String>>> {
     let f = HELPER.with(|h| h.clone())?;
     let sels = SELECTORS.with(|s| s[if layout == Layout::Grid { 0 } else { 1 }].clone());
     let args = js_sys::Array::of5(rows, &JsValue::from(start), &JsValue::from(end), seen, &sels);
-    let out: js_sys::Array = f.apply(&JsValue::NULL, &args).ok()?.dyn_into().ok()?;
-    Some(out.iter().map(|v| v.as_string()).collect())
+    let out = f.apply(&JsValue::NULL, &args).ok()?.as_string()?;
+    Some(records(&out))
+}
+
+/// The helper's string → one record per row (`None`: an empty record, a row already read).
+pub fn records(s: &str) -> Vec<Option<String>> {
+    s.split(RECORD).map(|r| (!r.is_empty()).then(|| r.to_string())).collect()
 }

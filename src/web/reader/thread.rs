@@ -542,24 +542,27 @@ fn finish(f: Facts, from: Sender, author: Option<String>, label_text: Option<Str
 }
 
 /// Reads every row of `rows` (grid layout) through the snapshot helper, in
-/// batches as a full pass does; how many were messages (bench hook).
-pub fn read_rows_batched(rows: &web_sys::NodeList, labels: &Labels) -> usize {
-    let mut n = 0;
+/// batches as a full pass does; the messages read (bench hook).
+pub fn read_rows_batched(rows: &web_sys::NodeList, labels: &Labels) -> Vec<Message> {
+    let mut out = Vec::new();
     let mut i = 0;
-    while i < rows.length() {
-        let Some(batch) = super::snapshot::batch(rows.as_ref(), i, i + 64, &JsValue::NULL, Layout::Grid) else { return 0 };
-        for (k, s) in batch.iter().enumerate() {
+    let n = rows.length();
+    while i < n {
+        let Some(batch) = super::snapshot::batch(rows.as_ref(), i, i + 64, &JsValue::NULL, Layout::Grid) else { return out };
+        for (k, s) in batch.iter().enumerate().take((n - i) as usize) {
+            // As a pass does: the row element is taken (the cache is keyed by it).
             let Some(row) = rows.item(i + k as u32) else { continue };
-            let v = s.as_deref().map(super::snapshot::parse);
-            if let Some(v) = v {
-                if v.message && v.brk.is_none() && read_grid_view(wasm_bindgen::JsCast::unchecked_ref(&row), &v, labels).is_some() {
-                    n += 1;
-                }
+            let Some(v) = s.as_deref().map(super::snapshot::parse) else { continue };
+            if !v.message || v.brk.is_some() {
+                continue;
+            }
+            if let Some(m) = read_grid_view(wasm_bindgen::JsCast::unchecked_ref(&row), &v, labels) {
+                out.push(m);
             }
         }
         i += 64;
     }
-    n
+    out
 }
 
 /// One grid-layout message row → a message; `None` for rows with nothing to read yet.

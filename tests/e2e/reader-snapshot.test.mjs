@@ -1,0 +1,60 @@
+// The snapshot helper (extension/content/snapshot.js: one walk per row, one string
+// per batch) must read every grid row as the reader's own queries do
+// (src/web/reader/snapshot.rs, view_dom): same messages — sender, kind, text — in the
+// same order. bench_read_rows (test build) reads the page's first grid both ways and
+// says whether they agree. Chromium only: it runs in the content script's world
+// through the DevTools protocol.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchChromium, closeBrowser, openFixture, waitForProtection } from './lib/index.mjs';
+
+// Grid-layout fixtures: English and Hindi threads, date separators, replies and
+// media kinds, a danger thread, a 5,000-message thread.
+const FIXTURES = [
+  '/messages/t/100090000000011',
+  '/messages/e2ee/t/100090000000012',
+  '/messages/t/100090000000043',
+  '/messages/t/100090000000503',
+  '/messages/t/100090000000601',
+  '/messages/t/100090000000016',
+];
+
+describe('snapshot helper agrees with the queries (chromium)', { timeout: 300_000 }, () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchChromium({ server });
+  });
+  after(async () => {
+    await closeBrowser(browser);
+    await server?.close();
+  });
+
+  for (const fixture of FIXTURES) {
+    it(`same messages both ways on ${fixture}`, async () => {
+      const page = await openFixture(browser, fixture);
+      assert.equal(await waitForProtection(page), 'active');
+      const cdp = await page.createCDPSession();
+      const worlds = [];
+      cdp.on('Runtime.executionContextCreated', (e) => {
+        const c = e.context;
+        if (c.auxData && c.auxData.type === 'isolated' && String(c.origin).startsWith('chrome-extension://')) worlds.push(c.id);
+      });
+      await cdp.send('Runtime.enable');
+      let r = null;
+      for (const id of worlds) {
+        const ev = await cdp.send('Runtime.evaluate', {
+          contextId: id, returnByValue: true,
+          expression: 'typeof wasm_bindgen === "function" && wasm_bindgen.bench_read_rows ? wasm_bindgen.bench_read_rows() : null',
+        });
+        if (ev.result && typeof ev.result.value === 'string' && ev.result.value !== 'null') r = JSON.parse(ev.result.value);
+      }
+      await page.close();
+      assert.ok(r, 'bench_read_rows ran in the content script');
+      assert.ok(r.messages > 0, `messages read with queries: ${r.messages}`);
+      assert.equal(r.snap_messages, r.messages, 'as many messages through the helper');
+      assert.equal(r.snap_same, true, 'the same messages through the helper');
+    });
+  }
+});
