@@ -56,6 +56,39 @@ mod tests {
         assert_eq!(bare_amount("since 2019, ok?"), None);
         assert_eq!(bare_amount("room 204 at 5"), None);
     }
+
+    // The word-by-word definition the byte search replaced.
+    /// A bare amount in `text` ("21000", "30k", "₹12,000", "पहले 5000"): money asked with
+    /// no verb. It counts only after a call or a recording (see `apply`). Phone numbers (8+
+    /// digits) and years (1900-2099) are not amounts.
+    fn bare_amount_reference(text: &str) -> Option<String> {
+        for w in text.split(|c: char| c.is_whitespace() || matches!(c, '₹' | '/' | '-' | ':' | '(' | ')')) {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let w = w.strip_prefix("rs").or_else(|| w.strip_prefix("Rs")).unwrap_or(w).trim_start_matches('.');
+            let (digits, k) = match w.strip_suffix(['k', 'K']) {
+                Some(d) => (d, true),
+                None => (w, false),
+            };
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',') || digits.starts_with(',') {
+                continue;
+            }
+            let plain: String = digits.chars().filter(|c| *c != ',').collect();
+            let Ok(v) = plain.parse::<u64>() else { continue };
+            let amount = if k { (1..=999).contains(&v) } else { plain.len() <= 7 && v >= 1000 && !(digits.len() == 4 && (1900..=2099).contains(&v)) };
+            if amount {
+                return Some(w.to_string());
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn bare_amount_equals_its_word_by_word_definition(s in "([0-9]{1,9}|,|k|K|rs|Rs|\\.|₹|/|-|:|\\(|\\)| |\u{a0}|\u{3000}|पहले|à|x|#|19|2026|5000)*") {
+            proptest::prop_assert_eq!(super::bare_amount(&s), bare_amount_reference(&s));
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -217,26 +250,38 @@ fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// A bare amount in `text` ("21000", "30k", "₹12,000", "पहले 5000"): money asked with
 /// no verb. It counts only after a call or a recording (see `apply`). Phone numbers (8+
-/// digits) and years (1900-2099) are not amounts.
+/// digits) and years (1900-2099) are not amounts. Only the words holding an ASCII digit
+/// are looked at (no other can be an amount): most of a message is skipped by a byte search.
 fn bare_amount(text: &str) -> Option<String> {
-    for w in text.split(|c: char| c.is_whitespace() || matches!(c, '₹' | '/' | '-' | ':' | '(' | ')')) {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let w = w.strip_prefix("rs").or_else(|| w.strip_prefix("Rs")).unwrap_or(w).trim_start_matches('.');
-        let (digits, k) = match w.strip_suffix(['k', 'K']) {
-            Some(d) => (d, true),
-            None => (w, false),
-        };
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',') || digits.starts_with(',') {
-            continue;
+    let is_sep = |c: char| c.is_whitespace() || matches!(c, '₹' | '/' | '-' | ':' | '(' | ')');
+    let mut from = 0;
+    while let Some(p) = text.as_bytes()[from..].iter().position(u8::is_ascii_digit) {
+        let digit = from + p;
+        let start = text[from..digit].char_indices().rev().find(|&(_, c)| is_sep(c)).map_or(from, |(k, c)| from + k + c.len_utf8());
+        let end = text[digit..].char_indices().find(|&(_, c)| is_sep(c)).map_or(text.len(), |(k, _)| digit + k);
+        if let Some(a) = amount_word(&text[start..end]) {
+            return Some(a);
         }
-        let plain: String = digits.chars().filter(|c| *c != ',').collect();
-        let Ok(v) = plain.parse::<u64>() else { continue };
-        let amount = if k { (1..=999).contains(&v) } else { plain.len() <= 7 && v >= 1000 && !(digits.len() == 4 && (1900..=2099).contains(&v)) };
-        if amount {
-            return Some(w.to_string());
-        }
+        from = end;
     }
     None
+}
+
+/// One word (between separators) as a bare amount, if it is one.
+fn amount_word(w: &str) -> Option<String> {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let w = w.strip_prefix("rs").or_else(|| w.strip_prefix("Rs")).unwrap_or(w).trim_start_matches('.');
+    let (digits, k) = match w.strip_suffix(['k', 'K']) {
+        Some(d) => (d, true),
+        None => (w, false),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',') || digits.starts_with(',') {
+        return None;
+    }
+    let plain: String = digits.chars().filter(|c| *c != ',').collect();
+    let v = plain.parse::<u64>().ok()?;
+    let amount = if k { (1..=999).contains(&v) } else { plain.len() <= 7 && v >= 1000 && !(digits.len() == 4 && (1900..=2099).contains(&v)) };
+    amount.then(|| w.to_string())
 }
 
 impl Tracker {

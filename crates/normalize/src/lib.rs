@@ -258,12 +258,17 @@ pub fn is_letter(c: char) -> bool {
 }
 
 /// Working buffers, kept per thread and reused: allocating them for every message
-/// was a tenth of the engine's time (measured with callgrind).
+/// was a tenth of the engine's time (measured with callgrind). All are per token or
+/// per run of spaced letters, so they stay small (and in cache) whatever the text's length.
 #[derive(Default)]
 struct Scratch {
-    units: Vec<U>,
+    /// The raw token being read (word characters, leet symbols, joiners).
+    tok: Vec<U>,
+    /// Its words, as ranges of `flat`.
     flat: Vec<U>,
     words: Vec<(usize, usize)>,
+    /// Single ASCII letters seen in a row (a spaced-out word when three or more).
+    run: Vec<U>,
 }
 
 thread_local! {
@@ -285,112 +290,234 @@ pub fn normalize_mapped_into(text: &str, out: &mut Normalized) {
     })
 }
 
+impl Normalized {
+    /// For each byte of `text`, the original byte range it came from (for tests).
+    #[doc(hidden)]
+    pub fn source_map(&self) -> &[(u32, u32)] {
+        &self.src
+    }
+}
+
+/// One pass over the text: characters are folded as they are read and gathered into
+/// the current raw token; at its end the token becomes words (leet, joiners, letter/
+/// digit splits, repeats: [`token_words`]), which go straight to the output, except
+/// single ASCII letters, held back until it is known whether three or more of them
+/// in a row make one spaced-out word. A token of plain ASCII letters (most of any
+/// text) is written straight from the bytes.
 fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
-    let Scratch { units, flat, words } = scratch;
-    units.clear();
-    flat.clear();
-    words.clear();
+    let Scratch { tok, flat, words, run } = scratch;
+    tok.clear();
+    run.clear();
     out.text.clear();
     out.src.clear();
-    // 1. Character folding, remembering where each character came from.
-    // ASCII first, without decoding or calling the fold.
-    units.reserve(text.len());
+    out.text.reserve(text.len() + 2);
+    out.src.reserve(text.len() + 2);
+    out.text.push(' ');
+    out.src.push((0, 0));
+    let mut em = Emitter { out, run, prev_end: 0 };
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
             let l = b.to_ascii_lowercase();
-            units.push(U { c: char::from(l), k: ASCII_CLASS[l as usize], s: i as u32, e: i as u32 + 1 });
+            let k = ASCII_CLASS[l as usize];
+            if k & LETTER != 0 && tok.is_empty() {
+                if let Some(end) = plain_ascii_word(bytes, i) {
+                    em.ascii_word(bytes, i, end);
+                    // The joiners and "!" after the letters (if any) only separate.
+                    i = end;
+                    while i < bytes.len() && is_trailing(bytes[i]) {
+                        i += 1;
+                    }
+                    continue;
+                }
+            }
+            if k & (WORD | LEET | JOINER) != 0 {
+                tok.push(U { c: char::from(l), k, s: i as u32, e: i as u32 + 1 });
+            } else if !tok.is_empty() {
+                end_token(tok, flat, words, &mut em);
+            }
             i += 1;
             continue;
         }
         let Some(c) = text[i..].chars().next() else { break };
         let (s, e) = (i as u32, (i + c.len_utf8()) as u32);
-        fold(c, &mut |f| units.push(U::new(f, s, e)));
+        fold(c, &mut |f| {
+            let u = U::new(f, s, e);
+            if u.is(WORD | LEET | JOINER) {
+                tok.push(u);
+            } else if !tok.is_empty() {
+                end_token(tok, flat, words, &mut em);
+            }
+        });
         i = e as usize;
     }
-
-    // 2. Raw tokens (split at separators); inside each: leet, joiners, splits, repeats.
-    // Words are ranges of one flat buffer (no allocation per word).
-    flat.reserve(units.len());
-    let mut i = 0;
-    while i < units.len() {
-        if !units[i].is(WORD | LEET | JOINER) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < units.len() && units[i].is(WORD | LEET | JOINER) {
-            i += 1;
-        }
-        token_words(&mut units[start..i], flat, words);
+    if !tok.is_empty() {
+        end_token(tok, flat, words, &mut em);
     }
-
-    // 3. Padded output with the byte map, word by word; a run of three or more
-    // single ASCII letters is one spaced-out word, joined (rare: one buffer for it).
-    let single = |w: &(usize, usize)| w.1 - w.0 == 1 && flat[w.0].c.is_ascii_alphabetic();
-    let mut joined: Vec<U> = Vec::new();
-    out.text.reserve(text.len() + 2);
-    out.src.reserve(text.len() + 2);
-    let mut prev_end = 0u32;
-    out.text.push(' ');
-    out.src.push((0, 0));
-    let mut j = 0;
-    while j < words.len() {
-        let mut k = j;
-        while k < words.len() && single(&words[k]) {
-            k += 1;
-        }
-        let w: &[U] = if k - j >= 3 {
-            joined.clear();
-            for word in &words[j..k] {
-                push_collapsing(&mut joined, flat[word.0]);
-            }
-            j = k;
-            &joined
-        } else {
-            let (s, e) = words[j];
-            j += 1;
-            &flat[s..e]
-        };
-        if out.text.len() > 1 {
-            // Not the first word (words are never empty).
-            out.text.push(' ');
-            out.src.push((prev_end, w[0].s));
-        }
-        if let Some(x) = expansion(w) {
-            let span = (w[0].s, w[w.len() - 1].e);
-            out.text.push_str(x);
-            out.src.extend(std::iter::repeat_n(span, x.len()));
-            prev_end = span.1;
-            continue;
-        }
-        for u in w {
-            if u.c.is_ascii() {
-                out.text.push(u.c);
-                out.src.push((u.s, u.e));
-                continue;
-            }
-            let mut buf = [0u8; 4];
-            let enc = u.c.encode_utf8(&mut buf);
-            out.text.push_str(enc);
-            out.src.extend(std::iter::repeat_n((u.s, u.e), enc.len()));
-        }
-        prev_end = w.last().map(|u| u.e).unwrap_or(prev_end);
-    }
-    out.text.push(' ');
-    out.src.push((prev_end, prev_end));
+    em.finish();
 }
 
-fn push_collapsing(w: &mut Vec<U>, u: U) {
-    if let Some(last) = w.last_mut() {
-        if last.c == u.c && u.is(LETTER) {
-            last.e = last.e.max(u.e);
+/// When the raw token starting at `i` (after a separator) is ASCII letters only, then
+/// maybe joiners or "!" (which then join nothing and are not leet), then the text's end
+/// or an ASCII separator: the end of its letters. Otherwise (digits, leet, joiners
+/// between letters, a non-ASCII character that may fold into the word) `None`.
+#[inline]
+fn plain_ascii_word(bytes: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    let end = j;
+    while j < bytes.len() && is_trailing(bytes[j]) {
+        j += 1;
+    }
+    (j == bytes.len() || (bytes[j].is_ascii() && ASCII_CLASS[bytes[j] as usize] == 0)).then_some(end)
+}
+
+/// "!" or an ASCII joiner.
+#[inline]
+fn is_trailing(b: u8) -> bool {
+    b == b'!' || (b.is_ascii() && ASCII_CLASS[b as usize] == JOINER)
+}
+
+/// The raw token in `tok` is complete: its words go out.
+fn end_token(tok: &mut Vec<U>, flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>, em: &mut Emitter) {
+    flat.clear();
+    words.clear();
+    token_words(tok, flat, words);
+    for &(s, e) in words.iter() {
+        em.word(&flat[s..e]);
+    }
+    tok.clear();
+}
+
+/// Writes words to the output, joining runs of three or more single ASCII letters.
+struct Emitter<'a> {
+    out: &'a mut Normalized,
+    run: &'a mut Vec<U>,
+    prev_end: u32,
+}
+
+impl Emitter<'_> {
+    fn word(&mut self, w: &[U]) {
+        if w.len() == 1 && w[0].c.is_ascii_alphabetic() {
+            self.run.push(w[0]);
             return;
         }
+        self.end_run();
+        write_word(self.out, &mut self.prev_end, w);
     }
-    w.push(u);
+
+    /// `bytes[s..e]`, ASCII letters only, as one word (lower case, repeats collapsed).
+    fn ascii_word(&mut self, bytes: &[u8], s: usize, e: usize) {
+        let first = bytes[s].to_ascii_lowercase();
+        if bytes[s + 1..e].iter().all(|b| b.to_ascii_lowercase() == first) {
+            // One letter, perhaps repeated: a single letter.
+            self.word(&[U { c: char::from(first), k: ASCII_CLASS[first as usize], s: s as u32, e: e as u32 }]);
+            return;
+        }
+        self.end_run();
+        let out = &mut *self.out;
+        if out.text.len() > 1 {
+            out.text.push(' ');
+            out.src.push((self.prev_end, s as u32));
+        }
+        let (text_at, src_at) = (out.text.len(), out.src.len());
+        let mut last = 0u8;
+        let mut n = 0usize;
+        let mut key = 0u64;
+        for (p, &b) in bytes[s..e].iter().enumerate() {
+            let l = b.to_ascii_lowercase();
+            let at = (s + p) as u32;
+            if l == last {
+                if let Some(m) = out.src.last_mut() {
+                    m.1 = at + 1;
+                }
+                continue;
+            }
+            out.text.push(char::from(l));
+            out.src.push((at, at + 1));
+            last = l;
+            n += 1;
+            if n <= 8 {
+                key = key << 8 | l as u64;
+            }
+        }
+        self.prev_end = e as u32;
+        if n <= 7 {
+            if let Ok(x) = KEYS.binary_search(&(key << (8 * (8 - n)))) {
+                let x = ABBREVIATIONS[x].1;
+                out.text.truncate(text_at);
+                out.src.truncate(src_at);
+                out.text.push_str(x);
+                out.src.extend(std::iter::repeat_n((s as u32, e as u32), x.len()));
+            }
+        }
+    }
+
+    /// The held-back single letters go out: joined (repeats collapsed) when three or
+    /// more, else one by one.
+    fn end_run(&mut self) {
+        match self.run.len() {
+            0 => {}
+            1 | 2 => {
+                for k in 0..self.run.len() {
+                    let u = self.run[k];
+                    write_word(self.out, &mut self.prev_end, &[u]);
+                }
+            }
+            _ => {
+                let mut n = 0;
+                for k in 0..self.run.len() {
+                    let u = self.run[k];
+                    if n > 0 && self.run[n - 1].c == u.c {
+                        self.run[n - 1].e = self.run[n - 1].e.max(u.e);
+                    } else {
+                        self.run[n] = u;
+                        n += 1;
+                    }
+                }
+                self.run.truncate(n);
+                write_word(self.out, &mut self.prev_end, self.run);
+            }
+        }
+        self.run.clear();
+    }
+
+    fn finish(mut self) {
+        self.end_run();
+        self.out.text.push(' ');
+        self.out.src.push((self.prev_end, self.prev_end));
+    }
+}
+
+/// Writes one word (after a space unless it is the first), expanded if abbreviated.
+fn write_word(out: &mut Normalized, prev_end: &mut u32, w: &[U]) {
+    if out.text.len() > 1 {
+        out.text.push(' ');
+        out.src.push((*prev_end, w[0].s));
+    }
+    if let Some(x) = expansion(w) {
+        let span = (w[0].s, w[w.len() - 1].e);
+        out.text.push_str(x);
+        out.src.extend(std::iter::repeat_n(span, x.len()));
+        *prev_end = span.1;
+        return;
+    }
+    for u in w {
+        if u.c.is_ascii() {
+            out.text.push(u.c);
+            out.src.push((u.s, u.e));
+            continue;
+        }
+        let mut buf = [0u8; 4];
+        let enc = u.c.encode_utf8(&mut buf);
+        out.text.push_str(enc);
+        out.src.extend(std::iter::repeat_n((u.s, u.e), enc.len()));
+    }
+    *prev_end = w[w.len() - 1].e;
 }
 
 /// One raw token (word characters, leet symbols, joiners) → words.
