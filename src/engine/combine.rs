@@ -282,10 +282,10 @@ mod tests {
     #[test]
     fn a_recording_after_a_call_then_money_is_danger_despite_a_persona() {
         let c = chain(&[(Tag::VcInvite, 0), (Tag::Recording, 1), (Tag::Money, 1)]);
-        assert_eq!(level(&c, Some(DAY), -3, D), Level::Danger);
+        assert_eq!(level(&c, Some(DAY), TRUSTED + 1, D), Level::Danger);
         // A fee after a video consultation, without a recording, stays a fee.
         let fee = chain(&[(Tag::VcInvite, 0), (Tag::Money, 1)]);
-        assert!(level(&fee, Some(DAY), -3, D) < Level::Danger);
+        assert!(level(&fee, Some(DAY), TRUSTED + 1, D) < Level::Danger);
         // "Recorded" before any call, from a stranger: a warning, not yet danger.
         let first = chain(&[(Tag::Recording, 0)]);
         assert_eq!(level(&first, Some(0), STRANGER, D), Level::Warning);
