@@ -89,3 +89,15 @@ fn the_table_fold_equals_the_reference_for_every_character() {
     // The test would pass vacuously if both folds were the identity.
     assert!(changed > 18_000, "{changed} characters changed by the fold");
 }
+
+#[test]
+fn threat_emoji_are_words_other_emoji_separators() {
+    assert_eq!(n("📹➡️👨‍👩‍👧"), "emovideo emosend emofamily emofamily emofamily");
+    assert_eq!(n("pay💰now"), "pay emomoney now");
+    assert_eq!(n("Good morning 🌹🙏"), "god morning");
+    let text = "ok 🎥 then";
+    let m = normalize_mapped(text);
+    let at = m.text.find("emovideo").unwrap();
+    let (s, e) = m.original_range(at, at + "emovideo".len()).unwrap();
+    assert_eq!(&text[s..e], "🎥");
+}

@@ -47,6 +47,18 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_with_a_threat_is_its_demand_without_a_call_before() {
+        use crate::engine::{Contact, FriendStatus, Level, Message, MessageKind, Sender, Tracker, Tuning};
+        let msg = |t: &str| Message { from: Sender::Them, author: None, at: None, kind: MessageKind::Text, text: Some(t.into()) };
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert_eq!(t.push(&msg("💰 20000 or 📹➡️👨‍👩‍👧‍👦")).level, Level::Danger);
+        // An amount alone, before any call, is not a demand.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert!(t.push(&msg("It cost 20000 last year")).level < Level::Warning);
+    }
+
+    #[test]
     fn bare_amounts_but_not_phone_numbers_or_years() {
         use super::bare_amount;
         assert_eq!(bare_amount("21000").as_deref(), Some("21000"));
@@ -178,10 +190,16 @@ fn kind_words(kind: MessageKind) -> String {
 
 /// A bare amount (see `bare_amount`), as a cue.
 const AMOUNT: Cue = Cue::Kind("text.bare_amount", Stage::Extortion, Tag::Money);
+/// A bare amount in the same message as a threat ("💰 20000 or 📹 ➡️ 👨‍👩‍👧"): the demand
+/// that goes with it, which needs no call before it.
+const THREAT_AMOUNT: Cue = Cue::Kind("text.threat_amount", Stage::Extortion, Tag::Money);
 
 fn kind_cue_by_id(id: &str) -> Option<Cue> {
     if id == "text.bare_amount" {
         return Some(AMOUNT);
+    }
+    if id == "text.threat_amount" {
+        return Some(THREAT_AMOUNT);
     }
     [MessageKind::VideoCall, MessageKind::MissedVideoCall, MessageKind::Forwarded]
         .into_iter()
@@ -430,7 +448,11 @@ impl Tracker {
             }
             if !mine && msg.kind != MessageKind::Forwarded && !found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Money) {
                 if let Some(a) = bare_amount(&text) {
-                    self.events.push(Event { index: Some(index), at, author, mine, cue: AMOUNT, matched: a });
+                    let rules = self.engine.rules();
+                    let threat = found.iter().any(|(r, _)| matches!(rules[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor))
+                        && !found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution);
+                    let cue = if threat { THREAT_AMOUNT } else { AMOUNT };
+                    self.events.push(Event { index: Some(index), at, author, mine, cue, matched: a });
                 }
             }
             let rules = self.engine.rules();
