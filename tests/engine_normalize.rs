@@ -101,3 +101,16 @@ fn threat_emoji_are_words_other_emoji_separators() {
     let (s, e) = m.original_range(at, at + "emovideo".len()).unwrap();
     assert_eq!(&text[s..e], "🎥");
 }
+
+#[test]
+fn devanagari_spelled_out_by_syllable_is_joined_but_not_short_everyday_words() {
+    assert_eq!(n("वी डि यो"), "वीडियो");
+    assert_eq!(n("व्हा ट्स ए प नं ब र दो"), "व्हाट्सएपनंबर दो");
+    assert_eq!(n("व ी ड ि य ो"), "वीडियो");
+    // Sentences of one-syllable words stay words.
+    assert_eq!(n("नंबर दे दो ना"), "नंबर दे दो ना");
+    assert_eq!(n("मैं भी तो हूं"), "मैं भी तो हूं");
+    assert_eq!(n("तो वी डि यो है"), "तो वीडियो है");
+    // Two syllables are not a spelled-out word.
+    assert_eq!(n("जी हा"), "जी हा");
+}

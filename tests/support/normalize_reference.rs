@@ -1,9 +1,10 @@
 //! The normaliser as it was before its single-pass rewrite (three passes over
-//! per-character buffers), kept verbatim as the definition the shipped one is checked
-//! against: tests/engine_props.rs compares both, text and byte map, on arbitrary text.
+//! per-character buffers), kept as the definition the shipped one is checked against:
+//! tests/engine_props.rs compares both, text and byte map, on arbitrary text. Changed
+//! since only where marked (the spelled-out Devanagari of the last pass).
 #![allow(dead_code)]
 
-use saavdhan::engine::normalize::internals::{class, fold, leet, JOINER, LEET, LETTER, WORD};
+use saavdhan::engine::normalize::internals::{class, fold, is_devanagari_sign, is_short_word, is_syllable, leet, spelled_out, JOINER, LEET, LETTER, WORD};
 use saavdhan::engine::normalize::ABBREVIATIONS;
 
 const ASCII_CLASS: [u8; 128] = {
@@ -145,8 +146,37 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     let mut prev_end = 0u32;
     out.text.push(' ');
     out.src.push((0, 0));
+    // Since the rewrite: a run of one-syllable Devanagari words may be a word spelled
+    // out (the same decision, `spelled_out`, as the shipped normaliser).
+    let syl = |w: &(usize, usize)| is_syllable(flat[w.0..w.1].iter().map(|u| u.c));
     let mut j = 0;
     while j < words.len() {
+        let mut k = j;
+        while k < words.len() && syl(&words[k]) {
+            k += 1;
+        }
+        if k > j {
+            let n = k - j;
+            let short: Vec<bool> = words[j..k].iter().map(|w| is_short_word(flat[w.0..w.1].iter().map(|u| u.c))).collect();
+            let bare: Vec<bool> = words[j..k].iter().map(|w| is_devanagari_sign(flat[w.0].c)).collect();
+            let (a, b) = if n >= 3 { spelled_out(&short, &bare).unwrap_or((n, n)) } else { (n, n) };
+            for m in 0..n {
+                if m < a || m >= b {
+                    let (s, e) = words[j + m];
+                    emit(out, &mut prev_end, &flat[s..e]);
+                } else if m == a {
+                    joined.clear();
+                    for w in &words[j + a..j + b] {
+                        for &u in &flat[w.0..w.1] {
+                            push_collapsing(&mut joined, u);
+                        }
+                    }
+                    emit(out, &mut prev_end, &joined);
+                }
+            }
+            j = k;
+            continue;
+        }
         let mut k = j;
         while k < words.len() && single(&words[k]) {
             k += 1;
@@ -163,33 +193,37 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
             j += 1;
             &flat[s..e]
         };
-        if out.text.len() > 1 {
-            // Not the first word (words are never empty).
-            out.text.push(' ');
-            out.src.push((prev_end, w[0].s));
-        }
-        if let Some(x) = expansion(w) {
-            let span = (w[0].s, w[w.len() - 1].e);
-            out.text.push_str(x);
-            out.src.extend(std::iter::repeat_n(span, x.len()));
-            prev_end = span.1;
-            continue;
-        }
-        for u in w {
-            if u.c.is_ascii() {
-                out.text.push(u.c);
-                out.src.push((u.s, u.e));
-                continue;
-            }
-            let mut buf = [0u8; 4];
-            let enc = u.c.encode_utf8(&mut buf);
-            out.text.push_str(enc);
-            out.src.extend(std::iter::repeat_n((u.s, u.e), enc.len()));
-        }
-        prev_end = w.last().map(|u| u.e).unwrap_or(prev_end);
+        emit(out, &mut prev_end, w);
     }
     out.text.push(' ');
     out.src.push((prev_end, prev_end));
+}
+
+fn emit(out: &mut Normalized, prev_end: &mut u32, w: &[U]) {
+    if out.text.len() > 1 {
+        // Not the first word (words are never empty).
+        out.text.push(' ');
+        out.src.push((*prev_end, w[0].s));
+    }
+    if let Some(x) = expansion(w) {
+        let span = (w[0].s, w[w.len() - 1].e);
+        out.text.push_str(x);
+        out.src.extend(std::iter::repeat_n(span, x.len()));
+        *prev_end = span.1;
+        return;
+    }
+    for u in w {
+        if u.c.is_ascii() {
+            out.text.push(u.c);
+            out.src.push((u.s, u.e));
+            continue;
+        }
+        let mut buf = [0u8; 4];
+        let enc = u.c.encode_utf8(&mut buf);
+        out.text.push_str(enc);
+        out.src.extend(std::iter::repeat_n((u.s, u.e), enc.len()));
+    }
+    *prev_end = w.last().map(|u| u.e).unwrap_or(*prev_end);
 }
 
 fn push_collapsing(w: &mut Vec<U>, u: U) {

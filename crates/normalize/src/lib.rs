@@ -7,7 +7,9 @@
 //! * zero-width characters, joiners, bidi marks and variation selectors removed;
 //! * Devanagari: nukta dropped (ज़ → ज), candrabindu → anusvara, Devanagari digits → 0-9;
 //! * leet inside words ("wh@ts@pp", "v1de0"), but never inside numbers ("5000");
-//! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p");
+//! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p"),
+//!   and Devanagari spelled out syllable by syllable ("वी डि यो" → "वीडियो", but not a run
+//!   of everyday short words such as "दे दो ना");
 //! * repeated letters collapsed ("pleeease" → "please", "good" → "god": patterns get the same);
 //! * letters and digits split apart ("rs5000" → "rs 5000", "₹500" → "rs 500");
 //! * chat abbreviations and spelling variants expanded ("vdo" → "video", "wtsp" →
@@ -269,6 +271,9 @@ struct Scratch {
     words: Vec<(usize, usize)>,
     /// Single ASCII letters seen in a row (a spaced-out word when three or more).
     run: Vec<U>,
+    /// Devanagari words of one syllable seen in a row, and their ranges in `deva`.
+    deva: Vec<U>,
+    deva_words: Vec<(usize, usize)>,
 }
 
 thread_local! {
@@ -305,16 +310,18 @@ impl Normalized {
 /// in a row make one spaced-out word. A token of plain ASCII letters (most of any
 /// text) is written straight from the bytes.
 fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
-    let Scratch { tok, flat, words, run } = scratch;
+    let Scratch { tok, flat, words, run, deva, deva_words } = scratch;
     tok.clear();
     run.clear();
+    deva.clear();
+    deva_words.clear();
     out.text.clear();
     out.src.clear();
     out.text.reserve(text.len() + 2);
     out.src.reserve(text.len() + 2);
     out.text.push(' ');
     out.src.push((0, 0));
-    let mut em = Emitter { out, run, prev_end: 0 };
+    let mut em = Emitter { out, run, deva, deva_words, prev_end: 0 };
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -393,21 +400,126 @@ fn end_token(tok: &mut Vec<U>, flat: &mut Vec<U>, words: &mut Vec<(usize, usize)
     tok.clear();
 }
 
-/// Writes words to the output, joining runs of three or more single ASCII letters.
+/// Devanagari words of one syllable that are everyday words on their own ("है", "तो",
+/// "दो"): a run of them is a sentence, not a word spelled out (canonical forms).
+const DEVANAGARI_SHORT_WORDS: &[&str] = &[
+    "है", "हैं", "हो", "तो", "भी", "ही", "से", "को", "के", "का", "की", "कि", "में", "मैं", "मे", "ने", "न", "ना", "जी",
+    "दो", "दे", "दी", "लो", "ले", "ली", "या", "व", "जो", "सो", "वो", "ये", "क्या", "पे", "हां", "हूं", "हु", "थे", "था",
+    "थी", "गा", "गे", "गी", "ते", "ती", "हे", "हा", "ला", "चा", "ची", "चे", "जा", "घे", "द्या", "नी", "मी", "तू", "तु", "आ",
+    "ओ", "ए", "क्यों", "यूं", "यूँ",
+];
+
+/// A Devanagari word of one syllable: at most one base letter (an independent vowel, or
+/// a consonant not joined to the one before by a virama), with its vowel signs and marks.
+#[doc(hidden)]
+pub fn is_syllable(w: impl Iterator<Item = char>) -> bool {
+    let (mut bases, mut virama) = (0, false);
+    for c in w {
+        let c = c as u32;
+        if !(0x0900..=0x097F).contains(&c) {
+            return false;
+        }
+        if matches!(c, 0x0904..=0x0939 | 0x0958..=0x0961 | 0x0972..=0x097F) && !virama {
+            bases += 1;
+            if bases > 1 {
+                return false;
+            }
+        }
+        virama = c == 0x094D;
+    }
+    true
+}
+
+/// Whether `c` is a Devanagari sign that never begins a word (vowel sign, virama, mark).
+#[doc(hidden)]
+pub fn is_devanagari_sign(c: char) -> bool {
+    matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963)
+}
+
+#[doc(hidden)]
+pub fn is_short_word(w: impl Iterator<Item = char> + Clone) -> bool {
+    DEVANAGARI_SHORT_WORDS.iter().any(|s| s.chars().eq(w.clone()))
+}
+
+/// In a run of one-syllable Devanagari words (`short[k]`: word k is an everyday short
+/// word), the part spelled out syllable by syllable ("वी डि यो", "नं ब र"), to be joined:
+/// the run without its leading and trailing short words, if three or more syllables
+/// remain and fewer than half of them are short words.
+///
+/// A word that begins with a vowel sign or a virama (`bare[k]`) is a letter spelled
+/// out on its own ("व ी ड ि य ो"): then the whole run is one word.
+#[doc(hidden)]
+pub fn spelled_out(short: &[bool], bare: &[bool]) -> Option<(usize, usize)> {
+    if bare.iter().any(|&x| x) {
+        return Some((0, short.len()));
+    }
+    let a = short.iter().take_while(|&&x| x).count();
+    let b = short.len() - short[a..].iter().rev().take_while(|&&x| x).count();
+    let inner = &short[a..b];
+    (inner.len() >= 3 && inner.iter().filter(|&&x| x).count() * 2 < inner.len()).then_some((a, b))
+}
+
+/// Writes words to the output, joining runs of three or more single ASCII letters, and
+/// Devanagari spelled out syllable by syllable.
 struct Emitter<'a> {
     out: &'a mut Normalized,
     run: &'a mut Vec<U>,
+    deva: &'a mut Vec<U>,
+    deva_words: &'a mut Vec<(usize, usize)>,
     prev_end: u32,
 }
 
 impl Emitter<'_> {
     fn word(&mut self, w: &[U]) {
         if w.len() == 1 && w[0].c.is_ascii_alphabetic() {
+            self.end_deva();
             self.run.push(w[0]);
             return;
         }
         self.end_run();
+        if w[0].c >= '\u{0900}' && w[0].c <= '\u{097F}' && is_syllable(w.iter().map(|u| u.c)) {
+            let s = self.deva.len();
+            self.deva.extend_from_slice(w);
+            self.deva_words.push((s, self.deva.len()));
+            return;
+        }
+        self.end_deva();
         write_word(self.out, &mut self.prev_end, w);
+    }
+
+    /// The held-back one-syllable Devanagari words go out, the spelled-out part joined.
+    fn end_deva(&mut self) {
+        let n = self.deva_words.len();
+        if n == 0 {
+            return;
+        }
+        let mut joined = None;
+        if n >= 3 {
+            let short: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_short_word(self.deva[s..e].iter().map(|u| u.c))).collect();
+            let bare: Vec<bool> = self.deva_words.iter().map(|&(s, _)| is_devanagari_sign(self.deva[s].c)).collect();
+            joined = spelled_out(&short, &bare);
+        }
+        let (a, b) = joined.unwrap_or((n, n));
+        for k in 0..n {
+            let (s, e) = self.deva_words[k];
+            if k < a || k >= b {
+                write_word(self.out, &mut self.prev_end, &self.deva[s..e]);
+            } else if k == a {
+                // One word, repeats collapsed as inside any word.
+                let mut w: Vec<U> = Vec::new();
+                for &(s, e) in &self.deva_words[a..b] {
+                    for &u in &self.deva[s..e] {
+                        match w.last_mut() {
+                            Some(l) if l.c == u.c && u.is(LETTER) => l.e = l.e.max(u.e),
+                            _ => w.push(u),
+                        }
+                    }
+                }
+                write_word(self.out, &mut self.prev_end, &w);
+            }
+        }
+        self.deva.clear();
+        self.deva_words.clear();
     }
 
     /// `bytes[s..e]`, ASCII letters only, as one word (lower case, repeats collapsed).
@@ -419,6 +531,7 @@ impl Emitter<'_> {
             return;
         }
         self.end_run();
+        self.end_deva();
         let out = &mut *self.out;
         if out.text.len() > 1 {
             out.text.push(' ');
@@ -488,6 +601,7 @@ impl Emitter<'_> {
 
     fn finish(mut self) {
         self.end_run();
+        self.end_deva();
         self.out.text.push(' ');
         self.out.src.push((self.prev_end, self.prev_end));
     }
@@ -604,5 +718,5 @@ mod tests {
 #[doc(hidden)]
 pub mod internals {
     pub use super::fold::fold;
-    pub use super::{class, is_indic, is_joiner, is_letter, is_word, leet, JOINER, LEET, LETTER, WORD};
+    pub use super::{class, is_indic, is_joiner, is_letter, is_devanagari_sign, is_short_word, is_syllable, is_word, leet, spelled_out, JOINER, LEET, LETTER, WORD};
 }
