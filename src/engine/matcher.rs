@@ -19,6 +19,15 @@ pub struct Matcher {
     group_counts: Vec<u8>,
 }
 
+/// Per-thread buffers of a scan, reused: the normalised text, and per rule touched by
+/// the scan its matched-group mask, whether an `unless` vetoed it, and the first span of
+/// each group.
+#[derive(Default)]
+struct Scratch {
+    norm: Normalized,
+    state: Vec<(u16, u8, bool, [(u32, u32); 8])>,
+}
+
 /// A rule with some but not all of its groups in one message (and no `unless`): the
 /// tracker completes it with the same author's next short messages.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -70,18 +79,18 @@ impl Matcher {
             return Vec::new();
         }
         thread_local! {
-            static NORM: std::cell::RefCell<Normalized> = std::cell::RefCell::new(Normalized::default());
+            static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
         }
-        NORM.with(|n| match n.try_borrow_mut() {
-            Ok(mut norm) => self.scan_with(text, &mut norm, parts),
-            Err(_) => self.scan_with(text, &mut Normalized::default(), parts),
+        SCRATCH.with(|n| match n.try_borrow_mut() {
+            Ok(mut scratch) => self.scan_with(text, &mut scratch, parts),
+            Err(_) => self.scan_with(text, &mut Scratch::default(), parts),
         })
     }
 
-    fn scan_with(&self, text: &str, norm: &mut Normalized, parts: &mut Vec<Part>) -> Vec<Hit> {
+    fn scan_with(&self, text: &str, scratch: &mut Scratch, parts: &mut Vec<Part>) -> Vec<Hit> {
+        let Scratch { norm, state } = scratch;
         normalize_mapped_into(text, norm);
-        // Per touched rule: matched-group mask, vetoed, first span of each group.
-        let mut state: Vec<(u16, u8, bool, [(u32, u32); 8])> = Vec::new();
+        state.clear();
         let input = Input::new(&norm.text);
         let mut at = OverlappingState::start();
         // Errors only for anchored searches or non-standard match kinds: neither here.
@@ -103,9 +112,11 @@ impl Matcher {
                 }
             }
         }
-        state.sort_by_key(|s| s.0);
+        // Rule order, as promised, for what is returned (sorting the few results, not
+        // the touched rules' state).
+        let first_part = parts.len();
         let mut hits = Vec::new();
-        for (r, mask, vetoed, spans) in state {
+        for &(r, mask, vetoed, spans) in state.iter() {
             let n = self.group_counts[r as usize];
             if vetoed {
                 continue;
@@ -125,6 +136,8 @@ impl Matcher {
             let matched: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
             hits.push(Hit { rule: r as usize, matched: matched.join(" … ") });
         }
+        hits.sort_unstable_by_key(|h| h.rule);
+        parts[first_part..].sort_unstable_by_key(|p| p.rule);
         hits
     }
 }
