@@ -70,7 +70,8 @@ fn fail(msg: String) -> ! {
 fn check_patterns(file: &str, id: &str, what: &str, pats: &[String]) {
     for p in pats {
         let core = p.trim_matches('*');
-        if core.trim().is_empty() || !core.chars().any(|c| c.is_alphanumeric()) {
+        // Symbols alone normalise to nothing (the emoji the normaliser reads as words excepted).
+        if core.trim().is_empty() || crate::normalize::normalize(core).is_empty() {
             fail(format!("{file}: rule '{id}': {what} has an empty or symbol-only pattern {p:?}"));
         }
     }

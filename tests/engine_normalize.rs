@@ -89,3 +89,28 @@ fn the_table_fold_equals_the_reference_for_every_character() {
     // The test would pass vacuously if both folds were the identity.
     assert!(changed > 18_000, "{changed} characters changed by the fold");
 }
+
+#[test]
+fn threat_emoji_are_words_other_emoji_separators() {
+    assert_eq!(n("📹➡️👨‍👩‍👧"), "emovideo emosend emofamily emofamily emofamily");
+    assert_eq!(n("pay💰now"), "pay emomoney now");
+    assert_eq!(n("Good morning 🌹🙏"), "god morning");
+    let text = "ok 🎥 then";
+    let m = normalize_mapped(text);
+    let at = m.text.find("emovideo").unwrap();
+    let (s, e) = m.original_range(at, at + "emovideo".len()).unwrap();
+    assert_eq!(&text[s..e], "🎥");
+}
+
+#[test]
+fn devanagari_spelled_out_by_syllable_is_joined_but_not_short_everyday_words() {
+    assert_eq!(n("वी डि यो"), "वीडियो");
+    assert_eq!(n("व्हा ट्स ए प नं ब र दो"), "व्हाट्सएपनंबर दो");
+    assert_eq!(n("व ी ड ि य ो"), "वीडियो");
+    // Sentences of one-syllable words stay words.
+    assert_eq!(n("नंबर दे दो ना"), "नंबर दे दो ना");
+    assert_eq!(n("मैं भी तो हूं"), "मैं भी तो हूं");
+    assert_eq!(n("तो वी डि यो है"), "तो वीडियो है");
+    // Two syllables are not a spelled-out word.
+    assert_eq!(n("जी हा"), "जी हा");
+}

@@ -291,6 +291,11 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
         // Family and old friends: jokes about videos and payments are their business.
         return if threat { Level::Notice } else { Level::None };
     }
+    // "I recorded you" after a call, then money: extortion whatever persona the contact
+    // put on before (a "yoga teacher", a "tutor"): a fee never comes with a recording.
+    if recording && money && chain.before(VIDEO_CALL & tags, Tag::Recording.bit()) {
+        return Level::Danger;
+    }
     // With a counter-weight in the conversation (a clinic, a class, a listing) a fee
     // after a video consultation is a fee: only a threat makes it extortion.
     if (threat || (money && s >= 0 && !weighted)) && levered {
@@ -304,7 +309,9 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
         return if stranger || off { Level::Danger } else { Level::Warning };
     }
     if recording && s >= 0 {
-        return Level::Notice; // "recorded" before any call: not yet the lever
+        // "Recorded" before any call is not yet the lever; but a stranger who opens with
+        // "I have recorded you" is the chain told backwards (the threat comes next).
+        return if stranger { Level::Warning } else { Level::Notice };
     }
     // With a counter-weight (a clinic, a class, a listing, matrimony, family, a
     // circle) an ask or a call is a notice: the consultation, the item shown on camera,
@@ -390,6 +397,19 @@ mod tests {
     fn money_before_any_call_is_not_extortion() {
         let c = chain(&[(Tag::Money, 0), (Tag::VcInvite, 0)]);
         assert_eq!(level(&c, Some(0), 0, false, D), Level::Warning);
+    }
+
+    #[test]
+    fn a_recording_after_a_call_then_money_is_danger_despite_a_persona() {
+        let c = chain(&[(Tag::VcInvite, 0), (Tag::Recording, 1), (Tag::Money, 1)]);
+        assert_eq!(level(&c, Some(DAY), TRUSTED + 1, false, D), Level::Danger);
+        // A fee after a video consultation, without a recording, stays a fee.
+        let fee = chain(&[(Tag::VcInvite, 0), (Tag::Money, 1)]);
+        assert!(level(&fee, Some(DAY), TRUSTED + 1, false, D) < Level::Danger);
+        // "Recorded" before any call, from a stranger: a warning, not yet danger.
+        let first = chain(&[(Tag::Recording, 0)]);
+        assert_eq!(level(&first, Some(0), STRANGER, false, D), Level::Warning);
+        assert_eq!(level(&first, Some(0), 0, false, D), Level::Notice);
     }
 
     #[test]

@@ -31,6 +31,15 @@ fn is_short_form(needle: &str) -> bool {
     bounded && !core.contains(' ') && core.chars().count() <= 3 && !core.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Per-thread buffers of a scan, reused: the normalised text, and per rule touched by
+/// the scan its matched-group mask, whether an `unless` vetoed it, the first span of
+/// each group, and the groups matched by a word that is not an ambiguous short form.
+#[derive(Default)]
+struct Scratch {
+    norm: Normalized,
+    state: Vec<(u16, u8, bool, [(u32, u32); 8], u8)>,
+}
+
 /// A rule with some but not all of its groups in one message (and no `unless`): the
 /// tracker completes it with the same author's next short messages.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -85,19 +94,18 @@ impl Matcher {
             return Vec::new();
         }
         thread_local! {
-            static NORM: std::cell::RefCell<Normalized> = std::cell::RefCell::new(Normalized::default());
+            static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
         }
-        NORM.with(|n| match n.try_borrow_mut() {
-            Ok(mut norm) => self.scan_with(text, &mut norm, parts),
-            Err(_) => self.scan_with(text, &mut Normalized::default(), parts),
+        SCRATCH.with(|n| match n.try_borrow_mut() {
+            Ok(mut scratch) => self.scan_with(text, &mut scratch, parts),
+            Err(_) => self.scan_with(text, &mut Scratch::default(), parts),
         })
     }
 
-    fn scan_with(&self, text: &str, norm: &mut Normalized, parts: &mut Vec<Part>) -> Vec<Hit> {
+    fn scan_with(&self, text: &str, scratch: &mut Scratch, parts: &mut Vec<Part>) -> Vec<Hit> {
+        let Scratch { norm, state } = scratch;
         normalize_mapped_into(text, norm);
-        // Per touched rule: matched-group mask, vetoed, first span of each group, and
-        // the groups matched by a word that is not an ambiguous short form.
-        let mut state: Vec<(u16, u8, bool, [(u32, u32); 8], u8)> = Vec::new();
+        state.clear();
         let input = Input::new(&norm.text);
         let mut at = OverlappingState::start();
         // Errors only for anchored searches or non-standard match kinds: neither here.
@@ -125,9 +133,11 @@ impl Matcher {
                 }
             }
         }
-        state.sort_by_key(|s| s.0);
+        // Rule order, as promised, for what is returned (sorting the few results, not
+        // the touched rules' state).
+        let first_part = parts.len();
         let mut hits = Vec::new();
-        for (r, mask, vetoed, spans, strong) in state {
+        for &(r, mask, vetoed, spans, strong) in state.iter() {
             let n = self.group_counts[r as usize];
             if vetoed {
                 continue;
@@ -147,6 +157,8 @@ impl Matcher {
             let matched: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
             hits.push(Hit { rule: r as usize, matched: matched.join(" … ") });
         }
+        hits.sort_unstable_by_key(|h| h.rule);
+        parts[first_part..].sort_unstable_by_key(|p| p.rule);
         hits
     }
 }

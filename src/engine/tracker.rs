@@ -52,6 +52,18 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_with_a_threat_is_its_demand_without_a_call_before() {
+        use crate::engine::{Contact, FriendStatus, Level, Message, MessageKind, Sender, Tracker, Tuning};
+        let msg = |t: &str| Message { from: Sender::Them, author: None, at: None, kind: MessageKind::Text, text: Some(t.into()) };
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert_eq!(t.push(&msg("💰 20000 or 📹➡️👨‍👩‍👧‍👦")).level, Level::Danger);
+        // An amount alone, before any call, is not a demand.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert!(t.push(&msg("It cost 20000 last year")).level < Level::Warning);
+    }
+
+    #[test]
     fn bare_amounts_but_not_phone_numbers_or_years() {
         use super::bare_amount;
         assert_eq!(bare_amount("21000").as_deref(), Some("21000"));
@@ -62,6 +74,39 @@ mod tests {
         assert_eq!(bare_amount("room 204 at 5"), None);
         assert_eq!(bare_amount("ਪਹਿਲਾਂ ੩੦੦੦ ਭੇਜੋ").as_deref(), Some("3000"));
         assert_eq!(bare_amount("ફી ₹૩૧,૫૦૦").as_deref(), Some("31,500"));
+    }
+
+    // The word-by-word definition the byte search replaced.
+    /// A bare amount in `text` ("21000", "30k", "₹12,000", "पहले 5000"): money asked with
+    /// no verb. It counts only after a call or a recording (see `apply`). Phone numbers (8+
+    /// digits) and years (1900-2099) are not amounts.
+    fn bare_amount_reference(text: &str) -> Option<String> {
+        for w in text.split(|c: char| c.is_whitespace() || matches!(c, '₹' | '/' | '-' | ':' | '(' | ')')) {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let w = w.strip_prefix("rs").or_else(|| w.strip_prefix("Rs")).unwrap_or(w).trim_start_matches('.');
+            let (digits, k) = match w.strip_suffix(['k', 'K']) {
+                Some(d) => (d, true),
+                None => (w, false),
+            };
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',') || digits.starts_with(',') {
+                continue;
+            }
+            let plain: String = digits.chars().filter(|c| *c != ',').collect();
+            let Ok(v) = plain.parse::<u64>() else { continue };
+            let amount = if k { (1..=999).contains(&v) } else { plain.len() <= 7 && v >= 1000 && !(digits.len() == 4 && (1900..=2099).contains(&v)) };
+            if amount {
+                return Some(w.to_string());
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn bare_amount_equals_its_word_by_word_definition(s in "([0-9]{1,9}|,|k|K|rs|Rs|\\.|₹|/|-|:|\\(|\\)| |\u{a0}|\u{3000}|पहले|à|x|#|19|2026|5000)*") {
+            proptest::prop_assert_eq!(super::bare_amount(&s), bare_amount_reference(&s));
+        }
     }
 }
 
@@ -156,10 +201,16 @@ fn kind_words(kind: MessageKind) -> String {
 
 /// A bare amount (see `bare_amount`), as a cue.
 const AMOUNT: Cue = Cue::Kind("text.bare_amount", Stage::Extortion, Tag::Money);
+/// A bare amount in the same message as a threat ("💰 20000 or 📹 ➡️ 👨‍👩‍👧"): the demand
+/// that goes with it, which needs no call before it.
+const THREAT_AMOUNT: Cue = Cue::Kind("text.threat_amount", Stage::Extortion, Tag::Money);
 
 fn kind_cue_by_id(id: &str) -> Option<Cue> {
     if id == "text.bare_amount" {
         return Some(AMOUNT);
+    }
+    if id == "text.threat_amount" {
+        return Some(THREAT_AMOUNT);
     }
     [MessageKind::VideoCall, MessageKind::MissedVideoCall, MessageKind::Forwarded]
         .into_iter()
@@ -233,7 +284,8 @@ fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// A bare amount in `text` ("21000", "30k", "₹12,000", "पहले 5000"): money asked with
 /// no verb. It counts only after a call or a recording (see `apply`). Phone numbers (8+
-/// digits) and years (1900-2099) are not amounts.
+/// digits) and years (1900-2099) are not amounts. Only the words holding an ASCII digit
+/// are looked at (no other can be an amount): most of a message is skipped by a byte search.
 fn bare_amount(text: &str) -> Option<String> {
     // Digits of the Indian scripts (Devanagari ० to Malayalam ൯: each block's zero is at
     // U+0966 + 0x80·k) read as ASCII digits: "੩੦੦੦ ਭੇਜੋ", "₹૩૧,૫૦૦".
@@ -248,24 +300,35 @@ fn bare_amount(text: &str) -> Option<String> {
     } else {
         text
     };
-    for w in text.split(|c: char| c.is_whitespace() || matches!(c, '₹' | '/' | '-' | ':' | '(' | ')')) {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let w = w.strip_prefix("rs").or_else(|| w.strip_prefix("Rs")).unwrap_or(w).trim_start_matches('.');
-        let (digits, k) = match w.strip_suffix(['k', 'K']) {
-            Some(d) => (d, true),
-            None => (w, false),
-        };
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',') || digits.starts_with(',') {
-            continue;
+    let is_sep = |c: char| c.is_whitespace() || matches!(c, '₹' | '/' | '-' | ':' | '(' | ')');
+    let mut from = 0;
+    while let Some(p) = text.as_bytes()[from..].iter().position(u8::is_ascii_digit) {
+        let digit = from + p;
+        let start = text[from..digit].char_indices().rev().find(|&(_, c)| is_sep(c)).map_or(from, |(k, c)| from + k + c.len_utf8());
+        let end = text[digit..].char_indices().find(|&(_, c)| is_sep(c)).map_or(text.len(), |(k, _)| digit + k);
+        if let Some(a) = amount_word(&text[start..end]) {
+            return Some(a);
         }
-        let plain: String = digits.chars().filter(|c| *c != ',').collect();
-        let Ok(v) = plain.parse::<u64>() else { continue };
-        let amount = if k { (1..=999).contains(&v) } else { plain.len() <= 7 && v >= 1000 && !(digits.len() == 4 && (1900..=2099).contains(&v)) };
-        if amount {
-            return Some(w.to_string());
-        }
+        from = end;
     }
     None
+}
+
+/// One word (between separators) as a bare amount, if it is one.
+fn amount_word(w: &str) -> Option<String> {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let w = w.strip_prefix("rs").or_else(|| w.strip_prefix("Rs")).unwrap_or(w).trim_start_matches('.');
+    let (digits, k) = match w.strip_suffix(['k', 'K']) {
+        Some(d) => (d, true),
+        None => (w, false),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',') || digits.starts_with(',') {
+        return None;
+    }
+    let plain: String = digits.chars().filter(|c| *c != ',').collect();
+    let v = plain.parse::<u64>().ok()?;
+    let amount = if k { (1..=999).contains(&v) } else { plain.len() <= 7 && v >= 1000 && !(digits.len() == 4 && (1900..=2099).contains(&v)) };
+    amount.then(|| w.to_string())
 }
 
 impl Tracker {
@@ -424,7 +487,11 @@ impl Tracker {
             }
             if !mine && !payout && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link) && !found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Money) {
                 if let Some(a) = bare_amount(&text) {
-                    self.events.push(Event { index: Some(index), at, author, mine, cue: AMOUNT, matched: a });
+                    let rules = self.engine.rules();
+                    let threat = found.iter().any(|(r, _)| matches!(rules[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor))
+                        && !found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution);
+                    let cue = if threat { THREAT_AMOUNT } else { AMOUNT };
+                    self.events.push(Event { index: Some(index), at, author, mine, cue, matched: a });
                 }
             }
             let rules = self.engine.rules();

@@ -52,6 +52,23 @@ fn upper_confusable(c: char) -> Option<char> {
     })
 }
 
+/// Emoji that carry a threat's meaning ("📹 ➡️ 👨‍👩‍👧 ⏰"), each read as a word of its own
+/// so that rules can name them (a rule pattern "📹" is normalised the same way). The
+/// words are ones no message writes, so only rules written with emoji match them.
+/// Every other emoji stays as it is (a separator, like punctuation).
+fn emoji_word(c: char) -> Option<&'static str> {
+    Some(match c {
+        '📹' | '🎥' | '📼' | '📽' | '🎬' => " emovideo ",
+        '👪' | '👨' | '👩' | '👧' | '👦' | '👫' | '👬' | '👭' | '👥' | '👴' | '👵' => " emofamily ",
+        '🌍' | '🌎' | '🌏' | '🌐' => " emoworld ",
+        '➡' | '→' | '↗' | '📤' | '📲' | '📨' | '📩' | '🚀' | '📢' | '📣' | '🔁' => " emosend ",
+        '⏰' | '⏳' | '⌛' | '⏱' | '⏲' => " emoclock ",
+        '💰' | '💵' | '💸' | '🤑' | '💴' | '💶' | '💷' | '🏦' | '💳' => " emomoney ",
+        '📱' | '📞' | '☎' => " emophone ",
+        _ => return None,
+    })
+}
+
 /// One original character → zero or more canonical characters.
 pub fn fold(c: char, out: &mut impl FnMut(char)) {
     if c.is_ascii() {
@@ -59,6 +76,10 @@ pub fn fold(c: char, out: &mut impl FnMut(char)) {
         return;
     }
     if is_invisible(c) {
+        return;
+    }
+    if let Some(w) = emoji_word(c) {
+        w.chars().for_each(out);
         return;
     }
     if c == '₹' {

@@ -7,7 +7,9 @@
 //! * zero-width characters, joiners, bidi marks and variation selectors removed;
 //! * Devanagari: nukta dropped (ज़ → ज), candrabindu → anusvara, Devanagari digits → 0-9;
 //! * leet inside words ("wh@ts@pp", "v1de0"), but never inside numbers ("5000");
-//! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p");
+//! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p"),
+//!   and Devanagari spelled out syllable by syllable ("वी डि यो" → "वीडियो", but not a run
+//!   of everyday short words such as "दे दो ना");
 //! * repeated letters collapsed ("pleeease" → "please", "good" → "god": patterns get the same);
 //! * letters and digits split apart ("rs5000" → "rs 5000", "₹500" → "rs 500");
 //! * chat abbreviations and spelling variants expanded ("vdo" → "video", "wtsp" →
@@ -258,12 +260,20 @@ pub fn is_letter(c: char) -> bool {
 }
 
 /// Working buffers, kept per thread and reused: allocating them for every message
-/// was a tenth of the engine's time (measured with callgrind).
+/// was a tenth of the engine's time (measured with callgrind). All are per token or
+/// per run of spaced letters, so they stay small (and in cache) whatever the text's length.
 #[derive(Default)]
 struct Scratch {
-    units: Vec<U>,
+    /// The raw token being read (word characters, leet symbols, joiners).
+    tok: Vec<U>,
+    /// Its words, as ranges of `flat`.
     flat: Vec<U>,
     words: Vec<(usize, usize)>,
+    /// Single ASCII letters seen in a row (a spaced-out word when three or more).
+    run: Vec<U>,
+    /// Devanagari words of one syllable seen in a row, and their ranges in `deva`.
+    deva: Vec<U>,
+    deva_words: Vec<(usize, usize)>,
 }
 
 thread_local! {
@@ -285,112 +295,343 @@ pub fn normalize_mapped_into(text: &str, out: &mut Normalized) {
     })
 }
 
+impl Normalized {
+    /// For each byte of `text`, the original byte range it came from (for tests).
+    #[doc(hidden)]
+    pub fn source_map(&self) -> &[(u32, u32)] {
+        &self.src
+    }
+}
+
+/// One pass over the text: characters are folded as they are read and gathered into
+/// the current raw token; at its end the token becomes words (leet, joiners, letter/
+/// digit splits, repeats: [`token_words`]), which go straight to the output, except
+/// single ASCII letters, held back until it is known whether three or more of them
+/// in a row make one spaced-out word. A token of plain ASCII letters (most of any
+/// text) is written straight from the bytes.
 fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
-    let Scratch { units, flat, words } = scratch;
-    units.clear();
-    flat.clear();
-    words.clear();
+    let Scratch { tok, flat, words, run, deva, deva_words } = scratch;
+    tok.clear();
+    run.clear();
+    deva.clear();
+    deva_words.clear();
     out.text.clear();
     out.src.clear();
-    // 1. Character folding, remembering where each character came from.
-    // ASCII first, without decoding or calling the fold.
-    units.reserve(text.len());
+    out.text.reserve(text.len() + 2);
+    out.src.reserve(text.len() + 2);
+    out.text.push(' ');
+    out.src.push((0, 0));
+    let mut em = Emitter { out, run, deva, deva_words, prev_end: 0 };
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
             let l = b.to_ascii_lowercase();
-            units.push(U { c: char::from(l), k: ASCII_CLASS[l as usize], s: i as u32, e: i as u32 + 1 });
+            let k = ASCII_CLASS[l as usize];
+            if k & LETTER != 0 && tok.is_empty() {
+                if let Some(end) = plain_ascii_word(bytes, i) {
+                    em.ascii_word(bytes, i, end);
+                    // The joiners and "!" after the letters (if any) only separate.
+                    i = end;
+                    while i < bytes.len() && is_trailing(bytes[i]) {
+                        i += 1;
+                    }
+                    continue;
+                }
+            }
+            if k & (WORD | LEET | JOINER) != 0 {
+                tok.push(U { c: char::from(l), k, s: i as u32, e: i as u32 + 1 });
+            } else if !tok.is_empty() {
+                end_token(tok, flat, words, &mut em);
+            }
             i += 1;
             continue;
         }
         let Some(c) = text[i..].chars().next() else { break };
         let (s, e) = (i as u32, (i + c.len_utf8()) as u32);
-        fold(c, &mut |f| units.push(U::new(f, s, e)));
+        fold(c, &mut |f| {
+            let u = U::new(f, s, e);
+            if u.is(WORD | LEET | JOINER) {
+                tok.push(u);
+            } else if !tok.is_empty() {
+                end_token(tok, flat, words, &mut em);
+            }
+        });
         i = e as usize;
     }
-
-    // 2. Raw tokens (split at separators); inside each: leet, joiners, splits, repeats.
-    // Words are ranges of one flat buffer (no allocation per word).
-    flat.reserve(units.len());
-    let mut i = 0;
-    while i < units.len() {
-        if !units[i].is(WORD | LEET | JOINER) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < units.len() && units[i].is(WORD | LEET | JOINER) {
-            i += 1;
-        }
-        token_words(&mut units[start..i], flat, words);
+    if !tok.is_empty() {
+        end_token(tok, flat, words, &mut em);
     }
-
-    // 3. Padded output with the byte map, word by word; a run of three or more
-    // single ASCII letters is one spaced-out word, joined (rare: one buffer for it).
-    let single = |w: &(usize, usize)| w.1 - w.0 == 1 && flat[w.0].c.is_ascii_alphabetic();
-    let mut joined: Vec<U> = Vec::new();
-    out.text.reserve(text.len() + 2);
-    out.src.reserve(text.len() + 2);
-    let mut prev_end = 0u32;
-    out.text.push(' ');
-    out.src.push((0, 0));
-    let mut j = 0;
-    while j < words.len() {
-        let mut k = j;
-        while k < words.len() && single(&words[k]) {
-            k += 1;
-        }
-        let w: &[U] = if k - j >= 3 {
-            joined.clear();
-            for word in &words[j..k] {
-                push_collapsing(&mut joined, flat[word.0]);
-            }
-            j = k;
-            &joined
-        } else {
-            let (s, e) = words[j];
-            j += 1;
-            &flat[s..e]
-        };
-        if out.text.len() > 1 {
-            // Not the first word (words are never empty).
-            out.text.push(' ');
-            out.src.push((prev_end, w[0].s));
-        }
-        if let Some(x) = expansion(w) {
-            let span = (w[0].s, w[w.len() - 1].e);
-            out.text.push_str(x);
-            out.src.extend(std::iter::repeat_n(span, x.len()));
-            prev_end = span.1;
-            continue;
-        }
-        for u in w {
-            if u.c.is_ascii() {
-                out.text.push(u.c);
-                out.src.push((u.s, u.e));
-                continue;
-            }
-            let mut buf = [0u8; 4];
-            let enc = u.c.encode_utf8(&mut buf);
-            out.text.push_str(enc);
-            out.src.extend(std::iter::repeat_n((u.s, u.e), enc.len()));
-        }
-        prev_end = w.last().map(|u| u.e).unwrap_or(prev_end);
-    }
-    out.text.push(' ');
-    out.src.push((prev_end, prev_end));
+    em.finish();
 }
 
-fn push_collapsing(w: &mut Vec<U>, u: U) {
-    if let Some(last) = w.last_mut() {
-        if last.c == u.c && u.is(LETTER) {
-            last.e = last.e.max(u.e);
+/// When the raw token starting at `i` (after a separator) is ASCII letters only, then
+/// maybe joiners or "!" (which then join nothing and are not leet), then the text's end
+/// or an ASCII separator: the end of its letters. Otherwise (digits, leet, joiners
+/// between letters, a non-ASCII character that may fold into the word) `None`.
+#[inline]
+fn plain_ascii_word(bytes: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    let end = j;
+    while j < bytes.len() && is_trailing(bytes[j]) {
+        j += 1;
+    }
+    (j == bytes.len() || (bytes[j].is_ascii() && ASCII_CLASS[bytes[j] as usize] == 0)).then_some(end)
+}
+
+/// "!" or an ASCII joiner.
+#[inline]
+fn is_trailing(b: u8) -> bool {
+    b == b'!' || (b.is_ascii() && ASCII_CLASS[b as usize] == JOINER)
+}
+
+/// The raw token in `tok` is complete: its words go out.
+fn end_token(tok: &mut Vec<U>, flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>, em: &mut Emitter) {
+    flat.clear();
+    words.clear();
+    token_words(tok, flat, words);
+    for &(s, e) in words.iter() {
+        em.word(&flat[s..e]);
+    }
+    tok.clear();
+}
+
+/// Devanagari words of one syllable that are everyday words on their own ("है", "तो",
+/// "दो"): a run of them is a sentence, not a word spelled out (canonical forms).
+const DEVANAGARI_SHORT_WORDS: &[&str] = &[
+    "है", "हैं", "हो", "तो", "भी", "ही", "से", "को", "के", "का", "की", "कि", "में", "मैं", "मे", "ने", "न", "ना", "जी",
+    "दो", "दे", "दी", "लो", "ले", "ली", "या", "व", "जो", "सो", "वो", "ये", "क्या", "पे", "हां", "हूं", "हु", "थे", "था",
+    "थी", "गा", "गे", "गी", "ते", "ती", "हे", "हा", "ला", "चा", "ची", "चे", "जा", "घे", "द्या", "नी", "मी", "तू", "तु", "आ",
+    "ओ", "ए", "क्यों", "यूं", "यूँ",
+];
+
+/// A Devanagari word of one syllable: at most one base letter (an independent vowel, or
+/// a consonant not joined to the one before by a virama), with its vowel signs and marks.
+#[doc(hidden)]
+pub fn is_syllable(w: impl Iterator<Item = char>) -> bool {
+    let (mut bases, mut virama) = (0, false);
+    for c in w {
+        let c = c as u32;
+        if !(0x0900..=0x097F).contains(&c) {
+            return false;
+        }
+        if matches!(c, 0x0904..=0x0939 | 0x0958..=0x0961 | 0x0972..=0x097F) && !virama {
+            bases += 1;
+            if bases > 1 {
+                return false;
+            }
+        }
+        virama = c == 0x094D;
+    }
+    true
+}
+
+/// Whether `c` is a Devanagari sign that never begins a word (vowel sign, virama, mark).
+#[doc(hidden)]
+pub fn is_devanagari_sign(c: char) -> bool {
+    matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963)
+}
+
+#[doc(hidden)]
+pub fn is_short_word(w: impl Iterator<Item = char> + Clone) -> bool {
+    DEVANAGARI_SHORT_WORDS.iter().any(|s| s.chars().eq(w.clone()))
+}
+
+/// In a run of one-syllable Devanagari words (`short[k]`: word k is an everyday short
+/// word), the part spelled out syllable by syllable ("वी डि यो", "नं ब र"), to be joined:
+/// the run without its leading and trailing short words, if three or more syllables
+/// remain and fewer than half of them are short words.
+///
+/// A word that begins with a vowel sign or a virama (`bare[k]`) is a letter spelled
+/// out on its own ("व ी ड ि य ो"): then the whole run is one word.
+#[doc(hidden)]
+pub fn spelled_out(short: &[bool], bare: &[bool]) -> Option<(usize, usize)> {
+    if bare.iter().any(|&x| x) {
+        return Some((0, short.len()));
+    }
+    let a = short.iter().take_while(|&&x| x).count();
+    let b = short.len() - short[a..].iter().rev().take_while(|&&x| x).count();
+    let inner = &short[a..b];
+    (inner.len() >= 3 && inner.iter().filter(|&&x| x).count() * 2 < inner.len()).then_some((a, b))
+}
+
+/// Writes words to the output, joining runs of three or more single ASCII letters, and
+/// Devanagari spelled out syllable by syllable.
+struct Emitter<'a> {
+    out: &'a mut Normalized,
+    run: &'a mut Vec<U>,
+    deva: &'a mut Vec<U>,
+    deva_words: &'a mut Vec<(usize, usize)>,
+    prev_end: u32,
+}
+
+impl Emitter<'_> {
+    fn word(&mut self, w: &[U]) {
+        if w.len() == 1 && w[0].c.is_ascii_alphabetic() {
+            self.end_deva();
+            self.run.push(w[0]);
             return;
         }
+        self.end_run();
+        if w[0].c >= '\u{0900}' && w[0].c <= '\u{097F}' && is_syllable(w.iter().map(|u| u.c)) {
+            let s = self.deva.len();
+            self.deva.extend_from_slice(w);
+            self.deva_words.push((s, self.deva.len()));
+            return;
+        }
+        self.end_deva();
+        write_word(self.out, &mut self.prev_end, w);
     }
-    w.push(u);
+
+    /// The held-back one-syllable Devanagari words go out, the spelled-out part joined.
+    fn end_deva(&mut self) {
+        let n = self.deva_words.len();
+        if n == 0 {
+            return;
+        }
+        let mut joined = None;
+        if n >= 3 {
+            let short: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_short_word(self.deva[s..e].iter().map(|u| u.c))).collect();
+            let bare: Vec<bool> = self.deva_words.iter().map(|&(s, _)| is_devanagari_sign(self.deva[s].c)).collect();
+            joined = spelled_out(&short, &bare);
+        }
+        let (a, b) = joined.unwrap_or((n, n));
+        for k in 0..n {
+            let (s, e) = self.deva_words[k];
+            if k < a || k >= b {
+                write_word(self.out, &mut self.prev_end, &self.deva[s..e]);
+            } else if k == a {
+                // One word, repeats collapsed as inside any word.
+                let mut w: Vec<U> = Vec::new();
+                for &(s, e) in &self.deva_words[a..b] {
+                    for &u in &self.deva[s..e] {
+                        match w.last_mut() {
+                            Some(l) if l.c == u.c && u.is(LETTER) => l.e = l.e.max(u.e),
+                            _ => w.push(u),
+                        }
+                    }
+                }
+                write_word(self.out, &mut self.prev_end, &w);
+            }
+        }
+        self.deva.clear();
+        self.deva_words.clear();
+    }
+
+    /// `bytes[s..e]`, ASCII letters only, as one word (lower case, repeats collapsed).
+    fn ascii_word(&mut self, bytes: &[u8], s: usize, e: usize) {
+        let first = bytes[s].to_ascii_lowercase();
+        if bytes[s + 1..e].iter().all(|b| b.to_ascii_lowercase() == first) {
+            // One letter, perhaps repeated: a single letter.
+            self.word(&[U { c: char::from(first), k: ASCII_CLASS[first as usize], s: s as u32, e: e as u32 }]);
+            return;
+        }
+        self.end_run();
+        self.end_deva();
+        let out = &mut *self.out;
+        if out.text.len() > 1 {
+            out.text.push(' ');
+            out.src.push((self.prev_end, s as u32));
+        }
+        let (text_at, src_at) = (out.text.len(), out.src.len());
+        let mut last = 0u8;
+        let mut n = 0usize;
+        let mut key = 0u64;
+        for (p, &b) in bytes[s..e].iter().enumerate() {
+            let l = b.to_ascii_lowercase();
+            let at = (s + p) as u32;
+            if l == last {
+                if let Some(m) = out.src.last_mut() {
+                    m.1 = at + 1;
+                }
+                continue;
+            }
+            out.text.push(char::from(l));
+            out.src.push((at, at + 1));
+            last = l;
+            n += 1;
+            if n <= 8 {
+                key = key << 8 | l as u64;
+            }
+        }
+        self.prev_end = e as u32;
+        if n <= 7 {
+            if let Ok(x) = KEYS.binary_search(&(key << (8 * (8 - n)))) {
+                let x = ABBREVIATIONS[x].1;
+                out.text.truncate(text_at);
+                out.src.truncate(src_at);
+                out.text.push_str(x);
+                out.src.extend(std::iter::repeat_n((s as u32, e as u32), x.len()));
+            }
+        }
+    }
+
+    /// The held-back single letters go out: joined (repeats collapsed) when three or
+    /// more, else one by one.
+    fn end_run(&mut self) {
+        match self.run.len() {
+            0 => {}
+            1 | 2 => {
+                for k in 0..self.run.len() {
+                    let u = self.run[k];
+                    write_word(self.out, &mut self.prev_end, &[u]);
+                }
+            }
+            _ => {
+                let mut n = 0;
+                for k in 0..self.run.len() {
+                    let u = self.run[k];
+                    if n > 0 && self.run[n - 1].c == u.c {
+                        self.run[n - 1].e = self.run[n - 1].e.max(u.e);
+                    } else {
+                        self.run[n] = u;
+                        n += 1;
+                    }
+                }
+                self.run.truncate(n);
+                write_word(self.out, &mut self.prev_end, self.run);
+            }
+        }
+        self.run.clear();
+    }
+
+    fn finish(mut self) {
+        self.end_run();
+        self.end_deva();
+        self.out.text.push(' ');
+        self.out.src.push((self.prev_end, self.prev_end));
+    }
+}
+
+/// Writes one word (after a space unless it is the first), expanded if abbreviated.
+fn write_word(out: &mut Normalized, prev_end: &mut u32, w: &[U]) {
+    if out.text.len() > 1 {
+        out.text.push(' ');
+        out.src.push((*prev_end, w[0].s));
+    }
+    if let Some(x) = expansion(w) {
+        let span = (w[0].s, w[w.len() - 1].e);
+        out.text.push_str(x);
+        out.src.extend(std::iter::repeat_n(span, x.len()));
+        *prev_end = span.1;
+        return;
+    }
+    for u in w {
+        if u.c.is_ascii() {
+            out.text.push(u.c);
+            out.src.push((u.s, u.e));
+            continue;
+        }
+        let mut buf = [0u8; 4];
+        let enc = u.c.encode_utf8(&mut buf);
+        out.text.push_str(enc);
+        out.src.extend(std::iter::repeat_n((u.s, u.e), enc.len()));
+    }
+    *prev_end = w[w.len() - 1].e;
 }
 
 /// One raw token (word characters, leet symbols, joiners) → words.
@@ -477,5 +718,5 @@ mod tests {
 #[doc(hidden)]
 pub mod internals {
     pub use super::fold::fold;
-    pub use super::{class, is_indic, is_joiner, is_letter, is_word, leet, JOINER, LEET, LETTER, WORD};
+    pub use super::{class, is_indic, is_joiner, is_letter, is_devanagari_sign, is_short_word, is_syllable, is_word, leet, spelled_out, JOINER, LEET, LETTER, WORD};
 }

@@ -1,0 +1,297 @@
+//! The normaliser as it was before its single-pass rewrite (three passes over
+//! per-character buffers), kept as the definition the shipped one is checked against:
+//! tests/engine_props.rs compares both, text and byte map, on arbitrary text. Changed
+//! since only where marked (the spelled-out Devanagari of the last pass).
+#![allow(dead_code)]
+
+use saavdhan::engine::normalize::internals::{class, fold, is_devanagari_sign, is_short_word, is_syllable, leet, spelled_out, JOINER, LEET, LETTER, WORD};
+use saavdhan::engine::normalize::ABBREVIATIONS;
+
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] |= WORD;
+        }
+        if c.is_ascii_alphabetic() {
+            t[b] |= LETTER;
+        }
+        if matches!(c, b'0' | b'1' | b'3' | b'4' | b'5' | b'7' | b'@' | b'$' | b'!') {
+            t[b] |= LEET;
+        }
+        if matches!(c, b'.' | b'-' | b'_' | b'*' | b'\'' | b'`') {
+            t[b] |= JOINER;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The reference's output: the padded text and, per byte, its original range.
+#[derive(Default)]
+pub struct Normalized {
+    pub text: String,
+    pub src: Vec<(u32, u32)>,
+}
+
+#[derive(Default)]
+struct Scratch {
+    units: Vec<U>,
+    flat: Vec<U>,
+    words: Vec<(usize, usize)>,
+}
+
+pub fn normalize_mapped(text: &str) -> Normalized {
+    let mut out = Normalized::default();
+    normalize_with(text, &mut Scratch::default(), &mut out);
+    out
+}
+
+fn expansion_key(w: &[U]) -> Option<u64> {
+    if w.len() > 7 {
+        return None;
+    }
+    let mut key = 0u64;
+    for i in 0..8 {
+        key <<= 8;
+        if let Some(u) = w.get(i) {
+            if !u.c.is_ascii_alphabetic() {
+                return None;
+            }
+            key |= u.c as u64;
+        }
+    }
+    Some(key)
+}
+
+fn expansion(w: &[U]) -> Option<&'static str> {
+    let key = expansion_key(w)?;
+    ABBREVIATIONS.iter().find(|(k, _)| {
+        let mut p = 0u64;
+        for i in 0..8 {
+            p = (p << 8) | k.as_bytes().get(i).map_or(0, |&b| b as u64);
+        }
+        p == key
+    }).map(|(_, x)| *x)
+}
+
+#[derive(Clone, Copy)]
+struct U {
+    c: char,
+    /// `class(c)`, worked out once per character (the steps below ask it many times).
+    k: u8,
+    s: u32,
+    e: u32,
+}
+
+impl U {
+    fn new(c: char, s: u32, e: u32) -> U {
+        U { c, k: class(c), s, e }
+    }
+    fn is(&self, k: u8) -> bool {
+        self.k & k != 0
+    }
+}
+
+fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
+    let Scratch { units, flat, words } = scratch;
+    units.clear();
+    flat.clear();
+    words.clear();
+    out.text.clear();
+    out.src.clear();
+    // 1. Character folding, remembering where each character came from.
+    // ASCII first, without decoding or calling the fold.
+    units.reserve(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            let l = b.to_ascii_lowercase();
+            units.push(U { c: char::from(l), k: ASCII_CLASS[l as usize], s: i as u32, e: i as u32 + 1 });
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        let (s, e) = (i as u32, (i + c.len_utf8()) as u32);
+        fold(c, &mut |f| units.push(U::new(f, s, e)));
+        i = e as usize;
+    }
+
+    // 2. Raw tokens (split at separators); inside each: leet, joiners, splits, repeats.
+    // Words are ranges of one flat buffer (no allocation per word).
+    flat.reserve(units.len());
+    let mut i = 0;
+    while i < units.len() {
+        if !units[i].is(WORD | LEET | JOINER) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < units.len() && units[i].is(WORD | LEET | JOINER) {
+            i += 1;
+        }
+        token_words(&mut units[start..i], flat, words);
+    }
+
+    // 3. Padded output with the byte map, word by word; a run of three or more
+    // single ASCII letters is one spaced-out word, joined (rare: one buffer for it).
+    let single = |w: &(usize, usize)| w.1 - w.0 == 1 && flat[w.0].c.is_ascii_alphabetic();
+    let mut joined: Vec<U> = Vec::new();
+    out.text.reserve(text.len() + 2);
+    out.src.reserve(text.len() + 2);
+    let mut prev_end = 0u32;
+    out.text.push(' ');
+    out.src.push((0, 0));
+    // Since the rewrite: a run of one-syllable Devanagari words may be a word spelled
+    // out (the same decision, `spelled_out`, as the shipped normaliser).
+    let syl = |w: &(usize, usize)| is_syllable(flat[w.0..w.1].iter().map(|u| u.c));
+    let mut j = 0;
+    while j < words.len() {
+        let mut k = j;
+        while k < words.len() && syl(&words[k]) {
+            k += 1;
+        }
+        if k > j {
+            let n = k - j;
+            let short: Vec<bool> = words[j..k].iter().map(|w| is_short_word(flat[w.0..w.1].iter().map(|u| u.c))).collect();
+            let bare: Vec<bool> = words[j..k].iter().map(|w| is_devanagari_sign(flat[w.0].c)).collect();
+            let (a, b) = if n >= 3 { spelled_out(&short, &bare).unwrap_or((n, n)) } else { (n, n) };
+            for m in 0..n {
+                if m < a || m >= b {
+                    let (s, e) = words[j + m];
+                    emit(out, &mut prev_end, &flat[s..e]);
+                } else if m == a {
+                    joined.clear();
+                    for w in &words[j + a..j + b] {
+                        for &u in &flat[w.0..w.1] {
+                            push_collapsing(&mut joined, u);
+                        }
+                    }
+                    emit(out, &mut prev_end, &joined);
+                }
+            }
+            j = k;
+            continue;
+        }
+        let mut k = j;
+        while k < words.len() && single(&words[k]) {
+            k += 1;
+        }
+        let w: &[U] = if k - j >= 3 {
+            joined.clear();
+            for word in &words[j..k] {
+                push_collapsing(&mut joined, flat[word.0]);
+            }
+            j = k;
+            &joined
+        } else {
+            let (s, e) = words[j];
+            j += 1;
+            &flat[s..e]
+        };
+        emit(out, &mut prev_end, w);
+    }
+    out.text.push(' ');
+    out.src.push((prev_end, prev_end));
+}
+
+fn emit(out: &mut Normalized, prev_end: &mut u32, w: &[U]) {
+    if out.text.len() > 1 {
+        // Not the first word (words are never empty).
+        out.text.push(' ');
+        out.src.push((*prev_end, w[0].s));
+    }
+    if let Some(x) = expansion(w) {
+        let span = (w[0].s, w[w.len() - 1].e);
+        out.text.push_str(x);
+        out.src.extend(std::iter::repeat_n(span, x.len()));
+        *prev_end = span.1;
+        return;
+    }
+    for u in w {
+        if u.c.is_ascii() {
+            out.text.push(u.c);
+            out.src.push((u.s, u.e));
+            continue;
+        }
+        let mut buf = [0u8; 4];
+        let enc = u.c.encode_utf8(&mut buf);
+        out.text.push_str(enc);
+        out.src.extend(std::iter::repeat_n((u.s, u.e), enc.len()));
+    }
+    *prev_end = w.last().map(|u| u.e).unwrap_or(*prev_end);
+}
+
+fn push_collapsing(w: &mut Vec<U>, u: U) {
+    if let Some(last) = w.last_mut() {
+        if last.c == u.c && u.is(LETTER) {
+            last.e = last.e.max(u.e);
+            return;
+        }
+    }
+    w.push(u);
+}
+
+/// One raw token (word characters, leet symbols, joiners) → words.
+fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) {
+    let ascii_letter = |c: char| c.is_ascii_alphabetic();
+    // Leet: a run of leet characters becomes letters if it touches an ASCII letter and
+    // is either a single character or lies between letters ("wh@ts@pp", "v1de0"),
+    // so "5000rs" and "10k" keep their numbers.
+    let mut i = 0;
+    while i < t.len() {
+        if !t[i].is(LEET) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < t.len() && t[i].is(LEET) {
+            i += 1;
+        }
+        let before = s > 0 && ascii_letter(t[s - 1].c);
+        let after = i < t.len() && ascii_letter(t[i].c);
+        // "!" is a letter only between letters ("v!deo"), never at a word's end ("hello!").
+        let bang = t[s..i].iter().any(|u| u.c == '!');
+        if (before && after) || ((before || after) && i - s == 1 && !bang) {
+            for u in &mut t[s..i] {
+                *u = U::new(leet(u.c).unwrap_or(u.c), u.s, u.e);
+            }
+        }
+    }
+    // Joiners between word characters vanish ("whats.app"); elsewhere they separate.
+    // Letter/digit boundaries separate. Repeated letters collapse.
+    let mut start = flat.len();
+    let close = |flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>, start: &mut usize| {
+        if flat.len() > *start {
+            words.push((*start, flat.len()));
+        }
+        *start = flat.len();
+    };
+    for k in 0..t.len() {
+        let u = t[k];
+        if !u.is(WORD) {
+            let joins = u.is(JOINER) && k > 0 && k + 1 < t.len() && t[k - 1].is(WORD) && t[k + 1].is(WORD);
+            if !joins {
+                close(flat, words, &mut start);
+            }
+            continue;
+        }
+        if flat.len() > start {
+            let last = flat[flat.len() - 1];
+            if last.is(LETTER) != u.is(LETTER) {
+                close(flat, words, &mut start);
+            } else if last.c == u.c && u.is(LETTER) {
+                let l = flat.len() - 1;
+                flat[l].e = flat[l].e.max(u.e);
+                continue;
+            }
+        }
+        flat.push(u);
+    }
+    close(flat, words, &mut start);
+}
+
