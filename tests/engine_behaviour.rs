@@ -293,3 +293,55 @@ fn a_long_two_way_history_is_a_friend_but_an_explicit_demand_is_still_danger() {
     m.push(msg(Sender::Them, "2025-06-01T10:00:00+05:30", "Apna WhatsApp number do na"));
     assert!(assess(&Conversation { contact: friend.clone(), messages: m }).level >= Level::Notice);
 }
+
+/// Issue 12 item 1: a threat word about somebody else's video (an event, a song) with a
+/// money word is not extortion; the same aimed at the user (his video, his family, the
+/// "or else" of a demand on him) is danger from anyone.
+#[test]
+fn danger_from_anyone_needs_the_threat_aimed_at_the_user() {
+    let old = Contact { friends_since: Some("2012-01-01T10:00:00+05:30".into()), mutual_friends: Some(50), ..stranger_friend() };
+    let unknown = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
+    let one = |contact: &Contact, text: &str| {
+        assess(&Conversation { contact: contact.clone(), messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", text)] }).level
+    };
+    let event = "Function ka video youtube pe daal denge, sab dekhenge. Editor ko 2000 rs bhejo";
+    assert!(one(&old, event) < Level::Warning, "{:?}", one(&old, event));
+    assert!(one(&unknown, event) < Level::Danger);
+    for aimed in [
+        "Tumhara video youtube pe daal denge, sab dekhenge. 2000 rs bhejo",
+        "Your video goes to your wife and everyone on facebook. Send 20000 rs by gpay",
+        "तुमचा व्हिडिओ सगळ्यांना पाठवेन, 10000 रुपये पाठवा",
+    ] {
+        assert_eq!(one(&old, aimed), Level::Danger, "{aimed}");
+        assert_eq!(one(&unknown, aimed), Level::Danger, "{aimed}");
+    }
+}
+
+/// Issue 12 item 3: advice passed on ("if anyone asks, don't pay, call 1930") quotes
+/// the threat and the demand; it is not the sender's own, in any language.
+#[test]
+fn advice_about_the_scam_is_not_the_senders_threat() {
+    let unknown = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
+    for advice in [
+        "If anyone asks you to pay 5000 rs on gpay or they will send your video to your family, never pay, call 1930",
+        "अगर कोई कहे कि तुम्हारा वीडियो सबको भेज देंगे, 10000 रुपये भेजो, तो पैसे मत देना, 1930 पर शिकायत करें",
+        "ಯಾರಾದರೂ ಕೇಳಿದರೆ ಹಣ ಕೊಡಬೇಡಿ: ನಿಮ್ಮ ವಿಡಿಯೋ ಎಲ್ಲರಿಗೂ ಕಳಿಸ್ತೀನಿ, 10000 ರೂಪಾಯಿ ಕಳಿಸಿ ಅಂತಾರೆ",
+    ] {
+        let a = assess(&Conversation { contact: unknown.clone(), messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", advice)] });
+        assert!(a.level < Level::Warning, "{advice}: {:?}", a.level);
+    }
+}
+
+/// Issue 12 item 2: after a video call with someone who offered a service, money
+/// without a threat is a fee; from a stranger who groomed first it is extortion.
+#[test]
+fn a_fee_after_a_video_call_is_a_fee() {
+    let unknown = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
+    let call = Message { from: Sender::Them, author: None, at: Some("2026-11-04T10:00:00+05:30".into()), kind: MessageKind::VideoCall, text: None };
+    let fee = msg(Sender::Them, "2026-11-04T10:30:00+05:30", "Measurements done. 1500 rs gpay kar do");
+    let a = assess(&Conversation { contact: unknown.clone(), messages: vec![call.clone(), fee.clone()] });
+    assert!(a.level < Level::Danger, "{:?}", a.level);
+    let groomed = vec![msg(Sender::Them, "2026-11-04T09:00:00+05:30", "You look so handsome, are you alone?"), call, fee];
+    let a = assess(&Conversation { contact: unknown, messages: groomed });
+    assert_eq!(a.level, Level::Danger);
+}

@@ -40,6 +40,9 @@ const LEVER: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call, Tag::Recording]
 
 
 const THREAT: u32 = bits(&[Tag::Threat, Tag::Countdown, Tag::Impostor]);
+/// What aims a threat at the user: his own video or family named with it, the claim
+/// of a recording (of him), or an impostor's "case against you" (its rule needs the "you").
+const AIMED: u32 = bits(&[Tag::Aimed, Tag::Recording, Tag::Impostor]);
 const DEMAND: u32 = bits(&[Tag::Money]);
 
 /// Shared history this long (days), written by both sides, makes a known friend.
@@ -276,13 +279,17 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     let recording = has(Tag::Recording.bit());
     // A threat or demand counts as extortion after (or with) a call or a recording.
     let levered = has(LEVER) && chain.before(LEVER & tags, (THREAT | Tag::Money.bit()) & tags);
+    // The threat is aimed at the user (issue 12): it names his own video or his
+    // family, or follows a call or recording with him (the video is of that call). A
+    // threat word about a wedding video, a song or the news is not aimed at him.
+    let aimed = threat && (levered || chain.together(THREAT & tags, AIMED & tags, TOGETHER));
 
     // An explicit threat (or a "police" impostor) with a money demand, together: from
     // anyone, even family or an old friend (a hacked account). From a trusted contact
     // only within one sitting (`threat_with_demand`); from anyone else within the hour
     // (`together`): a threat-like line in the morning's joke and a money word in the
     // evening's are not one demand.
-    if threat && money
+    if aimed && money
         && (chain.threat_with_demand(now) || (!trusted && chain.together(THREAT & tags, Tag::Money.bit(), TOGETHER)))
     {
         return Level::Danger;
@@ -298,7 +305,13 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     }
     // With a counter-weight in the conversation (a clinic, a class, a listing) a fee
     // after a video consultation is a fee: only a threat makes it extortion.
-    if (threat || (money && s >= 0 && !weighted)) && levered {
+    if threat && levered {
+        return Level::Danger;
+    }
+    // Money without a threat after a call: a fee (the tailor, the doctor, the tutor
+    // on video) unless a stranger, or someone who also groomed, asked sexual things,
+    // moved the chat off Facebook or named the user's video or family, asks it.
+    if money && levered && s >= 0 && !weighted && (sexual || strong > 0 || off || stranger || has(AIMED)) {
         return Level::Danger;
     }
     // "I recorded everything" after a call is the extortion beginning.
@@ -306,7 +319,9 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
         return Level::Danger;
     }
     if threat {
-        return if stranger || off { Level::Danger } else { Level::Warning };
+        // Without a call: aimed at him, or with a demand, from a stranger or a contact
+        // who moved the chat off Facebook.
+        return if (aimed || money) && (stranger || off) { Level::Danger } else { Level::Warning };
     }
     if recording && s >= 0 {
         // "Recorded" before any call is not yet the lever; but a stranger who opens with
@@ -388,7 +403,7 @@ mod tests {
     fn cues_expire_after_the_window() {
         let c = chain(&[(Tag::Money, 0), (Tag::VcInvite, 400)]);
         assert_eq!(level(&c, Some(400 * DAY), 0, false, D), Level::Warning);
-        let fresh = chain(&[(Tag::VcInvite, 0), (Tag::Money, 1)]);
+        let fresh = chain(&[(Tag::Flattery, 0), (Tag::VcInvite, 0), (Tag::Money, 1)]);
         assert_eq!(level(&fresh, Some(DAY), 0, false, D), Level::Danger);
         assert!(level(&fresh, Some(100 * DAY), 0, false, D) < Level::Warning);
     }
@@ -414,7 +429,7 @@ mod tests {
 
     #[test]
     fn threat_with_money_is_danger_from_anyone() {
-        let t = chain(&[(Tag::Threat, 0), (Tag::Money, 0)]);
+        let t = chain(&[(Tag::Threat, 0), (Tag::Aimed, 0), (Tag::Money, 0)]);
         for s in -8..10 {
             assert_eq!(level(&t, Some(0), s, false, D), Level::Danger);
         }
@@ -425,28 +440,33 @@ mod tests {
         // Hours apart, from a trusted contact: no explicit demand.
         let mut c = Chain::default();
         c.see(Tag::Countdown, Some(0), 1);
+        c.see(Tag::Aimed, Some(0), 1);
         c.see(Tag::Money, Some(90 * 60), 40);
         assert_eq!(level(&c, Some(90 * 60), -6, false, D), Level::Notice);
         // From a contact who is not trusted: together within the hour, not 90 minutes apart.
         assert!(level(&c, Some(90 * 60), 0, false, D) < Level::Danger);
         let mut hour = Chain::default();
         hour.see(Tag::Countdown, Some(0), 1);
+        hour.see(Tag::Aimed, Some(0), 1);
         hour.see(Tag::Money, Some(42 * 60), 9);
         assert_eq!(level(&hour, Some(42 * 60), 0, false, D), Level::Danger);
         assert_eq!(level(&hour, Some(42 * 60), -6, false, D), Level::Notice);
         // The same two within minutes (a burst): danger, even from a trusted contact.
         let mut b = Chain::default();
         b.see(Tag::Threat, Some(0), 1);
+        b.see(Tag::Aimed, Some(0), 1);
         b.see(Tag::Money, Some(120), 3);
         assert_eq!(level(&b, Some(120), -6, false, D), Level::Danger);
         // Without times: close in message order.
         let mut n = Chain::default();
         n.see(Tag::Money, None, 5);
         n.see(Tag::Threat, None, 7);
+        n.see(Tag::Aimed, None, 7);
         assert_eq!(level(&n, None, -6, false, D), Level::Danger);
         let mut far = Chain::default();
         far.see(Tag::Money, None, 5);
         far.see(Tag::Threat, None, 50);
+        far.see(Tag::Aimed, None, 50);
         assert_eq!(level(&far, None, -6, false, D), Level::Notice);
     }
 
@@ -471,15 +491,50 @@ mod tests {
 
     #[test]
     fn danger_from_anyone_needs_the_threat_and_the_demand_together() {
-        let apart = chain(&[(Tag::Money, 0), (Tag::Threat, 1)]);
+        let apart = chain(&[(Tag::Money, 0), (Tag::Threat, 1), (Tag::Aimed, 1)]);
         assert_eq!(level(&apart, Some(DAY), TRUSTED, false, D), Level::Notice);
         let mut close = Chain::default();
         close.see(Tag::Threat, Some(1000), 1);
+        close.see(Tag::Aimed, Some(1000), 1);
         close.see(Tag::Money, Some(1000 + TOGETHER), 2);
         // Within the hour from a contact who is not trusted (a trusted one needs one
         // sitting: see the test above).
         assert_eq!(level(&close, Some(1000 + TOGETHER), 0, false, D), Level::Danger);
         assert!(level(&close, Some(1000 + TOGETHER + 60), 0, false, D) == Level::Danger);
+    }
+
+    #[test]
+    fn danger_from_anyone_needs_the_threat_aimed_at_the_user() {
+        // "Upload the event video or pay the editor": a threat word and money together,
+        // about no video of his: not danger from a trusted or an unremarkable contact.
+        let loose = chain(&[(Tag::Threat, 0), (Tag::Money, 0)]);
+        assert_eq!(level(&loose, Some(0), TRUSTED, false, D), Level::Notice);
+        assert_eq!(level(&loose, Some(0), 0, false, D), Level::Warning);
+        // The same naming his video or his family: danger from anyone.
+        let aimed = chain(&[(Tag::Threat, 0), (Tag::Aimed, 0), (Tag::Money, 0)]);
+        for s in -8..10 {
+            assert_eq!(level(&aimed, Some(0), s, false, D), Level::Danger, "suspicion {s}");
+        }
+        // "Your video" on its own is no step.
+        assert_eq!(level(&chain(&[(Tag::Aimed, 0)]), Some(0), 0, false, D), Level::None);
+        // A threat after a call with him is aimed at him (the video is of that call).
+        let after_call = chain(&[(Tag::Call, 0), (Tag::Threat, 0)]);
+        assert_eq!(level(&after_call, Some(0), 0, false, D), Level::Danger);
+    }
+
+    #[test]
+    fn money_after_a_call_is_a_fee_unless_the_chain_is_there() {
+        // A call, then money, nothing else, from a contact neither known nor a stranger
+        // (the tailor's fitting on video, then the bill): at most a warning.
+        let fee = chain(&[(Tag::Call, 0), (Tag::Money, 0)]);
+        assert_eq!(level(&fee, Some(0), 0, false, D), Level::Warning);
+        // From a stranger, or after flattery, a sexual request, the move off Facebook or
+        // with his video named: extortion.
+        assert_eq!(level(&fee, Some(0), STRANGER, false, D), Level::Danger);
+        for extra in [Tag::Flattery, Tag::Sexual, Tag::NumberAsk, Tag::Aimed] {
+            let c = chain(&[(extra, 0), (Tag::Call, 0), (Tag::Money, 0)]);
+            assert_eq!(level(&c, Some(0), 0, false, D), Level::Danger, "{extra:?}");
+        }
     }
 
     #[test]

@@ -43,6 +43,10 @@ named! {
         /// The contact paying the user ("I will pay you back", an honorarium): money
         /// in that message is not a demand.
         Payout = "payout",
+        /// The threat's object is the user's own (his video, photos, chats) or his
+        /// family and friends as the audience: "your video", "aapke gharwale". Not a
+        /// step on its own: it makes a threat one aimed at the user (issue 12).
+        Aimed = "aimed",
     }
 }
 

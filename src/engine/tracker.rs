@@ -541,7 +541,7 @@ impl Tracker {
         // come as three lines): a video word in one line and "now" in another is no
         // invitation, and "whatsapp" in one and "please" in the next no ask.
         let splittable = |r: usize| {
-            matches!(engine.rules()[r].tag, Tag::Threat | Tag::Countdown | Tag::Money | Tag::Recording | Tag::Impostor)
+            matches!(engine.rules()[r].tag, Tag::Threat | Tag::Countdown | Tag::Money | Tag::Recording | Tag::Impostor | Tag::Aimed)
         };
         let recent = &mut self.previous[pos].1;
         recent.retain(|(t, _)| match (t, at) {
@@ -707,10 +707,13 @@ impl Tracker {
                 }
             }
             self.chains[author].see(tag, at, index.map_or(0, |i| i as u32 + 1));
-            self.assessment.stage = self.assessment.stage.max(stage);
+            if tag != Tag::Aimed {
+                // "your video" alone is no step: only a threat it goes with is.
+                self.assessment.stage = self.assessment.stage.max(stage);
+            }
         }
         let ev = &self.events[i];
-        if ev.index.is_some() && !tag.is_context() {
+        if ev.index.is_some() && !tag.is_context() && tag != Tag::Aimed {
             let st = &mut self.stats[stage as usize];
             st.count = st.count.saturating_add(1);
             if st.first_at.is_none() || (ev.at.is_some() && ev.at < st.first_at && st.count == 1) {
