@@ -299,7 +299,7 @@ fn a_long_two_way_history_is_a_friend_but_an_explicit_demand_is_still_danger() {
 /// "or else" of a demand on him) is danger from anyone.
 #[test]
 fn danger_from_anyone_needs_the_threat_aimed_at_the_user() {
-    let old = Contact { friends_since: Some("2012-01-01T10:00:00+05:30".into()), mutual_friends: Some(50), ..stranger_friend() };
+    let old = Contact { friends_since: saavdhan::engine::time::Timestamp::parse_rfc3339("2012-01-01T10:00:00+05:30"), mutual_friends: Some(50), ..stranger_friend() };
     let unknown = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
     let one = |contact: &Contact, text: &str| {
         assess(&Conversation { contact: contact.clone(), messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", text)] }).level
@@ -337,7 +337,7 @@ fn advice_about_the_scam_is_not_the_senders_threat() {
 #[test]
 fn a_fee_after_a_video_call_is_a_fee() {
     let unknown = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
-    let call = Message { from: Sender::Them, author: None, at: Some("2026-11-04T10:00:00+05:30".into()), kind: MessageKind::VideoCall, text: None };
+    let call = Message { from: Sender::Them, author: None, at: saavdhan::engine::time::Timestamp::parse_rfc3339("2026-11-04T10:00:00+05:30"), kind: MessageKind::VideoCall, text: None };
     let fee = msg(Sender::Them, "2026-11-04T10:30:00+05:30", "Measurements done. 1500 rs gpay kar do");
     let a = assess(&Conversation { contact: unknown.clone(), messages: vec![call.clone(), fee.clone()] });
     assert!(a.level < Level::Danger, "{:?}", a.level);
