@@ -88,7 +88,7 @@ function sizes() {
   const jsGz = js.reduce((s, b) => s + zlib.gzipSync(b, { level: 9 }).length, 0);
   const glue = fs.readFileSync(path.join(REL, 'saavdhan.js'));
   results.size = { wasm_raw: wasm.length, wasm_gzip: gz, js_raw: jsRaw, js_gzip: jsGz, js_files: jsFiles.length, glue_raw: glue.length };
-  row('size', 'wasm (raw / gzip -9)', `${kb(wasm.length)} / ${kb(gz)}`, '≤ 250 KB gzip', gz <= 250 * 1024);
+  row('size', 'wasm (raw / gzip -9)', `${kb(wasm.length)} / ${kb(gz)}`, '≤ 300 KB gzip (issue 14)', gz <= 300 * 1000);
   row('size', `JS, ${jsFiles.length} files (raw / gzip)`, `${kb(jsRaw)} / ${kb(jsGz)}`, '', null);
   row('size', 'of which wasm-bindgen glue (raw)', kb(glue.length), '', null);
 }
@@ -139,20 +139,19 @@ function jsBaseline(wasmBytesExpected) {
   const c0 = performance.now();
   const compiled = compileBaseline(rules);
   const compileMs = performance.now() - c0;
-  scanThread(compiled, msgs.slice(0, 2000)); // warm-up
-  const times = [];
-  let stages = null;
-  for (let i = 0; i < 7; i++) {
-    const t = performance.now();
-    stages = scanThread(compiled, msgs);
-    times.push(performance.now() - t);
-  }
-  const extra = thread(1000);
+  // The baseline costs milliseconds a message on the 11-language rule set (thousands of
+  // alternatives per stage), so it is timed on the thread's first 1,000 messages (once,
+  // after a warm-up) and on 100 new ones; MB/s is over the bytes it scanned.
+  const sample = msgs.slice(0, 1000);
+  scanThread(compiled, msgs.slice(1000, 1100)); // warm-up
+  const t0 = performance.now();
+  const stages = scanThread(compiled, sample);
+  const ms = performance.now() - t0;
+  const extra = thread(100);
   const t = performance.now();
   for (const m of extra) scanThread(compiled, [m]);
   const inc = ((performance.now() - t) * 1e3) / extra.length;
-  const ms = median(times);
-  const r = { mb_s: bytes / 1e6 / (ms / 1e3), whole_ms: ms, incremental_us: inc, compile_ms: compileMs, stages: [...stages], rules: rules.length };
+  const r = { mb_s: utf8Bytes(sample) / 1e6 / (ms / 1e3), whole_ms: ms * (msgs.length / sample.length), incremental_us: inc, compile_ms: compileMs, stages: [...stages], rules: rules.length, sampled: sample.length };
   results.js = r;
   return r;
 }
@@ -479,9 +478,9 @@ async function main() {
   row('engine', 'rule compilation: native / wasm / JS RegExp', `${f(nat.compile_ms, 2)} / ${f(wa.compile_ms, 2)} / ${f(js.compile_ms, 2)} ms`);
   row('engine', 'throughput, 10,000-message thread: native', `${f(nat.mb_s)} MB/s`, '', null);
   row('engine', 'throughput: wasm (V8 in Node)', `${f(wa.mb_s)} MB/s`, '≥ 50 MB/s', wa.mb_s >= 50);
-  row('engine', 'throughput: JS baseline (RegExp per stage)', `${f(js.mb_s)} MB/s`, '', null);
+  row('engine', 'throughput: JS baseline (RegExp per stage; first 1,000 messages)', `${f(js.mb_s)} MB/s`, '', null);
   row('engine', 'ratio wasm engine / JS baseline (speed)', `${f(wa.mb_s / js.mb_s, 2)}×`, '', null);
-  row('engine', 'per new message: native / wasm / JS', `${f(nat.incremental_us, 2)} / ${f(wa.incremental_us, 2)} / ${f(js.incremental_us, 2)} µs`, '≤ 50 µs (wasm)', wa.incremental_us <= 50);
+  row('engine', 'per new message: native / wasm / JS', `${f(nat.incremental_us, 2)} / ${f(wa.incremental_us, 2)} / ${f(js.incremental_us, 2)} µs`, '≤ 2 µs (wasm, issue 12)', wa.incremental_us <= 2);
 
   if (ENGINE_ONLY) {
     printTable(m);
