@@ -182,8 +182,7 @@ pub async fn set_making_room_in_turn(key: &str, value: &serde_json::Value) -> Re
                 trimmed += dropped;
             }
         }
-        let written = if key == CONTACTS_KEY { replace_when_full(key, &value).await } else { set(Area::Local, key, &value).await };
-        match written {
+        match set(Area::Local, key, &value).await {
             Ok(()) => {
                 let note = StorageNote { trimmed: trimmed as u32, failed: false, at_ms: now_ms };
                 let _ = set(Area::Local, STORAGE_NOTE_KEY, &note).await;
@@ -198,22 +197,6 @@ pub async fn set_making_room_in_turn(key: &str, value: &serde_json::Value) -> Re
         let _ = set(Area::Session, STORAGE_NOTE_KEY, &note).await;
     }
     Err(last)
-}
-
-/// Writes the trimmed contact facts over the stored ones in a full store. In Firefox,
-/// storage.local is an IndexedDB database (https://github.com/mdn/content/pull/12089)
-/// and a record is replaced inside one transaction, so the new value needs room of its
-/// own before the old one is freed: at the quota even a smaller value can be refused
-/// (measured in Firefox ESR 153 at a 5 MB limit: a 24 KB value rewritten as 14 KB, refused). So when
-/// the plain write fails, the stored facts are removed first (freeing their room) and
-/// the trimmed ones written; the caller still holds them and tries smaller ones next.
-/// Only for the contacts store written from its value (facts, never settings).
-async fn replace_when_full(key: &str, value: &serde_json::Value) -> Result<(), JsValue> {
-    if set(Area::Local, key, value).await.is_ok() {
-        return Ok(());
-    }
-    remove(Area::Local, key).await?;
-    set(Area::Local, key, value).await
 }
 
 thread_local! {
