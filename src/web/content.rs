@@ -409,7 +409,9 @@ pub fn start() -> Result<(), JsValue> {
     });
     wasm_bindgen_futures::spawn_local(async move {
         let stored = local_get_json(CONTACTS_KEY).await;
+        // For the test pages' note below only: the release does not describe the error.
         let stored_ok = match &stored {
+            _ if !(TEST_HOOKS && test) => String::new(),
             Ok(_) => "true".to_string(),
             Err(e) => format!("{:?}", e.as_string().or_else(|| js_sys::JSON::stringify(e).ok().and_then(|s| s.as_string())).unwrap_or_default()),
         };

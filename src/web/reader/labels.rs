@@ -200,20 +200,30 @@ pub fn ascii_digits(s: &str) -> String {
         .collect()
 }
 
-/// "12", "1,234", "1.2K", "3M", "१२" → a count.
+/// "12", "1,234", "1.2K", "3M", "१२" → a count (rounded half up: "1.25K" → 1250,
+/// "2.5" → 3). Exact decimal arithmetic on the digits: parsing an `f64` here
+/// would pull core's float parser and its power-of-five table (about 25 KB) into
+/// the content module for nothing else.
 pub fn parse_count(s: &str) -> Option<u32> {
     let s = ascii_digits(s).replace([',', ' ', '\u{a0}'], "");
-    let (num, mult) = match s.chars().last()? {
-        'K' | 'k' => (&s[..s.len() - 1], 1_000.0),
-        'M' | 'm' => (&s[..s.len() - 1], 1_000_000.0),
-        _ => (s.as_str(), 1.0),
+    let (num, scale) = match s.chars().last()? {
+        'K' | 'k' => (&s[..s.len() - 1], 3),
+        'M' | 'm' => (&s[..s.len() - 1], 6),
+        _ => (s.as_str(), 0),
     };
-    if num.is_empty() || !num.chars().all(|c| c.is_ascii_digit() || c == '.') {
+    let (whole, frac) = num.split_once('.').unwrap_or((num, ""));
+    if whole.is_empty() && frac.is_empty() || !whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let v: f64 = num.parse().ok()?;
-    let n = (v * mult).round();
-    (n >= 0.0 && n < u32::MAX as f64).then_some(n as u32)
+    let digit = |b: u8| u64::from(b - b'0');
+    let mut n: u64 = 0;
+    for b in whole.bytes().chain(frac.bytes().chain(std::iter::repeat(b'0')).take(scale)) {
+        n = n.checked_mul(10)?.checked_add(digit(b))?;
+    }
+    if frac.as_bytes().get(scale).is_some_and(|&b| b >= b'5') {
+        n += 1;
+    }
+    (n < u64::from(u32::MAX)).then_some(n as u32)
 }
 
 /// The first plausible Facebook year (2004..=2100) in the text.
@@ -248,4 +258,40 @@ pub fn month_year(s: &str) -> Option<crate::engine::time::Timestamp> {
         None => y,
     };
     crate::engine::time::Timestamp::parse_date_or_time(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_count;
+
+    #[test]
+    fn counts_with_separators_suffixes_and_devanagari_digits() {
+        for (s, n) in [
+            ("12", Some(12)),
+            ("1,234", Some(1234)),
+            ("1 234", Some(1234)),
+            ("1.2K", Some(1200)),
+            ("1.25k", Some(1250)),
+            ("1.2345K", Some(1235)),
+            ("1.2344K", Some(1234)),
+            ("3M", Some(3_000_000)),
+            ("2.5", Some(3)),
+            ("2.4", Some(2)),
+            (".5", Some(1)),
+            ("1.", Some(1)),
+            ("007", Some(7)),
+            ("१२", Some(12)),
+            ("१.५K", Some(1500)),
+            ("4294967294", Some(4_294_967_294)),
+        ] {
+            assert_eq!(parse_count(s), n, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn anything_else_is_no_count() {
+        for s in ["", "K", ".", "1.2.3", "12a", "-3", "1e3", "4294967295", "99999999999999999999999", "5.5G", "M."] {
+            assert_eq!(parse_count(s), None, "{s:?}");
+        }
+    }
 }
