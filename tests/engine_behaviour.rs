@@ -345,3 +345,25 @@ fn a_fee_after_a_video_call_is_a_fee() {
     let a = assess(&Conversation { contact: unknown, messages: groomed });
     assert_eq!(a.level, Level::Danger);
 }
+
+/// "Aimed at the user" ("your" … "video", here completed across an ask and the next
+/// line) only qualifies a threat: it is never evidence of its own, so the first
+/// extortion evidence — the message the banner quotes — is the threat itself.
+#[test]
+fn the_extortion_evidence_is_the_threat_not_an_aimed_qualifier() {
+    let conv = Conversation {
+        contact: Contact { friend_status: FriendStatus::NotFriends, mutual_friends: Some(0), ..Contact::named("Neha".into()) },
+        messages: vec![
+            msg(Sender::Them, "2026-11-20T07:02:00Z", "Good morning dear 🌹"),
+            msg(Sender::Me, "2026-11-20T07:03:00Z", "Good morning"),
+            msg(Sender::Them, "2026-11-21T20:15:00Z", "Please share your WhatsApp number"),
+            msg(Sender::Them, "2026-11-21T20:15:00Z", "Hello, if you're alone, then video call me"),
+            msg(Sender::Them, "2026-11-22T21:41:00Z", "I have recorded your video call. Pay 10000 rupees now or I will send the video to all your friends and family."),
+        ],
+    };
+    let a = assess(&conv);
+    assert_eq!(a.level, Level::Danger);
+    let first = a.evidence.iter().find(|e| e.stage == Stage::Extortion && e.message.is_some()).expect("extortion evidence");
+    assert_eq!(first.message, Some(4), "{:?}", a.evidence);
+    assert!(a.evidence.iter().all(|e| !e.rule.contains(".aimed.")), "{:?}", a.evidence);
+}

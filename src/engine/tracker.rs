@@ -732,7 +732,10 @@ impl Tracker {
         if first_of_rule {
             self.seen_rules.push(key);
         }
-        if (first_of_rule || (stage >= Stage::OffPlatform && ev.index.is_some()))
+        // "Aimed at the user" only qualifies a threat: it is never a reason of its own, so
+        // the banner never quotes it ("if you're alone, video call me" is no extortion).
+        if tag != Tag::Aimed
+            && (first_of_rule || (stage >= Stage::OffPlatform && ev.index.is_some()))
             && self.assessment.evidence.len() < MAX_EVIDENCE + self.profile_evidence
         {
             let e = Evidence { message: ev.index, stage, rule: id.to_string(), matched: ev.matched.clone() };

@@ -133,7 +133,7 @@ for (const kind of ['chromium', 'firefox']) {
             assert.equal(c.parts.advice, msg(lang, 'danger_advice'));
             if (lang === 'en') assert.equal(c.parts['police-big'], msg(lang, 'police_india_big'));
             assert.equal(c.parts.reason, msg(lang, 'danger_reason', { NAME: fx.name }));
-            assert.ok(c.parts['quote-words'].includes('Pay 10000 rupees'));
+            assert.ok(c.parts['quote-words'].includes('Pay 10000 rupees'), `${where}: quoted ${c.parts['quote-words']}`);
             const h = hrefs(c);
             assert.ok(h.includes('https://www.facebook.com/profile.php?id=100090000000503'), `report link ${h}`);
             assert.ok(h.includes('tel:1930') && h.includes('https://cybercrime.gov.in'), `police links ${h}`);
