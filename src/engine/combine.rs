@@ -51,27 +51,29 @@ pub const TWO_WAY_DAYS: i64 = 90;
 pub const TWO_WAY_MESSAGES: u32 = 20;
 
 /// A threat and a money demand make one explicit demand ("pay or I send it") only
-/// when they come together: in one message or one sitting of the same author's
-/// messages (an impostor's "case against you" and, after the victim's plea, "deposit
-/// 51,000": 18 minutes), this close in time or in message order.
+/// when they come together (issue 12): from a trusted contact in one message or one
+/// sitting of the same author's messages (an impostor's "case against you" and, after
+/// the victim's plea, "deposit 51,000": 18 minutes), this close in time or in message
+/// order; from anyone else within `TOGETHER` (an hour).
 pub const TOGETHER_SECONDS: i64 = 30 * 60;
 const TOGETHER_MESSAGES: u32 = 4;
 /// Who the two are, said in the conversation: each lowers suspicion (README "How it decides").
 const COUNTER_WEIGHTS: u32 = bits(&[Tag::Listing, Tag::Matrimony, Tag::Service, Tag::Circle]);
-/// "Danger from anyone" needs the threat and the demand said together (issue 12: an
-/// explicit threat-with-demand aimed at the user), within this many seconds.
+/// The widest gap at which a threat and a demand (or a threat and what aims it at the
+/// user) still count as said together, in seconds.
 pub const TOGETHER: i64 = 60 * 60;
 
 /// One author's cues: for each tag, when it was last seen and the order (message
-/// number + 1; 0 for remembered cues) it was first and last seen in; and when a
-/// threat and a demand last came together.
+/// number + 1; 0 for remembered cues) it was first and last seen in; and, when a
+/// threat and a demand came together, the closest gap between them (seconds; 0 when
+/// close in message order without times) and when they last did.
 #[derive(Clone, Debug, Default)]
 pub struct Chain {
     seen: u32,
     last_at: [Option<i64>; 32],
     first_order: [u32; 32],
     last_order: [u32; 32],
-    together: Option<Option<i64>>,
+    together: Option<(i64, Option<i64>)>,
 }
 
 impl Chain {
@@ -84,10 +86,13 @@ impl Chain {
         } else {
             0
         };
-        if self.paired_with(other, at, order) {
-            self.together = Some(match (self.together.flatten(), at) {
-                (Some(a), Some(b)) => Some(a.max(b)),
-                (a, b) => b.or(a),
+        if let Some(gap) = self.gap_to(other, at, order) {
+            self.together = Some(match self.together {
+                Some((g, when)) => (g.min(gap), match (when, at) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    (a, b) => b.or(a),
+                }),
+                None => (gap, at),
             });
         }
         if self.seen & tag.bit() == 0 {
@@ -101,29 +106,33 @@ impl Chain {
         };
     }
 
-    /// Whether a tag in `other` was seen close to (`at`, `order`): both times known and
-    /// within TOGETHER_SECONDS, or else within TOGETHER_MESSAGES messages (remembered
-    /// cues, order 0, pair with each other only).
-    fn paired_with(&self, other: u32, at: Option<i64>, order: u32) -> bool {
+    /// The closest gap between (`at`, `order`) and a tag in `other` seen before: in
+    /// seconds when both times are known (at most TOGETHER), else 0 when within
+    /// TOGETHER_MESSAGES messages (remembered cues, order 0, pair with each other only).
+    fn gap_to(&self, other: u32, at: Option<i64>, order: u32) -> Option<i64> {
+        let mut best = None;
         let mut rest = self.seen & other;
         while rest != 0 {
             let t = rest.trailing_zeros() as usize;
             rest &= rest - 1;
-            let close = match (self.last_at[t], at) {
-                (Some(a), Some(b)) => (b - a).abs() <= TOGETHER_SECONDS,
-                _ => self.last_order[t].abs_diff(order) <= TOGETHER_MESSAGES && (order == 0) == (self.last_order[t] == 0),
+            let gap = match (self.last_at[t], at) {
+                (Some(a), Some(b)) => Some((b - a).abs()).filter(|g| *g <= TOGETHER),
+                _ => (self.last_order[t].abs_diff(order) <= TOGETHER_MESSAGES && (order == 0) == (self.last_order[t] == 0)).then_some(0),
             };
-            if close {
-                return true;
-            }
+            best = match (best, gap) {
+                (Some(b), Some(g)) => Some(g.min(b)),
+                (b, g) => b.or(g),
+            };
         }
-        false
+        best
     }
 
-    /// Whether a threat came with a money demand (see `see`) within the window at `now`.
-    fn threat_with_demand(&self, now: Option<i64>) -> bool {
+    /// Whether a threat came with a money demand (see `see`) at most `within` seconds
+    /// apart, still in the window at `now`.
+    fn threat_with_demand(&self, now: Option<i64>, within: i64) -> bool {
         match (self.together, now) {
-            (Some(Some(t)), Some(now)) => now - t <= WINDOW,
+            (Some((gap, _)), _) if gap > within => false,
+            (Some((_, Some(t))), Some(now)) => now - t <= WINDOW,
             (Some(_), _) => true,
             (None, _) => false,
         }
@@ -284,14 +293,12 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     // threat word about a wedding video, a song or the news is not aimed at him.
     let aimed = threat && (levered || chain.together(THREAT & tags, AIMED & tags, TOGETHER));
 
-    // An explicit threat (or a "police" impostor) with a money demand, together: from
-    // anyone, even family or an old friend (a hacked account). From a trusted contact
-    // only within one sitting (`threat_with_demand`); from anyone else within the hour
-    // (`together`): a threat-like line in the morning's joke and a money word in the
-    // evening's are not one demand.
-    if aimed && money
-        && (chain.threat_with_demand(now) || (!trusted && chain.together(THREAT & tags, Tag::Money.bit(), TOGETHER)))
-    {
+    // An explicit threat (or a "police" impostor) aimed at the user with a money demand,
+    // together: from anyone, even family or an old friend (a hacked account). From a
+    // trusted contact only within one sitting; from anyone else within the hour: a
+    // threat-like line in the morning's joke and a money word in the evening's are not
+    // one demand.
+    if aimed && money && chain.threat_with_demand(now, if trusted { TOGETHER_SECONDS } else { TOGETHER }) {
         return Level::Danger;
     }
     if trusted {

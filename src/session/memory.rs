@@ -27,15 +27,9 @@ pub fn recall(mut contact: Contact, stored: Option<&ContactFacts>) -> Contact {
 /// stored before (another tab, or an earlier visit, may have seen an earlier one).
 pub fn remember(stored: Option<&ContactFacts>, mut new: ContactFacts) -> ContactFacts {
     let Some(old) = stored else { return new };
-    fn min<T: Ord + Copy>(a: Option<T>, b: Option<T>) -> Option<T> {
-        match (a, b) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
-    }
-    new.contact_first_seen = min(old.contact_first_seen, new.contact_first_seen);
-    new.conversation_start = min(old.conversation_start, new.conversation_start);
-    new.earliest_message = min(old.earliest_message, new.earliest_message);
+    new.contact_first_seen = earliest(old.contact_first_seen, new.contact_first_seen);
+    new.conversation_start = earliest(old.conversation_start, new.conversation_start);
+    new.earliest_message = earliest(old.earliest_message, new.earliest_message);
     new
 }
 

@@ -17,8 +17,7 @@
 use super::dom::{self, qs, qsa, text};
 use super::labels::{month_year, parse_count, Labels};
 use super::align::RowKey;
-use super::layout::Layout;
-use super::snapshot::{view_dom, Raw, RowView};
+use super::snapshot::{Raw, RowView};
 use super::text::cap;
 use super::NotUnderstood;
 use crate::engine::{Contact, FriendStatus, Message, MessageKind, Sender};
@@ -543,12 +542,13 @@ fn finish(f: Facts, from: Sender, author: Option<String>, label_text: Option<Str
 
 /// Reads every row of `rows` (grid layout) through the snapshot helper, in
 /// batches as a full pass does; the messages read (bench hook).
+#[cfg(feature = "test-hooks")]
 pub fn read_rows_batched(rows: &web_sys::NodeList, labels: &Labels) -> Vec<Message> {
     let mut out = Vec::new();
     let mut i = 0;
     let n = rows.length();
     while i < n {
-        let Some(batch) = super::snapshot::batch(rows.as_ref(), i, i + 64, &JsValue::NULL, Layout::Grid) else { return out };
+        let Some(batch) = super::snapshot::batch(rows.as_ref(), i, i + 64, &JsValue::NULL, super::layout::Layout::Grid) else { return out };
         for (k, s) in batch.iter().enumerate().take((n - i) as usize) {
             // As a pass does: the row element is taken (the cache is keyed by it).
             let Some(row) = rows.item(i + k as u32) else { continue };
@@ -566,8 +566,9 @@ pub fn read_rows_batched(rows: &web_sys::NodeList, labels: &Labels) -> Vec<Messa
 }
 
 /// One grid-layout message row → a message; `None` for rows with nothing to read yet.
+#[cfg(feature = "test-hooks")]
 pub fn read_row(row: &Element, labels: &Labels) -> Option<Message> {
-    read_grid_view(row, &view_dom(row, Layout::Grid), labels)
+    read_grid_view(row, &super::snapshot::view_dom(row, super::layout::Layout::Grid), labels)
 }
 
 /// A grid row's view → a message. Own messages carry a "You sent" heading or
