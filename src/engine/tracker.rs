@@ -193,7 +193,9 @@ struct StageStat {
 /// `first_warning_at` is the index (in this tracker's own numbering) of the message
 /// after which the level first reached `warning`; it stays `None` when the warning
 /// already followed from remembered facts at construction (no message caused it).
-/// Levels never go down within one tracker; a profile update replays the cues.
+/// Levels never go down within one tracker, except when cues are judged again: a
+/// profile update replays them, and advice passed on takes back its sender's cues of the
+/// same sitting.
 pub struct Tracker {
     engine: &'static Engine,
     contact: Contact,
