@@ -59,6 +59,8 @@ pub const TOGETHER_SECONDS: i64 = 30 * 60;
 const TOGETHER_MESSAGES: u32 = 4;
 /// Who the two are, said in the conversation: each lowers suspicion (README "How it decides").
 const COUNTER_WEIGHTS: u32 = bits(&[Tag::Listing, Tag::Matrimony, Tag::Service, Tag::Circle]);
+/// What kinship only the contact typed takes off suspicion.
+const KIN_THEIRS_ONLY: i32 = -1;
 /// The widest gap at which a threat and a demand (or a threat and what aims it at the
 /// user) still count as said together, in seconds.
 pub const TOGETHER: i64 = 60 * 60;
@@ -74,9 +76,16 @@ pub struct Chain {
     first_order: [u32; 32],
     last_order: [u32; 32],
     together: Option<(i64, Option<i64>)>,
+    /// A member of a group chat: a call in the group is the group's, not one with him.
+    pub in_group: bool,
 }
 
 impl Chain {
+    /// The chain of a member of a group chat (see `in_group`).
+    pub fn member() -> Chain {
+        Chain { in_group: true, ..Chain::default() }
+    }
+
     pub fn see(&mut self, tag: Tag, at: Option<i64>, order: u32) {
         let t = tag as usize;
         let other = if THREAT & tag.bit() != 0 {
@@ -207,6 +216,9 @@ impl Chain {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Context {
     seen: u32,
+    /// The cues the user said himself (a counter-weight or kinship only the contact
+    /// typed is no relationship: a stranger's "like my papa", "I teach yoga").
+    mine: u32,
 }
 
 impl Context {
@@ -216,6 +228,9 @@ impl Context {
     pub fn add(&mut self, tag: Tag, mine: bool, answering: bool) {
         if !(mine && answering) || tag == Tag::WhoAreYou {
             self.seen |= tag.bit();
+            if mine {
+                self.mine |= tag.bit();
+            }
         }
     }
 
@@ -235,10 +250,15 @@ impl Context {
     pub fn score(&self, group: bool, history_days: Option<i64>, two_way: bool, new_conversation: bool, opened_by_them: bool) -> i32 {
         let has = |t: Tag| self.seen & t.bit() != 0;
         let mut s = 0;
-        if has(Tag::Kin) {
+        // Kinship is trust when the user says it too ("beta", "papa" both ways); typed
+        // only by the contact ("like my papa", "my son") it lowers suspicion a little,
+        // never to trust: a stranger types what he likes (issue 12).
+        if self.mine & Tag::Kin.bit() != 0 {
             s -= 4;
+        } else if has(Tag::Kin) {
+            s += KIN_THEIRS_ONLY;
         }
-        if has(Tag::Listing) || has(Tag::Matrimony) || has(Tag::Service) || has(Tag::Circle) {
+        if self.seen & COUNTER_WEIGHTS != 0 {
             s -= 3;
         }
         if group {
@@ -291,7 +311,9 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     // The threat is aimed at the user (issue 12): it names his own video or his
     // family, or follows a call or recording with him (the video is of that call). A
     // threat word about a wedding video, a song or the news is not aimed at him.
-    let aimed = threat && (levered || chain.together(THREAT & tags, AIMED & tags, TOGETHER));
+    // In a group chat the call or invitation may be the group's (a choir's practice on
+    // video, "everyone join"): there the threat must name him or his family itself.
+    let aimed = threat && ((levered && !chain.in_group) || chain.together(THREAT & tags, AIMED & tags, TOGETHER));
 
     // An explicit threat (or a "police" impostor) aimed at the user with a money demand,
     // together: from anyone, even family or an old friend (a hacked account). From a
@@ -312,7 +334,7 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     }
     // With a counter-weight in the conversation (a clinic, a class, a listing) a fee
     // after a video consultation is a fee: only a threat makes it extortion.
-    if threat && levered {
+    if threat && levered && aimed {
         return Level::Danger;
     }
     // Money without a threat after a call: a fee (the tailor, the doctor, the tutor
@@ -326,6 +348,11 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
         return Level::Danger;
     }
     if threat {
+        // A group member's threat word aimed at no one, with no demand ("our video will
+        // go viral 😂"): talk about the group's own video.
+        if chain.in_group && !aimed && !money && !stranger && !off {
+            return Level::Notice;
+        }
         // Without a call: aimed at him, or with a demand, from a stranger or a contact
         // who moved the chat off Facebook.
         return if (aimed || money) && (stranger || off) { Level::Danger } else { Level::Warning };
@@ -545,9 +572,48 @@ mod tests {
     }
 
     #[test]
+    fn in_a_group_a_threat_after_the_groups_call_must_name_him() {
+        // The choir master's "join the video call" then "the recording goes on YouTube,
+        // everyone will see": the group's video, not his.
+        let mut c = Chain::member();
+        c.see(Tag::VcInvite, Some(0), 1);
+        c.see(Tag::Threat, Some(DAY), 2);
+        assert_eq!(level(&c, Some(DAY), -2, false, D), Level::Notice);
+        // The same one-to-one: the video is of that call with him.
+        let one = chain(&[(Tag::VcInvite, 0), (Tag::Threat, 1)]);
+        assert_eq!(level(&one, Some(DAY), -2, false, D), Level::Danger);
+        // A member who names his video or his family: extortion in a group too.
+        let mut aimed = Chain::member();
+        aimed.see(Tag::VcInvite, Some(0), 1);
+        aimed.see(Tag::Threat, Some(DAY), 2);
+        aimed.see(Tag::Aimed, Some(DAY), 2);
+        assert_eq!(level(&aimed, Some(DAY), -2, false, D), Level::Danger);
+    }
+
+    #[test]
+    fn kinship_only_the_contact_typed_is_not_trust() {
+        // A stranger's "you look like my papa": lowers a little, never to trust.
+        let mut theirs = Context::default();
+        theirs.add(Tag::Kin, false, false);
+        let s = theirs.score(false, None, false, false, false);
+        assert!(s < 0 && s > TRUSTED, "{s}");
+        let vc = chain(&[(Tag::VcInvite, 0)]);
+        assert_eq!(level(&vc, Some(0), s, false, D), Level::Notice);
+        // Said by the user too ("haan beta"): the family it is.
+        let mut both = theirs;
+        both.add(Tag::Kin, true, false);
+        assert!(both.score(false, None, false, false, false) <= TRUSTED);
+        // The user's own kinship word while answering a stranger's personal questions
+        // is no relationship either.
+        let mut answering = Context::default();
+        answering.add(Tag::Kin, true, true);
+        assert_eq!(answering.score(false, None, false, false, false), 0);
+    }
+
+    #[test]
     fn context_lowers_and_raises_suspicion() {
         let mut kin = Context::default();
-        kin.add(Tag::Kin, false, false);
+        kin.add(Tag::Kin, true, false);
         assert!(kin.score(false, None, false, false, false) <= TRUSTED);
         let mut who = Context::default();
         who.add(Tag::WhoAreYou, true, false);

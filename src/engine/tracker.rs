@@ -12,7 +12,7 @@
 use super::assessment::{Assessment, Evidence, Level, Stage};
 use super::builtin::Engine;
 use super::combine::{self, Chain, Context, Tuning};
-use super::contact_signals::{self, STRANGER};
+use super::contact_signals::{self, STRANGER, TRUSTED};
 use super::conversation::{Contact, FriendStatus, Message, MessageKind, Sender};
 use super::facts::{ContactFacts, StageFact, FACTS_VERSION};
 use super::matcher::Part;
@@ -61,6 +61,56 @@ mod tests {
         // An amount alone, before any call, is not a demand.
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         assert!(t.push(&msg("It cost 20000 last year")).level < Level::Warning);
+    }
+
+    fn at(minute: i64, from_them: bool, t: &str) -> crate::engine::Message {
+        use crate::engine::time::Timestamp;
+        use crate::engine::{Message, MessageKind, Sender};
+        let ts = Timestamp::parse_rfc3339(&format!("2026-11-28T17:{minute:02}:00+05:30")).unwrap();
+        Message { from: if from_them { Sender::Them } else { Sender::Me }, author: None, at: Some(ts), kind: MessageKind::Text, text: Some(t.into()) }
+    }
+
+    #[test]
+    fn advice_later_in_the_sitting_takes_back_the_scam_it_described() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let explained = "They record the video call, then say pay 20000 or your video goes to your family";
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert_eq!(t.push(&at(10, true, explained)).level, Level::Danger, "on its own it reads as the threat");
+        // The same sender, minutes later: "if anyone threatens you, call 1930".
+        assert!(t.push(&at(16, true, "If anyone threatens you like this, call 1930 and tell me")).level < Level::Warning);
+        // Advice first: the explanation after it in the sitting is quoted from the start.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(10, true, "Never pay, report to 1930"));
+        assert!(t.push(&at(12, true, explained)).level < Level::Warning);
+        // Hours later the same words are the sender's own again.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(10, true, "Never pay, report to 1930"));
+        let late = crate::engine::time::Timestamp::parse_rfc3339("2026-11-28T21:00:00+05:30").unwrap();
+        let mut m = at(0, true, explained);
+        m.at = Some(late);
+        assert_eq!(t.push(&m).level, Level::Danger);
+    }
+
+    #[test]
+    fn a_laughing_threat_is_teasing_only_before_a_call_or_from_family() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let known = || Contact { friend_status: FriendStatus::Friends, mutual_friends: Some(60), ..Contact::named("X".into()) };
+        // Family: "your dance video goes to all your friends 😂, pay up" is a joke.
+        let mut t = Tracker::new(known(), Tuning::default(), None);
+        assert!(t.push(&at(10, true, "Your video will go to all your friends 😂 pay 5000 to delete")).level < Level::Danger);
+        // Without the laugh, the same from family is a demand (a hacked account).
+        let mut t = Tracker::new(known(), Tuning::default(), None);
+        assert_eq!(t.push(&at(10, true, "Your video will go to all your friends, pay 5000 to delete")).level, Level::Danger);
+        // After a call the laugh excuses nothing.
+        let stranger = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Y".into()) };
+        let mut t = Tracker::new(stranger(), Tuning::default(), None);
+        let mut call = at(5, true, "");
+        call.kind = crate::engine::MessageKind::VideoCall;
+        call.text = None;
+        t.push(&at(1, true, "Send your WhatsApp number dear"));
+        t.push(&call);
+        assert_eq!(t.push(&at(10, true, "ur face is clear in recording 😂 I am uploading on youtube and sending to ur son")).level, Level::Danger);
     }
 
     #[test]
@@ -143,7 +193,9 @@ struct StageStat {
 /// `first_warning_at` is the index (in this tracker's own numbering) of the message
 /// after which the level first reached `warning`; it stays `None` when the warning
 /// already followed from remembered facts at construction (no message caused it).
-/// Levels never go down within one tracker; a profile update replays the cues.
+/// Levels never go down within one tracker, except when cues are judged again: a
+/// profile update replays them, and advice passed on takes back its sender's cues of the
+/// same sitting.
 pub struct Tracker {
     engine: &'static Engine,
     contact: Contact,
@@ -164,6 +216,10 @@ pub struct Tracker {
     /// Each author's last few short messages (for split intents): their time and the
     /// rules each matched in part. No text.
     previous: Vec<(usize, Vec<(Option<i64>, Vec<Part>)>)>,
+    /// Each author who passed on advice about the scam ("if anyone asks, don't pay,
+    /// call 1930"): when, and the message number. Their threats, demands and asks in
+    /// that sitting describe the scam; they are not their own.
+    advice: Vec<(usize, Option<i64>, usize)>,
     // Derived from `events` (rebuilt by `replay`).
     chains: Vec<Chain>,
     context: Context,
@@ -197,6 +253,24 @@ fn kind_words(kind: MessageKind) -> String {
         _ => "message",
     }
     .to_string()
+}
+
+/// Whether a message laughs: a laughing or teasing emoji, or "haha" / "hehe".
+fn laughing(text: &str) -> bool {
+    const LAUGHS: [&str; 10] = ["😂", "🤣", "😜", "😝", "😆", "😁", "🤭", "😹", "haha", "hehe"];
+    // Every emoji above begins with the byte 0xF0: most messages are passed over by one search.
+    (text.as_bytes().contains(&0xF0) || text.contains('h')) && LAUGHS.iter().any(|l| text.contains(l))
+}
+
+/// Messages this close, or this close in time (`combine::TOGETHER`) when both times are
+/// known, are one sitting.
+const SITTING_MESSAGES: usize = 8;
+
+fn same_sitting(a_at: Option<i64>, a_index: usize, b_at: Option<i64>, b_index: usize) -> bool {
+    match (a_at, b_at) {
+        (Some(a), Some(b)) => (a - b).abs() <= combine::TOGETHER,
+        _ => a_index.abs_diff(b_index) <= SITTING_MESSAGES,
+    }
 }
 
 /// A bare amount (see `bare_amount`), as a cue.
@@ -355,6 +429,7 @@ impl Tracker {
             sent: [0; 2],
             two_way_since: None,
             previous: Vec::new(),
+            advice: Vec::new(),
             chains: Vec::new(),
             context: Context::default(),
             warned: false,
@@ -454,7 +529,8 @@ impl Tracker {
         let at = own_at.or(self.last_time);
         let mine = msg.from == Sender::Me;
         let author = if mine { 0 } else { self.author_of(msg) };
-        let start = self.events.len();
+        let mut retold = 0;
+        let mut start = self.events.len();
         self.sent[mine as usize] = self.sent[mine as usize].saturating_add(1);
         if self.two_way_since.is_none() && self.sent.iter().all(|&n| n >= combine::TWO_WAY_MESSAGES) {
             self.two_way_since = Some(at);
@@ -498,9 +574,37 @@ impl Tracker {
             let rules = self.engine.rules();
             // A forward, or a message that talks about scams (a warning, the news),
             // is not the contact's own ask or threat: only its context cues count.
-            let quoted = msg.kind == MessageKind::Forwarded || found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution);
+            let caution = !mine && found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution);
+            let quoted = msg.kind == MessageKind::Forwarded || caution || (!mine && self.advising(author, at, index));
+            if caution {
+                self.advice.retain(|a| a.0 != author);
+                self.advice.push((author, at, index));
+                retold = self.unsay_sitting(author, at, index);
+                start -= retold; // only earlier messages' cues were taken back
+            }
+            // A threat or demand said laughing (😂, "haha") by family, or by anyone not a
+            // stranger before any call or recording: teasing ("your dance video will go
+            // viral 😂", "that will cost you a Dairy Milk 😂"). After a call it is the
+            // lever's threat whatever the emoji.
+            let laugh = !mine && laughing(&text);
+            let (s_now, levered) = if laugh {
+                (self.suspicion(at), self.chains.get(author).is_some_and(|c| c.has_lever(at)))
+            } else {
+                (0, true)
+            };
+            let teasing = |tag: Tag| {
+                laugh
+                    && match tag {
+                        Tag::Threat | Tag::Countdown => s_now <= TRUSTED || (!levered && s_now < STRANGER),
+                        Tag::Money => s_now <= TRUSTED,
+                        _ => false,
+                    }
+            };
             for (r, matched) in found {
                 let tag = rules[r].tag;
+                if teasing(tag) {
+                    continue;
+                }
                 let keep = if mine { tag.said_by_user() } else { !quoted || !tag.is_ask_or_threat() };
                 if keep {
                     self.events.push(Event { index: Some(index), at, author, mine, cue: Cue::Rule(r), matched });
@@ -518,12 +622,43 @@ impl Tracker {
             Cue::Kind(..) => 1,
         };
         self.events[start..].sort_by_key(context_first);
-        for i in start..self.events.len() {
-            self.apply(i);
+        if retold > 0 {
+            // Cues said earlier in this sitting were taken back: judge again without them.
+            self.replay();
+        } else {
+            for i in start..self.events.len() {
+                self.apply(i);
+            }
+            self.evaluate(at, Some(index));
         }
-        self.evaluate(at, Some(index));
         self.refresh_profile();
         &self.assessment
+    }
+
+    /// Whether `author` passed on advice about the scam in the same sitting as a
+    /// message at (`at`, `index`): within `combine::TOGETHER` when both times are known,
+    /// else within a few messages.
+    fn advising(&self, author: usize, at: Option<i64>, index: usize) -> bool {
+        self.advice.iter().any(|&(a, t, i)| a == author && same_sitting(t, i, at, index))
+    }
+
+    /// Takes back the asks, threats and demands `author` made earlier in the sitting of
+    /// the advice at (`at`, `index`) ("they record it, then say pay or the video goes
+    /// viral" … "if anyone threatens you, call 1930"): the advice says what they were.
+    /// Returns how many were taken back (the chains must then be rebuilt).
+    fn unsay_sitting(&mut self, author: usize, at: Option<i64>, index: usize) -> usize {
+        let rules = self.engine.rules();
+        let before = self.events.len();
+        self.events.retain(|e| {
+            let tag = match e.cue {
+                Cue::Rule(r) => rules[r].tag,
+                Cue::Kind(_, _, t) => t,
+            };
+            let retold = !e.mine && e.author == author && tag.is_ask_or_threat() && tag != Tag::Call
+                && e.index.is_some_and(|i| i < index && same_sitting(e.at, i, at, index));
+            !retold
+        });
+        before - self.events.len()
     }
 
     /// Completes rules whose groups are spread over the author's recent short messages
@@ -696,7 +831,8 @@ impl Tracker {
             }
         } else if !mine {
             if self.chains.len() <= author {
-                self.chains.resize(author + 1, Chain::default());
+                let fresh = if self.contact.group { Chain::member() } else { Chain::default() };
+                self.chains.resize(author + 1, fresh);
             }
             if self.events[i].cue == AMOUNT && !self.chains[author].has_lever(at) {
                 return; // a number is a demand only once there is a call or a recording
