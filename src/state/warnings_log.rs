@@ -3,7 +3,7 @@
 //! `{"version": 1, "entries": [...]}`, newest last, at most [`MAX_ENTRIES`].
 //!
 //! The content controller appends with:
-//! ```ignore
+//! ```text
 //! let mut log = WarningsLog::from_stored(&stored_value);   // Value::Null when absent
 //! log.push(WarningEntry { contact_key, contact_name, level, stage, at_ms });
 //! storage::set(Area::Local, WARNINGS_LOG_KEY, &log.to_stored()).await
