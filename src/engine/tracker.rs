@@ -234,6 +234,10 @@ pub struct Tracker {
     /// call 1930"): when, and the message number. Their threats, demands and asks in
     /// that sitting describe the scam; they are not their own.
     advice: Vec<(usize, Option<i64>, usize)>,
+    /// The author of the current burst (messages with no reply from the user and no
+    /// other member in between), when it began, and the chain stages its asks and
+    /// threats named (bits of `Stage`); see `narrates_chain`.
+    burst: Option<(usize, Option<i64>, usize, u8)>,
     // Derived from `events` (rebuilt by `replay`).
     chains: Vec<Chain>,
     context: Context,
@@ -491,6 +495,7 @@ impl Tracker {
             sent: [0; 2],
             two_way_since: None,
             previous: Vec::new(),
+            burst: None,
             advice: Vec::new(),
             chains: Vec::new(),
             context: Context::default(),
@@ -599,8 +604,12 @@ impl Tracker {
         }
         if mine {
             self.previous.clear(); // the user answered: the contact's burst is over
+            self.burst = None;
         } else {
             self.previous.retain(|p| p.0 == author); // another member spoke in between
+            if self.burst.is_none_or(|b| b.0 != author || !same_sitting(b.1, b.2, at, index)) {
+                self.burst = Some((author, at, index, 0));
+            }
         }
         if let Some(cue) = kind_cue(msg.kind) {
             // Forwards count only from them; a call only when they placed it.
@@ -649,7 +658,8 @@ impl Tracker {
             let rules = self.engine.rules();
             // A forward, or a message that talks about scams (a warning, the news),
             // is not the contact's own ask or threat: only its context cues count.
-            let caution = !mine && found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution);
+            let caution = !mine
+                && (found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution) || self.narrates_chain(author, at, &found));
             let quoted = msg.kind == MessageKind::Forwarded || caution || (!mine && self.advising(author, at, index));
             if let Some(id) = app_id.filter(|_| !quoted) {
                 self.events.push(Event { index: Some(index), at, author, mine, cue: APP_CONTACT, matched: id });
@@ -711,6 +721,33 @@ impl Tracker {
         }
         self.refresh_profile();
         &self.assessment
+    }
+
+    /// Whether `author`'s burst, with this message's cues (`found`), tells the whole chain
+    /// at once (the nephew in the cyber cell: "first they ask your WhatsApp, then a video
+    /// call, then they record it and say pay or it goes to your family"): the move off
+    /// Facebook, the video call and the threat or recording in one burst of messages that
+    /// each name two stages or more, with no call of theirs before it. A scammer takes
+    /// these steps one at a time, the call between them; someone explaining the scam
+    /// names them together. The burst is then a
+    /// message about the scam, as advice is.
+    fn narrates_chain(&mut self, author: usize, at: Option<i64>, found: &[(usize, String)]) -> bool {
+        let rules = self.engine.rules();
+        let mut mask = 0u8;
+        for (r, _) in found {
+            let rule = &rules[*r];
+            if rule.tag.is_ask_or_threat() && rule.tag != Tag::Aimed {
+                mask |= 1 << (rule.stage as u8);
+            }
+        }
+        let Some(b) = self.burst.as_mut().filter(|b| b.0 == author) else { return false };
+        // Only messages that each name two stages or more: "give me your WhatsApp, video
+        // call me" then "your video is with me, pay" are the chain's own steps.
+        if mask.count_ones() >= 2 {
+            b.3 |= mask;
+        }
+        let all = (1u8 << Stage::OffPlatform as u8) | (1 << Stage::VideoCall as u8) | (1 << Stage::Extortion as u8);
+        b.3 & all == all && !self.chains.get(author).is_some_and(|c| c.has_call(at))
     }
 
     /// Whether `author` passed on advice about the scam in the same sitting as a
