@@ -23,7 +23,7 @@ WASM_OPT_FLAGS := -Oz --converge --low-memory-unused --strip-debug --strip-produ
 CARGO_HOME ?= $(HOME)/.cargo
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CURDIR)=/saavdhan --remap-path-prefix=$(CARGO_HOME)=/cargo
 
-.PHONY: build build-test release test setup-build setup-test wasm wasm-test package package-test test-release test-reproducible test-native test-wasm test-e2e lint-firefox bench demo store-assets eval-heldout fuzz-build clean
+.PHONY: build build-test release test setup-build setup-test wasm wasm-test package package-test test-release test-reproducible test-native test-wasm test-e2e lint-firefox bench demo store-assets eval-heldout eval-tuning fuzz-build clean
 
 build: setup-build wasm package
 
@@ -103,6 +103,10 @@ test-release:
 ## rules generalise to conversations nobody tuned them on (see tests/heldout/README.md).
 eval-heldout:
 	cargo run --release --quiet --bin saavdhan -- eval --budgets tests/data/eval_budgets.json tests/heldout
+
+## Sets read to change rules but not yet within budget (tests/tuning/README.md): scored, not gated.
+eval-tuning:
+	cargo run --release --quiet --bin saavdhan -- eval --budgets tests/data/eval_budgets.json tests/tuning
 
 lint-firefox:
 	node tests/e2e/lib/lint-firefox.mjs dist/firefox

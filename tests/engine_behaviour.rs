@@ -332,6 +332,26 @@ fn advice_about_the_scam_is_not_the_senders_threat() {
     }
 }
 
+/// Issue 12 (w6): someone explaining the whole chain in one burst, each message naming
+/// two stages or more (the move off Facebook, the video call, the recording and threat),
+/// with no call of theirs before it, is telling about the scam; the same steps taken
+/// one message at a time are the chain.
+#[test]
+fn the_whole_chain_told_at_once_is_an_explanation_but_its_steps_one_by_one_are_the_chain() {
+    let unknown = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
+    let told = [
+        "First a pretty girl says are you alone, video call me. On the call a naked video plays and they screen record your face.",
+        "Then they send you the clip and say pay 5000 or we send it to your friends and family. Before that they ask your WhatsApp number.",
+    ];
+    let at = ["2026-11-04T10:00:00+05:30", "2026-11-04T10:01:00+05:30", "2026-11-04T10:02:00+05:30", "2026-11-04T10:03:00+05:30"];
+    let c = Conversation { contact: unknown.clone(), messages: told.iter().zip(at).map(|(t, a)| msg(Sender::Them, a, t)).collect() };
+    let a = assess(&c);
+    assert!(a.level < Level::Danger, "{:?}", a);
+    let steps = ["Send me your WhatsApp number dear", "are you alone? video call me", "I have screen recorded everything", "pay 5000 or I send your video to your family"];
+    let c = Conversation { contact: unknown, messages: steps.iter().zip(at).map(|(t, a)| msg(Sender::Them, a, t)).collect() };
+    assert_eq!(assess(&c).level, Level::Danger);
+}
+
 /// Issue 12 item 2: after a video call with someone who offered a service, money
 /// without a threat is a fee; from a stranger who groomed first it is extortion.
 #[test]

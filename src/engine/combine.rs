@@ -167,6 +167,11 @@ impl Chain {
         self.active(now) & STRONG_GROOMING != 0
     }
 
+    /// Whether a call the contact placed is among the active cues.
+    pub fn has_call(&self, now: Option<i64>) -> bool {
+        self.active(now) & Tag::Call.bit() != 0
+    }
+
     /// Whether a call, an invitation to one or a recording is among the active cues.
     pub fn has_lever(&self, now: Option<i64>) -> bool {
         self.active(now) & LEVER != 0

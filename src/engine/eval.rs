@@ -84,6 +84,10 @@ impl Outcome {
     pub fn final_level(&self) -> Level {
         self.levels.last().copied().unwrap_or_default()
     }
+    /// The highest level reached at any message (what the benign columns count).
+    pub fn peak_level(&self) -> Level {
+        self.levels.iter().copied().max().unwrap_or_default()
+    }
     /// Warned at or before the video-call step (the invitation or the contact's call).
     pub fn warned_by_video_call(&self) -> Option<bool> {
         let vc = self.expect.video_call_at?;
@@ -182,7 +186,7 @@ impl Row {
             self.extortion_danger.add(o.extortion_danger());
         } else {
             self.benign += 1;
-            let l = o.levels.iter().copied().max().unwrap_or_default();
+            let l = o.peak_level();
             self.benign_warning.add(Some(l >= Level::Warning));
             self.benign_danger.add(Some(l >= Level::Danger));
         }
@@ -278,8 +282,8 @@ impl Report {
             if o.extortion_danger() == Some(false) {
                 why.push(format!("no danger after extortion {:?}", o.expect.extortion_at));
             }
-            if !o.scam && o.final_level() >= Level::Warning {
-                why.push(format!("benign at {:?}", o.final_level()));
+            if !o.scam && o.peak_level() >= Level::Warning {
+                why.push(format!("benign at {:?}", o.peak_level()));
             }
             if !why.is_empty() {
                 s.push_str(&format!("{}: first warning {:?}: {}\n", o.file, o.first_warning_at, why.join("; ")));

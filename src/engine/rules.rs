@@ -47,6 +47,10 @@ named! {
         /// family and friends as the audience: "your video", "aapke gharwale". Not a
         /// step on its own: it makes a threat one aimed at the user (issue 12).
         Aimed = "aimed",
+        /// A messaging app named (WhatsApp, Telegram, Instagram, IMO, in any script).
+        /// Not a step on its own: with an id ("@name") or a phone number in the same
+        /// message from the contact it is the move off Facebook (`tracker::contact_id`).
+        AppName = "app_name",
     }
 }
 

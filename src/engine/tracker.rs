@@ -126,6 +126,20 @@ mod tests {
         assert_eq!(bare_amount("ફી ₹૩૧,૫૦૦").as_deref(), Some("31,500"));
     }
 
+    #[test]
+    fn contact_ids_handles_and_masked_numbers_but_not_upi_ids_or_amounts() {
+        use super::contact_id;
+        assert_eq!(contact_id("search @priya_v_0991 there").as_deref(), Some("@priya_v_0991"));
+        assert_eq!(contact_id("id sree_lakshmi_pkd_x. avide").as_deref(), Some("sree_lakshmi_pkd_x"));
+        assert_eq!(contact_id("mera whatsapp 98765 45066 hai").as_deref(), Some("98765 45066"));
+        assert_eq!(contact_id("ente number 98xx4 4x0x2, whatsapp").as_deref(), Some("98xx4 4x0x2"));
+        assert_eq!(contact_id("amar n0: 9 8 x x 5 1 2 x 0 7").as_deref(), Some("9 8 x x 5 1 2 x 0 7"));
+        assert_eq!(contact_id("UPI balajitrust.seva@fakupi par bhejen"), None);
+        assert_eq!(contact_id("fees 1800, 3 din, 7 baje"), None);
+        assert_eq!(contact_id("the whatsapp group of 2019 batch"), None);
+        assert_eq!(contact_id("mail me at a@b"), None);
+    }
+
     // The word-by-word definition the byte search replaced.
     /// A bare amount in `text` ("21000", "30k", "₹12,000", "पहले 5000"): money asked with
     /// no verb. It counts only after a call or a recording (see `apply`). Phone numbers (8+
@@ -220,6 +234,10 @@ pub struct Tracker {
     /// call 1930"): when, and the message number. Their threats, demands and asks in
     /// that sitting describe the scam; they are not their own.
     advice: Vec<(usize, Option<i64>, usize)>,
+    /// The author of the current burst (messages with no reply from the user and no
+    /// other member in between), when it began, and the chain stages its asks and
+    /// threats named (bits of `Stage`); see `narrates_chain`.
+    burst: Option<(usize, Option<i64>, usize, u8)>,
     // Derived from `events` (rebuilt by `replay`).
     chains: Vec<Chain>,
     context: Context,
@@ -279,9 +297,57 @@ const AMOUNT: Cue = Cue::Kind("text.bare_amount", Stage::Extortion, Tag::Money);
 /// that goes with it, which needs no call before it.
 const THREAT_AMOUNT: Cue = Cue::Kind("text.threat_amount", Stage::Extortion, Tag::Money);
 
+/// The contact's id on another app, given with the app's name (see `contact_id`).
+const APP_CONTACT: Cue = Cue::Kind("text.app_contact", Stage::OffPlatform, Tag::AppMove);
+
+/// An id someone can be found by on another app, in `text`: a handle ("@priya_v_0991",
+/// "id: sree_lakshmi_pkd_x") or a phone number, also spaced or partly masked
+/// ("98765 45066", "98xx4 4x0x2", "9 8 x x 5 1 2 x 0 7"): ten or more digits or masks
+/// in a run of number-like words, at least five of them digits. A UPI id
+/// ("name@okaxis") is not a handle: its "@" follows a letter.
+pub(crate) fn contact_id(text: &str) -> Option<String> {
+    let handle_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
+    let mut prev = ' ';
+    for (i, c) in text.char_indices() {
+        if c == '@' && !handle_char(prev) {
+            let rest = &text[i + 1..];
+            let n = rest.chars().take_while(|&c| handle_char(c)).count();
+            if n >= 3 && rest.chars().take(n).any(|c| c.is_ascii_alphabetic()) {
+                return Some(text[i..i + 1 + n].to_string());
+            }
+        }
+        prev = c;
+    }
+    for w in text.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
+        let letters = w.chars().filter(|c| c.is_ascii_alphabetic()).count();
+        if w.len() >= 8 && w.contains('_') && letters >= 3 && w.chars().all(handle_char) {
+            return Some(w.to_string());
+        }
+    }
+    let (mut marks, mut digits, mut start) = (0usize, 0usize, None);
+    for (i, w) in text.split_whitespace().map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w)).map(|(o, w)| (o, w.trim_end_matches(['.', ',', ';', ')']).trim_start_matches(['(', '+']))) {
+        let numeric = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == 'x' || c == 'X' || c == '-') && w.chars().any(|c| c.is_ascii_digit() || w.len() <= 3);
+        if numeric {
+            start.get_or_insert(i);
+            marks += w.chars().filter(|c| *c != '-').count();
+            digits += w.chars().filter(char::is_ascii_digit).count();
+            if marks >= 10 && digits >= 5 {
+                return start.map(|s| text[s..i + w.len()].to_string());
+            }
+        } else {
+            (marks, digits, start) = (0, 0, None);
+        }
+    }
+    None
+}
+
 fn kind_cue_by_id(id: &str) -> Option<Cue> {
     if id == "text.bare_amount" {
         return Some(AMOUNT);
+    }
+    if id == "text.app_contact" {
+        return Some(APP_CONTACT);
     }
     if id == "text.threat_amount" {
         return Some(THREAT_AMOUNT);
@@ -429,6 +495,7 @@ impl Tracker {
             sent: [0; 2],
             two_way_since: None,
             previous: Vec::new(),
+            burst: None,
             advice: Vec::new(),
             chains: Vec::new(),
             context: Context::default(),
@@ -537,8 +604,12 @@ impl Tracker {
         }
         if mine {
             self.previous.clear(); // the user answered: the contact's burst is over
+            self.burst = None;
         } else {
             self.previous.retain(|p| p.0 == author); // another member spoke in between
+            if self.burst.is_none_or(|b| b.0 != author || !same_sitting(b.1, b.2, at, index)) {
+                self.burst = Some((author, at, index, 0));
+            }
         }
         if let Some(cue) = kind_cue(msg.kind) {
             // Forwards count only from them; a call only when they placed it.
@@ -562,6 +633,19 @@ impl Tracker {
             if payout {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Money);
             }
+            // An app named is nothing alone; with an id or a number from the contact it
+            // is "find me there" (see `contact_id`), unless an ask already says so.
+            let app = found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::AppName);
+            if app {
+                found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::AppName);
+            }
+            let app_id = if app && !mine && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link)
+                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove))
+            {
+                contact_id(&text)
+            } else {
+                None
+            };
             if !mine && !payout && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link) && !found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Money) {
                 if let Some(a) = bare_amount(&text) {
                     let rules = self.engine.rules();
@@ -574,8 +658,12 @@ impl Tracker {
             let rules = self.engine.rules();
             // A forward, or a message that talks about scams (a warning, the news),
             // is not the contact's own ask or threat: only its context cues count.
-            let caution = !mine && found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution);
+            let caution = !mine
+                && (found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution) || self.narrates_chain(author, at, &found));
             let quoted = msg.kind == MessageKind::Forwarded || caution || (!mine && self.advising(author, at, index));
+            if let Some(id) = app_id.filter(|_| !quoted) {
+                self.events.push(Event { index: Some(index), at, author, mine, cue: APP_CONTACT, matched: id });
+            }
             if caution {
                 self.advice.retain(|a| a.0 != author);
                 self.advice.push((author, at, index));
@@ -633,6 +721,33 @@ impl Tracker {
         }
         self.refresh_profile();
         &self.assessment
+    }
+
+    /// Whether `author`'s burst, with this message's cues (`found`), tells the whole chain
+    /// at once (the nephew in the cyber cell: "first they ask your WhatsApp, then a video
+    /// call, then they record it and say pay or it goes to your family"): the move off
+    /// Facebook, the video call and the threat or recording in one burst of messages that
+    /// each name two stages or more, with no call of theirs before it. A scammer takes
+    /// these steps one at a time, the call between them; someone explaining the scam
+    /// names them together. The burst is then a
+    /// message about the scam, as advice is.
+    fn narrates_chain(&mut self, author: usize, at: Option<i64>, found: &[(usize, String)]) -> bool {
+        let rules = self.engine.rules();
+        let mut mask = 0u8;
+        for (r, _) in found {
+            let rule = &rules[*r];
+            if rule.tag.is_ask_or_threat() && rule.tag != Tag::Aimed {
+                mask |= 1 << (rule.stage as u8);
+            }
+        }
+        let Some(b) = self.burst.as_mut().filter(|b| b.0 == author) else { return false };
+        // Only messages that each name two stages or more: "give me your WhatsApp, video
+        // call me" then "your video is with me, pay" are the chain's own steps.
+        if mask.count_ones() >= 2 {
+            b.3 |= mask;
+        }
+        let all = (1u8 << Stage::OffPlatform as u8) | (1 << Stage::VideoCall as u8) | (1 << Stage::Extortion as u8);
+        b.3 & all == all && !self.chains.get(author).is_some_and(|c| c.has_call(at))
     }
 
     /// Whether `author` passed on advice about the scam in the same sitting as a
