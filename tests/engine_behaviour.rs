@@ -387,3 +387,15 @@ fn the_extortion_evidence_is_the_threat_not_an_aimed_qualifier() {
     assert_eq!(first.message, Some(4), "{:?}", a.evidence);
     assert!(a.evidence.iter().all(|e| !e.rule.contains(".aimed.")), "{:?}", a.evidence);
 }
+
+/// Within one message the cues are weighed in a fixed order whatever the order of the
+/// words (the tracker's `context_first`): a bare amount last, so that it is a demand
+/// when the same message says "your video is with me", before or after the number.
+#[test]
+fn a_bare_amount_is_weighed_after_the_recording_said_in_the_same_message() {
+    let one = |text: &str| assess(&Conversation { contact: stranger_friend(), messages: vec![msg(Sender::Them, "2026-11-04T22:00:00+05:30", text)] });
+    for text in ["Tumhara video mere paas hai. 20000", "20000. Your video is with me"] {
+        let a = one(text);
+        assert_eq!((a.level, a.stage), (Level::Danger, Stage::Extortion), "{text}");
+    }
+}

@@ -34,10 +34,12 @@ fn is_short_form(needle: &str) -> bool {
 /// Per-thread buffers of a scan, reused: the normalised text, and per rule touched by
 /// the scan its matched-group mask, whether an `unless` vetoed it, the first span of
 /// each group, and the groups matched by a word that is not an ambiguous short form.
+/// `order` lists the touched rules as (rule, index in `state`) to visit them in rule order.
 #[derive(Default)]
 struct Scratch {
     norm: Normalized,
     state: Vec<(u16, u8, bool, [(u32, u32); 8], u8)>,
+    order: Vec<(usize, usize)>,
 }
 
 /// A rule with some but not all of its groups in one message (and no `unless`): the
@@ -103,7 +105,7 @@ impl Matcher {
     }
 
     fn scan_with(&self, text: &str, scratch: &mut Scratch, parts: &mut Vec<Part>) -> Vec<Hit> {
-        let Scratch { norm, state } = scratch;
+        let Scratch { norm, state, order } = scratch;
         normalize_mapped_into(text, norm);
         state.clear();
         let input = Input::new(&norm.text);
@@ -133,11 +135,16 @@ impl Matcher {
                 }
             }
         }
-        // Rule order, as promised, for what is returned (sorting the few results, not
-        // the touched rules' state).
-        let first_part = parts.len();
+        // Rule order, as promised, for what is returned: the touched rules are visited
+        // sorted by rule (each is in `state` once). One sort of (usize, usize) pairs
+        // here and for the spans below: each slice type sorted is another copy of the
+        // sort in the module (README "Performance", size).
+        order.clear();
+        order.extend(state.iter().enumerate().map(|(i, s)| (s.0 as usize, i)));
+        order.sort_unstable();
         let mut hits = Vec::new();
-        for &(r, mask, vetoed, spans, strong) in state.iter() {
+        for &(_, i) in order.iter() {
+            let (r, mask, vetoed, spans, strong) = state[i];
             let n = self.group_counts[r as usize];
             if vetoed {
                 continue;
@@ -152,13 +159,11 @@ impl Matcher {
                 .iter()
                 .filter_map(|&(s, e)| norm.original_range(s as usize, e as usize))
                 .collect();
-            ranges.sort();
+            ranges.sort_unstable();
             ranges.dedup();
             let matched: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
             hits.push(Hit { rule: r as usize, matched: matched.join(" … ") });
         }
-        hits.sort_unstable_by_key(|h| h.rule);
-        parts[first_part..].sort_unstable_by_key(|p| p.rule);
         hits
     }
 }
@@ -213,6 +218,31 @@ mod tests {
         // In one message the short form still completes its rule.
         assert_eq!(m.scan("account do").len(), 1);
         assert!(is_short_form(" min ") && is_short_form(" दो ") && !is_short_form(" 500 ") && !is_short_form(" bhej"));
+    }
+
+    #[test]
+    fn hits_and_parts_come_in_rule_order_whatever_the_text_order() {
+        let m = Matcher::new(&[
+            rule("a", &[&["alpha"]], &[]),
+            rule("b", &[&["beta"], &["gamma"]], &[]),
+            rule("c", &[&["delta"]], &[]),
+            rule("d", &[&["epsilon"], &["zeta"]], &[]),
+        ])
+        .unwrap();
+        let mut parts = vec![Part { rule: 9, groups: 1, strong: 1 }]; // appended after, kept
+        let hits = m.scan_parts("zeta delta gamma beta alpha epsilon", &mut parts);
+        let ids: Vec<usize> = hits.iter().map(|h| h.rule).collect();
+        assert_eq!(ids, vec![0, 1, 2, 3]);
+        // The words of a hit in the order they appear in the message.
+        assert_eq!(hits[1].matched, "gamma … beta");
+        assert_eq!(hits[3].matched, "zeta … epsilon");
+        let mut parts = vec![Part { rule: 9, groups: 1, strong: 1 }];
+        let hits = m.scan_parts("epsilon then delta then beta", &mut parts);
+        assert_eq!(hits.iter().map(|h| h.rule).collect::<Vec<_>>(), vec![2]);
+        assert_eq!(
+            parts,
+            vec![Part { rule: 9, groups: 1, strong: 1 }, Part { rule: 1, groups: 1, strong: 1 }, Part { rule: 3, groups: 1, strong: 1 }]
+        );
     }
 
     #[test]

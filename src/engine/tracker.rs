@@ -709,7 +709,13 @@ impl Tracker {
             AMOUNT => 2,
             Cue::Kind(..) => 1,
         };
-        self.events[start..].sort_by_key(context_first);
+        // A stable sort by that key: (key, position) pairs sorted, then the events moved
+        // into that order (pairs of usize are the one slice type the engine sorts: each
+        // type sorted is another copy of the sort in the module, README "Performance").
+        let mut order: Vec<(usize, usize)> = self.events[start..].iter().map(|e| context_first(e) as usize).zip(0..).collect();
+        order.sort_unstable();
+        let mut moved: Vec<Option<Event>> = self.events.drain(start..).map(Some).collect();
+        self.events.extend(order.into_iter().filter_map(|(_, i)| moved[i].take()));
         if retold > 0 {
             // Cues said earlier in this sitting were taken back: judge again without them.
             self.replay();

@@ -120,12 +120,16 @@ impl<F: Serialize + DeserializeOwned + Clone> ContactStore<F> {
     }
 
     /// Drops the `n` least recently active entries (storage is full); returns how many went.
+    /// Ties go by key. One least recent entry at a time, without a sort: this runs only
+    /// when storage is full, on at most [`MAX_CONTACTS`] entries, and a sort of this
+    /// pair type would be one more copy of the sort in the module (README "Performance").
     pub fn trim_oldest(&mut self, n: usize) -> usize {
-        let mut by_age: Vec<(i64, String)> = self.contacts.iter().map(|(k, e)| (e.last_activity, k.clone())).collect();
-        by_age.sort();
-        let n = n.min(by_age.len());
-        for (_, k) in by_age.into_iter().take(n) {
-            self.contacts.remove(&k);
+        let n = n.min(self.contacts.len());
+        for _ in 0..n {
+            let oldest = self.contacts.iter().min_by_key(|(k, e)| (e.last_activity, *k)).map(|(k, _)| k.clone());
+            if let Some(k) = oldest {
+                self.contacts.remove(&k);
+            }
         }
         n
     }
@@ -224,6 +228,13 @@ mod tests {
         }
         assert_eq!(s.trim_oldest(2), 2);
         assert!(s.get("fb:0").is_none() && s.get("fb:1").is_none() && s.get("fb:2").is_some());
+        // Equally old: the first key goes first.
+        s.put("fb:a", f(1), NOW);
+        s.put("fb:9", f(1), NOW);
+        assert_eq!(s.trim_oldest(1), 1);
+        assert!(s.get("fb:9").is_none() && s.get("fb:a").is_some());
+        assert_eq!(s.trim_oldest(1), 1);
+        assert!(s.get("fb:a").is_none() && s.get("fb:2").is_some());
         assert_eq!(s.trim_oldest(10), 3);
         assert!(s.contacts.is_empty());
     }

@@ -157,7 +157,11 @@ pub async fn set_making_room(key: &str, value: &serde_json::Value) -> Result<(),
 pub async fn set_making_room_in_turn(key: &str, value: &serde_json::Value) -> Result<(), JsValue> {
     use crate::state::contacts::{ContactStore, CONTACTS_KEY};
     use crate::state::quota::{trim_for, StorageNote, RETRIES, STORAGE_NOTE_KEY};
-    type Facts = ContactStore<serde_json::Value>;
+    // The facts as the content controller reads and writes them (lenient serde
+    // defaults): an entry it could not read goes here as it would on its next load,
+    // and the module carries one instance of the generic store, not a second one over
+    // serde_json::Value (-17.6 KB raw, -6.2 KB gzip; README "Performance").
+    type Facts = ContactStore<crate::engine::ContactFacts>;
     let stored = value_from_js(&get_raw(Area::Local, key).await?)?;
     if crate::state::written_by_newer(&stored, value) {
         return Err(JsValue::from_str("kept: written by a newer version"));

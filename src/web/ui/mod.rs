@@ -168,19 +168,6 @@ fn test_mode() -> bool {
         .is_some_and(|e| e.has_attribute("data-saavdhan-test"))
 }
 
-fn level_name(l: Level) -> &'static str {
-    match l {
-        Level::None => "none",
-        Level::Notice => "notice",
-        Level::Warning => "warning",
-        Level::Danger => "danger",
-    }
-}
-
-fn stage_name(s: crate::engine::Stage) -> String {
-    serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
-
 fn contact_memory(key: &str) -> memory::ContactMemory {
     let mut c = MEMORY.with(|m| m.borrow().as_ref().map(|m| m.get(key)).unwrap_or_default());
     if let Some(r) = HIDDEN_NOW.with(|h| h.borrow().get(key).copied()) {
@@ -365,8 +352,8 @@ fn rerender(key: &Key) -> Result<(), JsValue> {
                 let _ = i.focus();
             }
         }
-        x.host.set_attribute("data-saavdhan-level", level_name(d.assessment.level))?;
-        x.host.set_attribute("data-saavdhan-stage", &stage_name(d.assessment.stage))?;
+        x.host.set_attribute("data-saavdhan-level", d.assessment.level.as_str())?;
+        x.host.set_attribute("data-saavdhan-stage", d.assessment.stage.as_str())?;
         // Set once the showing is recorded in the memory (tests wait for it).
         if x.recorded {
             x.host.set_attribute("data-saavdhan-ready", "")?;
