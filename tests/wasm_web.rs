@@ -72,6 +72,7 @@ fn install_fake_chrome() -> js_sys::Object {
 #[wasm_bindgen_test]
 async fn web_wrappers_against_stand_in_extension_apis() {
     storage_round_trips_serde_values_and_reports_absent_and_mistyped().await;
+    a_full_store_is_trimmed_and_a_write_that_never_answers_lets_go().await;
     report_state_sends_the_message_and_swallows_a_closed_channel().await;
 }
 
@@ -93,6 +94,85 @@ async fn storage_round_trips_serde_values_and_reports_absent_and_mistyped() {
     // An area the stand-in lacks (session) is an error, not a panic or a throw.
     assert!(storage::get_raw(Area::Session, "x").await.is_err());
     assert!(storage::set(Area::Session, "x", &1u32).await.is_err());
+}
+
+/// `{version: 2, contacts}` with `n` contacts, fb:1 the most recently active.
+fn contacts(n: usize) -> serde_json::Value {
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    let map: serde_json::Map<String, serde_json::Value> = (1..=n)
+        .map(|i| {
+            let facts = serde_json::json!({"version": 1, "messages_seen": i, "stages": []});
+            (format!("fb:{i}"), serde_json::json!({"facts": facts, "last_activity": now - i as i64 * 3600}))
+        })
+        .collect();
+    serde_json::json!({"version": 2, "contacts": map})
+}
+
+fn stored_contacts(backing: &js_sys::Object) -> Vec<String> {
+    let v = js_sys::Reflect::get(backing, &"contacts".into()).unwrap();
+    let map = js_sys::Reflect::get(&v, &"contacts".into()).unwrap();
+    js_sys::Object::keys(map.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect()
+}
+
+/// The stand-in's `set` refuses writes of the contacts store as the browsers were seen to:
+/// "hang" never answers the first one; "firefox" refuses more than 20 contacts with
+/// Firefox's QuotaExceededError and answers the write after any refusal with its
+/// "An unexpected error occurred"; "other" refuses every one with an error not about room.
+async fn a_full_store_is_trimmed_and_a_write_that_never_answers_lets_go() {
+    use saavdhan::state::contacts::CONTACTS_KEY;
+    use saavdhan::state::quota::{ANSWER_WITHIN_MS, STORAGE_NOTE_KEY};
+    let chrome = js_sys::Reflect::get(&global(), &"chrome".into()).unwrap();
+    let area: js_sys::Object = js_sys::Reflect::get(&js_sys::Reflect::get(&chrome, &"storage".into()).unwrap(), &"local".into()).unwrap().unchecked_into();
+    let backing: js_sys::Object = js_sys::Reflect::get(&area, &"__s".into()).unwrap().unchecked_into();
+    let set = js_sys::Function::new_with_args(
+        "items",
+        "if ('contacts' in items) {
+           const n = Object.keys(items.contacts.contacts).length;
+           if (this.__mode === 'hang' && !this.__hung) { this.__hung = true; return new Promise(() => {}); }
+           if (this.__mode === 'other') return Promise.reject(new Error('DataCloneError: The object could not be cloned.'));
+           if (this.__mode === 'firefox') {
+             if (this.__refused) { this.__refused = false; return Promise.reject(new Error('An unexpected error occurred')); }
+             if (n > 20) { this.__refused = true; return Promise.reject(new Error('QuotaExceededError: storage.local API call exceeded its quota limitations.')); }
+           }
+         }
+         for (const k of Object.keys(items)) this.__s[k] = structuredClone(items[k]);
+         return Promise.resolve();",
+    );
+    js_sys::Reflect::set(&area, &"set".into(), &set).unwrap();
+    let mode = |m: &str| js_sys::Reflect::set(&area, &"__mode".into(), &m.into()).unwrap();
+
+    // Firefox at its quota: 25 trimmed, the unexplained refusal that follows written
+    // again as it is (not 49 trimmed), and the popup's note says 25.
+    storage::clear(Area::Local).await.unwrap();
+    mode("firefox");
+    storage::set_making_room(CONTACTS_KEY, &contacts(40)).await.map_err(|e| format!("{e:?}")).expect("written after trimming");
+    let kept = stored_contacts(&backing);
+    assert_eq!(kept.len(), 15, "{kept:?}");
+    assert!(kept.contains(&"fb:1".to_string()) && kept.contains(&"fb:15".to_string()) && !kept.contains(&"fb:16".to_string()), "{kept:?}");
+    let note: serde_json::Value = storage::get(Area::Local, STORAGE_NOTE_KEY).await.unwrap().unwrap();
+    assert_eq!(note["trimmed"], 25);
+    assert_eq!(note["failed"], false);
+
+    // An error that is not about room trims nothing and leaves no note.
+    storage::clear(Area::Local).await.unwrap();
+    mode("");
+    storage::set_making_room(CONTACTS_KEY, &contacts(30)).await.unwrap();
+    mode("other");
+    assert!(storage::set_making_room(CONTACTS_KEY, &contacts(31)).await.is_err());
+    assert_eq!(stored_contacts(&backing).len(), 30, "nothing trimmed");
+    assert_eq!(storage::get::<serde_json::Value>(Area::Local, STORAGE_NOTE_KEY).await.unwrap(), None);
+
+    // A write that never answers: the writer gives up on it after the bound, writes
+    // again, and its turn is free for the next write.
+    mode("hang");
+    let t0 = js_sys::Date::now();
+    storage::set_making_room(CONTACTS_KEY, &contacts(32)).await.map_err(|e| format!("{e:?}")).expect("written on the second try");
+    let waited = js_sys::Date::now() - t0;
+    assert!(waited >= f64::from(ANSWER_WITHIN_MS) - 50.0 && waited < f64::from(ANSWER_WITHIN_MS) * 2.0, "waited {waited} ms");
+    assert_eq!(stored_contacts(&backing).len(), 32);
+    storage::set_making_room(CONTACTS_KEY, &contacts(33)).await.expect("the turn was released");
+    assert_eq!(stored_contacts(&backing).len(), 33);
+    storage::clear(Area::Local).await.unwrap();
 }
 
 async fn report_state_sends_the_message_and_swallows_a_closed_channel() {

@@ -95,16 +95,41 @@ pub fn value_from_js(value: &JsValue) -> Result<serde_json::Value, JsValue> {
     serde_json::from_str(&text).map_err(|_| JsValue::from_str("not JSON"))
 }
 
+/// `p`'s outcome, or an error once it has not answered within
+/// [`ANSWER_WITHIN_MS`](crate::state::quota::ANSWER_WITHIN_MS): a storage call that
+/// never settles must not hold the write turn (and every later write) for the tab's life.
+async fn answered(p: js_sys::Promise) -> Result<JsValue, JsValue> {
+    use crate::state::quota::{ANSWER_WITHIN_MS, TIMED_OUT};
+    let timer = js_sys::Promise::new(&mut |_, reject| {
+        let global = js_sys::global();
+        let message = JsValue::from(js_sys::Error::new(&format!("{TIMED_OUT} {ANSWER_WITHIN_MS} ms")));
+        let late = reject.bind1(&JsValue::NULL, &message);
+        if let Ok(f) = js_sys::Reflect::get(&global, &"setTimeout".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+            let _ = f.call2(&global, &late, &ANSWER_WITHIN_MS.into());
+        }
+    });
+    JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&p, &timer))).await
+}
+
+/// The text of a storage error (`Error.message`, or the value itself when a string).
+pub fn error_text(e: &JsValue) -> String {
+    js_sys::Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_default()
+}
+
 /// The raw JS value stored under `key` (undefined when absent).
 pub async fn get_raw(a: Area, key: &str) -> Result<JsValue, JsValue> {
     let p = area(a)?.get(&JsValue::from_str(key))?;
-    let obj = JsFuture::from(p).await?;
+    let obj = answered(p).await?;
     js_sys::Reflect::get(&obj, &key.into())
 }
 
 /// Everything in the area, as one object (`get(null)`).
 pub async fn get_all(a: Area) -> Result<JsValue, JsValue> {
-    JsFuture::from(area(a)?.get(&JsValue::NULL)?).await
+    answered(area(a)?.get(&JsValue::NULL)?).await
 }
 
 /// `Ok(None)` when absent; `Err` when unavailable or not of type `T`.
@@ -120,7 +145,7 @@ pub async fn get<T: DeserializeOwned>(a: Area, key: &str) -> Result<Option<T>, J
 pub async fn set_raw(a: Area, key: &str, value: &JsValue) -> Result<(), JsValue> {
     let items = js_sys::Object::new();
     js_sys::Reflect::set(&items, &key.into(), value)?;
-    JsFuture::from(area(a)?.set(&items)?).await?;
+    answered(area(a)?.set(&items)?).await?;
     Ok(())
 }
 
@@ -130,13 +155,13 @@ pub async fn set<T: Serialize>(a: Area, key: &str, value: &T) -> Result<(), JsVa
 }
 
 pub async fn remove(a: Area, key: &str) -> Result<(), JsValue> {
-    JsFuture::from(area(a)?.remove(&JsValue::from_str(key))?).await?;
+    answered(area(a)?.remove(&JsValue::from_str(key))?).await?;
     Ok(())
 }
 
 /// Deletes everything in the area ("delete all data").
 pub async fn clear(a: Area) -> Result<(), JsValue> {
-    JsFuture::from(area(a)?.clear()?).await?;
+    answered(area(a)?.clear()?).await?;
     Ok(())
 }
 
@@ -144,8 +169,10 @@ pub async fn clear(a: Area) -> Result<(), JsValue> {
 /// carries a higher version (a later Saavdhan wrote it: kept). When the write fails
 /// (storage full), drops the least recently active contacts' facts — from the
 /// value itself when it is the contacts store, else from the stored one — and
-/// tries again, a few times, dropping more each time. Leaves a note for the
-/// popup either way (state::quota).
+/// tries again, a few times, dropping more each time; an unexplained failure
+/// (Firefox's "An unexpected error occurred", no answer in time) is first written
+/// once more as it is, and an error that is not about room trims nothing. Leaves a
+/// note for the popup either way (state::quota).
 pub async fn set_making_room(key: &str, value: &serde_json::Value) -> Result<(), JsValue> {
     // One at a time: a write that trims the stored contacts must not race one that
     // writes newer contacts (it would put back the older ones).
@@ -156,7 +183,7 @@ pub async fn set_making_room(key: &str, value: &serde_json::Value) -> Result<(),
 /// [`set_making_room`] for a caller that holds the [`Turn`] (a read, change and write).
 pub async fn set_making_room_in_turn(key: &str, value: &serde_json::Value) -> Result<(), JsValue> {
     use crate::state::contacts::{ContactStore, CONTACTS_KEY};
-    use crate::state::quota::{trim_for, StorageNote, RETRIES, STORAGE_NOTE_KEY};
+    use crate::state::quota::{after_failure, classify, trim_for, Next, StorageNote, RETRIES, STORAGE_NOTE_KEY};
     // The facts as the content controller reads and writes them (lenient serde
     // defaults): an entry it could not read goes here as it would on its next load,
     // and the module carries one instance of the generic store, not a second one over
@@ -167,23 +194,32 @@ pub async fn set_making_room_in_turn(key: &str, value: &serde_json::Value) -> Re
         return Err(JsValue::from_str("kept: written by a newer version"));
     }
     let Err(mut last) = set(Area::Local, key, value).await else { return Ok(()) };
+    let mut next = after_failure(classify(&error_text(&last)), false);
     let now_ms = js_sys::Date::now();
     let now_s = (now_ms / 1000.0) as i64;
     let mut value = value.clone();
     let mut trimmed = 0usize;
-    for attempt in 0..RETRIES {
-        let n = trim_for(attempt);
-        if key == CONTACTS_KEY {
-            let (mut store, _) = Facts::from_value(Some(&value), now_s);
-            // Never the most recent contact: it is the one this write is for.
-            trimmed += store.trim_oldest(n.min(store.contacts.len().saturating_sub(1)));
-            value = store.to_value();
-        } else {
-            let stored = value_from_js(&get_raw(Area::Local, CONTACTS_KEY).await?)?;
-            let (mut store, _) = Facts::from_value(Some(&stored), now_s);
-            let dropped = store.trim_oldest(n);
-            if dropped > 0 && set(Area::Local, CONTACTS_KEY, &store.to_value()).await.is_ok() {
-                trimmed += dropped;
+    let mut attempt = 0usize;
+    while attempt < RETRIES || next == Next::Again {
+        match next {
+            Next::Stop => break,
+            Next::Again => {}
+            Next::TrimMore => {
+                let n = trim_for(attempt);
+                attempt += 1;
+                if key == CONTACTS_KEY {
+                    let (mut store, _) = Facts::from_value(Some(&value), now_s);
+                    // Never the most recent contact: it is the one this write is for.
+                    trimmed += store.trim_oldest(n.min(store.contacts.len().saturating_sub(1)));
+                    value = store.to_value();
+                } else {
+                    let stored = value_from_js(&get_raw(Area::Local, CONTACTS_KEY).await?)?;
+                    let (mut store, _) = Facts::from_value(Some(&stored), now_s);
+                    let dropped = store.trim_oldest(n);
+                    if dropped > 0 && set(Area::Local, CONTACTS_KEY, &store.to_value()).await.is_ok() {
+                        trimmed += dropped;
+                    }
+                }
             }
         }
         match set(Area::Local, key, &value).await {
@@ -192,8 +228,14 @@ pub async fn set_making_room_in_turn(key: &str, value: &serde_json::Value) -> Re
                 let _ = set(Area::Local, STORAGE_NOTE_KEY, &note).await;
                 return Ok(());
             }
-            Err(e) => last = e,
+            Err(e) => {
+                next = after_failure(classify(&error_text(&e)), next == Next::Again);
+                last = e;
+            }
         }
+    }
+    if next == Next::Stop && trimmed == 0 {
+        return Err(last);
     }
     // Still full: say so where there is room (session storage is a separate quota).
     let note = StorageNote { trimmed: trimmed as u32, failed: true, at_ms: now_ms };
