@@ -113,15 +113,16 @@
    * rows: a NodeList or Array of row elements; [start, end) the batch; seen: a WeakMap of
    * rows already read (an empty record is returned for those); s: what snapshot.rs
    * passes (message, brk: [attribute, value]; cell: a role or null; label: an attribute
-   * or ''; attachment: a selector; scope_row). Returns one string: a record per row,
-   * separated by RECORD.
+   * or ''; attachment: a selector; scope_row); only: if given, a selector that an
+   * element must match to be read (the rows among added elements). Returns one
+   * string: a record per row, separated by RECORD.
    */
-  function snapshot(rows, start, end, seen, s) {
+  function snapshot(rows, start, end, seen, s, only) {
     const out = [];
     const n = Math.min(end, rows.length);
     for (let i = start; i < n; i++) {
       const r = rows[i];
-      out.push(!r || (seen && seen.has(r)) ? '' : readRow(r, s));
+      out.push(!r || (seen && seen.has(r)) || (only && !r.matches(only)) ? '' : readRow(r, s));
     }
     return out.join(RECORD);
   }

@@ -370,13 +370,18 @@ async function readerCost(server) {
     const first = await perf();
     const steps = [];
     for (let i = 0; i < 10; i++) {
-      const before = (await perf()).steps;
+      const pb = await perf();
+      const before = pb.steps;
       const t = Date.now();
       await page.evaluate(() => window.__saavdhanPerf.append(100));
       await fed(5000 + 100 * (i + 1));
       const p = await perf();
-      if (p.steps > before && p.last_new === 100) steps.push({ ms: p.last_ms, wall: Date.now() - t });
+      // Where the step's time went (the perf figures' totals before and after it).
+      const d = (k) => p[k] - pb[k];
+      if (p.steps > before && p.last_new === 100) steps.push({ ms: p.last_ms, wall: Date.now() - t, changes: d('changes_ms'), read: d('read_ms'), feed: d('feed_ms'), debug: d('debug_ms') });
     }
+    const part = (k) => f(median(steps.map((x) => x[k])), 2);
+    log(`reader: per 100 new messages, medians: step ${part('ms')} ms = changes ${part('changes')} + read ${part('read')} + merge, engine and UI ${part('feed')} ms (+ rest); test build's debug copy, not counted: ${part('debug')} ms`);
     const startup = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-saavdhan-startup') || 'null'));
     // What one row costs to read, against a floor: one textContent per row (the
     // fewest calls out of WebAssembly that get a row's text at all).

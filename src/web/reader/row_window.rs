@@ -60,6 +60,10 @@ pub struct RowWindow {
     /// window unchanged since it was last merged into a log is not merged again.
     pub id: u64,
     pub version: u64,
+    /// Changes whenever `rows` change other than by rows appended at the end:
+    /// while it stays, the rows merged before are the window's first rows,
+    /// unchanged (`align::Log::merge_grown`).
+    pub base: u64,
     /// Message rows, in page order, each with the separator time before it.
     pub rows: Vec<RowKey>,
     /// Rows of the grid that are neither messages nor separators (the card at
@@ -80,6 +84,17 @@ pub struct RowWindow {
     ready: bool,
     /// Full passes begun (the first read included), for the test pages' figures.
     pub passes: u32,
+    /// The senders' names seen so far, for `group`.
+    senders: Senders,
+}
+
+/// What `RowWindow::group` has found: over the rows before `checked` while
+/// `base` held, the first other sender's name, and whether another differed.
+struct Senders {
+    base: u64,
+    checked: usize,
+    first: Option<String>,
+    group: bool,
 }
 
 /// How a row is classified once, when it is first seen.
@@ -102,6 +117,7 @@ impl RowWindow {
             grid,
             id,
             version: 0,
+            base: 0,
             rows: Vec::new(),
             cards: Vec::new(),
             first: None,
@@ -112,6 +128,7 @@ impl RowWindow {
             leftover: VecDeque::new(),
             ready: false,
             passes: 0,
+            senders: Senders { base: u64::MAX, checked: 0, first: None, group: false },
         }
     }
 
@@ -139,6 +156,28 @@ impl RowWindow {
                 self.continue_pass(labels, cache, budget)
             }
         }
+    }
+
+    /// Whether the rows show more than one other sender's name (a group chat:
+    /// `session::contact::is_group`), looking only at rows appended since the
+    /// last answer while the window's first rows stay as they were.
+    pub fn group(&mut self) -> bool {
+        let s = &mut self.senders;
+        if s.base != self.base || s.checked > self.rows.len() {
+            *s = Senders { base: self.base, checked: 0, first: None, group: false };
+        }
+        for k in &self.rows[s.checked..] {
+            if s.group {
+                break;
+            }
+            let Some(a) = k.author.as_deref().map(str::trim).filter(|a| !a.is_empty()) else { continue };
+            match &s.first {
+                None => s.first = Some(a.to_string()),
+                Some(f) => s.group = crate::session::contact::is_group([f.as_str(), a]),
+            }
+        }
+        s.checked = self.rows.len();
+        s.group
     }
 
     /// Forget what was placed and read the grid in full (cached rows cost a lookup).
@@ -209,6 +248,7 @@ impl RowWindow {
         }
         self.rows = pass.rows;
         self.version += 1;
+        self.base += 1;
         self.cards = pass.cards;
         self.first = pass.first;
         self.last = pass.last;
@@ -228,6 +268,8 @@ impl RowWindow {
         let mut older_last: Option<Element> = None;
         let mut older_at: Option<Local> = None;
         let mut outcome = Applied::Done;
+        // Added rows read ahead through the snapshot helper, one call for a batch.
+        let mut ahead = Ahead::default();
         while let Some(e) = self.leftover.pop_front() {
             if budget.skipped() {
                 self.leftover.push_front(e);
@@ -284,7 +326,8 @@ impl RowWindow {
                 outcome = Applied::Stopped;
                 break;
             }
-            let Some(seen) = see_uncached(&row, self.layout, one(&row, self.layout), labels, cache, budget, &mut names) else {
+            let pre = ahead.take(&row, &self.leftover, self.layout, cache, budget);
+            let Some(seen) = see_uncached(&row, self.layout, pre, labels, cache, budget, &mut names) else {
                 self.leftover.push_front(row);
                 outcome = Applied::Stopped;
                 break;
@@ -326,6 +369,7 @@ impl RowWindow {
                 older.append(&mut self.rows);
                 self.rows = older;
                 self.version += 1;
+                self.base += 1;
             }
         }
         outcome
@@ -391,6 +435,36 @@ fn stamped(r: RowRead, at: &mut Option<Local>) -> RowKey {
 
 /// Rows read per call of the snapshot helper during a full pass.
 const SNAP_BATCH: u32 = 64;
+
+/// Added rows read ahead: the row about to be placed and the added elements
+/// queued after it, in one call of the snapshot helper (rows only: other
+/// elements, already-read rows, come back empty). Each record is used when its
+/// element's turn comes, in order; one that is passed over is dropped.
+#[derive(Default)]
+struct Ahead {
+    rows: VecDeque<(Element, Option<String>)>,
+}
+
+impl Ahead {
+    fn take(&mut self, row: &Element, queued: &VecDeque<Element>, layout: Layout, cache: &RowCache, budget: &Budget) -> Option<RowView> {
+        while let Some((e, rec)) = self.rows.pop_front() {
+            if e.is_same_node(Some(row.as_ref())) {
+                return rec.map(|s| snapshot::parse(&s));
+            }
+        }
+        let n = SNAP_BATCH.min(budget.rows_left.max(1) as u32) as usize;
+        let arr = js_sys::Array::new();
+        arr.push(row.as_ref());
+        for e in queued.iter().take(n - 1) {
+            arr.push(e.as_ref());
+        }
+        let recs = snapshot::batch_rows(arr.as_ref(), cache.seen(), layout)?;
+        let mut recs = recs.into_iter();
+        let first = recs.next().flatten();
+        self.rows.extend(queued.iter().take(n - 1).cloned().zip(recs));
+        first.map(|s| snapshot::parse(&s))
+    }
+}
 
 /// One added row through the snapshot helper (one call instead of a query per element).
 fn one(row: &Element, layout: Layout) -> Option<RowView> {
