@@ -18,6 +18,7 @@ use super::layout::Layout;
 use super::snapshot::{self, view_dom, RowView};
 use super::thread::{instant, read_grid_view, read_log_view, separator_local, Budget, Cached, RowCache, RowRead};
 use super::when::{stamp, Local};
+use crate::engine::time::Timestamp;
 use std::collections::VecDeque;
 use wasm_bindgen::{intern, JsCast};
 use web_sys::{Element, Node, NodeList};
@@ -204,6 +205,7 @@ impl RowWindow {
         let mut pass = pass;
         let n = pass.list.length();
         let mut names = None;
+        let mut times = None;
         while pass.next < n {
             if budget.skipped() {
                 self.pass = Some(pass);
@@ -236,7 +238,7 @@ impl RowWindow {
             };
             pass.next += 1;
             match seen {
-                Seen::Message(r) => pass.rows.push(stamped(r, &mut pass.at)),
+                Seen::Message(r) => pass.rows.push(stamped(r, &mut pass.at, &mut times)),
                 Seen::Separator(t) => pass.at = Some(t),
                 Seen::Card => pass.cards.push(row.clone()),
                 Seen::Empty => {}
@@ -262,6 +264,7 @@ impl RowWindow {
     /// each as it goes; stops when the budget is spent and keeps the rest.
     fn apply(&mut self, labels: &Labels, cache: &mut RowCache, budget: &mut Budget) -> Applied {
         let mut names = None;
+        let mut times = None;
         // Rows older than the first known one, in page order, placed together at the end.
         let mut older: Vec<RowKey> = Vec::new();
         let mut older_first: Option<Element> = None;
@@ -276,11 +279,24 @@ impl RowWindow {
                 outcome = Applied::Stopped;
                 break;
             }
+            // The helper's record of `e` when it is a row of this list not read
+            // yet: then it needs no further look (row_of, the cache).
+            let rec = ahead.next(&e, &self.leftover, &self.grid, self.layout, cache, budget);
             let added = e.clone();
-            let Some(row) = self.row_of(e) else { continue };
+            let row = if rec.is_some() {
+                e
+            } else {
+                let queued = self.leftover.len();
+                let Some(row) = self.row_of(e) else { continue };
+                if self.leftover.len() != queued {
+                    ahead.clear(); // rows found inside `e` were queued first
+                }
+                row
+            };
             // The added element (or changed text) lies inside the row, not around it.
-            let inside = !row.is_same_node(Some(added.as_ref())) && row.contains(Some(added.as_ref()));
-            if let Some(Cached::Message(old)) = cache.get(&row) {
+            let inside = rec.is_none() && !row.is_same_node(Some(added.as_ref())) && row.contains(Some(added.as_ref()));
+            let cached = if rec.is_some() { None } else { cache.get(&row) };
+            if let Some(Cached::Message(old)) = cached {
                 // Content changed inside a row already read: an edited message
                 // (issue 16) is read again, and a changed one re-reads the window.
                 if inside {
@@ -303,7 +319,7 @@ impl RowWindow {
                 }
                 continue;
             }
-            if cache.get(&row).is_some() || self.is_card(&row) {
+            if cached.is_some() || self.is_card(&row) {
                 continue;
             }
             // Blink's compareDocumentPosition walks siblings backwards from the second
@@ -326,7 +342,10 @@ impl RowWindow {
                 outcome = Applied::Stopped;
                 break;
             }
-            let pre = ahead.take(&row, &self.leftover, self.layout, cache, budget);
+            let pre = match rec {
+                Some(r) => Some(snapshot::parse(&r)),
+                None => one(&row, self.layout),
+            };
             let Some(seen) = see_uncached(&row, self.layout, pre, labels, cache, budget, &mut names) else {
                 self.leftover.push_front(row);
                 outcome = Applied::Stopped;
@@ -335,7 +354,7 @@ impl RowWindow {
             if after {
                 match seen {
                     Seen::Message(r) => {
-                        let k = stamped(r, &mut self.at_end);
+                        let k = stamped(r, &mut self.at_end, &mut times);
                         self.rows.push(k);
                         self.version += 1;
                     }
@@ -349,7 +368,7 @@ impl RowWindow {
                 self.last = Some(row);
             } else {
                 match seen {
-                    Seen::Message(r) => older.push(stamped(r, &mut older_at)),
+                    Seen::Message(r) => older.push(stamped(r, &mut older_at, &mut times)),
                     Seen::Separator(t) => older_at = Some(t),
                     Seen::Card => self.add_card(&row),
                     Seen::Empty => {}
@@ -424,45 +443,55 @@ fn follows(a: &Element, b: &Element) -> bool {
 
 /// A read message with its time: a separator in its own row comes first and
 /// stays in force; the label's clock time falls on the separator's day.
-fn stamped(r: RowRead, at: &mut Option<Local>) -> RowKey {
+/// `times`: the last local time made into a `Timestamp` in this update and what
+/// it gave (rows under one separator share it; making one asks the browser for
+/// its offset, three calls out of WebAssembly).
+fn stamped(r: RowRead, at: &mut Option<Local>, times: &mut Option<(Local, Option<Timestamp>)>) -> RowKey {
     if r.sep.is_some() {
         *at = r.sep;
     }
     let mut k = r.key;
-    k.at = stamp(*at, r.clock).and_then(instant);
+    k.at = stamp(*at, r.clock).and_then(|l| match *times {
+        Some((m, t)) if m == l => t,
+        _ => {
+            let t = instant(l);
+            *times = Some((l, t));
+            t
+        }
+    });
     k
 }
 
 /// Rows read per call of the snapshot helper during a full pass.
 const SNAP_BATCH: u32 = 64;
 
-/// Added rows read ahead: the row about to be placed and the added elements
-/// queued after it, in one call of the snapshot helper (rows only: other
-/// elements, already-read rows, come back empty). Each record is used when its
-/// element's turn comes, in order; one that is passed over is dropped.
+/// Added elements read ahead: the element being placed and those queued
+/// after it, in one call of the snapshot helper, which gives a record only for
+/// a row of this list that is not read yet (none for other elements, rows
+/// already read or a repeat). `recs[0]` is the record of the element just
+/// taken from the queue; whoever puts elements back in front of the queue clears it.
 #[derive(Default)]
 struct Ahead {
-    rows: VecDeque<(Element, Option<String>)>,
+    recs: VecDeque<Option<String>>,
 }
 
 impl Ahead {
-    fn take(&mut self, row: &Element, queued: &VecDeque<Element>, layout: Layout, cache: &RowCache, budget: &Budget) -> Option<RowView> {
-        while let Some((e, rec)) = self.rows.pop_front() {
-            if e.is_same_node(Some(row.as_ref())) {
-                return rec.map(|s| snapshot::parse(&s));
-            }
-        }
-        let n = SNAP_BATCH.min(budget.rows_left.max(1) as u32) as usize;
-        let arr = js_sys::Array::new();
-        arr.push(row.as_ref());
-        for e in queued.iter().take(n - 1) {
+    fn next(&mut self, e: &Element, queued: &VecDeque<Element>, list: &Element, layout: Layout, cache: &RowCache, budget: &Budget) -> Option<String> {
+        if self.recs.is_empty() {
+            let n = SNAP_BATCH.min(budget.rows_left.max(1) as u32) as usize;
+            let arr = js_sys::Array::new();
             arr.push(e.as_ref());
+            for q in queued.iter().take(n - 1) {
+                arr.push(q.as_ref());
+            }
+            let len = arr.length() as usize;
+            self.recs = snapshot::batch_rows(arr.as_ref(), cache.seen(), layout, list).map(VecDeque::from).unwrap_or_else(|| vec![None; len].into());
         }
-        let recs = snapshot::batch_rows(arr.as_ref(), cache.seen(), layout)?;
-        let mut recs = recs.into_iter();
-        let first = recs.next().flatten();
-        self.rows.extend(queued.iter().take(n - 1).cloned().zip(recs));
-        first.map(|s| snapshot::parse(&s))
+        self.recs.pop_front().flatten()
+    }
+
+    fn clear(&mut self) {
+        self.recs.clear();
     }
 }
 
