@@ -113,15 +113,23 @@
    * rows: a NodeList or Array of row elements; [start, end) the batch; seen: a WeakMap of
    * rows already read (an empty record is returned for those); s: what snapshot.rs
    * passes (message, brk: [attribute, value]; cell: a role or null; label: an attribute
-   * or ''; attachment: a selector; scope_row). Returns one string: a record per row,
-   * separated by RECORD.
+   * or ''; attachment: a selector; scope_row). For added elements: only, a selector
+   * that an element must match to be read, and within, the list it must lie in (the
+   * rows among added elements; a repeat is read once). Returns one string: a record
+   * per row, separated by RECORD.
    */
-  function snapshot(rows, start, end, seen, s) {
+  function snapshot(rows, start, end, seen, s, only, within) {
     const out = [];
     const n = Math.min(end, rows.length);
+    const done = only ? new Set() : null;
     for (let i = start; i < n; i++) {
       const r = rows[i];
-      out.push(!r || (seen && seen.has(r)) ? '' : readRow(r, s));
+      if (!r || (seen && seen.has(r))) { out.push(''); continue; }
+      if (only) {
+        if (done.has(r) || !r.matches(only) || (within && !within.contains(r))) { out.push(''); continue; }
+        done.add(r);
+      }
+      out.push(readRow(r, s));
     }
     return out.join(RECORD);
   }

@@ -17,7 +17,7 @@ use crate::session::attribution::{Gate, Sighting, Verdict};
 use crate::session;
 use crate::state::contacts::{ContactStore, CONTACTS_KEY};
 use crate::state::settings::{Sensitivity, Settings};
-use crate::web::reader::align::{Log, RowKey};
+use crate::web::reader::align::{self, Log, RowKey};
 use crate::web::reader::dom::qs;
 use crate::web::reader::labels::Labels;
 use crate::web::reader::layout::{LIST_SEL, ROW_ANY};
@@ -71,6 +71,9 @@ struct Person {
     log: Log<RowKey>,
     /// The window (id, version) merged last: an unchanged window is not merged again.
     merged: Option<(u64, u64)>,
+    /// Where that window's rows were placed in the log (window id, its `base`):
+    /// a window that only grew since is merged from there.
+    placed: Option<(u64, u64, align::Placed)>,
     /// Last href + anchor the warning was shown for.
     shown: Option<(String, Element)>,
 }
@@ -175,6 +178,13 @@ struct Perf {
     feed_ms: f64,
     /// Full passes over a grid's rows (1 per grid when changes could all be placed).
     passes: u32,
+    /// The test build's debug copy of what was read (every message of each
+    /// conversation, for `data-saavdhan-read`), made inside a step but not part of
+    /// it: the release makes none. Summed over all steps; left out of the figures above.
+    debug_ms: f64,
+    /// Of it, in the current step.
+    #[serde(skip)]
+    debug_step: f64,
 }
 
 /// What the controller holds after a step (test pages only publish it): a closed
@@ -652,7 +662,8 @@ impl Ctl {
         };
         let t = perf_now();
         let complete = win.update(changes, labels, &mut self.cache, budget);
-        let read = thread::read(scope, &win.grid, &win.cards, &win.rows, complete, thread_id, labels);
+        let group = win.group();
+        let read = thread::read(scope, &win.grid, &win.cards, &win.rows, group, complete, thread_id, labels);
         self.perf.read_ms += perf_now() - t;
         let mut waiting = false;
         let r = read.and_then(|t| {
@@ -758,6 +769,20 @@ impl Ctl {
         true
     }
 
+    /// The clock for `debug_spent` (not read outside test pages).
+    fn debug_clock(&self) -> f64 {
+        if TEST_HOOKS && self.test { perf_now() } else { 0.0 }
+    }
+
+    /// A debug copy (test build, test pages) made since `td`: timed apart from the step.
+    fn debug_spent(&mut self, td: f64) {
+        if TEST_HOOKS && self.test {
+            let d = perf_now() - td;
+            self.perf.debug_step += d;
+            self.perf.debug_ms += d;
+        }
+    }
+
     fn engine_settings(&self) -> engine::Tuning {
         engine::Tuning { cautious: self.settings.sensitivity == Sensitivity::Cautious }
     }
@@ -765,6 +790,7 @@ impl Ctl {
     fn step(&mut self) {
         let t0 = perf_now();
         self.perf.last_new = 0;
+        self.perf.debug_step = 0.0;
         let Some((href, host, path, query)) = location() else { return };
         let Some(root) = root() else { return };
         let (mutated, changes) = take_changes();
@@ -814,7 +840,9 @@ impl Ctl {
         match self.kind.clone() {
             // Nothing touched the message grid since the last read: the thread is as it was.
             PageKind::Thread { .. } if !rows_dirty => {
+                let td = self.debug_clock();
                 dbg.conversations = self.last_conversations.clone();
+                self.debug_spent(td);
                 problem = self.last_problem;
             }
             PageKind::Thread { id } => {
@@ -860,7 +888,9 @@ impl Ctl {
         // Chat windows over any page.
         let windows = if rows_dirty { thread::chat_windows_among(&grids, thread_list.as_ref(), &labels) } else { Vec::new() };
         if !rows_dirty {
+            let td = self.debug_clock();
             dbg.conversations.extend(self.last_windows.iter().cloned());
+            self.debug_spent(td);
         }
         for (chat, grid) in windows {
             if let Ok(r) = self.read_grid(&chat, &grid, None, Placement::ChatWindow, &changes, &labels, &mut budget, &href) {
@@ -887,8 +917,10 @@ impl Ctl {
         }
 
         if rows_dirty {
+            let td = self.debug_clock();
             self.last_conversations = dbg.conversations.iter().filter(|c| c.placement == "thread").cloned().collect();
             self.last_windows = dbg.conversations.iter().filter(|c| c.placement == "chat_window").cloned().collect();
+            self.debug_spent(td);
         }
         if rows_dirty {
             self.last_problem = problem;
@@ -925,7 +957,7 @@ impl Ctl {
                 self.reported = Some(s);
             }
         }
-        let spent = perf_now() - t0;
+        let spent = perf_now() - t0 - self.perf.debug_step;
         self.perf.passes = self.windows.iter().map(|w| w.passes).sum();
         self.perf.steps += 1;
         self.perf.last_ms = spent;
@@ -985,8 +1017,9 @@ impl Ctl {
         href: &str,
     ) -> ReadConversation {
         let t0 = perf_now();
+        let d0 = self.perf.debug_step;
         let r = self.feed_inner(key, contact, window, anchor, placement, href);
-        self.perf.feed_ms += perf_now() - t0;
+        self.perf.feed_ms += perf_now() - t0 - (self.perf.debug_step - d0);
         r
     }
 
@@ -1009,12 +1042,18 @@ impl Ctl {
             session: session::Person::new(key, contact.clone(), settings, store),
             log: Log::default(),
             merged: None,
+            placed: None,
             shown: None,
         });
         person.session.see(contact);
         if let Some(w) = window {
             if person.merged != Some((w.id, w.version)) {
-                let (new, _) = person.log.merge(&w.rows);
+                let since = person.placed.filter(|(id, base, _)| (*id, *base) == (w.id, w.base)).map(|p| p.2);
+                let (new, m) = match since.and_then(|p| person.log.merge_grown(&w.rows, p)) {
+                    Some(r) => r,
+                    None => person.log.merge(&w.rows),
+                };
+                person.placed = m.placed.map(|p| (w.id, w.base, p));
                 let group = person.session.conv.contact.group;
                 person.session.queue(new.iter().map(|k| message_of(k, group)));
                 person.merged = Some((w.id, w.version));
@@ -1044,8 +1083,12 @@ impl Ctl {
             key: key.to_string(),
             placement: placement_name(placement),
             conversation: if TEST_HOOKS && self.test {
+                let td = perf_now();
                 let group = person.session.conv.contact.group;
-                Conversation { contact: person.session.conv.contact.clone(), messages: person.log.items.iter().map(|k| message_of(k, group)).collect() }
+                let c = Conversation { contact: person.session.conv.contact.clone(), messages: person.log.items.iter().map(|k| message_of(k, group)).collect() };
+                self.perf.debug_step += perf_now() - td;
+                self.perf.debug_ms += perf_now() - td;
+                c
             } else {
                 Conversation { contact: person.session.conv.contact.clone(), messages: Vec::new() }
             },

@@ -1,6 +1,6 @@
 // `make bench`: Saavdhan's cost, measured in one run and printed as ONE table.
 //
-//   node tools/bench/run.mjs [--reps N] [--no-firefox] [--engine-only | --page-only | --startup-only] [--json out/bench/bench.json]
+//   node tools/bench/run.mjs [--reps N] [--no-firefox] [--engine-only | --page-only | --reader-only | --startup-only] [--json out/bench/bench.json]
 //
 // Needs the built extension (make build) and a native release build of the
 // command line (cargo build --release --bin saavdhan; the Makefile does both).
@@ -33,6 +33,8 @@ const WITH_FIREFOX = !args.includes('--no-firefox');
 const ENGINE_ONLY = args.includes('--engine-only');
 // --page-only: size, then only the page cost and the reader (while working on the readers).
 const PAGE_ONLY = args.includes('--page-only');
+// --reader-only: size, then only the reader's rows (per 100 new messages, one row against its floor, first read).
+const READER_ONLY = args.includes('--reader-only');
 // --startup-only: size, then only the content script's start-up (Chromium, and Firefox unless --no-firefox).
 const STARTUP_ONLY = args.includes('--startup-only');
 const JSON_OUT = path.resolve(opt('--json', path.join(OUT_DIR, 'bench', 'bench.json')));
@@ -368,13 +370,18 @@ async function readerCost(server) {
     const first = await perf();
     const steps = [];
     for (let i = 0; i < 10; i++) {
-      const before = (await perf()).steps;
+      const pb = await perf();
+      const before = pb.steps;
       const t = Date.now();
       await page.evaluate(() => window.__saavdhanPerf.append(100));
       await fed(5000 + 100 * (i + 1));
       const p = await perf();
-      if (p.steps > before && p.last_new === 100) steps.push({ ms: p.last_ms, wall: Date.now() - t });
+      // Where the step's time went (the perf figures' totals before and after it).
+      const d = (k) => p[k] - pb[k];
+      if (p.steps > before && p.last_new === 100) steps.push({ ms: p.last_ms, wall: Date.now() - t, changes: d('changes_ms'), read: d('read_ms'), feed: d('feed_ms'), debug: d('debug_ms') });
     }
+    const part = (k) => f(median(steps.map((x) => x[k])), 2);
+    log(`reader: per 100 new messages, medians: step ${part('ms')} ms = changes ${part('changes')} + read ${part('read')} + merge, engine and UI ${part('feed')} ms (+ rest); test build's debug copy, not counted: ${part('debug')} ms`);
     const startup = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-saavdhan-startup') || 'null'));
     // What one row costs to read, against a floor: one textContent per row (the
     // fewest calls out of WebAssembly that get a row's text at all).
@@ -446,7 +453,7 @@ async function main() {
   results.machine = m;
   sizes();
 
-  if (PAGE_ONLY) {
+  if (PAGE_ONLY || READER_ONLY) {
     const server = await startServer({ routesFile: ROUTES });
     try {
       await pagePart(server);
@@ -515,7 +522,7 @@ async function startupRows(server) {
 
 /** The page cost with and without the extension, memory, and the reader's own cost. */
 async function pagePart(server) {
-  {
+  if (!READER_ONLY) {
     log('page cost: Chromium, 5,000-message thread, with and without the extension');
     const pc = await pageCost(server);
     const over = (pc.with.script_ms - pc.without.script_ms) / pc.without.script_ms;
@@ -529,6 +536,8 @@ async function pagePart(server) {
     row('memory', 'JS heap of the page: without / with', `${f(pc.without.heap_mb, 2)} / ${f(pc.with.heap_mb, 2)} MB`, '', null);
     row('memory', 'wasm linear memory after the 6,000-message visit', kb(pc.with.wasm_memory_bytes), '', null);
     if (results.startup_chromium) row('memory', 'wasm linear memory at start-up (Chromium)', kb(results.startup_chromium.wasm_memory_bytes), '', null);
+  }
+  {
     log('reader: cost per 100 new messages (test page, Chromium)');
     const rc = await readerCost(server);
     // Budgets from issue 11 item 4: per 100 new messages ≤ 2 ms; one row ≤ 3× the floor.

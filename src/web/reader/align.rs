@@ -88,12 +88,23 @@ pub struct Log<T> {
     pub items: Vec<T>,
     hashes: Vec<u64>,
     index: HashMap<u64, Vec<usize>, FastState>,
+    /// Merges that moved items already in the log (rows placed before or
+    /// between them): a `Placed` from before such a merge no longer holds.
+    reshaped: u64,
 }
 
 impl<T> Default for Log<T> {
     fn default() -> Self {
-        Log { items: Vec::new(), hashes: Vec::new(), index: HashMap::default() }
+        Log { items: Vec::new(), hashes: Vec::new(), index: HashMap::default(), reshaped: 0 }
     }
+}
+
+/// Where a merged window's rows sit in the log: `rows` rows from index `at`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed {
+    pub at: usize,
+    pub rows: usize,
+    reshaped: u64,
 }
 
 fn hash_of<T: Hash>(t: &T) -> u64 {
@@ -109,6 +120,9 @@ pub struct Merge {
     pub prepended: usize,
     /// Rows newer than the log's last item.
     pub appended: usize,
+    /// Where the window's rows now are (`None` when new rows went between
+    /// rows of the log, or the window was empty).
+    pub placed: Option<Placed>,
 }
 
 impl<T: Hash + Eq + Clone> Log<T> {
@@ -131,7 +145,7 @@ impl<T: Hash + Eq + Clone> Log<T> {
     pub fn merge(&mut self, rows: &[T]) -> (Vec<T>, Merge) {
         let n = rows.len() as i64;
         if n == 0 {
-            return (Vec::new(), Merge { prepended: 0, appended: 0 });
+            return (Vec::new(), Merge { prepended: 0, appended: 0, placed: None });
         }
         let len = self.items.len() as i64;
         let rh: Vec<u64> = rows.iter().map(hash_of).collect();
@@ -171,7 +185,7 @@ impl<T: Hash + Eq + Clone> Log<T> {
         let o = best.map(|(_, o)| o).unwrap_or(len);
         let before: Vec<T> = (0..n).filter(|k| o + k < 0).map(|k| rows[k as usize].clone()).collect();
         let after: Vec<T> = (0..n).filter(|k| o + k >= len).map(|k| rows[k as usize].clone()).collect();
-        let m = Merge { prepended: before.len(), appended: after.len() };
+        let mut m = Merge { prepended: before.len(), appended: after.len(), placed: None };
         for t in &after {
             let h = hash_of(t);
             self.index.entry(h).or_default().push(self.items.len());
@@ -184,7 +198,10 @@ impl<T: Hash + Eq + Clone> Log<T> {
             self.items = items;
             self.hashes = self.items.iter().map(hash_of).collect();
             self.reindex();
+            self.reshaped += 1;
         }
+        // rows[0] is at o, or at 0 when rows went before the log's first item.
+        m.placed = Some(Placed { at: o.max(0) as usize, rows: rows.len(), reshaped: self.reshaped });
         let mut new = before;
         new.extend(after);
         (new, m)
@@ -260,7 +277,41 @@ impl<T: Hash + Eq + Clone> Log<T> {
         self.items = items;
         self.hashes = self.items.iter().map(hash_of).collect();
         self.reindex();
-        Some((new, Merge { prepended, appended }))
+        self.reshaped += 1;
+        Some((new, Merge { prepended, appended, placed: None }))
+    }
+
+    /// Merges a window that only grew at its end since it was merged as
+    /// `since`: the caller knows that its first `since.rows` rows are those
+    /// rows, unchanged (`row_window` appends without touching them). Only the
+    /// rows after them are compared with the log, at the place the window had,
+    /// and those beyond the log's end are new — a cost that follows the rows
+    /// added, not the window's length. A window that grew keeps its place
+    /// where `merge` may choose another one of repeated content that agrees as
+    /// well. `None` when the log was reshaped since or a row disagrees with
+    /// it: then `merge` it in full.
+    pub fn merge_grown(&mut self, rows: &[T], since: Placed) -> Option<(Vec<T>, Merge)> {
+        let len = self.items.len();
+        if since.reshaped != self.reshaped || rows.len() < since.rows || since.at + since.rows > len {
+            return None;
+        }
+        let added = &rows[since.rows..];
+        let start = since.at + since.rows;
+        let hashes: Vec<u64> = added.iter().map(hash_of).collect();
+        let inside = len.saturating_sub(start).min(added.len());
+        for k in 0..inside {
+            if self.hashes[start + k] != hashes[k] || self.items[start + k] != added[k] {
+                return None;
+            }
+        }
+        let new: Vec<T> = added[inside..].to_vec();
+        for (t, h) in new.iter().zip(&hashes[inside..]) {
+            self.index.entry(*h).or_default().push(self.items.len());
+            self.hashes.push(*h);
+            self.items.push(t.clone());
+        }
+        let placed = Placed { at: since.at, rows: rows.len(), reshaped: self.reshaped };
+        Some((new.clone(), Merge { prepended: 0, appended: new.len(), placed: Some(placed) }))
     }
 }
 
@@ -331,6 +382,60 @@ mod tests {
         assert_eq!(l.items, vec!["a", "b", "late", "c", "late2", "d", "e", "f"]);
         // Index rebuilt: a later plain append still aligns.
         assert_eq!(merge(&mut l, &["e", "f", "g"]), vec!["g"]);
+    }
+
+    /// A window growing at its end, merged with `merge_grown`, gives the same
+    /// new rows and log as merging it in full (repeated rows included).
+    #[test]
+    fn a_grown_window_merges_as_a_full_merge_does() {
+        let rows = ["gm", "gm", "hi", "gm", "how are you", "gm", "gm", "ok", "gm", "bye"];
+        let (mut full, mut grown) = (Log::default(), Log::default());
+        merge(&mut full, &["old", "gm"]);
+        merge(&mut grown, &["old", "gm"]);
+        let (mut placed, mut short) = (None, 0);
+        for n in 1..=rows.len() {
+            let w = &rows[..n];
+            let a = full.merge(w).0;
+            let b = match placed.and_then(|p| grown.merge_grown(w, p)) {
+                Some((new, m)) => {
+                    placed = m.placed;
+                    short += 1;
+                    new
+                }
+                None => {
+                    let (new, m) = grown.merge(w);
+                    placed = m.placed;
+                    new
+                }
+            };
+            assert_eq!(a, b, "window of {n}");
+            assert_eq!(full.items, grown.items, "window of {n}");
+        }
+        // Every step after the first went the short way.
+        assert_eq!(short, rows.len() - 1);
+        let p = placed.unwrap();
+        assert_eq!((p.at, p.rows), (1, rows.len()));
+    }
+
+    #[test]
+    fn a_grown_window_that_disagrees_or_a_reshaped_log_is_merged_in_full() {
+        let mut l = Log::default();
+        let (_, m) = l.merge(&["a", "b", "c"]);
+        let p = m.placed.unwrap();
+        // Rows already in the log after the window's end must agree with what grew.
+        let mut other = Log::default();
+        other.merge(&["a", "b", "c", "d"]);
+        let (_, m2) = other.merge(&["a", "b"]);
+        let p2 = m2.placed.unwrap();
+        assert_eq!(p2.at, 0);
+        assert!(other.merge_grown(&["a", "b", "x"], p2).is_none());
+        assert_eq!(other.merge_grown(&["a", "b", "c", "d", "e"], p2).map(|r| r.0), Some(vec!["e"]));
+        // Older rows placed before the log's first item reshape it.
+        l.merge(&["z", "a"]);
+        assert!(l.merge_grown(&["a", "b", "c", "d"], p).is_none());
+        // A window shorter than the one merged is not one that grew.
+        let (_, m3) = l.merge(&["z", "a", "b", "c"]);
+        assert!(l.merge_grown(&["z", "a"], m3.placed.unwrap()).is_none());
     }
 
     #[test]

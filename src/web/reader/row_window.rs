@@ -18,6 +18,7 @@ use super::layout::Layout;
 use super::snapshot::{self, view_dom, RowView};
 use super::thread::{instant, read_grid_view, read_log_view, separator_local, Budget, Cached, RowCache, RowRead};
 use super::when::{stamp, Local};
+use crate::engine::time::Timestamp;
 use std::collections::VecDeque;
 use wasm_bindgen::{intern, JsCast};
 use web_sys::{Element, Node, NodeList};
@@ -60,6 +61,10 @@ pub struct RowWindow {
     /// window unchanged since it was last merged into a log is not merged again.
     pub id: u64,
     pub version: u64,
+    /// Changes whenever `rows` change other than by rows appended at the end:
+    /// while it stays, the rows merged before are the window's first rows,
+    /// unchanged (`align::Log::merge_grown`).
+    pub base: u64,
     /// Message rows, in page order, each with the separator time before it.
     pub rows: Vec<RowKey>,
     /// Rows of the grid that are neither messages nor separators (the card at
@@ -80,6 +85,17 @@ pub struct RowWindow {
     ready: bool,
     /// Full passes begun (the first read included), for the test pages' figures.
     pub passes: u32,
+    /// The senders' names seen so far, for `group`.
+    senders: Senders,
+}
+
+/// What `RowWindow::group` has found: over the rows before `checked` while
+/// `base` held, the first other sender's name, and whether another differed.
+struct Senders {
+    base: u64,
+    checked: usize,
+    first: Option<String>,
+    group: bool,
 }
 
 /// How a row is classified once, when it is first seen.
@@ -102,6 +118,7 @@ impl RowWindow {
             grid,
             id,
             version: 0,
+            base: 0,
             rows: Vec::new(),
             cards: Vec::new(),
             first: None,
@@ -112,6 +129,7 @@ impl RowWindow {
             leftover: VecDeque::new(),
             ready: false,
             passes: 0,
+            senders: Senders { base: u64::MAX, checked: 0, first: None, group: false },
         }
     }
 
@@ -141,6 +159,28 @@ impl RowWindow {
         }
     }
 
+    /// Whether the rows show more than one other sender's name (a group chat:
+    /// `session::contact::is_group`), looking only at rows appended since the
+    /// last answer while the window's first rows stay as they were.
+    pub fn group(&mut self) -> bool {
+        let s = &mut self.senders;
+        if s.base != self.base || s.checked > self.rows.len() {
+            *s = Senders { base: self.base, checked: 0, first: None, group: false };
+        }
+        for k in &self.rows[s.checked..] {
+            if s.group {
+                break;
+            }
+            let Some(a) = k.author.as_deref().map(str::trim).filter(|a| !a.is_empty()) else { continue };
+            match &s.first {
+                None => s.first = Some(a.to_string()),
+                Some(f) => s.group = crate::session::contact::is_group([f.as_str(), a]),
+            }
+        }
+        s.checked = self.rows.len();
+        s.group
+    }
+
     /// Forget what was placed and read the grid in full (cached rows cost a lookup).
     fn restart(&mut self) {
         self.ready = false;
@@ -165,6 +205,7 @@ impl RowWindow {
         let mut pass = pass;
         let n = pass.list.length();
         let mut names = None;
+        let mut times = None;
         while pass.next < n {
             if budget.skipped() {
                 self.pass = Some(pass);
@@ -197,7 +238,7 @@ impl RowWindow {
             };
             pass.next += 1;
             match seen {
-                Seen::Message(r) => pass.rows.push(stamped(r, &mut pass.at)),
+                Seen::Message(r) => pass.rows.push(stamped(r, &mut pass.at, &mut times)),
                 Seen::Separator(t) => pass.at = Some(t),
                 Seen::Card => pass.cards.push(row.clone()),
                 Seen::Empty => {}
@@ -209,6 +250,7 @@ impl RowWindow {
         }
         self.rows = pass.rows;
         self.version += 1;
+        self.base += 1;
         self.cards = pass.cards;
         self.first = pass.first;
         self.last = pass.last;
@@ -222,23 +264,39 @@ impl RowWindow {
     /// each as it goes; stops when the budget is spent and keeps the rest.
     fn apply(&mut self, labels: &Labels, cache: &mut RowCache, budget: &mut Budget) -> Applied {
         let mut names = None;
+        let mut times = None;
         // Rows older than the first known one, in page order, placed together at the end.
         let mut older: Vec<RowKey> = Vec::new();
         let mut older_first: Option<Element> = None;
         let mut older_last: Option<Element> = None;
         let mut older_at: Option<Local> = None;
         let mut outcome = Applied::Done;
+        // Added rows read ahead through the snapshot helper, one call for a batch.
+        let mut ahead = Ahead::default();
         while let Some(e) = self.leftover.pop_front() {
             if budget.skipped() {
                 self.leftover.push_front(e);
                 outcome = Applied::Stopped;
                 break;
             }
+            // The helper's record of `e` when it is a row of this list not read
+            // yet: then it needs no further look (row_of, the cache).
+            let rec = ahead.next(&e, &self.leftover, &self.grid, self.layout, cache, budget);
             let added = e.clone();
-            let Some(row) = self.row_of(e) else { continue };
+            let row = if rec.is_some() {
+                e
+            } else {
+                let queued = self.leftover.len();
+                let Some(row) = self.row_of(e) else { continue };
+                if self.leftover.len() != queued {
+                    ahead.clear(); // rows found inside `e` were queued first
+                }
+                row
+            };
             // The added element (or changed text) lies inside the row, not around it.
-            let inside = !row.is_same_node(Some(added.as_ref())) && row.contains(Some(added.as_ref()));
-            if let Some(Cached::Message(old)) = cache.get(&row) {
+            let inside = rec.is_none() && !row.is_same_node(Some(added.as_ref())) && row.contains(Some(added.as_ref()));
+            let cached = if rec.is_some() { None } else { cache.get(&row) };
+            if let Some(Cached::Message(old)) = cached {
                 // Content changed inside a row already read: an edited message
                 // (issue 16) is read again, and a changed one re-reads the window.
                 if inside {
@@ -261,7 +319,7 @@ impl RowWindow {
                 }
                 continue;
             }
-            if cache.get(&row).is_some() || self.is_card(&row) {
+            if cached.is_some() || self.is_card(&row) {
                 continue;
             }
             // Blink's compareDocumentPosition walks siblings backwards from the second
@@ -284,7 +342,11 @@ impl RowWindow {
                 outcome = Applied::Stopped;
                 break;
             }
-            let Some(seen) = see_uncached(&row, self.layout, one(&row, self.layout), labels, cache, budget, &mut names) else {
+            let pre = match rec {
+                Some(r) => Some(snapshot::parse(&r)),
+                None => one(&row, self.layout),
+            };
+            let Some(seen) = see_uncached(&row, self.layout, pre, labels, cache, budget, &mut names) else {
                 self.leftover.push_front(row);
                 outcome = Applied::Stopped;
                 break;
@@ -292,7 +354,7 @@ impl RowWindow {
             if after {
                 match seen {
                     Seen::Message(r) => {
-                        let k = stamped(r, &mut self.at_end);
+                        let k = stamped(r, &mut self.at_end, &mut times);
                         self.rows.push(k);
                         self.version += 1;
                     }
@@ -306,7 +368,7 @@ impl RowWindow {
                 self.last = Some(row);
             } else {
                 match seen {
-                    Seen::Message(r) => older.push(stamped(r, &mut older_at)),
+                    Seen::Message(r) => older.push(stamped(r, &mut older_at, &mut times)),
                     Seen::Separator(t) => older_at = Some(t),
                     Seen::Card => self.add_card(&row),
                     Seen::Empty => {}
@@ -326,6 +388,7 @@ impl RowWindow {
                 older.append(&mut self.rows);
                 self.rows = older;
                 self.version += 1;
+                self.base += 1;
             }
         }
         outcome
@@ -380,17 +443,57 @@ fn follows(a: &Element, b: &Element) -> bool {
 
 /// A read message with its time: a separator in its own row comes first and
 /// stays in force; the label's clock time falls on the separator's day.
-fn stamped(r: RowRead, at: &mut Option<Local>) -> RowKey {
+/// `times`: the last local time made into a `Timestamp` in this update and what
+/// it gave (rows under one separator share it; making one asks the browser for
+/// its offset, three calls out of WebAssembly).
+fn stamped(r: RowRead, at: &mut Option<Local>, times: &mut Option<(Local, Option<Timestamp>)>) -> RowKey {
     if r.sep.is_some() {
         *at = r.sep;
     }
     let mut k = r.key;
-    k.at = stamp(*at, r.clock).and_then(instant);
+    k.at = stamp(*at, r.clock).and_then(|l| match *times {
+        Some((m, t)) if m == l => t,
+        _ => {
+            let t = instant(l);
+            *times = Some((l, t));
+            t
+        }
+    });
     k
 }
 
 /// Rows read per call of the snapshot helper during a full pass.
 const SNAP_BATCH: u32 = 64;
+
+/// Added elements read ahead: the element being placed and those queued
+/// after it, in one call of the snapshot helper, which gives a record only for
+/// a row of this list that is not read yet (none for other elements, rows
+/// already read or a repeat). `recs[0]` is the record of the element just
+/// taken from the queue; whoever puts elements back in front of the queue clears it.
+#[derive(Default)]
+struct Ahead {
+    recs: VecDeque<Option<String>>,
+}
+
+impl Ahead {
+    fn next(&mut self, e: &Element, queued: &VecDeque<Element>, list: &Element, layout: Layout, cache: &RowCache, budget: &Budget) -> Option<String> {
+        if self.recs.is_empty() {
+            let n = SNAP_BATCH.min(budget.rows_left.max(1) as u32) as usize;
+            let arr = js_sys::Array::new();
+            arr.push(e.as_ref());
+            for q in queued.iter().take(n - 1) {
+                arr.push(q.as_ref());
+            }
+            let len = arr.length() as usize;
+            self.recs = snapshot::batch_rows(arr.as_ref(), cache.seen(), layout, list).map(VecDeque::from).unwrap_or_else(|| vec![None; len].into());
+        }
+        self.recs.pop_front().flatten()
+    }
+
+    fn clear(&mut self) {
+        self.recs.clear();
+    }
+}
 
 /// One added row through the snapshot helper (one call instead of a query per element).
 fn one(row: &Element, layout: Layout) -> Option<RowView> {

@@ -213,6 +213,21 @@ pub fn batch(rows: &JsValue, start: u32, end: u32, seen: &JsValue, layout: Layou
     Some(records(&out))
 }
 
+/// `rows` (an array of elements, added to the page) through the helper in one
+/// call, skipping those in `seen`, any that is not a row of `layout` inside
+/// `list` (an added wrapper or content, another list's row) and any repeat:
+/// their records are `None`. `None` when the helper is missing or failed.
+pub fn batch_rows(rows: &JsValue, seen: &JsValue, layout: Layout, list: &Element) -> Option<Vec<Option<String>>> {
+    let f = HELPER.with(|h| h.clone())?;
+    let sels = SELECTORS.with(|s| s[if layout == Layout::Grid { 0 } else { 1 }].clone());
+    let n = rows.unchecked_ref::<js_sys::Array>().length();
+    let args = js_sys::Array::of5(rows, &JsValue::from(0), &JsValue::from(n), seen, &sels);
+    args.push(&JsValue::from_str(layout.row_sel()));
+    args.push(list.as_ref());
+    let out = f.apply(&JsValue::NULL, &args).ok()?.as_string()?;
+    Some(records(&out))
+}
+
 /// The helper's string → one record per row (`None`: an empty record, a row already read).
 pub fn records(s: &str) -> Vec<Option<String>> {
     s.split(RECORD).map(|r| (!r.is_empty()).then(|| r.to_string())).collect()

@@ -213,12 +213,15 @@ pub fn chat_windows_among(grids: &[Element], thread: Option<&Element>, labels: &
 
 /// Reads one thread: `scope` is `[role=main]` or a chat window, `grid` its
 /// message list, `cards` and `rows` what the list's `RowWindow` holds now (the
-/// controller brings it up to date first; `complete` is what that update said).
+/// controller brings it up to date first; `complete` is what that update said;
+/// `group`: whether the rows show several other senders, `RowWindow::group`).
+#[allow(clippy::too_many_arguments)]
 pub fn read(
     scope: &Element,
     grid: &Element,
     cards: &[Element],
     rows: &[RowKey],
+    group: bool,
     complete: bool,
     thread_id: Option<&str>,
     labels: &Labels,
@@ -232,7 +235,7 @@ pub fn read(
         contact.0.conversation_start = rows.first().and_then(|k| k.at);
     }
     // Several members' names on the rows: a group chat, each member their own contact.
-    contact.0.group = crate::session::contact::is_group(rows.iter().filter_map(|k| k.author.as_deref()));
+    contact.0.group = group;
     let key = match (&contact.1, thread_id) {
         (Some(k), _) => k.clone(),
         (None, Some(t)) => format!("t:{t}"),
