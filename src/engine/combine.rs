@@ -167,6 +167,14 @@ impl Chain {
         self.active(now) & STRONG_GROOMING != 0
     }
 
+    /// Whether the contact courted the user (two of flattery, personal questions and
+    /// intimacy, or intimacy itself) among the active cues: what a clinic, a class or a
+    /// colleague does not do, however its persona is named.
+    pub fn courted(&self, now: Option<i64>) -> bool {
+        let t = self.active(now);
+        (t & STRONG_GROOMING).count_ones() >= 2 || t & Tag::Intimacy.bit() != 0
+    }
+
     /// Whether a call the contact placed is among the active cues.
     pub fn has_call(&self, now: Option<i64>) -> bool {
         self.active(now) & Tag::Call.bit() != 0
@@ -243,8 +251,17 @@ impl Context {
     /// item, matrimony, a clinic or class, a circle) was said before any call, and the
     /// user did not have to ask who the contact is. Kinship only lowers suspicion: its
     /// short words ("nanna", "mummy") are also a stranger's "my" and her own mother.
-    pub fn counter_weight(&self) -> bool {
-        self.seen & COUNTER_WEIGHTS != 0 && self.seen & Tag::WhoAreYou.bit() == 0
+    /// `groomed`: the contact flattered him, asked personal questions or got intimate.
+    /// A counter-weight only the contact typed ("I am a yoga teacher", "our alumni
+    /// group", "my clinic") together with that is a persona, not a service: a clinic
+    /// does not tell him he is handsome (issue 12). It counts when the user said one
+    /// too (he asked for the class, named the clinic), or when the contact kept to it.
+    pub fn counter_weight(&self, groomed: bool) -> bool {
+        self.weight_counts(groomed) && self.seen & Tag::WhoAreYou.bit() == 0
+    }
+
+    fn weight_counts(&self, groomed: bool) -> bool {
+        self.mine & COUNTER_WEIGHTS != 0 || (!groomed && self.seen & COUNTER_WEIGHTS != 0)
     }
 
     /// The suspicion this context adds (negative lowers it). `history_days`: how long
@@ -252,7 +269,8 @@ impl Context {
     /// have written many messages (a real exchange, not one side's stream);
     /// `new_conversation`: the conversation's start is known and recent;
     /// `opened_by_them`: they wrote first.
-    pub fn score(&self, group: bool, history_days: Option<i64>, two_way: bool, new_conversation: bool, opened_by_them: bool) -> i32 {
+    /// `groomed`: see `counter_weight`.
+    pub fn score(&self, group: bool, history_days: Option<i64>, two_way: bool, new_conversation: bool, opened_by_them: bool, groomed: bool) -> i32 {
         let has = |t: Tag| self.seen & t.bit() != 0;
         let mut s = 0;
         // Kinship is trust when the user says it too ("beta", "papa" both ways); typed
@@ -263,7 +281,7 @@ impl Context {
         } else if has(Tag::Kin) {
             s += KIN_THEIRS_ONLY;
         }
-        if self.seen & COUNTER_WEIGHTS != 0 {
+        if self.weight_counts(groomed) {
             s -= 3;
         }
         if group {
@@ -520,12 +538,31 @@ mod tests {
         assert_eq!(level(&threat, Some(0), 0, true, D), Level::Danger);
         let mut listing = Context::default();
         listing.add(Tag::Listing, false, false);
-        assert!(listing.counter_weight());
+        assert!(listing.counter_weight(false));
         listing.add(Tag::WhoAreYou, true, false);
-        assert!(!listing.counter_weight(), "the user had to ask who this is");
+        assert!(!listing.counter_weight(false), "the user had to ask who this is");
         let mut answer = Context::default();
         answer.add(Tag::Service, true, true);
-        assert!(!answer.counter_weight() && answer.score(false, None, false, false, false) == 0);
+        assert!(!answer.counter_weight(false) && answer.score(false, None, false, false, false, false) == 0);
+    }
+
+    #[test]
+    fn a_persona_the_contact_claims_while_courting_is_no_counter_weight() {
+        // "I am a physiotherapist" from the contact alone counts while she keeps to it...
+        let mut theirs = Context::default();
+        theirs.add(Tag::Service, false, false);
+        assert!(theirs.counter_weight(false));
+        assert!(theirs.score(false, None, false, false, false, false) < 0);
+        // ...but not once she flatters him, asks him personal things or is intimate.
+        assert!(!theirs.counter_weight(true));
+        assert_eq!(theirs.score(false, None, false, false, false, true), 0);
+        // A service the user engaged himself ("fees kitni?") still counts.
+        let mut mine = Context::default();
+        mine.add(Tag::Service, true, false);
+        assert!(mine.counter_weight(true));
+        let courted = chain(&[(Tag::Flattery, 0), (Tag::Intimacy, 0)]);
+        assert!(courted.courted(Some(0)));
+        assert!(!chain(&[(Tag::Personal, 0)]).courted(Some(0)), "\"where do you live\" alone is no courting");
     }
 
     #[test]
@@ -600,36 +637,36 @@ mod tests {
         // A stranger's "you look like my papa": lowers a little, never to trust.
         let mut theirs = Context::default();
         theirs.add(Tag::Kin, false, false);
-        let s = theirs.score(false, None, false, false, false);
+        let s = theirs.score(false, None, false, false, false, false);
         assert!(s < 0 && s > TRUSTED, "{s}");
         let vc = chain(&[(Tag::VcInvite, 0)]);
         assert_eq!(level(&vc, Some(0), s, false, D), Level::Notice);
         // Said by the user too ("haan beta"): the family it is.
         let mut both = theirs;
         both.add(Tag::Kin, true, false);
-        assert!(both.score(false, None, false, false, false) <= TRUSTED);
+        assert!(both.score(false, None, false, false, false, false) <= TRUSTED);
         // The user's own kinship word while answering a stranger's personal questions
         // is no relationship either.
         let mut answering = Context::default();
         answering.add(Tag::Kin, true, true);
-        assert_eq!(answering.score(false, None, false, false, false), 0);
+        assert_eq!(answering.score(false, None, false, false, false, false), 0);
     }
 
     #[test]
     fn context_lowers_and_raises_suspicion() {
         let mut kin = Context::default();
         kin.add(Tag::Kin, true, false);
-        assert!(kin.score(false, None, false, false, false) <= TRUSTED);
+        assert!(kin.score(false, None, false, false, false, false) <= TRUSTED);
         let mut who = Context::default();
         who.add(Tag::WhoAreYou, true, false);
-        assert!(who.score(false, None, false, true, true) >= STRANGER);
-        assert!(Context::default().score(false, Some(800), false, false, false) <= TRUSTED);
+        assert!(who.score(false, None, false, true, true, false) >= STRANGER);
+        assert!(Context::default().score(false, Some(800), false, false, false, false) <= TRUSTED);
         // Five months: one-sided it only lowers; two-way it is a known friend; in a
         // group it is nobody's friendship.
         let none = Context::default();
-        assert!(none.score(false, Some(150), false, false, false) > TRUSTED);
-        assert!(none.score(false, Some(150), true, false, false) <= TRUSTED);
-        assert!(none.score(false, Some(60), true, false, false) > TRUSTED);
-        assert!(none.score(true, Some(150), true, false, false) > TRUSTED - 2);
+        assert!(none.score(false, Some(150), false, false, false, false) > TRUSTED);
+        assert!(none.score(false, Some(150), true, false, false, false) <= TRUSTED);
+        assert!(none.score(false, Some(60), true, false, false, false) > TRUSTED);
+        assert!(none.score(true, Some(150), true, false, false, false) > TRUSTED - 2);
     }
 }

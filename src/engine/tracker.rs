@@ -899,7 +899,14 @@ impl Tracker {
             (Some(_), _) => true,
             (None, _) => false,
         };
-        profile + self.context.score(self.contact.group, history, two_way, new_conversation, opened_by_them)
+        profile + self.context.score(self.contact.group, history, two_way, new_conversation, opened_by_them, self.groomed(at))
+    }
+
+    /// Whether any author flattered the user, asked him personal questions or got
+    /// intimate (still in the window at `at`): a persona's counter-weight then counts
+    /// for nothing (`combine::Context::counter_weight`).
+    fn groomed(&self, at: Option<i64>) -> bool {
+        self.chains.iter().any(|c| c.courted(at))
     }
 
     /// Rebuilds everything derived from the events (after a profile change).
@@ -1000,7 +1007,7 @@ impl Tracker {
         if s >= STRANGER {
             self.assessment.stage = self.assessment.stage.max(Stage::Contact);
         }
-        let weighted = self.context.counter_weight();
+        let weighted = self.context.counter_weight(self.groomed(at));
         let level = self
             .chains
             .iter()
