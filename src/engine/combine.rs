@@ -318,6 +318,12 @@ pub fn call_counts(chain: &Chain, at: Option<i64>, suspicion: i32) -> bool {
 /// `weighted`: a counter-weight was said in the conversation before any call.
 pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tuning) -> Level {
     let tags = chain.active(now);
+    // In a group each member is their own contact (issue 12): the group's shared trust
+    // is not hers when she courts one member (flattery, personal questions, intimacy)
+    // and asks him for his number or a call — what a group's business never needs.
+    // Nor is a counter-weight of the group's ("our group", "the society") hers then.
+    let courting_member = chain.in_group && tags & STRONG_GROOMING != 0 && tags & (OFF_PLATFORM | VIDEO_CALL) != 0;
+    let (s, weighted) = if courting_member { (s.max(0), false) } else { (s, weighted) };
     let has = |m: u32| tags & m != 0;
     let cautious = tuning.cautious;
     let stranger = s >= if cautious { STRANGER - 1 } else { STRANGER };
@@ -361,9 +367,11 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
         return Level::Danger;
     }
     // Money without a threat after a call: a fee (the tailor, the doctor, the tutor
-    // on video) unless a stranger, or someone who also groomed, asked sexual things,
-    // moved the chat off Facebook or named the user's video or family, asks it.
-    if money && levered && s >= 0 && !weighted && (sexual || strong > 0 || off || stranger || has(AIMED)) {
+    // on video, a bank's video KYC, then its EMI) unless the chain is there: a sexual
+    // request, the move off Facebook, or the user's video or family named (issue 12:
+    // a stranger or a compliment alone is no chain; a wife's "transfer 2000 for the
+    // saree" after a video call is a warning at most).
+    if money && levered && s >= 0 && !weighted && (sexual || off || has(AIMED)) {
         return Level::Danger;
     }
     // "I recorded everything" after a call is the extortion beginning.
@@ -460,7 +468,7 @@ mod tests {
     fn cues_expire_after_the_window() {
         let c = chain(&[(Tag::Money, 0), (Tag::VcInvite, 400)]);
         assert_eq!(level(&c, Some(400 * DAY), 0, false, D), Level::Warning);
-        let fresh = chain(&[(Tag::Flattery, 0), (Tag::VcInvite, 0), (Tag::Money, 1)]);
+        let fresh = chain(&[(Tag::Flattery, 0), (Tag::NumberAsk, 0), (Tag::VcInvite, 0), (Tag::Money, 1)]);
         assert_eq!(level(&fresh, Some(DAY), 0, false, D), Level::Danger);
         assert!(level(&fresh, Some(100 * DAY), 0, false, D) < Level::Warning);
     }
@@ -547,6 +555,30 @@ mod tests {
     }
 
     #[test]
+    fn money_after_a_call_from_someone_who_only_courted_is_no_extortion() {
+        // A wife away at her sister's: "are you alone? video call me", a compliment, then
+        // "transfer 2000 for the saree": no threat, no recording, no move off Facebook.
+        let wife = chain(&[(Tag::Intimacy, 0), (Tag::VcInvite, 0), (Tag::Call, 0), (Tag::Flattery, 0), (Tag::Money, 1)]);
+        assert_eq!(level(&wife, Some(DAY), 0, false, D), Level::Warning);
+        // The same after the move off Facebook is the chain's demand.
+        let chain_money = chain(&[(Tag::Flattery, 0), (Tag::NumberAsk, 0), (Tag::Call, 0), (Tag::Money, 1)]);
+        assert_eq!(level(&chain_money, Some(DAY), 0, false, D), Level::Danger);
+    }
+
+    #[test]
+    fn a_group_member_courting_one_man_is_her_own_contact() {
+        let mut neha = Chain::member();
+        neha.see(Tag::Flattery, Some(0), 1);
+        neha.see(Tag::NumberAsk, Some(60), 2);
+        // The group's trust (-2) and its "our society group" are not hers.
+        assert_eq!(level(&neha, Some(60), -5, true, D), Level::Warning);
+        // A member asking everyone's number for the group list, courting no one: a notice.
+        let mut secretary = Chain::member();
+        secretary.see(Tag::NumberAsk, Some(60), 2);
+        assert!(level(&secretary, Some(60), -5, true, D) < Level::Warning);
+    }
+
+    #[test]
     fn a_persona_the_contact_claims_while_courting_is_no_counter_weight() {
         // "I am a physiotherapist" from the contact alone counts while she keeps to it...
         let mut theirs = Context::default();
@@ -604,10 +636,13 @@ mod tests {
         // (the tailor's fitting on video, then the bill): at most a warning.
         let fee = chain(&[(Tag::Call, 0), (Tag::Money, 0)]);
         assert_eq!(level(&fee, Some(0), 0, false, D), Level::Warning);
-        // From a stranger, or after flattery, a sexual request, the move off Facebook or
-        // with his video named: extortion.
-        assert_eq!(level(&fee, Some(0), STRANGER, false, D), Level::Danger);
-        for extra in [Tag::Flattery, Tag::Sexual, Tag::NumberAsk, Tag::Aimed] {
+        // Nor from a stranger or after flattery alone (a bank's video KYC, then its EMI
+        // reminder; a wife's compliment, then the saree's bill): no threat, no chain.
+        assert_eq!(level(&fee, Some(0), STRANGER, false, D), Level::Warning);
+        let flattered = chain(&[(Tag::Flattery, 0), (Tag::Call, 0), (Tag::Money, 0)]);
+        assert_eq!(level(&flattered, Some(0), 0, false, D), Level::Warning);
+        // After a sexual request, the move off Facebook or with his video named: extortion.
+        for extra in [Tag::Sexual, Tag::NumberAsk, Tag::Aimed] {
             let c = chain(&[(extra, 0), (Tag::Call, 0), (Tag::Money, 0)]);
             assert_eq!(level(&c, Some(0), 0, false, D), Level::Danger, "{extra:?}");
         }
