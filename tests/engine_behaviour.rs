@@ -353,7 +353,9 @@ fn the_whole_chain_told_at_once_is_an_explanation_but_its_steps_one_by_one_are_t
 }
 
 /// Issue 12 item 2: after a video call with someone who offered a service, money
-/// without a threat is a fee; from a stranger who groomed first it is extortion.
+/// without a threat is a fee. A compliment and "are you alone?" before it do not make it
+/// extortion (a wife away at her sister's says as much, w7): a warning. The chain does:
+/// the move off Facebook before the call, or "I recorded it" after it.
 #[test]
 fn a_fee_after_a_video_call_is_a_fee() {
     let unknown = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
@@ -361,9 +363,15 @@ fn a_fee_after_a_video_call_is_a_fee() {
     let fee = msg(Sender::Them, "2026-11-04T10:30:00+05:30", "Measurements done. 1500 rs gpay kar do");
     let a = assess(&Conversation { contact: unknown.clone(), messages: vec![call.clone(), fee.clone()] });
     assert!(a.level < Level::Danger, "{:?}", a.level);
-    let groomed = vec![msg(Sender::Them, "2026-11-04T09:00:00+05:30", "You look so handsome, are you alone?"), call, fee];
-    let a = assess(&Conversation { contact: unknown, messages: groomed });
-    assert_eq!(a.level, Level::Danger);
+    let groomed = vec![msg(Sender::Them, "2026-11-04T09:00:00+05:30", "You look so handsome, are you alone?"), call.clone(), fee.clone()];
+    let a = assess(&Conversation { contact: unknown.clone(), messages: groomed.clone() });
+    assert_eq!(a.level, Level::Warning);
+    let mut moved = groomed.clone();
+    moved.insert(1, msg(Sender::Them, "2026-11-04T09:05:00+05:30", "Send me your WhatsApp number dear"));
+    assert_eq!(assess(&Conversation { contact: unknown.clone(), messages: moved }).level, Level::Danger);
+    let mut recorded = groomed;
+    recorded.insert(2, msg(Sender::Them, "2026-11-04T10:20:00+05:30", "I have screen recorded everything"));
+    assert_eq!(assess(&Conversation { contact: unknown, messages: recorded }).level, Level::Danger);
 }
 
 /// "Aimed at the user" ("your" … "video", here completed across an ask and the next

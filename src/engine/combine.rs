@@ -368,10 +368,11 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     }
     // Money without a threat after a call: a fee (the tailor, the doctor, the tutor
     // on video, a bank's video KYC, then its EMI) unless the chain is there: a sexual
-    // request, the move off Facebook, or the user's video or family named (issue 12:
-    // a stranger or a compliment alone is no chain; a wife's "transfer 2000 for the
-    // saree" after a video call is a warning at most).
-    if money && levered && s >= 0 && !weighted && (sexual || off || has(AIMED)) {
+    // request, the move off Facebook, the user's video or family named, or a stranger
+    // who placed the call (issue 12: an invitation is no call, and a compliment is no
+    // chain; a wife's "transfer 2000 for the saree" after a video call is a warning at
+    // most).
+    if money && levered && s >= 0 && !weighted && (sexual || off || has(AIMED) || (stranger && has(Tag::Call.bit() | Tag::Recording.bit()))) {
         return Level::Danger;
     }
     // "I recorded everything" after a call is the extortion beginning.
@@ -636,9 +637,12 @@ mod tests {
         // (the tailor's fitting on video, then the bill): at most a warning.
         let fee = chain(&[(Tag::Call, 0), (Tag::Money, 0)]);
         assert_eq!(level(&fee, Some(0), 0, false, D), Level::Warning);
-        // Nor from a stranger or after flattery alone (a bank's video KYC, then its EMI
-        // reminder; a wife's compliment, then the saree's bill): no threat, no chain.
-        assert_eq!(level(&fee, Some(0), STRANGER, false, D), Level::Warning);
+        // From a stranger who placed the call: extortion; after his invitation only (a
+        // bank's video KYC, then its EMI reminder) no call was placed: a warning.
+        assert_eq!(level(&fee, Some(0), STRANGER, false, D), Level::Danger);
+        let invited = chain(&[(Tag::VcInvite, 0), (Tag::Money, 0)]);
+        assert_eq!(level(&invited, Some(0), STRANGER, false, D), Level::Warning);
+        // Nor after a compliment alone (a wife's, then the saree's bill): no chain.
         let flattered = chain(&[(Tag::Flattery, 0), (Tag::Call, 0), (Tag::Money, 0)]);
         assert_eq!(level(&flattered, Some(0), 0, false, D), Level::Warning);
         // After a sexual request, the move off Facebook or with his video named: extortion.
