@@ -395,3 +395,15 @@ fn the_extortion_evidence_is_the_threat_not_an_aimed_qualifier() {
     assert_eq!(first.message, Some(4), "{:?}", a.evidence);
     assert!(a.evidence.iter().all(|e| !e.rule.contains(".aimed.")), "{:?}", a.evidence);
 }
+
+/// Issue 12 (w7): "write to me there" with the contact's own number or id is the move off
+/// Facebook with no app named; the same verb with no number, or a number to pay on, is not.
+#[test]
+fn write_to_me_there_with_a_number_is_the_move_off_facebook() {
+    let unknown = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
+    let one = |t: &str| assess(&Conversation { contact: unknown.clone(), messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", t)] }).level;
+    assert_eq!(one("ये मेरा नंबर है 98765 40588, इस पर hi भेजो ना"), Level::Warning);
+    assert_eq!(one("this is mine 98765 47730, msg me there also"), Level::Warning);
+    assert!(one("msg me when you reach home") < Level::Warning);
+    assert!(one("98765 40588 is par gpay kar do") < Level::Warning);
+}
