@@ -281,8 +281,13 @@ impl Context {
         } else if has(Tag::Kin) {
             s += KIN_THEIRS_ONLY;
         }
-        if self.weight_counts(groomed) {
+        // What the two do together lowers suspicion when the user says it too; a
+        // persona only the contact claims ("I am a doctor", "our clinic") lowers it a
+        // little, never towards trust (issue 12: anyone types a persona).
+        if self.mine & COUNTER_WEIGHTS != 0 {
             s -= 3;
+        } else if self.weight_counts(groomed) {
+            s += KIN_THEIRS_ONLY;
         }
         if group {
             s -= 2;
@@ -586,6 +591,8 @@ mod tests {
         theirs.add(Tag::Service, false, false);
         assert!(theirs.counter_weight(false));
         assert!(theirs.score(false, None, false, false, false, false) < 0);
+        // A persona never makes a contact trusted: only a little less suspect.
+        assert!(theirs.score(false, None, false, false, false, false) > TRUSTED + 1);
         // ...but not once she flatters him, asks him personal things or is intimate.
         assert!(!theirs.counter_weight(true));
         assert_eq!(theirs.score(false, None, false, false, false, true), 0);
