@@ -206,6 +206,24 @@ impl Chain {
         }))
     }
 
+    /// Whether a tag in `lever` was first seen in an earlier message than the first tag
+    /// in `after` (remembered cues, order 0, count as earlier).
+    fn strictly_before(&self, lever: u32, after: u32) -> bool {
+        let (l, a) = (self.first_of(lever), self.first_of(after));
+        l != u32::MAX && (l < a || l == 0)
+    }
+
+    fn first_of(&self, m: u32) -> u32 {
+        let mut best = u32::MAX;
+        let mut rest = self.seen & m;
+        while rest != 0 {
+            let t = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            best = best.min(self.first_order[t]);
+        }
+        best
+    }
+
     /// Whether a tag in `lever` was first seen no later than the first tag in `after`.
     fn before(&self, lever: u32, after: u32) -> bool {
         let first = |m: u32| {
@@ -363,9 +381,13 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     }
     // "I recorded you" after a call, then money: extortion whatever persona the contact
     // put on before (a "yoga teacher", a "tutor"): a fee never comes with a recording.
-    if recording && money && chain.before(VIDEO_CALL & tags, Tag::Recording.bit()) {
+    // The call must come in an earlier message: a recording named in the same breath as
+    // the call is someone telling how the scam goes ("she calls on video, then screen
+    // records it"), issue 12 (w7).
+    if recording && money && chain.strictly_before(VIDEO_CALL & tags, Tag::Recording.bit()) {
         return Level::Danger;
     }
+
     // With a counter-weight in the conversation (a clinic, a class, a listing) a fee
     // after a video consultation is a fee: only a threat makes it extortion.
     if threat && levered && aimed {
@@ -381,7 +403,7 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
         return Level::Danger;
     }
     // "I recorded everything" after a call is the extortion beginning.
-    if recording && chain.before(VIDEO_CALL & tags, Tag::Recording.bit()) && s >= 0 {
+    if recording && chain.strictly_before(VIDEO_CALL & tags, Tag::Recording.bit()) && s >= 0 {
         return Level::Danger;
     }
     if threat {
@@ -569,6 +591,20 @@ mod tests {
         // The same after the move off Facebook is the chain's demand.
         let chain_money = chain(&[(Tag::Flattery, 0), (Tag::NumberAsk, 0), (Tag::Call, 0), (Tag::Money, 1)]);
         assert_eq!(level(&chain_money, Some(DAY), 0, false, D), Level::Danger);
+    }
+
+    #[test]
+    fn a_recording_named_with_the_call_in_one_message_is_the_scam_told() {
+        // "A girl calls on video, then screen records it": one message, the story.
+        let mut told = Chain::default();
+        told.see(Tag::Sexual, Some(0), 1);
+        told.see(Tag::Recording, Some(0), 1);
+        assert!(level(&told, Some(0), 0, false, D) < Level::Danger);
+        // The call, then "I recorded everything": the lever.
+        let mut claimed = Chain::default();
+        claimed.see(Tag::Call, Some(0), 1);
+        claimed.see(Tag::Recording, Some(60), 2);
+        assert_eq!(level(&claimed, Some(60), 0, false, D), Level::Danger);
     }
 
     #[test]
