@@ -412,6 +412,11 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
         if chain.in_group && !aimed && !money && !stranger && !off {
             return Level::Notice;
         }
+        // A lone threat-like line from someone not a stranger, with no demand, no call
+        // and no chain before it (a riddle's "police case", the news): a notice.
+        if !stranger && !off && !money && !levered && strong == 0 && !sexual {
+            return Level::Notice;
+        }
         // Without a call: aimed at him, or with a demand, from a stranger or a contact
         // who moved the chat off Facebook.
         return if (aimed || money) && (stranger || off) { Level::Danger } else { Level::Warning };
@@ -591,6 +596,17 @@ mod tests {
         // The same after the move off Facebook is the chain's demand.
         let chain_money = chain(&[(Tag::Flattery, 0), (Tag::NumberAsk, 0), (Tag::Call, 0), (Tag::Money, 1)]);
         assert_eq!(level(&chain_money, Some(DAY), 0, false, D), Level::Danger);
+    }
+
+    #[test]
+    fn a_lone_threat_line_with_no_chain_is_a_notice_unless_a_stranger_says_it() {
+        // A riddle forwarded by a friend: "a case … police … U", nothing else.
+        let riddle = chain(&[(Tag::Impostor, 0)]);
+        assert_eq!(level(&riddle, Some(0), 0, false, D), Level::Notice);
+        assert!(level(&riddle, Some(0), STRANGER, false, D) >= Level::Warning);
+        // After the move off Facebook it is the chain's threat.
+        let moved = chain(&[(Tag::NumberAsk, 0), (Tag::Impostor, 0)]);
+        assert!(level(&moved, Some(0), 0, false, D) >= Level::Warning);
     }
 
     #[test]
