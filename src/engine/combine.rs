@@ -346,7 +346,6 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     // and asks him for his number or a call — what a group's business never needs.
     // Nor is a counter-weight of the group's ("our group", "the society") hers then.
     let courting_member = chain.in_group && tags & STRONG_GROOMING != 0 && tags & (OFF_PLATFORM | VIDEO_CALL) != 0;
-    let (s, weighted) = if courting_member { (s.max(0), false) } else { (s, weighted) };
     let has = |m: u32| tags & m != 0;
     let cautious = tuning.cautious;
     let stranger = s >= if cautious { STRANGER - 1 } else { STRANGER };
@@ -377,6 +376,10 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     }
     if trusted {
         // Family and old friends: jokes about videos and payments are their business.
+        // A group member courting one man asks for herself, not for the group.
+        if courting_member && !threat && !money {
+            return Level::Warning;
+        }
         return if threat { Level::Notice } else { Level::None };
     }
     // "I recorded you" after a call, then money: extortion whatever persona the contact
@@ -426,6 +429,9 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
         // "I have recorded you" is the chain told backwards (the threat comes next).
         return if stranger { Level::Warning } else { Level::Notice };
     }
+    // Her ask or call is judged as a new contact's (only the steps towards a warning:
+    // what gives danger in a group is judged with the group's trust above).
+    let (s, weighted) = if courting_member { (s.max(0), false) } else { (s, weighted) };
     // With a counter-weight (a clinic, a class, a listing, matrimony, family, a
     // circle) an ask or a call is a notice: the consultation, the item shown on camera,
     // the families meeting on video. Sexual requests and grooming still count.
