@@ -407,3 +407,16 @@ fn write_to_me_there_with_a_number_is_the_move_off_facebook() {
     assert!(one("msg me when you reach home") < Level::Warning);
     assert!(one("98765 40588 is par gpay kar do") < Level::Warning);
 }
+
+/// Issue 12 (real chats): a long text — a club's contest notice, a pasted story — is a
+/// broadcast, read like a forward: its "send the video on 70148…" and "win 3000" are not
+/// the sender's ask or demand. The same words in a short line are.
+#[test]
+fn a_long_broadcast_is_read_like_a_forward() {
+    let unknown = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
+    let short = "Send your video on WhatsApp 98765 40588 or I will post it on insta, pay 3000";
+    let filler = " Prepare a short act, dialogue or mime for the club's online contest and mention your name, branch, year and college with it.".repeat(5);
+    let one = |t: &str| assess(&Conversation { contact: unknown.clone(), messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", t)] }).level;
+    assert!(one(short) >= Level::Warning);
+    assert!(one(&format!("{short}.{filler}")) < Level::Warning);
+}

@@ -78,6 +78,8 @@ pub struct Chain {
     together: Option<(i64, Option<i64>)>,
     /// A member of a group chat: a call in the group is the group's, not one with him.
     pub in_group: bool,
+    /// A group member: when they were first seen writing in the group, if known.
+    pub since: Option<i64>,
 }
 
 impl Chain {
@@ -345,7 +347,13 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     // is not hers when she courts one member (flattery, personal questions, intimacy)
     // and asks him for his number or a call — what a group's business never needs.
     // Nor is a counter-weight of the group's ("our group", "the society") hers then.
-    let courting_member = chain.in_group && tags & STRONG_GROOMING != 0 && tags & (OFF_PLATFORM | VIDEO_CALL) != 0;
+    // Only a member new to the group (first seen within the window): an admin of years
+    // who praises a talk and asks for numbers is the group's own.
+    let new_member = match (chain.since, now) {
+        (Some(since), Some(now)) => now - since <= WINDOW,
+        _ => true,
+    };
+    let courting_member = chain.in_group && new_member && tags & STRONG_GROOMING != 0 && tags & (OFF_PLATFORM | VIDEO_CALL) != 0;
     let has = |m: u32| tags & m != 0;
     let cautious = tuning.cautious;
     let stranger = s >= if cautious { STRANGER - 1 } else { STRANGER };
@@ -636,6 +644,10 @@ mod tests {
         neha.see(Tag::NumberAsk, Some(60), 2);
         // The group's trust (-2) and its "our society group" are not hers.
         assert_eq!(level(&neha, Some(60), -5, true, D), Level::Warning);
+        // A member of years (an admin praising a talk, asking for numbers): the group's.
+        let mut admin = neha.clone();
+        admin.since = Some(-200 * DAY);
+        assert!(level(&admin, Some(60), -5, true, D) < Level::Warning);
         // A member asking everyone's number for the group list, courting no one: a notice.
         let mut secretary = Chain::member();
         secretary.see(Tag::NumberAsk, Some(60), 2);
