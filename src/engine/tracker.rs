@@ -671,7 +671,8 @@ impl Tracker {
             // A long text (a club's contest notice, a pasted story or essay) is a broadcast,
             // read like a forward: the blind sets' longest scam line has 54 words.
             // Words of two letters or more: padding of single letters or emoji is no notice.
-            let broadcast = text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()).nth(BROADCAST_WORDS).is_some();
+            // (Eighty such words take more than 240 bytes: shorter texts are not counted.)
+            let broadcast = text.len() > 3 * BROADCAST_WORDS && text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()).nth(BROADCAST_WORDS).is_some();
             let quoted = msg.kind == MessageKind::Forwarded || caution || broadcast || (!mine && self.advising(author, at, index));
             if let Some(id) = app_id.filter(|_| !quoted) {
                 self.events.push(Event { index: Some(index), at, author, mine, cue: APP_CONTACT, matched: id });
