@@ -58,7 +58,7 @@ pub const TWO_WAY_MESSAGES: u32 = 20;
 pub const TOGETHER_SECONDS: i64 = 30 * 60;
 const TOGETHER_MESSAGES: u32 = 4;
 /// Who the two are, said in the conversation: each lowers suspicion (README "How it decides").
-const COUNTER_WEIGHTS: u32 = bits(&[Tag::Listing, Tag::Matrimony, Tag::Service, Tag::Circle]);
+const COUNTER_WEIGHTS: u32 = bits(&[Tag::Listing, Tag::Matrimony, Tag::Service, Tag::Circle, Tag::FeeAsk]);
 /// What kinship only the contact typed takes off suspicion.
 const KIN_THEIRS_ONLY: i32 = -1;
 /// The widest gap at which a threat and a demand (or a threat and what aims it at the
@@ -252,6 +252,8 @@ pub struct Context {
     /// The cues the user said himself (a counter-weight or kinship only the contact
     /// typed is no relationship: a stranger's "like my papa", "I teach yoga").
     mine: u32,
+    /// The cues the contact said.
+    theirs: u32,
 }
 
 impl Context {
@@ -261,8 +263,13 @@ impl Context {
     pub fn add(&mut self, tag: Tag, mine: bool, answering: bool) {
         if !(mine && answering) || tag == Tag::WhoAreYou {
             self.seen |= tag.bit();
-            if mine {
+            // The user echoing the persona the contact named first ("he was in LIC" / "I
+            // knew one Venkatesh in LIC") is not a service he engaged; asking its fee is.
+            let echo = mine && tag != Tag::FeeAsk && COUNTER_WEIGHTS & tag.bit() != 0 && self.theirs & tag.bit() != 0;
+            if mine && !echo {
                 self.mine |= tag.bit();
+            } else if !mine {
+                self.theirs |= tag.bit();
             }
         }
     }
@@ -670,6 +677,15 @@ mod tests {
         let mut mine = Context::default();
         mine.add(Tag::Service, true, false);
         assert!(mine.counter_weight(true));
+        // The user echoing the persona she named first ("he was in LIC" / "I knew one
+        // Venkatesh in LIC") is still only hers; his asking the fee after it is his.
+        let mut echo = Context::default();
+        echo.add(Tag::Service, false, false);
+        echo.add(Tag::Service, true, false);
+        assert!(!echo.counter_weight(true));
+        assert!(echo.score(false, None, false, false, false, false) > TRUSTED + 1);
+        echo.add(Tag::FeeAsk, true, false);
+        assert!(echo.counter_weight(true));
         let courted = chain(&[(Tag::Flattery, 0), (Tag::Intimacy, 0)]);
         assert!(courted.courted(Some(0)));
         assert!(!chain(&[(Tag::Personal, 0)]).courted(Some(0)), "\"where do you live\" alone is no courting");
