@@ -353,7 +353,9 @@ fn the_whole_chain_told_at_once_is_an_explanation_but_its_steps_one_by_one_are_t
 }
 
 /// Issue 12 item 2: after a video call with someone who offered a service, money
-/// without a threat is a fee; from a stranger who groomed first it is extortion.
+/// without a threat is a fee. A compliment and "are you alone?" before it do not make it
+/// extortion (a wife away at her sister's says as much, w7): a warning. The chain does:
+/// the move off Facebook before the call, or "I recorded it" after it.
 #[test]
 fn a_fee_after_a_video_call_is_a_fee() {
     let unknown = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
@@ -361,9 +363,15 @@ fn a_fee_after_a_video_call_is_a_fee() {
     let fee = msg(Sender::Them, "2026-11-04T10:30:00+05:30", "Measurements done. 1500 rs gpay kar do");
     let a = assess(&Conversation { contact: unknown.clone(), messages: vec![call.clone(), fee.clone()] });
     assert!(a.level < Level::Danger, "{:?}", a.level);
-    let groomed = vec![msg(Sender::Them, "2026-11-04T09:00:00+05:30", "You look so handsome, are you alone?"), call, fee];
-    let a = assess(&Conversation { contact: unknown, messages: groomed });
-    assert_eq!(a.level, Level::Danger);
+    let groomed = vec![msg(Sender::Them, "2026-11-04T09:00:00+05:30", "You look so handsome, are you alone?"), call.clone(), fee.clone()];
+    let a = assess(&Conversation { contact: unknown.clone(), messages: groomed.clone() });
+    assert_eq!(a.level, Level::Warning);
+    let mut moved = groomed.clone();
+    moved.insert(1, msg(Sender::Them, "2026-11-04T09:05:00+05:30", "Send me your WhatsApp number dear"));
+    assert_eq!(assess(&Conversation { contact: unknown.clone(), messages: moved }).level, Level::Danger);
+    let mut recorded = groomed;
+    recorded.insert(2, msg(Sender::Them, "2026-11-04T10:20:00+05:30", "I have screen recorded everything"));
+    assert_eq!(assess(&Conversation { contact: unknown, messages: recorded }).level, Level::Danger);
 }
 
 /// "Aimed at the user" ("your" … "video", here completed across an ask and the next
@@ -398,4 +406,29 @@ fn a_bare_amount_is_weighed_after_the_recording_said_in_the_same_message() {
         let a = one(text);
         assert_eq!((a.level, a.stage), (Level::Danger, Stage::Extortion), "{text}");
     }
+}
+
+/// Issue 12 (w7): "write to me there" with the contact's own number or id is the move off
+/// Facebook with no app named; the same verb with no number, or a number to pay on, is not.
+#[test]
+fn write_to_me_there_with_a_number_is_the_move_off_facebook() {
+    let unknown = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
+    let one = |t: &str| assess(&Conversation { contact: unknown.clone(), messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", t)] }).level;
+    assert_eq!(one("ये मेरा नंबर है 98765 40588, इस पर hi भेजो ना"), Level::Warning);
+    assert_eq!(one("this is mine 98765 47730, msg me there also"), Level::Warning);
+    assert!(one("msg me when you reach home") < Level::Warning);
+    assert!(one("98765 40588 is par gpay kar do") < Level::Warning);
+}
+
+/// Issue 12 (real chats): a long text — a club's contest notice, a pasted story — is a
+/// broadcast, read like a forward: its "send the video on 70148…" and "win 3000" are not
+/// the sender's ask or demand. The same words in a short line are.
+#[test]
+fn a_long_broadcast_is_read_like_a_forward() {
+    let unknown = Contact { friend_status: FriendStatus::Unknown, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
+    let short = "Send your video on WhatsApp 98765 40588 or I will post it on insta, pay 3000";
+    let filler = " Prepare a short act, dialogue or mime for the club's online contest and mention your name, branch, year and college with it.".repeat(5);
+    let one = |t: &str| assess(&Conversation { contact: unknown.clone(), messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", t)] }).level;
+    assert!(one(short) >= Level::Warning);
+    assert!(one(&format!("{short}.{filler}")) < Level::Warning);
 }

@@ -58,7 +58,7 @@ pub const TWO_WAY_MESSAGES: u32 = 20;
 pub const TOGETHER_SECONDS: i64 = 30 * 60;
 const TOGETHER_MESSAGES: u32 = 4;
 /// Who the two are, said in the conversation: each lowers suspicion (README "How it decides").
-const COUNTER_WEIGHTS: u32 = bits(&[Tag::Listing, Tag::Matrimony, Tag::Service, Tag::Circle]);
+const COUNTER_WEIGHTS: u32 = bits(&[Tag::Listing, Tag::Matrimony, Tag::Service, Tag::Circle, Tag::FeeAsk]);
 /// What kinship only the contact typed takes off suspicion.
 const KIN_THEIRS_ONLY: i32 = -1;
 /// The widest gap at which a threat and a demand (or a threat and what aims it at the
@@ -78,6 +78,8 @@ pub struct Chain {
     together: Option<(i64, Option<i64>)>,
     /// A member of a group chat: a call in the group is the group's, not one with him.
     pub in_group: bool,
+    /// A group member: when they were first seen writing in the group, if known.
+    pub since: Option<i64>,
 }
 
 impl Chain {
@@ -167,6 +169,14 @@ impl Chain {
         self.active(now) & STRONG_GROOMING != 0
     }
 
+    /// Whether the contact courted the user (two of flattery, personal questions and
+    /// intimacy, or intimacy itself) among the active cues: what a clinic, a class or a
+    /// colleague does not do, however its persona is named.
+    pub fn courted(&self, now: Option<i64>) -> bool {
+        let t = self.active(now);
+        (t & STRONG_GROOMING).count_ones() >= 2 || t & Tag::Intimacy.bit() != 0
+    }
+
     /// Whether a call the contact placed is among the active cues.
     pub fn has_call(&self, now: Option<i64>) -> bool {
         self.active(now) & Tag::Call.bit() != 0
@@ -198,6 +208,24 @@ impl Chain {
         }))
     }
 
+    /// Whether a tag in `lever` was first seen in an earlier message than the first tag
+    /// in `after` (remembered cues, order 0, count as earlier).
+    fn strictly_before(&self, lever: u32, after: u32) -> bool {
+        let (l, a) = (self.first_of(lever), self.first_of(after));
+        l != u32::MAX && (l < a || l == 0)
+    }
+
+    fn first_of(&self, m: u32) -> u32 {
+        let mut best = u32::MAX;
+        let mut rest = self.seen & m;
+        while rest != 0 {
+            let t = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            best = best.min(self.first_order[t]);
+        }
+        best
+    }
+
     /// Whether a tag in `lever` was first seen no later than the first tag in `after`.
     fn before(&self, lever: u32, after: u32) -> bool {
         let first = |m: u32| {
@@ -224,6 +252,8 @@ pub struct Context {
     /// The cues the user said himself (a counter-weight or kinship only the contact
     /// typed is no relationship: a stranger's "like my papa", "I teach yoga").
     mine: u32,
+    /// The cues the contact said.
+    theirs: u32,
 }
 
 impl Context {
@@ -233,8 +263,13 @@ impl Context {
     pub fn add(&mut self, tag: Tag, mine: bool, answering: bool) {
         if !(mine && answering) || tag == Tag::WhoAreYou {
             self.seen |= tag.bit();
-            if mine {
+            // The user echoing the persona the contact named first ("he was in LIC" / "I
+            // knew one Venkatesh in LIC") is not a service he engaged; asking its fee is.
+            let echo = mine && tag != Tag::FeeAsk && COUNTER_WEIGHTS & tag.bit() != 0 && self.theirs & tag.bit() != 0;
+            if mine && !echo {
                 self.mine |= tag.bit();
+            } else if !mine {
+                self.theirs |= tag.bit();
             }
         }
     }
@@ -243,8 +278,17 @@ impl Context {
     /// item, matrimony, a clinic or class, a circle) was said before any call, and the
     /// user did not have to ask who the contact is. Kinship only lowers suspicion: its
     /// short words ("nanna", "mummy") are also a stranger's "my" and her own mother.
-    pub fn counter_weight(&self) -> bool {
-        self.seen & COUNTER_WEIGHTS != 0 && self.seen & Tag::WhoAreYou.bit() == 0
+    /// `groomed`: the contact flattered him, asked personal questions or got intimate.
+    /// A counter-weight only the contact typed ("I am a yoga teacher", "our alumni
+    /// group", "my clinic") together with that is a persona, not a service: a clinic
+    /// does not tell him he is handsome (issue 12). It counts when the user said one
+    /// too (he asked for the class, named the clinic), or when the contact kept to it.
+    pub fn counter_weight(&self, groomed: bool) -> bool {
+        self.weight_counts(groomed) && self.seen & Tag::WhoAreYou.bit() == 0
+    }
+
+    fn weight_counts(&self, groomed: bool) -> bool {
+        self.mine & COUNTER_WEIGHTS != 0 || (!groomed && self.seen & COUNTER_WEIGHTS != 0)
     }
 
     /// The suspicion this context adds (negative lowers it). `history_days`: how long
@@ -252,7 +296,8 @@ impl Context {
     /// have written many messages (a real exchange, not one side's stream);
     /// `new_conversation`: the conversation's start is known and recent;
     /// `opened_by_them`: they wrote first.
-    pub fn score(&self, group: bool, history_days: Option<i64>, two_way: bool, new_conversation: bool, opened_by_them: bool) -> i32 {
+    /// `groomed`: see `counter_weight`.
+    pub fn score(&self, group: bool, history_days: Option<i64>, two_way: bool, new_conversation: bool, opened_by_them: bool, groomed: bool) -> i32 {
         let has = |t: Tag| self.seen & t.bit() != 0;
         let mut s = 0;
         // Kinship is trust when the user says it too ("beta", "papa" both ways); typed
@@ -263,8 +308,13 @@ impl Context {
         } else if has(Tag::Kin) {
             s += KIN_THEIRS_ONLY;
         }
-        if self.seen & COUNTER_WEIGHTS != 0 {
+        // What the two do together lowers suspicion when the user says it too; a
+        // persona only the contact claims ("I am a doctor", "our clinic") lowers it a
+        // little, never towards trust (issue 12: anyone types a persona).
+        if self.mine & COUNTER_WEIGHTS != 0 {
             s -= 3;
+        } else if self.weight_counts(groomed) {
+            s += KIN_THEIRS_ONLY;
         }
         if group {
             s -= 2;
@@ -300,6 +350,17 @@ pub fn call_counts(chain: &Chain, at: Option<i64>, suspicion: i32) -> bool {
 /// `weighted`: a counter-weight was said in the conversation before any call.
 pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tuning) -> Level {
     let tags = chain.active(now);
+    // In a group each member is their own contact (issue 12): the group's shared trust
+    // is not hers when she courts one member (flattery, personal questions, intimacy)
+    // and asks him for his number or a call — what a group's business never needs.
+    // Nor is a counter-weight of the group's ("our group", "the society") hers then.
+    // Only a member new to the group (first seen within the window): an admin of years
+    // who praises a talk and asks for numbers is the group's own.
+    let new_member = match (chain.since, now) {
+        (Some(since), Some(now)) => now - since <= WINDOW,
+        _ => true,
+    };
+    let courting_member = chain.in_group && new_member && tags & STRONG_GROOMING != 0 && tags & (OFF_PLATFORM | VIDEO_CALL) != 0;
     let has = |m: u32| tags & m != 0;
     let cautious = tuning.cautious;
     let stranger = s >= if cautious { STRANGER - 1 } else { STRANGER };
@@ -330,32 +391,48 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     }
     if trusted {
         // Family and old friends: jokes about videos and payments are their business.
+        // A group member courting one man asks for herself, not for the group.
+        if courting_member && !threat && !money {
+            return Level::Warning;
+        }
         return if threat { Level::Notice } else { Level::None };
     }
     // "I recorded you" after a call, then money: extortion whatever persona the contact
     // put on before (a "yoga teacher", a "tutor"): a fee never comes with a recording.
-    if recording && money && chain.before(VIDEO_CALL & tags, Tag::Recording.bit()) {
+    // The call must come in an earlier message: a recording named in the same breath as
+    // the call is someone telling how the scam goes ("she calls on video, then screen
+    // records it"), issue 12 (w7).
+    if recording && money && chain.strictly_before(VIDEO_CALL & tags, Tag::Recording.bit()) {
         return Level::Danger;
     }
+
     // With a counter-weight in the conversation (a clinic, a class, a listing) a fee
     // after a video consultation is a fee: only a threat makes it extortion.
     if threat && levered && aimed {
         return Level::Danger;
     }
     // Money without a threat after a call: a fee (the tailor, the doctor, the tutor
-    // on video) unless a stranger, or someone who also groomed, asked sexual things,
-    // moved the chat off Facebook or named the user's video or family, asks it.
-    if money && levered && s >= 0 && !weighted && (sexual || strong > 0 || off || stranger || has(AIMED)) {
+    // on video, a bank's video KYC, then its EMI) unless the chain is there: a sexual
+    // request, the move off Facebook, the user's video or family named, or a stranger
+    // who placed the call (issue 12: an invitation is no call, and a compliment is no
+    // chain; a wife's "transfer 2000 for the saree" after a video call is a warning at
+    // most).
+    if money && levered && s >= 0 && !weighted && (sexual || off || has(AIMED) || (stranger && has(Tag::Call.bit() | Tag::Recording.bit()))) {
         return Level::Danger;
     }
     // "I recorded everything" after a call is the extortion beginning.
-    if recording && chain.before(VIDEO_CALL & tags, Tag::Recording.bit()) && s >= 0 {
+    if recording && chain.strictly_before(VIDEO_CALL & tags, Tag::Recording.bit()) && s >= 0 {
         return Level::Danger;
     }
     if threat {
         // A group member's threat word aimed at no one, with no demand ("our video will
         // go viral 😂"): talk about the group's own video.
         if chain.in_group && !aimed && !money && !stranger && !off {
+            return Level::Notice;
+        }
+        // A lone threat-like line from someone not a stranger, with no demand, no call
+        // and no chain before it (a riddle's "police case", the news): a notice.
+        if !stranger && !off && !money && !levered && strong == 0 && !sexual {
             return Level::Notice;
         }
         // Without a call: aimed at him, or with a demand, from a stranger or a contact
@@ -367,6 +444,9 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
         // "I have recorded you" is the chain told backwards (the threat comes next).
         return if stranger { Level::Warning } else { Level::Notice };
     }
+    // Her ask or call is judged as a new contact's (only the steps towards a warning:
+    // what gives danger in a group is judged with the group's trust above).
+    let (s, weighted) = if courting_member { (s.max(0), false) } else { (s, weighted) };
     // With a counter-weight (a clinic, a class, a listing, matrimony, family, a
     // circle) an ask or a call is a notice: the consultation, the item shown on camera,
     // the families meeting on video. Sexual requests and grooming still count.
@@ -442,7 +522,7 @@ mod tests {
     fn cues_expire_after_the_window() {
         let c = chain(&[(Tag::Money, 0), (Tag::VcInvite, 400)]);
         assert_eq!(level(&c, Some(400 * DAY), 0, false, D), Level::Warning);
-        let fresh = chain(&[(Tag::Flattery, 0), (Tag::VcInvite, 0), (Tag::Money, 1)]);
+        let fresh = chain(&[(Tag::Flattery, 0), (Tag::NumberAsk, 0), (Tag::VcInvite, 0), (Tag::Money, 1)]);
         assert_eq!(level(&fresh, Some(DAY), 0, false, D), Level::Danger);
         assert!(level(&fresh, Some(100 * DAY), 0, false, D) < Level::Warning);
     }
@@ -520,12 +600,95 @@ mod tests {
         assert_eq!(level(&threat, Some(0), 0, true, D), Level::Danger);
         let mut listing = Context::default();
         listing.add(Tag::Listing, false, false);
-        assert!(listing.counter_weight());
+        assert!(listing.counter_weight(false));
         listing.add(Tag::WhoAreYou, true, false);
-        assert!(!listing.counter_weight(), "the user had to ask who this is");
+        assert!(!listing.counter_weight(false), "the user had to ask who this is");
         let mut answer = Context::default();
         answer.add(Tag::Service, true, true);
-        assert!(!answer.counter_weight() && answer.score(false, None, false, false, false) == 0);
+        assert!(!answer.counter_weight(false) && answer.score(false, None, false, false, false, false) == 0);
+    }
+
+    #[test]
+    fn money_after_a_call_from_someone_who_only_courted_is_no_extortion() {
+        // A wife away at her sister's: "are you alone? video call me", a compliment, then
+        // "transfer 2000 for the saree": no threat, no recording, no move off Facebook.
+        let wife = chain(&[(Tag::Intimacy, 0), (Tag::VcInvite, 0), (Tag::Call, 0), (Tag::Flattery, 0), (Tag::Money, 1)]);
+        assert_eq!(level(&wife, Some(DAY), 0, false, D), Level::Warning);
+        // The same after the move off Facebook is the chain's demand.
+        let chain_money = chain(&[(Tag::Flattery, 0), (Tag::NumberAsk, 0), (Tag::Call, 0), (Tag::Money, 1)]);
+        assert_eq!(level(&chain_money, Some(DAY), 0, false, D), Level::Danger);
+    }
+
+    #[test]
+    fn a_lone_threat_line_with_no_chain_is_a_notice_unless_a_stranger_says_it() {
+        // A riddle forwarded by a friend: "a case … police … U", nothing else.
+        let riddle = chain(&[(Tag::Impostor, 0)]);
+        assert_eq!(level(&riddle, Some(0), 0, false, D), Level::Notice);
+        assert!(level(&riddle, Some(0), STRANGER, false, D) >= Level::Warning);
+        // After the move off Facebook it is the chain's threat.
+        let moved = chain(&[(Tag::NumberAsk, 0), (Tag::Impostor, 0)]);
+        assert!(level(&moved, Some(0), 0, false, D) >= Level::Warning);
+    }
+
+    #[test]
+    fn a_recording_named_with_the_call_in_one_message_is_the_scam_told() {
+        // "A girl calls on video, then screen records it": one message, the story.
+        let mut told = Chain::default();
+        told.see(Tag::Sexual, Some(0), 1);
+        told.see(Tag::Recording, Some(0), 1);
+        assert!(level(&told, Some(0), 0, false, D) < Level::Danger);
+        // The call, then "I recorded everything": the lever.
+        let mut claimed = Chain::default();
+        claimed.see(Tag::Call, Some(0), 1);
+        claimed.see(Tag::Recording, Some(60), 2);
+        assert_eq!(level(&claimed, Some(60), 0, false, D), Level::Danger);
+    }
+
+    #[test]
+    fn a_group_member_courting_one_man_is_her_own_contact() {
+        let mut neha = Chain::member();
+        neha.see(Tag::Flattery, Some(0), 1);
+        neha.see(Tag::NumberAsk, Some(60), 2);
+        // The group's trust (-2) and its "our society group" are not hers.
+        assert_eq!(level(&neha, Some(60), -5, true, D), Level::Warning);
+        // A member of years (an admin praising a talk, asking for numbers): the group's.
+        let mut admin = neha.clone();
+        admin.since = Some(-200 * DAY);
+        assert!(level(&admin, Some(60), -5, true, D) < Level::Warning);
+        // A member asking everyone's number for the group list, courting no one: a notice.
+        let mut secretary = Chain::member();
+        secretary.see(Tag::NumberAsk, Some(60), 2);
+        assert!(level(&secretary, Some(60), -5, true, D) < Level::Warning);
+    }
+
+    #[test]
+    fn a_persona_the_contact_claims_while_courting_is_no_counter_weight() {
+        // "I am a physiotherapist" from the contact alone counts while she keeps to it...
+        let mut theirs = Context::default();
+        theirs.add(Tag::Service, false, false);
+        assert!(theirs.counter_weight(false));
+        assert!(theirs.score(false, None, false, false, false, false) < 0);
+        // A persona never makes a contact trusted: only a little less suspect.
+        assert!(theirs.score(false, None, false, false, false, false) > TRUSTED + 1);
+        // ...but not once she flatters him, asks him personal things or is intimate.
+        assert!(!theirs.counter_weight(true));
+        assert_eq!(theirs.score(false, None, false, false, false, true), 0);
+        // A service the user engaged himself ("fees kitni?") still counts.
+        let mut mine = Context::default();
+        mine.add(Tag::Service, true, false);
+        assert!(mine.counter_weight(true));
+        // The user echoing the persona she named first ("he was in LIC" / "I knew one
+        // Venkatesh in LIC") is still only hers; his asking the fee after it is his.
+        let mut echo = Context::default();
+        echo.add(Tag::Service, false, false);
+        echo.add(Tag::Service, true, false);
+        assert!(!echo.counter_weight(true));
+        assert!(echo.score(false, None, false, false, false, false) > TRUSTED + 1);
+        echo.add(Tag::FeeAsk, true, false);
+        assert!(echo.counter_weight(true));
+        let courted = chain(&[(Tag::Flattery, 0), (Tag::Intimacy, 0)]);
+        assert!(courted.courted(Some(0)));
+        assert!(!chain(&[(Tag::Personal, 0)]).courted(Some(0)), "\"where do you live\" alone is no courting");
     }
 
     #[test]
@@ -567,10 +730,16 @@ mod tests {
         // (the tailor's fitting on video, then the bill): at most a warning.
         let fee = chain(&[(Tag::Call, 0), (Tag::Money, 0)]);
         assert_eq!(level(&fee, Some(0), 0, false, D), Level::Warning);
-        // From a stranger, or after flattery, a sexual request, the move off Facebook or
-        // with his video named: extortion.
+        // From a stranger who placed the call: extortion; after his invitation only (a
+        // bank's video KYC, then its EMI reminder) no call was placed: a warning.
         assert_eq!(level(&fee, Some(0), STRANGER, false, D), Level::Danger);
-        for extra in [Tag::Flattery, Tag::Sexual, Tag::NumberAsk, Tag::Aimed] {
+        let invited = chain(&[(Tag::VcInvite, 0), (Tag::Money, 0)]);
+        assert_eq!(level(&invited, Some(0), STRANGER, false, D), Level::Warning);
+        // Nor after a compliment alone (a wife's, then the saree's bill): no chain.
+        let flattered = chain(&[(Tag::Flattery, 0), (Tag::Call, 0), (Tag::Money, 0)]);
+        assert_eq!(level(&flattered, Some(0), 0, false, D), Level::Warning);
+        // After a sexual request, the move off Facebook or with his video named: extortion.
+        for extra in [Tag::Sexual, Tag::NumberAsk, Tag::Aimed] {
             let c = chain(&[(extra, 0), (Tag::Call, 0), (Tag::Money, 0)]);
             assert_eq!(level(&c, Some(0), 0, false, D), Level::Danger, "{extra:?}");
         }
@@ -600,36 +769,36 @@ mod tests {
         // A stranger's "you look like my papa": lowers a little, never to trust.
         let mut theirs = Context::default();
         theirs.add(Tag::Kin, false, false);
-        let s = theirs.score(false, None, false, false, false);
+        let s = theirs.score(false, None, false, false, false, false);
         assert!(s < 0 && s > TRUSTED, "{s}");
         let vc = chain(&[(Tag::VcInvite, 0)]);
         assert_eq!(level(&vc, Some(0), s, false, D), Level::Notice);
         // Said by the user too ("haan beta"): the family it is.
         let mut both = theirs;
         both.add(Tag::Kin, true, false);
-        assert!(both.score(false, None, false, false, false) <= TRUSTED);
+        assert!(both.score(false, None, false, false, false, false) <= TRUSTED);
         // The user's own kinship word while answering a stranger's personal questions
         // is no relationship either.
         let mut answering = Context::default();
         answering.add(Tag::Kin, true, true);
-        assert_eq!(answering.score(false, None, false, false, false), 0);
+        assert_eq!(answering.score(false, None, false, false, false, false), 0);
     }
 
     #[test]
     fn context_lowers_and_raises_suspicion() {
         let mut kin = Context::default();
         kin.add(Tag::Kin, true, false);
-        assert!(kin.score(false, None, false, false, false) <= TRUSTED);
+        assert!(kin.score(false, None, false, false, false, false) <= TRUSTED);
         let mut who = Context::default();
         who.add(Tag::WhoAreYou, true, false);
-        assert!(who.score(false, None, false, true, true) >= STRANGER);
-        assert!(Context::default().score(false, Some(800), false, false, false) <= TRUSTED);
+        assert!(who.score(false, None, false, true, true, false) >= STRANGER);
+        assert!(Context::default().score(false, Some(800), false, false, false, false) <= TRUSTED);
         // Five months: one-sided it only lowers; two-way it is a known friend; in a
         // group it is nobody's friendship.
         let none = Context::default();
-        assert!(none.score(false, Some(150), false, false, false) > TRUSTED);
-        assert!(none.score(false, Some(150), true, false, false) <= TRUSTED);
-        assert!(none.score(false, Some(60), true, false, false) > TRUSTED);
-        assert!(none.score(true, Some(150), true, false, false) > TRUSTED - 2);
+        assert!(none.score(false, Some(150), false, false, false, false) > TRUSTED);
+        assert!(none.score(false, Some(150), true, false, false, false) <= TRUSTED);
+        assert!(none.score(false, Some(60), true, false, false, false) > TRUSTED);
+        assert!(none.score(true, Some(150), true, false, false, false) > TRUSTED - 2);
     }
 }

@@ -51,6 +51,9 @@ named! {
         /// Not a step on its own: with an id ("@name") or a phone number in the same
         /// message from the contact it is the move off Facebook (`tracker::contact_id`).
         AppName = "app_name",
+        /// Context, said by the user: what a service costs ("fees kitni?"). A service he
+        /// engaged himself, even when the contact named it first (issue 12).
+        FeeAsk = "fee_ask",
     }
 }
 
@@ -61,7 +64,7 @@ impl Tag {
 
     /// Context cues: about who the two are, not steps of the chain.
     pub fn is_context(self) -> bool {
-        matches!(self, Tag::Kin | Tag::Listing | Tag::Matrimony | Tag::Service | Tag::Circle | Tag::WhoAreYou | Tag::Caution | Tag::Payout)
+        matches!(self, Tag::Kin | Tag::Listing | Tag::Matrimony | Tag::Service | Tag::Circle | Tag::FeeAsk | Tag::WhoAreYou | Tag::Caution | Tag::Payout)
     }
 
     /// Cues that count when the user says them (only context).

@@ -223,6 +223,8 @@ pub struct Tracker {
     opener: Option<(Option<i64>, Sender)>,
     /// Group members seen, by name (their index + 1 is their author number).
     authors: Vec<String>,
+    /// When each member in `authors` was first seen writing (same order).
+    author_since: Vec<Option<i64>>,
     /// Messages pushed from the user and from the contact, and the time from which
     /// both reached `combine::TWO_WAY_MESSAGES` (the history is a two-way chat).
     sent: [u32; 2],
@@ -362,6 +364,10 @@ fn kind_cue_by_id(id: &str) -> Option<Cue> {
 /// ranges still point into the original): words inside links (`?vc=0`, `feature=share`)
 /// are not speech, and a threat in quotes ("she said 'pay or I share it'") is reported
 /// speech, not the sender's own.
+/// More words than this in one message make it a broadcast (see `Tracker::push`): the
+/// sextortion chain's asks and threats are short lines typed to one man.
+const BROADCAST_WORDS: usize = 80;
+
 fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
     let b = text.as_bytes();
     // Byte checks first: most messages have neither a quote nor a link. (0xE2 0x80
@@ -492,6 +498,7 @@ impl Tracker {
             last_time: prior.last_activity.map(Timestamp::unix),
             opener: None,
             authors: Vec::new(),
+            author_since: Vec::new(),
             sent: [0; 2],
             two_way_since: None,
             previous: Vec::new(),
@@ -576,6 +583,7 @@ impl Tracker {
             Some(i) => i + 1,
             None => {
                 self.authors.push(name.to_string());
+                self.author_since.push(msg.at.map(Timestamp::unix));
                 self.authors.len()
             }
         }
@@ -660,7 +668,12 @@ impl Tracker {
             // is not the contact's own ask or threat: only its context cues count.
             let caution = !mine
                 && (found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution) || self.narrates_chain(author, at, &found));
-            let quoted = msg.kind == MessageKind::Forwarded || caution || (!mine && self.advising(author, at, index));
+            // A long text (a club's contest notice, a pasted story or essay) is a broadcast,
+            // read like a forward: the blind sets' longest scam line has 54 words.
+            // Words of two letters or more: padding of single letters or emoji is no notice.
+            // (Eighty such words take more than 240 bytes: shorter texts are not counted.)
+            let broadcast = text.len() > 3 * BROADCAST_WORDS && text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()).nth(BROADCAST_WORDS).is_some();
+            let quoted = msg.kind == MessageKind::Forwarded || caution || broadcast || (!mine && self.advising(author, at, index));
             if let Some(id) = app_id.filter(|_| !quoted) {
                 self.events.push(Event { index: Some(index), at, author, mine, cue: APP_CONTACT, matched: id });
             }
@@ -905,7 +918,14 @@ impl Tracker {
             (Some(_), _) => true,
             (None, _) => false,
         };
-        profile + self.context.score(self.contact.group, history, two_way, new_conversation, opened_by_them)
+        profile + self.context.score(self.contact.group, history, two_way, new_conversation, opened_by_them, self.groomed(at))
+    }
+
+    /// Whether any author flattered the user, asked him personal questions or got
+    /// intimate (still in the window at `at`): a persona's counter-weight then counts
+    /// for nothing (`combine::Context::counter_weight`).
+    fn groomed(&self, at: Option<i64>) -> bool {
+        self.chains.iter().any(|c| c.courted(at))
     }
 
     /// Rebuilds everything derived from the events (after a profile change).
@@ -954,6 +974,9 @@ impl Tracker {
             if self.chains.len() <= author {
                 let fresh = if self.contact.group { Chain::member() } else { Chain::default() };
                 self.chains.resize(author + 1, fresh);
+            }
+            if self.contact.group && author > 0 {
+                self.chains[author].since = self.author_since.get(author - 1).copied().flatten();
             }
             if self.events[i].cue == AMOUNT && !self.chains[author].has_lever(at) {
                 return; // a number is a demand only once there is a call or a recording
@@ -1006,7 +1029,7 @@ impl Tracker {
         if s >= STRANGER {
             self.assessment.stage = self.assessment.stage.max(Stage::Contact);
         }
-        let weighted = self.context.counter_weight();
+        let weighted = self.context.counter_weight(self.groomed(at));
         let level = self
             .chains
             .iter()
