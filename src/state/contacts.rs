@@ -17,7 +17,7 @@
 //! * A corrupted store, an unknown version, or one unreadable entry never
 //!   breaks the extension: the store (or that entry) reads as empty.
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// chrome.storage.local key.
@@ -110,13 +110,9 @@ impl<F: Serialize + DeserializeOwned + Clone> ContactStore<F> {
         }
     }
 
-    /// The value to store, through the serde derives.
-    pub fn to_value(&self) -> Value {
-        serde_json::to_value(self).unwrap_or_else(|_| {
-            let mut m = Map::new();
-            m.insert("version".into(), self.version.into());
-            Value::Object(m)
-        })
+    /// The text to store, through the serde derives.
+    pub fn to_stored(&self) -> crate::state::Stored {
+        crate::state::Stored::of(self.version, self)
     }
 
     /// Drops the `n` least recently active entries (storage is full); returns how many went.
@@ -213,7 +209,7 @@ mod tests {
         let mut s = ContactStore::<ContactFacts>::default();
         s.put("fb:1", full_facts(), NOW);
         s.put("t:2", ContactFacts::default(), NOW - 1);
-        let v = s.to_value();
+        let v = s.to_stored().value();
         assert_eq!(v["contacts"]["fb:1"]["facts"]["stages"][1]["stage"], json!("video_call"));
         let (back, notes) = ContactStore::<ContactFacts>::from_value(Some(&v), NOW);
         assert_eq!(back, s);
@@ -250,7 +246,7 @@ mod tests {
         let mut s = ContactStore::<Facts>::default();
         s.put("fb:100", f(3), NOW);
         s.put("t:abc", f(1), NOW - 5);
-        let v = s.to_value();
+        let v = s.to_stored().value();
         assert_eq!(v["version"], json!(2));
         let (back, notes) = ContactStore::<Facts>::from_value(Some(&v), NOW);
         assert_eq!(back, s);
@@ -302,7 +298,7 @@ mod tests {
         let mut s = ContactStore::<Facts>::default();
         s.put("fb:old", f(1), NOW - 181 * DAY);
         s.put("fb:recent", f(1), NOW - 179 * DAY);
-        let (back, notes) = ContactStore::<Facts>::from_value(Some(&s.to_value()), NOW);
+        let (back, notes) = ContactStore::<Facts>::from_value(Some(&s.to_stored().value()), NOW);
         assert!(back.get("fb:old").is_none());
         assert!(back.get("fb:recent").is_some());
         assert!(notes.contains(&LoadNote::Dropped { unreadable: 0, expired: 1 }));

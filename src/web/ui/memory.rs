@@ -83,6 +83,11 @@ impl Memory {
         }
     }
 
+    /// The text to store, through the serde derive.
+    pub fn to_stored(&self) -> crate::state::Stored {
+        crate::state::Stored::of(self.version, self)
+    }
+
     pub fn get(&self, key: &str) -> ContactMemory {
         self.contacts.get(key).cloned().unwrap_or_default()
     }
