@@ -292,10 +292,10 @@ impl Settings {
         let d = Settings::default();
         let mut s = Settings {
             language: field(map, "language", d.language, &mut r, |v| v.as_str().and_then(Language::from_code).map(Some)),
-            region: field(map, "region", d.region, &mut r, |v| v.as_str().and_then(|c| Region::from_code(&c.trim().to_lowercase()))),
+            region: field(map, "region", d.region, &mut r, |v| v.as_str().and_then(|c| Region::from_code(&c.trim().to_ascii_lowercase()))),
             trusted_contact: field(map, "trusted_contact", d.trusted_contact, &mut r, repair_contact),
             sensitivity: field(map, "sensitivity", d.sensitivity, &mut r, |v| {
-                v.as_str().and_then(|c| Sensitivity::from_code(&c.trim().to_lowercase()))
+                v.as_str().and_then(|c| Sensitivity::from_code(&c.trim().to_ascii_lowercase()))
             }),
             known_people: Vec::new(),
             pin: None,
