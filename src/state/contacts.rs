@@ -18,7 +18,7 @@
 //!   breaks the extension: the store (or that entry) reads as empty.
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// chrome.storage.local key.
 pub const CONTACTS_KEY: &str = "contacts";
@@ -41,12 +41,15 @@ pub struct Entry<F> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContactStore<F> {
     pub version: u32,
-    pub contacts: BTreeMap<String, Entry<F>>,
+    /// A hash map, not a `BTreeMap`: the content module then carries one `BTreeMap`
+    /// instance fewer (README "Performance"); nothing here needs the keys in order
+    /// (the least recent entry is found by time, ties by key).
+    pub contacts: HashMap<String, Entry<F>>,
 }
 
 impl<F> Default for ContactStore<F> {
     fn default() -> Self {
-        ContactStore { version: STORE_VERSION, contacts: BTreeMap::new() }
+        ContactStore { version: STORE_VERSION, contacts: HashMap::new() }
     }
 }
 
@@ -144,7 +147,7 @@ impl<F: Serialize + DeserializeOwned + Clone> ContactStore<F> {
             let oldest = self
                 .contacts
                 .iter()
-                .min_by_key(|(_, e)| e.last_activity)
+                .min_by_key(|(k, e)| (e.last_activity, *k))
                 .map(|(k, _)| k.clone());
             match oldest {
                 Some(k) => {
@@ -313,6 +316,13 @@ mod tests {
         assert_eq!(s.contacts.len(), MAX_CONTACTS);
         assert!(s.get("fb:0").is_none() && s.get("fb:2").is_none());
         assert!(s.get(&format!("fb:{}", MAX_CONTACTS + 2)).is_some());
+        // Active at the same time: the least key goes (not whichever the map holds first).
+        let mut t = ContactStore::<Facts>::default();
+        for i in 0..=MAX_CONTACTS {
+            t.put(&format!("fb:{i:03}"), f(1), NOW);
+        }
+        assert_eq!(t.contacts.len(), MAX_CONTACTS);
+        assert!(t.get("fb:000").is_none() && t.get("fb:001").is_some());
     }
 
     #[test]
