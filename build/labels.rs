@@ -47,6 +47,13 @@ pub fn compile() {
             assert!(!v.is_empty(), "{name}: `{key}` has no variants");
             for s in v {
                 assert!(!s.trim().is_empty(), "{name}: `{key}` has an empty variant");
+                // The reader lower-cases ASCII letters only (src/web/reader/text.rs `norm`):
+                // page text matches a label the same as under full Unicode lower-casing
+                // as long as no label has a cased letter outside ASCII.
+                let caseless = |c: char| c.to_lowercase().eq([c]) && c.to_uppercase().eq([c]);
+                if let Some(c) = s.chars().find(|&c| !c.is_ascii() && !caseless(c)) {
+                    panic!("{name}: `{key}` variant {s:?} has {c:?}, a cased letter outside ASCII (the reader lower-cases ASCII only)");
+                }
                 let holes = s.matches("{x}").count();
                 if CAPTURING.contains(key) {
                     assert_eq!(holes, 1, "{name}: `{key}` variant {s:?} needs exactly one {{x}}");

@@ -31,7 +31,7 @@ fn settings_v1_migrates_keeping_every_field() {
     assert!(s.is_known("fb:42"));
     assert_eq!(s.pin, None);
     assert!(s.pin_locks_dismiss, "a field v1 did not have takes its default");
-    let stored = s.to_stored();
+    let stored = s.to_stored().value();
     assert_eq!(stored["version"], json!(SETTINGS_VERSION));
     assert_eq!(Settings::from_stored(&stored), s);
 }
@@ -41,7 +41,7 @@ fn settings_v2_round_trips_exactly() {
     let golden = fixture("settings_v2.json");
     let (s, r) = Settings::read(&golden);
     assert_eq!(r, ReadReport::default());
-    assert_eq!(s.to_stored(), golden, "written back byte for byte (as JSON values)");
+    assert_eq!(s.to_stored().value(), golden, "written back byte for byte (as JSON values)");
     let pin = s.pin.as_ref().unwrap();
     assert_eq!(pin.algorithm, PBKDF2_SHA256);
     assert!(pin.matches("2468") && !pin.matches("2469"), "a PBKDF2 record made by another implementation");
@@ -60,7 +60,7 @@ fn settings_v2_with_the_old_sha256_pin_is_checked_then_upgraded() {
     let new = saavdhan::state::pin::PinHash::new("2468", b"fresh salt 16 by").unwrap();
     assert!(new.matches("2468") && !new.needs_upgrade());
     let upgraded = Settings { pin: Some(new), ..s.clone() };
-    let back = Settings::from_stored(&upgraded.to_stored());
+    let back = Settings::from_stored(&upgraded.to_stored().value());
     assert_eq!(back, upgraded);
     assert_eq!(back.trusted_contact, s.trusted_contact);
     assert_eq!(back.known_people, s.known_people);
@@ -100,7 +100,7 @@ fn contacts_v1_migrates_with_activity_now() {
     assert_eq!(f.stages.iter().map(|s| s.stage).collect::<Vec<_>>(), [Stage::Contact, Stage::OffPlatform, Stage::Extortion]);
     assert_eq!(f.messages_seen, 41);
     assert_eq!(store.contacts["fb:100012345"].last_activity, NOW);
-    let (again, _) = ContactStore::<ContactFacts>::from_value(Some(&store.to_value()), NOW);
+    let (again, _) = ContactStore::<ContactFacts>::from_value(Some(&store.to_stored().value()), NOW);
     assert_eq!(again, store);
 }
 
@@ -110,11 +110,11 @@ fn contacts_v2_round_trips_exactly() {
     let (store, notes) = ContactStore::<ContactFacts>::from_value(Some(&golden), NOW);
     assert_eq!(notes, vec![LoadNote::Current]);
     assert_eq!(store.contacts.len(), 2);
-    assert_eq!(store.to_value(), golden);
+    assert_eq!(store.to_stored().value(), golden);
     // The store is generic over serde: the same value read as plain JSON facts
     // (how the quota trimmer reads it) writes back the same.
     let (raw, _) = ContactStore::<Value>::from_value(Some(&golden), NOW);
-    assert_eq!(raw.to_value(), golden);
+    assert_eq!(raw.to_stored().value(), golden);
 }
 
 /// Issue 11: the conversation's age and when the contact was first seen, kept
@@ -128,7 +128,7 @@ fn contacts_v2_with_remembered_times_round_trip_and_come_back_on_a_later_visit()
     let golden = fixture("contacts_v2_memory.json");
     let (store, notes) = ContactStore::<ContactFacts>::from_value(Some(&golden), NOW);
     assert_eq!(notes, vec![LoadNote::Current]);
-    assert_eq!(store.to_value(), golden);
+    assert_eq!(store.to_stored().value(), golden);
     let f = store.get("fb:100090000000071").unwrap();
     assert_eq!(f.conversation_start.map(|t| t.unix()), parse("2026-11-02T08:01:00+05:30"));
     assert_eq!(f.earliest_message.map(|t| t.unix()), parse("2026-11-02T08:01:00+05:30"));
@@ -159,7 +159,7 @@ fn warnings_log_v1_round_trips_exactly() {
     let log = WarningsLog::from_stored(&golden);
     assert_eq!(log.entries.len(), 2);
     assert_eq!(log.latest(1).next().map(|e| (e.level, e.stage)), Some((Level::Danger, Stage::Extortion)));
-    assert_eq!(log.to_stored(), golden);
+    assert_eq!(log.to_stored().value(), golden);
 }
 
 #[test]
@@ -168,5 +168,5 @@ fn warning_memory_v1_round_trips_exactly() {
     let m = memory::Memory::from_stored(&golden);
     assert_eq!(m.get("fb:100090000000503").shown, 3);
     assert!(m.get("fb:100012345").danger_unlocked);
-    assert_eq!(serde_json::to_value(&m).unwrap(), golden);
+    assert_eq!(m.to_stored().value(), golden);
 }

@@ -96,8 +96,13 @@ async fn storage_round_trips_serde_values_and_reports_absent_and_mistyped() {
     assert!(storage::set(Area::Session, "x", &1u32).await.is_err());
 }
 
-/// `{version: 2, contacts}` with `n` contacts, fb:1 the most recently active.
-fn contacts(n: usize) -> serde_json::Value {
+/// `{version: 2, contacts}` with `n` contacts, fb:1 the most recently active, as the
+/// contacts store writes it.
+fn contacts(n: usize) -> saavdhan::state::Stored {
+    saavdhan::state::Stored::of(2, &contacts_value(n))
+}
+
+fn contacts_value(n: usize) -> serde_json::Value {
     let now = (js_sys::Date::now() / 1000.0) as i64;
     let map: serde_json::Map<String, serde_json::Value> = (1..=n)
         .map(|i| {

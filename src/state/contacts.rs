@@ -17,8 +17,8 @@
 //! * A corrupted store, an unknown version, or one unreadable entry never
 //!   breaks the extension: the store (or that entry) reads as empty.
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
-use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use serde_json::Value;
+use std::collections::HashMap;
 
 /// chrome.storage.local key.
 pub const CONTACTS_KEY: &str = "contacts";
@@ -41,12 +41,15 @@ pub struct Entry<F> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContactStore<F> {
     pub version: u32,
-    pub contacts: BTreeMap<String, Entry<F>>,
+    /// A hash map, not a `BTreeMap`: the content module then carries one `BTreeMap`
+    /// instance fewer (README "Performance"); nothing here needs the keys in order
+    /// (the least recent entry is found by time, ties by key).
+    pub contacts: HashMap<String, Entry<F>>,
 }
 
 impl<F> Default for ContactStore<F> {
     fn default() -> Self {
-        ContactStore { version: STORE_VERSION, contacts: BTreeMap::new() }
+        ContactStore { version: STORE_VERSION, contacts: HashMap::new() }
     }
 }
 
@@ -110,13 +113,9 @@ impl<F: Serialize + DeserializeOwned + Clone> ContactStore<F> {
         }
     }
 
-    /// The value to store, through the serde derives.
-    pub fn to_value(&self) -> Value {
-        serde_json::to_value(self).unwrap_or_else(|_| {
-            let mut m = Map::new();
-            m.insert("version".into(), self.version.into());
-            Value::Object(m)
-        })
+    /// The text to store, through the serde derives.
+    pub fn to_stored(&self) -> crate::state::Stored {
+        crate::state::Stored::of(self.version, self)
     }
 
     /// Drops the `n` least recently active entries (storage is full); returns how many went.
@@ -148,7 +147,7 @@ impl<F: Serialize + DeserializeOwned + Clone> ContactStore<F> {
             let oldest = self
                 .contacts
                 .iter()
-                .min_by_key(|(_, e)| e.last_activity)
+                .min_by_key(|(k, e)| (e.last_activity, *k))
                 .map(|(k, _)| k.clone());
             match oldest {
                 Some(k) => {
@@ -213,7 +212,7 @@ mod tests {
         let mut s = ContactStore::<ContactFacts>::default();
         s.put("fb:1", full_facts(), NOW);
         s.put("t:2", ContactFacts::default(), NOW - 1);
-        let v = s.to_value();
+        let v = s.to_stored().value();
         assert_eq!(v["contacts"]["fb:1"]["facts"]["stages"][1]["stage"], json!("video_call"));
         let (back, notes) = ContactStore::<ContactFacts>::from_value(Some(&v), NOW);
         assert_eq!(back, s);
@@ -250,7 +249,7 @@ mod tests {
         let mut s = ContactStore::<Facts>::default();
         s.put("fb:100", f(3), NOW);
         s.put("t:abc", f(1), NOW - 5);
-        let v = s.to_value();
+        let v = s.to_stored().value();
         assert_eq!(v["version"], json!(2));
         let (back, notes) = ContactStore::<Facts>::from_value(Some(&v), NOW);
         assert_eq!(back, s);
@@ -302,7 +301,7 @@ mod tests {
         let mut s = ContactStore::<Facts>::default();
         s.put("fb:old", f(1), NOW - 181 * DAY);
         s.put("fb:recent", f(1), NOW - 179 * DAY);
-        let (back, notes) = ContactStore::<Facts>::from_value(Some(&s.to_value()), NOW);
+        let (back, notes) = ContactStore::<Facts>::from_value(Some(&s.to_stored().value()), NOW);
         assert!(back.get("fb:old").is_none());
         assert!(back.get("fb:recent").is_some());
         assert!(notes.contains(&LoadNote::Dropped { unreadable: 0, expired: 1 }));
@@ -317,6 +316,13 @@ mod tests {
         assert_eq!(s.contacts.len(), MAX_CONTACTS);
         assert!(s.get("fb:0").is_none() && s.get("fb:2").is_none());
         assert!(s.get(&format!("fb:{}", MAX_CONTACTS + 2)).is_some());
+        // Active at the same time: the least key goes (not whichever the map holds first).
+        let mut t = ContactStore::<Facts>::default();
+        for i in 0..=MAX_CONTACTS {
+            t.put(&format!("fb:{i:03}"), f(1), NOW);
+        }
+        assert_eq!(t.contacts.len(), MAX_CONTACTS);
+        assert!(t.get("fb:000").is_none() && t.get("fb:001").is_some());
     }
 
     #[test]

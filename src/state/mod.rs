@@ -14,12 +14,48 @@ pub mod quota;
 pub mod settings;
 pub mod warnings_log;
 
+use serde::Serialize;
+
+/// A store's value as it is written: its JSON text, straight from its serde derive
+/// (not through `serde_json::Value`: the content module then carries no serializer
+/// into `Value`; README "Performance"), and the schema version the text carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored {
+    pub text: String,
+    pub version: u32,
+}
+
+impl Stored {
+    /// `value` has a `version` field of its own, equal to `version`.
+    pub fn of<T: Serialize + ?Sized>(version: u32, value: &T) -> Stored {
+        // The stores' types have string keys only, so this cannot fail; if it ever
+        // did, the version alone is written (an empty store of this version).
+        let text = serde_json::to_string(value).unwrap_or_else(|_| format!("{{\"version\":{version}}}"));
+        Stored { text, version }
+    }
+
+    /// `value`'s fields with `"version": version` added (its type has no version field).
+    pub fn versioned<T: Serialize>(version: u32, value: &T) -> Stored {
+        #[derive(Serialize)]
+        struct Versioned<'a, T: Serialize> {
+            version: u32,
+            #[serde(flatten)]
+            value: &'a T,
+        }
+        Stored::of(version, &Versioned { version, value })
+    }
+
+    /// The text read back as a `Value` (tests, and the trim of a full store).
+    pub fn value(&self) -> serde_json::Value {
+        serde_json::from_str(&self.text).unwrap_or(serde_json::Value::Null)
+    }
+}
+
 /// True when `stored` carries a higher `version` than `new`: a later Saavdhan
-/// wrote it, and writing `new` over it would lose what that version keeps. Every
+/// wrote it, and writing over it would lose what that version keeps. Every
 /// write of the browser layer checks this first (web::storage::set_making_room).
-pub fn written_by_newer(stored: &serde_json::Value, new: &serde_json::Value) -> bool {
-    let version = |v: &serde_json::Value| v.get("version").and_then(serde_json::Value::as_u64);
-    matches!((version(stored), version(new)), (Some(old), Some(new)) if old > new)
+pub fn written_by_newer(stored: &serde_json::Value, new: u32) -> bool {
+    stored.get("version").and_then(serde_json::Value::as_u64).is_some_and(|old| old > u64::from(new))
 }
 
 #[cfg(test)]
@@ -28,11 +64,28 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_never_written_over() {
-        assert!(super::written_by_newer(&json!({"version": 3, "contacts": {}}), &json!({"version": 2})));
-        assert!(!super::written_by_newer(&json!({"version": 2}), &json!({"version": 2})));
-        assert!(!super::written_by_newer(&json!({"version": 1}), &json!({"version": 2})));
-        assert!(!super::written_by_newer(&json!(null), &json!({"version": 2})));
-        assert!(!super::written_by_newer(&json!("garbage"), &json!({"version": 2})));
-        assert!(!super::written_by_newer(&json!({"version": 9}), &json!([1])));
+        assert!(super::written_by_newer(&json!({"version": 3, "contacts": {}}), 2));
+        assert!(!super::written_by_newer(&json!({"version": 2}), 2));
+        assert!(!super::written_by_newer(&json!({"version": 1}), 2));
+        assert!(!super::written_by_newer(&json!(null), 2));
+        assert!(!super::written_by_newer(&json!("garbage"), 2));
+        assert!(!super::written_by_newer(&json!({"version": "9"}), 2));
+    }
+
+    #[test]
+    fn stored_text_carries_its_version_once() {
+        #[derive(serde::Serialize)]
+        struct Plain {
+            a: u32,
+        }
+        #[derive(serde::Serialize)]
+        struct Own {
+            version: u32,
+            a: u32,
+        }
+        let v = super::Stored::versioned(3, &Plain { a: 1 });
+        assert_eq!((v.value(), v.version), (json!({"version": 3, "a": 1}), 3));
+        let o = super::Stored::of(2, &Own { version: 2, a: 1 });
+        assert_eq!(o.text, r#"{"version":2,"a":1}"#);
     }
 }

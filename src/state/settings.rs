@@ -256,14 +256,10 @@ impl Settings {
         self.pin.as_ref().is_some_and(PinHash::is_broken)
     }
 
-    /// The value to write to storage (always the current version), through the
-    /// serde derive.
-    pub fn to_stored(&self) -> Value {
-        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
-        if let Value::Object(map) = &mut v {
-            map.insert("version".into(), Value::from(SETTINGS_VERSION));
-        }
-        v
+    /// What to write to storage (always the current version), through the serde
+    /// derive.
+    pub fn to_stored(&self) -> crate::state::Stored {
+        crate::state::Stored::versioned(SETTINGS_VERSION, self)
     }
 
     /// Reads what storage holds (`Value::Null` when absent); see [`Settings::read`].
@@ -296,10 +292,10 @@ impl Settings {
         let d = Settings::default();
         let mut s = Settings {
             language: field(map, "language", d.language, &mut r, |v| v.as_str().and_then(Language::from_code).map(Some)),
-            region: field(map, "region", d.region, &mut r, |v| v.as_str().and_then(|c| Region::from_code(&c.trim().to_lowercase()))),
+            region: field(map, "region", d.region, &mut r, |v| v.as_str().and_then(|c| Region::from_code(&c.trim().to_ascii_lowercase()))),
             trusted_contact: field(map, "trusted_contact", d.trusted_contact, &mut r, repair_contact),
             sensitivity: field(map, "sensitivity", d.sensitivity, &mut r, |v| {
-                v.as_str().and_then(|c| Sensitivity::from_code(&c.trim().to_lowercase()))
+                v.as_str().and_then(|c| Sensitivity::from_code(&c.trim().to_ascii_lowercase()))
             }),
             known_people: Vec::new(),
             pin: None,
@@ -614,7 +610,7 @@ mod tests {
         let s = sample();
         let mut derived = serde_json::to_value(&s).unwrap();
         derived["version"] = json!(SETTINGS_VERSION);
-        assert_eq!(s.to_stored(), derived);
+        assert_eq!(s.to_stored().value(), derived);
         let (back, report) = Settings::read(&derived);
         assert_eq!(back, s);
         assert_eq!(report, ReadReport::default(), "the current layout needs no repair");
@@ -622,7 +618,7 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_read_and_reported_read_only() {
-        let mut stored = sample().to_stored();
+        let mut stored = sample().to_stored().value();
         for newer in [json!(3), json!(99), json!("3"), json!(3.0)] {
             stored["version"] = newer.clone();
             stored["a_field_from_the_future"] = json!({"x": 1});
@@ -660,7 +656,7 @@ mod tests {
         assert_eq!(r.dropped, ["known_people"]);
         assert!(r.needs_rewrite());
         // Written back, it is the current layout.
-        assert_eq!(Settings::read(&s.to_stored()).1, ReadReport::default());
+        assert_eq!(Settings::read(&s.to_stored().value()).1, ReadReport::default());
     }
 
     #[test]
@@ -705,7 +701,7 @@ mod tests {
     #[test]
     fn round_trips_through_storage() {
         let s = sample();
-        let stored = s.to_stored();
+        let stored = s.to_stored().value();
         assert_eq!(stored["version"], json!(SETTINGS_VERSION));
         assert_eq!(Settings::from_stored(&stored), s);
     }
@@ -733,12 +729,12 @@ mod tests {
         assert!(s.is_known("42"));
         assert_eq!(s.pin, None);
         assert!(s.pin_locks_dismiss, "new field takes its default");
-        assert_eq!(s.to_stored()["version"], json!(2));
+        assert_eq!(s.to_stored().value()["version"], json!(2));
     }
 
     #[test]
     fn one_bad_field_keeps_the_others() {
-        let mut stored = sample().to_stored();
+        let mut stored = sample().to_stored().value();
         stored["region"] = json!("mars");
         stored["known_people"] = json!([{"key": "1", "name": "A"}, 17, {"key": "2"}, {"key": "3", "name": "C"}]);
         let s = Settings::from_stored(&stored);

@@ -6,7 +6,7 @@
 //! ```text
 //! let mut log = WarningsLog::from_stored(&stored_value);   // Value::Null when absent
 //! log.push(WarningEntry { contact_key, contact_name, level, stage, at_ms });
-//! storage::set(Area::Local, WARNINGS_LOG_KEY, &log.to_stored()).await
+//! storage::set_making_room(WARNINGS_LOG_KEY, &log.to_stored()).await
 //! ```
 //! Only `Notice` and higher are kept; a repeat of the same contact, level and
 //! stage updates the time of the existing entry instead of adding a line.
@@ -64,12 +64,8 @@ impl WarningsLog {
         self.entries.iter().rev().take(n)
     }
 
-    pub fn to_stored(&self) -> Value {
-        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
-        if let Value::Object(map) = &mut v {
-            map.insert("version".into(), WARNINGS_LOG_VERSION.into());
-        }
-        v
+    pub fn to_stored(&self) -> crate::state::Stored {
+        crate::state::Stored::versioned(WARNINGS_LOG_VERSION, self)
     }
 
     /// Reads the stored value; absent, corrupted or unknown version → empty.
@@ -126,7 +122,7 @@ mod tests {
     fn round_trip_and_corruption() {
         let mut log = WarningsLog::default();
         log.push(entry("a", Level::Warning, Stage::OffPlatform, 5));
-        let stored = log.to_stored();
+        let stored = log.to_stored().value();
         assert_eq!(stored["version"], json!(1));
         assert_eq!(WarningsLog::from_stored(&stored), log);
         for bad in [Value::Null, json!("x"), json!({"entries": []}), json!({"version": 9, "entries": []})] {

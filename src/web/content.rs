@@ -992,7 +992,7 @@ impl Ctl {
         // Facts are written once the whole thread has been read, not per slice.
         if self.store_dirty && !self.more {
             self.store_dirty = false;
-            let v = self.store.to_value();
+            let v = self.store.to_stored();
             wasm_bindgen_futures::spawn_local(async move {
                 let _ = storage::set_making_room(CONTACTS_KEY, &v).await;
             });

@@ -43,7 +43,7 @@ pub async fn load_all() -> Loaded {
                 local.pin = PinHash::new(plain, &salt).ok();
             }
         }
-        let _ = storage::set(Area::Local, SETTINGS_KEY, &local.to_stored()).await;
+        let _ = storage::set_text(Area::Local, SETTINGS_KEY, &local.to_stored().text).await;
     }
     let (managed, managed_problems) = read_managed().await;
     let (effective, locks) = apply_managed(&local, &managed);
@@ -74,7 +74,7 @@ pub async fn update(f: impl FnOnce(&mut Settings)) -> Result<(), JsValue> {
     f(&mut s);
     let v = s.to_stored();
     // One write as a rule (the page may be closed right after); storage full: make room.
-    match storage::set(Area::Local, SETTINGS_KEY, &v).await {
+    match storage::set_text(Area::Local, SETTINGS_KEY, &v.text).await {
         Ok(()) => Ok(()),
         Err(_) => storage::set_making_room(SETTINGS_KEY, &v).await,
     }

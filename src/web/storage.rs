@@ -3,15 +3,17 @@
 //! (a corrupted store must never break the extension).
 //!
 //! Values cross the boundary as JSON text (serde_json here, `JSON` in JS), not
-//! through serde-wasm-bindgen: every stored value is also read and written as a
-//! `serde_json::Value` by the stores (migration and repair work field by field on
-//! it), so serde_json is in both modules anyway, and JSON text makes maps plain
+//! through serde-wasm-bindgen: every stored value is read as a `serde_json::Value`
+//! by the stores (migration and repair work field by field on it) and written as
+//! the JSON text of its serde derive (`state::Stored`), so serde_json is in both
+//! modules anyway, and JSON text makes maps plain
 //! objects in both browsers with no extra crate. Measured with serde-wasm-bindgen
 //! 0.6.5 in its place (json_compatible): content module 274.8 -> 279.1 KB gzip,
 //! pages module 123.2 -> 125.7 KB gzip, so JSON text stays.
 //!
 //! [`set_making_room`] is the write for everything the content script keeps: when
 //! storage is full it trims the oldest contact facts and tries again (state::quota).
+use crate::state::Stored;
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -154,6 +156,11 @@ pub async fn set<T: Serialize>(a: Area, key: &str, value: &T) -> Result<(), JsVa
     set_raw(a, key, &v).await
 }
 
+/// Stores JSON text (a store's [`Stored::text`]) as the plain JS value it describes.
+pub async fn set_text(a: Area, key: &str, json: &str) -> Result<(), JsValue> {
+    set_raw(a, key, &js_sys::JSON::parse(json)?).await
+}
+
 pub async fn remove(a: Area, key: &str) -> Result<(), JsValue> {
     answered(area(a)?.remove(&JsValue::from_str(key))?).await?;
     Ok(())
@@ -173,7 +180,7 @@ pub async fn clear(a: Area) -> Result<(), JsValue> {
 /// (Firefox's "An unexpected error occurred", no answer in time) is first written
 /// once more as it is, and an error that is not about room trims nothing. Leaves a
 /// note for the popup either way (state::quota).
-pub async fn set_making_room(key: &str, value: &serde_json::Value) -> Result<(), JsValue> {
+pub async fn set_making_room(key: &str, value: &Stored) -> Result<(), JsValue> {
     // One at a time: a write that trims the stored contacts must not race one that
     // writes newer contacts (it would put back the older ones).
     let _turn = Turn::take().await;
@@ -181,7 +188,7 @@ pub async fn set_making_room(key: &str, value: &serde_json::Value) -> Result<(),
 }
 
 /// [`set_making_room`] for a caller that holds the [`Turn`] (a read, change and write).
-pub async fn set_making_room_in_turn(key: &str, value: &serde_json::Value) -> Result<(), JsValue> {
+pub async fn set_making_room_in_turn(key: &str, value: &Stored) -> Result<(), JsValue> {
     use crate::state::contacts::{ContactStore, CONTACTS_KEY};
     use crate::state::quota::{after_failure, classify, trim_for, Next, StorageNote, RETRIES, STORAGE_NOTE_KEY};
     // The facts as the content controller reads and writes them (lenient serde
@@ -190,14 +197,14 @@ pub async fn set_making_room_in_turn(key: &str, value: &serde_json::Value) -> Re
     // serde_json::Value (-17.6 KB raw, -6.2 KB gzip; README "Performance").
     type Facts = ContactStore<crate::engine::ContactFacts>;
     let stored = value_from_js(&get_raw(Area::Local, key).await?)?;
-    if crate::state::written_by_newer(&stored, value) {
+    if crate::state::written_by_newer(&stored, value.version) {
         return Err(JsValue::from_str("kept: written by a newer version"));
     }
-    let Err(mut last) = set(Area::Local, key, value).await else { return Ok(()) };
+    let Err(mut last) = set_text(Area::Local, key, &value.text).await else { return Ok(()) };
     let mut next = after_failure(classify(&error_text(&last)), false);
     let now_ms = js_sys::Date::now();
     let now_s = (now_ms / 1000.0) as i64;
-    let mut value = value.clone();
+    let mut text = value.text.clone();
     let mut trimmed = 0usize;
     let mut attempt = 0usize;
     while attempt < RETRIES || next == Next::Again {
@@ -208,21 +215,21 @@ pub async fn set_making_room_in_turn(key: &str, value: &serde_json::Value) -> Re
                 let n = trim_for(attempt);
                 attempt += 1;
                 if key == CONTACTS_KEY {
-                    let (mut store, _) = Facts::from_value(Some(&value), now_s);
+                    let (mut store, _) = Facts::from_json(&text, now_s);
                     // Never the most recent contact: it is the one this write is for.
                     trimmed += store.trim_oldest(n.min(store.contacts.len().saturating_sub(1)));
-                    value = store.to_value();
+                    text = store.to_stored().text;
                 } else {
                     let stored = value_from_js(&get_raw(Area::Local, CONTACTS_KEY).await?)?;
                     let (mut store, _) = Facts::from_value(Some(&stored), now_s);
                     let dropped = store.trim_oldest(n);
-                    if dropped > 0 && set(Area::Local, CONTACTS_KEY, &store.to_value()).await.is_ok() {
+                    if dropped > 0 && set_text(Area::Local, CONTACTS_KEY, &store.to_stored().text).await.is_ok() {
                         trimmed += dropped;
                     }
                 }
             }
         }
-        match set(Area::Local, key, &value).await {
+        match set_text(Area::Local, key, &text).await {
             Ok(()) => {
                 let note = StorageNote { trimmed: trimmed as u32, failed: false, at_ms: now_ms };
                 let _ = set(Area::Local, STORAGE_NOTE_KEY, &note).await;

@@ -8,7 +8,11 @@ fn invisible(c: char) -> bool {
     matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{feff}')
 }
 
-/// Case-folded, ’→', invisible characters dropped, whitespace collapsed, trimmed.
+/// ASCII letters lower-cased, ’→', invisible characters dropped, whitespace
+/// collapsed, trimmed. Only ASCII is lower-cased: no label has a cased letter
+/// outside ASCII (build/labels.rs refuses one), so a text matches a label exactly
+/// as it would under Unicode lower-casing, and the content module carries no
+/// Unicode case table for it (README "Performance").
 pub fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
@@ -40,18 +44,14 @@ pub fn norm(s: &str) -> String {
             out.push(' ');
             space = false;
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
+        out.push(c.to_ascii_lowercase());
     }
     out
 }
 
 /// A lower bound of `norm(s).chars().count()` without building it: the
-/// characters that are neither whitespace nor invisible (lowercasing never
-/// shortens a character). Lets a caller skip texts too long to be a label.
+/// characters that are neither whitespace nor invisible. Lets a caller skip
+/// texts too long to be a label.
 pub fn min_norm_chars(s: &str) -> usize {
     s.chars().filter(|&c| !c.is_whitespace() && !invisible(c)).count()
 }
@@ -141,7 +141,7 @@ mod tests {
                 out.push(' ');
                 space = false;
             }
-            out.extend(c.to_lowercase());
+            out.push(c.to_ascii_lowercase());
         }
         out
     }
@@ -174,6 +174,8 @@ mod tests {
             assert_eq!(clean(s), clean_reference(s), "clean({s:?})");
         }
         assert_eq!(norm("  You   SENT \n"), "you sent");
+        // ASCII only: labels have no cased letter outside it (build/labels.rs).
+        assert_eq!(norm("ÉCOLE Ä"), "École Ä");
         assert_eq!(clean("  You   SENT \n"), "You SENT");
         assert_eq!(clean("a \u{200b} b\u{200e}\u{feff}"), "a b");
     }

@@ -46,7 +46,7 @@ fn weekday(days: i64) -> u32 {
 }
 
 pub fn parse(text: &str, names: &Names, today: Today) -> Option<Local> {
-    let t = digits_ascii(&text.to_lowercase());
+    let t = digits_ascii(&text.to_ascii_lowercase());
     let toks: Vec<&str> = t.split(|c: char| c.is_whitespace() || c == ',').filter(|s| !s.is_empty()).collect();
     let (mut hour, mut minute) = (None, None);
     let (mut year, mut month, mut day, mut wd) = (None, None, None, None);
@@ -130,7 +130,7 @@ pub enum Clock {
 /// naming a day ("Tue 20:06", "15 Jul 2026, 17:38", "Yesterday 9:00") is a date.
 pub fn clock(text: &str, names: &Names, today: Today) -> Option<Clock> {
     let l = parse(text, names, today)?;
-    let bare = digits_ascii(&text.to_lowercase())
+    let bare = digits_ascii(&text.to_ascii_lowercase())
         .chars()
         .all(|c| c.is_ascii_digit() || c == ':' || c == ' ' || c == '.' || c == 'a' || c == 'p' || c == 'm');
     Some(if bare { Clock::TimeOfDay(l.3, l.4) } else { Clock::At(l) })

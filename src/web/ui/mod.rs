@@ -475,7 +475,7 @@ fn save_memory() {
         // asked for in a row (the PIN's unlock, then the hide) cannot land older-last.
         let _turn = storage::Turn::take().await;
         let Some(mem) = MEMORY.with(|m| m.borrow().clone()) else { return };
-        let _ = storage::set_making_room_in_turn(MEMORY_KEY, &serde_json::to_value(&mem).unwrap_or_default()).await;
+        let _ = storage::set_making_room_in_turn(MEMORY_KEY, &mem.to_stored()).await;
     });
 }
 
