@@ -238,8 +238,9 @@ pub struct Tracker {
     advice: Vec<(usize, Option<i64>, usize)>,
     /// The author of the current burst (messages with no reply from the user and no
     /// other member in between), when it began, and the chain stages its asks and
-    /// threats named (bits of `Stage`); see `narrates_chain`.
-    burst: Option<(usize, Option<i64>, usize, u8)>,
+    /// threats named (bits of `Stage`), and how many of its messages named two stages
+    /// or more; see `narrates_chain`.
+    burst: Option<(usize, Option<i64>, usize, u8, u8)>,
     // Derived from `events` (rebuilt by `replay`).
     chains: Vec<Chain>,
     context: Context,
@@ -616,7 +617,7 @@ impl Tracker {
         } else {
             self.previous.retain(|p| p.0 == author); // another member spoke in between
             if self.burst.is_none_or(|b| b.0 != author || !same_sitting(b.1, b.2, at, index)) {
-                self.burst = Some((author, at, index, 0));
+                self.burst = Some((author, at, index, 0, 0));
             }
         }
         if let Some(cue) = kind_cue(msg.kind) {
@@ -764,9 +765,13 @@ impl Tracker {
         // call me" then "your video is with me, pay" are the chain's own steps.
         if mask.count_ones() >= 2 {
             b.3 |= mask;
+            b.4 = b.4.saturating_add(1);
         }
         let all = (1u8 << Stage::OffPlatform as u8) | (1 << Stage::VideoCall as u8) | (1 << Stage::Extortion as u8);
-        b.3 & all == all && !self.chains.get(author).is_some_and(|c| c.has_call(at))
+        // Two such messages at least: one message that asks for his number, invites a
+        // call and threatens him ("send me your WhatsApp number, I will video call you,
+        // pay 5000 or your video goes viral") is the demand itself, not an account of it.
+        b.3 & all == all && b.4 >= 2 && !self.chains.get(author).is_some_and(|c| c.has_call(at))
     }
 
     /// Whether `author` passed on advice about the scam in the same sitting as a
