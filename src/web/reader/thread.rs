@@ -222,8 +222,11 @@ pub struct Header {
     /// The contact's card is among the card rows: the conversation's start is loaded.
     start_card: bool,
     /// The profile link the key came from and its `href` attribute then.
-    link: Option<(Element, Option<String>)>,
+    link: Option<ProfileLink>,
 }
+
+/// A profile link element and its `href` attribute when it was read.
+type ProfileLink = (Element, Option<String>);
 
 impl Header {
     /// Whether the profile link the key came from is still in the page with the
@@ -351,7 +354,7 @@ fn read_contact(
     grid: &Element,
     card_rows: &[Element],
     labels: &Labels,
-) -> Result<(Contact, Option<String>, Option<(Element, Option<String>)>), NotUnderstood> {
+) -> Result<(Contact, Option<String>, Option<ProfileLink>), NotUnderstood> {
     // Everything in the scope except the grid, without visiting the grid's
     // (possibly thousands of) rows: the siblings along the path grid → scope.
     let mut parts: Vec<Element> = Vec::new();
