@@ -22,7 +22,7 @@ use crate::web::reader::dom::qs;
 use crate::web::reader::labels::Labels;
 use crate::web::reader::layout::{LIST_SEL, ROW_ANY};
 use crate::web::reader::page::{classify, PageKind};
-use crate::web::reader::row_window::{Changes, RowWindow, MAX_ADDED};
+use crate::web::reader::row_window::{Changes, RowWindow, MAX_ADDED, MAX_OUTSIDE};
 use crate::web::reader::thread::{Budget, RowCache};
 use crate::web::reader::{friend_requests, profile, thread};
 use crate::state::warnings_log::{WarningEntry, WarningsLog, WARNINGS_LOG_KEY};
@@ -159,6 +159,28 @@ struct Ctl {
     window_keys: Vec<(Element, String)>,
     /// A gate said "wait": the page is looked at again shortly.
     recheck: bool,
+    /// What each list's header said when last read (`HeaderMemo`).
+    headers: Vec<HeaderMemo>,
+    /// The thread page's `[role=main]` and list found by the last step that
+    /// looked the page's lists up (reused while the same lists are reused).
+    thread_list: Option<(Element, Element)>,
+}
+
+/// A thread's (or chat window's) header as read for `grid` in `scope`, kept
+/// while nothing it was read from may have changed: same page address, same
+/// card rows (`RowWindow::cards_version` of the same window), no mutation in
+/// the scope outside the list since (`Changes::may_touch_header`, looked at by
+/// every step), the profile link
+/// unchanged (`Header::link_unchanged`). The list's and scope's own labels are
+/// read again every step (`Ctl::attribute`), as attributes are not observed.
+struct HeaderMemo {
+    scope: Element,
+    grid: Element,
+    href: String,
+    window: (u64, u64),
+    header: thread::Header,
+    /// The header link's text naming the key (`header_link_name`), per key asked.
+    link_name: Option<(String, Option<String>)>,
 }
 
 /// Cost of the reads (test pages only publish it): reading, feeding the
@@ -211,7 +233,12 @@ fn wasm_memory_bytes() -> f64 {
 }
 
 fn perf_now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_else(now_ms)
+    thread_local! {
+        // Looked up once: `window()` and `.performance` are two calls out of
+        // WebAssembly each time, and the clock is read several times a step.
+        static PERF: Option<web_sys::Performance> = web_sys::window().and_then(|w| w.performance());
+    }
+    PERF.with(|p| p.as_ref().map(|p| p.now())).unwrap_or_else(now_ms)
 }
 
 thread_local! {
@@ -245,8 +272,9 @@ fn queue_records(records: js_sys::Array) {
     });
 }
 
-fn in_grid(el: &Element) -> bool {
-    el.closest(wasm_bindgen::intern(LIST_SEL)).ok().flatten().is_some()
+/// The message list `el` lies in, if any.
+fn list_of(el: &Element) -> Option<Element> {
+    el.closest(wasm_bindgen::intern(LIST_SEL)).ok().flatten()
 }
 
 /// Whether `el` matches `sel` or holds an element that does.
@@ -281,7 +309,13 @@ fn take_changes() -> (Mutated, Changes) {
                     None => continue,
                 },
             };
-            if !in_grid(&el) {
+            let Some(list) = list_of(&el) else {
+                // Headers are read again where the page changed (`Changes::may_touch_header`).
+                if ch.outside.len() < MAX_OUTSIDE {
+                    ch.outside.push(el.clone());
+                } else {
+                    ch.outside_many = true;
+                }
                 // A thread or chat window mounted or unmounted here: the grids are found again.
                 if el.query_selector(wasm_bindgen::intern(LIST_SEL)).ok().flatten().is_some() {
                     dirty = true;
@@ -298,8 +332,11 @@ fn take_changes() -> (Mutated, Changes) {
                     }
                 }
                 continue;
-            }
+            };
             dirty = true;
+            if !ch.lists.last().is_some_and(|l| l.is_same_node(Some(list.as_ref()))) {
+                ch.lists.push(list);
+            }
             if ch.overflow {
                 continue;
             }
@@ -315,9 +352,11 @@ fn take_changes() -> (Mutated, Changes) {
             if text_added {
                 ch.added.push(el);
             }
+            let removed = r.removed_nodes();
+            let n_removed = removed.length();
+            ch.removed_inside |= n_removed > 0;
             if !ch.rows_removed {
-                let removed = r.removed_nodes();
-                for i in 0..removed.length() {
+                for i in 0..n_removed {
                     if removed.item(i).and_then(|n| n.dyn_into::<Element>().ok()).is_some_and(|e| is_or_holds(&e, ROW_ANY)) {
                         ch.rows_removed = true;
                         break;
@@ -479,6 +518,8 @@ pub fn start() -> Result<(), JsValue> {
                 window_gates: Vec::new(),
                 window_keys: Vec::new(),
                 recheck: false,
+                headers: Vec::new(),
+                thread_list: None,
             });
         });
         let _ = href;
@@ -663,11 +704,21 @@ impl Ctl {
         let t = perf_now();
         let complete = win.update(changes, labels, &mut self.cache, budget);
         let group = win.group();
-        let read = thread::read(scope, &win.grid, &win.cards, &win.rows, group, complete, thread_id, labels);
+        let memo = self.header_for(scope, grid, &win, labels, href);
+        let read = memo.and_then(|i| thread::read(scope, &self.headers[i].header, &win.rows, group, complete, thread_id).map(|t| (i, t)));
         self.perf.read_ms += perf_now() - t;
         let mut waiting = false;
-        let r = read.and_then(|t| {
-            if let Err(e) = self.attribute(scope, grid, &t.key, thread_id, labels) {
+        let r = read.and_then(|(i, t)| {
+            let m = &mut self.headers[i];
+            let header_name = match &m.link_name {
+                Some((k, n)) if *k == t.key => n.clone(),
+                _ => {
+                    let n = header_link_name(scope, grid, &t.key);
+                    m.link_name = Some((t.key.clone(), n.clone()));
+                    n
+                }
+            };
+            if let Err(e) = self.attribute(scope, grid, &t.key, header_name, thread_id, labels) {
                 waiting = true;
                 return Err(e);
             }
@@ -688,14 +739,44 @@ impl Ctl {
         r
     }
 
+    /// The index in `headers` of `grid`'s header, read again unless the one
+    /// kept still stands (`HeaderMemo`).
+    fn header_for(
+        &mut self,
+        scope: &Element,
+        grid: &Element,
+        win: &RowWindow,
+        labels: &Labels,
+        href: &str,
+    ) -> Result<usize, crate::web::reader::NotUnderstood> {
+        let window = (win.id, win.cards_version);
+        let at = self.headers.iter().position(|m| m.grid.is_same_node(Some(grid.as_ref())));
+        if let Some(i) = at {
+            let m = &self.headers[i];
+            if m.window == window
+                && m.href == href
+                && m.scope.is_same_node(Some(scope.as_ref()))
+                && m.header.link_unchanged()
+            {
+                return Ok(i);
+            }
+            self.headers.swap_remove(i);
+        }
+        let header = thread::header(scope, grid, &win.cards, labels)?;
+        self.headers.push(HeaderMemo { scope: scope.clone(), grid: grid.clone(), href: href.to_string(), window, header, link_name: None });
+        Ok(self.headers.len() - 1)
+    }
+
     /// Asks the thread's (or chat window's) attribution gate whether its rows may
     /// be fed to `key` now; while not, nothing is fed and the page is looked at
     /// again shortly (issue 16: a friend must never get another thread's messages).
+    #[allow(clippy::too_many_arguments)]
     fn attribute(
         &mut self,
         scope: &Element,
         grid: &Element,
         key: &str,
+        header_name: Option<String>,
         thread_id: Option<&str>,
         labels: &Labels,
     ) -> Result<(), crate::web::reader::NotUnderstood> {
@@ -703,7 +784,6 @@ impl Ctl {
         let captured = |el: &Element| dom::attr(el, "aria-label").and_then(|l| labels.capture("messages_with", &l));
         let list_name = captured(grid);
         let scope_name = captured(scope);
-        let header_name = header_link_name(scope, grid, key);
         let gate = if thread_id.is_some() {
             &mut self.thread_gate
         } else {
@@ -794,6 +874,9 @@ impl Ctl {
         let Some((href, host, path, query)) = location() else { return };
         let Some(root) = root() else { return };
         let (mutated, changes) = take_changes();
+        // Every step, rows read or not: a header changed in a step that read no
+        // rows (its records are gone then) must be read again by the next that does.
+        self.headers.retain(|m| !changes.may_touch_header(&m.scope, &m.grid));
 
         self.perf.changes_ms += perf_now() - t0;
         // A warning the page took away while the assessment stands is shown again now.
@@ -826,15 +909,20 @@ impl Ctl {
         let mut budget = Budget::new(SLICE_ROWS, SLICE_MS);
         // One query of the page's grids per step, shared by the thread and the chat windows.
         let continuing = std::mem::take(&mut self.continuing) && !navigated;
+        let mut grids_reused = false;
         let grids = if !rows_dirty {
             Vec::new()
         } else if (continuing || !mutated.grids) && !navigated && !self.grids.is_empty() && self.grids.iter().all(|g| g.is_connected()) {
             // No grid came or went: the page-wide query (tens of thousands of
             // elements on a long thread) is not made again.
+            grids_reused = true;
             std::mem::take(&mut self.grids)
         } else {
             crate::web::reader::dom::qsa(&root, LIST_SEL)
         };
+        if rows_dirty && !grids_reused {
+            self.thread_list = None;
+        }
 
         let mut thread_list: Option<Element> = None;
         match self.kind.clone() {
@@ -846,7 +934,12 @@ impl Ctl {
                 problem = self.last_problem;
             }
             PageKind::Thread { id } => {
-                let found = thread::find_thread_list(&grids, &labels);
+                // The same lists as the step before: the same thread list among them.
+                let found = match self.thread_list.take() {
+                    Some(t) => Some(t),
+                    None => thread::find_thread_list(&grids, &labels),
+                };
+                self.thread_list = found.clone();
                 thread_list = found.as_ref().map(|f| f.1.clone());
                 let main = found.as_ref().map(|f| f.0.clone()).or_else(|| qs(&root, "[role=main]"));
                 let grid = found.map(|f| f.1);
@@ -904,6 +997,7 @@ impl Ctl {
             // held after 200 windows).
             self.windows.retain(|w| w.grid.is_connected());
             self.window_gates.retain(|(g, _)| g.is_connected());
+            self.headers.retain(|m| m.grid.is_connected());
             reread = self.let_go_of_closed_windows(&dbg.conversations);
             for p in self.people.values_mut() {
                 if p.shown.as_ref().is_some_and(|(_, a)| !a.is_connected()) {

@@ -136,5 +136,33 @@ for (const kind of ['chromium', 'firefox']) {
         await page.close();
       });
     }
+
+    // The controller keeps what a header said while nothing it was read from
+    // changed. Attributes are not observed: a profile link re-pointed in place,
+    // its text and the address unchanged, must still be noticed when the next
+    // rows are read (src/web/content.rs, HeaderMemo; thread::Header::link_unchanged).
+    it('a header link re-pointed in place is read again with the next rows', async () => {
+      const other = '100090000000778';
+      const page = await openFixture(browser, DANGER_THREAD);
+      await waitForBanner(page, { level: 'danger' });
+      const keys = () => page.evaluate(() => JSON.parse(document.documentElement.getAttribute('data-saavdhan-read')).conversations.map((c) => c.key));
+      const before = await keys();
+      assert.ok(before.length === 1 && !before[0].includes(other), JSON.stringify(before));
+      await page.evaluate((id) => {
+        const main = document.querySelector('[role=main]');
+        const grid = main.querySelector('[role=grid]');
+        const link = [...main.querySelectorAll('a[href^="/profile.php"]')].find((a) => !grid.contains(a));
+        link.setAttribute('href', `/profile.php?id=${id}`);
+        const t = document.createElement('template');
+        t.innerHTML = '<div role="row"><div data-scope="messages_table" role="gridcell"><div><div dir="auto">Are you there?</div></div></div></div>';
+        grid.appendChild(t.content.firstChild);
+      }, other);
+      await page.waitForFunction((key) => {
+        try { return JSON.parse(document.documentElement.getAttribute('data-saavdhan-read')).conversations.some((c) => c.key === key); } catch { return false; }
+      }, { timeout: 15_000, polling: 100 }, `fb:${other}`).catch(async (e) => {
+        throw new Error(`the re-pointed link was never read (${e.message}); keys ${JSON.stringify(await keys())}`);
+      });
+      await page.close();
+    });
   });
 }

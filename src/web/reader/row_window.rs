@@ -33,6 +33,33 @@ pub struct Changes {
     pub rows_removed: bool,
     /// More changes than are worth placing one by one: full pass.
     pub overflow: bool,
+    /// Where else the page changed: the elements outside every message list that
+    /// mutations touched (at most `MAX_OUTSIDE`; `outside_many` past that), the
+    /// lists that mutations touched inside (consecutive repeats once), and
+    /// whether content was removed inside a list (not a row: rows removed set
+    /// `rows_removed`). What a thread's header says is read again only when one
+    /// of these may concern it (`Changes::may_touch_header`).
+    pub outside: Vec<Element>,
+    pub outside_many: bool,
+    pub lists: Vec<Element>,
+    pub removed_inside: bool,
+}
+
+/// Outside elements kept per step; past that, every header is read again.
+pub const MAX_OUTSIDE: usize = 64;
+
+impl Changes {
+    /// Whether these changes may have changed what `scope` shows outside its
+    /// message list `list`, or `list`'s card rows (content removed inside a
+    /// list; cards added or added to are `RowWindow::cards_version`): something
+    /// changed outside every list inside `scope`, or inside another list there.
+    pub fn may_touch_header(&self, scope: &Element, list: &Element) -> bool {
+        self.overflow
+            || self.outside_many
+            || self.removed_inside
+            || self.outside.iter().any(|e| scope.contains(Some(e.as_ref())))
+            || self.lists.iter().any(|l| !l.is_same_node(Some(list.as_ref())) && scope.contains(Some(l.as_ref())))
+    }
 }
 
 /// Beyond this many added elements per step a full pass is cheaper.
@@ -70,6 +97,9 @@ pub struct RowWindow {
     /// Rows of the grid that are neither messages nor separators (the card at
     /// the top of a thread: "You're friends on Facebook", "Lives in …").
     pub cards: Vec<Element>,
+    /// Changes whenever `cards` may have changed (a card added, content added
+    /// inside one, a full pass): while it stays, what the cards say stands.
+    pub cards_version: u64,
     /// The first row that is not a card (older messages load between the card
     /// at the top of a thread and it), and the last row of any kind.
     first: Option<Element>,
@@ -121,6 +151,7 @@ impl RowWindow {
             base: 0,
             rows: Vec::new(),
             cards: Vec::new(),
+            cards_version: 0,
             first: None,
             last: None,
             at_end: None,
@@ -252,6 +283,7 @@ impl RowWindow {
         self.version += 1;
         self.base += 1;
         self.cards = pass.cards;
+        self.cards_version += 1;
         self.first = pass.first;
         self.last = pass.last;
         self.at_end = pass.at;
@@ -319,7 +351,11 @@ impl RowWindow {
                 }
                 continue;
             }
-            if cached.is_some() || self.is_card(&row) {
+            if cached.is_some() {
+                continue;
+            }
+            if self.is_card(&row) {
+                self.cards_version += 1; // content added to a card row
                 continue;
             }
             // Blink's compareDocumentPosition walks siblings backwards from the second
@@ -424,6 +460,7 @@ impl RowWindow {
     fn add_card(&mut self, r: &Element) {
         if !self.is_card(r) {
             self.cards.push(r.clone());
+            self.cards_version += 1;
         }
     }
 

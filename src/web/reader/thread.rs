@@ -211,37 +211,62 @@ pub fn chat_windows_among(grids: &[Element], thread: Option<&Element>, labels: &
         .collect()
 }
 
-/// Reads one thread: `scope` is `[role=main]` or a chat window, `grid` its
-/// message list, `cards` and `rows` what the list's `RowWindow` holds now (the
-/// controller brings it up to date first; `complete` is what that update said;
-/// `group`: whether the rows show several other senders, `RowWindow::group`).
-#[allow(clippy::too_many_arguments)]
-pub fn read(
-    scope: &Element,
-    grid: &Element,
-    cards: &[Element],
-    rows: &[RowKey],
-    group: bool,
-    complete: bool,
-    thread_id: Option<&str>,
-    labels: &Labels,
-) -> Result<ThreadRead, NotUnderstood> {
+/// What a thread's header (everything in `scope` but the message list) and the
+/// list's card rows say about the contact, read by `header`. It depends on
+/// neither the message rows nor the step: the controller keeps it while nothing
+/// it was read from changed (`Header::link_unchanged` and the page's mutations).
+pub struct Header {
+    pub contact: Contact,
+    /// The profile key ("fb:…") of the first profile link, if any.
+    pub key: Option<String>,
+    /// The contact's card is among the card rows: the conversation's start is loaded.
+    start_card: bool,
+    /// The profile link the key came from and its `href` attribute then.
+    link: Option<ProfileLink>,
+}
+
+/// A profile link element and its `href` attribute when it was read.
+type ProfileLink = (Element, Option<String>);
+
+impl Header {
+    /// Whether the profile link the key came from is still in the page with the
+    /// same `href` (a link re-pointed in place makes no mutation the controller
+    /// observes: attributes are not observed). Two calls out of WebAssembly.
+    pub fn link_unchanged(&self) -> bool {
+        match &self.link {
+            None => true,
+            Some((a, href)) => a.is_connected() && dom::attr(a, "href") == *href,
+        }
+    }
+}
+
+/// Reads the contact from `scope`'s header and `cards` (the list's card rows).
+pub fn header(scope: &Element, grid: &Element, cards: &[Element], labels: &Labels) -> Result<Header, NotUnderstood> {
     let cards: Vec<Element> = cards.iter().filter(|c| c.is_connected()).cloned().collect();
-    let mut contact = read_contact(scope, grid, &cards, labels)?;
+    let (contact, key, link) = read_contact(scope, grid, &cards, labels)?;
+    Ok(Header { contact, key, start_card: start_card(&cards, labels), link })
+}
+
+/// Reads one thread: `scope` is `[role=main]` or a chat window, `header` what
+/// its header says (`header`), `rows` what the list's `RowWindow` holds now
+/// (the controller brings it up to date first; `complete` is what that update
+/// said; `group`: whether the rows show several other senders, `RowWindow::group`).
+pub fn read(scope: &Element, header: &Header, rows: &[RowKey], group: bool, complete: bool, thread_id: Option<&str>) -> Result<ThreadRead, NotUnderstood> {
+    let mut contact = header.contact.clone();
     // The contact's card at the top of the list means the conversation's start
     // is loaded: the first message listed is the first ever exchanged.
-    if start_card(&cards, labels) {
-        contact.0.start_visible = true;
-        contact.0.conversation_start = rows.first().and_then(|k| k.at);
+    if header.start_card {
+        contact.start_visible = true;
+        contact.conversation_start = rows.first().and_then(|k| k.at);
     }
     // Several members' names on the rows: a group chat, each member their own contact.
-    contact.0.group = group;
-    let key = match (&contact.1, thread_id) {
+    contact.group = group;
+    let key = match (&header.key, thread_id) {
         (Some(k), _) => k.clone(),
         (None, Some(t)) => format!("t:{t}"),
         (None, None) => return Err(NotUnderstood("chat window without a profile link")),
     };
-    Ok(ThreadRead { key, contact: contact.0, anchor: scope.clone(), complete })
+    Ok(ThreadRead { key, contact, anchor: scope.clone(), complete })
 }
 
 /// A separator's text → the local date and time it names.
@@ -329,7 +354,7 @@ fn read_contact(
     grid: &Element,
     card_rows: &[Element],
     labels: &Labels,
-) -> Result<(Contact, Option<String>), NotUnderstood> {
+) -> Result<(Contact, Option<String>, Option<ProfileLink>), NotUnderstood> {
     // Everything in the scope except the grid, without visiting the grid's
     // (possibly thousands of) rows: the siblings along the path grid → scope.
     let mut parts: Vec<Element> = Vec::new();
@@ -372,7 +397,8 @@ fn read_contact(
     });
     for a in anchors {
         if let Some(p) = dom::profile_link(&a) {
-            link = Some(p);
+            let href = dom::attr(&a, "href");
+            link = Some((p, (a, href)));
             break;
         }
     }
@@ -384,11 +410,11 @@ fn read_contact(
         els.extend(qsa(p, "[dir=auto], span"));
     }
     let ls = lines(els);
-    let (key, url) = match link {
-        Some((k, u)) => (Some(k), Some(u)),
-        None => (None, None),
+    let (key, url, link) = match link {
+        Some(((k, u), a)) => (Some(k), Some(u), Some(a)),
+        None => (None, None, None),
     };
-    Ok((contact_from_lines(name, url, &ls, labels), key))
+    Ok((contact_from_lines(name, url, &ls, labels), key, link))
 }
 
 /// What the structure of one message (a grid row, or a log-layout message
