@@ -353,8 +353,14 @@ fn the_whole_chain_told_at_once_is_an_explanation_but_its_steps_one_by_one_are_t
     // One message that asks, invites and threatens at once is the demand, not an account
     // of it (the e2e edit test turns a friend's line into this).
     let all_in_one = "Send me your WhatsApp number now. I will video call you, pay 5000 rupees or your video goes viral";
-    let c = Conversation { contact: unknown, messages: vec![msg(Sender::Them, at[0], all_in_one)] };
+    let c = Conversation { contact: unknown.clone(), messages: vec![msg(Sender::Them, at[0], all_in_one)] };
     assert!(assess(&c).level >= Level::Warning);
+    // Told to a whole group in one message, the same chain is an account of it.
+    let family = Contact { group: true, ..unknown };
+    let told = "First she asks your WhatsApp number and says are you alone, video call me. They screen record it and say pay 5000 or the video goes to your family";
+    let mut m = msg(Sender::Them, at[0], told);
+    m.author = Some("Gurpreet".into());
+    assert!(assess(&Conversation { contact: family, messages: vec![m] }).level < Level::Danger);
 }
 
 /// Issue 12 item 2: after a video call with someone who offered a service, money

@@ -768,10 +768,11 @@ impl Tracker {
             b.4 = b.4.saturating_add(1);
         }
         let all = (1u8 << Stage::OffPlatform as u8) | (1 << Stage::VideoCall as u8) | (1 << Stage::Extortion as u8);
-        // Two such messages at least: one message that asks for his number, invites a
-        // call and threatens him ("send me your WhatsApp number, I will video call you,
-        // pay 5000 or your video goes viral") is the demand itself, not an account of it.
-        b.3 & all == all && b.4 >= 2 && !self.chains.get(author).is_some_and(|c| c.has_call(at))
+        // In a one-to-one chat, two such messages at least: one message that asks for his
+        // number, invites a call and threatens him ("send me your WhatsApp number, I will
+        // video call you, pay 5000 or your video goes viral") is the demand itself, not an
+        // account of it. Said to a whole group, one message is enough: it is told to all.
+        b.3 & all == all && (b.4 >= 2 || self.contact.group) && !self.chains.get(author).is_some_and(|c| c.has_call(at))
     }
 
     /// Whether `author` passed on advice about the scam in the same sitting as a
