@@ -228,18 +228,8 @@ impl Chain {
 
     /// Whether a tag in `lever` was first seen no later than the first tag in `after`.
     fn before(&self, lever: u32, after: u32) -> bool {
-        let first = |m: u32| {
-            let mut best = u32::MAX;
-            let mut rest = self.seen & m;
-            while rest != 0 {
-                let t = rest.trailing_zeros() as usize;
-                rest &= rest - 1;
-                best = best.min(self.first_order[t]);
-            }
-            best
-        };
-        let l = first(lever);
-        l != u32::MAX && l <= first(after)
+        let l = self.first_of(lever);
+        l != u32::MAX && l <= self.first_of(after)
     }
 }
 
