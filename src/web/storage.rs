@@ -102,15 +102,17 @@ pub fn value_from_js(value: &JsValue) -> Result<serde_json::Value, JsValue> {
 /// never settles must not hold the write turn (and every later write) for the tab's life.
 async fn answered(p: js_sys::Promise) -> Result<JsValue, JsValue> {
     use crate::state::quota::{ANSWER_WITHIN_MS, TIMED_OUT};
+    let mut timeout = None;
     let timer = js_sys::Promise::new(&mut |_, reject| {
-        let global = js_sys::global();
         let message = JsValue::from(js_sys::Error::new(&format!("{TIMED_OUT} {ANSWER_WITHIN_MS} ms")));
-        let late = reject.bind1(&JsValue::NULL, &message);
-        if let Ok(f) = js_sys::Reflect::get(&global, &"setTimeout".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
-            let _ = f.call2(&global, &late, &ANSWER_WITHIN_MS.into());
-        }
+        timeout = Some(gloo_timers::callback::Timeout::new(ANSWER_WITHIN_MS as u32, move || {
+            let _ = reject.call1(&JsValue::NULL, &message);
+        }));
     });
-    JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&p, &timer))).await
+    let answer = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&p, &timer))).await;
+    // An answer in time cancels the timer (gloo's Timeout clears it when dropped).
+    drop(timeout);
+    answer
 }
 
 /// The text of a storage error (`Error.message`, or the value itself when a string).
