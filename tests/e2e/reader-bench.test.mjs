@@ -21,6 +21,20 @@ async function waitFor(page, pred, timeout = 60_000) {
   }
   throw new Error(`timed out; perf ${JSON.stringify(d?.perf)}`);
 }
+// Waits until the reader has no work left (no step for 500 ms): work still queued from
+// earlier batches (the engine's sliced feeding continues in steps of its own, more of
+// them on a loaded machine) must not be counted as reads caused by what follows.
+async function settled(page, timeout = 30_000) {
+  const t0 = Date.now();
+  let d = await readDebug(page);
+  while (Date.now() - t0 < timeout) {
+    await sleep(500);
+    const next = await readDebug(page);
+    if (next.perf.steps === d.perf.steps) return next;
+    d = next;
+  }
+  throw new Error(`the reader never settled; perf ${JSON.stringify(d?.perf)}`);
+}
 const count = (d) => d.read?.conversations?.[0]?.conversation?.messages?.length ?? 0;
 
 for (const kind of ['chromium', 'firefox']) {
@@ -48,8 +62,8 @@ for (const kind of ['chromium', 'firefox']) {
         rounds.push(d.perf.last_ms);
       }
       const per100 = rounds.slice().sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
-      // Observer overhead: 50 unrelated text changes, 20 ms apart.
-      const s0 = d.perf;
+      // Observer overhead: 50 unrelated text changes, 20 ms apart, once the reader is idle.
+      const s0 = (await settled(page)).perf;
       await page.evaluate(() => window.__fixtureNoise(50));
       await sleep(400);
       d = await readDebug(page);
