@@ -81,9 +81,6 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    pub fn final_level(&self) -> Level {
-        self.levels.last().copied().unwrap_or_default()
-    }
     /// The highest level reached at any message (what the benign columns count).
     pub fn peak_level(&self) -> Level {
         self.levels.iter().copied().max().unwrap_or_default()
