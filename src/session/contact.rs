@@ -26,7 +26,7 @@ pub fn merge_contact(old: &Contact, new: Contact) -> Contact {
 
 /// Whether a thread is a group chat, from the sender names its rows show
 /// (Messenger's log layout labels each message "At TIME, NAME: text", the grid
-/// layout gives each row a hidden sender heading; facebook-dom-2026.md): a
+/// layout gives each row a hidden sender heading; README "Reading Facebook"): a
 /// one-to-one thread has one other sender, a group several. Names are
 /// compared as [`same_name`](super::attribution::same_name) does.
 pub fn is_group<'a>(senders: impl IntoIterator<Item = &'a str>) -> bool {

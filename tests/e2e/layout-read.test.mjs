@@ -2,7 +2,7 @@
 // docked chat windows in both layouts (minimised, inside role=main), Hindi and Marathi labels,
 // the header card's context, and bad input — read by the BUILT extension in real Chromium and
 // Firefox from the fixtures in tests/fixtures/layout-*.html (written from
-// facebook-dom-2026.md's evidence). Expected reads: tests/fixtures/layout-expected.json.
+// the public evidence listed in README "Reading Facebook"). Expected reads: tests/fixtures/layout-expected.json.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

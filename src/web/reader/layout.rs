@@ -1,5 +1,5 @@
 //! The two Messenger message-list layouts Facebook serves at once, told apart
-//! per list (facts: ../shared/research/facebook-dom-2026.md):
+//! per list (public evidence: README "Reading Facebook", its sources):
 //!
 //! * **grid** (older): `[role=grid]` of `[role=row]`, each holding a
 //!   `[data-scope=messages_table]` cell; date separators are such cells too,

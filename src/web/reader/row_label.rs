@@ -1,6 +1,6 @@
 //! The accessible label of a message in Messenger's log layout (2025+):
 //! "At 16:15, Priya Sharma: text", and "At 16:15, You: text" for own messages
-//! (facts: ../shared/research/facebook-dom-2026.md, "Newer log layout"). It
+//! (public evidence: README "Reading Facebook", its sources). It
 //! carries sender, side, time and text; the caller strips the language's prefix
 //! ("At ") with the labels dictionary and passes the rest here.
 //!

@@ -1,7 +1,7 @@
 //! Messenger threads (facebook.com/messages/t/…, /messages/e2ee/t/…,
 //! messenger.com/t/…) and the small chat windows over any facebook.com page.
 //!
-//! Structure read (facebook-dom-2026.md; `layout` tells the two layouts
+//! Structure read (public evidence: README "Reading Facebook"; `layout` tells the two layouts
 //! apart): the thread lives in `[role=main]`; its messages in a `[role=grid]`
 //! or `[role=log]` labelled "Messages in conversation with …". Grid: every
 //! message is a `[role=row]` holding `[data-scope="messages_table"]`; own

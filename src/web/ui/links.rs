@@ -1,6 +1,6 @@
 //! Where the warning's buttons lead: Facebook's report flow, the police of the
-//! family's region, the trusted family member. Addresses from
-//! `shared/research/pattern.md` ("Reporting options"). Pure Rust.
+//! family's region, the trusted family member. Each address is the service's own
+//! published page or number. Pure Rust.
 use crate::state::settings::{Region, TrustedContact};
 
 /// Meta's help page on reporting a Messenger conversation / sextortion threat.

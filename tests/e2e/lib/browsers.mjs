@@ -1,6 +1,6 @@
 // Launches real headless Chromium and Firefox ESR with the BUILT extension loaded,
 // pointed at the local "Facebook" server (see server.mjs). Flags and prefs follow
-// shared/research/platform-notes.md (measured on this machine).
+// what was measured on this project's machine.
 //
 //   const server = await startServer();
 //   const browser = await launchChromium({ extension: DIST_CHROME, server });

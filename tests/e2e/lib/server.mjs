@@ -17,7 +17,7 @@ import { REPO_ROOT, OUT_DIR } from './paths.mjs';
 export const FIXTURES_DIR = path.join(REPO_ROOT, 'tests', 'fixtures');
 export const ROUTES_FILE = path.join(FIXTURES_DIR, 'routes.json');
 
-/** Facebook's header as publicly recorded (2020–2023); see shared/research/platform-notes.md. */
+/** Facebook's header as publicly recorded (2020–2023): script-src allows 'unsafe-eval', so a content script may compile WebAssembly. */
 export const FACEBOOK_CSP =
   "default-src data: blob: 'self' https://*.fbsbx.com 'unsafe-inline' *.facebook.com 'unsafe-eval' *.fbcdn.net;" +
   "script-src *.facebook.com *.fbcdn.net *.facebook.net *.google-analytics.com *.google.com 127.0.0.1:* 'unsafe-inline' 'unsafe-eval' blob: data: 'self' connect.facebook.net;" +
