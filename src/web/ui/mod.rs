@@ -143,17 +143,22 @@ struct Shown {
 
 type Key = (String, Placement);
 
+/// This page's maps, made in `const` (no lazy start-up code per thread-local:
+/// `RandomState` cannot be made in a `const`, `BuildHasherDefault` can). They
+/// hold the few warnings and contacts of one page, so a fixed hash seed is no risk.
+type PageHash = std::hash::BuildHasherDefault<std::hash::DefaultHasher>;
+
 thread_local! {
-    static SHOWN: RefCell<HashMap<Key, Shown>> = RefCell::new(HashMap::new());
+    static SHOWN: RefCell<HashMap<Key, Shown, PageHash>> = const { RefCell::new(HashMap::with_hasher(PageHash::new())) };
     /// `None` until read from storage.
     static MEMORY: RefCell<Option<Memory>> = const { RefCell::new(None) };
     static LOADING: RefCell<bool> = const { RefCell::new(false) };
     /// Contacts marked "really known" on this page (the controller's settings
     /// may be older than the click).
-    static KNOWN_HERE: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    static KNOWN_HERE: RefCell<HashSet<String, PageHash>> = const { RefCell::new(HashSet::with_hasher(PageHash::new())) };
     /// "Hide for now" on this page, by contact: the rank hidden (also written
     /// to the memory, which may not be read yet).
-    static HIDDEN_NOW: RefCell<HashMap<String, u32>> = RefCell::new(HashMap::new());
+    static HIDDEN_NOW: RefCell<HashMap<String, u32, PageHash>> = const { RefCell::new(HashMap::with_hasher(PageHash::new())) };
 }
 
 fn now_ms() -> f64 {
