@@ -42,7 +42,13 @@ struct Marker {
 /// message; the first key that matches names the row's kind.
 pub const MARKERS: [&str; 5] = ["missed_video_call", "missed_audio_call", "video_call", "audio_call", "forwarded"];
 
-type Raw = HashMap<String, HashMap<String, Vec<String>>>;
+/// One language's labels as build/labels.rs writes them: (key, variants), by key.
+type Dict = &'static [(&'static str, &'static [&'static str])];
+
+/// The static table's dictionary for `lang` (read in place: no maps of copies).
+fn dict(lang: &str) -> Option<Dict> {
+    table::LABELS.iter().find(|(l, _)| *l == lang).map(|(_, d)| *d)
+}
 
 thread_local! {
     static CACHE: std::cell::RefCell<HashMap<String, Rc<Labels>>> = Default::default();
@@ -59,12 +65,11 @@ impl Labels {
             if let Some(l) = c.borrow().get(&base) {
                 return l.clone();
             }
-            let raw: Raw = table::raw();
             let mut map: HashMap<String, Entry> = HashMap::new();
-            let mut add = |dict: Option<&HashMap<String, Vec<String>>>| {
+            let mut add = |dict: Option<Dict>| {
                 for (k, vs) in dict.into_iter().flatten() {
-                    let e = map.entry(k.clone()).or_default();
-                    for v in vs {
+                    let e = map.entry(k.to_string()).or_default();
+                    for v in vs.iter() {
                         let n = norm(v);
                         let (prefix, suffix, capture) = match n.split_once("{x}") {
                             Some((p, s)) => (p.to_string(), s.to_string(), true),
@@ -77,11 +82,11 @@ impl Labels {
                     }
                 }
             };
-            add(raw.get(&base));
+            add(dict(&base));
             if base != "en" {
-                add(raw.get("en"));
+                add(dict("en"));
             }
-            let known = raw.contains_key(&base);
+            let known = dict(&base).is_some();
             let markers = MARKERS
                 .iter()
                 .map(|&key| {
