@@ -17,7 +17,9 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 # --converge repeats -Oz while it still shrinks the module; --low-memory-unused lets
 # it fold pointer offsets into loads and stores, as Rust's wasm32 layout puts the
 # stack's far end, not data, in the first KiB. Content module: -1.2 KB gzip.
-WASM_OPT_FLAGS := -Oz --converge --low-memory-unused --strip-debug --strip-producers
+# The target_features section is for tools (wasm-bindgen reads it before this step);
+# browsers ignore it.
+WASM_OPT_FLAGS := -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features
 # Short import and export names (wasm-bindgen's import names carry a 16-digit hash
 # each), written into the glue by tools/short-names.mjs. Content module: -4.3 KB gzip.
 # $(call shrink,DIR,NAME): DIR/NAME_bg.wasm optimised in place, DIR/NAME.js to match.
