@@ -267,7 +267,22 @@ pub fn month_year(s: &str) -> Option<crate::engine::time::Timestamp> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_count;
+    use super::{parse_count, Labels};
+
+    #[test]
+    fn a_dictionary_has_its_language_then_english_and_an_unknown_language_is_english() {
+        let hi = Labels::for_lang("hi-IN");
+        assert_eq!(hi.lang, "hi");
+        assert!(hi.is("you_sent", "आपने भेजा"));
+        assert!(hi.is("you_sent", "You sent"), "English is always tried too");
+        assert_eq!(hi.capture("mutual_friends", "12 आपसी मित्र").as_deref(), Some("12"));
+        assert_eq!(hi.capture("mutual_friends", "12 mutual friends").as_deref(), Some("12"));
+        assert!(!hi.is("you_sent", "Forwarded"));
+        let xx = Labels::for_lang("xx");
+        assert_eq!(xx.lang, "en");
+        assert!(xx.is("forwarded", "Forwarded message"));
+        assert!(!xx.is("you_sent", "आपने भेजा"), "Hindi only where the page is in Hindi");
+    }
 
     #[test]
     fn counts_with_separators_suffixes_and_devanagari_digits() {
