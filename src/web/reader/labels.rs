@@ -51,7 +51,9 @@ fn dict(lang: &str) -> Option<Dict> {
 }
 
 thread_local! {
-    static CACHE: std::cell::RefCell<HashMap<String, Rc<Labels>>> = Default::default();
+    /// The dictionaries built so far, by language (one or two a page): a list, not
+    /// one more hash-map instance in the content module.
+    static CACHE: std::cell::RefCell<Vec<(String, Rc<Labels>)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 pub use super::text::{clean, norm};
@@ -62,7 +64,7 @@ impl Labels {
     pub fn for_lang(lang: &str) -> Rc<Labels> {
         let base = lang.split(['-', '_']).next().unwrap_or("en").to_ascii_lowercase();
         CACHE.with(|c| {
-            if let Some(l) = c.borrow().get(&base) {
+            if let Some((_, l)) = c.borrow().iter().find(|(lang, _)| *lang == base) {
                 return l.clone();
             }
             let mut map: HashMap<String, Entry> = HashMap::new();
@@ -98,7 +100,7 @@ impl Labels {
                 })
                 .collect();
             let l = Rc::new(Labels { lang: if known { base.clone() } else { "en".into() }, map, markers });
-            c.borrow_mut().insert(base, l.clone());
+            c.borrow_mut().push((base, l.clone()));
             l
         })
     }
@@ -282,6 +284,8 @@ mod tests {
         assert_eq!(xx.lang, "en");
         assert!(xx.is("forwarded", "Forwarded message"));
         assert!(!xx.is("you_sent", "आपने भेजा"), "Hindi only where the page is in Hindi");
+        assert!(std::rc::Rc::ptr_eq(&hi, &Labels::for_lang("hi")), "built once per language");
+        assert!(!std::rc::Rc::ptr_eq(&hi, &xx));
     }
 
     #[test]
