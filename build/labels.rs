@@ -1,7 +1,7 @@
 // Compiles labels/*.toml (Facebook UI label dictionaries, one file per UI
 // language) into $OUT_DIR/labels.rs: `LABELS`, a static table
-// [(lang, [(key, [variant, …]), …]), …] and `raw()`, the same as nested maps, so
-// src/web/reader/labels.rs parses no JSON at run time.
+// [(lang, [(key, [variant, …]), …]), …], keys sorted, which src/web/reader/labels.rs
+// reads in place: no JSON parsed and no maps built from it at run time.
 // A malformed file, a missing key, an empty variant or a variant with more than
 // one "{x}" fails the build and names the file.
 use std::collections::BTreeMap;
@@ -82,21 +82,7 @@ pub fn compile() {
         }
         rs.push_str("    ]),\n");
     }
-    rs.push_str(
-        "];\n\n\
-         /// Language → label key → variants.\n\
-         pub fn raw() -> std::collections::HashMap<String, std::collections::HashMap<String, Vec<String>>> {\n\
-         \x20   let mut out = std::collections::HashMap::new();\n\
-         \x20   for (lang, labels) in LABELS {\n\
-         \x20       let mut m = std::collections::HashMap::new();\n\
-         \x20       for (key, variants) in labels.iter() {\n\
-         \x20           m.insert(key.to_string(), variants.iter().map(|v| v.to_string()).collect());\n\
-         \x20       }\n\
-         \x20       out.insert(lang.to_string(), m);\n\
-         \x20   }\n\
-         \x20   out\n\
-         }\n",
-    );
+    rs.push_str("];\n");
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("labels.rs");
     std::fs::write(out, rs).unwrap();
 }

@@ -16,3 +16,10 @@ pub mod state;
 pub mod session;
 
 pub mod web;
+
+/// Talc, not std's dlmalloc, allocates in WebAssembly (single-threaded: the
+/// content script and the pages run no wasm threads), as its README gives it:
+/// https://github.com/SFBdragon/talc/blob/master/talc/README_WASM.md
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

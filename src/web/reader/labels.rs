@@ -42,10 +42,18 @@ struct Marker {
 /// message; the first key that matches names the row's kind.
 pub const MARKERS: [&str; 5] = ["missed_video_call", "missed_audio_call", "video_call", "audio_call", "forwarded"];
 
-type Raw = HashMap<String, HashMap<String, Vec<String>>>;
+/// One language's labels as build/labels.rs writes them: (key, variants), by key.
+type Dict = &'static [(&'static str, &'static [&'static str])];
+
+/// The static table's dictionary for `lang` (read in place: no maps of copies).
+fn dict(lang: &str) -> Option<Dict> {
+    table::LABELS.iter().find(|(l, _)| *l == lang).map(|(_, d)| *d)
+}
 
 thread_local! {
-    static CACHE: std::cell::RefCell<HashMap<String, Rc<Labels>>> = Default::default();
+    /// The dictionaries built so far, by language (one or two a page): a list, not
+    /// one more hash-map instance in the content module.
+    static CACHE: std::cell::RefCell<Vec<(String, Rc<Labels>)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 pub use super::text::{clean, norm};
@@ -56,15 +64,14 @@ impl Labels {
     pub fn for_lang(lang: &str) -> Rc<Labels> {
         let base = lang.split(['-', '_']).next().unwrap_or("en").to_ascii_lowercase();
         CACHE.with(|c| {
-            if let Some(l) = c.borrow().get(&base) {
+            if let Some((_, l)) = c.borrow().iter().find(|(lang, _)| *lang == base) {
                 return l.clone();
             }
-            let raw: Raw = table::raw();
             let mut map: HashMap<String, Entry> = HashMap::new();
-            let mut add = |dict: Option<&HashMap<String, Vec<String>>>| {
+            let mut add = |dict: Option<Dict>| {
                 for (k, vs) in dict.into_iter().flatten() {
-                    let e = map.entry(k.clone()).or_default();
-                    for v in vs {
+                    let e = map.entry(k.to_string()).or_default();
+                    for v in vs.iter() {
                         let n = norm(v);
                         let (prefix, suffix, capture) = match n.split_once("{x}") {
                             Some((p, s)) => (p.to_string(), s.to_string(), true),
@@ -77,11 +84,11 @@ impl Labels {
                     }
                 }
             };
-            add(raw.get(&base));
+            add(dict(&base));
             if base != "en" {
-                add(raw.get("en"));
+                add(dict("en"));
             }
-            let known = raw.contains_key(&base);
+            let known = dict(&base).is_some();
             let markers = MARKERS
                 .iter()
                 .map(|&key| {
@@ -93,7 +100,7 @@ impl Labels {
                 })
                 .collect();
             let l = Rc::new(Labels { lang: if known { base.clone() } else { "en".into() }, map, markers });
-            c.borrow_mut().insert(base, l.clone());
+            c.borrow_mut().push((base, l.clone()));
             l
         })
     }
@@ -262,7 +269,24 @@ pub fn month_year(s: &str) -> Option<crate::engine::time::Timestamp> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_count;
+    use super::{parse_count, Labels};
+
+    #[test]
+    fn a_dictionary_has_its_language_then_english_and_an_unknown_language_is_english() {
+        let hi = Labels::for_lang("hi-IN");
+        assert_eq!(hi.lang, "hi");
+        assert!(hi.is("you_sent", "आपने भेजा"));
+        assert!(hi.is("you_sent", "You sent"), "English is always tried too");
+        assert_eq!(hi.capture("mutual_friends", "12 आपसी मित्र").as_deref(), Some("12"));
+        assert_eq!(hi.capture("mutual_friends", "12 mutual friends").as_deref(), Some("12"));
+        assert!(!hi.is("you_sent", "Forwarded"));
+        let xx = Labels::for_lang("xx");
+        assert_eq!(xx.lang, "en");
+        assert!(xx.is("forwarded", "Forwarded message"));
+        assert!(!xx.is("you_sent", "आपने भेजा"), "Hindi only where the page is in Hindi");
+        assert!(std::rc::Rc::ptr_eq(&hi, &Labels::for_lang("hi")), "built once per language");
+        assert!(!std::rc::Rc::ptr_eq(&hi, &xx));
+    }
 
     #[test]
     fn counts_with_separators_suffixes_and_devanagari_digits() {

@@ -42,7 +42,7 @@ use gloo_events::EventListener;
 use memory::{Hide, Memory, MEMORY_KEY};
 use render::Panel;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
@@ -143,17 +143,24 @@ struct Shown {
 
 type Key = (String, Placement);
 
+/// The page's warnings by contact and placement, made in `const` (no lazy start-up
+/// code per thread-local: `RandomState` cannot be made in a `const`,
+/// `BuildHasherDefault` can). It holds the few warnings of one page, so a fixed
+/// hash seed is no risk.
+type PageHash = std::hash::BuildHasherDefault<std::hash::DefaultHasher>;
+
 thread_local! {
-    static SHOWN: RefCell<HashMap<Key, Shown>> = RefCell::new(HashMap::new());
+    static SHOWN: RefCell<HashMap<Key, Shown, PageHash>> = const { RefCell::new(HashMap::with_hasher(PageHash::new())) };
     /// `None` until read from storage.
     static MEMORY: RefCell<Option<Memory>> = const { RefCell::new(None) };
     static LOADING: RefCell<bool> = const { RefCell::new(false) };
     /// Contacts marked "really known" on this page (the controller's settings
-    /// may be older than the click).
-    static KNOWN_HERE: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    /// may be older than the click). This and the next are a few clicks long: lists,
+    /// not two more hash-map instances in the module.
+    static KNOWN_HERE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     /// "Hide for now" on this page, by contact: the rank hidden (also written
     /// to the memory, which may not be read yet).
-    static HIDDEN_NOW: RefCell<HashMap<String, u32>> = RefCell::new(HashMap::new());
+    static HIDDEN_NOW: RefCell<Vec<(String, u32)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn now_ms() -> f64 {
@@ -170,7 +177,7 @@ fn test_mode() -> bool {
 
 fn contact_memory(key: &str) -> memory::ContactMemory {
     let mut c = MEMORY.with(|m| m.borrow().as_ref().map(|m| m.get(key)).unwrap_or_default());
-    if let Some(r) = HIDDEN_NOW.with(|h| h.borrow().get(key).copied()) {
+    if let Some(r) = HIDDEN_NOW.with(|h| h.borrow().iter().find(|(k, _)| k == key).map(|&(_, r)| r)) {
         c.hidden_rank = Some(c.hidden_rank.map_or(r, |x| x.max(r)));
     }
     c
@@ -187,7 +194,7 @@ fn suppressed(contact_key: &str, a: &Assessment, settings: &Settings, conv: &Con
     if memory::hidden_for_now(&mem, a.level, a.stage) {
         return true;
     }
-    let known = settings.is_known(contact_key) || KNOWN_HERE.with(|k| k.borrow().contains(contact_key));
+    let known = settings.is_known(contact_key) || KNOWN_HERE.with(|k| k.borrow().iter().any(|k| k == contact_key));
     known && memory::hidden_as_known(a.level, a.stage, known, compose::conversation_age_days(conv, today()), &mem, now_ms())
 }
 
@@ -660,8 +667,10 @@ fn hide_for_now(data: &Owned) {
     let r = memory::rank(data.assessment.level, data.assessment.stage);
     HIDDEN_NOW.with(|h| {
         let mut h = h.borrow_mut();
-        let e = h.entry(data.contact_key.clone()).or_insert(r);
-        *e = (*e).max(r);
+        match h.iter_mut().find(|(k, _)| *k == data.contact_key) {
+            Some((_, e)) => *e = (*e).max(r),
+            None => h.push((data.contact_key.clone(), r)),
+        }
     });
     let changed = MEMORY.with(|m| {
         m.borrow_mut().as_mut().map(|m| {
@@ -679,7 +688,12 @@ fn hide_for_now(data: &Owned) {
 /// whole from chrome.storage.local, changed, written back); the warnings that
 /// trust may silence go now, the others stay (with the question closed).
 fn mark_known(data: Owned) {
-    KNOWN_HERE.with(|k| k.borrow_mut().insert(data.contact_key.clone()));
+    KNOWN_HERE.with(|k| {
+        let mut k = k.borrow_mut();
+        if !k.contains(&data.contact_key) {
+            k.push(data.contact_key.clone());
+        }
+    });
     let keys: Vec<Key> = SHOWN.with(|s| s.borrow().keys().filter(|k| k.0 == data.contact_key).cloned().collect());
     for k in keys {
         let off = SHOWN.with(|s| {
