@@ -23,8 +23,8 @@ impl Engine {
     /// normalised at run time). Not cached: for the start-up benchmark.
     pub fn builtin_uncached() -> Result<Engine, String> {
         let rules = rules::builtin_lite()?;
-        let p = plan::from_text(rules::BUILTIN_PLAN).ok_or("built-in plan unreadable")?;
-        let matcher = Matcher::from_plan(p, &rules)?;
+        let (needles, targets) = plan::from_text_flat(rules::BUILTIN_PLAN).ok_or("built-in plan unreadable")?;
+        let matcher = Matcher::from_flat_plan(&needles, targets, &rules)?;
         let by_id = rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
         Ok(Engine { rules, matcher, by_id })
     }
@@ -96,5 +96,36 @@ mod tests {
         let rules = rules::parse(rules::BUILTIN_JSON).unwrap();
         let bad = plan::Plan { needles: vec![" x ".into()], targets: vec![vec![(rules.len() as u16, 0)]] };
         assert!(Matcher::from_plan(bad, &rules).is_err());
+        // As many target lists as needles, or it is refused too.
+        let short = plan::Targets::from_nested(&[vec![(0, 0)]]);
+        assert!(Matcher::from_flat_plan(&[" x ", " y "], short, &rules).is_err());
+    }
+
+    #[test]
+    fn flat_targets_are_the_nested_ones() {
+        let (needles, flat) = plan::from_text_flat(rules::BUILTIN_PLAN).unwrap();
+        let nested = plan::from_text(rules::BUILTIN_PLAN).unwrap();
+        assert_eq!(needles, nested.needles);
+        assert_eq!(flat, plan::Targets::from_nested(&nested.targets));
+        assert_eq!(flat.len(), nested.targets.len());
+        for (i, t) in nested.targets.iter().enumerate() {
+            assert_eq!(flat.of(i), &t[..]);
+        }
+        assert!(flat.of(needles.len()).is_empty());
+        assert!(plan::from_text_flat(" x \t0.x\n").is_none());
+    }
+
+    /// The matcher builds its automaton without a prefilter: for these needles the
+    /// builder would choose none anyway, so the scan is the same without the cost.
+    #[test]
+    fn the_built_in_needles_get_no_prefilter_anyway() {
+        use aho_corasick::automaton::Automaton;
+        let (needles, _) = plan::from_text_flat(rules::BUILTIN_PLAN).unwrap();
+        let with = aho_corasick::nfa::contiguous::NFA::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .dense_depth(3)
+            .build(&needles)
+            .unwrap();
+        assert!(with.prefilter().is_none());
     }
 }
