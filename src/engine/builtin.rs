@@ -6,6 +6,11 @@ use super::rules::{self, Rule};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// The automaton plan of the built-in rules as data, written by build.rs (build/rules.rs).
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/plan_builtin.rs"));
+}
+
 pub struct Engine {
     rules: Vec<Rule>,
     matcher: Matcher,
@@ -23,7 +28,8 @@ impl Engine {
     /// normalised at run time). Not cached: for the start-up benchmark.
     pub fn builtin_uncached() -> Result<Engine, String> {
         let rules = rules::builtin_lite()?;
-        let (needles, targets) = plan::from_text_flat(rules::BUILTIN_PLAN).ok_or("built-in plan unreadable")?;
+        let (needles, targets) = plan::from_tables(tables::BUILTIN_NEEDLES, tables::BUILTIN_TARGET_COUNTS, tables::BUILTIN_TARGETS)
+            .ok_or("built-in plan tables disagree")?;
         let matcher = Matcher::from_flat_plan(&needles, targets, &rules)?;
         let by_id = rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
         Ok(Engine { rules, matcher, by_id })
@@ -99,6 +105,17 @@ mod tests {
         // As many target lists as needles, or it is refused too.
         let short = plan::Targets::from_nested(&[vec![(0, 0)]]);
         assert!(Matcher::from_flat_plan(&[" x ", " y "], short, &rules).is_err());
+    }
+
+    #[test]
+    fn the_plan_tables_are_the_build_scripts_plan() {
+        let (needles, targets) = plan::from_tables(tables::BUILTIN_NEEDLES, tables::BUILTIN_TARGET_COUNTS, tables::BUILTIN_TARGETS).unwrap();
+        let (text_needles, text_targets) = plan::from_text_flat(rules::BUILTIN_PLAN).unwrap();
+        assert_eq!((needles, targets), (text_needles, text_targets));
+        // Tables that disagree are refused.
+        assert!(plan::from_tables(" a \n b ", &[1], &[(0, 0)]).is_none());
+        assert!(plan::from_tables(" a ", &[2], &[(0, 0)]).is_none());
+        assert_eq!(plan::from_tables("", &[], &[]).map(|(n, t)| (n.len(), t.len())), Some((0, 0)));
     }
 
     #[test]

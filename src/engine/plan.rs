@@ -130,6 +130,20 @@ impl Targets {
     }
 }
 
+/// The plan from the build script's tables (see build/rules.rs): the needles borrowed
+/// from `needles` (one per line), their targets flat. None if the tables disagree.
+pub fn from_tables<'a>(needles: &'a str, counts: &[u8], pairs: &[(u16, u8)]) -> Option<(Vec<&'a str>, Targets)> {
+    let needles: Vec<&str> = if needles.is_empty() { Vec::new() } else { needles.split('\n').collect() };
+    let mut ends = Vec::with_capacity(counts.len() + 1);
+    let mut end = 0u32;
+    ends.push(end);
+    for &c in counts {
+        end += c as u32;
+        ends.push(end);
+    }
+    (needles.len() == counts.len() && end as usize == pairs.len()).then(|| (needles, Targets { pairs: pairs.to_vec(), ends }))
+}
+
 /// Reads the text form without copying a needle: the needles borrowed from `s`, their
 /// targets flat. None if a line is malformed.
 pub fn from_text_flat(s: &str) -> Option<(Vec<&str>, Targets)> {
