@@ -4,7 +4,6 @@
 use super::normalize::{normalize_mapped_into, Normalized};
 use super::plan::{plan, Plan, RuleRef, Targets, UNLESS};
 use super::rules::Rule;
-use super::two_byte_indic;
 use aho_corasick::automaton::{Automaton, OverlappingState};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Input, MatchKind};
@@ -39,10 +38,6 @@ fn is_short_form(needle: &str) -> bool {
 #[derive(Default)]
 struct Scratch {
     norm: Normalized,
-    /// The normalised text in the automaton's byte form when that differs, and where
-    /// each of its bytes is in the normalised text (`two_byte_indic::encode`).
-    bytes: Vec<u8>,
-    map: Vec<u32>,
     state: Vec<(u16, u8, bool, [(u32, u32); 8], u8)>,
     order: Vec<(usize, usize)>,
 }
@@ -92,19 +87,11 @@ impl Matcher {
         // No prefilter: with nearly every needle starting with a space the builder ends
         // up without one anyway (checked by a test below), after spending ~5% of the
         // build collecting the needles' bytes for it.
-        // The needles in the automaton's byte form (two_byte_indic), all in one buffer.
-        let mut bytes = Vec::with_capacity(needles.iter().map(|n| n.as_ref().len()).sum());
-        let (mut ends, mut map) = (Vec::with_capacity(needles.len()), Vec::new());
-        for n in needles {
-            map.clear();
-            two_byte_indic::encode(n.as_ref().as_bytes(), &mut bytes, &mut map);
-            ends.push(bytes.len());
-        }
         let ac = NFA::builder()
             .match_kind(MatchKind::Standard)
             .dense_depth(3)
             .prefilter(false)
-            .build(ends.iter().scan(0, |s, &e| Some(&bytes[std::mem::replace(s, e)..e])))
+            .build(needles.iter().map(|n| n.as_ref().as_bytes()))
             .map_err(|e| e.to_string())?;
         let short = needles.iter().map(|n| is_short_form(n.as_ref())).collect();
         Ok(Matcher { ac, targets, short, group_counts: rules.iter().map(|r| r.groups.len() as u8).collect() })
@@ -130,21 +117,13 @@ impl Matcher {
     }
 
     fn scan_with(&self, text: &str, scratch: &mut Scratch, parts: &mut Vec<Part>) -> Vec<Hit> {
-        let Scratch { norm, bytes, map, state, order } = scratch;
+        let Scratch { norm, state, order } = scratch;
         normalize_mapped_into(text, norm);
         state.clear();
-        let encoded = two_byte_indic::applies(norm.text.as_bytes());
-        if encoded {
-            bytes.clear();
-            map.clear();
-            two_byte_indic::encode(norm.text.as_bytes(), bytes, map);
-        }
-        let input = Input::new(if encoded { &bytes[..] } else { norm.text.as_bytes() });
+        let input = Input::new(&norm.text);
         let mut at = OverlappingState::start();
         // Errors only for anchored searches or non-standard match kinds: neither here.
         while let Some(m) = self.ac.try_find_overlapping(&input, &mut at).ok().and(at.get_match()) {
-            // The match in the normalised text.
-            let (start, end) = if encoded { (map[m.start()], map[m.end()]) } else { (m.start() as u32, m.end() as u32) };
             let short = self.short[m.pattern().as_usize()];
             for &(r, g) in self.targets.of(m.pattern().as_usize()) {
                 let pos = match state.iter().position(|s| s.0 == r) {
@@ -163,7 +142,7 @@ impl Matcher {
                     }
                     if s.1 & (1 << g) == 0 {
                         s.1 |= 1 << g;
-                        s.3[g as usize] = (start, end);
+                        s.3[g as usize] = (m.start() as u32, m.end() as u32);
                     }
                 }
             }
@@ -276,24 +255,6 @@ mod tests {
             parts,
             vec![Part { rule: 9, groups: 1, strong: 1 }, Part { rule: 1, groups: 1, strong: 1 }, Part { rule: 3, groups: 1, strong: 1 }]
         );
-    }
-
-    #[test]
-    fn indic_words_match_and_are_quoted_as_written() {
-        let m = Matcher::new(&[
-            rule("hi", &[&["वीडियो कॉल"], &["करो"]], &[]),
-            rule("bn", &[&["তোমার"], &["ভিডিও"]], &[]), // তো holds ো (E0 A7 8B), kept in three bytes
-            rule("tail", &[&["*ण"]], &[]),
-        ])
-        .unwrap();
-        let hits = m.scan("अभी VIDEO... नहीं, वीडियो   कॉल करो ना");
-        assert_eq!(hits.len(), 1);
-        assert_eq!(hits[0].matched, "वीडियो   कॉल … करो");
-        let hits = m.scan("তোমার ভিডিও দাও");
-        assert_eq!((hits[0].rule, hits[0].matched.as_str()), (1, "তোমার … ভিডিও"));
-        assert_eq!(m.scan("कण").len(), 1);
-        // 㤣 is E3 A4 A3, its last two bytes those of ण (E0 A4 A3): no match inside it.
-        assert!(m.scan("㤣").is_empty());
     }
 
     #[test]

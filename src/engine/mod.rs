@@ -23,7 +23,6 @@ pub mod plan;
 pub mod rules;
 pub mod time;
 pub mod tracker;
-mod two_byte_indic;
 
 pub use assessment::{Assessment, Evidence, Level, Stage};
 pub use builtin::Engine;
