@@ -150,6 +150,22 @@ pub fn compile() {
     let plan = crate::plan::plan(owned.iter().map(|(id, groups, unless)| crate::plan::RuleRef { id, groups, unless }))
         .unwrap_or_else(|e| fail(format!("rules: {e}")));
     std::fs::write(out_dir.join("plan.txt"), crate::plan::to_text(&plan)).unwrap();
+    // The same plan as Rust data, what the engine loads at start-up without parsing:
+    // the needles one per line, per needle the number of its (rule, group) pairs, and
+    // the pairs in order (parsing plan.txt was a fifth of building the engine).
+    let mut src = String::from("/// The built-in plan's needles, one per line (normalised text holds no newline).\n");
+    src.push_str(&format!("pub const BUILTIN_NEEDLES: &str = {:?};\n", plan.needles.join("\n")));
+    src.push_str("/// Per needle, how many (rule, group) pairs it serves.\npub const BUILTIN_TARGET_COUNTS: &[u8] = &[");
+    for t in &plan.targets {
+        let n = u8::try_from(t.len()).unwrap_or_else(|_| fail(format!("rules: a needle serves {} rule groups (at most 255)", t.len())));
+        src.push_str(&format!("{n},"));
+    }
+    src.push_str("];\n/// The (rule, group) pairs of all needles, in needle order.\npub const BUILTIN_TARGETS: &[(u16, u8)] = &[");
+    for (r, g) in plan.targets.iter().flatten() {
+        src.push_str(&format!("({r},{g}),"));
+    }
+    src.push_str("];\n");
+    std::fs::write(out_dir.join("plan_builtin.rs"), src).unwrap();
     // What the shipped engine embeds: the plan holds the patterns (normalised), so the
     // rules keep only their group count (empty groups), not the pattern text again.
     let empty: Vec<String> = Vec::new();

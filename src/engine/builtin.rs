@@ -6,6 +6,11 @@ use super::rules::{self, Rule};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// The automaton plan of the built-in rules as data, written by build.rs (build/rules.rs).
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/plan_builtin.rs"));
+}
+
 pub struct Engine {
     rules: Vec<Rule>,
     matcher: Matcher,
@@ -23,8 +28,9 @@ impl Engine {
     /// normalised at run time). Not cached: for the start-up benchmark.
     pub fn builtin_uncached() -> Result<Engine, String> {
         let rules = rules::builtin_lite()?;
-        let p = plan::from_text(rules::BUILTIN_PLAN).ok_or("built-in plan unreadable")?;
-        let matcher = Matcher::from_plan(p, &rules)?;
+        let (needles, targets) = plan::from_tables(tables::BUILTIN_NEEDLES, tables::BUILTIN_TARGET_COUNTS, tables::BUILTIN_TARGETS)
+            .ok_or("built-in plan tables disagree")?;
+        let matcher = Matcher::from_flat_plan(&needles, targets, &rules)?;
         let by_id = rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
         Ok(Engine { rules, matcher, by_id })
     }
@@ -96,5 +102,47 @@ mod tests {
         let rules = rules::parse(rules::BUILTIN_JSON).unwrap();
         let bad = plan::Plan { needles: vec![" x ".into()], targets: vec![vec![(rules.len() as u16, 0)]] };
         assert!(Matcher::from_plan(bad, &rules).is_err());
+        // As many target lists as needles, or it is refused too.
+        let short = plan::Targets::from_nested(&[vec![(0, 0)]]);
+        assert!(Matcher::from_flat_plan(&[" x ", " y "], short, &rules).is_err());
+    }
+
+    #[test]
+    fn the_plan_tables_are_the_build_scripts_plan() {
+        let (needles, targets) = plan::from_tables(tables::BUILTIN_NEEDLES, tables::BUILTIN_TARGET_COUNTS, tables::BUILTIN_TARGETS).unwrap();
+        let (text_needles, text_targets) = plan::from_text_flat(rules::BUILTIN_PLAN).unwrap();
+        assert_eq!((needles, targets), (text_needles, text_targets));
+        // Tables that disagree are refused.
+        assert!(plan::from_tables(" a \n b ", &[1], &[(0, 0)]).is_none());
+        assert!(plan::from_tables(" a ", &[2], &[(0, 0)]).is_none());
+        assert_eq!(plan::from_tables("", &[], &[]).map(|(n, t)| (n.len(), t.len())), Some((0, 0)));
+    }
+
+    #[test]
+    fn flat_targets_are_the_nested_ones() {
+        let (needles, flat) = plan::from_text_flat(rules::BUILTIN_PLAN).unwrap();
+        let nested = plan::from_text(rules::BUILTIN_PLAN).unwrap();
+        assert_eq!(needles, nested.needles);
+        assert_eq!(flat, plan::Targets::from_nested(&nested.targets));
+        assert_eq!(flat.len(), nested.targets.len());
+        for (i, t) in nested.targets.iter().enumerate() {
+            assert_eq!(flat.of(i), &t[..]);
+        }
+        assert!(flat.of(needles.len()).is_empty());
+        assert!(plan::from_text_flat(" x \t0.x\n").is_none());
+    }
+
+    /// The matcher builds its automaton without a prefilter: for these needles the
+    /// builder would choose none anyway, so the scan is the same without the cost.
+    #[test]
+    fn the_built_in_needles_get_no_prefilter_anyway() {
+        use aho_corasick::automaton::Automaton;
+        let (needles, _) = plan::from_text_flat(rules::BUILTIN_PLAN).unwrap();
+        let with = aho_corasick::nfa::contiguous::NFA::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .dense_depth(3)
+            .build(&needles)
+            .unwrap();
+        assert!(with.prefilter().is_none());
     }
 }

@@ -2,7 +2,7 @@
 //! of every rule; a rule fires when each of its groups matched and no `unless` did.
 
 use super::normalize::{normalize_mapped_into, Normalized};
-use super::plan::{plan, Plan, RuleRef, UNLESS};
+use super::plan::{plan, Plan, RuleRef, Targets, UNLESS};
 use super::rules::Rule;
 use aho_corasick::automaton::{Automaton, OverlappingState};
 use aho_corasick::nfa::contiguous::NFA;
@@ -15,7 +15,7 @@ pub struct Matcher {
     /// (its table is large) and took 17 ms to build natively (measured).
     ac: NFA,
     /// For each automaton pattern: the (rule, group) pairs it serves.
-    targets: Vec<Vec<(u16, u8)>>,
+    targets: Targets,
     /// Per pattern: an ambiguous short form (see `is_short_form`).
     short: Vec<bool>,
     group_counts: Vec<u8>,
@@ -67,21 +67,33 @@ impl Matcher {
         Matcher::from_plan(p, rules)
     }
 
-    /// A matcher from a plan worked out before (the build script's, for built-in rules).
+    /// A matcher from a plan worked out before.
     pub fn from_plan(p: Plan, rules: &[Rule]) -> Result<Matcher, String> {
-        let Plan { needles, targets } = p;
-        if targets.iter().flatten().any(|&(r, g)| r as usize >= rules.len() || (g != UNLESS && g as usize >= rules[r as usize].groups.len())) {
+        let targets = Targets::from_nested(&p.targets);
+        Matcher::from_flat_plan(&p.needles, targets, rules)
+    }
+
+    /// A matcher from needles and their flat targets (the build script's plan, for the
+    /// built-in rules, read without copying a needle: `plan::from_text_flat`).
+    pub fn from_flat_plan<N: AsRef<str>>(needles: &[N], targets: Targets, rules: &[Rule]) -> Result<Matcher, String> {
+        if targets.len() != needles.len()
+            || targets.pairs.iter().any(|&(r, g)| r as usize >= rules.len() || (g != UNLESS && g as usize >= rules[r as usize].groups.len()))
+        {
             return Err("rule plan does not fit the rules".into());
         }
         // Dense transitions for states up to depth 3 (default 2), where a scan of everyday
         // text spends its time: 9% fewer instructions per scan for +57 KB of automaton
         // (93 -> 150 KB) and +2% build time (measured; depth 4 gained 1% more for +118 KB).
+        // No prefilter: with nearly every needle starting with a space the builder ends
+        // up without one anyway (checked by a test below), after spending ~5% of the
+        // build collecting the needles' bytes for it.
         let ac = NFA::builder()
             .match_kind(MatchKind::Standard)
             .dense_depth(3)
-            .build(&needles)
+            .prefilter(false)
+            .build(needles.iter().map(|n| n.as_ref().as_bytes()))
             .map_err(|e| e.to_string())?;
-        let short = needles.iter().map(|n| is_short_form(n)).collect();
+        let short = needles.iter().map(|n| is_short_form(n.as_ref())).collect();
         Ok(Matcher { ac, targets, short, group_counts: rules.iter().map(|r| r.groups.len() as u8).collect() })
     }
 
@@ -113,7 +125,7 @@ impl Matcher {
         // Errors only for anchored searches or non-standard match kinds: neither here.
         while let Some(m) = self.ac.try_find_overlapping(&input, &mut at).ok().and(at.get_match()) {
             let short = self.short[m.pattern().as_usize()];
-            for &(r, g) in &self.targets[m.pattern().as_usize()] {
+            for &(r, g) in self.targets.of(m.pattern().as_usize()) {
                 let pos = match state.iter().position(|s| s.0 == r) {
                     Some(p) => p,
                     None => {
