@@ -42,7 +42,13 @@ const LEVER: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call, Tag::Recording]
 const THREAT: u32 = bits(&[Tag::Threat, Tag::Countdown, Tag::Impostor]);
 /// What aims a threat at the user: his own video or family named with it, the claim
 /// of a recording (of him), or an impostor's "case against you" (its rule needs the "you").
-const AIMED: u32 = bits(&[Tag::Aimed, Tag::Recording, Tag::Impostor]);
+/// The demand's "or else" aims a threat said with it too (but names nothing of his).
+const AIMED: u32 = bits(&[Tag::Aimed, Tag::Recording, Tag::Impostor, Tag::OrElse]);
+/// What ties a money demand with no threat to him: his own video, photos or family
+/// named, or the recording claimed — said with the demand (issue 12: a bank's "your
+/// Video KYC was successful" on Monday and its EMI reminder on Friday are not one
+/// demand; "I'll forget otherwise" names nothing of his).
+const HIS: u32 = bits(&[Tag::Aimed, Tag::Recording]);
 const DEMAND: u32 = bits(&[Tag::Money]);
 
 /// Shared history this long (days), written by both sides, makes a known friend.
@@ -407,7 +413,13 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     // who placed the call (issue 12: an invitation is no call, and a compliment is no
     // chain; a wife's "transfer 2000 for the saree" after a video call is a warning at
     // most).
-    if money && levered && s >= 0 && !weighted && (sexual || off || has(AIMED) || (stranger && has(Tag::Call.bit() | Tag::Recording.bit()))) {
+    // An "or else" with the demand after a call the contact placed herself ties it to
+    // that call ("20,000 Paytm karo nahi taan…"); after a call the user placed, or
+    // only an invitation, it names nothing ("transfer 2000 for the saree, I'll forget
+    // otherwise").
+    let or_else_call = chain.strictly_before(Tag::Call.bit() & tags, Tag::Money.bit() & tags) && chain.together(Tag::OrElse.bit() & tags, Tag::Money.bit() & tags, TOGETHER);
+    let his_named = or_else_call || chain.together(HIS & tags, Tag::Money.bit() & tags, TOGETHER);
+    if money && levered && s >= 0 && !weighted && (sexual || off || his_named || (stranger && has(Tag::Call.bit() | Tag::Recording.bit()))) {
         return Level::Danger;
     }
     // "I recorded everything" after a call is the extortion beginning.
@@ -733,6 +745,29 @@ mod tests {
             let c = chain(&[(extra, 0), (Tag::Call, 0), (Tag::Money, 0)]);
             assert_eq!(level(&c, Some(0), 0, false, D), Level::Danger, "{extra:?}");
         }
+    }
+
+    #[test]
+    fn money_after_a_call_is_tied_to_him_only_by_his_video_named_with_the_demand() {
+        // "Transfer 2000 for the saree, I'll forget otherwise": an "or else" names
+        // nothing of his; with no threat it is no extortion.
+        let or_else = chain(&[(Tag::VcInvite, 0), (Tag::Money, 1), (Tag::OrElse, 1)]);
+        assert_eq!(level(&or_else, Some(DAY), 0, false, D), Level::Warning);
+        // After a call the contact placed herself it is the demand for that call.
+        let placed = chain(&[(Tag::Call, 0), (Tag::Money, 1), (Tag::OrElse, 1)]);
+        assert_eq!(level(&placed, Some(DAY), 0, false, D), Level::Danger);
+        // With a threat the same "or else" aims it at him.
+        let threat = chain(&[(Tag::Threat, 1), (Tag::Money, 1), (Tag::OrElse, 1)]);
+        assert_eq!(level(&threat, Some(DAY), TRUSTED, false, D), Level::Danger);
+        // A bank's "your Video KYC was successful", then days later its EMI reminder.
+        let kyc = chain(&[(Tag::VcInvite, 0), (Tag::Aimed, 1), (Tag::Money, 4)]);
+        assert_eq!(level(&kyc, Some(4 * DAY), 0, false, D), Level::Warning);
+        // "Your video is with me … pay 5000" in one sitting after the call: extortion.
+        let mut his = Chain::default();
+        his.see(Tag::VcInvite, Some(0), 1);
+        his.see(Tag::Aimed, Some(DAY), 2);
+        his.see(Tag::Money, Some(DAY + 600), 3);
+        assert_eq!(level(&his, Some(DAY + 600), 0, false, D), Level::Danger);
     }
 
     #[test]

@@ -575,6 +575,12 @@ impl Tracker {
         &self.assessment
     }
 
+    /// How suspicious the contact is now (after the last message pushed): for the
+    /// developer's trace (`examples/trace.rs`).
+    pub fn suspicion_now(&self) -> i32 {
+        self.suspicion(self.last_time)
+    }
+
     fn author_of(&mut self, msg: &Message) -> usize {
         if !self.contact.group {
             return 0;
@@ -756,7 +762,7 @@ impl Tracker {
         let mut mask = 0u8;
         for (r, _) in found {
             let rule = &rules[*r];
-            if rule.tag.is_ask_or_threat() && rule.tag != Tag::Aimed {
+            if rule.tag.is_ask_or_threat() && !rule.tag.qualifies_only() {
                 mask |= 1 << (rule.stage as u8);
             }
         }
@@ -817,7 +823,7 @@ impl Tracker {
         // come as three lines): a video word in one line and "now" in another is no
         // invitation, and "whatsapp" in one and "please" in the next no ask.
         let splittable = |r: usize| {
-            matches!(engine.rules()[r].tag, Tag::Threat | Tag::Countdown | Tag::Money | Tag::Recording | Tag::Impostor | Tag::Aimed)
+            matches!(engine.rules()[r].tag, Tag::Threat | Tag::Countdown | Tag::Money | Tag::Recording | Tag::Impostor | Tag::Aimed | Tag::OrElse)
         };
         let recent = &mut self.previous[pos].1;
         recent.retain(|(t, _)| match (t, at) {
@@ -994,13 +1000,13 @@ impl Tracker {
                 }
             }
             self.chains[author].see(tag, at, index.map_or(0, |i| i as u32 + 1));
-            if tag != Tag::Aimed {
+            if !tag.qualifies_only() {
                 // "your video" alone is no step: only a threat it goes with is.
                 self.assessment.stage = self.assessment.stage.max(stage);
             }
         }
         let ev = &self.events[i];
-        if ev.index.is_some() && !tag.is_context() && tag != Tag::Aimed {
+        if ev.index.is_some() && !tag.is_context() && !tag.qualifies_only() {
             let st = &mut self.stats[stage as usize];
             st.count = st.count.saturating_add(1);
             if st.first_at.is_none() || (ev.at.is_some() && ev.at < st.first_at && st.count == 1) {
@@ -1020,7 +1026,7 @@ impl Tracker {
         }
         // "Aimed at the user" only qualifies a threat: it is never a reason of its own, so
         // the banner never quotes it ("if you're alone, video call me" is no extortion).
-        if tag != Tag::Aimed
+        if !tag.qualifies_only()
             && (first_of_rule || (stage >= Stage::OffPlatform && ev.index.is_some()))
             && self.assessment.evidence.len() < MAX_EVIDENCE + self.profile_evidence
         {
