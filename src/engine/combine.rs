@@ -188,6 +188,12 @@ impl Chain {
         self.active(now) & Tag::Call.bit() != 0
     }
 
+    /// Whether the contact went past inviting a call (placed one, asked something
+    /// sexual, claimed a recording, threatened or asked money) among the active cues.
+    pub fn past_invitation(&self, now: Option<i64>) -> bool {
+        self.active(now) & ((LEVER & !Tag::VcInvite.bit()) | THREAT | DEMAND) != 0
+    }
+
     /// Whether a call, an invitation to one or a recording is among the active cues.
     pub fn has_lever(&self, now: Option<i64>) -> bool {
         self.active(now) & LEVER != 0

@@ -114,6 +114,35 @@ mod tests {
     }
 
     #[test]
+    fn the_users_kinship_answer_to_an_invitation_counts_but_not_his_plea_after_a_call() {
+        use crate::engine::contact_signals::TRUSTED;
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("A".into()) };
+        let call = |minute: i64| {
+            let mut m = at(minute, true, "");
+            m.kind = MessageKind::VideoCall;
+            m.text = None;
+            m
+        };
+        // A grandson: "can you do a video call now?" — "Yes mone, call": family.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Can you do a video call now? I want to show you my project"));
+        let before = t.suspicion_now();
+        t.push(&at(2, false, "Yes mone, call"));
+        assert!(t.suspicion_now() <= TRUSTED && before > TRUSTED, "{before} → {}", t.suspicion_now());
+        t.push(&call(3));
+        t.push(&at(30, true, "I will send you the video there, don't forward it to everyone 😂"));
+        assert!(t.assessment().level < Level::Danger);
+        // The same words only after she placed the call and claimed a recording: a plea.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Send me your WhatsApp number dear"));
+        t.push(&call(3));
+        t.push(&at(10, true, "I have screen recorded everything"));
+        assert_eq!(t.push(&at(11, false, "Beta please delete it")).level, Level::Danger);
+        assert_eq!(t.push(&at(12, true, "Send 20000 now")).level, Level::Danger);
+    }
+
+    #[test]
     fn bare_amounts_but_not_phone_numbers_or_years() {
         use super::bare_amount;
         assert_eq!(bare_amount("21000").as_deref(), Some("21000"));
@@ -977,7 +1006,15 @@ impl Tracker {
         if tag.is_context() {
             // A counter-weight said after the contact already placed or asked for a call
             // does not excuse what follows ("your video, in your son's office group").
-            let late = tag != Tag::WhoAreYou && self.chains.iter().any(|c| c.has_lever(at));
+            // The user's own kinship word in his answer to an invitation ("Yes mone,
+            // call" to a grandson's "can you do a video call?") is who they are: only
+            // once the contact placed the call, claimed a recording, threatened or asked
+            // money is it late (a plea, "beta, please delete it").
+            let late = if mine && tag == Tag::Kin {
+                self.chains.iter().any(|c| c.past_invitation(at))
+            } else {
+                tag != Tag::WhoAreYou && self.chains.iter().any(|c| c.has_lever(at))
+            };
             if !late {
                 let answering = mine && self.chains.iter().any(|c| c.has_personal(at));
                 self.context.add(tag, mine, answering);
