@@ -381,7 +381,11 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     // threat word about a wedding video, a song or the news is not aimed at him.
     // In a group chat the call or invitation may be the group's (a choir's practice on
     // video, "everyone join"): there the threat must name him or his family itself.
-    let aimed = threat && ((levered && !chain.in_group) || chain.together(THREAT & tags, AIMED & tags, TOGETHER));
+    // In a group the threat must name his video or his family itself: a demand's "or
+    // else" said to everyone, a police complaint about the society's CCTV video or a
+    // recording of the group's own call aim at no one (issue 12, w7 and w8).
+    let aims = if chain.in_group { Tag::Aimed.bit() } else { AIMED };
+    let aimed = threat && ((levered && !chain.in_group) || chain.together(THREAT & tags, aims & tags, TOGETHER));
 
     // An explicit threat (or a "police" impostor) aimed at the user with a money demand,
     // together: from anyone, even family or an old friend (a hacked account). From a
@@ -793,6 +797,29 @@ mod tests {
         aimed.see(Tag::Threat, Some(DAY), 2);
         aimed.see(Tag::Aimed, Some(DAY), 2);
         assert_eq!(level(&aimed, Some(DAY), -2, false, D), Level::Danger);
+    }
+
+    #[test]
+    fn in_a_group_or_else_and_a_police_complaint_aim_at_no_one() {
+        // The society's secretary: "the face is clear in the video, we are filing a police
+        // complaint" — an impostor-like line and a video word said to everyone.
+        let mut rwa = Chain::member();
+        rwa.see(Tag::VcInvite, Some(0), 1);
+        rwa.see(Tag::Impostor, Some(0), 1);
+        assert!(level(&rwa, Some(0), -2, false, D) < Level::Warning);
+        // An uncle retelling the news: "pay or the video goes viral", an "or else" and
+        // money said to the whole family group.
+        let mut news = Chain::member();
+        news.see(Tag::Threat, Some(0), 1);
+        news.see(Tag::Money, Some(0), 1);
+        news.see(Tag::OrElse, Some(0), 1);
+        assert!(level(&news, Some(0), -2, false, D) < Level::Danger);
+        // One-to-one the same "or else" with a threat and money is the demand.
+        let one = chain(&[(Tag::Threat, 0), (Tag::Money, 0), (Tag::OrElse, 0)]);
+        assert_eq!(level(&one, Some(0), -2, false, D), Level::Danger);
+        // A member naming his video or family: extortion in a group too.
+        news.see(Tag::Aimed, Some(0), 1);
+        assert_eq!(level(&news, Some(0), -2, false, D), Level::Danger);
     }
 
     #[test]
