@@ -65,6 +65,10 @@ pub const TOGETHER_SECONDS: i64 = 30 * 60;
 const TOGETHER_MESSAGES: u32 = 4;
 /// Who the two are, said in the conversation: each lowers suspicion (README "How it decides").
 const COUNTER_WEIGHTS: u32 = bits(&[Tag::Listing, Tag::Matrimony, Tag::Service, Tag::Circle, Tag::FeeAsk]);
+/// What the user opening the conversation himself takes off suspicion: he sought the
+/// contact out (a service, a relative). Not trust: a friendly "hello" after accepting a
+/// stranger's request is also a first message.
+pub const SOUGHT_BY_USER: i32 = -2;
 /// What kinship only the contact typed takes off suspicion.
 const KIN_THEIRS_ONLY: i32 = -1;
 /// The widest gap at which a threat and a demand (or a threat and what aims it at the

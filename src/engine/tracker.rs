@@ -143,6 +143,23 @@ mod tests {
     }
 
     #[test]
+    fn a_conversation_the_user_opened_with_his_errand_lowers_suspicion_a_hello_does_not() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("A".into()) };
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, false, "My phone was stolen at the market yesterday, what should I do now?"));
+        assert!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level < Level::Warning);
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, false, "Hello ji 🙏"));
+        assert_eq!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level, Level::Warning);
+        // Nor when the contact wrote first.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(0, true, "Good morning"));
+        t.push(&at(1, false, "My phone was stolen at the market yesterday, what should I do now?"));
+        assert_eq!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level, Level::Warning);
+    }
+
+    #[test]
     fn bare_amounts_but_not_phone_numbers_or_years() {
         use super::bare_amount;
         assert_eq!(bare_amount("21000").as_deref(), Some("21000"));
@@ -250,6 +267,8 @@ pub struct Tracker {
     last_time: Option<i64>,
     /// Time and sender of the first message pushed (who opened the conversation).
     opener: Option<(Option<i64>, Sender)>,
+    /// The user opened the conversation with an errand of his own (see `suspicion`).
+    sought: bool,
     /// Group members seen, by name (their index + 1 is their author number).
     authors: Vec<String>,
     /// When each member in `authors` was first seen writing (same order).
@@ -311,6 +330,9 @@ fn laughing(text: &str) -> bool {
     // Every emoji above begins with the byte 0xF0: most messages are passed over by one search.
     (text.as_bytes().contains(&0xF0) || text.contains('h')) && LAUGHS.iter().any(|l| text.contains(l))
 }
+
+/// Words the user's first message must have to be an errand of his own.
+const SOUGHT_WORDS: usize = 6;
 
 /// Messages this close, or this close in time (`combine::TOGETHER`) when both times are
 /// known, are one sitting.
@@ -527,6 +549,7 @@ impl Tracker {
             first_time: earliest,
             last_time: prior.last_activity.map(Timestamp::unix),
             opener: None,
+            sought: false,
             authors: Vec::new(),
             author_since: Vec::new(),
             sent: [0; 2],
@@ -636,6 +659,9 @@ impl Tracker {
         }
         if self.opener.is_none() {
             self.opener = Some((own_at, msg.from));
+            // The user's opening says something (six words or more: his errand), not only
+            // "hello ji 🙏" after accepting a request.
+            self.sought = msg.from == Sender::Me && msg.text.as_deref().is_some_and(|t| t.split_whitespace().nth(SOUGHT_WORDS - 1).is_some());
         }
         let at = own_at.or(self.last_time);
         let mine = msg.from == Sender::Me;
@@ -959,7 +985,13 @@ impl Tracker {
             (Some(_), _) => true,
             (None, _) => false,
         };
+        // The user wrote the first message shown, to ask something of this contact (the
+        // physio Dr Joshi referred him to, his cousin the lawyer, his mamaji in the
+        // police): he sought them out. No scam of the blind sets (442) opens with the
+        // victim's message; the chain's contact opens it (issue 12).
+        let sought = !self.contact.group && self.sought;
         profile + self.context.score(self.contact.group, history, two_way, new_conversation, opened_by_them, self.groomed(at))
+            + if sought { combine::SOUGHT_BY_USER } else { 0 }
     }
 
     /// Whether any author flattered the user, asked him personal questions or got
