@@ -160,6 +160,25 @@ mod tests {
     }
 
     #[test]
+    fn the_contacts_own_relative_is_no_kinship_with_the_user() {
+        use super::own_relative;
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        assert!(own_relative("Kem cho uncle! Mara papa pan Anand na che", "papa"));
+        assert!(own_relative("आप मेरे पापा की उम्र के हो", "पापा"));
+        assert!(!own_relative("Papa, can you do a video call now?", "papa"));
+        assert!(!own_relative("हाँ पापा, शाम को", "पापा"));
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("M".into()) };
+        // "My papa is from Anand too": a stranger's story, then the ask: a warning.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(0, true, "Hello uncle! My papa is also from Anand, so I sent you a request"));
+        assert_eq!(t.push(&at(5, true, "Send me your WhatsApp number")).level, Level::Warning);
+        // A daughter addressing him, "Papa, …": kinship, the same ask a notice.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(0, true, "Hi papa, my phone was reset"));
+        assert!(t.push(&at(5, true, "Send me your WhatsApp number")).level < Level::Warning);
+    }
+
+    #[test]
     fn bare_amounts_but_not_phone_numbers_or_years() {
         use super::bare_amount;
         assert_eq!(bare_amount("21000").as_deref(), Some("21000"));
@@ -329,6 +348,24 @@ fn laughing(text: &str) -> bool {
     const LAUGHS: [&str; 10] = ["😂", "🤣", "😜", "😝", "😆", "😁", "🤭", "😹", "haha", "hehe"];
     // Every emoji above begins with the byte 0xF0: most messages are passed over by one search.
     (text.as_bytes().contains(&0xF0) || text.contains('h')) && LAUGHS.iter().any(|l| text.contains(l))
+}
+
+/// First-person possessives ("my", "our" in each language): a kinship word right
+/// after one names the speaker's own relative.
+const MY: [&str; 44] = [
+    "my", "our", "mere", "meri", "mera", "hamare", "humare", "mara", "mari", "maro", "maza", "mazi", "maze", "majha", "majhi", "majhe",
+    "amar", "amader", "en", "ennoda", "naa", "nanna", "ente", "mainu",
+    "मेरे", "मेरी", "मेरा", "हमारे", "माझे", "माझा", "माझी", "मारा", "મારા", "મારી", "મારો", "আমার", "என்", "என்னோட", "నా", "ನನ್ನ", "എന്റെ", "ਮੇਰੇ", "ਮੇਰਾ", "ਮੇਰੀ",
+];
+
+/// Whether the kinship word `matched` comes right after a first-person possessive in
+/// `text` (the contact's own father, "like my papa"), not addressed to the user.
+fn own_relative(text: &str, matched: &str) -> bool {
+    let low = text.to_lowercase();
+    let word = matched.trim().to_lowercase();
+    let Some(first) = word.split_whitespace().next() else { return false };
+    let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).filter(|w| !w.is_empty()).collect();
+    words.windows(2).any(|w| w[1] == first && MY.contains(&w[0]))
 }
 
 /// Words the user's first message must have to be an errand of his own.
@@ -766,6 +803,11 @@ impl Tracker {
             for (r, matched) in found {
                 let tag = rules[r].tag;
                 if teasing(tag) {
+                    continue;
+                }
+                // "My papa is also from Anand", "आप मेरे पापा की उम्र के हो": the
+                // contact's own relative, not a kinship with the user.
+                if tag == Tag::Kin && !mine && own_relative(&text, &matched) {
                     continue;
                 }
                 let keep = if mine { tag.said_by_user() } else { !quoted || !tag.is_ask_or_threat() };
