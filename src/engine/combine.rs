@@ -198,6 +198,12 @@ impl Chain {
         self.active(now) & ((LEVER & !Tag::VcInvite.bit()) | THREAT | DEMAND) != 0
     }
 
+    /// Whether a call, an invitation to one or a sexual request is among the active
+    /// cues: a recording claimed with none of them is of no call with him.
+    pub fn has_call_cue(&self, now: Option<i64>) -> bool {
+        self.active(now) & VIDEO_CALL != 0
+    }
+
     /// Whether a call, an invitation to one or a recording is among the active cues.
     pub fn has_lever(&self, now: Option<i64>) -> bool {
         self.active(now) & LEVER != 0

@@ -96,12 +96,19 @@ mod tests {
     fn a_laughing_threat_is_teasing_only_before_a_call_or_from_family() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let known = || Contact { friend_status: FriendStatus::Friends, mutual_friends: Some(60), ..Contact::named("X".into()) };
+        let stranger_like = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Z".into()) };
         // Family: "your dance video goes to all your friends 😂, pay up" is a joke.
         let mut t = Tracker::new(known(), Tuning::default(), None);
         assert!(t.push(&at(10, true, "Your video will go to all your friends 😂 pay 5000 to delete")).level < Level::Danger);
         // Without the laugh, the same from family is a demand (a hacked account).
         let mut t = Tracker::new(known(), Tuning::default(), None);
         assert_eq!(t.push(&at(10, true, "Your video will go to all your friends, pay 5000 to delete")).level, Level::Danger);
+        // "I have your video" with no call before, then the laughing threat and money
+        // from someone not a stranger: the wedding dance a grandson recorded.
+        let mut t = Tracker::new(stranger_like(), Tuning::default(), None);
+        t.push(&at(1, true, "Dadu, I have your video"));
+        t.push(&at(3, false, "Which video?"));
+        assert!(t.push(&at(5, true, "Pay 500 or your video goes viral to all your friends 🤣")).level < Level::Danger);
         // After a call the laugh excuses nothing.
         let stranger = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Y".into()) };
         let mut t = Tracker::new(stranger(), Tuning::default(), None);
@@ -783,12 +790,13 @@ impl Tracker {
                 start -= retold; // only earlier messages' cues were taken back
             }
             // A threat or demand said laughing (😂, "haha") by family, or by anyone not a
-            // stranger before any call or recording: teasing ("your dance video will go
-            // viral 😂", "that will cost you a Dairy Milk 😂"). After a call it is the
-            // lever's threat whatever the emoji.
+            // stranger before any call: teasing ("your dance video will go viral 😂", "that
+            // will cost you a Dairy Milk 😂"; a grandson's "I have your video 😈" of the
+            // wedding dance, with no call, is no recording of one). After a call, or an
+            // invitation to one, it is the lever's threat whatever the emoji.
             let laugh = !mine && laughing(&text);
             let (s_now, levered) = if laugh {
-                (self.suspicion(at), self.chains.get(author).is_some_and(|c| c.has_lever(at)))
+                (self.suspicion(at), self.chains.get(author).is_some_and(|c| c.has_call_cue(at)))
             } else {
                 (0, true)
             };
