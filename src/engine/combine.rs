@@ -299,6 +299,11 @@ impl Context {
         self.weight_counts(groomed) && self.seen & Tag::WhoAreYou.bit() == 0
     }
 
+    /// Whether the user had to ask who the contact is.
+    pub fn asked_who(&self) -> bool {
+        self.seen & Tag::WhoAreYou.bit() != 0
+    }
+
     fn weight_counts(&self, groomed: bool) -> bool {
         self.mine & COUNTER_WEIGHTS != 0 || (!groomed && self.seen & COUNTER_WEIGHTS != 0)
     }

@@ -152,12 +152,30 @@ mod tests {
     #[test]
     fn a_conversation_the_user_opened_with_his_errand_lowers_suspicion_a_hello_does_not() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
-        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("A".into()) };
+        // The thread's start is on the page: its first message is the first ever.
+        let contact = || Contact { friend_status: FriendStatus::Friends, start_visible: true, ..Contact::named("A".into()) };
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         t.push(&at(1, false, "My phone was stolen at the market yesterday, what should I do now?"));
         assert!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level < Level::Warning);
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         t.push(&at(1, false, "Hello ji 🙏"));
+        assert_eq!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level, Level::Warning);
+        // A service he engaged: her number ask, her call, then the fee — a fee, not a
+        // demand; the same thread seen from the middle is judged without it.
+        for (visible, worst) in [(true, Level::Warning), (false, Level::Danger)] {
+            let mut t = Tracker::new(Contact { start_visible: visible, ..contact() }, Tuning::default(), None);
+            t.push(&at(1, false, "Madam, the doctor referred me for my shoulder pain, can you take sessions?"));
+            t.push(&at(3, true, "Please share your WhatsApp number, I send the exercise videos there"));
+            let mut call = at(10, true, "");
+            call.kind = crate::engine::MessageKind::VideoCall;
+            call.text = None;
+            t.push(&call);
+            let l = t.push(&at(50, true, "Please pay the 600 fee on GPay")).level;
+            assert!(if visible { l < worst } else { l == worst }, "start visible {visible}: {l:?}");
+        }
+        // Nor when the start is not on the page (his reply may be the first row loaded).
+        let mut t = Tracker::new(Contact { start_visible: false, ..contact() }, Tuning::default(), None);
+        t.push(&at(1, false, "My phone was stolen at the market yesterday, what should I do now?"));
         assert_eq!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level, Level::Warning);
         // Nor when the contact wrote first.
         let mut t = Tracker::new(contact(), Tuning::default(), None);
@@ -704,8 +722,9 @@ impl Tracker {
         if self.opener.is_none() {
             self.opener = Some((own_at, msg.from));
             // The user's opening says something (six words or more: his errand), not only
-            // "hello ji 🙏" after accepting a request.
-            self.sought = msg.from == Sender::Me && msg.text.as_deref().is_some_and(|t| t.split_whitespace().nth(SOUGHT_WORDS - 1).is_some());
+            // "hello ji 🙏" after accepting a request; and it is the first message ever
+            // (the start is on the page), not the first row loaded of a longer thread.
+            self.sought = self.contact.start_visible && msg.from == Sender::Me && msg.text.as_deref().is_some_and(|t| t.split_whitespace().nth(SOUGHT_WORDS - 1).is_some());
         }
         let at = own_at.or(self.last_time);
         let mine = msg.from == Sender::Me;
@@ -949,7 +968,9 @@ impl Tracker {
                     before |= q.strong;
                 }
             }
-            if p.strong & !before == 0 {
+            // Nothing from the earlier lines: this message alone was scanned already, and
+            // a veto (`unless`) it carries holds ("you can screen record it").
+            if before == 0 || p.strong & !before == 0 {
                 continue;
             }
             let mask = before | p.strong;
@@ -1035,10 +1056,10 @@ impl Tracker {
             (Some(_), _) => true,
             (None, _) => false,
         };
-        // The user wrote the first message shown, to ask something of this contact (the
-        // physio Dr Joshi referred him to, his cousin the lawyer, his mamaji in the
-        // police): he sought them out. No scam of the blind sets (442) opens with the
-        // victim's message; the chain's contact opens it (issue 12).
+        // The user wrote the first message ever (the thread's start is on the page), to
+        // ask something of this contact (the physio Dr Joshi referred him to, his cousin
+        // the lawyer, his mamaji in the police): he sought them out. No scam of the blind
+        // sets (442) opens with the victim's message; the chain's contact opens it (issue 12).
         let sought = !self.contact.group && self.sought;
         profile + self.context.score(self.contact.group, history, two_way, new_conversation, opened_by_them, self.groomed(at))
             + if sought { combine::SOUGHT_BY_USER } else { 0 }
@@ -1160,7 +1181,10 @@ impl Tracker {
         if s >= STRANGER {
             self.assessment.stage = self.assessment.stage.max(Stage::Contact);
         }
-        let weighted = self.context.counter_weight(self.groomed(at));
+        // A conversation the user opened with his own errand is a service or a relation
+        // he engaged, as his fee question is (README "How it decides").
+        let sought = self.sought && !self.contact.group && !self.context.asked_who();
+        let weighted = sought || self.context.counter_weight(self.groomed(at));
         let level = self
             .chains
             .iter()
