@@ -204,6 +204,22 @@ mod tests {
     }
 
     #[test]
+    fn an_impostors_word_about_the_gang_is_no_advice() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Cyber Cell".into()) };
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "This is Delhi cyber police, a case is registered against you"));
+        let before = t.assessment().level;
+        assert!(before >= Level::Warning);
+        // "We caught that fraud gang": the impostor's story goes on; nothing is taken back.
+        assert!(t.push(&at(3, true, "We caught that fraud gang, now we need your statement")).level >= before);
+        // The same words from someone who made no such claim are about the scam.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Beware of this fraud, they say a case is registered against you, never pay"));
+        assert!(t.assessment().level < Level::Danger);
+    }
+
+    #[test]
     fn bare_amounts_but_not_phone_numbers_or_years() {
         use super::bare_amount;
         assert_eq!(bare_amount("21000").as_deref(), Some("21000"));
@@ -791,7 +807,12 @@ impl Tracker {
             let rules = self.engine.rules();
             // A forward, or a message that talks about scams (a warning, the news),
             // is not the contact's own ask or threat: only its context cues count.
+            // Not from a contact who already claimed to be the police, a court or a
+            // "YouTube manager" against him: the impostor's "we caught the gang", "your
+            // name will be in the newspaper" are the threat going on, not advice.
+            let impostor = self.chains.get(author).is_some_and(|c| c.active(at) & Tag::Impostor.bit() != 0);
             let caution = !mine
+                && !impostor
                 && (found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution) || self.narrates_chain(author, at, &found));
             // A long text (a club's contest notice, a pasted story or essay) is a broadcast,
             // read like a forward: the blind sets' longest scam line has 54 words.
