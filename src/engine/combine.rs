@@ -377,7 +377,11 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
         (Some(since), Some(now)) => now - since <= WINDOW,
         _ => true,
     };
-    let courting_member = chain.in_group && new_member && tags & STRONG_GROOMING != 0 && tags & (OFF_PLATFORM | VIDEO_CALL) != 0;
+    // Asking his number and inviting a video call, both, is that turn too: the group's
+    // business needs one or the other (the list of numbers, the practice on video),
+    // never a member's own number ask and call with one man (issue 12, w6–w8 groups).
+    let turned = tags & STRONG_GROOMING != 0 || (tags & OFF_PLATFORM != 0 && tags & (Tag::VcInvite.bit() | Tag::Sexual.bit()) != 0);
+    let courting_member = chain.in_group && new_member && turned && tags & (OFF_PLATFORM | VIDEO_CALL) != 0;
     let has = |m: u32| tags & m != 0;
     let cautious = tuning.cautious;
     let stranger = s >= if cautious { STRANGER - 1 } else { STRANGER };
@@ -686,6 +690,15 @@ mod tests {
         let mut secretary = Chain::member();
         secretary.see(Tag::NumberAsk, Some(60), 2);
         assert!(level(&secretary, Some(60), -5, true, D) < Level::Warning);
+        // A new member who asks his number and then invites a video call: her own chain,
+        // with no compliment the rules know.
+        let mut both = secretary.clone();
+        both.see(Tag::VcInvite, Some(120), 3);
+        assert_eq!(level(&both, Some(120), -3, true, D), Level::Warning);
+        // The group's own video call with no number asked: the group's.
+        let mut practice = Chain::member();
+        practice.see(Tag::VcInvite, Some(120), 3);
+        assert!(level(&practice, Some(120), -3, true, D) < Level::Warning);
     }
 
     #[test]
