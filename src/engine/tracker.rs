@@ -220,6 +220,28 @@ mod tests {
     }
 
     #[test]
+    fn an_app_named_with_her_link_or_qr_is_the_move_off_facebook() {
+        use super::link_or_qr;
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        assert!(link_or_qr("Telegram e add koro amay, link dilam") && link_or_qr("இந்த QR scan பண்ணுங்க"));
+        assert!(!link_or_qr("I will think about it") && !link_or_qr("the blinking light"));
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("T".into()) };
+        // The app in one message, her link as the next one.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "I will show the exercises myself, add me on Telegram"));
+        let mut link = at(2, true, "https://tg.example.net/someone");
+        link.kind = MessageKind::Link;
+        assert_eq!(t.push(&link).level, Level::Warning);
+        // Both in one message.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert_eq!(t.push(&at(1, true, "Add me on Telegram, here is the link")).level, Level::Warning);
+        // A link with no app named before it is no move.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "The photos of the wedding are ready"));
+        assert!(t.push(&link).level < Level::Warning);
+    }
+
+    #[test]
     fn bare_amounts_but_not_phone_numbers_or_years() {
         use super::bare_amount;
         assert_eq!(bare_amount("21000").as_deref(), Some("21000"));
@@ -340,6 +362,8 @@ pub struct Tracker {
     /// Each author's last few short messages (for split intents): their time and the
     /// rules each matched in part. No text.
     previous: Vec<(usize, Vec<(Option<i64>, Vec<Part>)>)>,
+    /// The contact's last message naming a messaging app: author, time, message number.
+    app_named: Option<(usize, Option<i64>, usize)>,
     /// Each author who passed on advice about the scam ("if anyone asks, don't pay,
     /// call 1930"): when, and the message number. Their threats, demands and asks in
     /// that sitting describe the scam; they are not their own.
@@ -498,6 +522,14 @@ fn kind_cue_by_id(id: &str) -> Option<Cue> {
 /// sextortion chain's asks and threats are short lines typed to one man.
 const BROADCAST_WORDS: usize = 80;
 
+/// Whether a message gives a link or a QR code: a URL, or the word for one in any
+/// language ("link dilam", "QR scan karo", "लिंक भेजा").
+fn link_or_qr(text: &str) -> bool {
+    const WORDS: [&str; 11] = ["link", "qr", "लिंक", "লিংক", "লিঙ্ক", "લિંક", "லிங்க்", "లింక్", "ಲಿಂಕ್", "ലിങ്ക്", "ਲਿੰਕ"];
+    let low = text.to_lowercase();
+    low.contains("://") || low.contains("www.") || low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).any(|w| WORDS.contains(&w))
+}
+
 fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
     let b = text.as_bytes();
     // Byte checks first: most messages have neither a quote nor a link. (0xE2 0x80
@@ -633,6 +665,7 @@ impl Tracker {
             sent: [0; 2],
             two_way_since: None,
             previous: Vec::new(),
+            app_named: None,
             burst: None,
             advice: Vec::new(),
             chains: Vec::new(),
@@ -788,13 +821,23 @@ impl Tracker {
             if app {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::AppName);
             }
-            let app_id = if app && !mine && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link)
-                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove))
-            {
-                contact_id(&text)
+            let own_app = app && !mine && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link)
+                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove));
+            // Her id, her number, or a link or QR code to her there ("Telegram e add koro
+            // amay, link dilam"; "scan this QR, add me in that app"), in this message or
+            // as her next one (a link or the QR image) in the same sitting.
+            let link_after_app = !mine && !own_app && (msg.kind == MessageKind::Link || msg.text.as_deref().is_some_and(link_or_qr))
+                && self.app_named.is_some_and(|(a, t, i)| a == author && index - i <= 2 && same_sitting(t, i, at, index));
+            let app_id = if own_app {
+                contact_id(&text).or_else(|| msg.text.as_deref().filter(|t| link_or_qr(t)).map(|_| "link".to_string()))
+            } else if link_after_app {
+                Some("link".to_string())
             } else {
                 None
             };
+            if own_app {
+                self.app_named = Some((author, at, index));
+            }
             if !mine && !payout && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link) && !found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Money) {
                 if let Some(a) = bare_amount(&text) {
                     let rules = self.engine.rules();
