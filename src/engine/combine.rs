@@ -500,7 +500,10 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
         return Level::Warning;
     }
     if money {
-        return if stranger { Level::Warning } else { Level::Notice };
+        // Money asked with no call, no recording, no threat and no move off Facebook is
+        // not this chain's step (its demand follows the call): a temple's donation, a
+        // videographer's balance. From a stranger who courted him first, a warning.
+        return if stranger && strong > 0 { Level::Warning } else { Level::Notice };
     }
     if has(GROOMING) {
         if stranger {
@@ -556,6 +559,16 @@ mod tests {
         let fresh = chain(&[(Tag::Flattery, 0), (Tag::NumberAsk, 0), (Tag::VcInvite, 0), (Tag::Money, 1)]);
         assert_eq!(level(&fresh, Some(DAY), 0, false, D), Level::Danger);
         assert!(level(&fresh, Some(100 * DAY), 0, false, D) < Level::Warning);
+    }
+
+    #[test]
+    fn money_alone_from_a_stranger_is_no_step_of_the_chain_unless_she_courted_him() {
+        // A temple trust's donation, a videographer's balance: nothing before it.
+        let alone = chain(&[(Tag::Money, 0)]);
+        assert_eq!(level(&alone, Some(0), STRANGER, false, D), Level::Notice);
+        // After her flattery, from a stranger: a warning.
+        let courted = chain(&[(Tag::Flattery, 0), (Tag::Money, 0)]);
+        assert_eq!(level(&courted, Some(0), STRANGER, false, D), Level::Warning);
     }
 
     #[test]
