@@ -242,6 +242,19 @@ mod tests {
     }
 
     #[test]
+    fn the_number_asked_again_after_a_lost_phone_is_a_relation_that_had_it() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("G".into()) };
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert!(t.push(&at(1, true, "Send your WhatsApp number once more, my old phone is gone")).level < Level::Warning);
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert!(t.push(&at(1, true, "तुमचा व्हॉट्सअ‍ॅप नंबर पुन्हा पाठवा")).level < Level::Warning);
+        // The first ask is the move off Facebook.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert_eq!(t.push(&at(1, true, "Send your WhatsApp number")).level, Level::Warning);
+    }
+
+    #[test]
     fn bare_amounts_but_not_phone_numbers_or_years() {
         use super::bare_amount;
         assert_eq!(bare_amount("21000").as_deref(), Some("21000"));
@@ -521,6 +534,21 @@ fn kind_cue_by_id(id: &str) -> Option<Cue> {
 /// More words than this in one message make it a broadcast (see `Tracker::push`): the
 /// sextortion chain's asks and threats are short lines typed to one man.
 const BROADCAST_WORDS: usize = 80;
+
+/// Words that ask for a number again, or give a new one after a lost or reset phone,
+/// in each language.
+const RE_ASK: [&str; 44] = [
+    "again", "once more", "one more time", "new phone", "phone reset", "old phone", "contacts gone", "contacts got deleted",
+    "phir se", "fir se", "dobara", "naya phone", "purana phone", "फिर से", "दोबारा", "नया फोन", "पुराना फोन",
+    "पुन्हा", "परत पाठवा", "नवीन फोन", "जुना फोन", "navin whatsapp number", "naya whatsapp number", "navo whatsapp number",
+    "ફરીથી", "નવો ફોન", "আবার", "নতুন ফোন", "மறுபடியும்", "புது போன்", "మళ్ళీ", "కొత్త ఫోన్", "ಮತ್ತೆ", "ಹೊಸ ಫೋನ್",
+    "ഒന്ന് കൂടി", "വീണ്ടും", "പഴയ ഫോൺ", "പുതിയ ഫോൺ", "ਦੁਬਾਰਾ", "ਨਵਾਂ ਫੋਨ", "contacts gele", "contacts गेले", "phone kharab", "फोन खराब",
+];
+
+fn re_asked(text: &str) -> bool {
+    let low = text.to_lowercase();
+    RE_ASK.iter().any(|w| low.contains(w))
+}
 
 /// Whether a message gives a link or a QR code: a URL, or the word for one in any
 /// language ("link dilam", "QR scan karo", "लिंक भेजा").
@@ -821,7 +849,14 @@ impl Tracker {
             if app {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::AppName);
             }
-            let own_app = app && !mine && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link)
+            // The number asked again, or given anew after a lost or reset phone ("send your
+            // number once more, the old phone is gone", "save my new WhatsApp number"): a
+            // relation that had it. None of the blind sets' scams says so (issue 12, w6–w8).
+            let reask = !mine && re_asked(&text);
+            if reask {
+                found.retain(|(r, _)| !matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove));
+            }
+            let own_app = !reask && app && !mine && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link)
                 && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove));
             // Her id, her number, or a link or QR code to her there ("Telegram e add koro
             // amay, link dilam"; "scan this QR, add me in that app"), in this message or
