@@ -33,7 +33,7 @@ const fn bits(tags: &[Tag]) -> u32 {
 
 const GROOMING: u32 = bits(&[Tag::Greeting, Tag::Forward, Tag::Flattery, Tag::Personal, Tag::Intimacy]);
 const STRONG_GROOMING: u32 = bits(&[Tag::Flattery, Tag::Personal, Tag::Intimacy]);
-const OFF_PLATFORM: u32 = bits(&[Tag::NumberAsk, Tag::AppMove]);
+const OFF_PLATFORM: u32 = bits(&[Tag::NumberAsk, Tag::AppMove, Tag::Secrecy]);
 const VIDEO_CALL: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call]);
 /// What makes a later threat or demand extortion: a call, or a recording of one.
 const LEVER: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call, Tag::Recording]);
@@ -481,7 +481,8 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     // With a counter-weight (a clinic, a class, a listing, matrimony, family, a
     // circle) an ask or a call is a notice: the consultation, the item shown on camera,
     // the families meeting on video. Sexual requests and grooming still count.
-    if weighted && !sexual && strong < 2 && (vc || off) {
+    let secrecy = has(Tag::Secrecy.bit());
+    if weighted && !sexual && !secrecy && strong < 2 && (vc || off) {
         return Level::Notice;
     }
     if vc {
@@ -492,7 +493,8 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     }
     if off {
         if s < 0 {
-            return if strong >= 2 || cautious { Level::Warning } else { Level::Notice };
+            // Secrecy is no family's and no service's reason: from anyone not trusted.
+            return if strong >= 2 || cautious || secrecy { Level::Warning } else { Level::Notice };
         }
         // Nothing known ("friends" is what accepting the request made them) or a new
         // contact: moving the chat off Facebook is the chain's second step. Issue 12
@@ -559,6 +561,19 @@ mod tests {
         let fresh = chain(&[(Tag::Flattery, 0), (Tag::NumberAsk, 0), (Tag::VcInvite, 0), (Tag::Money, 1)]);
         assert_eq!(level(&fresh, Some(DAY), 0, false, D), Level::Danger);
         assert!(level(&fresh, Some(100 * DAY), 0, false, D) < Level::Warning);
+    }
+
+    #[test]
+    fn the_move_off_facebook_for_secrecy_warns_whatever_persona_or_claimed_kin() {
+        // "I am a nurse" / "like my papa" (a little less suspicion, a persona's weight),
+        // then "people see here, give your WhatsApp number": a warning.
+        let secret = chain(&[(Tag::Secrecy, 0), (Tag::NumberAsk, 0)]);
+        assert_eq!(level(&secret, Some(0), -1, true, D), Level::Warning);
+        // The same ask with no reason of secrecy from such a contact: a notice.
+        let plain = chain(&[(Tag::NumberAsk, 0)]);
+        assert_eq!(level(&plain, Some(0), -1, true, D), Level::Notice);
+        // Family and old friends (trusted) are not judged by it.
+        assert!(level(&secret, Some(0), TRUSTED, false, D) < Level::Warning);
     }
 
     #[test]

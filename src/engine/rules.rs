@@ -59,6 +59,10 @@ named! {
         /// nothing of his: with money alone ("transfer 2000 for the saree, I'll forget
         /// otherwise") it ties the demand to no video or call (issue 12).
         OrElse = "or_else",
+        /// The move off Facebook with its reason of secrecy: it is not private here
+        /// ("people see", "fb eats my msgs", "इथे बँकेचे लोक बघतात") or a private place to
+        /// talk. A clinic, a bank or a class never needs that (issue 12, w7 and w8).
+        Secrecy = "secrecy",
     }
 }
 

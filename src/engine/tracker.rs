@@ -854,10 +854,10 @@ impl Tracker {
             // relation that had it. None of the blind sets' scams says so (issue 12, w6–w8).
             let reask = !mine && re_asked(&text);
             if reask {
-                found.retain(|(r, _)| !matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove));
+                found.retain(|(r, _)| !matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove | Tag::Secrecy));
             }
             let own_app = !reask && app && !mine && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link)
-                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove));
+                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove | Tag::Secrecy));
             // Her id, her number, or a link or QR code to her there ("Telegram e add koro
             // amay, link dilam"; "scan this QR, add me in that app"), in this message or
             // as her next one (a link or the QR image) in the same sitting.
