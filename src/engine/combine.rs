@@ -380,7 +380,7 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     // Asking his number and inviting a video call, both, is that turn too: the group's
     // business needs one or the other (the list of numbers, the practice on video),
     // never a member's own number ask and call with one man (issue 12, w6–w8 groups).
-    let turned = tags & STRONG_GROOMING != 0 || (tags & OFF_PLATFORM != 0 && tags & (Tag::VcInvite.bit() | Tag::Sexual.bit()) != 0);
+    let turned = tags & (STRONG_GROOMING | Tag::Secrecy.bit()) != 0 || (tags & OFF_PLATFORM != 0 && tags & (Tag::VcInvite.bit() | Tag::Sexual.bit()) != 0);
     let courting_member = chain.in_group && new_member && turned && tags & (OFF_PLATFORM | VIDEO_CALL) != 0;
     let has = |m: u32| tags & m != 0;
     let cautious = tuning.cautious;
@@ -723,6 +723,11 @@ mod tests {
         let mut both = secretary.clone();
         both.see(Tag::VcInvite, Some(120), 3);
         assert_eq!(level(&both, Some(120), -3, true, D), Level::Warning);
+        // A new member asking numbers to write "personally": her own ask.
+        let mut personally = Chain::member();
+        personally.see(Tag::NumberAsk, Some(60), 2);
+        personally.see(Tag::Secrecy, Some(60), 2);
+        assert_eq!(level(&personally, Some(60), -3, true, D), Level::Warning);
         // The group's own video call with no number asked: the group's.
         let mut practice = Chain::member();
         practice.see(Tag::VcInvite, Some(120), 3);
