@@ -446,9 +446,12 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     // that call ("20,000 Paytm karo nahi taan…"); after a call the user placed, or
     // only an invitation, it names nothing ("transfer 2000 for the saree, I'll forget
     // otherwise").
-    let or_else_call = chain.strictly_before(Tag::Call.bit() & tags, Tag::Money.bit() & tags) && chain.together(Tag::OrElse.bit() & tags, Tag::Money.bit() & tags, TOGETHER);
-    let his_named = or_else_call || chain.together(HIS & tags, Tag::Money.bit() & tags, TOGETHER);
-    if money && levered && s >= 0 && !weighted && (sexual || off || his_named || (stranger && has(Tag::Call.bit() | Tag::Recording.bit()))) {
+    // (Judged last: the pairing of times is the costly part, and most messages stop before.)
+    let his_named = || {
+        (chain.strictly_before(Tag::Call.bit() & tags, Tag::Money.bit() & tags) && chain.together(Tag::OrElse.bit() & tags, Tag::Money.bit() & tags, TOGETHER))
+            || chain.together(HIS & tags, Tag::Money.bit() & tags, TOGETHER)
+    };
+    if money && levered && s >= 0 && !weighted && (sexual || off || (stranger && has(Tag::Call.bit() | Tag::Recording.bit())) || his_named()) {
         return Level::Danger;
     }
     // "I recorded everything" after a call is the extortion beginning.

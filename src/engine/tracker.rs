@@ -852,7 +852,10 @@ impl Tracker {
             // The number asked again, or given anew after a lost or reset phone ("send your
             // number once more, the old phone is gone", "save my new WhatsApp number"): a
             // relation that had it. None of the blind sets' scams says so (issue 12, w6–w8).
-            let reask = !mine && re_asked(&text);
+            // (Read only when there is such a cue: most messages have none.)
+            let reask = !mine
+                && (app || found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove | Tag::Secrecy)))
+                && re_asked(&text);
             if reask {
                 found.retain(|(r, _)| !matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove | Tag::Secrecy));
             }
@@ -861,8 +864,9 @@ impl Tracker {
             // Her id, her number, or a link or QR code to her there ("Telegram e add koro
             // amay, link dilam"; "scan this QR, add me in that app"), in this message or
             // as her next one (a link or the QR image) in the same sitting.
-            let link_after_app = !mine && !own_app && (msg.kind == MessageKind::Link || msg.text.as_deref().is_some_and(link_or_qr))
-                && self.app_named.is_some_and(|(a, t, i)| a == author && index - i <= 2 && same_sitting(t, i, at, index));
+            let link_after_app = !mine && !own_app
+                && self.app_named.is_some_and(|(a, t, i)| a == author && index - i <= 2 && same_sitting(t, i, at, index))
+                && (msg.kind == MessageKind::Link || msg.text.as_deref().is_some_and(link_or_qr));
             let app_id = if own_app {
                 contact_id(&text).or_else(|| msg.text.as_deref().filter(|t| link_or_qr(t)).map(|_| "link".to_string()))
             } else if link_after_app {
@@ -888,10 +892,9 @@ impl Tracker {
             // Not from a contact who already claimed to be the police, a court or a
             // "YouTube manager" against him: the impostor's "we caught the gang", "your
             // name will be in the newspaper" are the threat going on, not advice.
-            let impostor = self.chains.get(author).is_some_and(|c| c.active(at) & Tag::Impostor.bit() != 0);
             let caution = !mine
-                && !impostor
-                && (found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution) || self.narrates_chain(author, at, &found));
+                && (found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution) || self.narrates_chain(author, at, &found))
+                && !self.chains.get(author).is_some_and(|c| c.active(at) & Tag::Impostor.bit() != 0);
             // A long text (a club's contest notice, a pasted story or essay) is a broadcast,
             // read like a forward: the blind sets' longest scam line has 54 words.
             // Words of two letters or more: padding of single letters or emoji is no notice.
