@@ -18,7 +18,9 @@ fn main() {
             let ev: Vec<String> = a.evidence.iter().filter(|e| e.message == Some(i)).map(|e| format!("{}[{}]", e.rule, e.matched)).collect();
             let who = serde_json::to_value(m).ok().and_then(|v| Some(format!("{}{}", v.get("from")?.as_str()?, v.get("author").and_then(|x| x.as_str()).map(|a| format!("/{a}")).unwrap_or_default()))).unwrap_or_default();
             let kind = serde_json::to_value(m).ok().and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(String::from)).unwrap_or_default();
-            println!("{i:>3} {:<8} {who:<14} {kind:<5} {:?} | {}", format!("{:?}", a.level), ev, m.text.as_deref().unwrap_or("").chars().take(220).collect::<String>());
+            // Every rule the text matches (the evidence above lists only the first of each).
+            let all: Vec<String> = m.text.as_deref().map(|t| saavdhan::engine::Engine::builtin().scan(t).into_iter().map(|h| h.rule).map(|r| saavdhan::engine::Engine::builtin().rules()[r].id.to_string()).collect()).unwrap_or_default();
+            println!("{i:>3} {:<8} s={:<3} {who:<14} {kind:<5} {:?} all={:?} | {}", format!("{:?}", a.level), t.suspicion_now(), ev, all, m.text.as_deref().unwrap_or("").chars().take(220).collect::<String>());
         }
     }
 }

@@ -33,7 +33,7 @@ const fn bits(tags: &[Tag]) -> u32 {
 
 const GROOMING: u32 = bits(&[Tag::Greeting, Tag::Forward, Tag::Flattery, Tag::Personal, Tag::Intimacy]);
 const STRONG_GROOMING: u32 = bits(&[Tag::Flattery, Tag::Personal, Tag::Intimacy]);
-const OFF_PLATFORM: u32 = bits(&[Tag::NumberAsk, Tag::AppMove]);
+const OFF_PLATFORM: u32 = bits(&[Tag::NumberAsk, Tag::AppMove, Tag::Secrecy]);
 const VIDEO_CALL: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call]);
 /// What makes a later threat or demand extortion: a call, or a recording of one.
 const LEVER: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call, Tag::Recording]);
@@ -42,7 +42,13 @@ const LEVER: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call, Tag::Recording]
 const THREAT: u32 = bits(&[Tag::Threat, Tag::Countdown, Tag::Impostor]);
 /// What aims a threat at the user: his own video or family named with it, the claim
 /// of a recording (of him), or an impostor's "case against you" (its rule needs the "you").
-const AIMED: u32 = bits(&[Tag::Aimed, Tag::Recording, Tag::Impostor]);
+/// The demand's "or else" aims a threat said with it too (but names nothing of his).
+const AIMED: u32 = bits(&[Tag::Aimed, Tag::Recording, Tag::Impostor, Tag::OrElse]);
+/// What ties a money demand with no threat to him: his own video, photos or family
+/// named, or the recording claimed — said with the demand (issue 12: a bank's "your
+/// Video KYC was successful" on Monday and its EMI reminder on Friday are not one
+/// demand; "I'll forget otherwise" names nothing of his).
+const HIS: u32 = bits(&[Tag::Aimed, Tag::Recording]);
 const DEMAND: u32 = bits(&[Tag::Money]);
 
 /// Shared history this long (days), written by both sides, makes a known friend.
@@ -59,6 +65,10 @@ pub const TOGETHER_SECONDS: i64 = 30 * 60;
 const TOGETHER_MESSAGES: u32 = 4;
 /// Who the two are, said in the conversation: each lowers suspicion (README "How it decides").
 const COUNTER_WEIGHTS: u32 = bits(&[Tag::Listing, Tag::Matrimony, Tag::Service, Tag::Circle, Tag::FeeAsk]);
+/// What the user opening the conversation himself takes off suspicion: he sought the
+/// contact out (a service, a relative). Not trust: a friendly "hello" after accepting a
+/// stranger's request is also a first message.
+pub const SOUGHT_BY_USER: i32 = -2;
 /// What kinship only the contact typed takes off suspicion.
 const KIN_THEIRS_ONLY: i32 = -1;
 /// The widest gap at which a threat and a demand (or a threat and what aims it at the
@@ -182,6 +192,18 @@ impl Chain {
         self.active(now) & Tag::Call.bit() != 0
     }
 
+    /// Whether the contact went past inviting a call (placed one, asked something
+    /// sexual, claimed a recording, threatened or asked money) among the active cues.
+    pub fn past_invitation(&self, now: Option<i64>) -> bool {
+        self.active(now) & ((LEVER & !Tag::VcInvite.bit()) | THREAT | DEMAND) != 0
+    }
+
+    /// Whether a call, an invitation to one or a sexual request is among the active
+    /// cues: a recording claimed with none of them is of no call with him.
+    pub fn has_call_cue(&self, now: Option<i64>) -> bool {
+        self.active(now) & VIDEO_CALL != 0
+    }
+
     /// Whether a call, an invitation to one or a recording is among the active cues.
     pub fn has_lever(&self, now: Option<i64>) -> bool {
         self.active(now) & LEVER != 0
@@ -277,6 +299,11 @@ impl Context {
         self.weight_counts(groomed) && self.seen & Tag::WhoAreYou.bit() == 0
     }
 
+    /// Whether the user had to ask who the contact is.
+    pub fn asked_who(&self) -> bool {
+        self.seen & Tag::WhoAreYou.bit() != 0
+    }
+
     fn weight_counts(&self, groomed: bool) -> bool {
         self.mine & COUNTER_WEIGHTS != 0 || (!groomed && self.seen & COUNTER_WEIGHTS != 0)
     }
@@ -350,7 +377,11 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
         (Some(since), Some(now)) => now - since <= WINDOW,
         _ => true,
     };
-    let courting_member = chain.in_group && new_member && tags & STRONG_GROOMING != 0 && tags & (OFF_PLATFORM | VIDEO_CALL) != 0;
+    // Asking his number and inviting a video call, both, is that turn too: the group's
+    // business needs one or the other (the list of numbers, the practice on video),
+    // never a member's own number ask and call with one man (issue 12, w6–w8 groups).
+    let turned = tags & (STRONG_GROOMING | Tag::Secrecy.bit()) != 0 || (tags & OFF_PLATFORM != 0 && tags & (Tag::VcInvite.bit() | Tag::Sexual.bit()) != 0);
+    let courting_member = chain.in_group && new_member && turned && tags & (OFF_PLATFORM | VIDEO_CALL) != 0;
     let has = |m: u32| tags & m != 0;
     let cautious = tuning.cautious;
     let stranger = s >= if cautious { STRANGER - 1 } else { STRANGER };
@@ -369,7 +400,11 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     // threat word about a wedding video, a song or the news is not aimed at him.
     // In a group chat the call or invitation may be the group's (a choir's practice on
     // video, "everyone join"): there the threat must name him or his family itself.
-    let aimed = threat && ((levered && !chain.in_group) || chain.together(THREAT & tags, AIMED & tags, TOGETHER));
+    // In a group the threat must name his video or his family itself: a demand's "or
+    // else" said to everyone, a police complaint about the society's CCTV video or a
+    // recording of the group's own call aim at no one (issue 12, w7 and w8).
+    let aims = if chain.in_group { Tag::Aimed.bit() } else { AIMED };
+    let aimed = threat && ((levered && !chain.in_group) || chain.together(THREAT & tags, aims & tags, TOGETHER));
 
     // An explicit threat (or a "police" impostor) aimed at the user with a money demand,
     // together: from anyone, even family or an old friend (a hacked account). From a
@@ -407,7 +442,16 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     // who placed the call (issue 12: an invitation is no call, and a compliment is no
     // chain; a wife's "transfer 2000 for the saree" after a video call is a warning at
     // most).
-    if money && levered && s >= 0 && !weighted && (sexual || off || has(AIMED) || (stranger && has(Tag::Call.bit() | Tag::Recording.bit()))) {
+    // An "or else" with the demand after a call the contact placed herself ties it to
+    // that call ("20,000 Paytm karo nahi taan…"); after a call the user placed, or
+    // only an invitation, it names nothing ("transfer 2000 for the saree, I'll forget
+    // otherwise").
+    // (Judged last: the pairing of times is the costly part, and most messages stop before.)
+    let his_named = || {
+        (chain.strictly_before(Tag::Call.bit() & tags, Tag::Money.bit() & tags) && chain.together(Tag::OrElse.bit() & tags, Tag::Money.bit() & tags, TOGETHER))
+            || chain.together(HIS & tags, Tag::Money.bit() & tags, TOGETHER)
+    };
+    if money && levered && s >= 0 && !weighted && (sexual || off || (stranger && has(Tag::Call.bit() | Tag::Recording.bit())) || his_named()) {
         return Level::Danger;
     }
     // "I recorded everything" after a call is the extortion beginning.
@@ -440,7 +484,8 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     // With a counter-weight (a clinic, a class, a listing, matrimony, family, a
     // circle) an ask or a call is a notice: the consultation, the item shown on camera,
     // the families meeting on video. Sexual requests and grooming still count.
-    if weighted && !sexual && strong < 2 && (vc || off) {
+    let secrecy = has(Tag::Secrecy.bit());
+    if weighted && !sexual && !secrecy && strong < 2 && (vc || off) {
         return Level::Notice;
     }
     if vc {
@@ -451,7 +496,8 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     }
     if off {
         if s < 0 {
-            return if strong >= 2 || cautious { Level::Warning } else { Level::Notice };
+            // Secrecy is no family's and no service's reason: from anyone not trusted.
+            return if strong >= 2 || cautious || secrecy { Level::Warning } else { Level::Notice };
         }
         // Nothing known ("friends" is what accepting the request made them) or a new
         // contact: moving the chat off Facebook is the chain's second step. Issue 12
@@ -459,7 +505,10 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
         return Level::Warning;
     }
     if money {
-        return if stranger { Level::Warning } else { Level::Notice };
+        // Money asked with no call, no recording, no threat and no move off Facebook is
+        // not this chain's step (its demand follows the call): a temple's donation, a
+        // videographer's balance. From a stranger who courted him first, a warning.
+        return if stranger && strong > 0 { Level::Warning } else { Level::Notice };
     }
     if has(GROOMING) {
         if stranger {
@@ -515,6 +564,29 @@ mod tests {
         let fresh = chain(&[(Tag::Flattery, 0), (Tag::NumberAsk, 0), (Tag::VcInvite, 0), (Tag::Money, 1)]);
         assert_eq!(level(&fresh, Some(DAY), 0, false, D), Level::Danger);
         assert!(level(&fresh, Some(100 * DAY), 0, false, D) < Level::Warning);
+    }
+
+    #[test]
+    fn the_move_off_facebook_for_secrecy_warns_whatever_persona_or_claimed_kin() {
+        // "I am a nurse" / "like my papa" (a little less suspicion, a persona's weight),
+        // then "people see here, give your WhatsApp number": a warning.
+        let secret = chain(&[(Tag::Secrecy, 0), (Tag::NumberAsk, 0)]);
+        assert_eq!(level(&secret, Some(0), -1, true, D), Level::Warning);
+        // The same ask with no reason of secrecy from such a contact: a notice.
+        let plain = chain(&[(Tag::NumberAsk, 0)]);
+        assert_eq!(level(&plain, Some(0), -1, true, D), Level::Notice);
+        // Family and old friends (trusted) are not judged by it.
+        assert!(level(&secret, Some(0), TRUSTED, false, D) < Level::Warning);
+    }
+
+    #[test]
+    fn money_alone_from_a_stranger_is_no_step_of_the_chain_unless_she_courted_him() {
+        // A temple trust's donation, a videographer's balance: nothing before it.
+        let alone = chain(&[(Tag::Money, 0)]);
+        assert_eq!(level(&alone, Some(0), STRANGER, false, D), Level::Notice);
+        // After her flattery, from a stranger: a warning.
+        let courted = chain(&[(Tag::Flattery, 0), (Tag::Money, 0)]);
+        assert_eq!(level(&courted, Some(0), STRANGER, false, D), Level::Warning);
     }
 
     #[test]
@@ -649,6 +721,20 @@ mod tests {
         let mut secretary = Chain::member();
         secretary.see(Tag::NumberAsk, Some(60), 2);
         assert!(level(&secretary, Some(60), -5, true, D) < Level::Warning);
+        // A new member who asks his number and then invites a video call: her own chain,
+        // with no compliment the rules know.
+        let mut both = secretary.clone();
+        both.see(Tag::VcInvite, Some(120), 3);
+        assert_eq!(level(&both, Some(120), -3, true, D), Level::Warning);
+        // A new member asking numbers to write "personally": her own ask.
+        let mut personally = Chain::member();
+        personally.see(Tag::NumberAsk, Some(60), 2);
+        personally.see(Tag::Secrecy, Some(60), 2);
+        assert_eq!(level(&personally, Some(60), -3, true, D), Level::Warning);
+        // The group's own video call with no number asked: the group's.
+        let mut practice = Chain::member();
+        practice.see(Tag::VcInvite, Some(120), 3);
+        assert!(level(&practice, Some(120), -3, true, D) < Level::Warning);
     }
 
     #[test]
@@ -736,6 +822,29 @@ mod tests {
     }
 
     #[test]
+    fn money_after_a_call_is_tied_to_him_only_by_his_video_named_with_the_demand() {
+        // "Transfer 2000 for the saree, I'll forget otherwise": an "or else" names
+        // nothing of his; with no threat it is no extortion.
+        let or_else = chain(&[(Tag::VcInvite, 0), (Tag::Money, 1), (Tag::OrElse, 1)]);
+        assert_eq!(level(&or_else, Some(DAY), 0, false, D), Level::Warning);
+        // After a call the contact placed herself it is the demand for that call.
+        let placed = chain(&[(Tag::Call, 0), (Tag::Money, 1), (Tag::OrElse, 1)]);
+        assert_eq!(level(&placed, Some(DAY), 0, false, D), Level::Danger);
+        // With a threat the same "or else" aims it at him.
+        let threat = chain(&[(Tag::Threat, 1), (Tag::Money, 1), (Tag::OrElse, 1)]);
+        assert_eq!(level(&threat, Some(DAY), TRUSTED, false, D), Level::Danger);
+        // A bank's "your Video KYC was successful", then days later its EMI reminder.
+        let kyc = chain(&[(Tag::VcInvite, 0), (Tag::Aimed, 1), (Tag::Money, 4)]);
+        assert_eq!(level(&kyc, Some(4 * DAY), 0, false, D), Level::Warning);
+        // "Your video is with me … pay 5000" in one sitting after the call: extortion.
+        let mut his = Chain::default();
+        his.see(Tag::VcInvite, Some(0), 1);
+        his.see(Tag::Aimed, Some(DAY), 2);
+        his.see(Tag::Money, Some(DAY + 600), 3);
+        assert_eq!(level(&his, Some(DAY + 600), 0, false, D), Level::Danger);
+    }
+
+    #[test]
     fn in_a_group_a_threat_after_the_groups_call_must_name_him() {
         // The choir master's "join the video call" then "the recording goes on YouTube,
         // everyone will see": the group's video, not his.
@@ -752,6 +861,29 @@ mod tests {
         aimed.see(Tag::Threat, Some(DAY), 2);
         aimed.see(Tag::Aimed, Some(DAY), 2);
         assert_eq!(level(&aimed, Some(DAY), -2, false, D), Level::Danger);
+    }
+
+    #[test]
+    fn in_a_group_or_else_and_a_police_complaint_aim_at_no_one() {
+        // The society's secretary: "the face is clear in the video, we are filing a police
+        // complaint" — an impostor-like line and a video word said to everyone.
+        let mut rwa = Chain::member();
+        rwa.see(Tag::VcInvite, Some(0), 1);
+        rwa.see(Tag::Impostor, Some(0), 1);
+        assert!(level(&rwa, Some(0), -2, false, D) < Level::Warning);
+        // An uncle retelling the news: "pay or the video goes viral", an "or else" and
+        // money said to the whole family group.
+        let mut news = Chain::member();
+        news.see(Tag::Threat, Some(0), 1);
+        news.see(Tag::Money, Some(0), 1);
+        news.see(Tag::OrElse, Some(0), 1);
+        assert!(level(&news, Some(0), -2, false, D) < Level::Danger);
+        // One-to-one the same "or else" with a threat and money is the demand.
+        let one = chain(&[(Tag::Threat, 0), (Tag::Money, 0), (Tag::OrElse, 0)]);
+        assert_eq!(level(&one, Some(0), -2, false, D), Level::Danger);
+        // A member naming his video or family: extortion in a group too.
+        news.see(Tag::Aimed, Some(0), 1);
+        assert_eq!(level(&news, Some(0), -2, false, D), Level::Danger);
     }
 
     #[test]

@@ -54,6 +54,15 @@ named! {
         /// Context, said by the user: what a service costs ("fees kitni?"). A service he
         /// engaged himself, even when the contact named it first (issue 12).
         FeeAsk = "fee_ask",
+        /// The "or else" of a demand ("pay, or else…", "warna", "नाहीतर"): it aims a
+        /// threat said with it at the user who is to pay. Unlike `Aimed` it names
+        /// nothing of his: with money alone ("transfer 2000 for the saree, I'll forget
+        /// otherwise") it ties the demand to no video or call (issue 12).
+        OrElse = "or_else",
+        /// The move off Facebook with its reason of secrecy: it is not private here
+        /// ("people see", "fb eats my msgs", "इथे बँकेचे लोक बघतात") or a private place to
+        /// talk. A clinic, a bank or a class never needs that (issue 12, w7 and w8).
+        Secrecy = "secrecy",
     }
 }
 
@@ -70,6 +79,12 @@ impl Tag {
     /// Cues that count when the user says them (only context).
     pub fn said_by_user(self) -> bool {
         self.is_context() && !matches!(self, Tag::Caution | Tag::Payout)
+    }
+
+    /// Cues that only qualify a threat (whom it is aimed at): never a step or a reason
+    /// of their own.
+    pub fn qualifies_only(self) -> bool {
+        matches!(self, Tag::Aimed | Tag::OrElse)
     }
 
     /// Steps that a quote or a forward does not make the sender's own.

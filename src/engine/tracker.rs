@@ -96,12 +96,19 @@ mod tests {
     fn a_laughing_threat_is_teasing_only_before_a_call_or_from_family() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let known = || Contact { friend_status: FriendStatus::Friends, mutual_friends: Some(60), ..Contact::named("X".into()) };
+        let stranger_like = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Z".into()) };
         // Family: "your dance video goes to all your friends 😂, pay up" is a joke.
         let mut t = Tracker::new(known(), Tuning::default(), None);
         assert!(t.push(&at(10, true, "Your video will go to all your friends 😂 pay 5000 to delete")).level < Level::Danger);
         // Without the laugh, the same from family is a demand (a hacked account).
         let mut t = Tracker::new(known(), Tuning::default(), None);
         assert_eq!(t.push(&at(10, true, "Your video will go to all your friends, pay 5000 to delete")).level, Level::Danger);
+        // "I have your video" with no call before, then the laughing threat and money
+        // from someone not a stranger: the wedding dance a grandson recorded.
+        let mut t = Tracker::new(stranger_like(), Tuning::default(), None);
+        t.push(&at(1, true, "Dadu, I have your video"));
+        t.push(&at(3, false, "Which video?"));
+        assert!(t.push(&at(5, true, "Pay 500 or your video goes viral to all your friends 🤣")).level < Level::Danger);
         // After a call the laugh excuses nothing.
         let stranger = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Y".into()) };
         let mut t = Tracker::new(stranger(), Tuning::default(), None);
@@ -111,6 +118,140 @@ mod tests {
         t.push(&at(1, true, "Send your WhatsApp number dear"));
         t.push(&call);
         assert_eq!(t.push(&at(10, true, "ur face is clear in recording 😂 I am uploading on youtube and sending to ur son")).level, Level::Danger);
+    }
+
+    #[test]
+    fn the_users_kinship_answer_to_an_invitation_counts_but_not_his_plea_after_a_call() {
+        use crate::engine::contact_signals::TRUSTED;
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("A".into()) };
+        let call = |minute: i64| {
+            let mut m = at(minute, true, "");
+            m.kind = MessageKind::VideoCall;
+            m.text = None;
+            m
+        };
+        // A grandson: "can you do a video call now?" — "Yes mone, call": family.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Can you do a video call now? I want to show you my project"));
+        let before = t.suspicion_now();
+        t.push(&at(2, false, "Yes mone, call"));
+        assert!(t.suspicion_now() <= TRUSTED && before > TRUSTED, "{before} → {}", t.suspicion_now());
+        t.push(&call(3));
+        t.push(&at(30, true, "I will send you the video there, don't forward it to everyone 😂"));
+        assert!(t.assessment().level < Level::Danger);
+        // The same words only after she placed the call and claimed a recording: a plea.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Send me your WhatsApp number dear"));
+        t.push(&call(3));
+        t.push(&at(10, true, "I have screen recorded everything"));
+        assert_eq!(t.push(&at(11, false, "Beta please delete it")).level, Level::Danger);
+        assert_eq!(t.push(&at(12, true, "Send 20000 now")).level, Level::Danger);
+    }
+
+    #[test]
+    fn a_conversation_the_user_opened_with_his_errand_lowers_suspicion_a_hello_does_not() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        // The thread's start is on the page: its first message is the first ever.
+        let contact = || Contact { friend_status: FriendStatus::Friends, start_visible: true, ..Contact::named("A".into()) };
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, false, "My phone was stolen at the market yesterday, what should I do now?"));
+        assert!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level < Level::Warning);
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, false, "Hello ji 🙏"));
+        assert_eq!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level, Level::Warning);
+        // A service he engaged: her number ask, her call, then the fee — a fee, not a
+        // demand; the same thread seen from the middle is judged without it.
+        for (visible, worst) in [(true, Level::Warning), (false, Level::Danger)] {
+            let mut t = Tracker::new(Contact { start_visible: visible, ..contact() }, Tuning::default(), None);
+            t.push(&at(1, false, "Madam, the doctor referred me for my shoulder pain, can you take sessions?"));
+            t.push(&at(3, true, "Please share your WhatsApp number, I send the exercise videos there"));
+            let mut call = at(10, true, "");
+            call.kind = crate::engine::MessageKind::VideoCall;
+            call.text = None;
+            t.push(&call);
+            let l = t.push(&at(50, true, "Please pay the 600 fee on GPay")).level;
+            assert!(if visible { l < worst } else { l == worst }, "start visible {visible}: {l:?}");
+        }
+        // Nor when the start is not on the page (his reply may be the first row loaded).
+        let mut t = Tracker::new(Contact { start_visible: false, ..contact() }, Tuning::default(), None);
+        t.push(&at(1, false, "My phone was stolen at the market yesterday, what should I do now?"));
+        assert_eq!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level, Level::Warning);
+        // Nor when the contact wrote first.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(0, true, "Good morning"));
+        t.push(&at(1, false, "My phone was stolen at the market yesterday, what should I do now?"));
+        assert_eq!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level, Level::Warning);
+    }
+
+    #[test]
+    fn the_contacts_own_relative_is_no_kinship_with_the_user() {
+        use super::own_relative;
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        assert!(own_relative("Kem cho uncle! Mara papa pan Anand na che", "papa"));
+        assert!(own_relative("आप मेरे पापा की उम्र के हो", "पापा"));
+        assert!(!own_relative("Papa, can you do a video call now?", "papa"));
+        assert!(!own_relative("हाँ पापा, शाम को", "पापा"));
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("M".into()) };
+        // "My papa is from Anand too": a stranger's story, then the ask: a warning.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(0, true, "Hello uncle! My papa is also from Anand, so I sent you a request"));
+        assert_eq!(t.push(&at(5, true, "Send me your WhatsApp number")).level, Level::Warning);
+        // A daughter addressing him, "Papa, …": kinship, the same ask a notice.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(0, true, "Hi papa, my phone was reset"));
+        assert!(t.push(&at(5, true, "Send me your WhatsApp number")).level < Level::Warning);
+    }
+
+    #[test]
+    fn an_impostors_word_about_the_gang_is_no_advice() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Cyber Cell".into()) };
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "This is Delhi cyber police, a case is registered against you"));
+        let before = t.assessment().level;
+        assert!(before >= Level::Warning);
+        // "We caught that fraud gang": the impostor's story goes on; nothing is taken back.
+        assert!(t.push(&at(3, true, "We caught that fraud gang, now we need your statement")).level >= before);
+        // The same words from someone who made no such claim are about the scam.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Beware of this fraud, they say a case is registered against you, never pay"));
+        assert!(t.assessment().level < Level::Danger);
+    }
+
+    #[test]
+    fn an_app_named_with_her_link_or_qr_is_the_move_off_facebook() {
+        use super::link_or_qr;
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        assert!(link_or_qr("Telegram e add koro amay, link dilam") && link_or_qr("இந்த QR scan பண்ணுங்க"));
+        assert!(!link_or_qr("I will think about it") && !link_or_qr("the blinking light"));
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("T".into()) };
+        // The app in one message, her link as the next one.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "I will show the exercises myself, add me on Telegram"));
+        let mut link = at(2, true, "https://tg.example.net/someone");
+        link.kind = MessageKind::Link;
+        assert_eq!(t.push(&link).level, Level::Warning);
+        // Both in one message.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert_eq!(t.push(&at(1, true, "Add me on Telegram, here is the link")).level, Level::Warning);
+        // A link with no app named before it is no move.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "The photos of the wedding are ready"));
+        assert!(t.push(&link).level < Level::Warning);
+    }
+
+    #[test]
+    fn the_number_asked_again_after_a_lost_phone_is_a_relation_that_had_it() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("G".into()) };
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert!(t.push(&at(1, true, "Send your WhatsApp number once more, my old phone is gone")).level < Level::Warning);
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert!(t.push(&at(1, true, "तुमचा व्हॉट्सअ‍ॅप नंबर पुन्हा पाठवा")).level < Level::Warning);
+        // The first ask is the move off Facebook.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert_eq!(t.push(&at(1, true, "Send your WhatsApp number")).level, Level::Warning);
     }
 
     #[test]
@@ -221,6 +362,8 @@ pub struct Tracker {
     last_time: Option<i64>,
     /// Time and sender of the first message pushed (who opened the conversation).
     opener: Option<(Option<i64>, Sender)>,
+    /// The user opened the conversation with an errand of his own (see `suspicion`).
+    sought: bool,
     /// Group members seen, by name (their index + 1 is their author number).
     authors: Vec<String>,
     /// When each member in `authors` was first seen writing (same order).
@@ -232,6 +375,8 @@ pub struct Tracker {
     /// Each author's last few short messages (for split intents): their time and the
     /// rules each matched in part. No text.
     previous: Vec<(usize, Vec<(Option<i64>, Vec<Part>)>)>,
+    /// The contact's last message naming a messaging app: author, time, message number.
+    app_named: Option<(usize, Option<i64>, usize)>,
     /// Each author who passed on advice about the scam ("if anyone asks, don't pay,
     /// call 1930"): when, and the message number. Their threats, demands and asks in
     /// that sitting describe the scam; they are not their own.
@@ -282,6 +427,27 @@ fn laughing(text: &str) -> bool {
     // Every emoji above begins with the byte 0xF0: most messages are passed over by one search.
     (text.as_bytes().contains(&0xF0) || text.contains('h')) && LAUGHS.iter().any(|l| text.contains(l))
 }
+
+/// First-person possessives ("my", "our" in each language): a kinship word right
+/// after one names the speaker's own relative.
+const MY: [&str; 44] = [
+    "my", "our", "mere", "meri", "mera", "hamare", "humare", "mara", "mari", "maro", "maza", "mazi", "maze", "majha", "majhi", "majhe",
+    "amar", "amader", "en", "ennoda", "naa", "nanna", "ente", "mainu",
+    "मेरे", "मेरी", "मेरा", "हमारे", "माझे", "माझा", "माझी", "मारा", "મારા", "મારી", "મારો", "আমার", "என்", "என்னோட", "నా", "ನನ್ನ", "എന്റെ", "ਮੇਰੇ", "ਮੇਰਾ", "ਮੇਰੀ",
+];
+
+/// Whether the kinship word `matched` comes right after a first-person possessive in
+/// `text` (the contact's own father, "like my papa"), not addressed to the user.
+fn own_relative(text: &str, matched: &str) -> bool {
+    let low = text.to_lowercase();
+    let word = matched.trim().to_lowercase();
+    let Some(first) = word.split_whitespace().next() else { return false };
+    let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).filter(|w| !w.is_empty()).collect();
+    words.windows(2).any(|w| w[1] == first && MY.contains(&w[0]))
+}
+
+/// Words the user's first message must have to be an errand of his own.
+const SOUGHT_WORDS: usize = 6;
 
 /// Messages this close, or this close in time (`combine::TOGETHER`) when both times are
 /// known, are one sitting.
@@ -368,6 +534,29 @@ fn kind_cue_by_id(id: &str) -> Option<Cue> {
 /// More words than this in one message make it a broadcast (see `Tracker::push`): the
 /// sextortion chain's asks and threats are short lines typed to one man.
 const BROADCAST_WORDS: usize = 80;
+
+/// Words that ask for a number again, or give a new one after a lost or reset phone,
+/// in each language.
+const RE_ASK: [&str; 44] = [
+    "again", "once more", "one more time", "new phone", "phone reset", "old phone", "contacts gone", "contacts got deleted",
+    "phir se", "fir se", "dobara", "naya phone", "purana phone", "फिर से", "दोबारा", "नया फोन", "पुराना फोन",
+    "पुन्हा", "परत पाठवा", "नवीन फोन", "जुना फोन", "navin whatsapp number", "naya whatsapp number", "navo whatsapp number",
+    "ફરીથી", "નવો ફોન", "আবার", "নতুন ফোন", "மறுபடியும்", "புது போன்", "మళ్ళీ", "కొత్త ఫోన్", "ಮತ್ತೆ", "ಹೊಸ ಫೋನ್",
+    "ഒന്ന് കൂടി", "വീണ്ടും", "പഴയ ഫോൺ", "പുതിയ ഫോൺ", "ਦੁਬਾਰਾ", "ਨਵਾਂ ਫੋਨ", "contacts gele", "contacts गेले", "phone kharab", "फोन खराब",
+];
+
+fn re_asked(text: &str) -> bool {
+    let low = text.to_lowercase();
+    RE_ASK.iter().any(|w| low.contains(w))
+}
+
+/// Whether a message gives a link or a QR code: a URL, or the word for one in any
+/// language ("link dilam", "QR scan karo", "लिंक भेजा").
+fn link_or_qr(text: &str) -> bool {
+    const WORDS: [&str; 11] = ["link", "qr", "लिंक", "লিংক", "লিঙ্ক", "લિંક", "லிங்க்", "లింక్", "ಲಿಂಕ್", "ലിങ്ക്", "ਲਿੰਕ"];
+    let low = text.to_lowercase();
+    low.contains("://") || low.contains("www.") || low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).any(|w| WORDS.contains(&w))
+}
 
 fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
     let b = text.as_bytes();
@@ -498,11 +687,13 @@ impl Tracker {
             first_time: earliest,
             last_time: prior.last_activity.map(Timestamp::unix),
             opener: None,
+            sought: false,
             authors: Vec::new(),
             author_since: Vec::new(),
             sent: [0; 2],
             two_way_since: None,
             previous: Vec::new(),
+            app_named: None,
             burst: None,
             advice: Vec::new(),
             chains: Vec::new(),
@@ -575,6 +766,12 @@ impl Tracker {
         &self.assessment
     }
 
+    /// How suspicious the contact is now (after the last message pushed): for the
+    /// developer's trace (`examples/trace.rs`).
+    pub fn suspicion_now(&self) -> i32 {
+        self.suspicion(self.last_time)
+    }
+
     fn author_of(&mut self, msg: &Message) -> usize {
         if !self.contact.group {
             return 0;
@@ -601,6 +798,10 @@ impl Tracker {
         }
         if self.opener.is_none() {
             self.opener = Some((own_at, msg.from));
+            // The user's opening says something (six words or more: his errand), not only
+            // "hello ji 🙏" after accepting a request; and it is the first message ever
+            // (the start is on the page), not the first row loaded of a longer thread.
+            self.sought = self.contact.start_visible && msg.from == Sender::Me && msg.text.as_deref().is_some_and(|t| t.split_whitespace().nth(SOUGHT_WORDS - 1).is_some());
         }
         let at = own_at.or(self.last_time);
         let mine = msg.from == Sender::Me;
@@ -648,13 +849,34 @@ impl Tracker {
             if app {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::AppName);
             }
-            let app_id = if app && !mine && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link)
-                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove))
-            {
-                contact_id(&text)
+            // The number asked again, or given anew after a lost or reset phone ("send your
+            // number once more, the old phone is gone", "save my new WhatsApp number"): a
+            // relation that had it. None of the blind sets' scams says so (issue 12, w6–w8).
+            // (Read only when there is such a cue: most messages have none.)
+            let reask = !mine
+                && (app || found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove | Tag::Secrecy)))
+                && re_asked(&text);
+            if reask {
+                found.retain(|(r, _)| !matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove | Tag::Secrecy));
+            }
+            let own_app = !reask && app && !mine && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link)
+                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove | Tag::Secrecy));
+            // Her id, her number, or a link or QR code to her there ("Telegram e add koro
+            // amay, link dilam"; "scan this QR, add me in that app"), in this message or
+            // as her next one (a link or the QR image) in the same sitting.
+            let link_after_app = !mine && !own_app
+                && self.app_named.is_some_and(|(a, t, i)| a == author && index - i <= 2 && same_sitting(t, i, at, index))
+                && (msg.kind == MessageKind::Link || msg.text.as_deref().is_some_and(link_or_qr));
+            let app_id = if own_app {
+                contact_id(&text).or_else(|| msg.text.as_deref().filter(|t| link_or_qr(t)).map(|_| "link".to_string()))
+            } else if link_after_app {
+                Some("link".to_string())
             } else {
                 None
             };
+            if own_app {
+                self.app_named = Some((author, at, index));
+            }
             if !mine && !payout && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link) && !found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Money) {
                 if let Some(a) = bare_amount(&text) {
                     let rules = self.engine.rules();
@@ -667,8 +889,12 @@ impl Tracker {
             let rules = self.engine.rules();
             // A forward, or a message that talks about scams (a warning, the news),
             // is not the contact's own ask or threat: only its context cues count.
+            // Not from a contact who already claimed to be the police, a court or a
+            // "YouTube manager" against him: the impostor's "we caught the gang", "your
+            // name will be in the newspaper" are the threat going on, not advice.
             let caution = !mine
-                && (found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution) || self.narrates_chain(author, at, &found));
+                && (found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution) || self.narrates_chain(author, at, &found))
+                && !self.chains.get(author).is_some_and(|c| c.active(at) & Tag::Impostor.bit() != 0);
             // A long text (a club's contest notice, a pasted story or essay) is a broadcast,
             // read like a forward: the blind sets' longest scam line has 54 words.
             // Words of two letters or more: padding of single letters or emoji is no notice.
@@ -685,12 +911,13 @@ impl Tracker {
                 start -= retold; // only earlier messages' cues were taken back
             }
             // A threat or demand said laughing (😂, "haha") by family, or by anyone not a
-            // stranger before any call or recording: teasing ("your dance video will go
-            // viral 😂", "that will cost you a Dairy Milk 😂"). After a call it is the
-            // lever's threat whatever the emoji.
+            // stranger before any call: teasing ("your dance video will go viral 😂", "that
+            // will cost you a Dairy Milk 😂"; a grandson's "I have your video 😈" of the
+            // wedding dance, with no call, is no recording of one). After a call, or an
+            // invitation to one, it is the lever's threat whatever the emoji.
             let laugh = !mine && laughing(&text);
             let (s_now, levered) = if laugh {
-                (self.suspicion(at), self.chains.get(author).is_some_and(|c| c.has_lever(at)))
+                (self.suspicion(at), self.chains.get(author).is_some_and(|c| c.has_call_cue(at)))
             } else {
                 (0, true)
             };
@@ -705,6 +932,11 @@ impl Tracker {
             for (r, matched) in found {
                 let tag = rules[r].tag;
                 if teasing(tag) {
+                    continue;
+                }
+                // "My papa is also from Anand", "आप मेरे पापा की उम्र के हो": the
+                // contact's own relative, not a kinship with the user.
+                if tag == Tag::Kin && !mine && own_relative(&text, &matched) {
                     continue;
                 }
                 let keep = if mine { tag.said_by_user() } else { !quoted || !tag.is_ask_or_threat() };
@@ -756,7 +988,7 @@ impl Tracker {
         let mut mask = 0u8;
         for (r, _) in found {
             let rule = &rules[*r];
-            if rule.tag.is_ask_or_threat() && rule.tag != Tag::Aimed {
+            if rule.tag.is_ask_or_threat() && !rule.tag.qualifies_only() {
                 mask |= 1 << (rule.stage as u8);
             }
         }
@@ -817,7 +1049,7 @@ impl Tracker {
         // come as three lines): a video word in one line and "now" in another is no
         // invitation, and "whatsapp" in one and "please" in the next no ask.
         let splittable = |r: usize| {
-            matches!(engine.rules()[r].tag, Tag::Threat | Tag::Countdown | Tag::Money | Tag::Recording | Tag::Impostor | Tag::Aimed)
+            matches!(engine.rules()[r].tag, Tag::Threat | Tag::Countdown | Tag::Money | Tag::Recording | Tag::Impostor | Tag::Aimed | Tag::OrElse)
         };
         let recent = &mut self.previous[pos].1;
         recent.retain(|(t, _)| match (t, at) {
@@ -838,7 +1070,9 @@ impl Tracker {
                     before |= q.strong;
                 }
             }
-            if p.strong & !before == 0 {
+            // Nothing from the earlier lines: this message alone was scanned already, and
+            // a veto (`unless`) it carries holds ("you can screen record it").
+            if before == 0 || p.strong & !before == 0 {
                 continue;
             }
             let mask = before | p.strong;
@@ -924,7 +1158,13 @@ impl Tracker {
             (Some(_), _) => true,
             (None, _) => false,
         };
+        // The user wrote the first message ever (the thread's start is on the page), to
+        // ask something of this contact (the physio Dr Joshi referred him to, his cousin
+        // the lawyer, his mamaji in the police): he sought them out. No scam of the blind
+        // sets (442) opens with the victim's message; the chain's contact opens it (issue 12).
+        let sought = !self.contact.group && self.sought;
         profile + self.context.score(self.contact.group, history, two_way, new_conversation, opened_by_them, self.groomed(at))
+            + if sought { combine::SOUGHT_BY_USER } else { 0 }
     }
 
     /// Whether any author flattered the user, asked him personal questions or got
@@ -971,7 +1211,15 @@ impl Tracker {
         if tag.is_context() {
             // A counter-weight said after the contact already placed or asked for a call
             // does not excuse what follows ("your video, in your son's office group").
-            let late = tag != Tag::WhoAreYou && self.chains.iter().any(|c| c.has_lever(at));
+            // The user's own kinship word in his answer to an invitation ("Yes mone,
+            // call" to a grandson's "can you do a video call?") is who they are: only
+            // once the contact placed the call, claimed a recording, threatened or asked
+            // money is it late (a plea, "beta, please delete it").
+            let late = if mine && tag == Tag::Kin {
+                self.chains.iter().any(|c| c.past_invitation(at))
+            } else {
+                tag != Tag::WhoAreYou && self.chains.iter().any(|c| c.has_lever(at))
+            };
             if !late {
                 let answering = mine && self.chains.iter().any(|c| c.has_personal(at));
                 self.context.add(tag, mine, answering);
@@ -994,13 +1242,13 @@ impl Tracker {
                 }
             }
             self.chains[author].see(tag, at, index.map_or(0, |i| i as u32 + 1));
-            if tag != Tag::Aimed {
+            if !tag.qualifies_only() {
                 // "your video" alone is no step: only a threat it goes with is.
                 self.assessment.stage = self.assessment.stage.max(stage);
             }
         }
         let ev = &self.events[i];
-        if ev.index.is_some() && !tag.is_context() && tag != Tag::Aimed {
+        if ev.index.is_some() && !tag.is_context() && !tag.qualifies_only() {
             let st = &mut self.stats[stage as usize];
             st.count = st.count.saturating_add(1);
             if st.first_at.is_none() || (ev.at.is_some() && ev.at < st.first_at && st.count == 1) {
@@ -1020,7 +1268,7 @@ impl Tracker {
         }
         // "Aimed at the user" only qualifies a threat: it is never a reason of its own, so
         // the banner never quotes it ("if you're alone, video call me" is no extortion).
-        if tag != Tag::Aimed
+        if !tag.qualifies_only()
             && (first_of_rule || (stage >= Stage::OffPlatform && ev.index.is_some()))
             && self.assessment.evidence.len() < MAX_EVIDENCE + self.profile_evidence
         {
@@ -1035,7 +1283,10 @@ impl Tracker {
         if s >= STRANGER {
             self.assessment.stage = self.assessment.stage.max(Stage::Contact);
         }
-        let weighted = self.context.counter_weight(self.groomed(at));
+        // A conversation the user opened with his own errand is a service or a relation
+        // he engaged, as his fee question is (README "How it decides").
+        let sought = self.sought && !self.contact.group && !self.context.asked_who();
+        let weighted = sought || self.context.counter_weight(self.groomed(at));
         let level = self
             .chains
             .iter()
