@@ -10,8 +10,10 @@
 //!   is, remembered between visits.
 //! * [`person`] — one contact on this tab: what to feed, store and log; storage
 //!   and the clock behind small traits with in-memory backends in the tests.
+//! * [`write_pace`] — when the contacts' facts are written out (not after every step).
 pub mod attribution;
 pub mod contact;
 pub mod memory;
 pub mod person;
+pub mod write_pace;
 pub use person::{Clock, FactStore, Fed, Person};

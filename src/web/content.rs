@@ -130,6 +130,15 @@ struct Ctl {
     people: HashMap<String, Person>,
     cache: RowCache,
     store_dirty: bool,
+    /// A warning's level or stage changed since the facts were last written.
+    store_urgent: bool,
+    /// When the facts were last written on this page (`session::write_pace`).
+    store_written: Option<f64>,
+    /// A write of the facts is waiting for its timer.
+    store_timer: bool,
+    /// Writes are paced (`session::write_pace`) where a write made when the page
+    /// is hidden or left reaches storage (`storage::leave_writes_land`).
+    pace_writes: bool,
     /// Warnings shown during this read, for the popup's list.
     pending_log: Vec<WarningEntry>,
     reported: Option<(Protection, String)>,
@@ -207,6 +216,11 @@ struct Perf {
     /// Of it, in the current step.
     #[serde(skip)]
     debug_step: f64,
+    /// Writes of the contacts' facts, and the time spent in the page's tasks
+    /// making them (the store's JSON text; storage works after). Those made by a
+    /// step are in its figures too; those made by the timer or on `pagehide` are not.
+    stores: u32,
+    store_ms: f64,
 }
 
 /// What the controller holds after a step (test pages only publish it): a closed
@@ -499,6 +513,10 @@ pub fn start() -> Result<(), JsValue> {
                 people: HashMap::new(),
                 cache: RowCache::default(),
                 store_dirty: false,
+                store_urgent: false,
+                store_written: None,
+                store_timer: false,
+                pace_writes: storage::leave_writes_land(),
                 pending_log: Vec::new(),
                 reported: None,
                 scheduled: false,
@@ -569,13 +587,24 @@ fn install_watchers() {
             run();
         }
     });
-    let _ = win;
+    // Facts not written yet (`session::write_pace`) go out when the page is hidden or left.
+    let pagehide = Closure::<dyn FnMut(web_sys::Event)>::new(|_e: web_sys::Event| flush_store(true));
+    let _ = win.add_event_listener_with_callback("pagehide", pagehide.as_ref().unchecked_ref());
+    let hidden = Closure::<dyn FnMut(web_sys::Event)>::new(|_e: web_sys::Event| {
+        if web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden()) {
+            flush_store(true);
+        }
+    });
+    if let Some(d) = win.document() {
+        let _ = d.add_event_listener_with_callback("visibilitychange", hidden.as_ref().unchecked_ref());
+    }
     // Kept for the page's life (the observer's callback and the poll live as long
     // as these values do; nothing is forget()-ed).
     TIMERS.with(|t| {
         let mut t = t.borrow_mut();
         t.observer = Some(cb);
         t.poll = Some(poll);
+        t.leave = vec![pagehide, hidden];
     });
 }
 
@@ -586,6 +615,9 @@ fn install_watchers() {
 struct Timers {
     step: Option<Timeout>,
     grace: Option<Timeout>,
+    store: Option<Timeout>,
+    /// `pagehide` and `visibilitychange`: facts not written yet go out then.
+    leave: Vec<Closure<dyn FnMut(web_sys::Event)>>,
     poll: Option<Interval>,
     observer: Option<Closure<dyn FnMut(js_sys::Array, JsValue)>>,
 }
@@ -634,6 +666,33 @@ fn schedule(ms: i32) {
     });
     // The timer before has fired (`scheduled` was false): dropping it frees its closure.
     TIMERS.with(|x| x.borrow_mut().step = Some(t));
+}
+
+/// The facts' write that `session::write_pace` put off, in `ms`; a step still
+/// reading the thread then writes them when it is done.
+fn schedule_store(ms: f64) {
+    let t = Timeout::new(ms.ceil() as u32, || {
+        CTL.with(|c| {
+            let Ok(mut b) = c.try_borrow_mut() else { return };
+            let Some(ctl) = b.as_mut() else { return };
+            ctl.store_timer = false;
+            if ctl.store_dirty && !ctl.more {
+                ctl.write_store(false);
+            }
+        });
+    });
+    TIMERS.with(|x| x.borrow_mut().store = Some(t));
+}
+
+/// The page is hidden or left: facts not written yet are written now.
+fn flush_store(leaving: bool) {
+    CTL.with(|c| {
+        let Ok(mut b) = c.try_borrow_mut() else { return };
+        let Some(ctl) = b.as_mut() else { return };
+        if ctl.store_dirty {
+            ctl.write_store(leaving);
+        }
+    });
 }
 
 fn schedule_grace(ms: i32) {
@@ -863,6 +922,56 @@ impl Ctl {
         }
     }
 
+    /// Writes the contacts' facts now when `session::write_pace` says so, else
+    /// sets a timer for when it will (one at a time).
+    fn write_store_or_wait(&mut self) {
+        let wait = if self.pace_writes { session::write_pace::wait_ms(now_ms(), self.store_written, self.store_urgent) } else { 0.0 };
+        if wait <= 0.0 {
+            self.write_store(false);
+        } else if !self.store_timer {
+            self.store_timer = true;
+            schedule_store(wait);
+        }
+    }
+
+    /// Writes the contacts' facts out (started here; storage answers later).
+    /// `leaving`: the page is hidden or being left (`visibilitychange`, `pagehide`):
+    /// the storage call is made in this task, without `storage::set_making_room`'s
+    /// read of the stored value first, whose answer may come after the page is gone
+    /// (that read refuses a store written by a newer version of Saavdhan — an update
+    /// disconnects this script first — and trims the store when it is full: the
+    /// next ordinary write does that). Firefox closes a leaving page's extension
+    /// context before our `pagehide` listener runs; `visibilitychange` comes first.
+    fn write_store(&mut self, leaving: bool) {
+        let t = perf_now();
+        self.store_dirty = false;
+        self.store_urgent = false;
+        self.store_written = Some(now_ms());
+        let v = self.store.to_stored();
+        if leaving && !storage::Turn::busy() {
+            // In this task: the page may be gone before a microtask or an answer.
+            let _ = storage::set_text_now(Area::Local, CONTACTS_KEY, &v.text);
+        } else if leaving {
+            wasm_bindgen_futures::spawn_local(async move {
+                // After the write still under way (it holds the turn), never before it.
+                let _turn = storage::Turn::take().await;
+                let _ = storage::set_text(Area::Local, CONTACTS_KEY, &v.text).await;
+            });
+        } else {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = storage::set_making_room(CONTACTS_KEY, &v).await;
+            });
+        }
+        self.perf.stores += 1;
+        self.perf.store_ms += perf_now() - t;
+        // Test pages: the writes made so far, also by the timer (tests/e2e/reliability-facts).
+        if TEST_HOOKS && self.test {
+            if let Some(r) = root() {
+                let _ = r.set_attribute("data-saavdhan-stores", &self.perf.stores.to_string());
+            }
+        }
+    }
+
     fn engine_settings(&self) -> engine::Tuning {
         engine::Tuning { cautious: self.settings.sensitivity == Sensitivity::Cautious }
     }
@@ -1051,6 +1160,12 @@ impl Ctl {
                 self.reported = Some(s);
             }
         }
+        self.more = budget.stopped || reread || self.people.values().any(|p| p.session.pending() > 0);
+        // Facts are written once the whole thread has been read, not per slice, and
+        // not after every step (`session::write_pace`); a write made here is timed with the step.
+        if self.store_dirty && !self.more {
+            self.write_store_or_wait();
+        }
         let spent = perf_now() - t0 - self.perf.debug_step;
         self.perf.passes = self.windows.iter().map(|w| w.passes).sum();
         self.perf.steps += 1;
@@ -1079,17 +1194,8 @@ impl Ctl {
                 }
             }
         }
-        self.more = budget.stopped || reread || self.people.values().any(|p| p.session.pending() > 0);
         if rows_dirty {
             self.grids = grids;
-        }
-        // Facts are written once the whole thread has been read, not per slice.
-        if self.store_dirty && !self.more {
-            self.store_dirty = false;
-            let v = self.store.to_stored();
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = storage::set_making_room(CONTACTS_KEY, &v).await;
-            });
         }
         if !self.pending_log.is_empty() {
             let entries = std::mem::take(&mut self.pending_log);
@@ -1156,6 +1262,8 @@ impl Ctl {
         let fed = person.session.feed(key, self.feed_until, now_ms(), &PerfClock, &mut self.store);
         self.perf.last_new += fed.fed;
         self.store_dirty |= fed.stored;
+        // A warning shown at a new level or stage: its facts are written at once.
+        self.store_urgent |= fed.stored && fed.log.is_some();
         if let Some(entry) = fed.log {
             self.pending_log.push(entry);
         }

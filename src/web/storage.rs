@@ -163,6 +163,29 @@ pub async fn set_text(a: Area, key: &str, json: &str) -> Result<(), JsValue> {
     set_raw(a, key, &js_sys::JSON::parse(json)?).await
 }
 
+/// Whether a write started when the page is hidden or left reaches storage. In
+/// Firefox (an extension URL of `moz-extension:`) it did not, closing or leaving
+/// the tab (tests/e2e/reliability-facts.test.mjs, Firefox ESR 153): there, facts
+/// are written after every step, as before `session::write_pace`.
+pub fn leave_writes_land() -> bool {
+    let Some(chrome) = CHROME.with(Option::clone) else { return false };
+    let url = js_sys::Reflect::get(&chrome, &"runtime".into())
+        .and_then(|r| js_sys::Reflect::get(&r, &"getURL".into()).and_then(|f| f.unchecked_into::<js_sys::Function>().call1(&r, &"".into())))
+        .ok()
+        .and_then(|u| u.as_string());
+    url.is_some_and(|u| u.starts_with("chrome-extension:"))
+}
+
+/// Stores JSON text as [`set_text`] does, the call made NOW (before this returns),
+/// its answer not awaited: for a page being left (`pagehide`), whose promise
+/// callbacks may never run. Nothing may be writing (see [`Turn::busy`]).
+pub fn set_text_now(a: Area, key: &str, json: &str) -> Result<(), JsValue> {
+    let items = js_sys::Object::new();
+    js_sys::Reflect::set(&items, &key.into(), &js_sys::JSON::parse(json)?)?;
+    let _answer = area(a)?.set(&items)?;
+    Ok(())
+}
+
 pub async fn remove(a: Area, key: &str) -> Result<(), JsValue> {
     answered(area(a)?.remove(&JsValue::from_str(key))?).await?;
     Ok(())
@@ -263,6 +286,11 @@ thread_local! {
 pub struct Turn;
 
 impl Turn {
+    /// Whether a write holds the turn now.
+    pub fn busy() -> bool {
+        WRITING.with(|w| w.get())
+    }
+
     pub async fn take() -> Turn {
         while WRITING.with(|w| w.replace(true)) {
             sleep_ms(10).await;

@@ -378,8 +378,13 @@ async function readerCost(server) {
       const p = await perf();
       // Where the step's time went (the perf figures' totals before and after it).
       const d = (k) => p[k] - pb[k];
-      if (p.steps > before && p.last_new === 100) steps.push({ ms: p.last_ms, wall: Date.now() - t, changes: d('changes_ms'), read: d('read_ms'), feed: d('feed_ms'), debug: d('debug_ms') });
+      if (p.steps > before && p.last_new === 100) steps.push({ ms: p.last_ms, wall: Date.now() - t, changes: d('changes_ms'), read: d('read_ms'), feed: d('feed_ms'), debug: d('debug_ms'), stores: d('stores') || 0, store: d('store_ms') || 0 });
     }
+    // The contacts' facts are written at most every few seconds (session::write_pace):
+    // how many of the appends' steps wrote them, and what making the write cost the page.
+    const writes = steps.reduce((n, x) => n + x.stores, 0);
+    const storeMs = steps.reduce((n, x) => n + x.store, 0);
+    log(`reader: the contacts' facts written ${writes} times over the ${steps.length} appends (${f(storeMs, 2)} ms in all in the page's tasks)`);
     const part = (k) => f(median(steps.map((x) => x[k])), 2);
     log(`reader: per 100 new messages, medians: step ${part('ms')} ms = changes ${part('changes')} + read ${part('read')} + merge, engine and UI ${part('feed')} ms (+ rest); test build's debug copy, not counted: ${part('debug')} ms`);
     const startup = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-saavdhan-startup') || 'null'));
