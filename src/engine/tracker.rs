@@ -150,6 +150,32 @@ mod tests {
     }
 
     #[test]
+    fn the_users_own_words_of_missing_her_before_she_courted_him_are_a_shared_life() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("A".into()) };
+        let invite = "Are you alone? Video call me, I want to see if you ate properly";
+        // The wife at her sister's: his "house is quiet without you" comes first.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Did you take your BP tablet?"));
+        t.push(&at(2, false, "Taken. House is too quiet without you"));
+        assert!(t.push(&at(3, true, invite)).level < Level::Warning);
+        // Nothing of his: the same invitation warns.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Did you take your BP tablet?"));
+        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+        // His "missing you" only after her flattery and personal questions: his answer to
+        // her courting, no shared past.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "You are so handsome. Do you live alone?"));
+        t.push(&at(2, false, "Missing you"));
+        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+        // Her own "I miss you" is no history either.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Missing you, the house is empty without you"));
+        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+    }
+
+    #[test]
     fn a_conversation_the_user_opened_with_his_errand_lowers_suspicion_a_hello_does_not() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         // The thread's start is on the page: its first message is the first ever.
@@ -1215,7 +1241,7 @@ impl Tracker {
             // call" to a grandson's "can you do a video call?") is who they are: only
             // once the contact placed the call, claimed a recording, threatened or asked
             // money is it late (a plea, "beta, please delete it").
-            let late = if mine && tag == Tag::Kin {
+            let late = if mine && matches!(tag, Tag::Kin | Tag::SharedLife) {
                 self.chains.iter().any(|c| c.past_invitation(at))
             } else {
                 tag != Tag::WhoAreYou && self.chains.iter().any(|c| c.has_lever(at))
