@@ -204,6 +204,13 @@ impl Chain {
         self.active(now) & VIDEO_CALL != 0
     }
 
+    /// Whether the contact has pushed the chain past talk (among the active cues): a
+    /// call or an invitation to one, the move off Facebook, or courting (`courted`). A
+    /// laugh then excuses no threat (issue 12: "your v1de0 is with me 😂, 30000").
+    pub fn pushed(&self, now: Option<i64>) -> bool {
+        self.has_call_cue(now) || self.active(now) & OFF_PLATFORM != 0 || self.courted(now)
+    }
+
     /// Whether a call, an invitation to one or a recording is among the active cues.
     pub fn has_lever(&self, now: Option<i64>) -> bool {
         self.active(now) & LEVER != 0

@@ -121,6 +121,24 @@ mod tests {
     }
 
     #[test]
+    fn a_laugh_excuses_no_threat_once_the_contact_moved_off_facebook_or_courted_him() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("N".into()) };
+        let threat = "Your video will go to all your friends 😂 pay 30000";
+        // Nothing before: teasing.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert!(t.push(&at(10, true, threat)).level < Level::Danger);
+        // After her WhatsApp ask: the chain's threat, whatever the emoji.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Send your WhatsApp number"));
+        assert_eq!(t.push(&at(10, true, threat)).level, Level::Danger);
+        // After her "are you alone?": the same.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Are you alone now? 😘"));
+        assert_eq!(t.push(&at(10, true, threat)).level, Level::Danger);
+    }
+
+    #[test]
     fn the_users_kinship_answer_to_an_invitation_counts_but_not_his_plea_after_a_call() {
         use crate::engine::contact_signals::TRUSTED;
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
@@ -943,7 +961,7 @@ impl Tracker {
             // invitation to one, it is the lever's threat whatever the emoji.
             let laugh = !mine && laughing(&text);
             let (s_now, levered) = if laugh {
-                (self.suspicion(at), self.chains.get(author).is_some_and(|c| c.has_call_cue(at)))
+                (self.suspicion(at), self.chains.get(author).is_some_and(|c| c.pushed(at)))
             } else {
                 (0, true)
             };
