@@ -204,6 +204,13 @@ impl Chain {
         self.active(now) & VIDEO_CALL != 0
     }
 
+    /// Whether the contact has pushed the chain past talk (among the active cues): a
+    /// call or an invitation to one, the move off Facebook, or courting (`courted`). A
+    /// laugh then excuses no threat (issue 12: "your v1de0 is with me 😂, 30000").
+    pub fn pushed(&self, now: Option<i64>) -> bool {
+        self.has_call_cue(now) || self.active(now) & OFF_PLATFORM != 0 || self.courted(now)
+    }
+
     /// Whether a call, an invitation to one or a recording is among the active cues.
     pub fn has_lever(&self, now: Option<i64>) -> bool {
         self.active(now) & LEVER != 0
@@ -320,7 +327,10 @@ impl Context {
         // Kinship is trust when the user says it too ("beta", "papa" both ways); typed
         // only by the contact ("like my papa", "my son") it lowers suspicion a little,
         // never to trust: a stranger types what he likes (issue 12).
-        if self.mine & Tag::Kin.bit() != 0 {
+        // The user's own words of a life shared with the contact ("the house is quiet
+        // without you"), said before she courted him (`add`'s `answering`), are kinship's
+        // trust too; typed by the contact they are nothing (a stranger's "miss you").
+        if self.mine & (Tag::Kin.bit() | Tag::SharedLife.bit()) != 0 {
             s -= 4;
         } else if has(Tag::Kin) {
             s += KIN_THEIRS_ONLY;
@@ -904,6 +914,26 @@ mod tests {
         let mut answering = Context::default();
         answering.add(Tag::Kin, true, true);
         assert_eq!(answering.score(false, None, false, false, false, false), 0);
+    }
+
+    #[test]
+    fn a_shared_life_counts_only_in_the_users_own_words_before_she_courted_him() {
+        // "The house is quiet without you", his, unprompted: the wife away.
+        let mut his = Context::default();
+        his.add(Tag::SharedLife, true, false);
+        let s = his.score(false, None, false, false, false, false);
+        assert!(s <= TRUSTED, "{s}");
+        let alone_vc = chain(&[(Tag::VcInvite, 0), (Tag::Flattery, 0)]);
+        assert_eq!(level(&alone_vc, Some(0), s, false, D), Level::None);
+        // Typed by the contact ("I miss you"): nothing.
+        let mut hers = Context::default();
+        hers.add(Tag::SharedLife, false, false);
+        assert_eq!(hers.score(false, None, false, false, false, false), 0);
+        // His "miss you" in answer to her flattery: a victim's reply, no shared past.
+        let mut answering = Context::default();
+        answering.add(Tag::SharedLife, true, true);
+        assert_eq!(answering.score(false, None, false, false, false, false), 0);
+        assert_eq!(level(&alone_vc, Some(0), 0, false, D), Level::Warning);
     }
 
     #[test]

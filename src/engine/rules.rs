@@ -63,6 +63,10 @@ named! {
         /// ("people see", "fb eats my msgs", "इथे बँकेचे लोक बघतात") or a private place to
         /// talk. A clinic, a bank or a class never needs that (issue 12, w7 and w8).
         Secrecy = "secrecy",
+        /// Context, counted only when the user says it before the contact courted him:
+        /// a life shared with her ("the house is quiet without you", "tumhari yaad aa
+        /// rahi"). A wife away at her sister's, not a stranger of a few days (issue 12).
+        SharedLife = "shared_life",
     }
 }
 
@@ -73,7 +77,7 @@ impl Tag {
 
     /// Context cues: about who the two are, not steps of the chain.
     pub fn is_context(self) -> bool {
-        matches!(self, Tag::Kin | Tag::Listing | Tag::Matrimony | Tag::Service | Tag::Circle | Tag::FeeAsk | Tag::WhoAreYou | Tag::Caution | Tag::Payout)
+        matches!(self, Tag::Kin | Tag::SharedLife | Tag::Listing | Tag::Matrimony | Tag::Service | Tag::Circle | Tag::FeeAsk | Tag::WhoAreYou | Tag::Caution | Tag::Payout)
     }
 
     /// Cues that count when the user says them (only context).

@@ -121,6 +121,24 @@ mod tests {
     }
 
     #[test]
+    fn a_laugh_excuses_no_threat_once_the_contact_moved_off_facebook_or_courted_him() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("N".into()) };
+        let threat = "Your video will go to all your friends 😂 pay 30000";
+        // Nothing before: teasing.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert!(t.push(&at(10, true, threat)).level < Level::Danger);
+        // After her WhatsApp ask: the chain's threat, whatever the emoji.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Send your WhatsApp number"));
+        assert_eq!(t.push(&at(10, true, threat)).level, Level::Danger);
+        // After her "are you alone?": the same.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Are you alone now? 😘"));
+        assert_eq!(t.push(&at(10, true, threat)).level, Level::Danger);
+    }
+
+    #[test]
     fn the_users_kinship_answer_to_an_invitation_counts_but_not_his_plea_after_a_call() {
         use crate::engine::contact_signals::TRUSTED;
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
@@ -147,6 +165,32 @@ mod tests {
         t.push(&at(10, true, "I have screen recorded everything"));
         assert_eq!(t.push(&at(11, false, "Beta please delete it")).level, Level::Danger);
         assert_eq!(t.push(&at(12, true, "Send 20000 now")).level, Level::Danger);
+    }
+
+    #[test]
+    fn the_users_own_words_of_missing_her_before_she_courted_him_are_a_shared_life() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("A".into()) };
+        let invite = "Are you alone? Video call me, I want to see if you ate properly";
+        // The wife at her sister's: his "house is quiet without you" comes first.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Did you take your BP tablet?"));
+        t.push(&at(2, false, "Taken. House is too quiet without you"));
+        assert!(t.push(&at(3, true, invite)).level < Level::Warning);
+        // Nothing of his: the same invitation warns.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Did you take your BP tablet?"));
+        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+        // His "missing you" only after her flattery and personal questions: his answer to
+        // her courting, no shared past.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "You are so handsome. Do you live alone?"));
+        t.push(&at(2, false, "Missing you"));
+        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+        // Her own "I miss you" is no history either.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Missing you, the house is empty without you"));
+        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
     }
 
     #[test]
@@ -917,7 +961,7 @@ impl Tracker {
             // invitation to one, it is the lever's threat whatever the emoji.
             let laugh = !mine && laughing(&text);
             let (s_now, levered) = if laugh {
-                (self.suspicion(at), self.chains.get(author).is_some_and(|c| c.has_call_cue(at)))
+                (self.suspicion(at), self.chains.get(author).is_some_and(|c| c.pushed(at)))
             } else {
                 (0, true)
             };
@@ -1215,7 +1259,7 @@ impl Tracker {
             // call" to a grandson's "can you do a video call?") is who they are: only
             // once the contact placed the call, claimed a recording, threatened or asked
             // money is it late (a plea, "beta, please delete it").
-            let late = if mine && tag == Tag::Kin {
+            let late = if mine && matches!(tag, Tag::Kin | Tag::SharedLife) {
                 self.chains.iter().any(|c| c.past_invitation(at))
             } else {
                 tag != Tag::WhoAreYou && self.chains.iter().any(|c| c.has_lever(at))
