@@ -293,6 +293,9 @@ mod tests {
         assert!(t.push(&at(1, true, "Send your WhatsApp number once more, my old phone is gone")).level < Level::Warning);
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         assert!(t.push(&at(1, true, "तुमचा व्हॉट्सअ‍ॅप नंबर पुन्हा पाठवा")).level < Level::Warning);
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert!(t.push(&at(1, true, "Papa, this is my new WhatsApp number 98765 43210, please save it")).level < Level::Warning);
+        assert!(t.push(&at(2, true, "Can we do a video call tonight?")).level < Level::Warning);
         // The first ask is the move off Facebook.
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         assert_eq!(t.push(&at(1, true, "Send your WhatsApp number")).level, Level::Warning);
@@ -581,8 +584,8 @@ const BROADCAST_WORDS: usize = 80;
 
 /// Words that ask for a number again, or give a new one after a lost or reset phone,
 /// in each language.
-const RE_ASK: [&str; 44] = [
-    "again", "once more", "one more time", "new phone", "phone reset", "old phone", "contacts gone", "contacts got deleted",
+const RE_ASK: [&str; 46] = [
+    "again", "once more", "one more time", "new phone", "new number", "new whatsapp number", "phone reset", "old phone", "contacts gone", "contacts got deleted",
     "phir se", "fir se", "dobara", "naya phone", "purana phone", "फिर से", "दोबारा", "नया फोन", "पुराना फोन",
     "पुन्हा", "परत पाठवा", "नवीन फोन", "जुना फोन", "navin whatsapp number", "naya whatsapp number", "navo whatsapp number",
     "ફરીથી", "નવો ફોન", "আবার", "নতুন ফোন", "மறுபடியும்", "புது போன்", "మళ్ళీ", "కొత్త ఫోన్", "ಮತ್ತೆ", "ಹೊಸ ಫೋನ್",
