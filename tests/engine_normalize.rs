@@ -114,3 +114,21 @@ fn devanagari_spelled_out_by_syllable_is_joined_but_not_short_everyday_words() {
     // Two syllables are not a spelled-out word.
     assert_eq!(n("जी हा"), "जी हा");
 }
+
+#[test]
+fn letters_that_stand_for_digits_inside_amounts_are_digits() {
+    // Evasive amounts: capital O for zero, capital I for one (tests/tuning w7a, w8a; corpus w4a).
+    assert_eq!(n("3O,OOO भेजो"), n("30,000 भेजो"));
+    assert_eq!(n("8OOO और"), "8000 और");
+    assert_eq!(n("98765 4I772"), "98765 41772");
+    assert_eq!(n("2o,ooo pay"), "20 000 pay");
+    // Thousands written "k" stay a number, not leet ("20k" was "2 ok").
+    assert_eq!(n("20k bhejo"), "20 k bhejo");
+    assert_eq!(n("60k ki demand"), "60 k ki demand");
+    // Words with digits and units stay as they were.
+    assert_eq!(n("10lakh 20kg"), "10 lakh 20 kg");
+    assert_eq!(n("c4ll v1de0 p4y"), n("call video pay"));
+    assert_eq!(n("10 o clock"), "10 o clock");
+    assert_eq!(n("Rs.500 at 5000"), "rs 500 at 5000");
+    assert_eq!(n("lo 1 2"), "lo 1 2");
+}

@@ -106,11 +106,18 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     // ASCII first, without decoding or calling the fold.
     units.reserve(text.len());
     let bytes = text.as_bytes();
+    // Since the rewrite: o, i and l that stand for digits, found by whole runs of
+    // digits, those letters, commas and dots that begin with a digit and touch no
+    // other ASCII letter.
+    let lookalike = number_lookalikes(bytes);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            let l = b.to_ascii_lowercase();
+            let mut l = b.to_ascii_lowercase();
+            if lookalike[i] {
+                l = if l == b'o' { b'0' } else { b'1' };
+            }
             units.push(U { c: char::from(l), k: ASCII_CLASS[l as usize], s: i as u32, e: i as u32 + 1 });
             i += 1;
             continue;
@@ -199,6 +206,31 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     out.src.push((prev_end, prev_end));
 }
 
+fn number_lookalikes(bytes: &[u8]) -> Vec<bool> {
+    let mut mask = vec![false; bytes.len()];
+    let member = |b: u8| b.is_ascii_digit() || b",.oOiIl".contains(&b);
+    let mut s = 0;
+    while s < bytes.len() {
+        if !member(bytes[s]) {
+            s += 1;
+            continue;
+        }
+        let mut e = s;
+        while e < bytes.len() && member(bytes[e]) {
+            e += 1;
+        }
+        let open = s == 0 || !bytes[s - 1].is_ascii_alphabetic();
+        let close = e == bytes.len() || !bytes[e].is_ascii_alphabetic();
+        if bytes[s].is_ascii_digit() && open && close {
+            for m in s..e {
+                mask[m] = bytes[m].is_ascii_alphabetic();
+            }
+        }
+        s = e;
+    }
+    mask
+}
+
 fn emit(out: &mut Normalized, prev_end: &mut u32, w: &[U]) {
     if out.text.len() > 1 {
         // Not the first word (words are never empty).
@@ -254,9 +286,11 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         }
         let before = s > 0 && ascii_letter(t[s - 1].c);
         let after = i < t.len() && ascii_letter(t[i].c);
+        // Since the rewrite: a run next to a digit that is no leet is part of a number.
+        let digit_next = (s > 0 && t[s - 1].c.is_ascii_digit()) || (i < t.len() && t[i].c.is_ascii_digit());
         // "!" is a letter only between letters ("v!deo"), never at a word's end ("hello!").
         let bang = t[s..i].iter().any(|u| u.c == '!');
-        if (before && after) || ((before || after) && i - s == 1 && !bang) {
+        if !digit_next && ((before && after) || ((before || after) && i - s == 1 && !bang)) {
             for u in &mut t[s..i] {
                 *u = U::new(leet(u.c).unwrap_or(u.c), u.s, u.e);
             }

@@ -327,7 +327,10 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            let l = b.to_ascii_lowercase();
+            let mut l = b.to_ascii_lowercase();
+            if matches!(b, b'o' | b'O' | b'i' | b'I' | b'l') && i > 0 && in_number_run(bytes[i - 1]) && digit_lookalike(bytes, i) {
+                l = if l == b'o' { b'0' } else { b'1' };
+            }
             let k = ASCII_CLASS[l as usize];
             if k & LETTER != 0 && tok.is_empty() {
                 if let Some(end) = plain_ascii_word(bytes, i) {
@@ -381,6 +384,32 @@ fn plain_ascii_word(bytes: &[u8], i: usize) -> Option<usize> {
         j += 1;
     }
     (j == bytes.len() || (bytes[j].is_ascii() && ASCII_CLASS[bytes[j] as usize] == 0)).then_some(end)
+}
+
+/// Digits, the letters that look like them (o, O, i, I, l) and the separators
+/// inside a written amount (",", ".").
+#[inline]
+fn in_number_run(b: u8) -> bool {
+    b.is_ascii_digit() || matches!(b, b'o' | b'O' | b'i' | b'I' | b'l' | b',' | b'.')
+}
+
+/// Whether the letter o, O, i, I or l at `bytes[i]` stands for a digit ("3O,OOO" → "30,000",
+/// "4I772" → "41772"): the run of digits, look-alike letters, commas and dots around it
+/// begins with a digit and touches no other ASCII letter on either side ("10lakh",
+/// "20kg", "c4ll", "up1oad" stay as written).
+#[doc(hidden)]
+pub fn digit_lookalike(bytes: &[u8], i: usize) -> bool {
+    let mut s = i;
+    while s > 0 && in_number_run(bytes[s - 1]) {
+        s -= 1;
+    }
+    let mut e = i + 1;
+    while e < bytes.len() && in_number_run(bytes[e]) {
+        e += 1;
+    }
+    bytes[s].is_ascii_digit()
+        && !(s > 0 && bytes[s - 1].is_ascii_alphabetic())
+        && !(e < bytes.len() && bytes[e].is_ascii_alphabetic())
 }
 
 /// "!" or an ASCII joiner.
@@ -652,9 +681,11 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         }
         let before = s > 0 && ascii_letter(t[s - 1].c);
         let after = i < t.len() && ascii_letter(t[i].c);
+        // Next to another digit the run is part of a number ("20k", "60k").
+        let digit_next = (s > 0 && t[s - 1].c.is_ascii_digit()) || (i < t.len() && t[i].c.is_ascii_digit());
         // "!" is a letter only between letters ("v!deo"), never at a word's end ("hello!").
         let bang = t[s..i].iter().any(|u| u.c == '!');
-        if (before && after) || ((before || after) && i - s == 1 && !bang) {
+        if !digit_next && ((before && after) || ((before || after) && i - s == 1 && !bang)) {
             for u in &mut t[s..i] {
                 *u = U::new(leet(u.c).unwrap_or(u.c), u.s, u.e);
             }
