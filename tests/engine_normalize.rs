@@ -132,3 +132,17 @@ fn letters_that_stand_for_digits_inside_amounts_are_digits() {
     assert_eq!(n("Rs.500 at 5000"), "rs 500 at 5000");
     assert_eq!(n("lo 1 2"), "lo 1 2");
 }
+
+#[test]
+fn latin_words_with_an_indic_suffix_are_two_words() {
+    // Tamil, Bengali, Malayalam case endings after an English word (tests/tuning w7b, w8b).
+    assert_eq!(n("group-ல எல்லாரும்"), "group ல எல்லாரும்");
+    assert_eq!(n("number-ஐ"), "number ஐ");
+    assert_eq!(n("YouTube-এ"), "youtube এ");
+    assert_eq!(n("phoneൽ"), "phone ൽ");
+    assert_eq!(n("app-ல add"), n("app ல add"));
+    // Words of one script keep their joiners; emoji and numbers are untouched.
+    assert_eq!(n("whats-app"), "whatsap");
+    assert_eq!(n("रे-को-र्डिं-ग"), n("रेकोर्डिंग"));
+    assert_eq!(n("1930-এ 🙏"), "1930 এ");
+}

@@ -4,7 +4,7 @@
 //! since only where marked (the spelled-out Devanagari of the last pass).
 #![allow(dead_code)]
 
-use saavdhan::engine::normalize::internals::{class, fold, is_devanagari_sign, is_short_word, is_syllable, leet, spelled_out, JOINER, LEET, LETTER, WORD};
+use saavdhan::engine::normalize::internals::{class, fold, is_indic, is_devanagari_sign, is_short_word, is_syllable, leet, spelled_out, JOINER, LEET, LETTER, WORD};
 use saavdhan::engine::normalize::ABBREVIATIONS;
 
 const ASCII_CLASS: [u8; 128] = {
@@ -316,7 +316,8 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         }
         if flat.len() > start {
             let last = flat[flat.len() - 1];
-            if last.is(LETTER) != u.is(LETTER) {
+            if last.is(LETTER) != u.is(LETTER) || last.c.is_ascii_alphabetic() != u.c.is_ascii_alphabetic() && (is_indic(last.c) || is_indic(u.c)) {
+                // Since the rewrite: Latin letters and an Indic script meet: two words ("group-ல", "YouTube-এ").
                 close(flat, words, &mut start);
             } else if last.c == u.c && u.is(LETTER) {
                 let l = flat.len() - 1;

@@ -11,7 +11,10 @@
 //!   and Devanagari spelled out syllable by syllable ("वी डि यो" → "वीडियो", but not a run
 //!   of everyday short words such as "दे दो ना");
 //! * repeated letters collapsed ("pleeease" → "please", "good" → "god": patterns get the same);
-//! * letters and digits split apart ("rs5000" → "rs 5000", "₹500" → "rs 500");
+//! * letters and digits split apart ("rs5000" → "rs 5000", "₹500" → "rs 500"), and Latin
+//!   letters from an Indic script ("group-ல" → "group ல", "YouTube-এ" → "youtube এ");
+//! * letters that stand for digits inside an amount made digits ("3O,OOO" → "30 000",
+//!   "4I772" → "41772"), and thousands written "20k" kept a number, not leet;
 //! * chat abbreviations and spelling variants expanded ("vdo" → "video", "wtsp" →
 //!   "whatsapp", "mob" → "mobile", "ur" → "your"): see [`ABBREVIATIONS`]. Ambiguous
 //!   short forms ("vc", "no") stay as written: rules read them only in context.
@@ -692,7 +695,7 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         }
     }
     // Joiners between word characters vanish ("whats.app"); elsewhere they separate.
-    // Letter/digit boundaries separate. Repeated letters collapse.
+    // Letter/digit boundaries and Latin/Indic boundaries separate. Repeated letters collapse.
     let mut start = flat.len();
     let close = |flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>, start: &mut usize| {
         if flat.len() > *start {
@@ -711,7 +714,8 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         }
         if flat.len() > start {
             let last = flat[flat.len() - 1];
-            if last.is(LETTER) != u.is(LETTER) {
+            if last.is(LETTER) != u.is(LETTER) || last.c.is_ascii_alphabetic() != u.c.is_ascii_alphabetic() && (is_indic(last.c) || is_indic(u.c)) {
+                // Latin letters and an Indic script meet: two words ("group-ல", "YouTube-এ").
                 close(flat, words, &mut start);
             } else if last.c == u.c && u.is(LETTER) {
                 let l = flat.len() - 1;
