@@ -146,3 +146,15 @@ fn latin_words_with_an_indic_suffix_are_two_words() {
     assert_eq!(n("रे-को-र्डिं-ग"), n("रेकोर्डिंग"));
     assert_eq!(n("1930-এ 🙏"), "1930 এ");
 }
+
+#[test]
+fn a_wider_gap_between_spaced_letters_is_a_space_between_words() {
+    // tests/tuning w6a hinglish_06: "v i d e o  c a l l kar rahi hu".
+    assert_eq!(n("v i d e o  c a l l kar rahi hu"), n("video call kar rahi hu"));
+    assert_eq!(n("r e c o r d i n g hai"), "recording hai");
+    // Evenly spaced letters are still one word, whatever the separator.
+    assert_eq!(n("w h a t s a p p"), "whatsap");
+    assert_eq!(n("c\u{200B}a\u{200B}l\u{200B}l"), "cal");
+    // Initials stay initials.
+    assert_eq!(n("S. K. Sharma"), "s k sharma");
+}

@@ -185,8 +185,20 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
             continue;
         }
         let mut k = j;
-        while k < words.len() && single(&words[k]) {
+        // Since the rewrite: a wider gap in the original text than the one before it
+        // ends a run of spaced letters.
+        let gap = |k: usize| flat[words[k].0].s.saturating_sub(flat[words[k - 1].0].e);
+        while k < words.len() && single(&words[k]) && !(k >= j + 2 && gap(k) > gap(k - 1)) {
             k += 1;
+        }
+        if k > j && k - j < 3 {
+            // Fewer than three: each on its own.
+            for m in j..k {
+                let (s, e) = words[m];
+                emit(out, &mut prev_end, &flat[s..e]);
+            }
+            j = k;
+            continue;
         }
         let w: &[U] = if k - j >= 3 {
             joined.clear();

@@ -7,7 +7,8 @@
 //! * zero-width characters, joiners, bidi marks and variation selectors removed;
 //! * Devanagari: nukta dropped (ज़ → ज), candrabindu → anusvara, Devanagari digits → 0-9;
 //! * leet inside words ("wh@ts@pp", "v1de0"), but never inside numbers ("5000");
-//! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p"),
+//! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p",
+//!   a wider gap between them a space between words: "v i d e o  c a l l" → "video cal"),
 //!   and Devanagari spelled out syllable by syllable ("वी डि यो" → "वीडियो", but not a run
 //!   of everyday short words such as "दे दो ना");
 //! * repeated letters collapsed ("pleeease" → "please", "good" → "god": patterns get the same);
@@ -505,6 +506,12 @@ impl Emitter<'_> {
     fn word(&mut self, w: &[U]) {
         if w.len() == 1 && w[0].c.is_ascii_alphabetic() {
             self.end_deva();
+            if let [.., a, b] = self.run[..] {
+                if wider_gap(a, b, w[0]) {
+                    // A wider gap between spaced letters is a space between words.
+                    self.end_run();
+                }
+            }
             self.run.push(w[0]);
             return;
         }
@@ -637,6 +644,12 @@ impl Emitter<'_> {
         self.out.text.push(' ');
         self.out.src.push((self.prev_end, self.prev_end));
     }
+}
+
+/// Whether the gap in the original text before spaced letter `c` is wider than the one
+/// between the letters `a` and `b` before it ("v i d e o  c a l l": two words).
+fn wider_gap(a: U, b: U, c: U) -> bool {
+    c.s.saturating_sub(b.e) > b.s.saturating_sub(a.e)
 }
 
 /// Writes one word (after a space unless it is the first), expanded if abbreviated.
