@@ -158,3 +158,16 @@ fn a_wider_gap_between_spaced_letters_is_a_space_between_words() {
     // Initials stay initials.
     assert_eq!(n("S. K. Sharma"), "s k sharma");
 }
+
+#[test]
+fn spelled_out_devanagari_stops_at_a_danda_and_leaves_the_short_words_after_it() {
+    // tests/tuning w7a hi_06: "... वा य र ल। यू ट्यू ब" was one word "वायरलयूट्यूब".
+    assert_eq!(n("वरना वा य र ल। यू ट्यू ब"), "वरना वायरल यूट्यूब");
+    assert_eq!(n("वी डि यो, फो टो"), "वीडियो फो टो");
+    // Corpus w4a hi_05: "न ं ब र दो" swallowed the "दो" after it.
+    assert_eq!(n("व्हा ट्स ए प न ं ब र दो"), "व्हाट्सएपनंबर दो");
+    assert_eq!(n("व ी ड ि य ो"), "वीडियो");
+    assert_eq!(n("दो व ी ड ि य ो"), "दो वीडियो");
+    // Hindi syllables that are really separate words stay words.
+    assert_eq!(n("हाँ जी, दे दो ना"), "हां जी दे दो ना");
+}

@@ -4,7 +4,7 @@
 //! since only where marked (the spelled-out Devanagari of the last pass).
 #![allow(dead_code)]
 
-use saavdhan::engine::normalize::internals::{class, fold, is_indic, is_devanagari_sign, is_short_word, is_syllable, leet, spelled_out, JOINER, LEET, LETTER, WORD};
+use saavdhan::engine::normalize::internals::{class, fold, is_indic, is_devanagari_sign, is_sentence_mark, is_short_word, is_syllable, leet, spelled_out, JOINER, LEET, LETTER, WORD};
 use saavdhan::engine::normalize::ABBREVIATIONS;
 
 const ASCII_CLASS: [u8; 128] = {
@@ -131,9 +131,13 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     // 2. Raw tokens (split at separators); inside each: leet, joiners, splits, repeats.
     // Words are ranges of one flat buffer (no allocation per word).
     flat.reserve(units.len());
+    // Since the rewrite: the words that follow a sentence mark (no spelled-out run crosses it).
+    let mut brk: Vec<bool> = Vec::new();
+    let mut pending = false;
     let mut i = 0;
     while i < units.len() {
         if !units[i].is(WORD | LEET | JOINER) {
+            pending |= is_sentence_mark(units[i].c);
             i += 1;
             continue;
         }
@@ -141,7 +145,13 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
         while i < units.len() && units[i].is(WORD | LEET | JOINER) {
             i += 1;
         }
+        let before = words.len();
         token_words(&mut units[start..i], flat, words);
+        brk.resize(words.len(), false);
+        if pending && words.len() > before {
+            brk[before] = true;
+            pending = false;
+        }
     }
 
     // 3. Padded output with the byte map, word by word; a run of three or more
@@ -159,7 +169,7 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     let mut j = 0;
     while j < words.len() {
         let mut k = j;
-        while k < words.len() && syl(&words[k]) {
+        while k < words.len() && syl(&words[k]) && (k == j || !brk[k]) {
             k += 1;
         }
         if k > j {

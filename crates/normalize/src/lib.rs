@@ -10,7 +10,8 @@
 //! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p",
 //!   a wider gap between them a space between words: "v i d e o  c a l l" → "video cal"),
 //!   and Devanagari spelled out syllable by syllable ("वी डि यो" → "वीडियो", but not a run
-//!   of everyday short words such as "दे दो ना");
+//!   of everyday short words such as "दे दो ना", nor across a danda or a comma, nor the short
+//!   words after a letter spelled out with its vowel sign apart: "न ं ब र दो" → "नंबर दो");
 //! * repeated letters collapsed ("pleeease" → "please", "good" → "god": patterns get the same);
 //! * letters and digits split apart ("rs5000" → "rs 5000", "₹500" → "rs 500"), and Latin
 //!   letters from an Indic script ("group-ல" → "group ல", "YouTube-এ" → "youtube এ");
@@ -349,8 +350,13 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
             }
             if k & (WORD | LEET | JOINER) != 0 {
                 tok.push(U { c: char::from(l), k, s: i as u32, e: i as u32 + 1 });
-            } else if !tok.is_empty() {
-                end_token(tok, flat, words, &mut em);
+            } else {
+                if !tok.is_empty() {
+                    end_token(tok, flat, words, &mut em);
+                }
+                if b != b' ' && !em.deva_words.is_empty() && is_sentence_mark(char::from(l)) {
+                    em.end_deva();
+                }
             }
             i += 1;
             continue;
@@ -361,8 +367,13 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
             let u = U::new(f, s, e);
             if u.is(WORD | LEET | JOINER) {
                 tok.push(u);
-            } else if !tok.is_empty() {
-                end_token(tok, flat, words, &mut em);
+            } else {
+                if !tok.is_empty() {
+                    end_token(tok, flat, words, &mut em);
+                }
+                if !em.deva_words.is_empty() && is_sentence_mark(f) {
+                    em.end_deva();
+                }
             }
         });
         i = e as usize;
@@ -442,6 +453,13 @@ const DEVANAGARI_SHORT_WORDS: &[&str] = &[
     "ओ", "ए", "क्यों", "यूं", "यूँ",
 ];
 
+/// Punctuation that ends a sentence or a clause: a run of spelled-out syllables does not
+/// go on across it ("वा य र ल। यू ट्यू ब" is two words).
+#[doc(hidden)]
+pub fn is_sentence_mark(c: char) -> bool {
+    matches!(c, '\u{0964}' | '\u{0965}' | ',' | '?' | ';' | ':')
+}
+
 /// A Devanagari word of one syllable: at most one base letter (an independent vowel, or
 /// a consonant not joined to the one before by a virama), with its vowel signs and marks.
 #[doc(hidden)]
@@ -484,7 +502,18 @@ pub fn is_short_word(w: impl Iterator<Item = char> + Clone) -> bool {
 #[doc(hidden)]
 pub fn spelled_out(short: &[bool], bare: &[bool]) -> Option<(usize, usize)> {
     if bare.iter().any(|&x| x) {
-        return Some((0, short.len()));
+        // Everyday short words around it stay words ("न ं ब र दो" → "नंबर दो"), except one
+        // right before a bare sign, which is the letter the sign belongs to.
+        let n = short.len();
+        let mut a = 0;
+        while a + 1 < n && short[a] && !bare[a + 1] {
+            a += 1;
+        }
+        let mut b = n;
+        while b > a + 1 && short[b - 1] {
+            b -= 1;
+        }
+        return Some((a, b));
     }
     let a = short.iter().take_while(|&&x| x).count();
     let b = short.len() - short[a..].iter().rev().take_while(|&&x| x).count();
@@ -766,5 +795,5 @@ mod tests {
 #[doc(hidden)]
 pub mod internals {
     pub use super::fold::fold;
-    pub use super::{class, is_indic, is_joiner, is_letter, is_devanagari_sign, is_short_word, is_syllable, is_word, leet, spelled_out, JOINER, LEET, LETTER, WORD};
+    pub use super::{class, is_indic, is_joiner, is_letter, is_devanagari_sign, is_sentence_mark, is_short_word, is_syllable, is_word, leet, spelled_out, JOINER, LEET, LETTER, WORD};
 }
