@@ -168,6 +168,11 @@ fn spelled_out_devanagari_stops_at_a_danda_and_leaves_the_short_words_after_it()
     assert_eq!(n("व्हा ट्स ए प न ं ब र दो"), "व्हाट्सएपनंबर दो");
     assert_eq!(n("व ी ड ि य ो"), "वीडियो");
     assert_eq!(n("दो व ी ड ि य ो"), "दो वीडियो");
+    // Corpus w4a hi_05: "अ के ले आना" — a lone "अ" is never a word, so the run is spelled out
+    // even though "के" and "ले" are words elsewhere; a short word after three syllables stays.
+    assert_eq!(n("अ के ले आना"), "अकेले आना");
+    assert_eq!(n("अ के ले हो"), "अकेले हो");
+    assert_eq!(n("ए के ले"), "ए के ले");
     // Hindi syllables that are really separate words stay words.
     assert_eq!(n("हाँ जी, दे दो ना"), "हां जी दे दो ना");
 }

@@ -4,7 +4,7 @@
 //! since only where marked (the spelled-out Devanagari of the last pass).
 #![allow(dead_code)]
 
-use saavdhan::engine::normalize::internals::{class, fold, is_indic, is_devanagari_sign, is_sentence_mark, is_short_word, is_syllable, leet, spelled_out, JOINER, LEET, LETTER, WORD};
+use saavdhan::engine::normalize::internals::{class, fold, is_indic, is_sentence_mark, is_short_word, is_spelled_letter, is_syllable, leet, spelled_out, JOINER, LEET, LETTER, WORD};
 use saavdhan::engine::normalize::ABBREVIATIONS;
 
 const ASCII_CLASS: [u8; 128] = {
@@ -175,7 +175,7 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
         if k > j {
             let n = k - j;
             let short: Vec<bool> = words[j..k].iter().map(|w| is_short_word(flat[w.0..w.1].iter().map(|u| u.c))).collect();
-            let bare: Vec<bool> = words[j..k].iter().map(|w| is_devanagari_sign(flat[w.0].c)).collect();
+            let bare: Vec<bool> = words[j..k].iter().map(|w| is_spelled_letter(&flat[w.0..w.1].iter().map(|u| u.c).collect::<Vec<_>>())).collect();
             let (a, b) = if n >= 3 { spelled_out(&short, &bare).unwrap_or((n, n)) } else { (n, n) };
             for m in 0..n {
                 if m < a || m >= b {

@@ -487,6 +487,18 @@ pub fn is_devanagari_sign(c: char) -> bool {
     matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963)
 }
 
+/// A one-syllable Devanagari word that is only ever a letter spelled out on its own: it
+/// begins with a vowel sign or a virama ("ी" of "व ी"), or it is an independent vowel that
+/// is no everyday word ("अ" of "अ के ले"; "ए", "ओ" are words).
+#[doc(hidden)]
+pub fn is_spelled_letter(w: &[char]) -> bool {
+    match w {
+        [c, ..] if is_devanagari_sign(*c) => true,
+        [c] => ('\u{0904}'..='\u{0914}').contains(c) && !is_short_word(std::iter::once(*c)),
+        _ => false,
+    }
+}
+
 #[doc(hidden)]
 pub fn is_short_word(w: impl Iterator<Item = char> + Clone) -> bool {
     DEVANAGARI_SHORT_WORDS.iter().any(|s| s.chars().eq(w.clone()))
@@ -503,14 +515,15 @@ pub fn is_short_word(w: impl Iterator<Item = char> + Clone) -> bool {
 pub fn spelled_out(short: &[bool], bare: &[bool]) -> Option<(usize, usize)> {
     if bare.iter().any(|&x| x) {
         // Everyday short words around it stay words ("न ं ब र दो" → "नंबर दो"), except one
-        // right before a bare sign, which is the letter the sign belongs to.
+        // right before a bare sign, which is the letter the sign belongs to, and those
+        // that leave fewer than three syllables ("अ के ले" is one word).
         let n = short.len();
         let mut a = 0;
         while a + 1 < n && short[a] && !bare[a + 1] {
             a += 1;
         }
         let mut b = n;
-        while b > a + 1 && short[b - 1] {
+        while b > a + 3 && short[b - 1] {
             b -= 1;
         }
         return Some((a, b));
@@ -564,7 +577,7 @@ impl Emitter<'_> {
         let mut joined = None;
         if n >= 3 {
             let short: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_short_word(self.deva[s..e].iter().map(|u| u.c))).collect();
-            let bare: Vec<bool> = self.deva_words.iter().map(|&(s, _)| is_devanagari_sign(self.deva[s].c)).collect();
+            let bare: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_spelled_letter(&self.deva[s..e].iter().map(|u| u.c).collect::<Vec<_>>())).collect();
             joined = spelled_out(&short, &bare);
         }
         let (a, b) = joined.unwrap_or((n, n));
@@ -795,5 +808,5 @@ mod tests {
 #[doc(hidden)]
 pub mod internals {
     pub use super::fold::fold;
-    pub use super::{class, is_indic, is_joiner, is_letter, is_devanagari_sign, is_sentence_mark, is_short_word, is_syllable, is_word, leet, spelled_out, JOINER, LEET, LETTER, WORD};
+    pub use super::{class, is_indic, is_joiner, is_letter, is_devanagari_sign, is_sentence_mark, is_short_word, is_spelled_letter, is_syllable, is_word, leet, spelled_out, JOINER, LEET, LETTER, WORD};
 }
