@@ -176,3 +176,31 @@ fn spelled_out_devanagari_stops_at_a_danda_and_leaves_the_short_words_after_it()
     // Hindi syllables that are really separate words stay words.
     assert_eq!(n("हाँ जी, दे दो ना"), "हां जी दे दो ना");
 }
+
+/// Adversarial text: huge, all zero-width, alternating scripts, endless spaced letters,
+/// syllables and look-alike digits. The normaliser returns (no panic), is idempotent, and
+/// its map points inside the text at character boundaries.
+#[test]
+fn adversarial_text_is_normalised_without_panic() {
+    let zero_width: String = "\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}\u{200E}".repeat(20_000);
+    let alternating: String = "aकbகcকdವeαfж1".repeat(10_000);
+    let spaced: String = "v i d e o  ".repeat(20_000);
+    let syllables: String = "वा य र ल। न ं ब र दो, अ के ले ".repeat(10_000);
+    let amounts: String = "3O,OOO 4I772 20k O.O,O ".repeat(20_000);
+    let mixed: String = "group-ல v1de0 c@ll w.h.a.t.s.a.p.p 🙏📹 ".repeat(10_000);
+    let cases = [zero_width, alternating, spaced, syllables, amounts, mixed, String::new(), ",".repeat(100_000)];
+    for text in &cases {
+        let m = normalize_mapped(text);
+        assert!(m.text.starts_with(' ') && m.text.ends_with(' '));
+        // Bounded output: no piece expands by more than the longest emoji word per byte.
+        assert!(m.text.len() <= 8 * text.len() + 2, "output of {} bytes for {} bytes", m.text.len(), text.len());
+        if let Some((a, b)) = m.original_range(0, m.text.len()) {
+            assert!(a <= b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b));
+        }
+        let once = n(text);
+        assert_eq!(n(&once), once);
+    }
+    assert_eq!(n(&cases[0]), "", "zero-width characters alone are nothing");
+    assert!(n(&cases[2]).starts_with("video video "));
+    assert!(n(&cases[4]).starts_with("30 000 41772 20 k"), "{}", &n(&cases[4])[..40]);
+}

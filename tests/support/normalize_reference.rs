@@ -166,10 +166,16 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     // Since the rewrite: a run of one-syllable Devanagari words may be a word spelled
     // out (the same decision, `spelled_out`, as the shipped normaliser).
     let syl = |w: &(usize, usize)| is_syllable(flat[w.0..w.1].iter().map(|u| u.c));
+    // The spelled-out part of the syllables words[j..k], if any.
+    let joined_at = |j: usize, k: usize| {
+        let short: Vec<bool> = words[j..k].iter().map(|w| is_short_word(flat[w.0..w.1].iter().map(|u| u.c))).collect();
+        let bare: Vec<bool> = words[j..k].iter().map(|w| is_spelled_letter(&flat[w.0..w.1].iter().map(|u| u.c).collect::<Vec<_>>())).collect();
+        if k - j >= 3 { spelled_out(&short, &bare) } else { None }
+    };
     let mut j = 0;
     while j < words.len() {
         let mut k = j;
-        while k < words.len() && syl(&words[k]) && (k == j || !brk[k]) {
+        while k < words.len() && syl(&words[k]) && (k == j || !brk[k] || joined_at(j, k).is_none()) {
             k += 1;
         }
         if k > j {
@@ -196,9 +202,10 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
         }
         let mut k = j;
         // Since the rewrite: a wider gap in the original text than the one before it
-        // ends a run of spaced letters.
+        // ends a run of three or more spaced letters that are not all one letter.
         let gap = |k: usize| flat[words[k].0].s.saturating_sub(flat[words[k - 1].0].e);
-        while k < words.len() && single(&words[k]) && !(k >= j + 2 && gap(k) > gap(k - 1)) {
+        let distinct = |k: usize| words[j..k].iter().any(|w| flat[w.0].c != flat[words[j].0].c);
+        while k < words.len() && single(&words[k]) && !(k >= j + 3 && gap(k) > gap(k - 1) && distinct(k)) {
             k += 1;
         }
         if k > j && k - j < 3 {

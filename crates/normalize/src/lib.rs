@@ -355,7 +355,7 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
                     end_token(tok, flat, words, &mut em);
                 }
                 if b != b' ' && !em.deva_words.is_empty() && is_sentence_mark(char::from(l)) {
-                    em.end_deva();
+                    em.sentence_mark();
                 }
             }
             i += 1;
@@ -372,7 +372,7 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
                     end_token(tok, flat, words, &mut em);
                 }
                 if !em.deva_words.is_empty() && is_sentence_mark(f) {
-                    em.end_deva();
+                    em.sentence_mark();
                 }
             }
         });
@@ -549,7 +549,9 @@ impl Emitter<'_> {
         if w.len() == 1 && w[0].c.is_ascii_alphabetic() {
             self.end_deva();
             if let [.., a, b] = self.run[..] {
-                if wider_gap(a, b, w[0]) {
+                // Only after three letters that are not all one (they make a word of their
+                // own, so normalising twice gives what normalising once gave).
+                if self.run.len() >= 3 && wider_gap(a, b, w[0]) && self.run.iter().any(|u| u.c != self.run[0].c) {
                     // A wider gap between spaced letters is a space between words.
                     self.end_run();
                 }
@@ -569,18 +571,31 @@ impl Emitter<'_> {
     }
 
     /// The held-back one-syllable Devanagari words go out, the spelled-out part joined.
+    /// The part of the held-back one-syllable words that is spelled out, if any.
+    fn deva_joined(&self) -> Option<(usize, usize)> {
+        if self.deva_words.len() < 3 {
+            return None;
+        }
+        let short: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_short_word(self.deva[s..e].iter().map(|u| u.c))).collect();
+        let bare: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_spelled_letter(&self.deva[s..e].iter().map(|u| u.c).collect::<Vec<_>>())).collect();
+        spelled_out(&short, &bare)
+    }
+
+    /// At a sentence mark: the held-back syllables end there if they hold a word spelled
+    /// out (else they may still be one with what follows, and normalising twice must give
+    /// what normalising once gave).
+    fn sentence_mark(&mut self) {
+        if self.deva_joined().is_some() {
+            self.end_deva();
+        }
+    }
+
     fn end_deva(&mut self) {
         let n = self.deva_words.len();
         if n == 0 {
             return;
         }
-        let mut joined = None;
-        if n >= 3 {
-            let short: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_short_word(self.deva[s..e].iter().map(|u| u.c))).collect();
-            let bare: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_spelled_letter(&self.deva[s..e].iter().map(|u| u.c).collect::<Vec<_>>())).collect();
-            joined = spelled_out(&short, &bare);
-        }
-        let (a, b) = joined.unwrap_or((n, n));
+        let (a, b) = self.deva_joined().unwrap_or((n, n));
         for k in 0..n {
             let (s, e) = self.deva_words[k];
             if k < a || k >= b {
