@@ -121,7 +121,8 @@ fn letters_that_stand_for_digits_inside_amounts_are_digits() {
     assert_eq!(n("3O,OOO भेजो"), n("30,000 भेजो"));
     assert_eq!(n("8OOO और"), "8000 और");
     assert_eq!(n("98765 4I772"), "98765 41772");
-    assert_eq!(n("2o,ooo pay"), "20 000 pay");
+    // Lower case "lo", "io" are words: only the capitals O and I stand for digits.
+    assert_eq!(n("500lo"), "500 lo");
     // Thousands written "k" stay a number, not leet ("20k" was "2 ok").
     assert_eq!(n("20k bhejo"), "20 k bhejo");
     assert_eq!(n("60k ki demand"), "60 k ki demand");
@@ -203,4 +204,21 @@ fn adversarial_text_is_normalised_without_panic() {
     assert_eq!(n(&cases[0]), "", "zero-width characters alone are nothing");
     assert!(n(&cases[2]).starts_with("video video "));
     assert!(n(&cases[4]).starts_with("30 000 41772 20 k"), "{}", &n(&cases[4])[..40]);
+}
+
+#[test]
+fn the_deciding_functions_on_their_own() {
+    // Letters for digits: the run begins with a digit and touches no other letter.
+    let t = b"3O,OOO x4I7 10IOx O5";
+    assert!(digit_lookalike(t, 1) && digit_lookalike(t, 3) && digit_lookalike(t, 5));
+    assert!(!digit_lookalike(t, 9), "x4I7 touches the letter x");
+    assert!(!digit_lookalike(t, 14), "10IOx touches the letter x");
+    assert!(!digit_lookalike(t, 17), "O5 begins with the letter");
+    // A letter spelled out on its own: a bare sign, or a lone vowel that is no word.
+    assert!(is_spelled_letter(&['\u{0940}']) && is_spelled_letter(&['अ']));
+    assert!(!is_spelled_letter(&['ए']) && !is_spelled_letter(&['क']) && !is_spelled_letter(&['क', 'े']));
+    // With a spelled letter, short words at the ends stay out while three syllables remain.
+    assert_eq!(spelled_out(&[true, false, false, false, true], &[false, true, false, false, false]), Some((0, 4)));
+    assert_eq!(spelled_out(&[false, true, true], &[true, false, false]), Some((0, 3)));
+    assert_eq!(spelled_out(&[true, true, true], &[false, false, false]), None);
 }

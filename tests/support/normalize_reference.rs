@@ -106,7 +106,7 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     // ASCII first, without decoding or calling the fold.
     units.reserve(text.len());
     let bytes = text.as_bytes();
-    // Since the rewrite: o, i and l that stand for digits, found by whole runs of
+    // Since the rewrite: capitals O and I that stand for digits, found by whole runs of
     // digits, those letters, commas and dots that begin with a digit and touch no
     // other ASCII letter.
     let lookalike = number_lookalikes(bytes);
@@ -116,7 +116,7 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
         if b.is_ascii() {
             let mut l = b.to_ascii_lowercase();
             if lookalike[i] {
-                l = if l == b'o' { b'0' } else { b'1' };
+                l = if b == b'O' { b'0' } else { b'1' };
             }
             units.push(U { c: char::from(l), k: ASCII_CLASS[l as usize], s: i as u32, e: i as u32 + 1 });
             i += 1;
@@ -237,7 +237,7 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
 
 fn number_lookalikes(bytes: &[u8]) -> Vec<bool> {
     let mut mask = vec![false; bytes.len()];
-    let member = |b: u8| b.is_ascii_digit() || b",.oOiIl".contains(&b);
+    let member = |b: u8| b.is_ascii_digit() || b",.OI".contains(&b);
     let mut s = 0;
     while s < bytes.len() {
         if !member(bytes[s]) {

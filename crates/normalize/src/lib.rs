@@ -333,8 +333,8 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
         let b = bytes[i];
         if b.is_ascii() {
             let mut l = b.to_ascii_lowercase();
-            if matches!(b, b'o' | b'O' | b'i' | b'I' | b'l') && i > 0 && in_number_run(bytes[i - 1]) && digit_lookalike(bytes, i) {
-                l = if l == b'o' { b'0' } else { b'1' };
+            if matches!(b, b'O' | b'I') && i > 0 && in_number_run(bytes[i - 1]) && digit_lookalike(bytes, i) {
+                l = if b == b'O' { b'0' } else { b'1' };
             }
             let k = ASCII_CLASS[l as usize];
             if k & LETTER != 0 && tok.is_empty() {
@@ -401,18 +401,19 @@ fn plain_ascii_word(bytes: &[u8], i: usize) -> Option<usize> {
     (j == bytes.len() || (bytes[j].is_ascii() && ASCII_CLASS[bytes[j] as usize] == 0)).then_some(end)
 }
 
-/// Digits, the letters that look like them (o, O, i, I, l) and the separators
+/// Digits, the capitals that look like them (O, I: lower case "lo", "io" are words) and the separators
 /// inside a written amount (",", ".").
 #[inline]
 fn in_number_run(b: u8) -> bool {
-    b.is_ascii_digit() || matches!(b, b'o' | b'O' | b'i' | b'I' | b'l' | b',' | b'.')
+    b.is_ascii_digit() || matches!(b, b'O' | b'I' | b',' | b'.')
 }
 
-/// Whether the letter o, O, i, I or l at `bytes[i]` stands for a digit ("3O,OOO" → "30,000",
+/// Whether the capital O or I at `bytes[i]` stands for a digit ("3O,OOO" → "30,000",
 /// "4I772" → "41772"): the run of digits, look-alike letters, commas and dots around it
 /// begins with a digit and touches no other ASCII letter on either side ("10lakh",
 /// "20kg", "c4ll", "up1oad" stay as written).
 #[doc(hidden)]
+#[inline(never)]
 pub fn digit_lookalike(bytes: &[u8], i: usize) -> bool {
     let mut s = i;
     while s > 0 && in_number_run(bytes[s - 1]) {
@@ -823,5 +824,5 @@ mod tests {
 #[doc(hidden)]
 pub mod internals {
     pub use super::fold::fold;
-    pub use super::{class, is_indic, is_joiner, is_letter, is_devanagari_sign, is_sentence_mark, is_short_word, is_spelled_letter, is_syllable, is_word, leet, spelled_out, JOINER, LEET, LETTER, WORD};
+    pub use super::{class, digit_lookalike, is_indic, is_joiner, is_letter, is_devanagari_sign, is_sentence_mark, is_short_word, is_spelled_letter, is_syllable, is_word, leet, spelled_out, JOINER, LEET, LETTER, WORD};
 }
