@@ -114,3 +114,111 @@ fn devanagari_spelled_out_by_syllable_is_joined_but_not_short_everyday_words() {
     // Two syllables are not a spelled-out word.
     assert_eq!(n("जी हा"), "जी हा");
 }
+
+#[test]
+fn letters_that_stand_for_digits_inside_amounts_are_digits() {
+    // Evasive amounts: capital O for zero, capital I for one (tests/tuning w7a, w8a; corpus w4a).
+    assert_eq!(n("3O,OOO भेजो"), n("30,000 भेजो"));
+    assert_eq!(n("8OOO और"), "8000 और");
+    assert_eq!(n("98765 4I772"), "98765 41772");
+    // Lower case "lo", "io" are words: only the capitals O and I stand for digits.
+    assert_eq!(n("500lo"), "500 lo");
+    // Thousands written "k" stay a number, not leet ("20k" was "2 ok").
+    assert_eq!(n("20k bhejo"), "20 k bhejo");
+    assert_eq!(n("60k ki demand"), "60 k ki demand");
+    // Words with digits and units stay as they were.
+    assert_eq!(n("10lakh 20kg"), "10 lakh 20 kg");
+    assert_eq!(n("c4ll v1de0 p4y"), n("call video pay"));
+    assert_eq!(n("10 o clock"), "10 o clock");
+    assert_eq!(n("Rs.500 at 5000"), "rs 500 at 5000");
+    assert_eq!(n("lo 1 2"), "lo 1 2");
+}
+
+#[test]
+fn latin_words_with_an_indic_suffix_are_two_words() {
+    // Tamil, Bengali, Malayalam case endings after an English word (tests/tuning w7b, w8b).
+    assert_eq!(n("group-ல எல்லாரும்"), "group ல எல்லாரும்");
+    assert_eq!(n("number-ஐ"), "number ஐ");
+    assert_eq!(n("YouTube-এ"), "youtube এ");
+    assert_eq!(n("phoneൽ"), "phone ൽ");
+    assert_eq!(n("app-ல add"), n("app ல add"));
+    // Words of one script keep their joiners; emoji and numbers are untouched.
+    assert_eq!(n("whats-app"), "whatsap");
+    assert_eq!(n("रे-को-र्डिं-ग"), n("रेकोर्डिंग"));
+    assert_eq!(n("1930-এ 🙏"), "1930 এ");
+}
+
+#[test]
+fn a_wider_gap_between_spaced_letters_is_a_space_between_words() {
+    // tests/tuning w6a hinglish_06: "v i d e o  c a l l kar rahi hu".
+    assert_eq!(n("v i d e o  c a l l kar rahi hu"), n("video call kar rahi hu"));
+    assert_eq!(n("r e c o r d i n g hai"), "recording hai");
+    // Evenly spaced letters are still one word, whatever the separator.
+    assert_eq!(n("w h a t s a p p"), "whatsap");
+    assert_eq!(n("c\u{200B}a\u{200B}l\u{200B}l"), "cal");
+    // Initials stay initials.
+    assert_eq!(n("S. K. Sharma"), "s k sharma");
+}
+
+#[test]
+fn spelled_out_devanagari_stops_at_a_danda_and_leaves_the_short_words_after_it() {
+    // tests/tuning w7a hi_06: "... वा य र ल। यू ट्यू ब" was one word "वायरलयूट्यूब".
+    assert_eq!(n("वरना वा य र ल। यू ट्यू ब"), "वरना वायरल यूट्यूब");
+    assert_eq!(n("वी डि यो, फो टो"), "वीडियो फो टो");
+    // Corpus w4a hi_05: "न ं ब र दो" swallowed the "दो" after it.
+    assert_eq!(n("व्हा ट्स ए प न ं ब र दो"), "व्हाट्सएपनंबर दो");
+    assert_eq!(n("व ी ड ि य ो"), "वीडियो");
+    assert_eq!(n("दो व ी ड ि य ो"), "दो वीडियो");
+    // Corpus w4a hi_05: "अ के ले आना" — a lone "अ" is never a word, so the run is spelled out
+    // even though "के" and "ले" are words elsewhere; a short word after three syllables stays.
+    assert_eq!(n("अ के ले आना"), "अकेले आना");
+    assert_eq!(n("अ के ले हो"), "अकेले हो");
+    assert_eq!(n("ए के ले"), "ए के ले");
+    // Hindi syllables that are really separate words stay words.
+    assert_eq!(n("हाँ जी, दे दो ना"), "हां जी दे दो ना");
+}
+
+/// Adversarial text: huge, all zero-width, alternating scripts, endless spaced letters,
+/// syllables and look-alike digits. The normaliser returns (no panic), is idempotent, and
+/// its map points inside the text at character boundaries.
+#[test]
+fn adversarial_text_is_normalised_without_panic() {
+    let zero_width: String = "\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}\u{200E}".repeat(20_000);
+    let alternating: String = "aकbகcকdವeαfж1".repeat(10_000);
+    let spaced: String = "v i d e o  ".repeat(20_000);
+    let syllables: String = "वा य र ल। न ं ब र दो, अ के ले ".repeat(10_000);
+    let amounts: String = "3O,OOO 4I772 20k O.O,O ".repeat(20_000);
+    let mixed: String = "group-ல v1de0 c@ll w.h.a.t.s.a.p.p 🙏📹 ".repeat(10_000);
+    let cases = [zero_width, alternating, spaced, syllables, amounts, mixed, String::new(), ",".repeat(100_000)];
+    for text in &cases {
+        let m = normalize_mapped(text);
+        assert!(m.text.starts_with(' ') && m.text.ends_with(' '));
+        // Bounded output: no piece expands by more than the longest emoji word per byte.
+        assert!(m.text.len() <= 8 * text.len() + 2, "output of {} bytes for {} bytes", m.text.len(), text.len());
+        if let Some((a, b)) = m.original_range(0, m.text.len()) {
+            assert!(a <= b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b));
+        }
+        let once = n(text);
+        assert_eq!(n(&once), once);
+    }
+    assert_eq!(n(&cases[0]), "", "zero-width characters alone are nothing");
+    assert!(n(&cases[2]).starts_with("video video "));
+    assert!(n(&cases[4]).starts_with("30 000 41772 20 k"), "{}", &n(&cases[4])[..40]);
+}
+
+#[test]
+fn the_deciding_functions_on_their_own() {
+    // Letters for digits: the run begins with a digit and touches no other letter.
+    let t = b"3O,OOO x4I7 10IOx O5";
+    assert!(digit_lookalike(t, 1) && digit_lookalike(t, 3) && digit_lookalike(t, 5));
+    assert!(!digit_lookalike(t, 9), "x4I7 touches the letter x");
+    assert!(!digit_lookalike(t, 14), "10IOx touches the letter x");
+    assert!(!digit_lookalike(t, 17), "O5 begins with the letter");
+    // A letter spelled out on its own: a bare sign, or a lone vowel that is no word.
+    assert!(is_spelled_letter(&['\u{0940}']) && is_spelled_letter(&['अ']));
+    assert!(!is_spelled_letter(&['ए']) && !is_spelled_letter(&['क']) && !is_spelled_letter(&['क', 'े']));
+    // With a spelled letter, short words at the ends stay out while three syllables remain.
+    assert_eq!(spelled_out(&[true, false, false, false, true], &[false, true, false, false, false]), Some((0, 4)));
+    assert_eq!(spelled_out(&[false, true, true], &[true, false, false]), Some((0, 3)));
+    assert_eq!(spelled_out(&[true, true, true], &[false, false, false]), None);
+}

@@ -4,7 +4,7 @@
 //! since only where marked (the spelled-out Devanagari of the last pass).
 #![allow(dead_code)]
 
-use saavdhan::engine::normalize::internals::{class, fold, is_devanagari_sign, is_short_word, is_syllable, leet, spelled_out, JOINER, LEET, LETTER, WORD};
+use saavdhan::engine::normalize::internals::{class, fold, is_indic, is_sentence_mark, is_short_word, is_spelled_letter, is_syllable, leet, spelled_out, JOINER, LEET, LETTER, WORD};
 use saavdhan::engine::normalize::ABBREVIATIONS;
 
 const ASCII_CLASS: [u8; 128] = {
@@ -106,11 +106,18 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     // ASCII first, without decoding or calling the fold.
     units.reserve(text.len());
     let bytes = text.as_bytes();
+    // Since the rewrite: capitals O and I that stand for digits, found by whole runs of
+    // digits, those letters, commas and dots that begin with a digit and touch no
+    // other ASCII letter.
+    let lookalike = number_lookalikes(bytes);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            let l = b.to_ascii_lowercase();
+            let mut l = b.to_ascii_lowercase();
+            if lookalike[i] {
+                l = if b == b'O' { b'0' } else { b'1' };
+            }
             units.push(U { c: char::from(l), k: ASCII_CLASS[l as usize], s: i as u32, e: i as u32 + 1 });
             i += 1;
             continue;
@@ -124,9 +131,13 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     // 2. Raw tokens (split at separators); inside each: leet, joiners, splits, repeats.
     // Words are ranges of one flat buffer (no allocation per word).
     flat.reserve(units.len());
+    // Since the rewrite: the words that follow a sentence mark (no spelled-out run crosses it).
+    let mut brk: Vec<bool> = Vec::new();
+    let mut pending = false;
     let mut i = 0;
     while i < units.len() {
         if !units[i].is(WORD | LEET | JOINER) {
+            pending |= is_sentence_mark(units[i].c);
             i += 1;
             continue;
         }
@@ -134,7 +145,13 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
         while i < units.len() && units[i].is(WORD | LEET | JOINER) {
             i += 1;
         }
+        let before = words.len();
         token_words(&mut units[start..i], flat, words);
+        brk.resize(words.len(), false);
+        if pending && words.len() > before {
+            brk[before] = true;
+            pending = false;
+        }
     }
 
     // 3. Padded output with the byte map, word by word; a run of three or more
@@ -149,16 +166,22 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     // Since the rewrite: a run of one-syllable Devanagari words may be a word spelled
     // out (the same decision, `spelled_out`, as the shipped normaliser).
     let syl = |w: &(usize, usize)| is_syllable(flat[w.0..w.1].iter().map(|u| u.c));
+    // The spelled-out part of the syllables words[j..k], if any.
+    let joined_at = |j: usize, k: usize| {
+        let short: Vec<bool> = words[j..k].iter().map(|w| is_short_word(flat[w.0..w.1].iter().map(|u| u.c))).collect();
+        let bare: Vec<bool> = words[j..k].iter().map(|w| is_spelled_letter(&flat[w.0..w.1].iter().map(|u| u.c).collect::<Vec<_>>())).collect();
+        if k - j >= 3 { spelled_out(&short, &bare) } else { None }
+    };
     let mut j = 0;
     while j < words.len() {
         let mut k = j;
-        while k < words.len() && syl(&words[k]) {
+        while k < words.len() && syl(&words[k]) && (k == j || !brk[k] || joined_at(j, k).is_none()) {
             k += 1;
         }
         if k > j {
             let n = k - j;
             let short: Vec<bool> = words[j..k].iter().map(|w| is_short_word(flat[w.0..w.1].iter().map(|u| u.c))).collect();
-            let bare: Vec<bool> = words[j..k].iter().map(|w| is_devanagari_sign(flat[w.0].c)).collect();
+            let bare: Vec<bool> = words[j..k].iter().map(|w| is_spelled_letter(&flat[w.0..w.1].iter().map(|u| u.c).collect::<Vec<_>>())).collect();
             let (a, b) = if n >= 3 { spelled_out(&short, &bare).unwrap_or((n, n)) } else { (n, n) };
             for m in 0..n {
                 if m < a || m >= b {
@@ -178,8 +201,21 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
             continue;
         }
         let mut k = j;
-        while k < words.len() && single(&words[k]) {
+        // Since the rewrite: a wider gap in the original text than the one before it
+        // ends a run of three or more spaced letters that are not all one letter.
+        let gap = |k: usize| flat[words[k].0].s.saturating_sub(flat[words[k - 1].0].e);
+        let distinct = |k: usize| words[j..k].iter().any(|w| flat[w.0].c != flat[words[j].0].c);
+        while k < words.len() && single(&words[k]) && !(k >= j + 3 && gap(k) > gap(k - 1) && distinct(k)) {
             k += 1;
+        }
+        if k > j && k - j < 3 {
+            // Fewer than three: each on its own.
+            for m in j..k {
+                let (s, e) = words[m];
+                emit(out, &mut prev_end, &flat[s..e]);
+            }
+            j = k;
+            continue;
         }
         let w: &[U] = if k - j >= 3 {
             joined.clear();
@@ -197,6 +233,31 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     }
     out.text.push(' ');
     out.src.push((prev_end, prev_end));
+}
+
+fn number_lookalikes(bytes: &[u8]) -> Vec<bool> {
+    let mut mask = vec![false; bytes.len()];
+    let member = |b: u8| b.is_ascii_digit() || b",.OI".contains(&b);
+    let mut s = 0;
+    while s < bytes.len() {
+        if !member(bytes[s]) {
+            s += 1;
+            continue;
+        }
+        let mut e = s;
+        while e < bytes.len() && member(bytes[e]) {
+            e += 1;
+        }
+        let open = s == 0 || !bytes[s - 1].is_ascii_alphabetic();
+        let close = e == bytes.len() || !bytes[e].is_ascii_alphabetic();
+        if bytes[s].is_ascii_digit() && open && close {
+            for m in s..e {
+                mask[m] = bytes[m].is_ascii_alphabetic();
+            }
+        }
+        s = e;
+    }
+    mask
 }
 
 fn emit(out: &mut Normalized, prev_end: &mut u32, w: &[U]) {
@@ -254,9 +315,11 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         }
         let before = s > 0 && ascii_letter(t[s - 1].c);
         let after = i < t.len() && ascii_letter(t[i].c);
+        // Since the rewrite: a run next to a digit that is no leet is part of a number.
+        let digit_next = (s > 0 && t[s - 1].c.is_ascii_digit()) || (i < t.len() && t[i].c.is_ascii_digit());
         // "!" is a letter only between letters ("v!deo"), never at a word's end ("hello!").
         let bang = t[s..i].iter().any(|u| u.c == '!');
-        if (before && after) || ((before || after) && i - s == 1 && !bang) {
+        if !digit_next && ((before && after) || ((before || after) && i - s == 1 && !bang)) {
             for u in &mut t[s..i] {
                 *u = U::new(leet(u.c).unwrap_or(u.c), u.s, u.e);
             }
@@ -282,7 +345,8 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         }
         if flat.len() > start {
             let last = flat[flat.len() - 1];
-            if last.is(LETTER) != u.is(LETTER) {
+            if last.is(LETTER) != u.is(LETTER) || last.c.is_ascii_alphabetic() != u.c.is_ascii_alphabetic() && (is_indic(last.c) || is_indic(u.c)) {
+                // Since the rewrite: Latin letters and an Indic script meet: two words ("group-ல", "YouTube-এ").
                 close(flat, words, &mut start);
             } else if last.c == u.c && u.is(LETTER) {
                 let l = flat.len() - 1;

@@ -7,11 +7,16 @@
 //! * zero-width characters, joiners, bidi marks and variation selectors removed;
 //! * Devanagari: nukta dropped (ज़ → ज), candrabindu → anusvara, Devanagari digits → 0-9;
 //! * leet inside words ("wh@ts@pp", "v1de0"), but never inside numbers ("5000");
-//! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p"),
+//! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p",
+//!   a wider gap between them a space between words: "v i d e o  c a l l" → "video cal"),
 //!   and Devanagari spelled out syllable by syllable ("वी डि यो" → "वीडियो", but not a run
-//!   of everyday short words such as "दे दो ना");
+//!   of everyday short words such as "दे दो ना", nor across a danda or a comma, nor the short
+//!   words after a letter spelled out with its vowel sign apart: "न ं ब र दो" → "नंबर दो");
 //! * repeated letters collapsed ("pleeease" → "please", "good" → "god": patterns get the same);
-//! * letters and digits split apart ("rs5000" → "rs 5000", "₹500" → "rs 500");
+//! * letters and digits split apart ("rs5000" → "rs 5000", "₹500" → "rs 500"), and Latin
+//!   letters from an Indic script ("group-ல" → "group ல", "YouTube-এ" → "youtube এ");
+//! * letters that stand for digits inside an amount made digits ("3O,OOO" → "30 000",
+//!   "4I772" → "41772"), and thousands written "20k" kept a number, not leet;
 //! * chat abbreviations and spelling variants expanded ("vdo" → "video", "wtsp" →
 //!   "whatsapp", "mob" → "mobile", "ur" → "your"): see [`ABBREVIATIONS`]. Ambiguous
 //!   short forms ("vc", "no") stay as written: rules read them only in context.
@@ -327,7 +332,10 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            let l = b.to_ascii_lowercase();
+            let mut l = b.to_ascii_lowercase();
+            if matches!(b, b'O' | b'I') && i > 0 && in_number_run(bytes[i - 1]) && digit_lookalike(bytes, i) {
+                l = if b == b'O' { b'0' } else { b'1' };
+            }
             let k = ASCII_CLASS[l as usize];
             if k & LETTER != 0 && tok.is_empty() {
                 if let Some(end) = plain_ascii_word(bytes, i) {
@@ -342,8 +350,13 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
             }
             if k & (WORD | LEET | JOINER) != 0 {
                 tok.push(U { c: char::from(l), k, s: i as u32, e: i as u32 + 1 });
-            } else if !tok.is_empty() {
-                end_token(tok, flat, words, &mut em);
+            } else {
+                if !tok.is_empty() {
+                    end_token(tok, flat, words, &mut em);
+                }
+                if b != b' ' && !em.deva_words.is_empty() && is_sentence_mark(char::from(l)) {
+                    em.sentence_mark();
+                }
             }
             i += 1;
             continue;
@@ -354,8 +367,13 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
             let u = U::new(f, s, e);
             if u.is(WORD | LEET | JOINER) {
                 tok.push(u);
-            } else if !tok.is_empty() {
-                end_token(tok, flat, words, &mut em);
+            } else {
+                if !tok.is_empty() {
+                    end_token(tok, flat, words, &mut em);
+                }
+                if !em.deva_words.is_empty() && is_sentence_mark(f) {
+                    em.sentence_mark();
+                }
             }
         });
         i = e as usize;
@@ -381,6 +399,33 @@ fn plain_ascii_word(bytes: &[u8], i: usize) -> Option<usize> {
         j += 1;
     }
     (j == bytes.len() || (bytes[j].is_ascii() && ASCII_CLASS[bytes[j] as usize] == 0)).then_some(end)
+}
+
+/// Digits, the capitals that look like them (O, I: lower case "lo", "io" are words) and the separators
+/// inside a written amount (",", ".").
+#[inline]
+fn in_number_run(b: u8) -> bool {
+    b.is_ascii_digit() || matches!(b, b'O' | b'I' | b',' | b'.')
+}
+
+/// Whether the capital O or I at `bytes[i]` stands for a digit ("3O,OOO" → "30,000",
+/// "4I772" → "41772"): the run of digits, look-alike letters, commas and dots around it
+/// begins with a digit and touches no other ASCII letter on either side ("10lakh",
+/// "20kg", "c4ll", "up1oad" stay as written).
+#[doc(hidden)]
+#[inline(never)]
+pub fn digit_lookalike(bytes: &[u8], i: usize) -> bool {
+    let mut s = i;
+    while s > 0 && in_number_run(bytes[s - 1]) {
+        s -= 1;
+    }
+    let mut e = i + 1;
+    while e < bytes.len() && in_number_run(bytes[e]) {
+        e += 1;
+    }
+    bytes[s].is_ascii_digit()
+        && !(s > 0 && bytes[s - 1].is_ascii_alphabetic())
+        && !(e < bytes.len() && bytes[e].is_ascii_alphabetic())
 }
 
 /// "!" or an ASCII joiner.
@@ -409,6 +454,13 @@ const DEVANAGARI_SHORT_WORDS: &[&str] = &[
     "ओ", "ए", "क्यों", "यूं", "यूँ",
 ];
 
+/// Punctuation that ends a sentence or a clause: a run of spelled-out syllables does not
+/// go on across it ("वा य र ल। यू ट्यू ब" is two words).
+#[doc(hidden)]
+pub fn is_sentence_mark(c: char) -> bool {
+    matches!(c, '\u{0964}' | '\u{0965}' | ',' | '?' | ';' | ':')
+}
+
 /// A Devanagari word of one syllable: at most one base letter (an independent vowel, or
 /// a consonant not joined to the one before by a virama), with its vowel signs and marks.
 #[doc(hidden)]
@@ -436,6 +488,18 @@ pub fn is_devanagari_sign(c: char) -> bool {
     matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963)
 }
 
+/// A one-syllable Devanagari word that is only ever a letter spelled out on its own: it
+/// begins with a vowel sign or a virama ("ी" of "व ी"), or it is an independent vowel that
+/// is no everyday word ("अ" of "अ के ले"; "ए", "ओ" are words).
+#[doc(hidden)]
+pub fn is_spelled_letter(w: &[char]) -> bool {
+    match w {
+        [c, ..] if is_devanagari_sign(*c) => true,
+        [c] => ('\u{0904}'..='\u{0914}').contains(c) && !is_short_word(std::iter::once(*c)),
+        _ => false,
+    }
+}
+
 #[doc(hidden)]
 pub fn is_short_word(w: impl Iterator<Item = char> + Clone) -> bool {
     DEVANAGARI_SHORT_WORDS.iter().any(|s| s.chars().eq(w.clone()))
@@ -451,7 +515,19 @@ pub fn is_short_word(w: impl Iterator<Item = char> + Clone) -> bool {
 #[doc(hidden)]
 pub fn spelled_out(short: &[bool], bare: &[bool]) -> Option<(usize, usize)> {
     if bare.iter().any(|&x| x) {
-        return Some((0, short.len()));
+        // Everyday short words around it stay words ("न ं ब र दो" → "नंबर दो"), except one
+        // right before a bare sign, which is the letter the sign belongs to, and those
+        // that leave fewer than three syllables ("अ के ले" is one word).
+        let n = short.len();
+        let mut a = 0;
+        while a + 1 < n && short[a] && !bare[a + 1] {
+            a += 1;
+        }
+        let mut b = n;
+        while b > a + 3 && short[b - 1] {
+            b -= 1;
+        }
+        return Some((a, b));
     }
     let a = short.iter().take_while(|&&x| x).count();
     let b = short.len() - short[a..].iter().rev().take_while(|&&x| x).count();
@@ -473,6 +549,14 @@ impl Emitter<'_> {
     fn word(&mut self, w: &[U]) {
         if w.len() == 1 && w[0].c.is_ascii_alphabetic() {
             self.end_deva();
+            if let [.., a, b] = self.run[..] {
+                // Only after three letters that are not all one (they make a word of their
+                // own, so normalising twice gives what normalising once gave).
+                if self.run.len() >= 3 && wider_gap(a, b, w[0]) && self.run.iter().any(|u| u.c != self.run[0].c) {
+                    // A wider gap between spaced letters is a space between words.
+                    self.end_run();
+                }
+            }
             self.run.push(w[0]);
             return;
         }
@@ -488,18 +572,31 @@ impl Emitter<'_> {
     }
 
     /// The held-back one-syllable Devanagari words go out, the spelled-out part joined.
+    /// The part of the held-back one-syllable words that is spelled out, if any.
+    fn deva_joined(&self) -> Option<(usize, usize)> {
+        if self.deva_words.len() < 3 {
+            return None;
+        }
+        let short: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_short_word(self.deva[s..e].iter().map(|u| u.c))).collect();
+        let bare: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_spelled_letter(&self.deva[s..e].iter().map(|u| u.c).collect::<Vec<_>>())).collect();
+        spelled_out(&short, &bare)
+    }
+
+    /// At a sentence mark: the held-back syllables end there if they hold a word spelled
+    /// out (else they may still be one with what follows, and normalising twice must give
+    /// what normalising once gave).
+    fn sentence_mark(&mut self) {
+        if self.deva_joined().is_some() {
+            self.end_deva();
+        }
+    }
+
     fn end_deva(&mut self) {
         let n = self.deva_words.len();
         if n == 0 {
             return;
         }
-        let mut joined = None;
-        if n >= 3 {
-            let short: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_short_word(self.deva[s..e].iter().map(|u| u.c))).collect();
-            let bare: Vec<bool> = self.deva_words.iter().map(|&(s, _)| is_devanagari_sign(self.deva[s].c)).collect();
-            joined = spelled_out(&short, &bare);
-        }
-        let (a, b) = joined.unwrap_or((n, n));
+        let (a, b) = self.deva_joined().unwrap_or((n, n));
         for k in 0..n {
             let (s, e) = self.deva_words[k];
             if k < a || k >= b {
@@ -607,6 +704,12 @@ impl Emitter<'_> {
     }
 }
 
+/// Whether the gap in the original text before spaced letter `c` is wider than the one
+/// between the letters `a` and `b` before it ("v i d e o  c a l l": two words).
+fn wider_gap(a: U, b: U, c: U) -> bool {
+    c.s.saturating_sub(b.e) > b.s.saturating_sub(a.e)
+}
+
 /// Writes one word (after a space unless it is the first), expanded if abbreviated.
 fn write_word(out: &mut Normalized, prev_end: &mut u32, w: &[U]) {
     if out.text.len() > 1 {
@@ -652,16 +755,18 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         }
         let before = s > 0 && ascii_letter(t[s - 1].c);
         let after = i < t.len() && ascii_letter(t[i].c);
+        // Next to another digit the run is part of a number ("20k", "60k").
+        let digit_next = (s > 0 && t[s - 1].c.is_ascii_digit()) || (i < t.len() && t[i].c.is_ascii_digit());
         // "!" is a letter only between letters ("v!deo"), never at a word's end ("hello!").
         let bang = t[s..i].iter().any(|u| u.c == '!');
-        if (before && after) || ((before || after) && i - s == 1 && !bang) {
+        if !digit_next && ((before && after) || ((before || after) && i - s == 1 && !bang)) {
             for u in &mut t[s..i] {
                 *u = U::new(leet(u.c).unwrap_or(u.c), u.s, u.e);
             }
         }
     }
     // Joiners between word characters vanish ("whats.app"); elsewhere they separate.
-    // Letter/digit boundaries separate. Repeated letters collapse.
+    // Letter/digit boundaries and Latin/Indic boundaries separate. Repeated letters collapse.
     let mut start = flat.len();
     let close = |flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>, start: &mut usize| {
         if flat.len() > *start {
@@ -680,7 +785,8 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         }
         if flat.len() > start {
             let last = flat[flat.len() - 1];
-            if last.is(LETTER) != u.is(LETTER) {
+            if last.is(LETTER) != u.is(LETTER) || last.c.is_ascii_alphabetic() != u.c.is_ascii_alphabetic() && (is_indic(last.c) || is_indic(u.c)) {
+                // Latin letters and an Indic script meet: two words ("group-ல", "YouTube-এ").
                 close(flat, words, &mut start);
             } else if last.c == u.c && u.is(LETTER) {
                 let l = flat.len() - 1;
@@ -718,5 +824,5 @@ mod tests {
 #[doc(hidden)]
 pub mod internals {
     pub use super::fold::fold;
-    pub use super::{class, is_indic, is_joiner, is_letter, is_devanagari_sign, is_short_word, is_syllable, is_word, leet, spelled_out, JOINER, LEET, LETTER, WORD};
+    pub use super::{class, digit_lookalike, is_indic, is_joiner, is_letter, is_devanagari_sign, is_sentence_mark, is_short_word, is_spelled_letter, is_syllable, is_word, leet, spelled_out, JOINER, LEET, LETTER, WORD};
 }
