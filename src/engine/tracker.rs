@@ -312,6 +312,27 @@ mod tests {
     }
 
     #[test]
+    fn indic_digits_are_found_from_the_bytes_as_from_the_chars() {
+        use super::{has_indic_digit, indic};
+        let mut buf = [0u8; 4];
+        let mut found = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let one = c.encode_utf8(&mut buf);
+            assert_eq!(has_indic_digit(one), indic(c), "{c:?}");
+            found += indic(c) as u32;
+        }
+        assert_eq!(found, 9 * 10, "ten digits in each of nine scripts");
+        assert!(has_indic_digit("ફી ₹૩૧,૫૦૦") && !has_indic_digit("पहले ₹12,000, फिर बात"));
+    }
+
+    #[test]
+    fn laughs_are_found_anywhere_but_not_other_words_or_emoji() {
+        use super::laughing;
+        assert!(laughing("haha ok") && laughing("ok 😂") && laughing("the video 🤣🤣") && laughing("ahehe"));
+        assert!(!laughing("the hat has a hole 🙏🌹") && !laughing("Haha") && !laughing("") && !laughing("ha ha"));
+    }
+
+    #[test]
     fn contact_ids_handles_and_masked_numbers_but_not_upi_ids_or_amounts() {
         use super::contact_id;
         assert_eq!(contact_id("search @priya_v_0991 there").as_deref(), Some("@priya_v_0991"));
@@ -444,6 +465,9 @@ pub struct Tracker {
     profile_score: std::cell::Cell<Option<(Option<i64>, i32)>>,
     given_start: Option<i64>,
     assessment: Assessment,
+    /// The matcher's partly matched rules of the message being read (kept to reuse its
+    /// buffer; see `read_split` for what is remembered of them).
+    parts: Vec<Part>,
 }
 
 fn kind_cue(kind: MessageKind) -> Option<Cue> {
@@ -468,8 +492,11 @@ fn kind_words(kind: MessageKind) -> String {
 /// Whether a message laughs: a laughing or teasing emoji, or "haha" / "hehe".
 fn laughing(text: &str) -> bool {
     const LAUGHS: [&str; 10] = ["😂", "🤣", "😜", "😝", "😆", "😁", "🤭", "😹", "haha", "hehe"];
-    // Every emoji above begins with the byte 0xF0: most messages are passed over by one search.
-    (text.as_bytes().contains(&0xF0) || text.contains('h')) && LAUGHS.iter().any(|l| text.contains(l))
+    // Every emoji above begins with the byte 0xF0, each word with 'h': the words are
+    // tried only where one of those bytes stands (a `contains` of each word over the
+    // whole text cost more than the rest of reading most messages, most hold an 'h').
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| (c == 0xF0 || c == b'h') && LAUGHS.iter().any(|l| b[i..].starts_with(l.as_bytes())))
 }
 
 /// First-person possessives ("my", "our" in each language): a kinship word right
@@ -667,14 +694,8 @@ fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
 /// digits) and years (1900-2099) are not amounts. Only the words holding an ASCII digit
 /// are looked at (no other can be an amount): most of a message is skipped by a byte search.
 fn bare_amount(text: &str) -> Option<String> {
-    // Digits of the Indian scripts (Devanagari ० to Malayalam ൯: each block's zero is at
-    // U+0966 + 0x80·k) read as ASCII digits: "੩੦੦੦ ਭੇਜੋ", "₹૩૧,૫૦૦".
-    let indic = |c: char| {
-        let u = c as u32;
-        (0x0966..=0x0D6F).contains(&u) && (u & 0x7F) >= 0x66 && (u & 0x7F) <= 0x6F
-    };
     let folded: String;
-    let text = if text.chars().any(indic) {
+    let text = if has_indic_digit(text) {
         folded = text.chars().map(|c| if indic(c) { char::from(b'0' + ((c as u32 & 0x7F) - 0x66) as u8) } else { c }).collect();
         folded.as_str()
     } else {
@@ -692,6 +713,20 @@ fn bare_amount(text: &str) -> Option<String> {
         from = end;
     }
     None
+}
+
+/// A digit of one of the Indian scripts (Devanagari ० to Malayalam ൯: each block's zero
+/// is at U+0966 + 0x80·k); `bare_amount` reads them as ASCII digits: "੩੦੦੦ ਭੇਜੋ", "₹૩૧,૫૦૦".
+fn indic(c: char) -> bool {
+    let u = c as u32;
+    (0x0966..=0x0D6F).contains(&u) && (u & 0x7F) >= 0x66 && (u & 0x7F) <= 0x6F
+}
+
+/// Whether `text` holds a char that is `indic`, from its bytes: each such digit is 0xE0,
+/// an odd byte 0xA5..=0xB5, then 0xA6..=0xAF in UTF-8. Most messages hold none, and
+/// need no decoding to say so.
+fn has_indic_digit(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| w[0] == 0xE0 && (0xA5..=0xB5).contains(&w[1]) && w[1] & 1 == 1 && (0xA6..=0xAF).contains(&w[2]))
 }
 
 /// One word (between separators) as a bare amount, if it is one.
@@ -750,6 +785,7 @@ impl Tracker {
             profile_score: std::cell::Cell::new(None),
             given_start: None,
             assessment: Assessment::default(),
+            parts: Vec::new(),
             prior,
         };
         // Remembered cues, in chain order, at the time each stage was first seen (a
@@ -873,7 +909,9 @@ impl Tracker {
         }
         if let Some(text) = msg.text.as_deref().filter(|t| !t.is_empty()) {
             let text = own_words(text);
-            let mut parts = Vec::new();
+            // The buffer of the last message, emptied: no allocation per message.
+            let mut parts = std::mem::take(&mut self.parts);
+            parts.clear();
             let hits = self.engine.scan_parts(&text, &mut parts);
             let mut found: Vec<(usize, String)> = hits.into_iter().map(|h| (h.rule, h.matched)).collect();
             // An intent split over the author's last few short messages ("your video" /
@@ -988,6 +1026,7 @@ impl Tracker {
                     self.events.push(Event { index: Some(index), at, author, mine, cue: Cue::Rule(r), matched });
                 }
             }
+            self.parts = parts;
         }
         // Who the two are comes before what one of them asks in the same message ("video
         // call, your wife too" / "the clinic's video consultation").
@@ -1002,10 +1041,13 @@ impl Tracker {
         // A stable sort by that key: (key, position) pairs sorted, then the events moved
         // into that order (pairs of usize are the one slice type the engine sorts: each
         // type sorted is another copy of the sort in the module, README "Performance").
-        let mut order: Vec<(usize, usize)> = self.events[start..].iter().map(|e| context_first(e) as usize).zip(0..).collect();
-        order.sort_unstable();
-        let mut moved: Vec<Option<Event>> = self.events.drain(start..).map(Some).collect();
-        self.events.extend(order.into_iter().filter_map(|(_, i)| moved[i].take()));
+        // Most messages add at most one event, or events already in that order: nothing to move.
+        if !self.events[start..].windows(2).all(|w| context_first(&w[0]) <= context_first(&w[1])) {
+            let mut order: Vec<(usize, usize)> = self.events[start..].iter().map(|e| context_first(e) as usize).zip(0..).collect();
+            order.sort_unstable();
+            let mut moved: Vec<Option<Event>> = self.events.drain(start..).map(Some).collect();
+            self.events.extend(order.into_iter().filter_map(|(_, i)| moved[i].take()));
+        }
         if retold > 0 {
             // Cues said earlier in this sitting were taken back: judge again without them.
             self.replay();
