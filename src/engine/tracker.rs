@@ -492,11 +492,22 @@ fn kind_words(kind: MessageKind) -> String {
 /// Whether a message laughs: a laughing or teasing emoji, or "haha" / "hehe".
 fn laughing(text: &str) -> bool {
     const LAUGHS: [&str; 10] = ["😂", "🤣", "😜", "😝", "😆", "😁", "🤭", "😹", "haha", "hehe"];
-    // Every emoji above begins with the byte 0xF0, each word with 'h': the words are
-    // tried only where one of those bytes stands (a `contains` of each word over the
-    // whole text cost more than the rest of reading most messages, most hold an 'h').
-    let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| (c == 0xF0 || c == b'h') && LAUGHS.iter().any(|l| b[i..].starts_with(l.as_bytes())))
+    // Each is four bytes, every emoji above begins with the byte 0xF0 and each word with
+    // 'h': the four bytes are compared only where one of those stands (a `contains` of
+    // each over the whole text cost more than the rest of reading most messages).
+    // Compared as integers: a comparison of byte slices is a call to `memcmp` each.
+    const WORDS: [u32; 10] = {
+        let mut out = [0; 10];
+        let mut i = 0;
+        while i < 10 {
+            let b = LAUGHS[i].as_bytes();
+            assert!(b.len() == 4 && (b[0] == 0xF0 || b[0] == b'h'));
+            out[i] = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            i += 1;
+        }
+        out
+    };
+    text.as_bytes().windows(4).any(|w| (w[0] == 0xF0 || w[0] == b'h') && WORDS.contains(&u32::from_le_bytes([w[0], w[1], w[2], w[3]])))
 }
 
 /// First-person possessives ("my", "our" in each language): a kinship word right
@@ -598,10 +609,6 @@ fn kind_cue_by_id(id: &str) -> Option<Cue> {
         .find(|c| matches!(c, Cue::Kind(k, ..) if *k == id))
 }
 
-/// `text` with every URL and every quoted passage blanked (same byte length, so matched
-/// ranges still point into the original): words inside links (`?vc=0`, `feature=share`)
-/// are not speech, and a threat in quotes ("she said 'pay or I share it'") is reported
-/// speech, not the sender's own.
 /// More words than this in one message make it a broadcast (see `Tracker::push`): the
 /// sextortion chain's asks and threats are short lines typed to one man.
 const BROADCAST_WORDS: usize = 80;
@@ -629,12 +636,58 @@ fn link_or_qr(text: &str) -> bool {
     low.contains("://") || low.contains("www.") || low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).any(|w| WORDS.contains(&w))
 }
 
+/// `own_words_of` a text alone.
+#[cfg(test)]
 fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
+    own_words_of(text, Bytes::of(text))
+}
+
+/// Which bytes a message holds that the tracker's own readings of it begin with (one
+/// pass over the text, a table look-up a byte): a reading whose byte is absent is
+/// skipped. Each test is a necessary condition only, so it stays true of the text with
+/// passages blanked (`own_words`), which holds fewer of them.
+#[derive(Clone, Copy)]
+struct Bytes(u8);
+
+impl Bytes {
+    /// '"', '\'' or 0xE2 (0xE2 0x80 begins the curly quotes “ ” ‘ ’).
+    const QUOTE: u8 = 1;
+    const SLASH: u8 = 2;
+    const W: u8 = 4;
+    /// 0xF0 or 'h': how each laugh of `laughing` begins.
+    const LAUGH: u8 = 8;
+
+    const TABLE: [u8; 256] = {
+        let mut t = [0u8; 256];
+        t[b'"' as usize] = Bytes::QUOTE;
+        t[b'\'' as usize] = Bytes::QUOTE;
+        t[0xE2] = Bytes::QUOTE;
+        t[b'/' as usize] = Bytes::SLASH;
+        t[b'w' as usize] = Bytes::W;
+        t[0xF0] = Bytes::LAUGH;
+        t[b'h' as usize] = Bytes::LAUGH;
+        t
+    };
+
+    fn of(text: &str) -> Bytes {
+        Bytes(text.bytes().fold(0, |seen, c| seen | Bytes::TABLE[c as usize]))
+    }
+
+    fn has(self, class: u8) -> bool {
+        self.0 & class != 0
+    }
+}
+
+/// `text` with every URL and every quoted passage blanked (same byte length, so matched
+/// ranges still point into the original): words inside links (`?vc=0`, `feature=share`)
+/// are not speech, and a threat in quotes ("she said 'pay or I share it'") is reported
+/// speech, not the sender's own.
+/// `bytes` are the text's (`Bytes::of`).
+fn own_words_of(text: &str, bytes: Bytes) -> std::borrow::Cow<'_, str> {
     let b = text.as_bytes();
-    // Byte checks first: most messages have neither a quote nor a link. (0xE2 0x80
-    // begins the curly quotes “ ” ‘ ’.)
-    let maybe_quote = b.iter().any(|&c| c == b'"' || c == b'\'' || c == 0xE2);
-    let maybe_url = b.contains(&b'/') || text.contains("www.");
+    // Byte checks first: most messages have neither a quote nor a link.
+    let maybe_quote = bytes.has(Bytes::QUOTE);
+    let maybe_url = bytes.has(Bytes::SLASH) || (bytes.has(Bytes::W) && b.windows(4).any(|w| w == b"www."));
     if !maybe_quote && !maybe_url {
         return text.into();
     }
@@ -740,9 +793,15 @@ fn amount_word(w: &str) -> Option<String> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',') || digits.starts_with(',') {
         return None;
     }
-    let plain: String = digits.chars().filter(|c| *c != ',').collect();
-    let v = plain.parse::<u64>().ok()?;
-    let amount = if k { (1..=999).contains(&v) } else { plain.len() <= 7 && v >= 1000 && !(digits.len() == 4 && (1900..=2099).contains(&v)) };
+    // The digits without their commas, as a number (None past u64, as `parse` would
+    // give), read without building the string of them.
+    let mut v = 0u64;
+    let mut plain_len = 0;
+    for d in digits.bytes().filter(|&b| b != b',') {
+        v = v.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+        plain_len += 1;
+    }
+    let amount = if k { (1..=999).contains(&v) } else { plain_len <= 7 && v >= 1000 && !(digits.len() == 4 && (1900..=2099).contains(&v)) };
     amount.then(|| w.to_string())
 }
 
@@ -908,7 +967,8 @@ impl Tracker {
             }
         }
         if let Some(text) = msg.text.as_deref().filter(|t| !t.is_empty()) {
-            let text = own_words(text);
+            let bytes = Bytes::of(text);
+            let text = own_words_of(text, bytes);
             // The buffer of the last message, emptied: no allocation per message.
             let mut parts = std::mem::take(&mut self.parts);
             parts.clear();
@@ -997,7 +1057,7 @@ impl Tracker {
             // will cost you a Dairy Milk 😂"; a grandson's "I have your video 😈" of the
             // wedding dance, with no call, is no recording of one). After a call, or an
             // invitation to one, it is the lever's threat whatever the emoji.
-            let laugh = !mine && laughing(&text);
+            let laugh = !mine && bytes.has(Bytes::LAUGH) && laughing(&text);
             let (s_now, levered) = if laugh {
                 (self.suspicion(at), self.chains.get(author).is_some_and(|c| c.pushed(at)))
             } else {
