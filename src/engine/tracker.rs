@@ -315,6 +315,27 @@ mod tests {
     }
 
     #[test]
+    fn indic_digits_are_found_from_the_bytes_as_from_the_chars() {
+        use super::{has_indic_digit, indic};
+        let mut buf = [0u8; 4];
+        let mut found = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let one = c.encode_utf8(&mut buf);
+            assert_eq!(has_indic_digit(one), indic(c), "{c:?}");
+            found += indic(c) as u32;
+        }
+        assert_eq!(found, 9 * 10, "ten digits in each of nine scripts");
+        assert!(has_indic_digit("ફી ₹૩૧,૫૦૦") && !has_indic_digit("पहले ₹12,000, फिर बात"));
+    }
+
+    #[test]
+    fn laughs_are_found_anywhere_but_not_other_words_or_emoji() {
+        use super::laughing;
+        assert!(laughing("haha ok") && laughing("ok 😂") && laughing("the video 🤣🤣") && laughing("ahehe"));
+        assert!(!laughing("the hat has a hole 🙏🌹") && !laughing("Haha") && !laughing("") && !laughing("ha ha"));
+    }
+
+    #[test]
     fn contact_ids_handles_and_masked_numbers_but_not_upi_ids_or_amounts() {
         use super::contact_id;
         assert_eq!(contact_id("search @priya_v_0991 there").as_deref(), Some("@priya_v_0991"));
@@ -447,6 +468,9 @@ pub struct Tracker {
     profile_score: std::cell::Cell<Option<(Option<i64>, i32)>>,
     given_start: Option<i64>,
     assessment: Assessment,
+    /// The matcher's partly matched rules of the message being read (kept to reuse its
+    /// buffer; see `read_split` for what is remembered of them).
+    parts: Vec<Part>,
 }
 
 fn kind_cue(kind: MessageKind) -> Option<Cue> {
@@ -471,8 +495,22 @@ fn kind_words(kind: MessageKind) -> String {
 /// Whether a message laughs: a laughing or teasing emoji, or "haha" / "hehe".
 fn laughing(text: &str) -> bool {
     const LAUGHS: [&str; 10] = ["😂", "🤣", "😜", "😝", "😆", "😁", "🤭", "😹", "haha", "hehe"];
-    // Every emoji above begins with the byte 0xF0: most messages are passed over by one search.
-    (text.as_bytes().contains(&0xF0) || text.contains('h')) && LAUGHS.iter().any(|l| text.contains(l))
+    // Each is four bytes, every emoji above begins with the byte 0xF0 and each word with
+    // 'h': the four bytes are compared only where one of those stands (a `contains` of
+    // each over the whole text cost more than the rest of reading most messages).
+    // Compared as integers: a comparison of byte slices is a call to `memcmp` each.
+    const WORDS: [u32; 10] = {
+        let mut out = [0; 10];
+        let mut i = 0;
+        while i < 10 {
+            let b = LAUGHS[i].as_bytes();
+            assert!(b.len() == 4 && (b[0] == 0xF0 || b[0] == b'h'));
+            out[i] = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            i += 1;
+        }
+        out
+    };
+    text.as_bytes().windows(4).any(|w| (w[0] == 0xF0 || w[0] == b'h') && WORDS.contains(&u32::from_le_bytes([w[0], w[1], w[2], w[3]])))
 }
 
 /// First-person possessives ("my", "our" in each language): a kinship word right
@@ -574,10 +612,6 @@ fn kind_cue_by_id(id: &str) -> Option<Cue> {
         .find(|c| matches!(c, Cue::Kind(k, ..) if *k == id))
 }
 
-/// `text` with every URL and every quoted passage blanked (same byte length, so matched
-/// ranges still point into the original): words inside links (`?vc=0`, `feature=share`)
-/// are not speech, and a threat in quotes ("she said 'pay or I share it'") is reported
-/// speech, not the sender's own.
 /// More words than this in one message make it a broadcast (see `Tracker::push`): the
 /// sextortion chain's asks and threats are short lines typed to one man.
 const BROADCAST_WORDS: usize = 80;
@@ -605,12 +639,58 @@ fn link_or_qr(text: &str) -> bool {
     low.contains("://") || low.contains("www.") || low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).any(|w| WORDS.contains(&w))
 }
 
+/// `own_words_of` a text alone.
+#[cfg(test)]
 fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
+    own_words_of(text, Bytes::of(text))
+}
+
+/// Which bytes a message holds that the tracker's own readings of it begin with (one
+/// pass over the text, a table look-up a byte): a reading whose byte is absent is
+/// skipped. Each test is a necessary condition only, so it stays true of the text with
+/// passages blanked (`own_words`), which holds fewer of them.
+#[derive(Clone, Copy)]
+struct Bytes(u8);
+
+impl Bytes {
+    /// '"', '\'' or 0xE2 (0xE2 0x80 begins the curly quotes “ ” ‘ ’).
+    const QUOTE: u8 = 1;
+    const SLASH: u8 = 2;
+    const W: u8 = 4;
+    /// 0xF0 or 'h': how each laugh of `laughing` begins.
+    const LAUGH: u8 = 8;
+
+    const TABLE: [u8; 256] = {
+        let mut t = [0u8; 256];
+        t[b'"' as usize] = Bytes::QUOTE;
+        t[b'\'' as usize] = Bytes::QUOTE;
+        t[0xE2] = Bytes::QUOTE;
+        t[b'/' as usize] = Bytes::SLASH;
+        t[b'w' as usize] = Bytes::W;
+        t[0xF0] = Bytes::LAUGH;
+        t[b'h' as usize] = Bytes::LAUGH;
+        t
+    };
+
+    fn of(text: &str) -> Bytes {
+        Bytes(text.bytes().fold(0, |seen, c| seen | Bytes::TABLE[c as usize]))
+    }
+
+    fn has(self, class: u8) -> bool {
+        self.0 & class != 0
+    }
+}
+
+/// `text` with every URL and every quoted passage blanked (same byte length, so matched
+/// ranges still point into the original): words inside links (`?vc=0`, `feature=share`)
+/// are not speech, and a threat in quotes ("she said 'pay or I share it'") is reported
+/// speech, not the sender's own.
+/// `bytes` are the text's (`Bytes::of`).
+fn own_words_of(text: &str, bytes: Bytes) -> std::borrow::Cow<'_, str> {
     let b = text.as_bytes();
-    // Byte checks first: most messages have neither a quote nor a link. (0xE2 0x80
-    // begins the curly quotes “ ” ‘ ’.)
-    let maybe_quote = b.iter().any(|&c| c == b'"' || c == b'\'' || c == 0xE2);
-    let maybe_url = b.contains(&b'/') || text.contains("www.");
+    // Byte checks first: most messages have neither a quote nor a link.
+    let maybe_quote = bytes.has(Bytes::QUOTE);
+    let maybe_url = bytes.has(Bytes::SLASH) || (bytes.has(Bytes::W) && b.windows(4).any(|w| w == b"www."));
     if !maybe_quote && !maybe_url {
         return text.into();
     }
@@ -670,14 +750,8 @@ fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
 /// digits) and years (1900-2099) are not amounts. Only the words holding an ASCII digit
 /// are looked at (no other can be an amount): most of a message is skipped by a byte search.
 fn bare_amount(text: &str) -> Option<String> {
-    // Digits of the Indian scripts (Devanagari ० to Malayalam ൯: each block's zero is at
-    // U+0966 + 0x80·k) read as ASCII digits: "੩੦੦੦ ਭੇਜੋ", "₹૩૧,૫૦૦".
-    let indic = |c: char| {
-        let u = c as u32;
-        (0x0966..=0x0D6F).contains(&u) && (u & 0x7F) >= 0x66 && (u & 0x7F) <= 0x6F
-    };
     let folded: String;
-    let text = if text.chars().any(indic) {
+    let text = if has_indic_digit(text) {
         folded = text.chars().map(|c| if indic(c) { char::from(b'0' + ((c as u32 & 0x7F) - 0x66) as u8) } else { c }).collect();
         folded.as_str()
     } else {
@@ -697,6 +771,20 @@ fn bare_amount(text: &str) -> Option<String> {
     None
 }
 
+/// A digit of one of the Indian scripts (Devanagari ० to Malayalam ൯: each block's zero
+/// is at U+0966 + 0x80·k); `bare_amount` reads them as ASCII digits: "੩੦੦੦ ਭੇਜੋ", "₹૩૧,૫૦૦".
+fn indic(c: char) -> bool {
+    let u = c as u32;
+    (0x0966..=0x0D6F).contains(&u) && (u & 0x7F) >= 0x66 && (u & 0x7F) <= 0x6F
+}
+
+/// Whether `text` holds a char that is `indic`, from its bytes: each such digit is 0xE0,
+/// an odd byte 0xA5..=0xB5, then 0xA6..=0xAF in UTF-8. Most messages hold none, and
+/// need no decoding to say so.
+fn has_indic_digit(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| w[0] == 0xE0 && (0xA5..=0xB5).contains(&w[1]) && w[1] & 1 == 1 && (0xA6..=0xAF).contains(&w[2]))
+}
+
 /// One word (between separators) as a bare amount, if it is one.
 fn amount_word(w: &str) -> Option<String> {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -708,9 +796,15 @@ fn amount_word(w: &str) -> Option<String> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',') || digits.starts_with(',') {
         return None;
     }
-    let plain: String = digits.chars().filter(|c| *c != ',').collect();
-    let v = plain.parse::<u64>().ok()?;
-    let amount = if k { (1..=999).contains(&v) } else { plain.len() <= 7 && v >= 1000 && !(digits.len() == 4 && (1900..=2099).contains(&v)) };
+    // The digits without their commas, as a number (None past u64, as `parse` would
+    // give), read without building the string of them.
+    let mut v = 0u64;
+    let mut plain_len = 0;
+    for d in digits.bytes().filter(|&b| b != b',') {
+        v = v.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+        plain_len += 1;
+    }
+    let amount = if k { (1..=999).contains(&v) } else { plain_len <= 7 && v >= 1000 && !(digits.len() == 4 && (1900..=2099).contains(&v)) };
     amount.then(|| w.to_string())
 }
 
@@ -753,6 +847,7 @@ impl Tracker {
             profile_score: std::cell::Cell::new(None),
             given_start: None,
             assessment: Assessment::default(),
+            parts: Vec::new(),
             prior,
         };
         // Remembered cues, in chain order, at the time each stage was first seen (a
@@ -875,8 +970,11 @@ impl Tracker {
             }
         }
         if let Some(text) = msg.text.as_deref().filter(|t| !t.is_empty()) {
-            let text = own_words(text);
-            let mut parts = Vec::new();
+            let bytes = Bytes::of(text);
+            let text = own_words_of(text, bytes);
+            // The buffer of the last message, emptied: no allocation per message.
+            let mut parts = std::mem::take(&mut self.parts);
+            parts.clear();
             let hits = self.engine.scan_parts(&text, &mut parts);
             let mut found: Vec<(usize, String)> = hits.into_iter().map(|h| (h.rule, h.matched)).collect();
             // An intent split over the author's last few short messages ("your video" /
@@ -962,7 +1060,7 @@ impl Tracker {
             // will cost you a Dairy Milk 😂"; a grandson's "I have your video 😈" of the
             // wedding dance, with no call, is no recording of one). After a call, or an
             // invitation to one, it is the lever's threat whatever the emoji.
-            let laugh = !mine && laughing(&text);
+            let laugh = !mine && bytes.has(Bytes::LAUGH) && laughing(&text);
             let (s_now, levered) = if laugh {
                 (self.suspicion(at), self.chains.get(author).is_some_and(|c| c.pushed(at)))
             } else {
@@ -991,6 +1089,7 @@ impl Tracker {
                     self.events.push(Event { index: Some(index), at, author, mine, cue: Cue::Rule(r), matched });
                 }
             }
+            self.parts = parts;
         }
         // Who the two are comes before what one of them asks in the same message ("video
         // call, your wife too" / "the clinic's video consultation").
@@ -1005,10 +1104,13 @@ impl Tracker {
         // A stable sort by that key: (key, position) pairs sorted, then the events moved
         // into that order (pairs of usize are the one slice type the engine sorts: each
         // type sorted is another copy of the sort in the module, README "Performance").
-        let mut order: Vec<(usize, usize)> = self.events[start..].iter().map(|e| context_first(e) as usize).zip(0..).collect();
-        order.sort_unstable();
-        let mut moved: Vec<Option<Event>> = self.events.drain(start..).map(Some).collect();
-        self.events.extend(order.into_iter().filter_map(|(_, i)| moved[i].take()));
+        // Most messages add at most one event, or events already in that order: nothing to move.
+        if !self.events[start..].windows(2).all(|w| context_first(&w[0]) <= context_first(&w[1])) {
+            let mut order: Vec<(usize, usize)> = self.events[start..].iter().map(|e| context_first(e) as usize).zip(0..).collect();
+            order.sort_unstable();
+            let mut moved: Vec<Option<Event>> = self.events.drain(start..).map(Some).collect();
+            self.events.extend(order.into_iter().filter_map(|(_, i)| moved[i].take()));
+        }
         if retold > 0 {
             // Cues said earlier in this sitting were taken back: judge again without them.
             self.replay();
