@@ -20,7 +20,24 @@ const TAGS: &[&str] = &[
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
+    #[serde(default)]
     rule: Vec<Rule>,
+    /// Word lists the tracker reads as such (not through the automaton): see
+    /// `WORD_LISTS`. A new word is a data change here too.
+    #[serde(default)]
+    words: Vec<WordList>,
+}
+
+/// The word lists the tracker knows by name, and the Rust constant each becomes.
+const WORD_LISTS: &[(&str, &str)] = &[("possessive", "POSSESSIVE"), ("re_ask", "RE_ASK"), ("link", "LINK"), ("laugh", "LAUGH")];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordList {
+    name: String,
+    words: Vec<String>,
+    positive: Vec<String>,
+    negative: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -182,6 +199,40 @@ pub fn compile() {
     }
     table.push_str("];\n");
     std::fs::write(out_dir.join("rules_builtin.rs"), table).unwrap();
+    std::fs::write(out_dir.join("word_lists.rs"), word_lists(&files)).unwrap();
     std::fs::write(out_dir.join("rules.json"), serde_json::to_string(&compiled).unwrap()).unwrap();
     std::fs::write(out_dir.join("rule_examples.json"), serde_json::to_string(&examples).unwrap()).unwrap();
+}
+
+/// The word lists as Rust constants (`pub const RE_ASK: &[&str]`), and their examples
+/// (`RE_ASK_EXAMPLES`: positive, negative) for the tracker's tests. Each named list
+/// exactly once, lower case (the tracker compares with lower-cased text); a laugh is
+/// four bytes starting with 0xF0 (an emoji) or 'h' (the tracker compares four bytes).
+fn word_lists(files: &[(String, File)]) -> String {
+    let mut out = String::new();
+    for (name, konst) in WORD_LISTS {
+        let found: Vec<(&String, &WordList)> = files.iter().flat_map(|(f, file)| file.words.iter().map(move |w| (f, w))).filter(|(_, w)| w.name == *name).collect();
+        let [(file, list)] = found.as_slice() else { fail(format!("rules: word list '{name}' must be defined exactly once (found {})", found.len())) };
+        if list.words.is_empty() || list.positive.len() < 2 || list.negative.len() < 2 {
+            fail(format!("{file}: word list '{name}': needs words and at least 2 positive and 2 negative examples"));
+        }
+        for w in &list.words {
+            if w.is_empty() || w.to_lowercase() != *w {
+                fail(format!("{file}: word list '{name}': '{w}' must be non-empty and lower case"));
+            }
+            if *name == "laugh" && !(w.len() == 4 && (w.as_bytes()[0] == 0xF0 || w.as_bytes()[0] == b'h')) {
+                fail(format!("{file}: word list 'laugh': '{w}' must be four bytes, an emoji or a word starting with 'h'"));
+            }
+        }
+        out.push_str(&format!("pub const {konst}: &[&str] = &{:?};\n", list.words));
+        out.push_str(&format!("#[cfg(test)]\npub const {konst}_EXAMPLES: (&[&str], &[&str]) = (&{:?}, &{:?});\n", list.positive, list.negative));
+    }
+    for (file, f) in files {
+        for w in &f.words {
+            if !WORD_LISTS.iter().any(|(n, _)| *n == w.name) {
+                fail(format!("{file}: unknown word list '{}' (one of {:?})", w.name, WORD_LISTS.iter().map(|(n, _)| n).collect::<Vec<_>>()));
+            }
+        }
+    }
+    out
 }

@@ -19,6 +19,11 @@ use super::matcher::Part;
 use super::rules::Tag;
 use super::time::{self, Timestamp};
 
+/// Word lists the tracker reads as such (rules/word_lists.toml, compiled by build.rs).
+mod word_lists {
+    include!(concat!(env!("OUT_DIR"), "/word_lists.rs"));
+}
+
 /// Evidence kept per conversation at most (the first of each rule is always kept
 /// until then; later cues of stage off_platform and beyond too).
 const MAX_EVIDENCE: usize = 64;
@@ -34,6 +39,26 @@ const SPLIT_SECONDS: i64 = 5 * 60;
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_word_lists_examples_hold() {
+        use super::word_lists::*;
+        let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 4] = [
+            ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
+            ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
+            ("link", LINK_EXAMPLES, &|t| super::link_or_qr(t)),
+            ("laugh", LAUGH_EXAMPLES, &|t| super::laughing(t)),
+        ];
+        for (name, (positive, negative), f) in checks {
+            for t in positive {
+                assert!(f(t), "word list {name}: positive example {t:?} does not apply");
+            }
+            for t in negative {
+                assert!(!f(t), "word list {name}: negative example {t:?} applies");
+            }
+        }
+    }
+
     use super::own_words;
 
     #[test]
@@ -494,16 +519,16 @@ fn kind_words(kind: MessageKind) -> String {
 
 /// Whether a message laughs: a laughing or teasing emoji, or "haha" / "hehe".
 fn laughing(text: &str) -> bool {
-    const LAUGHS: [&str; 10] = ["😂", "🤣", "😜", "😝", "😆", "😁", "🤭", "😹", "haha", "hehe"];
     // Each is four bytes, every emoji above begins with the byte 0xF0 and each word with
     // 'h': the four bytes are compared only where one of those stands (a `contains` of
     // each over the whole text cost more than the rest of reading most messages).
     // Compared as integers: a comparison of byte slices is a call to `memcmp` each.
-    const WORDS: [u32; 10] = {
-        let mut out = [0; 10];
+    const N: usize = word_lists::LAUGH.len();
+    const WORDS: [u32; N] = {
+        let mut out = [0; N];
         let mut i = 0;
-        while i < 10 {
-            let b = LAUGHS[i].as_bytes();
+        while i < N {
+            let b = word_lists::LAUGH[i].as_bytes();
             assert!(b.len() == 4 && (b[0] == 0xF0 || b[0] == b'h'));
             out[i] = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
             i += 1;
@@ -513,22 +538,15 @@ fn laughing(text: &str) -> bool {
     text.as_bytes().windows(4).any(|w| (w[0] == 0xF0 || w[0] == b'h') && WORDS.contains(&u32::from_le_bytes([w[0], w[1], w[2], w[3]])))
 }
 
-/// First-person possessives ("my", "our" in each language): a kinship word right
-/// after one names the speaker's own relative.
-const MY: [&str; 44] = [
-    "my", "our", "mere", "meri", "mera", "hamare", "humare", "mara", "mari", "maro", "maza", "mazi", "maze", "majha", "majhi", "majhe",
-    "amar", "amader", "en", "ennoda", "naa", "nanna", "ente", "mainu",
-    "मेरे", "मेरी", "मेरा", "हमारे", "माझे", "माझा", "माझी", "मारा", "મારા", "મારી", "મારો", "আমার", "என்", "என்னோட", "నా", "ನನ್ನ", "എന്റെ", "ਮੇਰੇ", "ਮੇਰਾ", "ਮੇਰੀ",
-];
 
 /// Whether the kinship word `matched` comes right after a first-person possessive in
 /// `text` (the contact's own father, "like my papa"), not addressed to the user.
 fn own_relative(text: &str, matched: &str) -> bool {
-    let low = text.to_lowercase();
-    let word = matched.trim().to_lowercase();
+    let low = text.to_ascii_lowercase();
+    let word = matched.trim().to_ascii_lowercase();
     let Some(first) = word.split_whitespace().next() else { return false };
     let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).filter(|w| !w.is_empty()).collect();
-    words.windows(2).any(|w| w[1] == first && MY.contains(&w[0]))
+    words.windows(2).any(|w| w[1] == first && word_lists::POSSESSIVE.contains(&w[0]))
 }
 
 /// Words the user's first message must have to be an errand of his own.
@@ -616,27 +634,17 @@ fn kind_cue_by_id(id: &str) -> Option<Cue> {
 /// sextortion chain's asks and threats are short lines typed to one man.
 const BROADCAST_WORDS: usize = 80;
 
-/// Words that ask for a number again, or give a new one after a lost or reset phone,
-/// in each language.
-const RE_ASK: [&str; 46] = [
-    "again", "once more", "one more time", "new phone", "new number", "new whatsapp number", "phone reset", "old phone", "contacts gone", "contacts got deleted",
-    "phir se", "fir se", "dobara", "naya phone", "purana phone", "फिर से", "दोबारा", "नया फोन", "पुराना फोन",
-    "पुन्हा", "परत पाठवा", "नवीन फोन", "जुना फोन", "navin whatsapp number", "naya whatsapp number", "navo whatsapp number",
-    "ફરીથી", "નવો ફોન", "আবার", "নতুন ফোন", "மறுபடியும்", "புது போன்", "మళ్ళీ", "కొత్త ఫోన్", "ಮತ್ತೆ", "ಹೊಸ ಫೋನ್",
-    "ഒന്ന് കൂടി", "വീണ്ടും", "പഴയ ഫോൺ", "പുതിയ ഫോൺ", "ਦੁਬਾਰਾ", "ਨਵਾਂ ਫੋਨ", "contacts gele", "contacts गेले", "phone kharab", "फोन खराब",
-];
 
 fn re_asked(text: &str) -> bool {
-    let low = text.to_lowercase();
-    RE_ASK.iter().any(|w| low.contains(w))
+    let low = text.to_ascii_lowercase();
+    word_lists::RE_ASK.iter().any(|w| low.contains(w))
 }
 
 /// Whether a message gives a link or a QR code: a URL, or the word for one in any
 /// language ("link dilam", "QR scan karo", "लिंक भेजा").
 fn link_or_qr(text: &str) -> bool {
-    const WORDS: [&str; 11] = ["link", "qr", "लिंक", "লিংক", "লিঙ্ক", "લિંક", "லிங்க்", "లింక్", "ಲಿಂಕ್", "ലിങ്ക്", "ਲਿੰਕ"];
-    let low = text.to_lowercase();
-    low.contains("://") || low.contains("www.") || low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).any(|w| WORDS.contains(&w))
+    let low = text.to_ascii_lowercase();
+    low.contains("://") || low.contains("www.") || low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).any(|w| word_lists::LINK.contains(&w))
 }
 
 /// `own_words_of` a text alone.
