@@ -637,7 +637,17 @@ const BROADCAST_WORDS: usize = 80;
 
 fn re_asked(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
-    word_lists::RE_ASK.iter().any(|w| low.contains(w))
+    word_lists::RE_ASK.iter().any(|w| has_words(&low, w))
+}
+
+/// Whether `words` stands in `text` as whole words: no letter or digit right before or
+/// after it ("again", not the start of "against").
+fn has_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Whether a message gives a link or a QR code: a URL, or the word for one in any
