@@ -10,7 +10,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, closeBrowser, openFixture, readDebug, waitForProtection, banners,
-  waitForBanner, pageErrors, readExtensionStorage,
+  waitForBanner, pageErrors, readExtensionStorage, waitStored,
 } from './lib/index.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -25,17 +25,6 @@ async function waitRead(page, pred, { timeout = 15_000 } = {}) {
     await sleep(150);
   }
   throw new Error(`reader output never matched; last debug: ${JSON.stringify(last).slice(0, 4000)}`);
-}
-
-async function waitStored(browser, pred, what, { timeout = 10_000 } = {}) {
-  const t0 = Date.now();
-  let last;
-  while (Date.now() - t0 < timeout) {
-    last = await readExtensionStorage(browser);
-    if (pred(last)) return last;
-    await sleep(200);
-  }
-  throw new Error(`${what} never stored; last: ${JSON.stringify(last).slice(0, 2000)}`);
 }
 
 /** The time of a local wall-clock moment in the page's time zone (ms since the epoch). */

@@ -8,7 +8,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, closeBrowser, openFixture, readDebug, readExtensionStorage, evaluateInExtension,
+  startServer, launchBrowser, closeBrowser, openFixture, readDebug, readExtensionStorage, evaluateInExtension, waitStored,
 } from './lib/index.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -26,17 +26,6 @@ async function waitRead(page, pred, { timeout = 15_000 } = {}) {
 }
 
 const grooming = (stored) => (stored.contacts?.contacts?.[KEY]?.facts?.stages ?? []).find((s) => s.stage === 'grooming')?.count ?? 0;
-
-async function waitStored(browser, pred, what, timeout = 10_000) {
-  const t0 = Date.now();
-  let last;
-  while (Date.now() - t0 < timeout) {
-    last = await readExtensionStorage(browser);
-    if (pred(last)) return last;
-    await sleep(100);
-  }
-  throw new Error(`${what} never stored: ${JSON.stringify(last).slice(0, 1500)}`);
-}
 
 for (const kind of ['chromium', 'firefox']) {
   describe(`facts written when the page is left, ${kind}`, { timeout: 120_000 }, () => {

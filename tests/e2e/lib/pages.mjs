@@ -268,3 +268,18 @@ export async function waitForTabState(browser, page, pred, { timeout = 20_000, i
     await new Promise((r) => setTimeout(r, interval));
   }
 }
+
+/**
+ * Waits until the extension's local storage satisfies `pred` (polled every 150 ms) and
+ * returns it; fails naming `what` with the last value seen.
+ */
+export async function waitStored(browser, pred, what, { timeout = 10_000 } = {}) {
+  const t0 = Date.now();
+  let last;
+  while (Date.now() - t0 < timeout) {
+    last = await readExtensionStorage(browser);
+    if (pred(last)) return last;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${what} never stored; last: ${JSON.stringify(last).slice(0, 2000)}`);
+}
