@@ -230,8 +230,8 @@ mod tests {
         t.push(&at(1, false, "Hello ji 🙏"));
         assert_eq!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level, Level::Warning);
         // A service he engaged: her number ask, her call, then the fee — a fee, not a
-        // demand; the same thread seen from the middle is judged without it.
-        for (visible, worst) in [(true, Level::Warning), (false, Level::Danger)] {
+        // demand, whether or not the page shows the thread's start (w7a's physio).
+        for visible in [true, false] {
             let mut t = Tracker::new(Contact { start_visible: visible, ..contact() }, Tuning::default(), None);
             t.push(&at(1, false, "Madam, the doctor referred me for my shoulder pain, can you take sessions?"));
             t.push(&at(3, true, "Please share your WhatsApp number, I send the exercise videos there"));
@@ -240,12 +240,23 @@ mod tests {
             call.text = None;
             t.push(&call);
             let l = t.push(&at(50, true, "Please pay the 600 fee on GPay")).level;
-            assert!(if visible { l < worst } else { l == worst }, "start visible {visible}: {l:?}");
+            assert!(l < Level::Danger, "start visible {visible}: {l:?}");
         }
-        // Nor when the start is not on the page (his reply may be the first row loaded).
+        // The start not on the page: his errand as the first row loaded weighs only while
+        // she keeps to it; once she courts him it is nothing.
         let mut t = Tracker::new(Contact { start_visible: false, ..contact() }, Tuning::default(), None);
         t.push(&at(1, false, "My phone was stolen at the market yesterday, what should I do now?"));
-        assert_eq!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level, Level::Warning);
+        assert!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level < Level::Warning);
+        let mut t = Tracker::new(Contact { start_visible: false, ..contact() }, Tuning::default(), None);
+        t.push(&at(1, false, "My phone was stolen at the market yesterday, what should I do now?"));
+        t.push(&at(3, true, "You look so handsome sir, are you married? are you alone at home?"));
+        assert_eq!(t.push(&at(5, true, "Send me your WhatsApp number")).level, Level::Warning);
+        // Nor when an earlier message of the thread is remembered from a visit before:
+        // the first row loaded is then not its start.
+        let facts = crate::engine::ContactFacts { earliest_message: at(0, true, "").at, ..Default::default() };
+        let mut t = Tracker::new(Contact { start_visible: false, ..contact() }, Tuning::default(), Some(facts));
+        t.push(&at(10, false, "My phone was stolen at the market yesterday, what should I do now?"));
+        assert_eq!(t.push(&at(15, true, "Send me your WhatsApp number, I will send the form")).level, Level::Warning);
         // Nor when the contact wrote first.
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         t.push(&at(0, true, "Good morning"));
@@ -457,6 +468,11 @@ pub struct Tracker {
     opener: Option<(Option<i64>, Sender)>,
     /// The user opened the conversation with an errand of his own (see `suspicion`).
     sought: bool,
+    /// The first row of the thread is the user's errand (six words or more) and nothing
+    /// earlier is known (no earlier message remembered), but the page does not say the
+    /// row is the thread's start: a service he engaged while the contact keeps to it
+    /// (see `evaluate`).
+    errand: bool,
     /// Group members seen, by name (their index + 1 is their author number).
     authors: Vec<String>,
     /// When each member in `authors` was first seen writing (same order).
@@ -847,6 +863,7 @@ impl Tracker {
             last_time: prior.last_activity.map(Timestamp::unix),
             opener: None,
             sought: false,
+            errand: false,
             authors: Vec::new(),
             author_since: Vec::new(),
             sent: [0; 2],
@@ -952,6 +969,12 @@ impl Tracker {
         let index = self.pushed;
         self.pushed += 1;
         let own_at = msg.at.map(Timestamp::unix);
+        // Nothing earlier is known: no message remembered from an earlier visit.
+        let nothing_before = match (self.first_time, own_at) {
+            (Some(first), Some(at)) => first >= at,
+            (Some(_), None) => false,
+            (None, _) => true,
+        };
         if let Some(at) = own_at {
             self.first_time = Some(self.first_time.map_or(at, |f| f.min(at)));
             self.last_time = Some(self.last_time.map_or(at, |l| l.max(at)));
@@ -961,7 +984,9 @@ impl Tracker {
             // The user's opening says something (six words or more: his errand), not only
             // "hello ji 🙏" after accepting a request; and it is the first message ever
             // (the start is on the page), not the first row loaded of a longer thread.
-            self.sought = self.contact.start_visible && msg.from == Sender::Me && msg.text.as_deref().is_some_and(|t| t.split_whitespace().nth(SOUGHT_WORDS - 1).is_some());
+            let errand = msg.from == Sender::Me && msg.text.as_deref().is_some_and(|t| t.split_whitespace().nth(SOUGHT_WORDS - 1).is_some());
+            self.sought = self.contact.start_visible && errand;
+            self.errand = errand && nothing_before;
         }
         let at = own_at.or(self.last_time);
         let mine = msg.from == Sender::Me;
@@ -1453,7 +1478,16 @@ impl Tracker {
         // A conversation the user opened with his own errand is a service or a relation
         // he engaged, as his fee question is (README "How it decides").
         let sought = self.sought && !self.contact.group && !self.context.asked_who();
-        let weighted = sought || self.context.counter_weight(self.groomed(at));
+        // The first row loaded is his errand but the page does not show it is the
+        // thread's start: it weighs like a persona the contact keeps to (her number ask
+        // or call for it is a notice, her fee after the call a fee), and for nothing once
+        // she courts him (flattery, personal questions, intimacy) — what a clinic, a
+        // bureau or a buyer never does. It never lowers suspicion: a longer thread seen
+        // from its middle may hide her opening (issue 12; no scam of the tuning sets or
+        // the corpus opens with the user's message, 55 benign do).
+        let groomed = self.groomed(at);
+        let errand = self.errand && !self.contact.group && !self.context.asked_who() && !groomed;
+        let weighted = sought || errand || self.context.counter_weight(groomed);
         let level = self
             .chains
             .iter()
