@@ -265,6 +265,32 @@ mod tests {
     }
 
     #[test]
+    fn an_identity_check_on_video_is_a_service_while_it_stays_on_the_institutions_channel() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let bank = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Bank".into()) };
+        let notice = "Dear customer, your KYC expires on 30-11. You can do Video KYC from home";
+        let invite = "For the video call sit alone in a quiet room with good light, keep Aadhaar and PAN";
+        // The bank's reminder, then its instructions for the video call: a notice.
+        let mut t = Tracker::new(bank(), Tuning::default(), None);
+        t.push(&at(1, true, notice));
+        assert!(t.push(&at(3, true, invite)).level < Level::Warning);
+        // The same invitation with no identity check named: a warning.
+        let mut t = Tracker::new(bank(), Tuning::default(), None);
+        t.push(&at(1, true, "Dear sir, good morning"));
+        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+        // The "loan officer" who wants his WhatsApp for the KYC call: the check is void.
+        let mut t = Tracker::new(bank(), Tuning::default(), None);
+        t.push(&at(1, true, "Personal loan at 7% interest, only Aadhaar and a video KYC"));
+        t.push(&at(2, true, "Give your WhatsApp number, I will do the KYC call there"));
+        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+        // Nor once she courts him.
+        let mut t = Tracker::new(bank(), Tuning::default(), None);
+        t.push(&at(1, true, notice));
+        t.push(&at(2, true, "You look so handsome sir, are you married? are you alone at home?"));
+        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+    }
+
+    #[test]
     fn the_contacts_own_relative_is_no_kinship_with_the_user() {
         use super::own_relative;
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
@@ -1487,7 +1513,15 @@ impl Tracker {
         // the corpus opens with the user's message, 55 benign do).
         let groomed = self.groomed(at);
         let errand = self.errand && !self.contact.group && !self.context.asked_who() && !groomed;
-        let weighted = sought || errand || self.context.counter_weight(groomed);
+        // An identity check on video (a bank's video KYC, a pension's life certificate)
+        // named before the call is a service while it stays on the institution's own
+        // channel: a bank never asks his WhatsApp for it (the corpus's loan officer asks
+        // it, then "be alone for the KYC call"), nor flatters him.
+        let checked = self.context.id_check()
+            && !groomed
+            && !self.context.asked_who()
+            && !self.chains.iter().any(|c| c.active(at) & combine::OFF_PLATFORM != 0);
+        let weighted = sought || errand || checked || self.context.counter_weight(groomed);
         let level = self
             .chains
             .iter()
