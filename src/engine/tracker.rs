@@ -43,8 +43,10 @@ mod tests {
     fn the_word_lists_examples_hold() {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 4] = [
+        let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 5] = [
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
+            ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
             ("link", LINK_EXAMPLES, &|t| super::link_or_qr(t)),
             ("laugh", LAUGH_EXAMPLES, &|t| super::laughing(t)),
@@ -582,13 +584,14 @@ fn laughing(text: &str) -> bool {
 
 
 /// Whether the kinship word `matched` comes right after a first-person possessive in
-/// `text` (the contact's own father, "like my papa"), not addressed to the user.
+/// `text` (the contact's own father, "like my papa"), or right before a word of
+/// comparison ("papa jaisa": the user likened to a relative), not addressed to him.
 fn own_relative(text: &str, matched: &str) -> bool {
     let low = text.to_ascii_lowercase();
     let word = matched.trim().to_ascii_lowercase();
     let Some(first) = word.split_whitespace().next() else { return false };
     let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).filter(|w| !w.is_empty()).collect();
-    words.windows(2).any(|w| w[1] == first && word_lists::POSSESSIVE.contains(&w[0]))
+    words.windows(2).any(|w| (w[1] == first && word_lists::POSSESSIVE.contains(&w[0])) || (w[0] == first && word_lists::COMPARISON.contains(&w[1])))
 }
 
 /// Words the user's first message must have to be an errand of his own.
