@@ -14,7 +14,7 @@ const LANGUAGES: &[&str] = &["en", "hi", "hinglish", "mr", "gu", "bn", "ta", "te
 const TAGS: &[&str] = &[
     "greeting", "forward", "flattery", "personal", "intimacy", "number_ask", "app_move",
     "vc_invite", "sexual", "threat", "countdown", "money", "impostor", "recording",
-    "kin", "listing", "matrimony", "service", "circle", "who_are_you", "caution", "payout", "aimed", "app_name", "fee_ask", "or_else", "secrecy", "shared_life",
+    "kin", "listing", "matrimony", "service", "circle", "who_are_you", "caution", "payout", "aimed", "app_name", "fee_ask", "or_else", "secrecy", "shared_life", "id_check",
 ];
 
 #[derive(Deserialize)]
@@ -29,7 +29,7 @@ struct File {
 }
 
 /// The word lists the tracker knows by name, and the Rust constant each becomes.
-const WORD_LISTS: &[(&str, &str)] = &[("possessive", "POSSESSIVE"), ("re_ask", "RE_ASK"), ("link", "LINK"), ("laugh", "LAUGH")];
+const WORD_LISTS: &[(&str, &str)] = &[("possessive", "POSSESSIVE"), ("comparison", "COMPARISON"), ("re_ask", "RE_ASK"), ("link", "LINK"), ("laugh", "LAUGH")];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -33,7 +33,7 @@ const fn bits(tags: &[Tag]) -> u32 {
 
 const GROOMING: u32 = bits(&[Tag::Greeting, Tag::Forward, Tag::Flattery, Tag::Personal, Tag::Intimacy]);
 const STRONG_GROOMING: u32 = bits(&[Tag::Flattery, Tag::Personal, Tag::Intimacy]);
-const OFF_PLATFORM: u32 = bits(&[Tag::NumberAsk, Tag::AppMove, Tag::Secrecy]);
+pub const OFF_PLATFORM: u32 = bits(&[Tag::NumberAsk, Tag::AppMove, Tag::Secrecy]);
 const VIDEO_CALL: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call]);
 /// What makes a later threat or demand extortion: a call, or a recording of one.
 const LEVER: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call, Tag::Recording]);
@@ -304,6 +304,11 @@ impl Context {
     /// too (he asked for the class, named the clinic), or when the contact kept to it.
     pub fn counter_weight(&self, groomed: bool) -> bool {
         self.weight_counts(groomed) && self.seen & Tag::WhoAreYou.bit() == 0
+    }
+
+    /// Whether an identity check on video (video KYC, life certificate) was named.
+    pub fn id_check(&self) -> bool {
+        self.seen & Tag::IdCheck.bit() != 0
     }
 
     /// Whether the user had to ask who the contact is.

@@ -67,6 +67,11 @@ named! {
         /// a life shared with her ("the house is quiet without you", "tumhari yaad aa
         /// rahi"). A wife away at her sister's, not a stranger of a few days (issue 12).
         SharedLife = "shared_life",
+        /// Context: an identity check on video for an account or pension he holds (a
+        /// bank's video KYC, a pension's life certificate). It weighs only while the
+        /// contact keeps the check on the institution's own channel: asking him to move
+        /// off Facebook voids it (`tracker::Tracker::evaluate`), as courting does.
+        IdCheck = "id_check",
     }
 }
 
@@ -77,7 +82,7 @@ impl Tag {
 
     /// Context cues: about who the two are, not steps of the chain.
     pub fn is_context(self) -> bool {
-        matches!(self, Tag::Kin | Tag::SharedLife | Tag::Listing | Tag::Matrimony | Tag::Service | Tag::Circle | Tag::FeeAsk | Tag::WhoAreYou | Tag::Caution | Tag::Payout)
+        matches!(self, Tag::Kin | Tag::SharedLife | Tag::Listing | Tag::Matrimony | Tag::Service | Tag::Circle | Tag::FeeAsk | Tag::WhoAreYou | Tag::Caution | Tag::Payout | Tag::IdCheck)
     }
 
     /// Cues that count when the user says them (only context).

@@ -43,8 +43,10 @@ mod tests {
     fn the_word_lists_examples_hold() {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 4] = [
+        let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 5] = [
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
+            ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
             ("link", LINK_EXAMPLES, &|t| super::link_or_qr(t)),
             ("laugh", LAUGH_EXAMPLES, &|t| super::laughing(t)),
@@ -230,8 +232,8 @@ mod tests {
         t.push(&at(1, false, "Hello ji 🙏"));
         assert_eq!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level, Level::Warning);
         // A service he engaged: her number ask, her call, then the fee — a fee, not a
-        // demand; the same thread seen from the middle is judged without it.
-        for (visible, worst) in [(true, Level::Warning), (false, Level::Danger)] {
+        // demand, whether or not the page shows the thread's start (w7a's physio).
+        for visible in [true, false] {
             let mut t = Tracker::new(Contact { start_visible: visible, ..contact() }, Tuning::default(), None);
             t.push(&at(1, false, "Madam, the doctor referred me for my shoulder pain, can you take sessions?"));
             t.push(&at(3, true, "Please share your WhatsApp number, I send the exercise videos there"));
@@ -240,17 +242,54 @@ mod tests {
             call.text = None;
             t.push(&call);
             let l = t.push(&at(50, true, "Please pay the 600 fee on GPay")).level;
-            assert!(if visible { l < worst } else { l == worst }, "start visible {visible}: {l:?}");
+            assert!(l < Level::Danger, "start visible {visible}: {l:?}");
         }
-        // Nor when the start is not on the page (his reply may be the first row loaded).
+        // The start not on the page: his errand as the first row loaded weighs only while
+        // she keeps to it; once she courts him it is nothing.
         let mut t = Tracker::new(Contact { start_visible: false, ..contact() }, Tuning::default(), None);
         t.push(&at(1, false, "My phone was stolen at the market yesterday, what should I do now?"));
-        assert_eq!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level, Level::Warning);
+        assert!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level < Level::Warning);
+        let mut t = Tracker::new(Contact { start_visible: false, ..contact() }, Tuning::default(), None);
+        t.push(&at(1, false, "My phone was stolen at the market yesterday, what should I do now?"));
+        t.push(&at(3, true, "You look so handsome sir, are you married? are you alone at home?"));
+        assert_eq!(t.push(&at(5, true, "Send me your WhatsApp number")).level, Level::Warning);
+        // Nor when an earlier message of the thread is remembered from a visit before:
+        // the first row loaded is then not its start.
+        let facts = crate::engine::ContactFacts { earliest_message: at(0, true, "").at, ..Default::default() };
+        let mut t = Tracker::new(Contact { start_visible: false, ..contact() }, Tuning::default(), Some(facts));
+        t.push(&at(10, false, "My phone was stolen at the market yesterday, what should I do now?"));
+        assert_eq!(t.push(&at(15, true, "Send me your WhatsApp number, I will send the form")).level, Level::Warning);
         // Nor when the contact wrote first.
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         t.push(&at(0, true, "Good morning"));
         t.push(&at(1, false, "My phone was stolen at the market yesterday, what should I do now?"));
         assert_eq!(t.push(&at(5, true, "Send me your WhatsApp number, I will send the form")).level, Level::Warning);
+    }
+
+    #[test]
+    fn an_identity_check_on_video_is_a_service_while_it_stays_on_the_institutions_channel() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let bank = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Bank".into()) };
+        let notice = "Dear customer, your KYC expires on 30-11. You can do Video KYC from home";
+        let invite = "For the video call sit alone in a quiet room with good light, keep Aadhaar and PAN";
+        // The bank's reminder, then its instructions for the video call: a notice.
+        let mut t = Tracker::new(bank(), Tuning::default(), None);
+        t.push(&at(1, true, notice));
+        assert!(t.push(&at(3, true, invite)).level < Level::Warning);
+        // The same invitation with no identity check named: a warning.
+        let mut t = Tracker::new(bank(), Tuning::default(), None);
+        t.push(&at(1, true, "Dear sir, good morning"));
+        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+        // The "loan officer" who wants his WhatsApp for the KYC call: the check is void.
+        let mut t = Tracker::new(bank(), Tuning::default(), None);
+        t.push(&at(1, true, "Personal loan at 7% interest, only Aadhaar and a video KYC"));
+        t.push(&at(2, true, "Give your WhatsApp number, I will do the KYC call there"));
+        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+        // Nor once she courts him.
+        let mut t = Tracker::new(bank(), Tuning::default(), None);
+        t.push(&at(1, true, notice));
+        t.push(&at(2, true, "You look so handsome sir, are you married? are you alone at home?"));
+        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
     }
 
     #[test]
@@ -457,6 +496,11 @@ pub struct Tracker {
     opener: Option<(Option<i64>, Sender)>,
     /// The user opened the conversation with an errand of his own (see `suspicion`).
     sought: bool,
+    /// The first row of the thread is the user's errand (six words or more) and nothing
+    /// earlier is known (no earlier message remembered), but the page does not say the
+    /// row is the thread's start: a service he engaged while the contact keeps to it
+    /// (see `evaluate`).
+    errand: bool,
     /// Group members seen, by name (their index + 1 is their author number).
     authors: Vec<String>,
     /// When each member in `authors` was first seen writing (same order).
@@ -540,13 +584,14 @@ fn laughing(text: &str) -> bool {
 
 
 /// Whether the kinship word `matched` comes right after a first-person possessive in
-/// `text` (the contact's own father, "like my papa"), not addressed to the user.
+/// `text` (the contact's own father, "like my papa"), or right before a word of
+/// comparison ("papa jaisa": the user likened to a relative), not addressed to him.
 fn own_relative(text: &str, matched: &str) -> bool {
     let low = text.to_ascii_lowercase();
     let word = matched.trim().to_ascii_lowercase();
     let Some(first) = word.split_whitespace().next() else { return false };
     let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).filter(|w| !w.is_empty()).collect();
-    words.windows(2).any(|w| w[1] == first && word_lists::POSSESSIVE.contains(&w[0]))
+    words.windows(2).any(|w| (w[1] == first && word_lists::POSSESSIVE.contains(&w[0])) || (w[0] == first && word_lists::COMPARISON.contains(&w[1])))
 }
 
 /// Words the user's first message must have to be an errand of his own.
@@ -847,6 +892,7 @@ impl Tracker {
             last_time: prior.last_activity.map(Timestamp::unix),
             opener: None,
             sought: false,
+            errand: false,
             authors: Vec::new(),
             author_since: Vec::new(),
             sent: [0; 2],
@@ -952,6 +998,12 @@ impl Tracker {
         let index = self.pushed;
         self.pushed += 1;
         let own_at = msg.at.map(Timestamp::unix);
+        // Nothing earlier is known: no message remembered from an earlier visit.
+        let nothing_before = match (self.first_time, own_at) {
+            (Some(first), Some(at)) => first >= at,
+            (Some(_), None) => false,
+            (None, _) => true,
+        };
         if let Some(at) = own_at {
             self.first_time = Some(self.first_time.map_or(at, |f| f.min(at)));
             self.last_time = Some(self.last_time.map_or(at, |l| l.max(at)));
@@ -961,7 +1013,9 @@ impl Tracker {
             // The user's opening says something (six words or more: his errand), not only
             // "hello ji 🙏" after accepting a request; and it is the first message ever
             // (the start is on the page), not the first row loaded of a longer thread.
-            self.sought = self.contact.start_visible && msg.from == Sender::Me && msg.text.as_deref().is_some_and(|t| t.split_whitespace().nth(SOUGHT_WORDS - 1).is_some());
+            let errand = msg.from == Sender::Me && msg.text.as_deref().is_some_and(|t| t.split_whitespace().nth(SOUGHT_WORDS - 1).is_some());
+            self.sought = self.contact.start_visible && errand;
+            self.errand = errand && nothing_before;
         }
         let at = own_at.or(self.last_time);
         let mine = msg.from == Sender::Me;
@@ -1453,7 +1507,24 @@ impl Tracker {
         // A conversation the user opened with his own errand is a service or a relation
         // he engaged, as his fee question is (README "How it decides").
         let sought = self.sought && !self.contact.group && !self.context.asked_who();
-        let weighted = sought || self.context.counter_weight(self.groomed(at));
+        // The first row loaded is his errand but the page does not show it is the
+        // thread's start: it weighs like a persona the contact keeps to (her number ask
+        // or call for it is a notice, her fee after the call a fee), and for nothing once
+        // she courts him (flattery, personal questions, intimacy) — what a clinic, a
+        // bureau or a buyer never does. It never lowers suspicion: a longer thread seen
+        // from its middle may hide her opening (issue 12; no scam of the tuning sets or
+        // the corpus opens with the user's message, 55 benign do).
+        let groomed = self.groomed(at);
+        let errand = self.errand && !self.contact.group && !self.context.asked_who() && !groomed;
+        // An identity check on video (a bank's video KYC, a pension's life certificate)
+        // named before the call is a service while it stays on the institution's own
+        // channel: a bank never asks his WhatsApp for it (the corpus's loan officer asks
+        // it, then "be alone for the KYC call"), nor flatters him.
+        let checked = self.context.id_check()
+            && !groomed
+            && !self.context.asked_who()
+            && !self.chains.iter().any(|c| c.active(at) & combine::OFF_PLATFORM != 0);
+        let weighted = sought || errand || checked || self.context.counter_weight(groomed);
         let level = self
             .chains
             .iter()
