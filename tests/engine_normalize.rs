@@ -161,6 +161,25 @@ fn a_wider_gap_between_spaced_letters_is_a_space_between_words() {
 }
 
 #[test]
+fn spaced_digits_are_one_number() {
+    // tests/tuning w7b te_03: "G-p@y 9 0 0 0 0 1 1 2 2 3"; w6a mr_04: "8 0 0 0 p@y kara".
+    assert_eq!(n("G-p@y 9 0 0 0 0 1 1 2 2 3"), "gpay 9000011223");
+    assert_eq!(n("8 0 0 0 p@y kara"), "8000 pay kara");
+    assert_eq!(n("₹ 2 5 0 0 0 bhejo"), "rs 25000 bhejo");
+    assert_eq!(n("Rs. 5 0 0"), "rs 500");
+    // A wider gap is a space between numbers; letters and digits are separate runs.
+    assert_eq!(n("9 8 7 6  5 4 3 2"), "9876 5432");
+    assert_eq!(n("g p a y 9 8 9 0 x x x x 3 3"), "gpay 9890 x 3 3");
+    // Numbers as written stay as they are: whole, in groups, or two single digits.
+    assert_eq!(n("5000"), "5000");
+    assert_eq!(n("98765 43210"), "98765 43210");
+    assert_eq!(n("9876 5 0 5 1 1 2"), "9876 505112");
+    assert_eq!(n("2 3 din"), "2 3 din");
+    assert_eq!(n("10 am ya 11 am"), "10 am ya 11 am");
+    assert_eq!(n("1 🙏 2 🌹"), "1 2");
+}
+
+#[test]
 fn spelled_out_devanagari_stops_at_a_danda_and_leaves_the_short_words_after_it() {
     // tests/tuning w7a hi_06: "... वा य र ल। यू ट्यू ब" was one word "वायरलयूट्यूब".
     assert_eq!(n("वरना वा य र ल। यू ट्यू ब"), "वरना वायरल यूट्यूब");
@@ -188,8 +207,9 @@ fn adversarial_text_is_normalised_without_panic() {
     let spaced: String = "v i d e o  ".repeat(20_000);
     let syllables: String = "वा य र ल। न ं ब र दो, अ के ले ".repeat(10_000);
     let amounts: String = "3O,OOO 4I772 20k O.O,O ".repeat(20_000);
+    let digits: String = "9 0 0 0 0 1 1 2 2 3  ".repeat(20_000);
     let mixed: String = "group-ல v1de0 c@ll w.h.a.t.s.a.p.p 🙏📹 ".repeat(10_000);
-    let cases = [zero_width, alternating, spaced, syllables, amounts, mixed, String::new(), ",".repeat(100_000)];
+    let cases = [zero_width, alternating, spaced, syllables, amounts, mixed, String::new(), ",".repeat(100_000), digits];
     for text in &cases {
         let m = normalize_mapped(text);
         assert!(m.text.starts_with(' ') && m.text.ends_with(' '));
@@ -204,6 +224,7 @@ fn adversarial_text_is_normalised_without_panic() {
     assert_eq!(n(&cases[0]), "", "zero-width characters alone are nothing");
     assert!(n(&cases[2]).starts_with("video video "));
     assert!(n(&cases[4]).starts_with("30 000 41772 20 k"), "{}", &n(&cases[4])[..40]);
+    assert!(n(&cases[8]).starts_with("9000011223 9000011223 "));
 }
 
 #[test]

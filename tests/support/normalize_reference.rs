@@ -156,7 +156,9 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
 
     // 3. Padded output with the byte map, word by word; a run of three or more
     // single ASCII letters is one spaced-out word, joined (rare: one buffer for it).
-    let single = |w: &(usize, usize)| w.1 - w.0 == 1 && flat[w.0].c.is_ascii_alphabetic();
+    // Since the rewrite: single digits too ("8 0 0 0"), in runs of their own.
+    let single = |w: &(usize, usize)| w.1 - w.0 == 1 && flat[w.0].c.is_ascii_alphanumeric();
+    let digit = |w: &(usize, usize)| flat[w.0].c.is_ascii_digit();
     let mut joined: Vec<U> = Vec::new();
     out.text.reserve(text.len() + 2);
     out.src.reserve(text.len() + 2);
@@ -205,7 +207,7 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
         // ends a run of three or more spaced letters that are not all one letter.
         let gap = |k: usize| flat[words[k].0].s.saturating_sub(flat[words[k - 1].0].e);
         let distinct = |k: usize| words[j..k].iter().any(|w| flat[w.0].c != flat[words[j].0].c);
-        while k < words.len() && single(&words[k]) && !(k >= j + 3 && gap(k) > gap(k - 1) && distinct(k)) {
+        while k < words.len() && single(&words[k]) && digit(&words[k]) == digit(&words[j]) && !(k >= j + 3 && gap(k) > gap(k - 1) && distinct(k)) {
             k += 1;
         }
         if k > j && k - j < 3 {

@@ -274,7 +274,8 @@ struct Scratch {
     /// Its words, as ranges of `flat`.
     flat: Vec<U>,
     words: Vec<(usize, usize)>,
-    /// Single ASCII letters seen in a row (a spaced-out word when three or more).
+    /// Single ASCII letters, or single digits, seen in a row (a spaced-out word or
+    /// number when three or more).
     run: Vec<U>,
     /// Devanagari words of one syllable seen in a row, and their ranges in `deva`.
     deva: Vec<U>,
@@ -535,8 +536,8 @@ pub fn spelled_out(short: &[bool], bare: &[bool]) -> Option<(usize, usize)> {
     (inner.len() >= 3 && inner.iter().filter(|&&x| x).count() * 2 < inner.len()).then_some((a, b))
 }
 
-/// Writes words to the output, joining runs of three or more single ASCII letters, and
-/// Devanagari spelled out syllable by syllable.
+/// Writes words to the output, joining runs of three or more single ASCII letters (or
+/// digits), and Devanagari spelled out syllable by syllable.
 struct Emitter<'a> {
     out: &'a mut Normalized,
     run: &'a mut Vec<U>,
@@ -547,8 +548,12 @@ struct Emitter<'a> {
 
 impl Emitter<'_> {
     fn word(&mut self, w: &[U]) {
-        if w.len() == 1 && w[0].c.is_ascii_alphabetic() {
+        if w.len() == 1 && w[0].c.is_ascii_alphanumeric() {
             self.end_deva();
+            if self.run.first().is_some_and(|r| r.c.is_ascii_digit() != w[0].c.is_ascii_digit()) {
+                // Spaced letters and spaced digits are separate runs ("p a y 9 8 7").
+                self.end_run();
+            }
             if let [.., a, b] = self.run[..] {
                 // Only after three letters that are not all one (they make a word of their
                 // own, so normalising twice gives what normalising once gave).
@@ -667,8 +672,8 @@ impl Emitter<'_> {
         }
     }
 
-    /// The held-back single letters go out: joined (repeats collapsed) when three or
-    /// more, else one by one.
+    /// The held-back single letters (or digits) go out: joined when three or more
+    /// (repeated letters collapsed, digits kept: "8 0 0 0" → "8000"), else one by one.
     fn end_run(&mut self) {
         match self.run.len() {
             0 => {}
@@ -682,7 +687,7 @@ impl Emitter<'_> {
                 let mut n = 0;
                 for k in 0..self.run.len() {
                     let u = self.run[k];
-                    if n > 0 && self.run[n - 1].c == u.c {
+                    if n > 0 && self.run[n - 1].c == u.c && u.is(LETTER) {
                         self.run[n - 1].e = self.run[n - 1].e.max(u.e);
                     } else {
                         self.run[n] = u;
