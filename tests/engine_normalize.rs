@@ -161,6 +161,20 @@ fn a_wider_gap_between_spaced_letters_is_a_space_between_words() {
 }
 
 #[test]
+fn a_double_one_after_letters_is_a_double_l() {
+    // tests/tuning w7b te_03: "vi-deo ca11 చేస్తా".
+    assert_eq!(n("vi-deo ca11 చేస్తా"), n("video call చేస్తా"));
+    assert_eq!(n("wa11et"), n("wallet"));
+    assert_eq!(n("he11o"), "helo");
+    // A single "1" is still an "i" ("v1deo"); numbers and times stay numbers.
+    assert_eq!(n("v1deo"), "video");
+    assert_eq!(n("11am"), "11 am");
+    assert_eq!(n("ritu.c1122@ybl"), "rituc 1122 ybl");
+    assert_eq!(n("room 11"), "rom 11");
+    assert_eq!(n("ca111"), "ca 111");
+}
+
+#[test]
 fn spaced_digits_are_one_number() {
     // tests/tuning w7b te_03: "G-p@y 9 0 0 0 0 1 1 2 2 3"; w6a mr_04: "8 0 0 0 p@y kara".
     assert_eq!(n("G-p@y 9 0 0 0 0 1 1 2 2 3"), "gpay 9000011223");
