@@ -175,6 +175,28 @@ fn a_double_one_after_letters_is_a_double_l() {
 }
 
 #[test]
+fn dravidian_scripts_spelled_out_by_syllable_are_joined() {
+    // Corpus w5 kn_04: "ವಿ ಡಿ ಯೋ ಕಾ ಲ್ ಮಾಡಿ"; w3 te_05: "రి కా ర్డ్".
+    assert_eq!(n("ವಿ ಡಿ ಯೋ ಕಾ ಲ್ ಮಾಡಿ"), n("ವಿಡಿಯೋಕಾಲ್ ಮಾಡಿ"));
+    assert_eq!(n("రి కా ర్డ్ చూడు"), n("రికార్డ్ చూడు"));
+    assert_eq!(n("வீ டி யோ"), n("வீடியோ"));
+    assert_eq!(n("വീ ഡി യോ"), n("വീഡിയോ"));
+    // An everyday one-syllable word before or after stays a word.
+    assert_eq!(n("ఈ వీ డి యో"), n("ఈ వీడియో"));
+    assert_eq!(n("ಈ ವಿ ಡಿ ಯೋ"), n("ಈ ವಿಡಿಯೋ"));
+    // Fewer than three syllables, words of several syllables, a comma, or another
+    // script in between: nothing joined.
+    let words = |s: &str| n(s).split(' ').count();
+    assert_eq!(words("ಬಾ ಬಾ"), 2);
+    assert_eq!(words("ನಿಮ್ಮ ವಿಡಿಯೋ ನನ್ನ ಹತ್ರ ಇದೆ"), 5);
+    assert_eq!(words("ವಿ ಡಿ ಯೋ, ಕಾ ಲ್"), 3);
+    assert_eq!(words("ವಿ డి ಯೋ"), 3);
+    // Scripts with many everyday one-syllable words and no list of them are left as written.
+    assert_eq!(words("ਨੂੰ ਵੀ ਲੈ ਕੇ"), 4);
+    assert_eq!(words("সে কি না"), 3);
+}
+
+#[test]
 fn spaced_digits_are_one_number() {
     // tests/tuning w7b te_03: "G-p@y 9 0 0 0 0 1 1 2 2 3"; w6a mr_04: "8 0 0 0 p@y kara".
     assert_eq!(n("G-p@y 9 0 0 0 0 1 1 2 2 3"), "gpay 9000011223");
@@ -219,7 +241,7 @@ fn adversarial_text_is_normalised_without_panic() {
     let zero_width: String = "\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}\u{200E}".repeat(20_000);
     let alternating: String = "aकbகcকdವeαfж1".repeat(10_000);
     let spaced: String = "v i d e o  ".repeat(20_000);
-    let syllables: String = "वा य र ल। न ं ब र दो, अ के ले ".repeat(10_000);
+    let syllables: String = "वा य र ल। न ं ब र दो, अ के ले ವಿ ಡಿ ಯೋ ి ு ".repeat(10_000);
     let amounts: String = "3O,OOO 4I772 20k O.O,O ".repeat(20_000);
     let digits: String = "9 0 0 0 0 1 1 2 2 3  ".repeat(20_000);
     let mixed: String = "group-ல v1de0 c@ll w.h.a.t.s.a.p.p 🙏📹 ".repeat(10_000);

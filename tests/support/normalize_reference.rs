@@ -4,7 +4,7 @@
 //! since only where marked (the spelled-out Devanagari of the last pass).
 #![allow(dead_code)]
 
-use saavdhan::engine::normalize::internals::{class, fold, is_indic, is_sentence_mark, is_short_word, is_spelled_letter, is_syllable, leet, spelled_out, JOINER, LEET, LETTER, WORD};
+use saavdhan::engine::normalize::internals::{class, fold, is_indic, is_sentence_mark, is_short_word, is_spelled_letter, is_syllable, leet, spelled_out, syllable_script, JOINER, LEET, LETTER, WORD};
 use saavdhan::engine::normalize::ABBREVIATIONS;
 
 const ASCII_CLASS: [u8; 128] = {
@@ -177,7 +177,9 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     let mut j = 0;
     while j < words.len() {
         let mut k = j;
-        while k < words.len() && syl(&words[k]) && (k == j || !brk[k] || joined_at(j, k).is_none()) {
+        // Since the rewrite: the run is of one script.
+        let script = |k: usize| syllable_script(flat[words[k].0].c);
+        while k < words.len() && syl(&words[k]) && script(k) == script(j) && (k == j || !brk[k] || joined_at(j, k).is_none()) {
             k += 1;
         }
         if k > j {

@@ -10,7 +10,8 @@
 //!   "cal"), but never inside numbers ("5000", "11am");
 //! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p",
 //!   a wider gap between them a space between words: "v i d e o  c a l l" → "video cal"),
-//!   and Devanagari spelled out syllable by syllable ("वी डि यो" → "वीडियो", but not a run
+//!   and Devanagari, Tamil, Telugu, Kannada or Malayalam spelled out syllable by syllable
+//!   ("वी डि यो" → "वीडियो", "ವಿ ಡಿ ಯೋ" → "ವಿಡಿಯೋ", but not a run
 //!   of everyday short words such as "दे दो ना", nor across a danda or a comma, nor the short
 //!   words after a letter spelled out with its vowel sign apart: "न ं ब र दो" → "नंबर दो");
 //! * repeated letters collapsed ("pleeease" → "please", "good" → "god": patterns get the same);
@@ -456,6 +457,25 @@ const DEVANAGARI_SHORT_WORDS: &[&str] = &[
     "ओ", "ए", "क्यों", "यूं", "यूँ",
 ];
 
+/// One-syllable words of the Dravidian scripts that are everyday words on their own
+/// ("this", "that", "which", "you", "my": "ఈ వీ డి యో" → "ఈ వీడియో"). Their everyday words
+/// are otherwise longer, so a run of three or more syllables is a word spelled out.
+const DRAVIDIAN_SHORT_WORDS: &[&str] = &[
+    "ఈ", "ఆ", "ఏ", "మీ", "నా", "నీ", "ಈ", "ಆ", "ಏ", "ನೀ", "ನಾ", "ഈ", "ആ", "ഏ", "നീ", "நீ",
+];
+
+/// The first code point of the Unicode block of `c` if its script is one whose words
+/// spelled out syllable by syllable are joined: Devanagari, with its list of everyday short
+/// words, and Tamil, Telugu, Kannada, Malayalam. The Indic blocks share one layout
+/// (https://www.unicode.org/versions/latest/core-spec/chapter-12/: vowels, consonants,
+/// vowel signs and virama at the same offsets). Bengali, Gurmukhi, Gujarati and Oriya
+/// have many everyday one-syllable words ("ਨੂੰ ਵੀ ਲੈ ਕੇ") and no list here: not joined.
+#[doc(hidden)]
+pub fn syllable_script(c: char) -> Option<u32> {
+    let b = c as u32 & !0x7F;
+    matches!(b, 0x0900 | 0x0B80 | 0x0C00 | 0x0C80 | 0x0D00).then_some(b)
+}
+
 /// Punctuation that ends a sentence or a clause: a run of spelled-out syllables does not
 /// go on across it ("वा य र ल। यू ट्यू ब" is two words).
 #[doc(hidden)]
@@ -463,48 +483,51 @@ pub fn is_sentence_mark(c: char) -> bool {
     matches!(c, '\u{0964}' | '\u{0965}' | ',' | '?' | ';' | ':')
 }
 
-/// A Devanagari word of one syllable: at most one base letter (an independent vowel, or
-/// a consonant not joined to the one before by a virama), with its vowel signs and marks.
+/// A word of one syllable in one script of [`syllable_script`]: at most one base letter
+/// (an independent vowel, or a consonant not joined to the one before by a virama), with
+/// its vowel signs and marks.
 #[doc(hidden)]
 pub fn is_syllable(w: impl Iterator<Item = char>) -> bool {
-    let (mut bases, mut virama) = (0, false);
+    let (mut bases, mut virama, mut script) = (0, false, None);
     for c in w {
-        let c = c as u32;
-        if !(0x0900..=0x097F).contains(&c) {
-            return false;
+        if script.is_none() {
+            script = syllable_script(c);
         }
-        if matches!(c, 0x0904..=0x0939 | 0x0958..=0x0961 | 0x0972..=0x097F) && !virama {
+        let Some(b) = script.filter(|&b| c as u32 & !0x7F == b) else { return false };
+        let c = c as u32 - b;
+        if matches!(c, 0x04..=0x39 | 0x58..=0x61 | 0x72..=0x7F) && !virama {
             bases += 1;
             if bases > 1 {
                 return false;
             }
         }
-        virama = c == 0x094D;
+        virama = c == 0x4D;
     }
     true
 }
 
-/// Whether `c` is a Devanagari sign that never begins a word (vowel sign, virama, mark).
+/// Whether `c` is a sign of a script of [`syllable_script`] that never begins a word
+/// (vowel sign, virama, mark).
 #[doc(hidden)]
-pub fn is_devanagari_sign(c: char) -> bool {
-    matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963)
+pub fn is_indic_sign(c: char) -> bool {
+    syllable_script(c).is_some_and(|b| matches!(c as u32 - b, 0x00..=0x03 | 0x3A..=0x4F | 0x51..=0x57 | 0x62..=0x63))
 }
 
-/// A one-syllable Devanagari word that is only ever a letter spelled out on its own: it
-/// begins with a vowel sign or a virama ("ी" of "व ी"), or it is an independent vowel that
-/// is no everyday word ("अ" of "अ के ले"; "ए", "ओ" are words).
+/// A one-syllable word that is only ever a letter spelled out on its own: it begins with
+/// a vowel sign or a virama ("ी" of "व ी"), or it is an independent vowel that is no
+/// everyday word ("अ" of "अ के ले"; "ए", "ओ" are words).
 #[doc(hidden)]
 pub fn is_spelled_letter(w: &[char]) -> bool {
     match w {
-        [c, ..] if is_devanagari_sign(*c) => true,
-        [c] => ('\u{0904}'..='\u{0914}').contains(c) && !is_short_word(std::iter::once(*c)),
+        [c, ..] if is_indic_sign(*c) => true,
+        [c] => syllable_script(*c).is_some_and(|b| matches!(*c as u32 - b, 0x04..=0x14)) && !is_short_word(std::iter::once(*c)),
         _ => false,
     }
 }
 
 #[doc(hidden)]
 pub fn is_short_word(w: impl Iterator<Item = char> + Clone) -> bool {
-    DEVANAGARI_SHORT_WORDS.iter().any(|s| s.chars().eq(w.clone()))
+    DEVANAGARI_SHORT_WORDS.iter().chain(DRAVIDIAN_SHORT_WORDS).any(|s| s.chars().eq(w.clone()))
 }
 
 /// In a run of one-syllable Devanagari words (`short[k]`: word k is an everyday short
@@ -567,7 +590,11 @@ impl Emitter<'_> {
             return;
         }
         self.end_run();
-        if w[0].c >= '\u{0900}' && w[0].c <= '\u{097F}' && is_syllable(w.iter().map(|u| u.c)) {
+        if syllable_script(w[0].c).is_some() && is_syllable(w.iter().map(|u| u.c)) {
+            if self.deva.first().is_some_and(|d| syllable_script(d.c) != syllable_script(w[0].c)) {
+                // A run of syllables is of one script.
+                self.end_deva();
+            }
             let s = self.deva.len();
             self.deva.extend_from_slice(w);
             self.deva_words.push((s, self.deva.len()));
@@ -838,5 +865,5 @@ mod tests {
 #[doc(hidden)]
 pub mod internals {
     pub use super::fold::fold;
-    pub use super::{class, digit_lookalike, is_indic, is_joiner, is_letter, is_devanagari_sign, is_sentence_mark, is_short_word, is_spelled_letter, is_syllable, is_word, leet, spelled_out, JOINER, LEET, LETTER, WORD};
+    pub use super::{class, digit_lookalike, is_indic, is_joiner, is_letter, is_indic_sign, is_sentence_mark, is_short_word, is_spelled_letter, is_syllable, syllable_script, is_word, leet, spelled_out, JOINER, LEET, LETTER, WORD};
 }
