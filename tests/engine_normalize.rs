@@ -213,6 +213,14 @@ fn spaced_digits_are_one_number() {
     assert_eq!(n("2 3 din"), "2 3 din");
     assert_eq!(n("10 am ya 11 am"), "10 am ya 11 am");
     assert_eq!(n("1 🙏 2 🌹"), "1 2");
+    assert_eq!(n("₹ 2 5, 0 0 0"), "rs 25000");
+    // Not undone: single digits apart by other signs are joined too, as single letters are
+    // ("a+b+c" → "abc"): the output's single spaces keep no sign, and normalising twice
+    // must give what normalising once gave.
+    assert_eq!(n("3+1+1 sofa"), "311 sofa");
+    // Devanagari and full-width digits are digits.
+    assert_eq!(n("९ ८ ७ ६ ५"), "98765");
+    assert_eq!(n("８ ０ ０ ０"), "8000");
 }
 
 #[test]
@@ -229,6 +237,13 @@ fn spelled_out_devanagari_stops_at_a_danda_and_leaves_the_short_words_after_it()
     assert_eq!(n("अ के ले आना"), "अकेले आना");
     assert_eq!(n("अ के ले हो"), "अकेले हो");
     assert_eq!(n("ए के ले"), "ए के ले");
+    // Corpus w4a mr_06: "ए क टे" (alone): a lone vowel that is also a word begins it.
+    assert_eq!(n("ए क टे आहात का"), n("एकटे आहात का"));
+    assert_eq!(n("ए क टे"), n("एकटे"));
+    assert_eq!(n("ए के ले"), "ए के ले");
+    assert_eq!(n("ए की माँ"), n("ए की माँ"));
+    assert_eq!(n("ए की माँ").split(' ').count(), 3);
+    assert_eq!(n("ओ जी ह"), "ओ जी ह");
     // Hindi syllables that are really separate words stay words.
     assert_eq!(n("हाँ जी, दे दो ना"), "हां जी दे दो ना");
 }
@@ -275,7 +290,12 @@ fn the_deciding_functions_on_their_own() {
     assert!(is_spelled_letter(&['\u{0940}']) && is_spelled_letter(&['अ']));
     assert!(!is_spelled_letter(&['ए']) && !is_spelled_letter(&['क']) && !is_spelled_letter(&['क', 'े']));
     // With a spelled letter, short words at the ends stay out while three syllables remain.
-    assert_eq!(spelled_out(&[true, false, false, false, true], &[false, true, false, false, false]), Some((0, 4)));
-    assert_eq!(spelled_out(&[false, true, true], &[true, false, false]), Some((0, 3)));
-    assert_eq!(spelled_out(&[true, true, true], &[false, false, false]), None);
+    let no = [false; 5];
+    assert_eq!(spelled_out(&[true, false, false, false, true], &[false, true, false, false, false], &no), Some((0, 4)));
+    assert_eq!(spelled_out(&[false, true, true], &[true, false, false], &no), Some((0, 3)));
+    assert_eq!(spelled_out(&[true, true, true], &[false, false, false], &no), None);
+    // A lone vowel that is a word, then two syllables that are not: one word.
+    assert_eq!(spelled_out(&[true, false, false], &no[..3], &[true, false, false]), Some((0, 3)));
+    assert_eq!(spelled_out(&[true, false, false], &no[..3], &no[..3]), None);
+    assert_eq!(spelled_out(&[true, false, true], &no[..3], &[true, false, false]), None);
 }

@@ -4,7 +4,7 @@
 //! since only where marked (the spelled-out Devanagari of the last pass).
 #![allow(dead_code)]
 
-use saavdhan::engine::normalize::internals::{class, fold, is_indic, is_sentence_mark, is_short_word, is_spelled_letter, is_syllable, leet, spelled_out, syllable_script, JOINER, LEET, LETTER, WORD};
+use saavdhan::engine::normalize::internals::{class, fold, is_indic, is_lone_vowel, is_sentence_mark, is_short_word, is_spelled_letter, is_syllable, leet, spelled_out, syllable_script, JOINER, LEET, LETTER, WORD};
 use saavdhan::engine::normalize::ABBREVIATIONS;
 
 const ASCII_CLASS: [u8; 128] = {
@@ -172,7 +172,8 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     let joined_at = |j: usize, k: usize| {
         let short: Vec<bool> = words[j..k].iter().map(|w| is_short_word(flat[w.0..w.1].iter().map(|u| u.c))).collect();
         let bare: Vec<bool> = words[j..k].iter().map(|w| is_spelled_letter(&flat[w.0..w.1].iter().map(|u| u.c).collect::<Vec<_>>())).collect();
-        if k - j >= 3 { spelled_out(&short, &bare) } else { None }
+        let vowel: Vec<bool> = words[j..k].iter().map(|w| is_lone_vowel(flat[w.0..w.1].iter().map(|u| u.c))).collect();
+        if k - j >= 3 { spelled_out(&short, &bare, &vowel) } else { None }
     };
     let mut j = 0;
     while j < words.len() {
@@ -186,7 +187,8 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
             let n = k - j;
             let short: Vec<bool> = words[j..k].iter().map(|w| is_short_word(flat[w.0..w.1].iter().map(|u| u.c))).collect();
             let bare: Vec<bool> = words[j..k].iter().map(|w| is_spelled_letter(&flat[w.0..w.1].iter().map(|u| u.c).collect::<Vec<_>>())).collect();
-            let (a, b) = if n >= 3 { spelled_out(&short, &bare).unwrap_or((n, n)) } else { (n, n) };
+            let vowel: Vec<bool> = words[j..k].iter().map(|w| is_lone_vowel(flat[w.0..w.1].iter().map(|u| u.c))).collect();
+            let (a, b) = if n >= 3 { spelled_out(&short, &bare, &vowel).unwrap_or((n, n)) } else { (n, n) };
             for m in 0..n {
                 if m < a || m >= b {
                     let (s, e) = words[j + m];

@@ -525,6 +525,12 @@ pub fn is_spelled_letter(w: &[char]) -> bool {
     }
 }
 
+/// A lone Devanagari independent vowel ("ए", "अ").
+#[doc(hidden)]
+pub fn is_lone_vowel(mut w: impl Iterator<Item = char>) -> bool {
+    matches!((w.next(), w.next()), (Some('\u{0904}'..='\u{0914}'), None))
+}
+
 #[doc(hidden)]
 pub fn is_short_word(w: impl Iterator<Item = char> + Clone) -> bool {
     DEVANAGARI_SHORT_WORDS.iter().chain(DRAVIDIAN_SHORT_WORDS).any(|s| s.chars().eq(w.clone()))
@@ -538,7 +544,11 @@ pub fn is_short_word(w: impl Iterator<Item = char> + Clone) -> bool {
 /// A word that begins with a vowel sign or a virama (`bare[k]`) is a letter spelled
 /// out on its own ("व ी ड ि य ो"): then the whole run is one word.
 #[doc(hidden)]
-pub fn spelled_out(short: &[bool], bare: &[bool]) -> Option<(usize, usize)> {
+///
+/// A lone Devanagari vowel that is also a word (`vowel[k]`: "ए", "ओ", "आ") right before
+/// two syllables that are no short words begins the word ("ए क टे" → "एकटे").
+#[doc(hidden)]
+pub fn spelled_out(short: &[bool], bare: &[bool], vowel: &[bool]) -> Option<(usize, usize)> {
     if bare.iter().any(|&x| x) {
         // Everyday short words around it stay words ("न ं ब र दो" → "नंबर दो"), except one
         // right before a bare sign, which is the letter the sign belongs to, and those
@@ -554,8 +564,12 @@ pub fn spelled_out(short: &[bool], bare: &[bool]) -> Option<(usize, usize)> {
         }
         return Some((a, b));
     }
-    let a = short.iter().take_while(|&&x| x).count();
+    let mut a = short.iter().take_while(|&&x| x).count();
     let b = short.len() - short[a..].iter().rev().take_while(|&&x| x).count();
+    if b == a + 2 && a > 0 && vowel[a - 1] && !short[a + 1] {
+        a -= 1;
+        return Some((a, b));
+    }
     let inner = &short[a..b];
     (inner.len() >= 3 && inner.iter().filter(|&&x| x).count() * 2 < inner.len()).then_some((a, b))
 }
@@ -612,7 +626,8 @@ impl Emitter<'_> {
         }
         let short: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_short_word(self.deva[s..e].iter().map(|u| u.c))).collect();
         let bare: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_spelled_letter(&self.deva[s..e].iter().map(|u| u.c).collect::<Vec<_>>())).collect();
-        spelled_out(&short, &bare)
+        let vowel: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_lone_vowel(self.deva[s..e].iter().map(|u| u.c))).collect();
+        spelled_out(&short, &bare, &vowel)
     }
 
     /// At a sentence mark: the held-back syllables end there if they hold a word spelled
@@ -865,5 +880,5 @@ mod tests {
 #[doc(hidden)]
 pub mod internals {
     pub use super::fold::fold;
-    pub use super::{class, digit_lookalike, is_indic, is_joiner, is_letter, is_indic_sign, is_sentence_mark, is_short_word, is_spelled_letter, is_syllable, syllable_script, is_word, leet, spelled_out, JOINER, LEET, LETTER, WORD};
+    pub use super::{class, digit_lookalike, is_indic, is_joiner, is_letter, is_indic_sign, is_sentence_mark, is_lone_vowel, is_short_word, is_spelled_letter, is_syllable, syllable_script, is_word, leet, spelled_out, JOINER, LEET, LETTER, WORD};
 }
