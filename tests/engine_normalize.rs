@@ -172,6 +172,10 @@ fn a_double_one_after_letters_is_a_double_l() {
     assert_eq!(n("ritu.c1122@ybl"), "rituc 1122 ybl");
     assert_eq!(n("room 11"), "rom 11");
     assert_eq!(n("ca111"), "ca 111");
+    // After a consonant it is a number: an amount, a masked phone number.
+    assert_eq!(n("₹11,240"), "rs 11 240");
+    assert_eq!(n("Rs11,500"), "rs 11 500");
+    assert_eq!(n("70XXXXXX11"), "70 x 11");
 }
 
 #[test]

@@ -325,9 +325,11 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         let digit_next = (s > 0 && t[s - 1].c.is_ascii_digit()) || (i < t.len() && t[i].c.is_ascii_digit());
         // "!" is a letter only between letters ("v!deo"), never at a word's end ("hello!").
         let bang = t[s..i].iter().any(|u| u.c == '!');
-        // Since the rewrite: "11" after letters is a double "l" ("ca11", "wa11et"): a double "i" is
-        // no English spelling. Before letters only it is a number ("11am").
-        if before && !digit_next && i - s == 2 && t[s].c == '1' && t[s + 1].c == '1' {
+        // Since the rewrite: "11" after a vowel is a double "l" ("ca11", "wa11et"): a double "i" is no
+        // English spelling. After a consonant ("rs11,240", "₹11", "xx11") or before
+        // letters only ("11am") it is a number.
+        let vowel_before = s > 0 && matches!(t[s - 1].c, 'a' | 'e' | 'i' | 'o' | 'u');
+        if vowel_before && !digit_next && i - s == 2 && t[s].c == '1' && t[s + 1].c == '1' {
             for u in &mut t[s..i] {
                 *u = U::new('l', u.s, u.e);
             }

@@ -6,7 +6,7 @@
 //! * Cyrillic/Greek look-alike letters mapped to Latin ("WhаtsApp" with a Cyrillic а);
 //! * zero-width characters, joiners, bidi marks and variation selectors removed;
 //! * Devanagari: nukta dropped (ज़ → ज), candrabindu → anusvara, Devanagari digits → 0-9;
-//! * leet inside words ("wh@ts@pp", "v1de0"; "11" after letters a double "l": "ca11" →
+//! * leet inside words ("wh@ts@pp", "v1de0"; "11" after a vowel a double "l": "ca11" →
 //!   "cal"), but never inside numbers ("5000", "11am");
 //! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p",
 //!   a wider gap between them a space between words: "v i d e o  c a l l" → "video cal"),
@@ -807,9 +807,11 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         let digit_next = (s > 0 && t[s - 1].c.is_ascii_digit()) || (i < t.len() && t[i].c.is_ascii_digit());
         // "!" is a letter only between letters ("v!deo"), never at a word's end ("hello!").
         let bang = t[s..i].iter().any(|u| u.c == '!');
-        // "11" after letters is a double "l" ("ca11", "wa11et"): a double "i" is
-        // no English spelling. Before letters only it is a number ("11am").
-        if before && !digit_next && i - s == 2 && t[s].c == '1' && t[s + 1].c == '1' {
+        // "11" after a vowel is a double "l" ("ca11", "wa11et"): a double "i" is no
+        // English spelling. After a consonant ("rs11,240", "₹11", "xx11") or before
+        // letters only ("11am") it is a number.
+        let vowel_before = s > 0 && matches!(t[s - 1].c, 'a' | 'e' | 'i' | 'o' | 'u');
+        if vowel_before && !digit_next && i - s == 2 && t[s].c == '1' && t[s + 1].c == '1' {
             for u in &mut t[s..i] {
                 *u = U::new('l', u.s, u.e);
             }
