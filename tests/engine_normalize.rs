@@ -161,6 +161,73 @@ fn a_wider_gap_between_spaced_letters_is_a_space_between_words() {
 }
 
 #[test]
+fn a_double_one_after_letters_is_a_double_l() {
+    // tests/tuning w7b te_03: "vi-deo ca11 చేస్తా".
+    assert_eq!(n("vi-deo ca11 చేస్తా"), n("video call చేస్తా"));
+    assert_eq!(n("wa11et"), n("wallet"));
+    assert_eq!(n("he11o"), "helo");
+    // A single "1" is still an "i" ("v1deo"); numbers and times stay numbers.
+    assert_eq!(n("v1deo"), "video");
+    assert_eq!(n("11am"), "11 am");
+    assert_eq!(n("ritu.c1122@ybl"), "rituc 1122 ybl");
+    assert_eq!(n("room 11"), "rom 11");
+    assert_eq!(n("ca111"), "ca 111");
+    // After a consonant it is a number: an amount, a masked phone number.
+    assert_eq!(n("₹11,240"), "rs 11 240");
+    assert_eq!(n("Rs11,500"), "rs 11 500");
+    assert_eq!(n("70XXXXXX11"), "70 x 11");
+}
+
+#[test]
+fn dravidian_scripts_spelled_out_by_syllable_are_joined() {
+    // Corpus w5 kn_04: "ವಿ ಡಿ ಯೋ ಕಾ ಲ್ ಮಾಡಿ"; w3 te_05: "రి కా ర్డ్".
+    assert_eq!(n("ವಿ ಡಿ ಯೋ ಕಾ ಲ್ ಮಾಡಿ"), n("ವಿಡಿಯೋಕಾಲ್ ಮಾಡಿ"));
+    assert_eq!(n("రి కా ర్డ్ చూడు"), n("రికార్డ్ చూడు"));
+    assert_eq!(n("வீ டி யோ"), n("வீடியோ"));
+    assert_eq!(n("വീ ഡി യോ"), n("വീഡിയോ"));
+    // An everyday one-syllable word before or after stays a word.
+    assert_eq!(n("ఈ వీ డి యో"), n("ఈ వీడియో"));
+    assert_eq!(n("ಈ ವಿ ಡಿ ಯೋ"), n("ಈ ವಿಡಿಯೋ"));
+    // Fewer than three syllables, words of several syllables, a comma, or another
+    // script in between: nothing joined.
+    let words = |s: &str| n(s).split(' ').count();
+    assert_eq!(words("ಬಾ ಬಾ"), 2);
+    assert_eq!(words("ನಿಮ್ಮ ವಿಡಿಯೋ ನನ್ನ ಹತ್ರ ಇದೆ"), 5);
+    assert_eq!(words("ವಿ ಡಿ ಯೋ, ಕಾ ಲ್"), 3);
+    assert_eq!(words("ವಿ డి ಯೋ"), 3);
+    // Scripts with many everyday one-syllable words and no list of them are left as written.
+    assert_eq!(words("ਨੂੰ ਵੀ ਲੈ ਕੇ"), 4);
+    assert_eq!(words("সে কি না"), 3);
+}
+
+#[test]
+fn spaced_digits_are_one_number() {
+    // tests/tuning w7b te_03: "G-p@y 9 0 0 0 0 1 1 2 2 3"; w6a mr_04: "8 0 0 0 p@y kara".
+    assert_eq!(n("G-p@y 9 0 0 0 0 1 1 2 2 3"), "gpay 9000011223");
+    assert_eq!(n("8 0 0 0 p@y kara"), "8000 pay kara");
+    assert_eq!(n("₹ 2 5 0 0 0 bhejo"), "rs 25000 bhejo");
+    assert_eq!(n("Rs. 5 0 0"), "rs 500");
+    // A wider gap is a space between numbers; letters and digits are separate runs.
+    assert_eq!(n("9 8 7 6  5 4 3 2"), "9876 5432");
+    assert_eq!(n("g p a y 9 8 9 0 x x x x 3 3"), "gpay 9890 x 3 3");
+    // Numbers as written stay as they are: whole, in groups, or two single digits.
+    assert_eq!(n("5000"), "5000");
+    assert_eq!(n("98765 43210"), "98765 43210");
+    assert_eq!(n("9876 5 0 5 1 1 2"), "9876 505112");
+    assert_eq!(n("2 3 din"), "2 3 din");
+    assert_eq!(n("10 am ya 11 am"), "10 am ya 11 am");
+    assert_eq!(n("1 🙏 2 🌹"), "1 2");
+    assert_eq!(n("₹ 2 5, 0 0 0"), "rs 25000");
+    // Not undone: single digits apart by other signs are joined too, as single letters are
+    // ("a+b+c" → "abc"): the output's single spaces keep no sign, and normalising twice
+    // must give what normalising once gave.
+    assert_eq!(n("3+1+1 sofa"), "311 sofa");
+    // Devanagari and full-width digits are digits.
+    assert_eq!(n("९ ८ ७ ६ ५"), "98765");
+    assert_eq!(n("８ ０ ０ ０"), "8000");
+}
+
+#[test]
 fn spelled_out_devanagari_stops_at_a_danda_and_leaves_the_short_words_after_it() {
     // tests/tuning w7a hi_06: "... वा य र ल। यू ट्यू ब" was one word "वायरलयूट्यूब".
     assert_eq!(n("वरना वा य र ल। यू ट्यू ब"), "वरना वायरल यूट्यूब");
@@ -174,6 +241,13 @@ fn spelled_out_devanagari_stops_at_a_danda_and_leaves_the_short_words_after_it()
     assert_eq!(n("अ के ले आना"), "अकेले आना");
     assert_eq!(n("अ के ले हो"), "अकेले हो");
     assert_eq!(n("ए के ले"), "ए के ले");
+    // Corpus w4a mr_06: "ए क टे" (alone): a lone vowel that is also a word begins it.
+    assert_eq!(n("ए क टे आहात का"), n("एकटे आहात का"));
+    assert_eq!(n("ए क टे"), n("एकटे"));
+    assert_eq!(n("ए के ले"), "ए के ले");
+    assert_eq!(n("ए की माँ"), n("ए की माँ"));
+    assert_eq!(n("ए की माँ").split(' ').count(), 3);
+    assert_eq!(n("ओ जी ह"), "ओ जी ह");
     // Hindi syllables that are really separate words stay words.
     assert_eq!(n("हाँ जी, दे दो ना"), "हां जी दे दो ना");
 }
@@ -186,10 +260,11 @@ fn adversarial_text_is_normalised_without_panic() {
     let zero_width: String = "\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}\u{200E}".repeat(20_000);
     let alternating: String = "aकbகcকdವeαfж1".repeat(10_000);
     let spaced: String = "v i d e o  ".repeat(20_000);
-    let syllables: String = "वा य र ल। न ं ब र दो, अ के ले ".repeat(10_000);
+    let syllables: String = "वा य र ल। न ं ब र दो, अ के ले ವಿ ಡಿ ಯೋ ి ு ".repeat(10_000);
     let amounts: String = "3O,OOO 4I772 20k O.O,O ".repeat(20_000);
+    let digits: String = "9 0 0 0 0 1 1 2 2 3  ".repeat(20_000);
     let mixed: String = "group-ல v1de0 c@ll w.h.a.t.s.a.p.p 🙏📹 ".repeat(10_000);
-    let cases = [zero_width, alternating, spaced, syllables, amounts, mixed, String::new(), ",".repeat(100_000)];
+    let cases = [zero_width, alternating, spaced, syllables, amounts, mixed, String::new(), ",".repeat(100_000), digits];
     for text in &cases {
         let m = normalize_mapped(text);
         assert!(m.text.starts_with(' ') && m.text.ends_with(' '));
@@ -204,6 +279,7 @@ fn adversarial_text_is_normalised_without_panic() {
     assert_eq!(n(&cases[0]), "", "zero-width characters alone are nothing");
     assert!(n(&cases[2]).starts_with("video video "));
     assert!(n(&cases[4]).starts_with("30 000 41772 20 k"), "{}", &n(&cases[4])[..40]);
+    assert!(n(&cases[8]).starts_with("9000011223 9000011223 "));
 }
 
 #[test]
@@ -218,7 +294,12 @@ fn the_deciding_functions_on_their_own() {
     assert!(is_spelled_letter(&['\u{0940}']) && is_spelled_letter(&['अ']));
     assert!(!is_spelled_letter(&['ए']) && !is_spelled_letter(&['क']) && !is_spelled_letter(&['क', 'े']));
     // With a spelled letter, short words at the ends stay out while three syllables remain.
-    assert_eq!(spelled_out(&[true, false, false, false, true], &[false, true, false, false, false]), Some((0, 4)));
-    assert_eq!(spelled_out(&[false, true, true], &[true, false, false]), Some((0, 3)));
-    assert_eq!(spelled_out(&[true, true, true], &[false, false, false]), None);
+    let no = [false; 5];
+    assert_eq!(spelled_out(&[true, false, false, false, true], &[false, true, false, false, false], &no), Some((0, 4)));
+    assert_eq!(spelled_out(&[false, true, true], &[true, false, false], &no), Some((0, 3)));
+    assert_eq!(spelled_out(&[true, true, true], &[false, false, false], &no), None);
+    // A lone vowel that is a word, then two syllables that are not: one word.
+    assert_eq!(spelled_out(&[true, false, false], &no[..3], &[true, false, false]), Some((0, 3)));
+    assert_eq!(spelled_out(&[true, false, false], &no[..3], &no[..3]), None);
+    assert_eq!(spelled_out(&[true, false, true], &no[..3], &[true, false, false]), None);
 }

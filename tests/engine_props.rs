@@ -73,7 +73,7 @@ fn tricky_words() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "a", "B", "vdo", "UR", "Hello", "ab", "wtsp", "pLZ", "nbr", "noo", "!", "?", ",", ".", "'", "-", "@", "5", " ", " ", "  ",
         "\u{200B}", "а", "ﬁ", "Ｗ", "क़", "्", "ं", "🌹", "\n", "ll", "x y z", "é", "ß",
-        "O", "I", "l", "2", "k", "3O,OOO", "।", "ல", "ক", "ವಿ",
+        "O", "I", "l", "2", "k", "3O,OOO", "।", "ல", "ক", "ವಿ", "8 0 0", "9 ", "11", "ca11", "ಡಿ ", "ಲ್", "ి", "ఈ ", "வீ", "ਵੀ ",
     ]);
     prop::collection::vec(prop_oneof![pieces.prop_map(String::from), tricky()], 0..30).prop_map(|v| v.concat())
 }

@@ -4,7 +4,7 @@
 //! since only where marked (the spelled-out Devanagari of the last pass).
 #![allow(dead_code)]
 
-use saavdhan::engine::normalize::internals::{class, fold, is_indic, is_sentence_mark, is_short_word, is_spelled_letter, is_syllable, leet, spelled_out, JOINER, LEET, LETTER, WORD};
+use saavdhan::engine::normalize::internals::{class, fold, is_indic, is_lone_vowel, is_sentence_mark, is_short_word, is_spelled_letter, is_syllable, leet, spelled_out, syllable_script, JOINER, LEET, LETTER, WORD};
 use saavdhan::engine::normalize::ABBREVIATIONS;
 
 const ASCII_CLASS: [u8; 128] = {
@@ -156,7 +156,9 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
 
     // 3. Padded output with the byte map, word by word; a run of three or more
     // single ASCII letters is one spaced-out word, joined (rare: one buffer for it).
-    let single = |w: &(usize, usize)| w.1 - w.0 == 1 && flat[w.0].c.is_ascii_alphabetic();
+    // Since the rewrite: single digits too ("8 0 0 0"), in runs of their own.
+    let single = |w: &(usize, usize)| w.1 - w.0 == 1 && flat[w.0].c.is_ascii_alphanumeric();
+    let digit = |w: &(usize, usize)| flat[w.0].c.is_ascii_digit();
     let mut joined: Vec<U> = Vec::new();
     out.text.reserve(text.len() + 2);
     out.src.reserve(text.len() + 2);
@@ -170,19 +172,23 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     let joined_at = |j: usize, k: usize| {
         let short: Vec<bool> = words[j..k].iter().map(|w| is_short_word(flat[w.0..w.1].iter().map(|u| u.c))).collect();
         let bare: Vec<bool> = words[j..k].iter().map(|w| is_spelled_letter(&flat[w.0..w.1].iter().map(|u| u.c).collect::<Vec<_>>())).collect();
-        if k - j >= 3 { spelled_out(&short, &bare) } else { None }
+        let vowel: Vec<bool> = words[j..k].iter().map(|w| is_lone_vowel(flat[w.0..w.1].iter().map(|u| u.c))).collect();
+        if k - j >= 3 { spelled_out(&short, &bare, &vowel) } else { None }
     };
     let mut j = 0;
     while j < words.len() {
         let mut k = j;
-        while k < words.len() && syl(&words[k]) && (k == j || !brk[k] || joined_at(j, k).is_none()) {
+        // Since the rewrite: the run is of one script.
+        let script = |k: usize| syllable_script(flat[words[k].0].c);
+        while k < words.len() && syl(&words[k]) && script(k) == script(j) && (k == j || !brk[k] || joined_at(j, k).is_none()) {
             k += 1;
         }
         if k > j {
             let n = k - j;
             let short: Vec<bool> = words[j..k].iter().map(|w| is_short_word(flat[w.0..w.1].iter().map(|u| u.c))).collect();
             let bare: Vec<bool> = words[j..k].iter().map(|w| is_spelled_letter(&flat[w.0..w.1].iter().map(|u| u.c).collect::<Vec<_>>())).collect();
-            let (a, b) = if n >= 3 { spelled_out(&short, &bare).unwrap_or((n, n)) } else { (n, n) };
+            let vowel: Vec<bool> = words[j..k].iter().map(|w| is_lone_vowel(flat[w.0..w.1].iter().map(|u| u.c))).collect();
+            let (a, b) = if n >= 3 { spelled_out(&short, &bare, &vowel).unwrap_or((n, n)) } else { (n, n) };
             for m in 0..n {
                 if m < a || m >= b {
                     let (s, e) = words[j + m];
@@ -205,7 +211,7 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
         // ends a run of three or more spaced letters that are not all one letter.
         let gap = |k: usize| flat[words[k].0].s.saturating_sub(flat[words[k - 1].0].e);
         let distinct = |k: usize| words[j..k].iter().any(|w| flat[w.0].c != flat[words[j].0].c);
-        while k < words.len() && single(&words[k]) && !(k >= j + 3 && gap(k) > gap(k - 1) && distinct(k)) {
+        while k < words.len() && single(&words[k]) && digit(&words[k]) == digit(&words[j]) && !(k >= j + 3 && gap(k) > gap(k - 1) && distinct(k)) {
             k += 1;
         }
         if k > j && k - j < 3 {
@@ -319,6 +325,16 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         let digit_next = (s > 0 && t[s - 1].c.is_ascii_digit()) || (i < t.len() && t[i].c.is_ascii_digit());
         // "!" is a letter only between letters ("v!deo"), never at a word's end ("hello!").
         let bang = t[s..i].iter().any(|u| u.c == '!');
+        // Since the rewrite: "11" after a vowel is a double "l" ("ca11", "wa11et"): a double "i" is no
+        // English spelling. After a consonant ("rs11,240", "₹11", "xx11") or before
+        // letters only ("11am") it is a number.
+        let vowel_before = s > 0 && matches!(t[s - 1].c, 'a' | 'e' | 'i' | 'o' | 'u');
+        if vowel_before && !digit_next && i - s == 2 && t[s].c == '1' && t[s + 1].c == '1' {
+            for u in &mut t[s..i] {
+                *u = U::new('l', u.s, u.e);
+            }
+            continue;
+        }
         if !digit_next && ((before && after) || ((before || after) && i - s == 1 && !bang)) {
             for u in &mut t[s..i] {
                 *u = U::new(leet(u.c).unwrap_or(u.c), u.s, u.e);

@@ -6,10 +6,12 @@
 //! * Cyrillic/Greek look-alike letters mapped to Latin ("WhаtsApp" with a Cyrillic а);
 //! * zero-width characters, joiners, bidi marks and variation selectors removed;
 //! * Devanagari: nukta dropped (ज़ → ज), candrabindu → anusvara, Devanagari digits → 0-9;
-//! * leet inside words ("wh@ts@pp", "v1de0"), but never inside numbers ("5000");
+//! * leet inside words ("wh@ts@pp", "v1de0"; "11" after a vowel a double "l": "ca11" →
+//!   "cal"), but never inside numbers ("5000", "11am");
 //! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p",
 //!   a wider gap between them a space between words: "v i d e o  c a l l" → "video cal"),
-//!   and Devanagari spelled out syllable by syllable ("वी डि यो" → "वीडियो", but not a run
+//!   and Devanagari, Tamil, Telugu, Kannada or Malayalam spelled out syllable by syllable
+//!   ("वी डि यो" → "वीडियो", "ವಿ ಡಿ ಯೋ" → "ವಿಡಿಯೋ", but not a run
 //!   of everyday short words such as "दे दो ना", nor across a danda or a comma, nor the short
 //!   words after a letter spelled out with its vowel sign apart: "न ं ब र दो" → "नंबर दो");
 //! * repeated letters collapsed ("pleeease" → "please", "good" → "god": patterns get the same);
@@ -274,7 +276,8 @@ struct Scratch {
     /// Its words, as ranges of `flat`.
     flat: Vec<U>,
     words: Vec<(usize, usize)>,
-    /// Single ASCII letters seen in a row (a spaced-out word when three or more).
+    /// Single ASCII letters, or single digits, seen in a row (a spaced-out word or
+    /// number when three or more).
     run: Vec<U>,
     /// Devanagari words of one syllable seen in a row, and their ranges in `deva`.
     deva: Vec<U>,
@@ -454,6 +457,25 @@ const DEVANAGARI_SHORT_WORDS: &[&str] = &[
     "ओ", "ए", "क्यों", "यूं", "यूँ",
 ];
 
+/// One-syllable words of the Dravidian scripts that are everyday words on their own
+/// ("this", "that", "which", "you", "my": "ఈ వీ డి యో" → "ఈ వీడియో"). Their everyday words
+/// are otherwise longer, so a run of three or more syllables is a word spelled out.
+const DRAVIDIAN_SHORT_WORDS: &[&str] = &[
+    "ఈ", "ఆ", "ఏ", "మీ", "నా", "నీ", "ಈ", "ಆ", "ಏ", "ನೀ", "ನಾ", "ഈ", "ആ", "ഏ", "നീ", "நீ",
+];
+
+/// The first code point of the Unicode block of `c` if its script is one whose words
+/// spelled out syllable by syllable are joined: Devanagari, with its list of everyday short
+/// words, and Tamil, Telugu, Kannada, Malayalam. The Indic blocks share one layout
+/// (https://www.unicode.org/versions/latest/core-spec/chapter-12/: vowels, consonants,
+/// vowel signs and virama at the same offsets). Bengali, Gurmukhi, Gujarati and Oriya
+/// have many everyday one-syllable words ("ਨੂੰ ਵੀ ਲੈ ਕੇ") and no list here: not joined.
+#[doc(hidden)]
+pub fn syllable_script(c: char) -> Option<u32> {
+    let b = c as u32 & !0x7F;
+    matches!(b, 0x0900 | 0x0B80 | 0x0C00 | 0x0C80 | 0x0D00).then_some(b)
+}
+
 /// Punctuation that ends a sentence or a clause: a run of spelled-out syllables does not
 /// go on across it ("वा य र ल। यू ट्यू ब" is two words).
 #[doc(hidden)]
@@ -461,48 +483,57 @@ pub fn is_sentence_mark(c: char) -> bool {
     matches!(c, '\u{0964}' | '\u{0965}' | ',' | '?' | ';' | ':')
 }
 
-/// A Devanagari word of one syllable: at most one base letter (an independent vowel, or
-/// a consonant not joined to the one before by a virama), with its vowel signs and marks.
+/// A word of one syllable in one script of [`syllable_script`]: at most one base letter
+/// (an independent vowel, or a consonant not joined to the one before by a virama), with
+/// its vowel signs and marks.
 #[doc(hidden)]
 pub fn is_syllable(w: impl Iterator<Item = char>) -> bool {
-    let (mut bases, mut virama) = (0, false);
+    let (mut bases, mut virama, mut script) = (0, false, None);
     for c in w {
-        let c = c as u32;
-        if !(0x0900..=0x097F).contains(&c) {
-            return false;
+        if script.is_none() {
+            script = syllable_script(c);
         }
-        if matches!(c, 0x0904..=0x0939 | 0x0958..=0x0961 | 0x0972..=0x097F) && !virama {
+        let Some(b) = script.filter(|&b| c as u32 & !0x7F == b) else { return false };
+        let c = c as u32 - b;
+        if matches!(c, 0x04..=0x39 | 0x58..=0x61 | 0x72..=0x7F) && !virama {
             bases += 1;
             if bases > 1 {
                 return false;
             }
         }
-        virama = c == 0x094D;
+        virama = c == 0x4D;
     }
     true
 }
 
-/// Whether `c` is a Devanagari sign that never begins a word (vowel sign, virama, mark).
+/// Whether `c` is a sign of a script of [`syllable_script`] that never begins a word
+/// (vowel sign, virama, mark).
 #[doc(hidden)]
-pub fn is_devanagari_sign(c: char) -> bool {
-    matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963)
+pub fn is_indic_sign(c: char) -> bool {
+    syllable_script(c).is_some_and(|b| matches!(c as u32 - b, 0x00..=0x03 | 0x3A..=0x4F | 0x51..=0x57 | 0x62..=0x63))
 }
 
-/// A one-syllable Devanagari word that is only ever a letter spelled out on its own: it
-/// begins with a vowel sign or a virama ("ी" of "व ी"), or it is an independent vowel that
-/// is no everyday word ("अ" of "अ के ले"; "ए", "ओ" are words).
+/// A one-syllable word that is only ever a letter spelled out on its own: it begins with
+/// a vowel sign or a virama ("ी" of "व ी"), or it is an independent vowel that is no
+/// everyday word ("अ" of "अ के ले"; "ए", "ओ" are words).
 #[doc(hidden)]
 pub fn is_spelled_letter(w: &[char]) -> bool {
     match w {
-        [c, ..] if is_devanagari_sign(*c) => true,
-        [c] => ('\u{0904}'..='\u{0914}').contains(c) && !is_short_word(std::iter::once(*c)),
+        [c, ..] if is_indic_sign(*c) => true,
+        [c] => syllable_script(*c).is_some_and(|b| matches!(*c as u32 - b, 0x04..=0x14)) && !is_short_word(std::iter::once(*c)),
         _ => false,
     }
 }
 
+/// A lone Devanagari independent vowel ("ए", "अ").
+#[doc(hidden)]
+pub fn is_lone_vowel(mut w: impl Iterator<Item = char>) -> bool {
+    matches!((w.next(), w.next()), (Some('\u{0904}'..='\u{0914}'), None))
+}
+
 #[doc(hidden)]
 pub fn is_short_word(w: impl Iterator<Item = char> + Clone) -> bool {
-    DEVANAGARI_SHORT_WORDS.iter().any(|s| s.chars().eq(w.clone()))
+    DEVANAGARI_SHORT_WORDS.iter().chain(DRAVIDIAN_SHORT_WORDS).any(|s| s.chars().eq(w.clone()))
 }
 
 /// In a run of one-syllable Devanagari words (`short[k]`: word k is an everyday short
@@ -513,7 +544,11 @@ pub fn is_short_word(w: impl Iterator<Item = char> + Clone) -> bool {
 /// A word that begins with a vowel sign or a virama (`bare[k]`) is a letter spelled
 /// out on its own ("व ी ड ि य ो"): then the whole run is one word.
 #[doc(hidden)]
-pub fn spelled_out(short: &[bool], bare: &[bool]) -> Option<(usize, usize)> {
+///
+/// A lone Devanagari vowel that is also a word (`vowel[k]`: "ए", "ओ", "आ") right before
+/// two syllables that are no short words begins the word ("ए क टे" → "एकटे").
+#[doc(hidden)]
+pub fn spelled_out(short: &[bool], bare: &[bool], vowel: &[bool]) -> Option<(usize, usize)> {
     if bare.iter().any(|&x| x) {
         // Everyday short words around it stay words ("न ं ब र दो" → "नंबर दो"), except one
         // right before a bare sign, which is the letter the sign belongs to, and those
@@ -529,14 +564,18 @@ pub fn spelled_out(short: &[bool], bare: &[bool]) -> Option<(usize, usize)> {
         }
         return Some((a, b));
     }
-    let a = short.iter().take_while(|&&x| x).count();
+    let mut a = short.iter().take_while(|&&x| x).count();
     let b = short.len() - short[a..].iter().rev().take_while(|&&x| x).count();
+    if b == a + 2 && a > 0 && vowel[a - 1] && !short[a + 1] {
+        a -= 1;
+        return Some((a, b));
+    }
     let inner = &short[a..b];
     (inner.len() >= 3 && inner.iter().filter(|&&x| x).count() * 2 < inner.len()).then_some((a, b))
 }
 
-/// Writes words to the output, joining runs of three or more single ASCII letters, and
-/// Devanagari spelled out syllable by syllable.
+/// Writes words to the output, joining runs of three or more single ASCII letters (or
+/// digits), and Devanagari spelled out syllable by syllable.
 struct Emitter<'a> {
     out: &'a mut Normalized,
     run: &'a mut Vec<U>,
@@ -547,8 +586,12 @@ struct Emitter<'a> {
 
 impl Emitter<'_> {
     fn word(&mut self, w: &[U]) {
-        if w.len() == 1 && w[0].c.is_ascii_alphabetic() {
+        if w.len() == 1 && w[0].c.is_ascii_alphanumeric() {
             self.end_deva();
+            if self.run.first().is_some_and(|r| r.c.is_ascii_digit() != w[0].c.is_ascii_digit()) {
+                // Spaced letters and spaced digits are separate runs ("p a y 9 8 7").
+                self.end_run();
+            }
             if let [.., a, b] = self.run[..] {
                 // Only after three letters that are not all one (they make a word of their
                 // own, so normalising twice gives what normalising once gave).
@@ -561,7 +604,11 @@ impl Emitter<'_> {
             return;
         }
         self.end_run();
-        if w[0].c >= '\u{0900}' && w[0].c <= '\u{097F}' && is_syllable(w.iter().map(|u| u.c)) {
+        if syllable_script(w[0].c).is_some() && is_syllable(w.iter().map(|u| u.c)) {
+            if self.deva.first().is_some_and(|d| syllable_script(d.c) != syllable_script(w[0].c)) {
+                // A run of syllables is of one script.
+                self.end_deva();
+            }
             let s = self.deva.len();
             self.deva.extend_from_slice(w);
             self.deva_words.push((s, self.deva.len()));
@@ -579,7 +626,8 @@ impl Emitter<'_> {
         }
         let short: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_short_word(self.deva[s..e].iter().map(|u| u.c))).collect();
         let bare: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_spelled_letter(&self.deva[s..e].iter().map(|u| u.c).collect::<Vec<_>>())).collect();
-        spelled_out(&short, &bare)
+        let vowel: Vec<bool> = self.deva_words.iter().map(|&(s, e)| is_lone_vowel(self.deva[s..e].iter().map(|u| u.c))).collect();
+        spelled_out(&short, &bare, &vowel)
     }
 
     /// At a sentence mark: the held-back syllables end there if they hold a word spelled
@@ -667,8 +715,8 @@ impl Emitter<'_> {
         }
     }
 
-    /// The held-back single letters go out: joined (repeats collapsed) when three or
-    /// more, else one by one.
+    /// The held-back single letters (or digits) go out: joined when three or more
+    /// (repeated letters collapsed, digits kept: "8 0 0 0" → "8000"), else one by one.
     fn end_run(&mut self) {
         match self.run.len() {
             0 => {}
@@ -682,7 +730,7 @@ impl Emitter<'_> {
                 let mut n = 0;
                 for k in 0..self.run.len() {
                     let u = self.run[k];
-                    if n > 0 && self.run[n - 1].c == u.c {
+                    if n > 0 && self.run[n - 1].c == u.c && u.is(LETTER) {
                         self.run[n - 1].e = self.run[n - 1].e.max(u.e);
                     } else {
                         self.run[n] = u;
@@ -759,6 +807,16 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         let digit_next = (s > 0 && t[s - 1].c.is_ascii_digit()) || (i < t.len() && t[i].c.is_ascii_digit());
         // "!" is a letter only between letters ("v!deo"), never at a word's end ("hello!").
         let bang = t[s..i].iter().any(|u| u.c == '!');
+        // "11" after a vowel is a double "l" ("ca11", "wa11et"): a double "i" is no
+        // English spelling. After a consonant ("rs11,240", "₹11", "xx11") or before
+        // letters only ("11am") it is a number.
+        let vowel_before = s > 0 && matches!(t[s - 1].c, 'a' | 'e' | 'i' | 'o' | 'u');
+        if vowel_before && !digit_next && i - s == 2 && t[s].c == '1' && t[s + 1].c == '1' {
+            for u in &mut t[s..i] {
+                *u = U::new('l', u.s, u.e);
+            }
+            continue;
+        }
         if !digit_next && ((before && after) || ((before || after) && i - s == 1 && !bang)) {
             for u in &mut t[s..i] {
                 *u = U::new(leet(u.c).unwrap_or(u.c), u.s, u.e);
@@ -824,5 +882,5 @@ mod tests {
 #[doc(hidden)]
 pub mod internals {
     pub use super::fold::fold;
-    pub use super::{class, digit_lookalike, is_indic, is_joiner, is_letter, is_devanagari_sign, is_sentence_mark, is_short_word, is_spelled_letter, is_syllable, is_word, leet, spelled_out, JOINER, LEET, LETTER, WORD};
+    pub use super::{class, digit_lookalike, is_indic, is_joiner, is_letter, is_indic_sign, is_sentence_mark, is_lone_vowel, is_short_word, is_spelled_letter, is_syllable, syllable_script, is_word, leet, spelled_out, JOINER, LEET, LETTER, WORD};
 }
