@@ -44,13 +44,14 @@ pub enum Verdict {
 /// link: a key from the address itself is never taken while they disagree.
 pub const URL_SETTLE_MS: f64 = 3_000.0;
 
-/// Names compared as a reader sees them: case, spacing and bidi marks aside.
+/// Names compared as a reader sees them: case, spacing, bidi marks, accents and
+/// look-alike letters aside (the normaliser's character fold, which also spares the
+/// content module core's Unicode lower-case table).
 pub fn same_name(a: &str, b: &str) -> bool {
     fn n(s: &str) -> String {
-        s.chars()
-            .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
+        let mut folded = String::with_capacity(s.len());
+        crate::engine::normalize::fold_str(s, &mut |c| folded.push(c));
+        folded
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
@@ -143,6 +144,17 @@ impl Gate {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn names_differing_in_case_accents_marks_or_look_alikes_are_the_same_name() {
+        assert!(same_name("Neha  KAPOOR", "neha kapoor"));
+        assert!(same_name("\u{200F}José Kumar\u{200E}", "jose kumar"));
+        // Cyrillic а and о in a name written to look Latin.
+        assert!(same_name("R\u{0430}dhika Sh\u{043E}rey", "Radhika Shorey"));
+        assert!(same_name("प्रिया शर्मा", "प्रिया  शर्मा"));
+        assert!(!same_name("Neha Kapoor", "Neha Kapur"));
+        assert!(!same_name("प्रिया", "प्रिय"));
+    }
 
     #[test]
     fn a_very_long_name_capped_on_one_side_is_the_same_name() {

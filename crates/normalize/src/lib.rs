@@ -877,6 +877,13 @@ mod tests {
     }
 }
 
+/// `s` through the per-character fold alone (case, compatibility forms, Latin
+/// accents, look-alike letters, marks and invisibles dropped), without the word
+/// rules: for comparing short strings such as names as a reader sees them.
+pub fn fold_str(s: &str, out: &mut impl FnMut(char)) {
+    s.chars().for_each(|c| fold(c, out));
+}
+
 /// For the tests in tests/engine_normalize.rs (not an API: the character-class
 /// functions above are public only for these tests).
 #[doc(hidden)]
