@@ -16,6 +16,8 @@
   const FIELD = '\u001e';
   const ITEM = '\u001f';
   const PART = '\u001d';
+  // A cell's alignment memo key is its class and style joined by this (snapshot.rs `memo_key`).
+  const KEY = '\u0001';
   const SEPS = /[\u001c-\u001f]/;
   const SEPS_ALL = /[\u001c-\u001f]/g;
   const CAP = 4096; // the engine needs the first few KB of a message
@@ -106,7 +108,7 @@
     const cell = s.cell !== null ? CELL : m;
     return head + FIELD + brk + FIELD + HEADS.join(ITEM) + FIELD + AUTOS.join(ITEM) + FIELD + SPANS.join(ITEM) + FIELD +
       MEDIA.join(ITEM) + FIELD +
-      (cell ? attr(cell, 'class') + PART + attr(cell, 'style') + PART + (cell.hasAttribute('class') ? '1' : '0') : '');
+      (cell && cell.hasAttribute('class') ? attr(cell, 'class') + KEY + attr(cell, 'style') : '');
   }
 
   /**
