@@ -313,19 +313,21 @@ impl RowWindow {
             // The helper's record of `e` when it is a row of this list not read
             // yet: then it needs no further look (row_of, the cache).
             let rec = ahead.next(&e, &self.leftover, &self.grid, self.layout, cache, budget);
-            let added = e.clone();
-            let row = if rec.is_some() {
-                e
+            // A row the helper read is the added element itself: no copy of the
+            // element's handle to keep (each copy and its drop is a call out of WebAssembly).
+            let (row, inside) = if rec.is_some() {
+                (e, false)
             } else {
+                let added = e.clone();
                 let queued = self.leftover.len();
                 let Some(row) = self.row_of(e) else { continue };
                 if self.leftover.len() != queued {
                     ahead.clear(); // rows found inside `e` were queued first
                 }
-                row
+                // The added element (or changed text) lies inside the row, not around it.
+                let inside = !row.is_same_node(Some(added.as_ref())) && row.contains(Some(added.as_ref()));
+                (row, inside)
             };
-            // The added element (or changed text) lies inside the row, not around it.
-            let inside = rec.is_none() && !row.is_same_node(Some(added.as_ref())) && row.contains(Some(added.as_ref()));
             let cached = if rec.is_some() { None } else { cache.get(&row) };
             if let Some(Cached::Message(old)) = cached {
                 // Content changed inside a row already read: an edited message
