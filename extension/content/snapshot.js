@@ -16,6 +16,8 @@
   const FIELD = '\u001e';
   const ITEM = '\u001f';
   const PART = '\u001d';
+  // A cell's alignment memo key is its class and style joined by this (snapshot.rs `memo_key`).
+  const KEY = '\u0001';
   const SEPS = /[\u001c-\u001f]/;
   const SEPS_ALL = /[\u001c-\u001f]/g;
   const CAP = 4096; // the engine needs the first few KB of a message
@@ -30,14 +32,20 @@
   // Whether `e` carries the attribute/value pair `p` ([name, value]; null: never).
   const is = (e, p) => p !== null && e.getAttribute(p[0]) === p[1];
 
-  // What one walk of a row finds (reset per row; the helper runs to completion, so one state serves).
+  // What one walk of a row finds (reset per row; the helper runs to completion, so
+  // one state serves). Each list is one string, built as the walk goes (no array per
+  // row), with its item count: an empty item still takes its separator.
   let M = null; // the message element
   let B = null; // the date separator
   let CELL = null;
-  const HEADS = [];
-  const AUTOS = [];
-  const SPANS = [];
-  const MEDIA = [];
+  let HEADS = '';
+  let AUTOS = '';
+  let SPANS = '';
+  let MEDIA = '';
+  let nHeads = 0;
+  let nAutos = 0;
+  let nSpans = 0;
+  let nMedia = 0;
 
   // The elements from `first` on and under them, in document order (as querySelectorAll
   // gives them). `scope`: inside the scope (grid: the row; log: the message);
@@ -64,26 +72,27 @@
         const tag = c.localName;
         const role = attrs ? c.getAttribute('role') : null;
         const isHeading = role === 'heading' || (tag.length === 2 && HEADING_TAGS.has(tag));
-        if (isHeading) HEADS.push(text(c));
+        if (isHeading) HEADS += (nHeads++ === 0 ? '' : ITEM) + text(c);
         // MEDIA: img, [role=img], [aria-label], a[href] outside a hidden part; audio, video.
         if (tag === 'audio' || tag === 'video' ||
           (!hidden && (tag === 'img' || (attrs && (role === 'img' || c.hasAttribute('aria-label') || (tag === 'a' && c.hasAttribute('href'))))))) {
           const img = tag === 'img';
-          MEDIA.push([tag, str(role), attr(c, img ? 'alt' : 'aria-label'), tag === 'a' && typeof c.href === 'string' ? str(c.href) : '',
-            img && c.closest(s.attachment) ? '1' : '0', isHeading ? '1' : '0'].join(PART));
+          MEDIA += (nMedia++ === 0 ? '' : ITEM) + tag + PART + str(role) + PART + attr(c, img ? 'alt' : 'aria-label') + PART +
+            (tag === 'a' && typeof c.href === 'string' ? str(c.href) : '') + PART +
+            (img && c.closest(s.attachment) ? '1' : '0') + PART + (isHeading ? '1' : '0');
         }
         hid = hidden || (attrs && c.getAttribute('aria-hidden') === 'true');
         head = heading || isHeading;
         // AUTOS / SPANS: [dir=auto] / other spans outside headings and hidden parts.
         if (!hid && !head) {
           const dir = attrs ? c.getAttribute('dir') : null;
-          if (dir !== null && (dir === 'auto' || dir.toLowerCase() === 'auto')) AUTOS.push(text(c));
-          else if (tag === 'span') SPANS.push(text(c));
+          if (dir !== null && (dir === 'auto' || dir.toLowerCase() === 'auto')) AUTOS += (nAutos++ === 0 ? '' : ITEM) + text(c);
+          else if (tag === 'span') SPANS += (nSpans++ === 0 ? '' : ITEM) + text(c);
         }
         if (CELL === null && role !== null && role === s.cell) CELL = c;
       }
-      const kid = c.firstElementChild;
-      if (kid !== null) walk(kid, s, inScope, hid, head);
+      // A leaf has no child to walk (a count is cheaper than asking for the first child).
+      if (c.childElementCount !== 0) walk(c.firstElementChild, s, inScope, hid, head);
     }
   }
 
@@ -91,22 +100,18 @@
     M = is(row, s.message) ? row : null;
     B = is(row, s.brk) ? row : null;
     CELL = null;
-    HEADS.length = 0;
-    AUTOS.length = 0;
-    SPANS.length = 0;
-    MEDIA.length = 0;
+    HEADS = AUTOS = SPANS = MEDIA = '';
+    nHeads = nAutos = nSpans = nMedia = 0;
     // Grid: the row is the scope; log: the message element (the walk enters it).
-    const kid = row.firstElementChild;
-    if (kid !== null) walk(kid, s, s.scope_row || M !== null, false, false);
+    if (row.childElementCount !== 0) walk(row.firstElementChild, s, s.scope_row || M !== null, false, false);
     const m = M;
     const b = B;
     const head = m ? '1' + (s.label ? attr(m, s.label) : '') : '0';
     const brk = b ? text(b) + PART + attr(b, 'aria-label') + PART + (m && m.contains(b) ? '1' : '0') : '';
     if (!m) return head + FIELD + brk + FIELD + text(row);
     const cell = s.cell !== null ? CELL : m;
-    return head + FIELD + brk + FIELD + HEADS.join(ITEM) + FIELD + AUTOS.join(ITEM) + FIELD + SPANS.join(ITEM) + FIELD +
-      MEDIA.join(ITEM) + FIELD +
-      (cell ? attr(cell, 'class') + PART + attr(cell, 'style') + PART + (cell.hasAttribute('class') ? '1' : '0') : '');
+    return head + FIELD + brk + FIELD + HEADS + FIELD + AUTOS + FIELD + SPANS + FIELD + MEDIA + FIELD +
+      (cell && cell.hasAttribute('class') ? attr(cell, 'class') + KEY + attr(cell, 'style') : '');
   }
 
   /**
@@ -116,22 +121,23 @@
    * or ''; attachment: a selector; scope_row). For added elements: only, a selector
    * that an element must match to be read, and within, the list it must lie in (the
    * rows among added elements; a repeat is read once). Returns one string: a record
-   * per row, separated by RECORD.
+   * per row, separated by RECORD (one string built for the batch, no array).
    */
   function snapshot(rows, start, end, seen, s, only, within) {
-    const out = [];
+    let out = '';
     const n = Math.min(end, rows.length);
     const done = only ? new Set() : null;
     for (let i = start; i < n; i++) {
+      if (i !== start) out += RECORD;
       const r = rows[i];
-      if (!r || (seen && seen.has(r))) { out.push(''); continue; }
+      if (!r || (seen && seen.has(r))) continue;
       if (only) {
-        if (done.has(r) || !r.matches(only) || (within && !within.contains(r))) { out.push(''); continue; }
+        if (done.has(r) || !r.matches(only) || (within && !within.contains(r))) continue;
         done.add(r);
       }
-      out.push(readRow(r, s));
+      out += readRow(r, s);
     }
-    return out.join(RECORD);
+    return out;
   }
   globalThis.__saavdhanSnapshot = snapshot;
 })();

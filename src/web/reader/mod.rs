@@ -6,13 +6,14 @@
 //!
 //! The modules that touch the DOM are wasm32 only; the pure ones (`align`: row
 //! keys and the thread's log; `when`: separator and clock dates; `text`,
-//! `row_label`, `labels`, `page`) build and are tested natively too.
+//! `row_label`, `labels`, `page`, `record`) build and are tested natively too.
 pub mod align;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
 pub mod labels;
 #[cfg(target_arch = "wasm32")]
 pub mod layout;
+pub mod record;
 pub mod row_label;
 #[cfg(target_arch = "wasm32")]
 pub mod snapshot;

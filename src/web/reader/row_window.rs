@@ -70,7 +70,7 @@ struct Pass {
     list: NodeList,
     next: u32,
     /// Rows `[snap_from, snap_from + snaps.len())` read by the snapshot helper in one call.
-    snaps: VecDeque<Option<String>>,
+    snaps: Option<snapshot::Batch>,
     snap_from: u32,
     at: Option<Local>,
     rows: Vec<RowKey>,
@@ -230,7 +230,7 @@ impl RowWindow {
                 self.passes += 1;
                 // The list is taken now: it holds every row added so far.
                 self.leftover.clear();
-                Pass { list, next: 0, snaps: VecDeque::new(), snap_from: 0, at: None, rows: Vec::new(), cards: Vec::new(), first: None, last: None }
+                Pass { list, next: 0, snaps: None, snap_from: 0, at: None, rows: Vec::new(), cards: Vec::new(), first: None, last: None }
             }
         };
         let mut pass = pass;
@@ -249,19 +249,18 @@ impl RowWindow {
             };
             // Rows are read in batches through the snapshot helper: one call for
             // SNAP_BATCH rows (rows already read come back as null).
-            if pass.next < pass.snap_from || pass.next >= pass.snap_from + pass.snaps.len() as u32 {
+            let snapped = pass.snaps.as_ref().map_or(0, |b| b.len() as u32);
+            if pass.next < pass.snap_from || pass.next >= pass.snap_from + snapped {
                 if budget.spent() {
                     budget.stopped = true;
                     self.pass = Some(pass);
                     return false;
                 }
                 let end = pass.next + SNAP_BATCH.min(budget.rows_left.max(1) as u32);
-                pass.snaps = snapshot::batch(pass.list.as_ref(), pass.next, end, cache.seen(), self.layout)
-                    .map(VecDeque::from)
-                    .unwrap_or_default();
+                pass.snaps = snapshot::batch(pass.list.as_ref(), pass.next, end, cache.seen(), self.layout);
                 pass.snap_from = pass.next;
             }
-            let pre = pass.snaps.get((pass.next - pass.snap_from) as usize).cloned().flatten().map(|s| snapshot::parse(&s));
+            let pre = pass.snaps.as_ref().and_then(|b| b.get((pass.next - pass.snap_from) as usize)).map(snapshot::parse);
             let Some(seen) = see(&row, self.layout, pre, labels, cache, budget, &mut names) else {
                 // Budget spent before a row that must be read from the DOM.
                 self.pass = Some(pass);
@@ -314,19 +313,21 @@ impl RowWindow {
             // The helper's record of `e` when it is a row of this list not read
             // yet: then it needs no further look (row_of, the cache).
             let rec = ahead.next(&e, &self.leftover, &self.grid, self.layout, cache, budget);
-            let added = e.clone();
-            let row = if rec.is_some() {
-                e
+            // A row the helper read is the added element itself: no copy of the
+            // element's handle to keep (each copy and its drop is a call out of WebAssembly).
+            let (row, inside) = if rec.is_some() {
+                (e, false)
             } else {
+                let added = e.clone();
                 let queued = self.leftover.len();
                 let Some(row) = self.row_of(e) else { continue };
                 if self.leftover.len() != queued {
                     ahead.clear(); // rows found inside `e` were queued first
                 }
-                row
+                // The added element (or changed text) lies inside the row, not around it.
+                let inside = !row.is_same_node(Some(added.as_ref())) && row.contains(Some(added.as_ref()));
+                (row, inside)
             };
-            // The added element (or changed text) lies inside the row, not around it.
-            let inside = rec.is_none() && !row.is_same_node(Some(added.as_ref())) && row.contains(Some(added.as_ref()));
             let cached = if rec.is_some() { None } else { cache.get(&row) };
             if let Some(Cached::Message(old)) = cached {
                 // Content changed inside a row already read: an edited message
@@ -339,7 +340,9 @@ impl RowWindow {
                         outcome = Applied::Stopped;
                         break;
                     }
-                    match see_uncached(&row, self.layout, one(&row, self.layout), labels, cache, budget, &mut names) {
+                    let snap = one(&row, self.layout);
+                    let pre = snap.as_ref().and_then(|b| b.get(0)).map(snapshot::parse);
+                    match see_uncached(&row, self.layout, pre, labels, cache, budget, &mut names) {
                         None => {
                             self.leftover.push_front(row);
                             outcome = Applied::Stopped;
@@ -378,9 +381,10 @@ impl RowWindow {
                 outcome = Applied::Stopped;
                 break;
             }
+            let snap = if rec.is_none() { one(&row, self.layout) } else { None };
             let pre = match rec {
-                Some(r) => Some(snapshot::parse(&r)),
-                None => one(&row, self.layout),
+                Some(i) => ahead.get(i).map(snapshot::parse),
+                None => snap.as_ref().and_then(|b| b.get(0)).map(snapshot::parse),
             };
             let Some(seen) = see_uncached(&row, self.layout, pre, labels, cache, budget, &mut names) else {
                 self.leftover.push_front(row);
@@ -507,35 +511,48 @@ const SNAP_BATCH: u32 = 64;
 /// a row of this list that is not read yet (none for other elements, rows
 /// already read or a repeat). `recs[0]` is the record of the element just
 /// taken from the queue; whoever puts elements back in front of the queue clears it.
+/// `next` gives the index of a record in the batch, which `get` reads.
 #[derive(Default)]
 struct Ahead {
-    recs: VecDeque<Option<String>>,
+    recs: Option<snapshot::Batch>,
+    /// The next element's index in `recs`.
+    at: usize,
 }
 
 impl Ahead {
-    fn next(&mut self, e: &Element, queued: &VecDeque<Element>, list: &Element, layout: Layout, cache: &RowCache, budget: &Budget) -> Option<String> {
-        if self.recs.is_empty() {
+    fn next(&mut self, e: &Element, queued: &VecDeque<Element>, list: &Element, layout: Layout, cache: &RowCache, budget: &Budget) -> Option<usize> {
+        if self.recs.as_ref().is_none_or(|b| self.at >= b.len()) {
             let n = SNAP_BATCH.min(budget.rows_left.max(1) as u32) as usize;
             let arr = js_sys::Array::new();
             arr.push(e.as_ref());
             for q in queued.iter().take(n - 1) {
                 arr.push(q.as_ref());
             }
-            let len = arr.length() as usize;
-            self.recs = snapshot::batch_rows(arr.as_ref(), cache.seen(), layout, list).map(VecDeque::from).unwrap_or_else(|| vec![None; len].into());
+            // Without the helper, a batch of empty records: every element is looked at from here.
+            let empty = || snapshot::Batch::new("\u{1c}".repeat(arr.length() as usize - 1));
+            self.recs = Some(snapshot::batch_rows(arr.as_ref(), cache.seen(), layout, list).unwrap_or_else(empty));
+            self.at = 0;
         }
-        self.recs.pop_front().flatten()
+        let i = self.at;
+        self.at += 1;
+        self.recs.as_ref().and_then(|b| b.get(i)).map(|_| i)
+    }
+
+    /// Record `i` (as `next` gave it) of the batch.
+    fn get(&self, i: usize) -> Option<&str> {
+        self.recs.as_ref()?.get(i)
     }
 
     fn clear(&mut self) {
-        self.recs.clear();
+        self.recs = None;
     }
 }
 
-/// One added row through the snapshot helper (one call instead of a query per element).
-fn one(row: &Element, layout: Layout) -> Option<RowView> {
+/// One added row through the snapshot helper (one call instead of a query per
+/// element); its record is the batch's first.
+fn one(row: &Element, layout: Layout) -> Option<snapshot::Batch> {
     let arr = js_sys::Array::of1(row.as_ref());
-    snapshot::batch(arr.as_ref(), 0, 1, &wasm_bindgen::JsValue::NULL, layout)?.pop().flatten().map(|s| snapshot::parse(&s))
+    snapshot::batch(arr.as_ref(), 0, 1, &wasm_bindgen::JsValue::NULL, layout)
 }
 
 /// Classifies one row, from the cache or by reading it (`pre`: its view from

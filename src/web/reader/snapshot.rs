@@ -8,47 +8,10 @@
 //! message, separator, sender, kind) are made in Rust on the result.
 use super::dom::{self, qs, qsa};
 use super::layout::{Layout, DATE_BREAK, LOG_MESSAGE};
+pub use super::record::{parse, Batch, Media, Raw, RowView};
+use std::borrow::Cow;
 use wasm_bindgen::{intern, JsCast, JsValue};
 use web_sys::Element;
-
-/// One element that may tell a message's kind.
-pub struct Media {
-    pub tag: String,
-    pub role: String,
-    /// `alt` for images, else `aria-label`.
-    pub label: String,
-    /// Absolute URL for links.
-    pub href: String,
-    /// An image inside an attachment link.
-    pub attachment: bool,
-    /// The element is itself a heading (its label is the sender's, not the kind's).
-    pub heading: bool,
-}
-
-/// The texts and media of a message's scope (grid: the row; log: the message element).
-#[derive(Default)]
-pub struct Raw {
-    pub headings: Vec<String>,
-    pub autos: Vec<String>,
-    pub spans: Vec<String>,
-    pub media: Vec<Media>,
-}
-
-/// What a row is made of.
-pub struct RowView {
-    /// The row holds a message element (grid: a messages_table cell; log: a message).
-    pub message: bool,
-    /// The message element's accessible label (log layout).
-    pub label: Option<String>,
-    /// A date separator in the row: its text, its accessible form, and whether it
-    /// lies inside the message element (then the whole row is the separator).
-    pub brk: Option<(String, String, bool)>,
-    /// The row's whole text, for rows without a message element.
-    pub row_text: Option<String>,
-    pub raw: Raw,
-    /// The alignment memo key of the message's cell (class, style), if it has a class.
-    pub cell_key: Option<String>,
-}
 
 const HEADINGS: &str = "h1,h2,h3,h4,h5,h6,[role=heading]";
 // Everything inside a reply's quoted parent (`span[aria-hidden=true]` in the
@@ -66,11 +29,6 @@ const ATTACHMENT: &str = "a[href*=\"attachment\"]";
 const GRID_MESSAGE: &str = "[data-scope=\"messages_table\"]";
 const GRID_CELL: &str = "[role=gridcell]";
 
-const RECORD: char = '\u{1c}';
-const FIELD: char = '\u{1e}';
-const ITEM: char = '\u{1f}';
-const PART: char = '\u{1d}';
-
 fn message_sel(layout: Layout) -> &'static str {
     match layout {
         Layout::Grid => GRID_MESSAGE,
@@ -78,23 +36,25 @@ fn message_sel(layout: Layout) -> &'static str {
     }
 }
 
-fn memo_key(class: Option<String>, style: Option<String>) -> Option<String> {
-    class.map(|c| format!("{c}\u{1}{}", style.as_deref().unwrap_or("")))
+/// A cell's alignment memo key: its class and style, when it has a class
+/// (the helper writes the same string).
+fn memo_key(class: Option<String>, style: Option<String>) -> Option<Cow<'static, str>> {
+    class.map(|c| Cow::Owned(format!("{c}\u{1}{}", style.as_deref().unwrap_or(""))))
 }
 
 /// The row read with queries from WebAssembly (the helper is missing).
-pub fn view_dom(row: &Element, layout: Layout) -> RowView {
+pub fn view_dom(row: &Element, layout: Layout) -> RowView<'static> {
     let sel = intern(message_sel(layout));
     let m = if row.matches(sel).unwrap_or(false) { Some(row.clone()) } else { qs(row, message_sel(layout)) };
     let b = if row.matches(intern(DATE_BREAK)).unwrap_or(false) { Some(row.clone()) } else { qs(row, DATE_BREAK) };
     let brk = b.map(|b| {
         let inside = m.as_ref().is_some_and(|m| m.contains(Some(b.as_ref())));
-        (dom::text(&b), dom::attr(&b, "aria-label").unwrap_or_default(), inside)
+        (Cow::Owned(dom::text(&b)), Cow::Owned(dom::attr(&b, "aria-label").unwrap_or_default()), inside)
     });
     let Some(m) = m else {
-        return RowView { message: false, label: None, brk, row_text: Some(dom::text(row)), raw: Raw::default(), cell_key: None };
+        return RowView { message: false, label: None, brk, row_text: Some(Cow::Owned(dom::text(row))), raw: Raw::default(), cell_key: None };
     };
-    let label = if layout == Layout::Log { dom::attr(&m, "aria-label") } else { None };
+    let label = if layout == Layout::Log { dom::attr(&m, "aria-label").map(Cow::Owned) } else { None };
     let scope = if layout == Layout::Grid { row.clone() } else { m.clone() };
     let headings = qsa(&scope, HEADINGS);
     // Simple selectors where the row has neither headings nor a hidden part (most rows).
@@ -105,8 +65,8 @@ pub fn view_dom(row: &Element, layout: Layout) -> RowView {
     } else {
         (AUTOS, SPANS)
     };
-    let texts = |sel: &str| qsa(&scope, sel).iter().map(|e| dom::text(e)).collect::<Vec<_>>();
-    let mut raw = Raw { headings: headings.iter().map(|h| dom::text(h)).collect(), autos: texts(autos), spans: texts(spans), media: Vec::new() };
+    let texts = |sel: &str| qsa(&scope, sel).iter().map(|e| Cow::Owned(dom::text(e))).collect::<Vec<_>>();
+    let mut raw = Raw { headings: headings.iter().map(|h| Cow::Owned(dom::text(h))).collect(), autos: texts(autos), spans: texts(spans), media: Vec::new() };
     if qs(&scope, MEDIA_ANY).is_some() {
         for e in qsa(&scope, MEDIA) {
             let tag = e.local_name();
@@ -115,61 +75,16 @@ pub fn view_dom(row: &Element, layout: Layout) -> RowView {
             raw.media.push(Media {
                 attachment: tag == "img" && dom::closest(&e, ATTACHMENT).is_some(),
                 heading: headings.iter().any(|h| h.is_same_node(Some(e.as_ref()))),
-                role: e.get_attribute(intern("role")).unwrap_or_default(),
-                label: label.unwrap_or_default(),
-                href,
-                tag,
+                role: Cow::Owned(e.get_attribute(intern("role")).unwrap_or_default()),
+                label: Cow::Owned(label.unwrap_or_default()),
+                href: Cow::Owned(href),
+                tag: Cow::Owned(tag),
             });
         }
     }
     let cell = if layout == Layout::Grid { qs(&scope, GRID_CELL) } else { Some(m.clone()) };
     let cell_key = cell.and_then(|c| memo_key(c.get_attribute(intern("class")), c.get_attribute(intern("style"))));
     RowView { message: true, label, brk, row_text: None, raw, cell_key }
-}
-
-/// A row's string from the helper → its view (the inverse of snapshot.js).
-pub fn parse(s: &str) -> RowView {
-    let clean = |t: &str| super::labels::clean(t);
-    let list = |t: Option<&str>| -> Vec<String> {
-        match t {
-            Some(t) if !t.is_empty() => t.split(ITEM).map(clean).collect(),
-            _ => Vec::new(),
-        }
-    };
-    let mut f = s.split(FIELD);
-    let head = f.next().unwrap_or("0");
-    let message = head.starts_with('1');
-    let label = Some(clean(head.get(1..).unwrap_or(""))).filter(|l| !l.is_empty());
-    let brk = f.next().filter(|b| !b.is_empty()).map(|b| {
-        let mut p = b.split(PART);
-        let t = clean(p.next().unwrap_or(""));
-        let a = clean(p.next().unwrap_or(""));
-        (t, a, p.next() == Some("1"))
-    });
-    if !message {
-        return RowView { message, label: None, brk, row_text: Some(clean(f.next().unwrap_or(""))), raw: Raw::default(), cell_key: None };
-    }
-    let headings = list(f.next());
-    let autos = list(f.next());
-    let spans = list(f.next());
-    let media = match f.next() {
-        Some(m) if !m.is_empty() => m
-            .split(ITEM)
-            .map(|e| {
-                let mut p = e.split(PART);
-                let mut next = || p.next().unwrap_or("").to_string();
-                let (tag, role, label, href, att, head) = (next(), next(), next(), next(), next(), next());
-                Media { tag, role, label: clean(&label), href, attachment: att == "1", heading: head == "1" }
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    let cell_key = f.next().filter(|c| !c.is_empty()).and_then(|c| {
-        let mut p = c.split(PART);
-        let (class, style, has) = (p.next().unwrap_or(""), p.next().unwrap_or(""), p.next() == Some("1"));
-        memo_key(has.then(|| class.to_string()), Some(style.to_string()))
-    });
-    RowView { message, label, brk, row_text: None, raw: Raw { headings, autos, spans, media }, cell_key }
 }
 
 thread_local! {
@@ -203,21 +118,21 @@ fn selectors(layout: Layout) -> JsValue {
 }
 
 /// Rows `[start, end)` of `rows` through the helper, in one call that returns one
-/// string: per row its record, or `None` for a row in `seen` (already read).
+/// string: per row its record, or none for a row in `seen` (already read).
 /// `None` when the helper is missing or failed (the caller reads the rows with `view_dom`).
-pub fn batch(rows: &JsValue, start: u32, end: u32, seen: &JsValue, layout: Layout) -> Option<Vec<Option<String>>> {
+pub fn batch(rows: &JsValue, start: u32, end: u32, seen: &JsValue, layout: Layout) -> Option<Batch> {
     let f = HELPER.with(|h| h.clone())?;
     let sels = SELECTORS.with(|s| s[if layout == Layout::Grid { 0 } else { 1 }].clone());
     let args = js_sys::Array::of5(rows, &JsValue::from(start), &JsValue::from(end), seen, &sels);
     let out = f.apply(&JsValue::NULL, &args).ok()?.as_string()?;
-    Some(records(&out))
+    Some(Batch::new(out))
 }
 
 /// `rows` (an array of elements, added to the page) through the helper in one
 /// call, skipping those in `seen`, any that is not a row of `layout` inside
 /// `list` (an added wrapper or content, another list's row) and any repeat:
-/// their records are `None`. `None` when the helper is missing or failed.
-pub fn batch_rows(rows: &JsValue, seen: &JsValue, layout: Layout, list: &Element) -> Option<Vec<Option<String>>> {
+/// their records are empty. `None` when the helper is missing or failed.
+pub fn batch_rows(rows: &JsValue, seen: &JsValue, layout: Layout, list: &Element) -> Option<Batch> {
     let f = HELPER.with(|h| h.clone())?;
     let sels = SELECTORS.with(|s| s[if layout == Layout::Grid { 0 } else { 1 }].clone());
     let n = rows.unchecked_ref::<js_sys::Array>().length();
@@ -225,10 +140,5 @@ pub fn batch_rows(rows: &JsValue, seen: &JsValue, layout: Layout, list: &Element
     args.push(&JsValue::from_str(layout.row_sel()));
     args.push(list.as_ref());
     let out = f.apply(&JsValue::NULL, &args).ok()?.as_string()?;
-    Some(records(&out))
-}
-
-/// The helper's string → one record per row (`None`: an empty record, a row already read).
-pub fn records(s: &str) -> Vec<Option<String>> {
-    s.split(RECORD).map(|r| (!r.is_empty()).then(|| r.to_string())).collect()
+    Some(Batch::new(out))
 }

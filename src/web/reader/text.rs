@@ -15,6 +15,13 @@ fn invisible(c: char) -> bool {
 /// Unicode case table for it (README "Performance").
 pub fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    norm_into(s, &mut out);
+    out
+}
+
+/// `norm` written into `out` (cleared first): one buffer serves many texts.
+pub fn norm_into(s: &str, out: &mut String) {
+    out.clear();
     let mut space = false;
     if s.is_ascii() {
         for b in s.bytes() {
@@ -28,7 +35,7 @@ pub fn norm(s: &str) -> String {
             }
             out.push(b.to_ascii_lowercase() as char);
         }
-        return out;
+        return;
     }
     for c in s.chars() {
         let c = match c {
@@ -46,7 +53,6 @@ pub fn norm(s: &str) -> String {
         }
         out.push(c.to_ascii_lowercase());
     }
-    out
 }
 
 /// A lower bound of `norm(s).chars().count()` without building it: the
@@ -91,6 +97,58 @@ pub fn clean(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// `clean(s)` without a copy when `s` is already clean (nearly every text a
+/// row shows: the snapshot's fields then borrow from the helper's string).
+pub fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_clean(s) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(clean(s))
+    }
+}
+
+/// Whether `clean(s) == s`: no whitespace at either end, none but single
+/// spaces inside, and none of the characters `clean` drops.
+fn is_clean(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    if s.is_ascii() {
+        let mut prev_space = false;
+        for &c in b {
+            if c == b' ' {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+            } else if c.is_ascii_whitespace() || c == 0x0b {
+                return false;
+            } else {
+                prev_space = false;
+            }
+        }
+        return true;
+    }
+    let mut prev_space = true; // a leading space is not clean
+    for c in s.chars() {
+        if matches!(c, '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{feff}') {
+            return false;
+        }
+        if c == ' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            prev_space = false;
+        }
+    }
+    !prev_space || s.is_empty()
 }
 
 /// The engine needs the first few KB of a message; a huge one is cut here
@@ -165,13 +223,27 @@ mod tests {
         "a \u{200b} b\u{200e}\u{feff}",
         "\u{a0}Lives in\u{3000}Pune\u{2028}",
         "Good morning #42",
+        " lead",
+        "trail ",
+        "a  b",
+        "a\tb",
+        "नया  नंबर",
+        "नया नंबर ",
+        "\u{a0}नया",
+        "नया\u{200b}",
     ];
 
     #[test]
     fn fast_paths_agree_with_the_general_ones() {
         for s in SAMPLES {
             assert_eq!(norm(s), norm_reference(s), "norm({s:?})");
+            let mut buf = String::from("left over");
+            norm_into(s, &mut buf);
+            assert_eq!(buf, norm_reference(s), "norm_into({s:?})");
             assert_eq!(clean(s), clean_reference(s), "clean({s:?})");
+            assert_eq!(clean_cow(s), clean(s), "clean_cow({s:?})");
+            assert_eq!(clean_cow(&clean(s)), clean(s));
+            assert!(matches!(clean_cow(&clean(s)), std::borrow::Cow::Borrowed(_)), "a clean text is not copied: {s:?}");
         }
         assert_eq!(norm("  You   SENT \n"), "you sent");
         // ASCII only: labels have no cased letter outside it (build/labels.rs).

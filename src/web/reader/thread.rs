@@ -453,7 +453,7 @@ fn facts_of(raw: &Raw, labels: &Labels) -> Facts {
     };
     for e in raw.media.iter().filter(|e| !e.heading) {
         let is_img = e.tag == "img" || e.role == "img";
-        let l = e.label.as_str();
+        let l = e.label.as_ref();
         if !l.is_empty() {
             // Only an image's own label names a sticker: a message's label
             // carries its whole text ("At 16:15, Priya: send a sticker").
@@ -465,7 +465,7 @@ fn facts_of(raw: &Raw, labels: &Labels) -> Facts {
                 f.audio = true;
             }
         }
-        match e.tag.as_str() {
+        match e.tag.as_ref() {
             "a" => {
                 f.external_link |= dom::url_parts(&e.href).is_some_and(|(h, p)| {
                     super::page::host_kind(&h).is_none() || (h.starts_with("l.") && p.starts_with("/l.php"))
@@ -478,20 +478,27 @@ fn facts_of(raw: &Raw, labels: &Labels) -> Facts {
         }
     }
     // Marker lines ("Missed video call", "Priya forwarded a message") are not the message.
+    // One buffer for every text's normal form; only the chosen text is copied.
+    let mut n = String::new();
+    let mut text: Option<(&str, usize)> = None;
     for (t, dir_auto) in raw.autos.iter().map(|t| (t, true)).chain(raw.spans.iter().map(|t| (t, false))) {
         if t.is_empty() {
             continue;
         }
-        let n = super::labels::norm(t);
+        super::text::norm_into(t, &mut n);
         if let Some(k) = labels.marker_norm(&n) {
             if !f.markers.contains(&k) {
                 f.markers.push(k);
-                f.marker_texts.push(n);
+                f.marker_texts.push(n.clone());
             }
-        } else if dir_auto && f.text.as_ref().is_none_or(|m| t.chars().count() > m.chars().count()) {
-            f.text = Some(t.clone());
+        } else if dir_auto {
+            let chars = t.chars().count();
+            if text.is_none_or(|(_, c)| chars > c) {
+                text = Some((t.as_ref(), chars));
+            }
         }
     }
+    f.text = text.map(|(t, _)| t.to_string());
     f
 }
 
@@ -578,10 +585,10 @@ pub fn read_rows_batched(rows: &web_sys::NodeList, labels: &Labels) -> Vec<Messa
     let n = rows.length();
     while i < n {
         let Some(batch) = super::snapshot::batch(rows.as_ref(), i, i + 64, &JsValue::NULL, super::layout::Layout::Grid) else { return out };
-        for (k, s) in batch.iter().enumerate().take((n - i) as usize) {
+        for k in 0..batch.len().min((n - i) as usize) {
             // As a pass does: the row element is taken (the cache is keyed by it).
             let Some(row) = rows.item(i + k as u32) else { continue };
-            let Some(v) = s.as_deref().map(super::snapshot::parse) else { continue };
+            let Some(v) = batch.get(k).map(super::snapshot::parse) else { continue };
             if !v.message || v.brk.is_some() {
                 continue;
             }
@@ -606,7 +613,7 @@ pub(super) fn read_grid_view(row: &Element, v: &RowView, labels: &Labels) -> Opt
     let f = facts_of(&v.raw, labels);
     let me = f.me_heading || aligned_to_end(v.cell_key.as_deref(), || qs(row, "[role=gridcell]"));
     // The sender: the row's visually hidden heading with the name ("You sent" for own messages).
-    let author = if me { None } else { v.raw.headings.iter().map(|h| h.trim()).find(|h| !h.is_empty() && h.chars().count() <= 200).map(str::to_string) };
+    let author = if me { None } else { v.raw.headings.iter().map(|h| h.as_ref().trim()).find(|h| !h.is_empty() && h.chars().count() <= 200).map(str::to_string) };
     finish(f, if me { Sender::Me } else { Sender::Them }, author, None, labels)
 }
 
@@ -623,7 +630,7 @@ pub(super) fn log_message(row: &Element) -> Option<Element> {
 /// is absent or of an unknown format, structure gives the side (alignment) and
 /// the text, and the time comes from the separator alone.
 pub(super) fn read_log_view(row: &Element, v: &RowView, labels: &Labels, names: &super::when::Names) -> Option<(Message, Option<super::when::Clock>)> {
-    let label = v.label.as_ref().map(|l| super::labels::clean(&cap(l.clone())));
+    let label = v.label.as_ref().map(|l| super::labels::clean(&cap(l.to_string())));
     let parsed = label.as_deref().and_then(|l| {
         let rest = labels.capture("message_at", l).or_else(|| super::row_label::starts_with_clock(l).then(|| l.to_string()))?;
         let p = super::row_label::split(&rest)?;
