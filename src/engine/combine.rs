@@ -211,6 +211,17 @@ impl Chain {
         self.has_call_cue(now) || self.active(now) & OFF_PLATFORM != 0 || self.courted(now)
     }
 
+    /// Whether the contact asked money before any step of the chain (a call, an
+    /// invitation, a sexual request, the move off Facebook, a threat, a recording),
+    /// among the active cues: a bill or a fee (the dairy's month, the studio's
+    /// balance, the clinic's fee, the temple's receipt). The chain's demand follows
+    /// the call and its lever; an impostor names his video or a case first (issue 12,
+    /// the tuning sets' studios, dairy and clinic against their impostors' demands).
+    pub fn billed_first(&self, now: Option<i64>) -> bool {
+        let tags = self.active(now);
+        tags & DEMAND != 0 && tags & (THREAT | Tag::Recording.bit()) == 0 && self.strictly_before(DEMAND & tags, (OFF_PLATFORM | VIDEO_CALL | Tag::Aimed.bit()) & tags)
+    }
+
     /// Whether a call, an invitation to one or a recording is among the active cues.
     pub fn has_lever(&self, now: Option<i64>) -> bool {
         self.active(now) & LEVER != 0
@@ -602,6 +613,24 @@ mod tests {
         // After her flattery, from a stranger: a warning.
         let courted = chain(&[(Tag::Flattery, 0), (Tag::Money, 0)]);
         assert_eq!(level(&courted, Some(0), STRANGER, false, D), Level::Warning);
+    }
+
+    #[test]
+    fn a_bill_is_money_asked_before_any_step_of_the_chain() {
+        // The studio's balance, then its WhatsApp ask for the pen drive: a bill first.
+        assert!(chain(&[(Tag::Money, 0), (Tag::NumberAsk, 0)]).billed_first(Some(0)));
+        // Her number ask, then money: the chain's order.
+        assert!(!chain(&[(Tag::NumberAsk, 0), (Tag::Money, 0)]).billed_first(Some(0)));
+        // An impostor's "your video" before his demand, or a threat anywhere: no bill.
+        assert!(!chain(&[(Tag::Aimed, 0), (Tag::Money, 0), (Tag::NumberAsk, 0)]).billed_first(Some(0)));
+        assert!(!chain(&[(Tag::Money, 0), (Tag::NumberAsk, 0), (Tag::Threat, 0)]).billed_first(Some(0)));
+        // Nor a money word in the message that invites the call.
+        let mut c = Chain::default();
+        c.see(Tag::VcInvite, Some(0), 1);
+        c.see(Tag::Money, Some(0), 1);
+        assert!(!c.billed_first(Some(0)));
+        // Nor a bill of last month: out of the window it is nothing.
+        assert!(!chain(&[(Tag::Money, 0), (Tag::NumberAsk, 40)]).billed_first(Some(40 * DAY)));
     }
 
     #[test]

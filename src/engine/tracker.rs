@@ -267,6 +267,27 @@ mod tests {
     }
 
     #[test]
+    fn a_bill_asked_before_any_step_is_a_business_he_pays_while_it_does_not_court_him() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let studio = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Studio".into()) };
+        let bill = "Namaste ji, the wedding film is ready. Please send the balance 18,000 by GPay";
+        let ask = "Send your WhatsApp number, I will send the full video link there";
+        // The balance, then the WhatsApp ask for the delivery: a notice at most.
+        let mut t = Tracker::new(studio(), Tuning::default(), None);
+        t.push(&at(1, true, bill));
+        assert!(t.push(&at(3, true, ask)).level < Level::Warning);
+        // The ask with no bill before it: a warning.
+        let mut t = Tracker::new(studio(), Tuning::default(), None);
+        t.push(&at(1, true, "Namaste ji, the wedding film is ready"));
+        assert_eq!(t.push(&at(3, true, ask)).level, Level::Warning);
+        // Nor once she courts him.
+        let mut t = Tracker::new(studio(), Tuning::default(), None);
+        t.push(&at(1, true, bill));
+        t.push(&at(2, true, "You look so handsome sir, are you married? are you alone at home?"));
+        assert_eq!(t.push(&at(3, true, ask)).level, Level::Warning);
+    }
+
+    #[test]
     fn an_identity_check_on_video_is_a_service_while_it_stays_on_the_institutions_channel() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let bank = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Bank".into()) };
@@ -1524,7 +1545,11 @@ impl Tracker {
             && !groomed
             && !self.context.asked_who()
             && !self.chains.iter().any(|c| c.active(at) & combine::OFF_PLATFORM != 0);
-        let weighted = sought || errand || checked || self.context.counter_weight(groomed);
+        // A bill or fee the contact asked before any step of the chain (see
+        // `Chain::billed_first`) is a business he pays: its WhatsApp ask for the receipt
+        // or its call is a notice, while it does not court him.
+        let billed = !groomed && !self.contact.group && !self.context.asked_who() && self.chains.iter().any(|c| c.billed_first(at));
+        let weighted = sought || errand || checked || billed || self.context.counter_weight(groomed);
         let level = self
             .chains
             .iter()
