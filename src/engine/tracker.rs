@@ -393,6 +393,12 @@ mod tests {
         assert_eq!(bare_amount("30k. kal subah tak").as_deref(), Some("30k"));
         assert_eq!(bare_amount("पहले ₹12,000, फिर बात").as_deref(), Some("12,000"));
         assert_eq!(bare_amount("call 9876543210"), None);
+        // A mobile number in two groups of five, masked or not, is no amount.
+        assert_eq!(bare_amount("98765 40038. आज रात्री व्हिडिओ कॉल करू"), None);
+        assert_eq!(bare_amount("mera number 63xxx 90421 pe video call karo"), None);
+        assert_eq!(bare_amount("ok 98765-4xxxx"), None);
+        assert_eq!(bare_amount("20000 30000 bhejo").as_deref(), Some("20000"));
+        assert_eq!(bare_amount("21000 bhejo, 9 baje tak").as_deref(), Some("21000"));
         assert_eq!(bare_amount("since 2019, ok?"), None);
         assert_eq!(bare_amount("room 204 at 5"), None);
         assert_eq!(bare_amount("ਪਹਿਲਾਂ ੩੦੦੦ ਭੇਜੋ").as_deref(), Some("3000"));
@@ -847,12 +853,32 @@ fn bare_amount(text: &str) -> Option<String> {
         let digit = from + p;
         let start = text[from..digit].char_indices().rev().find(|&(_, c)| is_sep(c)).map_or(from, |(k, c)| from + k + c.len_utf8());
         let end = text[digit..].char_indices().find(|&(_, c)| is_sep(c)).map_or(text.len(), |(k, _)| digit + k);
-        if let Some(a) = amount_word(&text[start..end]) {
+        if let Some(a) = amount_word(&text[start..end]).filter(|_| !phone_half(text, start, end)) {
             return Some(a);
         }
         from = end;
     }
     None
+}
+
+/// Whether the word `text[start..end]` is one half of a mobile number written in two
+/// groups of five ("98765 40038", "63xxx 90421", "98765-4xxxx"): five digits, with a
+/// group of five digits or masking letters right before or after it (one space or hyphen
+/// apart), the first group beginning as a mobile number does ("20000 30000" are amounts). Ten-digit numbers are India's mobile numbers (https://en.wikipedia.org/wiki/Telephone_numbers_in_India).
+fn phone_half(text: &str, start: usize, end: usize) -> bool {
+    let group = |w: &str| w.len() == 5 && w.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'x' | b'X' | b'*'));
+    let raw = &text[start..end];
+    let word = raw.trim_end_matches(|c: char| !c.is_ascii_alphanumeric()); // "40038."
+    if !(word.len() == 5 && word.bytes().all(|b| b.is_ascii_digit())) {
+        return false;
+    }
+    let sep = |b: u8| b == b' ' || b == b'-';
+    let bytes = text.as_bytes();
+    // An Indian mobile number begins with 6, 7, 8 or 9.
+    let mobile = |w: &str| matches!(w.as_bytes().first(), Some(b'6'..=b'9'));
+    let after = mobile(word) && word.len() == raw.len() && end < bytes.len() && sep(bytes[end]) && group(text[end + 1..].split(|c: char| !c.is_ascii_alphanumeric() && c != '*').next().unwrap_or(""));
+    let before = start >= 1 && sep(bytes[start - 1]) && text[..start - 1].rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '*').next().is_some_and(|w| group(w) && mobile(w));
+    after || before
 }
 
 /// A digit of one of the Indian scripts (Devanagari ० to Malayalam ൯: each block's zero
