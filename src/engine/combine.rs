@@ -212,14 +212,15 @@ impl Chain {
     }
 
     /// Whether the contact asked money before any step of the chain (a call, an
-    /// invitation, a sexual request, the move off Facebook, a threat, a recording),
-    /// among the active cues: a bill or a fee (the dairy's month, the studio's
+    /// invitation, a sexual request, the move off Facebook) or with it in one message,
+    /// with no threat or recording at all and his video not named before it, among the
+    /// active cues: a bill or a fee (the dairy's month, the studio's
     /// balance, the clinic's fee, the temple's receipt). The chain's demand follows
     /// the call and its lever; an impostor names his video or a case first (issue 12,
     /// the tuning sets' studios, dairy and clinic against their impostors' demands).
     pub fn billed_first(&self, now: Option<i64>) -> bool {
         let tags = self.active(now);
-        tags & DEMAND != 0 && tags & (THREAT | Tag::Recording.bit()) == 0 && self.strictly_before(DEMAND & tags, (OFF_PLATFORM | VIDEO_CALL | Tag::Aimed.bit()) & tags)
+        tags & DEMAND != 0 && tags & (THREAT | Tag::Recording.bit()) == 0 && self.before(DEMAND & tags, (OFF_PLATFORM | VIDEO_CALL) & tags) && self.strictly_before(DEMAND & tags, Tag::Aimed.bit() & tags)
     }
 
     /// Whether a call, an invitation to one or a recording is among the active cues.
@@ -624,9 +625,15 @@ mod tests {
         // An impostor's "your video" before his demand, or a threat anywhere: no bill.
         assert!(!chain(&[(Tag::Aimed, 0), (Tag::Money, 0), (Tag::NumberAsk, 0)]).billed_first(Some(0)));
         assert!(!chain(&[(Tag::Money, 0), (Tag::NumberAsk, 0), (Tag::Threat, 0)]).billed_first(Some(0)));
-        // Nor a money word in the message that invites the call.
+        // The offering and the number for its receipt in one message: a bill too (the
+        // temple's "send 1100, give your number for the receipt").
         let mut c = Chain::default();
-        c.see(Tag::VcInvite, Some(0), 1);
+        c.see(Tag::Money, Some(0), 1);
+        c.see(Tag::NumberAsk, Some(0), 1);
+        assert!(c.billed_first(Some(0)));
+        // Not after his video named, even in the message of the demand.
+        let mut c = Chain::default();
+        c.see(Tag::Aimed, Some(0), 1);
         c.see(Tag::Money, Some(0), 1);
         assert!(!c.billed_first(Some(0)));
         // Nor a bill of last month: out of the window it is nothing.
