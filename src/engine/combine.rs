@@ -503,7 +503,9 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     if recording && s >= 0 {
         // "Recorded" before any call is not yet the lever; but a stranger who opens with
         // "I have recorded you" is the chain told backwards (the threat comes next).
-        return if stranger { Level::Warning } else { Level::Notice };
+        // With a counter-weight still standing (a pension's life certificate "kept in the
+        // bank's records", a clinic's session) it is the record of the service.
+        return if stranger && !weighted { Level::Warning } else { Level::Notice };
     }
     // Her ask or call is judged as a new contact's (only the steps towards a warning:
     // what gives danger in a group is judged with the group's trust above).
@@ -614,6 +616,19 @@ mod tests {
         // After her flattery, from a stranger: a warning.
         let courted = chain(&[(Tag::Flattery, 0), (Tag::Money, 0)]);
         assert_eq!(level(&courted, Some(0), STRANGER, false, D), Level::Warning);
+    }
+
+    #[test]
+    fn a_recording_before_any_call_is_a_services_record_while_its_counter_weight_stands() {
+        // A stranger's "I have recorded you" with no call: the chain told backwards.
+        let r = chain(&[(Tag::Recording, 0)]);
+        assert_eq!(level(&r, Some(0), STRANGER, false, D), Level::Warning);
+        // The pension office's "the recording is in the bank's records" after the life
+        // certificate it named: a notice.
+        assert_eq!(level(&r, Some(0), STRANGER, true, D), Level::Notice);
+        // After a call it is the lever, whatever the counter-weight.
+        let c = chain(&[(Tag::Call, 0), (Tag::Recording, 0)]);
+        assert_eq!(level(&c, Some(0), STRANGER, true, D), Level::Danger);
     }
 
     #[test]
