@@ -288,6 +288,34 @@ mod tests {
     }
 
     #[test]
+    fn a_group_members_line_right_after_her_link_is_her_comment_on_it() {
+        use crate::engine::{Contact, Level, MessageKind, Tracker, Tuning};
+        let group = || Contact { group: true, ..Contact::named("Family".into()) };
+        let by = |mut m: crate::engine::Message| {
+            m.author = Some("Rakesh".into());
+            m
+        };
+        let news = "देखो, रिटायर्ड इंजीनियर से 6 लाख ले गए। लड़की ने वीडियो कॉल किया, फिर बोले पैसे दो वरना वीडियो वायरल";
+        let link = || {
+            let mut l = by(at(1, true, "https://news.example.com/city/sextortion-retired-engineer"));
+            l.kind = MessageKind::Link;
+            l
+        };
+        // The news link, then his comment on it: the scam told, not his own demand.
+        let mut t = Tracker::new(group(), Tuning::default(), None);
+        t.push(&link());
+        assert!(t.push(&by(at(2, true, news))).level < Level::Warning);
+        // The same line with no link before it warns.
+        let mut t = Tracker::new(group(), Tuning::default(), None);
+        t.push(&by(at(1, true, "सुप्रभात सबको")));
+        assert!(t.push(&by(at(2, true, news))).level >= Level::Warning);
+        // A line after the link that names his video is no comment.
+        let mut t = Tracker::new(group(), Tuning::default(), None);
+        t.push(&link());
+        assert!(t.push(&by(at(2, true, "ये आपका वीडियो है, 10000 भेजो वरना सबको भेज दूँगी"))).level >= Level::Warning);
+    }
+
+    #[test]
     fn an_identity_check_on_video_is_a_service_while_it_stays_on_the_institutions_channel() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let bank = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Bank".into()) };
@@ -541,6 +569,8 @@ pub struct Tracker {
     previous: Vec<(usize, Vec<(Option<i64>, Vec<Part>)>)>,
     /// The contact's last message naming a messaging app: author, time, message number.
     app_named: Option<(usize, Option<i64>, usize)>,
+    /// In a group: the member who last shared a link, when and as which message (see `push`).
+    shared_link: Option<(usize, Option<i64>, usize)>,
     /// Each author who passed on advice about the scam ("if anyone asks, don't pay,
     /// call 1930"): when, and the message number. Their threats, demands and asks in
     /// that sitting describe the scam; they are not their own.
@@ -946,6 +976,7 @@ impl Tracker {
             two_way_since: None,
             previous: Vec::new(),
             app_named: None,
+            shared_link: None,
             burst: None,
             advice: Vec::new(),
             chains: Vec::new(),
@@ -1164,7 +1195,18 @@ impl Tracker {
             // Words of two letters or more: padding of single letters or emoji is no notice.
             // (Eighty such words take more than 240 bytes: shorter texts are not counted.)
             let broadcast = text.len() > 3 * BROADCAST_WORDS && text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()).nth(BROADCAST_WORDS).is_some();
-            let quoted = msg.kind == MessageKind::Forwarded || caution || broadcast || (!mine && self.advising(author, at, index));
+            // In a group, a member's line right after the link she shared, in the same
+            // sitting, is her comment on it ("see, they took 6 lakh from a retired
+            // engineer: video call, then pay or viral"): read like the forward it goes with,
+            // unless it names his video or his family ("this is your video, pay").
+            let comment = !mine
+                && self.contact.group
+                && self.shared_link.is_some_and(|(a, t, i)| a == author && index == i + 1 && same_sitting(t, i, at, index))
+                && !found.iter().any(|(r, _)| rules[*r].tag == Tag::Aimed);
+            if !mine && self.contact.group && msg.kind == MessageKind::Link {
+                self.shared_link = Some((author, at, index));
+            }
+            let quoted = msg.kind == MessageKind::Forwarded || caution || broadcast || comment || (!mine && self.advising(author, at, index));
             if let Some(id) = app_id.filter(|_| !quoted) {
                 self.events.push(Event { index: Some(index), at, author, mine, cue: APP_CONTACT, matched: id });
             }
