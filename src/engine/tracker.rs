@@ -316,6 +316,29 @@ mod tests {
     }
 
     #[test]
+    fn a_call_placed_in_the_sitting_of_the_contacts_own_advice_is_the_advices() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let nephew = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Vikas".into()) };
+        let call = |minute| {
+            let mut c = at(minute, true, "");
+            c.kind = MessageKind::VideoCall;
+            c.text = None;
+            c
+        };
+        let invite = "अभी video call करता हूँ, स्क्रीन share करके दिखाता हूँ कैसे";
+        // His advice (report at 1930), then his call to show how: no step of the chain.
+        let mut t = Tracker::new(nephew(), Tuning::default(), None);
+        t.push(&at(1, true, "उनसे कहिए 1930 पर या cybercrime.gov.in पर शिकायत करें, पैसा वापस आ सकता है"));
+        t.push(&at(2, true, invite));
+        assert!(t.push(&call(5)).level < Level::Warning);
+        // The same invitation and call with no advice before them: a warning.
+        let mut t = Tracker::new(nephew(), Tuning::default(), None);
+        t.push(&at(1, true, "नमस्ते, कैसे हैं आप?"));
+        t.push(&at(2, true, invite));
+        assert_eq!(t.push(&call(5)).level, Level::Warning);
+    }
+
+    #[test]
     fn an_identity_check_on_video_is_a_service_while_it_stays_on_the_institutions_channel() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let bank = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Bank".into()) };
@@ -1114,8 +1137,12 @@ impl Tracker {
             }
         }
         if let Some(cue) = kind_cue(msg.kind) {
-            // Forwards count only from them; a call only when they placed it.
-            if !mine {
+            // Forwards count only from them; a call only when they placed it. A call the
+            // contact places in the sitting of his own advice about the scam (the nephew
+            // in the cyber cell: "block her, report at 1930; I'll video call and show you
+            // how") is that advice's, not the chain's (see `advising`).
+            let advisers_call = matches!(cue, Cue::Kind(_, _, Tag::Call)) && self.advising(author, at, index);
+            if !mine && !advisers_call {
                 self.events.push(Event { index: Some(index), at, author, mine, cue, matched: kind_words(msg.kind) });
             }
         }
