@@ -339,6 +339,21 @@ mod tests {
     }
 
     #[test]
+    fn an_identity_checks_phone_number_ask_keeps_to_its_channel_its_whatsapp_ask_does_not() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let office = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Pension office".into()) };
+        let notice = "Dear pensioner, submit your life certificate by 30 November. You can do it by video from home";
+        // His phone number for the volunteer's call: the office's own channel.
+        let mut t = Tracker::new(office(), Tuning::default(), None);
+        t.push(&at(1, true, notice));
+        assert!(t.push(&at(3, true, "Send your mobile number and locality here, our volunteer will phone you")).level < Level::Warning);
+        // His WhatsApp number: off its channel, a warning.
+        let mut t = Tracker::new(office(), Tuning::default(), None);
+        t.push(&at(1, true, notice));
+        assert_eq!(t.push(&at(3, true, "Send your WhatsApp number here, our volunteer will message you")).level, Level::Warning);
+    }
+
+    #[test]
     fn an_identity_check_on_video_is_a_service_while_it_stays_on_the_institutions_channel() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let bank = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Bank".into()) };
@@ -579,6 +594,9 @@ pub struct Tracker {
     /// row is the thread's start: a service he engaged while the contact keeps to it
     /// (see `evaluate`).
     errand: bool,
+    /// The contact asked his number with an app named ("your WhatsApp number"), not only
+    /// his phone number (see `evaluate`'s identity check).
+    app_asked: bool,
     /// Group members seen, by name (their index + 1 is their author number).
     authors: Vec<String>,
     /// When each member in `authors` was first seen writing (same order).
@@ -993,6 +1011,7 @@ impl Tracker {
             opener: None,
             sought: false,
             errand: false,
+            app_asked: false,
             authors: Vec::new(),
             author_since: Vec::new(),
             sent: [0; 2],
@@ -1170,6 +1189,9 @@ impl Tracker {
             let app = found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::AppName);
             if app {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::AppName);
+                if !mine && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::NumberAsk) {
+                    self.app_asked = true;
+                }
             }
             // The number asked again, or given anew after a lost or reset phone ("send your
             // number once more, the old phone is gone", "save my new WhatsApp number"): a
@@ -1636,10 +1658,14 @@ impl Tracker {
         // named before the call is a service while it stays on the institution's own
         // channel: a bank never asks his WhatsApp for it (the corpus's loan officer asks
         // it, then "be alone for the KYC call"), nor flatters him.
+        // His phone number asked for the institution's own call or visit ("send your mobile
+        // number and locality here, the volunteer will phone") keeps to its channel; his
+        // WhatsApp asked, a move to an app or its secrecy does not.
+        let moved = Tag::AppMove.bit() | Tag::Secrecy.bit() | if self.app_asked { Tag::NumberAsk.bit() } else { 0 };
         let checked = self.context.id_check()
             && !groomed
             && !self.context.asked_who()
-            && !self.chains.iter().any(|c| c.active(at) & combine::OFF_PLATFORM != 0);
+            && !self.chains.iter().any(|c| c.active(at) & moved != 0);
         // A bill or fee the contact asked before any step of the chain (see
         // `Chain::billed_first`) is a business he pays: its WhatsApp ask for the receipt
         // or its call is a notice, while it does not court him.
