@@ -211,6 +211,18 @@ impl Chain {
         self.has_call_cue(now) || self.active(now) & OFF_PLATFORM != 0 || self.courted(now)
     }
 
+    /// Whether the contact asked money before any step of the chain (a call, an
+    /// invitation, a sexual request, the move off Facebook) or with it in one message,
+    /// with no threat or recording at all and his video not named before it, among the
+    /// active cues: a bill or a fee (the dairy's month, the studio's
+    /// balance, the clinic's fee, the temple's receipt). The chain's demand follows
+    /// the call and its lever; an impostor names his video or a case first (issue 12,
+    /// the tuning sets' studios, dairy and clinic against their impostors' demands).
+    pub fn billed_first(&self, now: Option<i64>) -> bool {
+        let tags = self.active(now);
+        tags & DEMAND != 0 && tags & (THREAT | Tag::Recording.bit()) == 0 && self.before(DEMAND & tags, (OFF_PLATFORM | VIDEO_CALL) & tags) && self.strictly_before(DEMAND & tags, Tag::Aimed.bit() & tags)
+    }
+
     /// Whether a call, an invitation to one or a recording is among the active cues.
     pub fn has_lever(&self, now: Option<i64>) -> bool {
         self.active(now) & LEVER != 0
@@ -491,7 +503,9 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     if recording && s >= 0 {
         // "Recorded" before any call is not yet the lever; but a stranger who opens with
         // "I have recorded you" is the chain told backwards (the threat comes next).
-        return if stranger { Level::Warning } else { Level::Notice };
+        // With a counter-weight still standing (a pension's life certificate "kept in the
+        // bank's records", a clinic's session) it is the record of the service.
+        return if stranger && !weighted { Level::Warning } else { Level::Notice };
     }
     // Her ask or call is judged as a new contact's (only the steps towards a warning:
     // what gives danger in a group is judged with the group's trust above).
@@ -602,6 +616,43 @@ mod tests {
         // After her flattery, from a stranger: a warning.
         let courted = chain(&[(Tag::Flattery, 0), (Tag::Money, 0)]);
         assert_eq!(level(&courted, Some(0), STRANGER, false, D), Level::Warning);
+    }
+
+    #[test]
+    fn a_recording_before_any_call_is_a_services_record_while_its_counter_weight_stands() {
+        // A stranger's "I have recorded you" with no call: the chain told backwards.
+        let r = chain(&[(Tag::Recording, 0)]);
+        assert_eq!(level(&r, Some(0), STRANGER, false, D), Level::Warning);
+        // The pension office's "the recording is in the bank's records" after the life
+        // certificate it named: a notice.
+        assert_eq!(level(&r, Some(0), STRANGER, true, D), Level::Notice);
+        // After a call it is the lever, whatever the counter-weight.
+        let c = chain(&[(Tag::Call, 0), (Tag::Recording, 0)]);
+        assert_eq!(level(&c, Some(0), STRANGER, true, D), Level::Danger);
+    }
+
+    #[test]
+    fn a_bill_is_money_asked_before_any_step_of_the_chain() {
+        // The studio's balance, then its WhatsApp ask for the pen drive: a bill first.
+        assert!(chain(&[(Tag::Money, 0), (Tag::NumberAsk, 0)]).billed_first(Some(0)));
+        // Her number ask, then money: the chain's order.
+        assert!(!chain(&[(Tag::NumberAsk, 0), (Tag::Money, 0)]).billed_first(Some(0)));
+        // An impostor's "your video" before his demand, or a threat anywhere: no bill.
+        assert!(!chain(&[(Tag::Aimed, 0), (Tag::Money, 0), (Tag::NumberAsk, 0)]).billed_first(Some(0)));
+        assert!(!chain(&[(Tag::Money, 0), (Tag::NumberAsk, 0), (Tag::Threat, 0)]).billed_first(Some(0)));
+        // The offering and the number for its receipt in one message: a bill too (the
+        // temple's "send 1100, give your number for the receipt").
+        let mut c = Chain::default();
+        c.see(Tag::Money, Some(0), 1);
+        c.see(Tag::NumberAsk, Some(0), 1);
+        assert!(c.billed_first(Some(0)));
+        // Not after his video named, even in the message of the demand.
+        let mut c = Chain::default();
+        c.see(Tag::Aimed, Some(0), 1);
+        c.see(Tag::Money, Some(0), 1);
+        assert!(!c.billed_first(Some(0)));
+        // Nor a bill of last month: out of the window it is nothing.
+        assert!(!chain(&[(Tag::Money, 0), (Tag::NumberAsk, 40)]).billed_first(Some(40 * DAY)));
     }
 
     #[test]

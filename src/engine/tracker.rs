@@ -267,6 +267,93 @@ mod tests {
     }
 
     #[test]
+    fn a_bill_asked_before_any_step_is_a_business_he_pays_while_it_does_not_court_him() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let studio = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Studio".into()) };
+        let bill = "Namaste ji, the wedding film is ready. Please send the balance 18,000 by GPay";
+        let ask = "Send your WhatsApp number, I will send the full video link there";
+        // The balance, then the WhatsApp ask for the delivery: a notice at most.
+        let mut t = Tracker::new(studio(), Tuning::default(), None);
+        t.push(&at(1, true, bill));
+        assert!(t.push(&at(3, true, ask)).level < Level::Warning);
+        // The ask with no bill before it: a warning.
+        let mut t = Tracker::new(studio(), Tuning::default(), None);
+        t.push(&at(1, true, "Namaste ji, the wedding film is ready"));
+        assert_eq!(t.push(&at(3, true, ask)).level, Level::Warning);
+        // Nor once she courts him.
+        let mut t = Tracker::new(studio(), Tuning::default(), None);
+        t.push(&at(1, true, bill));
+        t.push(&at(2, true, "You look so handsome sir, are you married? are you alone at home?"));
+        assert_eq!(t.push(&at(3, true, ask)).level, Level::Warning);
+    }
+
+    #[test]
+    fn a_group_members_line_right_after_her_link_is_her_comment_on_it() {
+        use crate::engine::{Contact, Level, MessageKind, Tracker, Tuning};
+        let group = || Contact { group: true, ..Contact::named("Family".into()) };
+        let by = |mut m: crate::engine::Message| {
+            m.author = Some("Rakesh".into());
+            m
+        };
+        let news = "देखो, रिटायर्ड इंजीनियर से 6 लाख ले गए। लड़की ने वीडियो कॉल किया, फिर बोले पैसे दो वरना वीडियो वायरल";
+        let link = || {
+            let mut l = by(at(1, true, "https://news.example.com/city/sextortion-retired-engineer"));
+            l.kind = MessageKind::Link;
+            l
+        };
+        // The news link, then his comment on it: the scam told, not his own demand.
+        let mut t = Tracker::new(group(), Tuning::default(), None);
+        t.push(&link());
+        assert!(t.push(&by(at(2, true, news))).level < Level::Warning);
+        // The same line with no link before it warns.
+        let mut t = Tracker::new(group(), Tuning::default(), None);
+        t.push(&by(at(1, true, "सुप्रभात सबको")));
+        assert!(t.push(&by(at(2, true, news))).level >= Level::Warning);
+        // A line after the link that names his video is no comment.
+        let mut t = Tracker::new(group(), Tuning::default(), None);
+        t.push(&link());
+        assert!(t.push(&by(at(2, true, "ये आपका वीडियो है, 10000 भेजो वरना सबको भेज दूँगी"))).level >= Level::Warning);
+    }
+
+    #[test]
+    fn a_call_placed_in_the_sitting_of_the_contacts_own_advice_is_the_advices() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let nephew = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Vikas".into()) };
+        let call = |minute| {
+            let mut c = at(minute, true, "");
+            c.kind = MessageKind::VideoCall;
+            c.text = None;
+            c
+        };
+        let invite = "अभी video call करता हूँ, स्क्रीन share करके दिखाता हूँ कैसे";
+        // His advice (report at 1930), then his call to show how: no step of the chain.
+        let mut t = Tracker::new(nephew(), Tuning::default(), None);
+        t.push(&at(1, true, "उनसे कहिए 1930 पर या cybercrime.gov.in पर शिकायत करें, पैसा वापस आ सकता है"));
+        t.push(&at(2, true, invite));
+        assert!(t.push(&call(5)).level < Level::Warning);
+        // The same invitation and call with no advice before them: a warning.
+        let mut t = Tracker::new(nephew(), Tuning::default(), None);
+        t.push(&at(1, true, "नमस्ते, कैसे हैं आप?"));
+        t.push(&at(2, true, invite));
+        assert_eq!(t.push(&call(5)).level, Level::Warning);
+    }
+
+    #[test]
+    fn an_identity_checks_phone_number_ask_keeps_to_its_channel_its_whatsapp_ask_does_not() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let office = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Pension office".into()) };
+        let notice = "Dear pensioner, submit your life certificate by 30 November. You can do it by video from home";
+        // His phone number for the volunteer's call: the office's own channel.
+        let mut t = Tracker::new(office(), Tuning::default(), None);
+        t.push(&at(1, true, notice));
+        assert!(t.push(&at(3, true, "Send your mobile number and locality here, our volunteer will phone you")).level < Level::Warning);
+        // His WhatsApp number: off its channel, a warning.
+        let mut t = Tracker::new(office(), Tuning::default(), None);
+        t.push(&at(1, true, notice));
+        assert_eq!(t.push(&at(3, true, "Send your WhatsApp number here, our volunteer will message you")).level, Level::Warning);
+    }
+
+    #[test]
     fn an_identity_check_on_video_is_a_service_while_it_stays_on_the_institutions_channel() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let bank = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Bank".into()) };
@@ -372,6 +459,12 @@ mod tests {
         assert_eq!(bare_amount("30k. kal subah tak").as_deref(), Some("30k"));
         assert_eq!(bare_amount("पहले ₹12,000, फिर बात").as_deref(), Some("12,000"));
         assert_eq!(bare_amount("call 9876543210"), None);
+        // A mobile number in two groups of five, masked or not, is no amount.
+        assert_eq!(bare_amount("98765 40038. आज रात्री व्हिडिओ कॉल करू"), None);
+        assert_eq!(bare_amount("mera number 63xxx 90421 pe video call karo"), None);
+        assert_eq!(bare_amount("ok 98765-4xxxx"), None);
+        assert_eq!(bare_amount("20000 30000 bhejo").as_deref(), Some("20000"));
+        assert_eq!(bare_amount("21000 bhejo, 9 baje tak").as_deref(), Some("21000"));
         assert_eq!(bare_amount("since 2019, ok?"), None);
         assert_eq!(bare_amount("room 204 at 5"), None);
         assert_eq!(bare_amount("ਪਹਿਲਾਂ ੩੦੦੦ ਭੇਜੋ").as_deref(), Some("3000"));
@@ -501,6 +594,9 @@ pub struct Tracker {
     /// row is the thread's start: a service he engaged while the contact keeps to it
     /// (see `evaluate`).
     errand: bool,
+    /// The contact asked his number with an app named ("your WhatsApp number"), not only
+    /// his phone number (see `evaluate`'s identity check).
+    app_asked: bool,
     /// Group members seen, by name (their index + 1 is their author number).
     authors: Vec<String>,
     /// When each member in `authors` was first seen writing (same order).
@@ -514,6 +610,8 @@ pub struct Tracker {
     previous: Vec<(usize, Vec<(Option<i64>, Vec<Part>)>)>,
     /// The contact's last message naming a messaging app: author, time, message number.
     app_named: Option<(usize, Option<i64>, usize)>,
+    /// In a group: the member who last shared a link, when and as which message (see `push`).
+    shared_link: Option<(usize, Option<i64>, usize)>,
     /// Each author who passed on advice about the scam ("if anyone asks, don't pay,
     /// call 1930"): when, and the message number. Their threats, demands and asks in
     /// that sitting describe the scam; they are not their own.
@@ -826,12 +924,32 @@ fn bare_amount(text: &str) -> Option<String> {
         let digit = from + p;
         let start = text[from..digit].char_indices().rev().find(|&(_, c)| is_sep(c)).map_or(from, |(k, c)| from + k + c.len_utf8());
         let end = text[digit..].char_indices().find(|&(_, c)| is_sep(c)).map_or(text.len(), |(k, _)| digit + k);
-        if let Some(a) = amount_word(&text[start..end]) {
+        if let Some(a) = amount_word(&text[start..end]).filter(|_| !phone_half(text, start, end)) {
             return Some(a);
         }
         from = end;
     }
     None
+}
+
+/// Whether the word `text[start..end]` is one half of a mobile number written in two
+/// groups of five ("98765 40038", "63xxx 90421", "98765-4xxxx"): five digits, with a
+/// group of five digits or masking letters right before or after it (one space or hyphen
+/// apart), the first group beginning as a mobile number does ("20000 30000" are amounts). Ten-digit numbers are India's mobile numbers (https://en.wikipedia.org/wiki/Telephone_numbers_in_India).
+fn phone_half(text: &str, start: usize, end: usize) -> bool {
+    let group = |w: &str| w.len() == 5 && w.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'x' | b'X' | b'*'));
+    let raw = &text[start..end];
+    let word = raw.trim_end_matches(|c: char| !c.is_ascii_alphanumeric()); // "40038."
+    if !(word.len() == 5 && word.bytes().all(|b| b.is_ascii_digit())) {
+        return false;
+    }
+    let sep = |b: u8| b == b' ' || b == b'-';
+    let bytes = text.as_bytes();
+    // An Indian mobile number begins with 6, 7, 8 or 9.
+    let mobile = |w: &str| matches!(w.as_bytes().first(), Some(b'6'..=b'9'));
+    let after = mobile(word) && word.len() == raw.len() && end < bytes.len() && sep(bytes[end]) && group(text[end + 1..].split(|c: char| !c.is_ascii_alphanumeric() && c != '*').next().unwrap_or(""));
+    let before = start >= 1 && sep(bytes[start - 1]) && text[..start - 1].rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '*').next().is_some_and(|w| group(w) && mobile(w));
+    after || before
 }
 
 /// A digit of one of the Indian scripts (Devanagari ० to Malayalam ൯: each block's zero
@@ -893,12 +1011,14 @@ impl Tracker {
             opener: None,
             sought: false,
             errand: false,
+            app_asked: false,
             authors: Vec::new(),
             author_since: Vec::new(),
             sent: [0; 2],
             two_way_since: None,
             previous: Vec::new(),
             app_named: None,
+            shared_link: None,
             burst: None,
             advice: Vec::new(),
             chains: Vec::new(),
@@ -1036,8 +1156,12 @@ impl Tracker {
             }
         }
         if let Some(cue) = kind_cue(msg.kind) {
-            // Forwards count only from them; a call only when they placed it.
-            if !mine {
+            // Forwards count only from them; a call only when they placed it. A call the
+            // contact places in the sitting of his own advice about the scam (the nephew
+            // in the cyber cell: "block her, report at 1930; I'll video call and show you
+            // how") is that advice's, not the chain's (see `advising`).
+            let advisers_call = matches!(cue, Cue::Kind(_, _, Tag::Call)) && self.advising(author, at, index);
+            if !mine && !advisers_call {
                 self.events.push(Event { index: Some(index), at, author, mine, cue, matched: kind_words(msg.kind) });
             }
         }
@@ -1065,6 +1189,9 @@ impl Tracker {
             let app = found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::AppName);
             if app {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::AppName);
+                if !mine && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::NumberAsk) {
+                    self.app_asked = true;
+                }
             }
             // The number asked again, or given anew after a lost or reset phone ("send your
             // number once more, the old phone is gone", "save my new WhatsApp number"): a
@@ -1117,7 +1244,18 @@ impl Tracker {
             // Words of two letters or more: padding of single letters or emoji is no notice.
             // (Eighty such words take more than 240 bytes: shorter texts are not counted.)
             let broadcast = text.len() > 3 * BROADCAST_WORDS && text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()).nth(BROADCAST_WORDS).is_some();
-            let quoted = msg.kind == MessageKind::Forwarded || caution || broadcast || (!mine && self.advising(author, at, index));
+            // In a group, a member's line right after the link she shared, in the same
+            // sitting, is her comment on it ("see, they took 6 lakh from a retired
+            // engineer: video call, then pay or viral"): read like the forward it goes with,
+            // unless it names his video or his family ("this is your video, pay").
+            let comment = !mine
+                && self.contact.group
+                && self.shared_link.is_some_and(|(a, t, i)| a == author && index == i + 1 && same_sitting(t, i, at, index))
+                && !found.iter().any(|(r, _)| rules[*r].tag == Tag::Aimed);
+            if !mine && self.contact.group && msg.kind == MessageKind::Link {
+                self.shared_link = Some((author, at, index));
+            }
+            let quoted = msg.kind == MessageKind::Forwarded || caution || broadcast || comment || (!mine && self.advising(author, at, index));
             if let Some(id) = app_id.filter(|_| !quoted) {
                 self.events.push(Event { index: Some(index), at, author, mine, cue: APP_CONTACT, matched: id });
             }
@@ -1520,11 +1658,19 @@ impl Tracker {
         // named before the call is a service while it stays on the institution's own
         // channel: a bank never asks his WhatsApp for it (the corpus's loan officer asks
         // it, then "be alone for the KYC call"), nor flatters him.
+        // His phone number asked for the institution's own call or visit ("send your mobile
+        // number and locality here, the volunteer will phone") keeps to its channel; his
+        // WhatsApp asked, a move to an app or its secrecy does not.
+        let moved = Tag::AppMove.bit() | Tag::Secrecy.bit() | if self.app_asked { Tag::NumberAsk.bit() } else { 0 };
         let checked = self.context.id_check()
             && !groomed
             && !self.context.asked_who()
-            && !self.chains.iter().any(|c| c.active(at) & combine::OFF_PLATFORM != 0);
-        let weighted = sought || errand || checked || self.context.counter_weight(groomed);
+            && !self.chains.iter().any(|c| c.active(at) & moved != 0);
+        // A bill or fee the contact asked before any step of the chain (see
+        // `Chain::billed_first`) is a business he pays: its WhatsApp ask for the receipt
+        // or its call is a notice, while it does not court him.
+        let billed = !groomed && !self.contact.group && !self.context.asked_who() && self.chains.iter().any(|c| c.billed_first(at));
+        let weighted = sought || errand || checked || billed || self.context.counter_weight(groomed);
         let level = self
             .chains
             .iter()
