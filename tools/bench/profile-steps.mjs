@@ -18,7 +18,7 @@
 // the sampling interval asked for: under load Chromium samples every ~100 us however
 // small the interval asked (25 us gave a median of 104 us on 11-30), so a count of
 // samples times the interval asked undercounts by ~4x. The profiler also slows the
-// page (a step takes ~1.6x its unprofiled time): read the shares, not the absolutes.
+// page (a step takes ~2x its unprofiled time): read the shares, not the absolutes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, DIST_CHROME, startServer, launchChromium, closeBrowser } from '../../tests/e2e/lib/index.mjs';
