@@ -125,6 +125,11 @@ struct Ctl {
     /// bench's fixture): each step is a `performance.measure` named
     /// "saavdhan:step", so the bench can tell which long tasks hold a step of ours.
     bench_marks: bool,
+    /// The test build's debug copy of every message read (`data-saavdhan-read`'s
+    /// messages): made unless the page says `data-saavdhan-no-copy` (the bench's
+    /// per-100 figure: a copy of the whole thread every step is work and garbage
+    /// the release does not make, and its pauses land in the steps it times).
+    debug_copy: bool,
     settings: Settings,
     store: ContactStore<ContactFacts>,
     people: HashMap<String, Person>,
@@ -149,6 +154,9 @@ struct Ctl {
     last_conversations: Vec<ReadConversation>,
     last_windows: Vec<ReadConversation>,
     last_problem: Option<&'static str>,
+    /// The test build's last `data-saavdhan-read` text: compared here instead of
+    /// reading the attribute back (megabytes on a long thread, every step).
+    last_read_json: String,
     resent: u8,
     last_sent: f64,
     /// A step stopped before reading every row: the next one follows at once.
@@ -200,8 +208,9 @@ struct Perf {
     last_ms: f64,
     max_ms: f64,
     total_ms: f64,
-    /// New messages fed to trackers in the last step.
+    /// New messages fed to trackers in the last step, and in all steps.
     last_new: usize,
+    fed: usize,
     /// Of `total_ms`: looking at the mutations, reading rows (thread readers),
     /// and merging + feeding the engine + showing warnings.
     changes_ms: f64,
@@ -445,6 +454,7 @@ pub fn start() -> Result<(), JsValue> {
     // release these are constant false and the code behind them is not compiled in.
     let test = TEST_HOOKS && root().is_some_and(|r| r.has_attribute("data-saavdhan-test"));
     let bench_marks = TEST_HOOKS && root().is_some_and(|r| r.has_attribute("data-saavdhan-bench"));
+    let debug_copy = test && !root().is_some_and(|r| r.has_attribute("data-saavdhan-no-copy"));
     // Settings: in Chromium chrome.storage.managed.get can stay pending when
     // asked early in a page's life; wait for the settings a short while, then
     // start with the defaults and apply the family's settings when they come.
@@ -508,6 +518,7 @@ pub fn start() -> Result<(), JsValue> {
                 bound_at: now_ms(),
                 test,
                 bench_marks,
+                debug_copy,
                 settings,
                 store,
                 people: HashMap::new(),
@@ -525,6 +536,7 @@ pub fn start() -> Result<(), JsValue> {
                 last_conversations: Vec::new(),
                 last_windows: Vec::new(),
                 last_problem: None,
+                last_read_json: String::new(),
                 resent: 0,
                 last_sent: 0.0,
                 more: false,
@@ -1189,8 +1201,9 @@ impl Ctl {
             }
             dbg.rows_read = self.cache.reads();
             if let Ok(json) = serde_json::to_string(&dbg) {
-                if root.get_attribute("data-saavdhan-read").as_deref() != Some(json.as_str()) {
+                if json != self.last_read_json {
                     let _ = root.set_attribute("data-saavdhan-read", &json);
+                    self.last_read_json = json;
                 }
             }
         }
@@ -1261,6 +1274,7 @@ impl Ctl {
         }
         let fed = person.session.feed(key, self.feed_until, now_ms(), &PerfClock, &mut self.store);
         self.perf.last_new += fed.fed;
+        self.perf.fed += fed.fed;
         self.store_dirty |= fed.stored;
         // A warning shown at a new level or stage: its facts are written at once.
         self.store_urgent |= fed.stored && fed.log.is_some();
@@ -1284,7 +1298,7 @@ impl Ctl {
         ReadConversation {
             key: key.to_string(),
             placement: placement_name(placement),
-            conversation: if TEST_HOOKS && self.test {
+            conversation: if TEST_HOOKS && self.debug_copy {
                 let td = perf_now();
                 let group = person.session.conv.contact.group;
                 let c = Conversation { contact: person.session.conv.contact.clone(), messages: person.log.items.iter().map(|k| message_of(k, group)).collect() };

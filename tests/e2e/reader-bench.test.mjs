@@ -6,10 +6,14 @@
 // (2 shared cores) so that only a real regression fails.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, closeBrowser, openFixture, readDebug } from './lib/index.mjs';
+import path from 'node:path';
+import { REPO_ROOT, startServer, launchBrowser, closeBrowser, openFixture, readDebug } from './lib/index.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const LONG = '/messages/t/100090000000016';
+// The bench's page (tools/bench): its own routes file.
+const BENCH_ROUTES = path.join(REPO_ROOT, 'tools', 'bench', 'routes.json');
+const BENCH_THREAD = '/messages/t/100090000000700';
 
 async function waitFor(page, pred, timeout = 60_000) {
   const t0 = Date.now();
@@ -95,6 +99,26 @@ for (const kind of ['chromium', 'firefox']) {
       assert.equal(d.perf.passes, passes, 'no second pass over the 5,000 rows');
       assert.equal(d.read.rows_read - readsBefore, 50, 'only the 50 new rows were read');
       await page.close();
+    });
+
+    it('the bench page with &nocopy=1: messages fed are counted, no debug copy of them is made', async () => {
+      const bench = await startServer({ routesFile: BENCH_ROUTES });
+      try {
+        const page = await openFixture(browser, `${BENCH_THREAD}?n=1000&test=1&nocopy=1`, { server: bench });
+        let d = await waitFor(page, (x) => (x.perf?.fed ?? 0) >= 1000);
+        assert.equal(d.perf.fed, 1000, 'each of the 1,000 messages fed once');
+        assert.equal(d.read.conversations.length, 1);
+        assert.equal(count(d), 0, 'no message copied into data-saavdhan-read');
+        await page.evaluate(() => window.__saavdhanPerf.append(100));
+        d = await waitFor(page, (x) => x.perf.fed >= 1100);
+        await sleep(300);
+        d = await readDebug(page);
+        assert.equal(d.perf.fed, 1100, 'the 100 appended messages fed once each');
+        assert.equal(count(d), 0);
+        await page.close();
+      } finally {
+        await bench.close();
+      }
     });
 
     it('a row inserted in the middle is read by a new pass, and nothing is counted twice', async () => {

@@ -350,16 +350,19 @@ async function readerCost(server) {
   const b = await launchChromium({ server, extension: DIST_CHROME });
   try {
     const page = await b.newPage();
-    await page.goto(server.url(`${PERF_PATH}?n=5000&test=1`), { waitUntil: 'load', timeout: 60_000 });
+    // &nocopy=1: the test build makes no debug copy of the thread's messages for
+    // data-saavdhan-read (the release makes none; the copy was never in the figures
+    // below, but it was ~5,000 messages serialised, written and read back every step).
+    await page.goto(server.url(`${PERF_PATH}?n=5000&test=1&nocopy=1`), { waitUntil: 'load', timeout: 60_000 });
     await page.waitForFunction(() => window.__saavdhanPerf && window.__saavdhanPerf.ready, { timeout: 60_000, polling: 50 });
     const perf = () => page.evaluate(() => JSON.parse(document.documentElement.getAttribute('data-saavdhan-perf') || 'null'));
-    // Settled: the whole thread has been fed.
+    // Settled: the whole thread has been fed (data-saavdhan-perf's count of messages fed).
     const fed = async (want, timeout = 30_000) => {
       const end = Date.now() + timeout;
       for (;;) {
         const rd = await page.evaluate(() => {
-          const r = JSON.parse(document.documentElement.getAttribute('data-saavdhan-read') || 'null');
-          return r && r.conversations && r.conversations[0] ? r.conversations[0].conversation.messages.length : 0;
+          const p = JSON.parse(document.documentElement.getAttribute('data-saavdhan-perf') || 'null');
+          return (p && p.fed) || 0;
         });
         if (rd >= want) return rd;
         if (Date.now() > end) throw new Error(`reader fed ${rd} of ${want} messages within ${timeout} ms`);
@@ -368,8 +371,11 @@ async function readerCost(server) {
     };
     await fed(5000);
     const first = await perf();
-    const steps = [];
-    for (let i = 0; i < 10; i++) {
+    // 30 appends: the table's figure is the first 10 (as before); appends 11-30 are
+    // printed apart. The first appends after the first read cost more (code first run
+    // on appends is still being compiled: with --no-wasm-dynamic-tiering the gap narrows).
+    const all = [];
+    for (let i = 0; i < 30; i++) {
       const pb = await perf();
       const before = pb.steps;
       const t = Date.now();
@@ -378,8 +384,10 @@ async function readerCost(server) {
       const p = await perf();
       // Where the step's time went (the perf figures' totals before and after it).
       const d = (k) => p[k] - pb[k];
-      if (p.steps > before && p.last_new === 100) steps.push({ ms: p.last_ms, wall: Date.now() - t, changes: d('changes_ms'), read: d('read_ms'), feed: d('feed_ms'), debug: d('debug_ms'), stores: d('stores') || 0, store: d('store_ms') || 0 });
+      if (p.steps > before && p.last_new === 100) all.push({ i, ms: p.last_ms, wall: Date.now() - t, changes: d('changes_ms'), read: d('read_ms'), feed: d('feed_ms'), debug: d('debug_ms'), stores: d('stores') || 0, store: d('store_ms') || 0 });
     }
+    const steps = all.filter((x) => x.i < 10);
+    const later = all.filter((x) => x.i >= 10);
     // The contacts' facts are written at most every few seconds (session::write_pace):
     // how many of the appends' steps wrote them, and what making the write cost the page.
     const writes = steps.reduce((n, x) => n + x.stores, 0);
@@ -387,6 +395,8 @@ async function readerCost(server) {
     log(`reader: the contacts' facts written ${writes} times over the ${steps.length} appends (${f(storeMs, 2)} ms in all in the page's tasks)`);
     const part = (k) => f(median(steps.map((x) => x[k])), 2);
     log(`reader: per 100 new messages, medians: step ${part('ms')} ms = changes ${part('changes')} + read ${part('read')} + merge, engine and UI ${part('feed')} ms (+ rest); test build's debug copy, not counted: ${part('debug')} ms`);
+    const partL = (k) => f(median(later.map((x) => x[k])), 2);
+    log(`reader: appends 11-30 (${later.length} samples), medians: step ${partL('ms')} ms = changes ${partL('changes')} + read ${partL('read')} + merge, engine and UI ${partL('feed')} ms (+ rest)`);
     const startup = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-saavdhan-startup') || 'null'));
     // What one row costs to read, against a floor: one textContent per row (the
     // fewest calls out of WebAssembly that get a row's text at all).
@@ -406,6 +416,8 @@ async function readerCost(server) {
     const r = {
       per_100_ms: median(steps.map((s) => s.ms)),
       per_100_wall_ms: median(steps.map((s) => s.wall)),
+      per_100_later_ms: median(later.map((s) => s.ms)),
+      later_samples: later.length,
       samples: steps.length,
       max_step_ms: first ? first.max_ms : NaN,
       steps_to_read_5000: first ? first.steps : NaN,
@@ -546,7 +558,7 @@ async function pagePart(server) {
     log('reader: cost per 100 new messages (test page, Chromium)');
     const rc = await readerCost(server);
     // Budgets from issue 11 item 4: per 100 new messages ≤ 2 ms; one row ≤ 3× the floor.
-    row('reader', 'read+engine+UI step per 100 new messages (median)', `${f(rc.per_100_ms, 2)} ms (${rc.samples} samples; wall incl. 150 ms debounce ${f(rc.per_100_wall_ms, 0)} ms)`, '≤ 2 ms', rc.per_100_ms <= 2);
+    row('reader', 'read+engine+UI step per 100 new messages (median)', `${f(rc.per_100_ms, 2)} ms (first ${rc.samples} appends; wall incl. 150 ms debounce ${f(rc.per_100_wall_ms, 0)} ms); appends 11-30: ${f(rc.per_100_later_ms, 2)} ms`, '≤ 2 ms', rc.per_100_ms <= 2);
     // Side by side in one run: the reader's batched read (snapshot helper, as the reader reads
     // rows), the same rows with a query per element (read_row), and the floor.
     const rowRatio = rc.row_snap_us / rc.row_text_floor_us;
