@@ -509,8 +509,11 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     if money && levered && s >= 0 && !weighted && (sexual || off || (stranger && has(Tag::Call.bit() | Tag::Recording.bit())) || his_named()) {
         return Level::Danger;
     }
-    // "I recorded everything" after a call is the extortion beginning.
-    if recording && chain.strictly_before(VIDEO_CALL & tags, Tag::Recording.bit()) && s >= 0 {
+    // "I recorded everything" after a call is the extortion beginning; with a
+    // counter-weight standing that brought the contact below a stranger (the tenant who
+    // saw the flat on video and "recorded the call for my wife", the class kept for
+    // revision) it is the service's record until a threat or a demand comes.
+    if recording && chain.strictly_before(VIDEO_CALL & tags, Tag::Recording.bit()) && s >= 0 && (stranger || !weighted) {
         return Level::Danger;
     }
     if threat {
@@ -654,7 +657,9 @@ mod tests {
         // The pension office's "the recording is in the bank's records" after the life
         // certificate it named: a notice.
         assert_eq!(level(&r, Some(0), STRANGER, true, D), Level::Notice);
-        // After a call it is the lever, whatever the counter-weight.
+        // After a call, from a stranger, it is the lever whatever the counter-weight
+        // (from a contact the counter-weight brought below a stranger, see
+        // `a_recording_after_the_call_with_a_counter_weight_standing_is_the_services_record`).
         let c = chain(&[(Tag::Call, 0), (Tag::Recording, 0)]);
         assert_eq!(level(&c, Some(0), STRANGER, true, D), Level::Danger);
     }
@@ -932,6 +937,16 @@ mod tests {
         let mut sexual = pooja.to_vec();
         sexual.insert(0, (Tag::Sexual, 0));
         assert_eq!(level(&chain(&sexual), Some(0), -2, false, D), Level::Danger);
+    }
+
+    #[test]
+    fn a_recording_after_the_call_with_a_counter_weight_standing_is_the_services_record() {
+        // The tenant who asked for the flat, saw it on video and "recorded the call to
+        // show my wife": with the listing standing, no danger before a demand.
+        let c = chain(&[(Tag::NumberAsk, 0), (Tag::Call, 0), (Tag::Recording, 0)]);
+        assert!(level(&c, Some(0), 1, true, D) < Level::Danger);
+        // With nothing said of who they are, "I recorded everything" is the extortion's start.
+        assert_eq!(level(&c, Some(0), 1, false, D), Level::Danger);
     }
 
     #[test]
