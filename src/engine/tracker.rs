@@ -117,6 +117,23 @@ mod tests {
     }
 
     #[test]
+    fn be_alone_for_the_service_he_sought_is_its_privacy() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Clinic".into()) };
+        let alone = "धन्यवाद सर, बुकिंग हो गई। कॉल के समय कमरे में अकेले रहें तो बेहतर, डॉक्टर साहब कुछ निजी सवाल पूछेंगे।";
+        // He wrote first, with his errand: the clinic's "be alone in the room".
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(0, false, "नमस्ते, डॉक्टर सिन्हा से ऑनलाइन दिखाना है। पेशाब की दिक्कत है"));
+        t.push(&at(1, true, "अपना व्हाट्सएप नंबर भेज दीजिए, कॉल का लिंक वहीं आएगा"));
+        assert!(t.push(&at(2, true, alone)).level < Level::Warning);
+        // The same from a persona who wrote first (the "yoga teacher"): her wish.
+        let mut u = Tracker::new(contact(), Tuning::default(), None);
+        u.push(&at(0, true, "नमस्ते जी, आप कैसे हैं? मैं दिल्ली से हूँ"));
+        u.push(&at(1, true, "अपना व्हाट्सएप नंबर भेज दीजिए, कॉल का लिंक वहीं आएगा"));
+        assert!(u.push(&at(2, true, alone)).level >= Level::Warning);
+    }
+
+    #[test]
     fn advice_later_in_the_sitting_takes_back_the_scam_it_described() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
@@ -1241,6 +1258,14 @@ impl Tracker {
             let payout = paying || found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout);
             if payout {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Money);
+            }
+            // "Be alone in the room" said in the message that names the service it is for
+            // (the doctor's private questions), in a conversation the user opened with his
+            // own errand, is the session's privacy, not her wish to be alone with him. Not
+            // from a persona the contact brought herself: the "yoga teacher" who asks him to
+            // be alone for the class (issue 12, corpus w3 and w5).
+            if !mine && (self.errand || self.sought) && found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Service | Tag::IdCheck)) {
+                found.retain(|(r, _)| !(self.engine.rules()[*r].tag == Tag::Intimacy && self.engine.rules()[*r].id.starts_with("video_call.alone")));
             }
             // An app named is nothing alone; with an id or a number from the contact it
             // is "find me there" (see `contact_id`), unless an ask already says so.
