@@ -267,6 +267,19 @@ impl Chain {
         best
     }
 
+    /// Whether a tag in `m` was last seen no earlier than the first tag in `after`.
+    fn last_not_before(&self, m: u32, after: u32) -> bool {
+        let mut last = 0;
+        let mut rest = self.seen & m;
+        while rest != 0 {
+            let t = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            last = last.max(self.last_order[t]);
+        }
+        let a = self.first_of(after);
+        a != u32::MAX && (last >= a || last == 0)
+    }
+
     /// Whether a tag in `lever` was first seen no later than the first tag in `after`.
     fn before(&self, lever: u32, after: u32) -> bool {
         let l = self.first_of(lever);
@@ -420,6 +433,12 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     let vc = has(VIDEO_CALL);
     let sexual = has(Tag::Sexual.bit());
     let recording = has(Tag::Recording.bit());
+    // Money asked only before the call or the recording (the priest's dakshina before
+    // the pooja he then records for the son's family, the tutor's fee) is the bill, not
+    // the price of the recording: the chain's demand follows the call and its lever or
+    // comes with it. Without a call or a recording any demand is one (the impostor's).
+    let after_call = Tag::Call.bit() | Tag::Recording.bit();
+    let demand = money && (tags & after_call == 0 || chain.last_not_before(DEMAND & tags, after_call & tags));
     // A threat or demand counts as extortion after (or with) a call or a recording.
     let levered = has(LEVER) && chain.before(LEVER & tags, (THREAT | Tag::Money.bit()) & tags);
     // The threat is aimed at the user (issue 12): it names his own video or his
@@ -438,7 +457,7 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     // trusted contact only within one sitting; from anyone else within the hour: a
     // threat-like line in the morning's joke and a money word in the evening's are not
     // one demand.
-    if aimed && money && chain.threat_with_demand(now, if trusted { TOGETHER_SECONDS } else { TOGETHER }) {
+    if aimed && demand && chain.threat_with_demand(now, if trusted { TOGETHER_SECONDS } else { TOGETHER }) {
         return Level::Danger;
     }
     if trusted {
@@ -454,14 +473,23 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     // The call must come in an earlier message: a recording named in the same breath as
     // the call is someone telling how the scam goes ("she calls on video, then screen
     // records it"), issue 12 (w7).
-    if recording && money && chain.strictly_before(VIDEO_CALL & tags, Tag::Recording.bit()) {
+    // The demand follows the recording (or comes with it): money asked only before it
+    // (the priest's dakshina before the pooja he then records for the son's family) is
+    // the bill, not the recording's price.
+    if recording && money && chain.strictly_before(VIDEO_CALL & tags, Tag::Recording.bit()) && demand {
         return Level::Danger;
     }
 
     // With a counter-weight in the conversation (a clinic, a class, a listing) a fee
     // after a video consultation is a fee: only a threat makes it extortion.
+    // With no demand yet, from someone he knows or sought out (suspicion below zero:
+    // kinship said, a service he engaged; not a group's shared trust), a video "sent to the family" or "gone viral"
+    // is the family's or the service's news — the grandchild's upload, the priest's
+    // recording of the pooja for the son's family — a warning; the chain's demand,
+    // with the threat, is danger from anyone (above). A stranger's threat is danger
+    // at once.
     if threat && levered && aimed {
-        return Level::Danger;
+        return if s >= 0 || demand || sexual || chain.in_group { Level::Danger } else { Level::Warning };
     }
     // Money without a threat after a call: a fee (the tailor, the doctor, the tutor
     // on video, a bank's video KYC, then its EMI) unless the chain is there: a sexual
@@ -481,8 +509,11 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     if money && levered && s >= 0 && !weighted && (sexual || off || (stranger && has(Tag::Call.bit() | Tag::Recording.bit())) || his_named()) {
         return Level::Danger;
     }
-    // "I recorded everything" after a call is the extortion beginning.
-    if recording && chain.strictly_before(VIDEO_CALL & tags, Tag::Recording.bit()) && s >= 0 {
+    // "I recorded everything" after a call is the extortion beginning; with a
+    // counter-weight standing that brought the contact below a stranger (the tenant who
+    // saw the flat on video and "recorded the call for my wife", the class kept for
+    // revision) it is the service's record until a threat or a demand comes.
+    if recording && chain.strictly_before(VIDEO_CALL & tags, Tag::Recording.bit()) && s >= 0 && (stranger || !weighted) {
         return Level::Danger;
     }
     if threat {
@@ -626,7 +657,9 @@ mod tests {
         // The pension office's "the recording is in the bank's records" after the life
         // certificate it named: a notice.
         assert_eq!(level(&r, Some(0), STRANGER, true, D), Level::Notice);
-        // After a call it is the lever, whatever the counter-weight.
+        // After a call, from a stranger, it is the lever whatever the counter-weight
+        // (from a contact the counter-weight brought below a stranger, see
+        // `a_recording_after_the_call_with_a_counter_weight_standing_is_the_services_record`).
         let c = chain(&[(Tag::Call, 0), (Tag::Recording, 0)]);
         assert_eq!(level(&c, Some(0), STRANGER, true, D), Level::Danger);
     }
@@ -888,6 +921,35 @@ mod tests {
     }
 
     #[test]
+    fn a_threat_without_a_demand_from_someone_he_knows_waits_for_the_demand() {
+        // The priest: his number and a video call asked, the dakshina, the call, then
+        // "I recorded the pooja, I'll send the video to your son's family". Suspicion
+        // below zero (he sought the priest out) and no money after the call: a warning.
+        let pooja = [(Tag::VcInvite, 0), (Tag::NumberAsk, 0), (Tag::Money, 0), (Tag::Call, 0), (Tag::Recording, 0), (Tag::Threat, 0), (Tag::Aimed, 0)];
+        assert_eq!(level(&chain(&pooja), Some(0), -2, false, D), Level::Warning);
+        // The same from a contact not below zero is danger at once.
+        assert_eq!(level(&chain(&pooja), Some(0), 0, false, D), Level::Danger);
+        // And money asked after the recording is the demand: danger from him too.
+        let mut asked = pooja.to_vec();
+        asked.push((Tag::Money, 0));
+        assert_eq!(level(&chain(&asked), Some(0), -2, false, D), Level::Danger);
+        // A sexual request before: the chain, danger.
+        let mut sexual = pooja.to_vec();
+        sexual.insert(0, (Tag::Sexual, 0));
+        assert_eq!(level(&chain(&sexual), Some(0), -2, false, D), Level::Danger);
+    }
+
+    #[test]
+    fn a_recording_after_the_call_with_a_counter_weight_standing_is_the_services_record() {
+        // The tenant who asked for the flat, saw it on video and "recorded the call to
+        // show my wife": with the listing standing, no danger before a demand.
+        let c = chain(&[(Tag::NumberAsk, 0), (Tag::Call, 0), (Tag::Recording, 0)]);
+        assert!(level(&c, Some(0), 1, true, D) < Level::Danger);
+        // With nothing said of who they are, "I recorded everything" is the extortion's start.
+        assert_eq!(level(&c, Some(0), 1, false, D), Level::Danger);
+    }
+
+    #[test]
     fn money_after_a_call_is_tied_to_him_only_by_his_video_named_with_the_demand() {
         // "Transfer 2000 for the saree, I'll forget otherwise": an "or else" names
         // nothing of his; with no threat it is no extortion.
@@ -918,9 +980,11 @@ mod tests {
         c.see(Tag::VcInvite, Some(0), 1);
         c.see(Tag::Threat, Some(DAY), 2);
         assert_eq!(level(&c, Some(DAY), -2, false, D), Level::Notice);
-        // The same one-to-one: the video is of that call with him.
+        // The same one-to-one: the video is of that call with him (from someone he
+        // knows, suspicion below zero, a warning until the demand comes).
         let one = chain(&[(Tag::VcInvite, 0), (Tag::Threat, 1)]);
-        assert_eq!(level(&one, Some(DAY), -2, false, D), Level::Danger);
+        assert_eq!(level(&one, Some(DAY), 0, false, D), Level::Danger);
+        assert_eq!(level(&one, Some(DAY), -2, false, D), Level::Warning);
         // A member who names his video or his family: extortion in a group too.
         let mut aimed = Chain::member();
         aimed.see(Tag::VcInvite, Some(0), 1);

@@ -98,6 +98,42 @@ mod tests {
     }
 
     #[test]
+    fn money_right_after_his_own_upi_id_is_her_paying_him() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("X".into()) };
+        let call = crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(1, true, "") };
+        let run = |his: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "hi sir, is the flat still there?"));
+            t.push(&call);
+            t.push(&at(2, true, "I screen recorded the call"));
+            t.push(&at(3, false, his));
+            t.push(&at(4, true, "[payment screenshot ₹10,000]")).level
+        };
+        // The tenant: his UPI id, then her payment's screenshot. Not a demand.
+        assert!(run("ok. UPI: raghu.kamath.sr@okfakesbi") < Level::Danger);
+        // The same amount with no UPI id of his before it is the recording's price.
+        assert_eq!(run("ok"), Level::Danger);
+    }
+
+    #[test]
+    fn be_alone_for_the_service_he_sought_is_its_privacy() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Clinic".into()) };
+        let alone = "धन्यवाद सर, बुकिंग हो गई। कॉल के समय कमरे में अकेले रहें तो बेहतर, डॉक्टर साहब कुछ निजी सवाल पूछेंगे।";
+        // He wrote first, with his errand: the clinic's "be alone in the room".
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(0, false, "नमस्ते, डॉक्टर सिन्हा से ऑनलाइन दिखाना है। पेशाब की दिक्कत है"));
+        t.push(&at(1, true, "अपना व्हाट्सएप नंबर भेज दीजिए, कॉल का लिंक वहीं आएगा"));
+        assert!(t.push(&at(2, true, alone)).level < Level::Warning);
+        // The same from a persona who wrote first (the "yoga teacher"): her wish.
+        let mut u = Tracker::new(contact(), Tuning::default(), None);
+        u.push(&at(0, true, "नमस्ते जी, आप कैसे हैं? मैं दिल्ली से हूँ"));
+        u.push(&at(1, true, "अपना व्हाट्सएप नंबर भेज दीजिए, कॉल का लिंक वहीं आएगा"));
+        assert!(u.push(&at(2, true, alone)).level >= Level::Warning);
+    }
+
+    #[test]
     fn advice_later_in_the_sitting_takes_back_the_scam_it_described() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
@@ -493,6 +529,16 @@ mod tests {
     }
 
     #[test]
+    fn upi_ids_but_not_handles_or_mail_of_no_bank() {
+        use super::upi_id;
+        assert!(upi_id("ಸರಿ. UPI: raghu.kamath.sr@okfakesbi. Agreement"));
+        assert!(upi_id("8 class, 2000 podhum ma. rajan.teacher@okfakeiob"));
+        assert!(!upi_id("search @priya_v_0991 there"));
+        assert!(!upi_id("meet @ 5"));
+        assert!(!upi_id("x@"));
+    }
+
+    #[test]
     fn contact_ids_handles_and_masked_numbers_but_not_upi_ids_or_amounts() {
         use super::contact_id;
         assert_eq!(contact_id("search @priya_v_0991 there").as_deref(), Some("@priya_v_0991"));
@@ -511,8 +557,13 @@ mod tests {
     /// no verb. It counts only after a call or a recording (see `apply`). Phone numbers (8+
     /// digits) and years (1900-2099) are not amounts.
     fn bare_amount_reference(text: &str) -> Option<String> {
-        for w in text.split(|c: char| c.is_whitespace() || matches!(c, '₹' | '/' | '-' | ':' | '(' | ')')) {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        for raw in text.split(|c: char| c.is_whitespace() || matches!(c, '₹' | '/' | '-' | ':' | '(' | ')')) {
+            // One half of a mobile number in two groups of five is no amount (`phone_half`).
+            let start = raw.as_ptr() as usize - text.as_ptr() as usize;
+            if super::phone_half(text, start, start + raw.len()) {
+                continue;
+            }
+            let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
             let w = w.strip_prefix("rs").or_else(|| w.strip_prefix("Rs")).unwrap_or(w).trim_start_matches('.');
             let (digits, k) = match w.strip_suffix(['k', 'K']) {
                 Some(d) => (d, true),
@@ -610,6 +661,8 @@ pub struct Tracker {
     previous: Vec<(usize, Vec<(Option<i64>, Vec<Part>)>)>,
     /// The contact's last message naming a messaging app: author, time, message number.
     app_named: Option<(usize, Option<i64>, usize)>,
+    /// The user's last message giving his own UPI id (to be paid): when, message number.
+    his_upi: Option<(Option<i64>, usize)>,
     /// In a group: the member who last shared a link, when and as which message (see `push`).
     shared_link: Option<(usize, Option<i64>, usize)>,
     /// Each author who passed on advice about the scam ("if anyone asks, don't pay,
@@ -711,6 +764,22 @@ const AMOUNT: Cue = Cue::Kind("text.bare_amount", Stage::Extortion, Tag::Money);
 /// A bare amount in the same message as a threat ("💰 20000 or 📹 ➡️ 👨‍👩‍👧"): the demand
 /// that goes with it, which needs no call before it.
 const THREAT_AMOUNT: Cue = Cue::Kind("text.threat_amount", Stage::Extortion, Tag::Money);
+
+/// Whether `text` holds a UPI id ("name@okaxis"): an "@" after a letter, digit, dot or
+/// underscore, with at least three letters of the bank's handle after it.
+fn upi_id(text: &str) -> bool {
+    let b = text.as_bytes();
+    // Most messages hold no "@": one fast search (core's memchr) says so.
+    if !b.contains(&b'@') {
+        return false;
+    }
+    b.iter().enumerate().any(|(i, &c)| {
+        c == b'@'
+            && i > 0
+            && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b'_')
+            && b[i + 1..].iter().take_while(|c| c.is_ascii_alphanumeric()).filter(|c| c.is_ascii_alphabetic()).count() >= 3
+    })
+}
 
 /// The contact's id on another app, given with the app's name (see `contact_id`).
 const APP_CONTACT: Cue = Cue::Kind("text.app_contact", Stage::OffPlatform, Tag::AppMove);
@@ -1018,6 +1087,7 @@ impl Tracker {
             two_way_since: None,
             previous: Vec::new(),
             app_named: None,
+            his_upi: None,
             shared_link: None,
             burst: None,
             advice: Vec::new(),
@@ -1166,6 +1236,9 @@ impl Tracker {
             }
         }
         if let Some(text) = msg.text.as_deref().filter(|t| !t.is_empty()) {
+            if mine && upi_id(text) {
+                self.his_upi = Some((at, index));
+            }
             let bytes = Bytes::of(text);
             let text = own_words_of(text, bytes);
             // The buffer of the last message, emptied: no allocation per message.
@@ -1180,9 +1253,23 @@ impl Tracker {
             }
             // The contact paying the user ("I will pay you back", an honorarium): the
             // money in that message is theirs to give, not a demand.
-            let payout = found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout);
+            // Money the contact names right after the user gave his own UPI id, in the same
+            // sitting, with no threat, is her paying him: the tenant's advance, the pupil's
+            // fees ("sent 2500"). The chain's payee is the contact: she gives her UPI id.
+            let paying = !mine
+                && self.his_upi.is_some_and(|(t, i)| index - i <= 2 && same_sitting(t, i, at, index))
+                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor | Tag::OrElse));
+            let payout = paying || found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout);
             if payout {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Money);
+            }
+            // "Be alone in the room" said in the message that names the service it is for
+            // (the doctor's private questions), in a conversation the user opened with his
+            // own errand, is the session's privacy, not her wish to be alone with him. Not
+            // from a persona the contact brought herself: the "yoga teacher" who asks him to
+            // be alone for the class (issue 12, corpus w3 and w5).
+            if !mine && (self.errand || self.sought) && found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Service | Tag::IdCheck)) {
+                found.retain(|(r, _)| !(self.engine.rules()[*r].tag == Tag::Intimacy && self.engine.rules()[*r].id.starts_with("video_call.alone")));
             }
             // An app named is nothing alone; with an id or a number from the contact it
             // is "find me there" (see `contact_id`), unless an ask already says so.
