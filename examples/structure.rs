@@ -4,7 +4,8 @@
 //! each feature splits scams from benign conversations, warned and not.
 //!
 //! `cargo run --release --example structure -- DIR...` (e.g. `tests/corpus tests/tuning`);
-//! `--list` also prints one line per conversation. Group chats are left out (each member is
+//! `--list` also prints one line per conversation; `--at-warning` measures at the first
+//! warning instead (of the conversations warned). Group chats are left out (each member is
 //! her own contact there). Measures only: nothing here changes what the engine decides.
 use saavdhan::engine::eval::{load_dir, Case};
 use saavdhan::engine::{Level, MessageKind, Sender, Stage, Tracker, Tuning};
@@ -56,7 +57,7 @@ fn strong_grooming(rule: &str) -> bool {
     rule.starts_with("grooming.") && (rule.contains("flattery") || rule.contains("personal") || rule.contains("intimacy") || rule.contains("alone"))
 }
 
-fn measure(case: &Case) -> Option<Row> {
+fn measure(case: &Case, at_warning: bool) -> Option<Row> {
     let c = &case.conversation;
     if c.contact.group {
         return None;
@@ -77,7 +78,13 @@ fn measure(case: &Case) -> Option<Row> {
         .filter(|&i| c.messages[i].from == Sender::Them)
         .min();
     let annotated = [case.expect.off_platform_at, case.expect.video_call_at].into_iter().flatten().min();
-    let step = if scam { engine_step.into_iter().chain(annotated).min() } else { engine_step };
+    let step = if at_warning {
+        a.first_warning_at
+    } else if scam {
+        engine_step.into_iter().chain(annotated).min()
+    } else {
+        engine_step
+    };
     let warned = a.first_warning_at.is_some();
     let Some(k) = step else {
         return Some(Row { file: case.file.clone(), scam, warned, warned_at: a.first_warning_at, step: None, suspicion: 0, f: vec![] });
@@ -140,14 +147,19 @@ fn measure(case: &Case) -> Option<Row> {
 
 fn main() {
     let mut list = false;
+    let mut at_warning = false;
     let mut rows = Vec::new();
     for arg in std::env::args().skip(1) {
         if arg == "--list" {
             list = true;
             continue;
         }
+        if arg == "--at-warning" {
+            at_warning = true;
+            continue;
+        }
         let cases = load_dir(Path::new(&arg)).unwrap_or_else(|e| panic!("{e}"));
-        rows.extend(cases.iter().filter_map(measure));
+        rows.extend(cases.iter().filter_map(|c| measure(c, at_warning)));
     }
     let with_step: Vec<&Row> = rows.iter().filter(|r| r.step.is_some()).collect();
     let scams: Vec<&&Row> = with_step.iter().filter(|r| r.scam).collect();
@@ -163,7 +175,8 @@ fn main() {
         quiet.len(),
         rows.iter().filter(|r| !r.scam && r.warned && r.step.is_none()).count(),
     );
-    println!("| feature at her first step | scams | benign warned (false alarms) | benign with a step, not warned |");
+    let at = if at_warning { "the first warning (the step column: conversations warned)" } else { "her first step" };
+    println!("| feature at {at} | scams | benign warned (false alarms) | benign with a step, not warned |");
     println!("|---|---|---|---|");
     for (i, name) in FEATURES.iter().enumerate() {
         let n = |set: &[&&Row]| set.iter().filter(|r| r.f[i]).count();
