@@ -29,7 +29,7 @@ struct File {
 }
 
 /// The word lists the tracker knows by name, and the Rust constant each becomes.
-const WORD_LISTS: &[(&str, &str)] = &[("possessive", "POSSESSIVE"), ("comparison", "COMPARISON"), ("re_ask", "RE_ASK"), ("link", "LINK"), ("laugh", "LAUGH")];
+const WORD_LISTS: &[(&str, &str)] = &[("possessive", "POSSESSIVE"), ("comparison", "COMPARISON"), ("re_ask", "RE_ASK"), ("link", "LINK"), ("laugh", "LAUGH"), ("affection", "AFFECTION")];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -222,6 +222,9 @@ fn word_lists(files: &[(String, File)]) -> String {
             }
             if *name == "laugh" && !(w.len() == 4 && (w.as_bytes()[0] == 0xF0 || w.as_bytes()[0] == b'h')) {
                 fail(format!("{file}: word list 'laugh': '{w}' must be four bytes, an emoji or a word starting with 'h'"));
+            }
+            if *name == "affection" && !matches!(w.as_bytes()[0], 0xE2 | 0xF0) {
+                fail(format!("{file}: word list 'affection': '{w}' must be an emoji starting with the byte 0xE2 or 0xF0"));
             }
         }
         out.push_str(&format!("pub const {konst}: &[&str] = &{:?};\n", list.words));

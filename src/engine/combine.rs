@@ -31,8 +31,11 @@ const fn bits(tags: &[Tag]) -> u32 {
     b
 }
 
-const GROOMING: u32 = bits(&[Tag::Greeting, Tag::Forward, Tag::Flattery, Tag::Personal, Tag::Intimacy]);
-const STRONG_GROOMING: u32 = bits(&[Tag::Flattery, Tag::Personal, Tag::Intimacy]);
+const GROOMING: u32 = bits(&[Tag::Greeting, Tag::Forward, Tag::Flattery, Tag::Personal, Tag::Intimacy, Tag::Affection]);
+/// Courting: flattery, personal questions, intimacy, and affection shown in emoji.
+const STRONG_GROOMING: u32 = bits(&[Tag::Flattery, Tag::Personal, Tag::Intimacy, Tag::Affection]);
+/// Courting said in words: what the user's own words can answer.
+const SAID_GROOMING: u32 = bits(&[Tag::Flattery, Tag::Personal, Tag::Intimacy]);
 pub const OFF_PLATFORM: u32 = bits(&[Tag::NumberAsk, Tag::AppMove, Tag::Secrecy]);
 const VIDEO_CALL: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call]);
 /// What makes a later threat or demand extortion: a call, or a recording of one.
@@ -176,7 +179,7 @@ impl Chain {
 
     /// Whether flattery, personal questions or intimacy are among the active cues.
     pub fn has_personal(&self, now: Option<i64>) -> bool {
-        self.active(now) & STRONG_GROOMING != 0
+        self.active(now) & SAID_GROOMING != 0
     }
 
     /// Whether the contact courted the user (two of flattery, personal questions and
@@ -426,7 +429,11 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     let cautious = tuning.cautious;
     let stranger = s >= if cautious { STRANGER - 1 } else { STRANGER };
     let trusted = s <= TRUSTED;
-    let strong = (tags & STRONG_GROOMING).count_ones() + if cautious { has(GROOMING) as u32 } else { 0 };
+    // Courting said in words; with the contact's affection in emoji (hearts, kisses,
+    // flowers) it judges her step off Facebook or towards a call: alone, a "Good morning
+    // ji 🌹" is a greeting's garnish, no warning (tests/tuning/README.md, round ten).
+    let said = (tags & SAID_GROOMING).count_ones() + if cautious { has(GROOMING) as u32 } else { 0 };
+    let strong = said + has(Tag::Affection.bit()) as u32;
     let threat = has(THREAT);
     let money = has(Tag::Money.bit());
     let off = has(OFF_PLATFORM);
@@ -524,7 +531,7 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
         }
         // A lone threat-like line from someone not a stranger, with no demand, no call
         // and no chain before it (a riddle's "police case", the news): a notice.
-        if !stranger && !off && !money && !levered && strong == 0 && !sexual {
+        if !stranger && !off && !money && !levered && said == 0 && !sexual {
             return Level::Notice;
         }
         // Without a call: aimed at him, or with a demand, from a stranger or a contact
@@ -552,7 +559,7 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
         if s < 0 && !sexual {
             return if off || strong > 0 || cautious { Level::Warning } else { Level::Notice };
         }
-        return if sexual && stranger && (off || strong > 0) { Level::Danger } else { Level::Warning };
+        return if sexual && stranger && (off || said > 0) { Level::Danger } else { Level::Warning };
     }
     if off {
         if s < 0 {
@@ -568,16 +575,16 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
         // Money asked with no call, no recording, no threat and no move off Facebook is
         // not this chain's step (its demand follows the call): a temple's donation, a
         // videographer's balance. From a stranger who courted him first, a warning.
-        return if stranger && strong > 0 { Level::Warning } else { Level::Notice };
+        return if stranger && said > 0 { Level::Warning } else { Level::Notice };
     }
     if has(GROOMING) {
         if stranger {
             // The newer variant skips the number and goes straight for the call: a
             // brand-new account showering a stranger with flattery is already a warning.
             let fresh = s >= if cautious { STRANGER } else { 5 };
-            return if fresh && strong >= 1 { Level::Warning } else { Level::Notice };
+            return if fresh && said >= 1 { Level::Warning } else { Level::Notice };
         }
-        return if strong >= 2 && s >= 0 { Level::Notice } else { Level::None };
+        return if said >= 2 && s >= 0 { Level::Notice } else { Level::None };
     }
     if s >= 4 {
         return Level::Notice;

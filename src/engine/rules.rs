@@ -72,6 +72,11 @@ named! {
         /// contact keeps the check on the institution's own channel: asking him to move
         /// off Facebook voids it (`tracker::Tracker::evaluate`), as courting does.
         IdCheck = "id_check",
+        /// Not in rule files: an emoji of affection in the contact's own message (hearts,
+        /// kisses, flowers: `rules/word_lists.toml`, list `affection`). Courting shown, not
+        /// said: it counts with flattery, personal questions and intimacy, but the user's
+        /// answer to it is not an answer to her questions (tests/tuning/README.md, round ten).
+        Affection = "affection",
     }
 }
 
@@ -98,7 +103,7 @@ impl Tag {
 
     /// Steps that a quote or a forward does not make the sender's own.
     pub fn is_ask_or_threat(self) -> bool {
-        !matches!(self, Tag::Greeting | Tag::Forward | Tag::Flattery | Tag::Personal | Tag::Intimacy) && !self.is_context()
+        !matches!(self, Tag::Greeting | Tag::Forward | Tag::Flattery | Tag::Personal | Tag::Intimacy | Tag::Affection) && !self.is_context()
     }
 }
 

@@ -44,12 +44,13 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 5] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 6] = [
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
             ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
             ("link", LINK_EXAMPLES, &|t| super::link_or_qr(t)),
             ("laugh", LAUGH_EXAMPLES, &|t| super::laughing(t)),
+            ("affection", AFFECTION_EXAMPLES, &|t| super::affectionate(t).is_some()),
         ];
         for (name, (positive, negative), f) in checks {
             for t in positive {
@@ -153,6 +154,57 @@ mod tests {
         let mut m = at(0, true, explained);
         m.at = Some(late);
         assert_eq!(t.push(&m).level, Level::Danger);
+    }
+
+    #[test]
+    fn affection_in_emoji_before_the_step_is_courting() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        // Nothing known but fifteen mutual friends: suspicion below zero, so a bare
+        // invitation is a notice (a relative, a colleague).
+        let contact = || Contact { friend_status: FriendStatus::Friends, mutual_friends: Some(15), ..Contact::named("R".into()) };
+        let run = |first: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(1, true, first));
+            t.push(&at(2, false, "kuch nahi, khana kha raha"));
+            t.push(&at(3, true, "video call karein?")).level
+        };
+        assert_eq!(run("kya kar rahe ho ji"), Level::Notice);
+        // Her kisses before it court him as words would (tests/tuning/README.md, round ten).
+        assert_eq!(run("kya kar rahe ho ji 😘😘"), Level::Warning);
+        assert_eq!(run("Good night ❤️"), Level::Warning);
+        // A smile or folded hands is no courting.
+        assert_eq!(run("kya kar rahe ho ji 🙂🙏"), Level::Notice);
+        // Thanks with a heart after the call (the grandchild's project) court no one.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "kya kar rahe ho ji"));
+        assert_eq!(t.push(&at(3, true, "video call karein?")).level, Level::Notice);
+        t.push(&crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(4, true, "") });
+        assert_eq!(t.push(&at(9, true, "Recording done, thank you ❤️")).level, Level::Notice);
+        // Alone, from a new account with nothing else, a flower is a greeting's garnish.
+        let new = Contact { friend_status: FriendStatus::NotFriends, mutual_friends: Some(0), joined: Some("2026-11".into()), ..Contact::named("N".into()) };
+        let mut t = Tracker::new(new, Tuning::default(), None);
+        assert!(t.push(&at(1, true, "Good morning ji 🌹 have a nice day")).level < Level::Warning);
+        // In a group a 🌹 goes to everyone: not counted.
+        let group = Contact { group: true, ..contact() };
+        let mut t = Tracker::new(group, Tuning::default(), None);
+        let mut m = at(1, true, "kya kar rahe ho ji 😘😘");
+        m.author = Some("Rani".into());
+        t.push(&m);
+        let mut m = at(3, true, "video call karein?");
+        m.author = Some("Rani".into());
+        assert!(t.push(&m).level < Level::Warning);
+    }
+
+    #[test]
+    fn his_kinship_word_after_her_hearts_is_still_his() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        // A daughter's "Papa 😘", then his "mummy kaisi hai?": kinship both ways. Her
+        // hearts are no question his word answers (unlike "are you married?").
+        let contact = Contact { friend_status: FriendStatus::Friends, ..Contact::named("G".into()) };
+        let mut t = Tracker::new(contact, Tuning::default(), None);
+        t.push(&at(1, true, "Papa namaste 😘"));
+        t.push(&at(2, false, "Bolo beta, mummy kaisi hai?"));
+        assert!(t.push(&at(3, true, "video call karein?")).level < Level::Warning);
     }
 
     #[test]
@@ -712,6 +764,13 @@ fn kind_words(kind: MessageKind) -> String {
     .to_string()
 }
 
+/// The first emoji of affection (`word_lists::AFFECTION`) in `text`, if any. Each
+/// begins with the byte 0xE2 or 0xF0: compared only where one of those stands.
+fn affectionate(text: &str) -> Option<&'static str> {
+    let b = text.as_bytes();
+    b.iter().enumerate().filter(|(_, &c)| c == 0xE2 || c == 0xF0).find_map(|(i, _)| word_lists::AFFECTION.iter().copied().find(|w| b[i..].starts_with(w.as_bytes())))
+}
+
 /// Whether a message laughs: a laughing or teasing emoji, or "haha" / "hehe".
 fn laughing(text: &str) -> bool {
     // Each is four bytes, every emoji above begins with the byte 0xF0 and each word with
@@ -783,6 +842,9 @@ fn upi_id(text: &str) -> bool {
 
 /// The contact's id on another app, given with the app's name (see `contact_id`).
 const APP_CONTACT: Cue = Cue::Kind("text.app_contact", Stage::OffPlatform, Tag::AppMove);
+/// An emoji of affection in the contact's own message (`affectionate`): flattery shown,
+/// not said.
+const AFFECTION: Cue = Cue::Kind("text.affection", Stage::Grooming, Tag::Affection);
 
 /// An id someone can be found by on another app, in `text`: a handle ("@priya_v_0991",
 /// "id: sree_lakshmi_pkd_x") or a phone number, also spaced or partly masked
@@ -835,6 +897,9 @@ fn kind_cue_by_id(id: &str) -> Option<Cue> {
     }
     if id == "text.threat_amount" {
         return Some(THREAT_AMOUNT);
+    }
+    if id == "text.affection" {
+        return Some(AFFECTION);
     }
     [MessageKind::VideoCall, MessageKind::MissedVideoCall, MessageKind::Forwarded]
         .into_iter()
@@ -889,15 +954,17 @@ impl Bytes {
     const W: u8 = 4;
     /// 0xF0 or 'h': how each laugh of `laughing` begins.
     const LAUGH: u8 = 8;
+    /// 0xE2 or 0xF0: how each emoji of `affectionate` begins.
+    const EMOJI: u8 = 16;
 
     const TABLE: [u8; 256] = {
         let mut t = [0u8; 256];
         t[b'"' as usize] = Bytes::QUOTE;
         t[b'\'' as usize] = Bytes::QUOTE;
-        t[0xE2] = Bytes::QUOTE;
+        t[0xE2] = Bytes::QUOTE | Bytes::EMOJI;
         t[b'/' as usize] = Bytes::SLASH;
         t[b'w' as usize] = Bytes::W;
-        t[0xF0] = Bytes::LAUGH;
+        t[0xF0] = Bytes::LAUGH | Bytes::EMOJI;
         t[b'h' as usize] = Bytes::LAUGH;
         t
     };
@@ -1345,6 +1412,14 @@ impl Tracker {
             let quoted = msg.kind == MessageKind::Forwarded || caution || broadcast || comment || (!mine && self.advising(author, at, index));
             if let Some(id) = app_id.filter(|_| !quoted) {
                 self.events.push(Event { index: Some(index), at, author, mine, cue: APP_CONTACT, matched: id });
+            }
+            // Courting shown without words: the contact's own hearts, kisses, flowers
+            // (tests/tuning/README.md, round ten, measured them before use). Not from the
+            // user, nor in a forward or a quoted passage, nor in a group (a 🌹 to everyone).
+            if !mine && !quoted && !self.contact.group && bytes.has(Bytes::EMOJI) && !self.chains.get(author).is_some_and(|c| c.has_lever(at)) {
+                if let Some(e) = affectionate(&text) {
+                    self.events.push(Event { index: Some(index), at, author, mine, cue: AFFECTION, matched: e.to_string() });
+                }
             }
             if caution {
                 self.advice.retain(|a| a.0 != author);
