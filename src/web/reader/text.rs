@@ -22,6 +22,9 @@ pub fn norm(s: &str) -> String {
 /// `norm` written into `out` (cleared first): one buffer serves many texts.
 pub fn norm_into(s: &str, out: &mut String) {
     out.clear();
+    // The normal form is never longer than `s` (whitespace runs shrink to one
+    // space, quotes to an ASCII one, invisibles go): one allocation at most.
+    out.reserve(s.len());
     let mut space = false;
     if s.is_ascii() {
         for b in s.bytes() {
