@@ -118,6 +118,26 @@ mod tests {
     }
 
     #[test]
+    fn money_the_contact_has_sent_him_is_no_demand_unless_a_threat_comes_with_it() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("X".into()) };
+        let call = crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(1, true, "") };
+        let run = |after: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "hi dear, aapka whatsapp number do"));
+            t.push(&call);
+            t.push(&at(3, true, after)).level
+        };
+        // The buyer's advance, sent after seeing the item on video: she pays him.
+        assert!(run("theek hai 6000 final, 1000 advance abhi bhej raha hu") < Level::Danger);
+        assert!(run("baaki 5000 bhej diye, thank you uncle") < Level::Danger);
+        // The same sum asked of him after her call is the chain's demand.
+        assert_eq!(run("theek hai, 6000 abhi bhejo"), Level::Danger);
+        // "Sent" with a threat is the threat's price, not her payment.
+        assert_eq!(run("video tumhare bete ko bhej diya, 6000 bhejo warna sabko"), Level::Danger);
+    }
+
+    #[test]
     fn be_alone_for_the_service_he_sought_is_its_privacy() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Clinic".into()) };
@@ -1326,7 +1346,10 @@ impl Tracker {
             let paying = !mine
                 && self.his_upi.is_some_and(|(t, i)| index - i <= 2 && same_sitting(t, i, at, index))
                 && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor | Tag::OrElse));
-            let payout = paying || found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout);
+            // Not with a threat in the message: "I sent your video to your son" and a sum
+            // is the threat and its price (a payout word is no shield for it).
+            let threatened = || found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor | Tag::OrElse));
+            let payout = paying || (found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout) && !threatened());
             if payout {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Money);
             }
