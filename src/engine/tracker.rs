@@ -138,6 +138,25 @@ mod tests {
     }
 
     #[test]
+    fn threat_words_in_her_own_invitation_are_the_calls_words() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("X".into()) };
+        let run = |texts: &[&str]| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            let mut l = Level::None;
+            for (i, m) in texts.iter().enumerate() {
+                l = t.push(&at(i as i64, true, m)).level;
+            }
+            l
+        };
+        let invite = "Uncle ek video call kar lo, start karke dikha do aur km meter. Abhi office me hu";
+        // The buyer's invitation and, later, his advance: no threat was said.
+        assert!(run(&[invite, "Sahi hai. Fees 500 UPI pe bhejo"]) < Level::Danger);
+        // The same words as the invitation's "or else" are the threat.
+        assert_eq!(run(&["Video call kar lo warna tumhara video office me sabko dikha dunga", "500 UPI pe bhejo"]), Level::Danger);
+    }
+
+    #[test]
     fn be_alone_for_the_service_he_sought_is_its_privacy() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Clinic".into()) };
@@ -1352,6 +1371,21 @@ impl Tracker {
             let payout = paying || (found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout) && !threatened());
             if payout {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Money);
+            }
+            // A threat's words in the contact's own invitation to a call, with no recording,
+            // no "or else", no sum and no deadline ("I take an online batch on video call,
+            // share your WhatsApp"; "video call kar lo, start karke dikha do, office me hu"):
+            // the words of the call she asks for. The chain's threat follows the call, over
+            // its recording, or is the "or else" of the invitation itself (issue 12, round
+            // eleven: w13a's yoga class and scooter buyer).
+            // An invitation said as one ("video call karo", "join on video call"), not a
+            // "come on video" that a threat's "post korbo" also reads as.
+            if !mine && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Threat)
+                && found.iter().any(|(r, _)| self.engine.rules()[*r].id.starts_with("video_call.invite"))
+                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Recording | Tag::OrElse | Tag::Money | Tag::Countdown | Tag::Impostor))
+                && bare_amount(&text).is_none()
+            {
+                found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Threat);
             }
             // "Be alone in the room" said in the message that names the service it is for
             // (the doctor's private questions), in a conversation the user opened with his
