@@ -580,6 +580,17 @@ mod tests {
     }
 
     #[test]
+    fn a_number_before_a_count_noun_is_a_count_not_a_sum() {
+        use super::{bare_amount, counted};
+        let is_sum = |t: &str| bare_amount(t).is_some_and(|a| !counted(t, &a));
+        assert!(!is_sum("ninna video viral aagtide appa 🔥 5000 views in one day!"));
+        assert!(!is_sum("300 Likes already"));
+        assert!(!is_sum("कल 50 लोग आएंगे"));
+        assert!(is_sum("5000 bhejo, views ki baat baad me"));
+        assert!(is_sum("5000 now or your video gets views"));
+    }
+
+    #[test]
     fn bare_amounts_but_not_phone_numbers_or_years() {
         use super::bare_amount;
         assert_eq!(bare_amount("21000").as_deref(), Some("21000"));
@@ -1081,6 +1092,23 @@ fn own_words_of(text: &str, bytes: Bytes) -> std::borrow::Cow<'_, str> {
     String::from_utf8(out).map(Into::into).unwrap_or_else(|_| text.into())
 }
 
+/// Words that make the number before them a count, not a sum ("5000 views in one day",
+/// "300 likes", "50 लोग"): a son's channel, a club's members (issue 12, round eleven:
+/// w12b's cooking video read as a threat with a price).
+const COUNT_NOUNS: [&str; 19] = [
+    "views", "view", "likes", "followers", "subscribers", "subs", "comments", "shares", "people", "members", "log", "km", "kms",
+    "लोग", "व्यूज", "व्यूज़", "लाइक्स", "लोक", "सदस्य",
+];
+
+/// Whether the amount `a` found in `text` is a count: the word right after it is a count noun.
+fn counted(text: &str, a: &str) -> bool {
+    text.match_indices(a).any(|(i, _)| {
+        let next = text[i + a.len()..].split_whitespace().next().unwrap_or("");
+        let next: String = next.chars().take_while(|c| c.is_alphanumeric() || matches!(c, '\u{093c}'..='\u{094d}' | '\u{0900}'..='\u{0903}')).collect::<String>().to_lowercase();
+        COUNT_NOUNS.contains(&next.as_str())
+    })
+}
+
 /// A bare amount in `text` ("21000", "30k", "₹12,000", "पहले 5000"): money asked with
 /// no verb. It counts only after a call or a recording (see `apply`). Phone numbers (8+
 /// digits) and years (1900-2099) are not amounts. Only the words holding an ASCII digit
@@ -1433,7 +1461,7 @@ impl Tracker {
                 self.app_named = Some((author, at, index));
             }
             if !mine && !payout && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link) && !found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Money) {
-                if let Some(a) = bare_amount(&text) {
+                if let Some(a) = bare_amount(&text).filter(|a| !counted(&text, a)) {
                     let rules = self.engine.rules();
                     let threat = found.iter().any(|(r, _)| matches!(rules[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor))
                         && !found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution);
