@@ -157,6 +157,22 @@ mod tests {
     }
 
     #[test]
+    fn advice_that_names_the_scam_or_says_real_police_never_ask_is_no_threat() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, mutual_friends: Some(48), ..Contact::named("X".into()) };
+        let run = |reply: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, false, "आमच्या सोसायटीतल्या काकांना कोणीतरी व्हिडिओ कॉल करून पैसे मागितले"));
+            t.push(&at(1, true, reply)).level
+        };
+        // The nephew in the police answers his uncle's story: advice, not a demand.
+        assert!(run("मामा, तो सेक्सटॉर्शनचा प्रकार आहे. पोलीस केस बंद करायला पैसे मागत नाहीत") < Level::Warning);
+        assert!(run("खरे पोलीस कधीच केस बंद करायला पैसे मागत नाहीत") < Level::Warning);
+        // The impostor's own case and price, said as his.
+        assert_eq!(run("मी पोलीस, तुमच्यावर केस आहे. केस बंद करायला पैसे द्या"), Level::Danger);
+    }
+
+    #[test]
     fn be_alone_for_the_service_he_sought_is_its_privacy() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Clinic".into()) };
