@@ -187,6 +187,25 @@ mod tests {
     }
 
     #[test]
+    fn are_you_alone_said_with_a_family_word_is_the_familys_surprise() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let call = crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(3, true, "") };
+        let run = |first: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, first));
+            t.push(&at(1, false, "She is in the temple. What happened?"));
+            t.push(&at(2, true, "Let us do a video call now"));
+            t.push(&call).level
+        };
+        assert!(run("Hi thatha!! Are you alone? Is ajji around?") < Level::Warning);
+        assert!(run("अभी अकेले हो पापा? मम्मी मंदिर गई?") < Level::Warning);
+        // Her own relative is no family word of his; nor is a bare "dear".
+        assert_eq!(run("Hi dear, are you alone?"), Level::Warning);
+        assert_eq!(run("Are you alone? my papa is out"), Level::Warning);
+    }
+
+    #[test]
     fn be_alone_for_the_service_he_sought_is_its_privacy() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Clinic".into()) };
@@ -1451,6 +1470,17 @@ impl Tracker {
             // from a persona the contact brought herself: the "yoga teacher" who asks him to
             // be alone for the class (issue 12, corpus w3 and w5).
             if !mine && (self.errand || self.sought) && found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Service | Tag::IdCheck)) {
+                found.retain(|(r, _)| !(self.engine.rules()[*r].tag == Tag::Intimacy && self.engine.rules()[*r].id.starts_with("video_call.alone")));
+            }
+            // "Are you alone?" in the message that calls him by a family word or names his
+            // family by one ("Hi thatha!! Are you alone? Is ajji around?", "अभी अकेले हो?
+            // मम्मी मंदिर गई?"): a grandchild's surprise kept from the grandmother, not her
+            // wish to be alone with him (issue 12, round eleven: w13a's grandson,
+            // granddaughter and daughter). Not her own relative ("my papa").
+            if !mine
+                && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Intimacy && self.engine.rules()[*r].id.starts_with("video_call.alone"))
+                && found.iter().any(|(r, m)| self.engine.rules()[*r].tag == Tag::Kin && !own_relative(&text, m))
+            {
                 found.retain(|(r, _)| !(self.engine.rules()[*r].tag == Tag::Intimacy && self.engine.rules()[*r].id.starts_with("video_call.alone")));
             }
             // An app named is nothing alone; with an id or a number from the contact it
