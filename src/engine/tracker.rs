@@ -206,6 +206,15 @@ mod tests {
     }
 
     #[test]
+    fn a_romanised_kin_word_that_is_an_everyday_word_elsewhere_is_no_kinship() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        // Hindi "ho pati" (can be), not Tamil "paati" (grandmother) folded to "pati".
+        assert_eq!(t.push(&at(0, true, "apna whatsapp no do na ji, yahan baat nhi ho pati")).level, Level::Warning);
+    }
+
+    #[test]
     fn be_alone_for_the_service_he_sought_is_its_privacy() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Clinic".into()) };
