@@ -705,6 +705,8 @@ mod tests {
         assert_eq!(contact_id("id sree_lakshmi_pkd_x. avide").as_deref(), Some("sree_lakshmi_pkd_x"));
         assert_eq!(contact_id("mera whatsapp 98765 45066 hai").as_deref(), Some("98765 45066"));
         assert_eq!(contact_id("ente number 98xx4 4x0x2, whatsapp").as_deref(), Some("98xx4 4x0x2"));
+        assert_eq!(contact_id("मेरा whatsapp नंबर 70xxx 4xxx9 है").as_deref(), Some("70xxx 4xxx9"));
+        assert_eq!(contact_id("xxxxx xxx9 hai"), None);
         assert_eq!(contact_id("amar n0: 9 8 x x 5 1 2 x 0 7").as_deref(), Some("9 8 x x 5 1 2 x 0 7"));
         assert_eq!(contact_id("UPI balajitrust.seva@fakupi par bhejen"), None);
         assert_eq!(contact_id("fees 1800, 3 din, 7 baje"), None);
@@ -957,7 +959,8 @@ const AFFECTION: Cue = Cue::Kind("text.affection", Stage::Grooming, Tag::Affecti
 /// An id someone can be found by on another app, in `text`: a handle ("@priya_v_0991",
 /// "id: sree_lakshmi_pkd_x") or a phone number, also spaced or partly masked
 /// ("98765 45066", "98xx4 4x0x2", "9 8 x x 5 1 2 x 0 7"): ten or more digits or masks
-/// in a run of number-like words, at least five of them digits. A UPI id
+/// in a run of number-like words, at least four of them digits ("70xxx 4xxx9": a number
+/// masked for the page shows its first two and last digits). A UPI id
 /// ("name@okaxis") is not a handle: its "@" follows a letter.
 pub(crate) fn contact_id(text: &str) -> Option<String> {
     let handle_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
@@ -986,7 +989,7 @@ pub(crate) fn contact_id(text: &str) -> Option<String> {
             start.get_or_insert(i);
             marks += w.chars().filter(|c| *c != '-').count();
             digits += w.chars().filter(char::is_ascii_digit).count();
-            if marks >= 10 && digits >= 5 {
+            if marks >= 10 && digits >= 4 {
                 return start.map(|s| text[s..i + w.len()].to_string());
             }
         } else {
