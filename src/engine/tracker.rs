@@ -215,6 +215,21 @@ mod tests {
     }
 
     #[test]
+    fn a_gang_word_said_with_his_own_video_named_is_the_impostors_claim_not_a_warning() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("X".into()) };
+        let run = |second: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "नमस्कार, दिल्ली सायबर विभागातून अधिकारी बोलतोय."));
+            t.push(&at(1, true, second));
+            t.push(&at(2, true, "पोलिसांना तपास करण्यासाठी पैशांची गरज आहे. आरोपीचं लोकेशन ट्रेस करायला २५,००० फी लागेल")).level
+        };
+        assert_eq!(run("तुमचा एक आक्षेपार्ह व्हिडिओ आमच्याकडे तक्रारीत आला आहे. ती टोळी आम्ही पकडत आहोत."), Level::Danger);
+        // Advice said as advice still takes the sitting's demand back.
+        assert!(run("जर कोणी तुमचा व्हिडिओ पाठवण्याची धमकी दिली तर पैसे देऊ नका, तक्रार करा") < Level::Danger);
+    }
+
+    #[test]
     fn be_alone_for_the_service_he_sought_is_its_privacy() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Clinic".into()) };
@@ -1547,8 +1562,15 @@ impl Tracker {
             // Not from a contact who already claimed to be the police, a court or a
             // "YouTube manager" against him: the impostor's "we caught the gang", "your
             // name will be in the newspaper" are the threat going on, not advice.
+            // A warning word alone ("gang", "fraud", the news) said with his own video
+            // named ("your objectionable video came to us; we are catching that gang") is
+            // the impostor's claim, not a warning: advice says what to do ("if anyone
+            // asks", "don't pay", "call 1930"), the news names no video of his (issue 12,
+            // round eleven: w13a's "Delhi cyber officer").
+            let advice_said = || found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution && rules[*r].id != "context.caution");
+            let his_video = || found.iter().any(|(r, _)| rules[*r].tag == Tag::Aimed);
             let caution = !mine
-                && (found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution) || self.narrates_chain(author, at, &found))
+                && ((found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution) && (advice_said() || !his_video())) || self.narrates_chain(author, at, &found))
                 && !self.chains.get(author).is_some_and(|c| c.active(at) & Tag::Impostor.bit() != 0);
             // A long text (a club's contest notice, a pasted story or essay) is a broadcast,
             // read like a forward: the blind sets' longest scam line has 54 words.
