@@ -654,13 +654,14 @@ mod tests {
 
     #[test]
     fn a_number_before_a_count_noun_is_a_count_not_a_sum() {
-        use super::{bare_amount, counted};
-        let is_sum = |t: &str| bare_amount(t).is_some_and(|a| !counted(t, &a));
+        use super::sum_amount;
+        let is_sum = |t: &str| sum_amount(t).is_some();
         assert!(!is_sum("ninna video viral aagtide appa 🔥 5000 views in one day!"));
         assert!(!is_sum("300 Likes already"));
         assert!(!is_sum("कल 50 लोग आएंगे"));
         assert!(is_sum("5000 bhejo, views ki baat baad me"));
         assert!(is_sum("5000 now or your video gets views"));
+        assert_eq!(sum_amount("5000 views ho gaye, ab 3000 bhejo").as_deref(), Some("3000"));
     }
 
     #[test]
@@ -1176,13 +1177,11 @@ const COUNT_NOUNS: [&str; 19] = [
     "लोग", "व्यूज", "व्यूज़", "लाइक्स", "लोक", "सदस्य",
 ];
 
-/// Whether the amount `a` found in `text` is a count: the word right after it is a count noun.
-fn counted(text: &str, a: &str) -> bool {
-    text.match_indices(a).any(|(i, _)| {
-        let next = text[i + a.len()..].split_whitespace().next().unwrap_or("");
-        let next: String = next.chars().take_while(|c| c.is_alphanumeric() || matches!(c, '\u{093c}'..='\u{094d}' | '\u{0900}'..='\u{0903}')).collect::<String>().to_lowercase();
-        COUNT_NOUNS.contains(&next.as_str())
-    })
+/// Whether the word at the start of `rest` (what follows an amount) is a count noun.
+fn count_noun_next(rest: &str) -> bool {
+    let next = rest.split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| c.is_ascii_punctuation() || !(c.is_alphanumeric() || matches!(c, '\u{0900}'..='\u{0903}' | '\u{093c}'..='\u{094d}')));
+    !next.is_empty() && COUNT_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(next))
 }
 
 /// A bare amount in `text` ("21000", "30k", "₹12,000", "पहले 5000"): money asked with
@@ -1190,6 +1189,16 @@ fn counted(text: &str, a: &str) -> bool {
 /// digits) and years (1900-2099) are not amounts. Only the words holding an ASCII digit
 /// are looked at (no other can be an amount): most of a message is skipped by a byte search.
 fn bare_amount(text: &str) -> Option<String> {
+    amount_in(text, false)
+}
+
+/// The first bare amount in `text` that is a sum: not a count ("5000 views in one day",
+/// "300 likes"; see `COUNT_NOUNS`).
+fn sum_amount(text: &str) -> Option<String> {
+    amount_in(text, true)
+}
+
+fn amount_in(text: &str, skip_counts: bool) -> Option<String> {
     let folded: String;
     let text = if has_indic_digit(text) {
         folded = text.chars().map(|c| if indic(c) { char::from(b'0' + ((c as u32 & 0x7F) - 0x66) as u8) } else { c }).collect();
@@ -1204,7 +1213,9 @@ fn bare_amount(text: &str) -> Option<String> {
         let start = text[from..digit].char_indices().rev().find(|&(_, c)| is_sep(c)).map_or(from, |(k, c)| from + k + c.len_utf8());
         let end = text[digit..].char_indices().find(|&(_, c)| is_sep(c)).map_or(text.len(), |(k, _)| digit + k);
         if let Some(a) = amount_word(&text[start..end]).filter(|_| !phone_half(text, start, end)) {
-            return Some(a);
+            if !(skip_counts && count_noun_next(&text[end..])) {
+                return Some(a);
+            }
         }
         from = end;
     }
@@ -1548,7 +1559,7 @@ impl Tracker {
                 self.app_named = Some((author, at, index));
             }
             if !mine && !payout && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link) && !found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Money) {
-                if let Some(a) = bare_amount(&text).filter(|a| !counted(&text, a)) {
+                if let Some(a) = sum_amount(&text) {
                     let rules = self.engine.rules();
                     let threat = found.iter().any(|(r, _)| matches!(rules[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor))
                         && !found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution);
