@@ -230,6 +230,23 @@ mod tests {
     }
 
     #[test]
+    fn a_heart_in_the_message_that_calls_him_papa_is_the_familys() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let call = crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(5, true, "") };
+        let run = |texts: &[&str]| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            for (i, m) in texts.iter().enumerate() {
+                t.push(&at(i as i64, true, m));
+            }
+            t.push(&call).level
+        };
+        assert!(run(&["Happy Birthday पापा 🎂🎉❤️ 70 साल के जवान!"]) < Level::Warning);
+        // Her hearts in a message of their own still court.
+        assert_eq!(run(&["Happy Birthday पापा 🎂🎉", "❤️❤️ miss you"]), Level::Warning);
+    }
+
+    #[test]
     fn be_alone_for_the_service_he_sought_is_its_privacy() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Clinic".into()) };
@@ -1606,7 +1623,11 @@ impl Tracker {
             // Courting shown without words: the contact's own hearts, kisses, flowers
             // (tests/tuning/README.md, round ten, measured them before use). Not from the
             // user, nor in a forward or a quoted passage, nor in a group (a 🌹 to everyone).
-            if !mine && !quoted && !self.contact.group && bytes.has(Bytes::EMOJI) && !self.chains.get(author).is_some_and(|c| c.has_lever(at)) {
+            // Nor in the message that calls him by a family word ("Happy Birthday पापा 🎂❤️"):
+            // the family's heart (issue 12, round eleven: w13a's daughter abroad).
+            if !mine && !quoted && !self.contact.group && bytes.has(Bytes::EMOJI) && !self.chains.get(author).is_some_and(|c| c.has_lever(at))
+                && !found.iter().any(|(r, m)| rules[*r].tag == Tag::Kin && !own_relative(&text, m))
+            {
                 if let Some(e) = affectionate(&text) {
                     self.events.push(Event { index: Some(index), at, author, mine, cue: AFFECTION, matched: e.to_string() });
                 }
