@@ -247,6 +247,20 @@ mod tests {
     }
 
     #[test]
+    fn someone_watching_here_said_in_the_future_or_with_is_is_secrecy() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        // A clinic named first (suspicion below zero): only secrecy makes the move a warning.
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let run = |m: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "u r doctor na? i saw ur pic in clinic"));
+            t.push(&at(1, true, m)).level
+        };
+        assert_eq!(run("fb is watching everything dear. come on telegram, give ur number i will add"), Level::Warning);
+        assert!(run("come on telegram, give ur number i will add") < Level::Warning);
+    }
+
+    #[test]
     fn be_alone_for_the_service_he_sought_is_its_privacy() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Clinic".into()) };
