@@ -118,6 +118,149 @@ mod tests {
     }
 
     #[test]
+    fn money_the_contact_has_sent_him_is_no_demand_unless_a_threat_comes_with_it() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("X".into()) };
+        let call = crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(1, true, "") };
+        let run = |after: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "hi dear, aapka whatsapp number do"));
+            t.push(&call);
+            t.push(&at(3, true, after)).level
+        };
+        // The buyer's advance, sent after seeing the item on video: she pays him.
+        assert!(run("theek hai 6000 final, 1000 advance abhi bhej raha hu") < Level::Danger);
+        assert!(run("baaki 5000 bhej diye, thank you uncle") < Level::Danger);
+        // The same sum asked of him after her call is the chain's demand.
+        assert_eq!(run("theek hai, 6000 abhi bhejo"), Level::Danger);
+        // "Sent" with a threat is the threat's price, not her payment.
+        assert_eq!(run("video tumhare bete ko bhej diya, 6000 bhejo warna sabko"), Level::Danger);
+    }
+
+    #[test]
+    fn threat_words_in_her_own_invitation_are_the_calls_words() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("X".into()) };
+        let run = |texts: &[&str]| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            let mut l = Level::None;
+            for (i, m) in texts.iter().enumerate() {
+                l = t.push(&at(i as i64, true, m)).level;
+            }
+            l
+        };
+        let invite = "Uncle ek video call kar lo, start karke dikha do aur km meter. Abhi office me hu";
+        // The buyer's invitation and, later, his advance: no threat was said.
+        assert!(run(&[invite, "Sahi hai. Fees 500 UPI pe bhejo"]) < Level::Danger);
+        // The same words as the invitation's "or else" are the threat.
+        assert_eq!(run(&["Video call kar lo warna tumhara video office me sabko dikha dunga", "500 UPI pe bhejo"]), Level::Danger);
+    }
+
+    #[test]
+    fn advice_that_names_the_scam_or_says_real_police_never_ask_is_no_threat() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, mutual_friends: Some(48), ..Contact::named("X".into()) };
+        let run = |reply: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, false, "आमच्या सोसायटीतल्या काकांना कोणीतरी व्हिडिओ कॉल करून पैसे मागितले"));
+            t.push(&at(1, true, reply)).level
+        };
+        // The nephew in the police answers his uncle's story: advice, not a demand.
+        assert!(run("मामा, तो सेक्सटॉर्शनचा प्रकार आहे. पोलीस केस बंद करायला पैसे मागत नाहीत") < Level::Warning);
+        assert!(run("खरे पोलीस कधीच केस बंद करायला पैसे मागत नाहीत") < Level::Warning);
+        // The impostor's own case and price, said as his.
+        assert_eq!(run("मी पोलीस, तुमच्यावर केस आहे. केस बंद करायला पैसे द्या"), Level::Danger);
+    }
+
+    #[test]
+    fn money_that_comes_in_is_received_not_asked() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let run = |last: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "दादू!!! आपका वीडियो वायरल हो गया 😂🔥"));
+            t.push(&at(1, true, "कल वीडियो कॉल पर आपने भजन गाया था। मैंने स्क्रीन रिकॉर्डिंग करके यूट्यूब पर डाल दिया"));
+            t.push(&at(2, true, last)).level
+        };
+        assert!(run("अगले संडे फिर वीडियो कॉल करेंगे। पैसे आए तो आपको पार्टी 🎉") < Level::Danger);
+        assert_eq!(run("पैसे भेजो तो वीडियो हटाऊंगा"), Level::Danger);
+    }
+
+    #[test]
+    fn are_you_alone_said_with_a_family_word_is_the_familys_surprise() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let call = crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(3, true, "") };
+        let run = |first: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, first));
+            t.push(&at(1, false, "She is in the temple. What happened?"));
+            t.push(&at(2, true, "Let us do a video call now"));
+            t.push(&call).level
+        };
+        assert!(run("Hi thatha!! Are you alone? Is ajji around?") < Level::Warning);
+        assert!(run("अभी अकेले हो पापा? मम्मी मंदिर गई?") < Level::Warning);
+        // Her own relative is no family word of his; nor is a bare "dear".
+        assert_eq!(run("Hi dear, are you alone?"), Level::Warning);
+        assert_eq!(run("Are you alone? my papa is out"), Level::Warning);
+    }
+
+    #[test]
+    fn a_romanised_kin_word_that_is_an_everyday_word_elsewhere_is_no_kinship() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        // Hindi "ho pati" (can be), not Tamil "paati" (grandmother) folded to "pati".
+        assert_eq!(t.push(&at(0, true, "apna whatsapp no do na ji, yahan baat nhi ho pati")).level, Level::Warning);
+    }
+
+    #[test]
+    fn a_gang_word_said_with_his_own_video_named_is_the_impostors_claim_not_a_warning() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("X".into()) };
+        let run = |second: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "नमस्कार, दिल्ली सायबर विभागातून अधिकारी बोलतोय."));
+            t.push(&at(1, true, second));
+            t.push(&at(2, true, "पोलिसांना तपास करण्यासाठी पैशांची गरज आहे. आरोपीचं लोकेशन ट्रेस करायला २५,००० फी लागेल")).level
+        };
+        assert_eq!(run("तुमचा एक आक्षेपार्ह व्हिडिओ आमच्याकडे तक्रारीत आला आहे. ती टोळी आम्ही पकडत आहोत."), Level::Danger);
+        // Advice said as advice still takes the sitting's demand back.
+        assert!(run("जर कोणी तुमचा व्हिडिओ पाठवण्याची धमकी दिली तर पैसे देऊ नका, तक्रार करा") < Level::Danger);
+    }
+
+    #[test]
+    fn a_heart_in_the_message_that_calls_him_papa_is_the_familys() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let call = crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(5, true, "") };
+        let run = |texts: &[&str]| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            for (i, m) in texts.iter().enumerate() {
+                t.push(&at(i as i64, true, m));
+            }
+            t.push(&call).level
+        };
+        assert!(run(&["Happy Birthday पापा 🎂🎉❤️ 70 साल के जवान!"]) < Level::Warning);
+        // Her hearts in a message of their own still court.
+        assert_eq!(run(&["Happy Birthday पापा 🎂🎉", "❤️❤️ miss you"]), Level::Warning);
+    }
+
+    #[test]
+    fn someone_watching_here_said_in_the_future_or_with_is_is_secrecy() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        // A clinic named first (suspicion below zero): only secrecy makes the move a warning.
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let run = |m: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "u r doctor na? i saw ur pic in clinic"));
+            t.push(&at(1, true, m)).level
+        };
+        assert_eq!(run("fb is watching everything dear. come on telegram, give ur number i will add"), Level::Warning);
+        assert!(run("come on telegram, give ur number i will add") < Level::Warning);
+    }
+
+    #[test]
     fn be_alone_for_the_service_he_sought_is_its_privacy() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Clinic".into()) };
@@ -541,6 +684,18 @@ mod tests {
     }
 
     #[test]
+    fn a_number_before_a_count_noun_is_a_count_not_a_sum() {
+        use super::sum_amount;
+        let is_sum = |t: &str| sum_amount(t).is_some();
+        assert!(!is_sum("ninna video viral aagtide appa 🔥 5000 views in one day!"));
+        assert!(!is_sum("300 Likes already"));
+        assert!(!is_sum("कल 50 लोग आएंगे"));
+        assert!(is_sum("5000 bhejo, views ki baat baad me"));
+        assert!(is_sum("5000 now or your video gets views"));
+        assert_eq!(sum_amount("5000 views ho gaye, ab 3000 bhejo").as_deref(), Some("3000"));
+    }
+
+    #[test]
     fn bare_amounts_but_not_phone_numbers_or_years() {
         use super::bare_amount;
         assert_eq!(bare_amount("21000").as_deref(), Some("21000"));
@@ -597,6 +752,8 @@ mod tests {
         assert_eq!(contact_id("id sree_lakshmi_pkd_x. avide").as_deref(), Some("sree_lakshmi_pkd_x"));
         assert_eq!(contact_id("mera whatsapp 98765 45066 hai").as_deref(), Some("98765 45066"));
         assert_eq!(contact_id("ente number 98xx4 4x0x2, whatsapp").as_deref(), Some("98xx4 4x0x2"));
+        assert_eq!(contact_id("मेरा whatsapp नंबर 70xxx 4xxx9 है").as_deref(), Some("70xxx 4xxx9"));
+        assert_eq!(contact_id("xxxxx xxx9 hai"), None);
         assert_eq!(contact_id("amar n0: 9 8 x x 5 1 2 x 0 7").as_deref(), Some("9 8 x x 5 1 2 x 0 7"));
         assert_eq!(contact_id("UPI balajitrust.seva@fakupi par bhejen"), None);
         assert_eq!(contact_id("fees 1800, 3 din, 7 baje"), None);
@@ -849,7 +1006,8 @@ const AFFECTION: Cue = Cue::Kind("text.affection", Stage::Grooming, Tag::Affecti
 /// An id someone can be found by on another app, in `text`: a handle ("@priya_v_0991",
 /// "id: sree_lakshmi_pkd_x") or a phone number, also spaced or partly masked
 /// ("98765 45066", "98xx4 4x0x2", "9 8 x x 5 1 2 x 0 7"): ten or more digits or masks
-/// in a run of number-like words, at least five of them digits. A UPI id
+/// in a run of number-like words, at least four of them digits ("70xxx 4xxx9": a number
+/// masked for the page shows its first two and last digits). A UPI id
 /// ("name@okaxis") is not a handle: its "@" follows a letter.
 pub(crate) fn contact_id(text: &str) -> Option<String> {
     let handle_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
@@ -878,7 +1036,7 @@ pub(crate) fn contact_id(text: &str) -> Option<String> {
             start.get_or_insert(i);
             marks += w.chars().filter(|c| *c != '-').count();
             digits += w.chars().filter(char::is_ascii_digit).count();
-            if marks >= 10 && digits >= 5 {
+            if marks >= 10 && digits >= 4 {
                 return start.map(|s| text[s..i + w.len()].to_string());
             }
         } else {
@@ -1042,11 +1200,36 @@ fn own_words_of(text: &str, bytes: Bytes) -> std::borrow::Cow<'_, str> {
     String::from_utf8(out).map(Into::into).unwrap_or_else(|_| text.into())
 }
 
+/// Words that make the number before them a count, not a sum ("5000 views in one day",
+/// "300 likes", "50 लोग"): a son's channel, a club's members (issue 12, round eleven:
+/// w12b's cooking video read as a threat with a price).
+const COUNT_NOUNS: [&str; 19] = [
+    "views", "view", "likes", "followers", "subscribers", "subs", "comments", "shares", "people", "members", "log", "km", "kms",
+    "लोग", "व्यूज", "व्यूज़", "लाइक्स", "लोक", "सदस्य",
+];
+
+/// Whether the word at the start of `rest` (what follows an amount) is a count noun.
+fn count_noun_next(rest: &str) -> bool {
+    let next = rest.split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| c.is_ascii_punctuation() || !(c.is_alphanumeric() || matches!(c, '\u{0900}'..='\u{0903}' | '\u{093c}'..='\u{094d}')));
+    !next.is_empty() && COUNT_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(next))
+}
+
 /// A bare amount in `text` ("21000", "30k", "₹12,000", "पहले 5000"): money asked with
 /// no verb. It counts only after a call or a recording (see `apply`). Phone numbers (8+
 /// digits) and years (1900-2099) are not amounts. Only the words holding an ASCII digit
 /// are looked at (no other can be an amount): most of a message is skipped by a byte search.
 fn bare_amount(text: &str) -> Option<String> {
+    amount_in(text, false)
+}
+
+/// The first bare amount in `text` that is a sum: not a count ("5000 views in one day",
+/// "300 likes"; see `COUNT_NOUNS`).
+fn sum_amount(text: &str) -> Option<String> {
+    amount_in(text, true)
+}
+
+fn amount_in(text: &str, skip_counts: bool) -> Option<String> {
     let folded: String;
     let text = if has_indic_digit(text) {
         folded = text.chars().map(|c| if indic(c) { char::from(b'0' + ((c as u32 & 0x7F) - 0x66) as u8) } else { c }).collect();
@@ -1061,7 +1244,9 @@ fn bare_amount(text: &str) -> Option<String> {
         let start = text[from..digit].char_indices().rev().find(|&(_, c)| is_sep(c)).map_or(from, |(k, c)| from + k + c.len_utf8());
         let end = text[digit..].char_indices().find(|&(_, c)| is_sep(c)).map_or(text.len(), |(k, _)| digit + k);
         if let Some(a) = amount_word(&text[start..end]).filter(|_| !phone_half(text, start, end)) {
-            return Some(a);
+            if !(skip_counts && count_noun_next(&text[end..])) {
+                return Some(a);
+            }
         }
         from = end;
     }
@@ -1326,9 +1511,27 @@ impl Tracker {
             let paying = !mine
                 && self.his_upi.is_some_and(|(t, i)| index - i <= 2 && same_sitting(t, i, at, index))
                 && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor | Tag::OrElse));
-            let payout = paying || found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout);
+            // Not with a threat in the message: "I sent your video to your son" and a sum
+            // is the threat and its price (a payout word is no shield for it).
+            let threatened = || found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor | Tag::OrElse));
+            let payout = paying || (found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout) && !threatened());
             if payout {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Money);
+            }
+            // A threat's words in the contact's own invitation to a call, with no recording,
+            // no "or else", no sum and no deadline ("I take an online batch on video call,
+            // share your WhatsApp"; "video call kar lo, start karke dikha do, office me hu"):
+            // the words of the call she asks for. The chain's threat follows the call, over
+            // its recording, or is the "or else" of the invitation itself (issue 12, round
+            // eleven: w13a's yoga class and scooter buyer).
+            // An invitation said as one ("video call karo", "join on video call"), not a
+            // "come on video" that a threat's "post korbo" also reads as.
+            if !mine && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Threat)
+                && found.iter().any(|(r, _)| self.engine.rules()[*r].id.starts_with("video_call.invite"))
+                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Recording | Tag::OrElse | Tag::Money | Tag::Countdown | Tag::Impostor))
+                && bare_amount(&text).is_none()
+            {
+                found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Threat);
             }
             // "Be alone in the room" said in the message that names the service it is for
             // (the doctor's private questions), in a conversation the user opened with his
@@ -1336,6 +1539,17 @@ impl Tracker {
             // from a persona the contact brought herself: the "yoga teacher" who asks him to
             // be alone for the class (issue 12, corpus w3 and w5).
             if !mine && (self.errand || self.sought) && found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Service | Tag::IdCheck)) {
+                found.retain(|(r, _)| !(self.engine.rules()[*r].tag == Tag::Intimacy && self.engine.rules()[*r].id.starts_with("video_call.alone")));
+            }
+            // "Are you alone?" in the message that calls him by a family word or names his
+            // family by one ("Hi thatha!! Are you alone? Is ajji around?", "अभी अकेले हो?
+            // मम्मी मंदिर गई?"): a grandchild's surprise kept from the grandmother, not her
+            // wish to be alone with him (issue 12, round eleven: w13a's grandson,
+            // granddaughter and daughter). Not her own relative ("my papa").
+            if !mine
+                && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Intimacy && self.engine.rules()[*r].id.starts_with("video_call.alone"))
+                && found.iter().any(|(r, m)| self.engine.rules()[*r].tag == Tag::Kin && !own_relative(&text, m))
+            {
                 found.retain(|(r, _)| !(self.engine.rules()[*r].tag == Tag::Intimacy && self.engine.rules()[*r].id.starts_with("video_call.alone")));
             }
             // An app named is nothing alone; with an id or a number from the contact it
@@ -1376,7 +1590,7 @@ impl Tracker {
                 self.app_named = Some((author, at, index));
             }
             if !mine && !payout && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link) && !found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Money) {
-                if let Some(a) = bare_amount(&text) {
+                if let Some(a) = sum_amount(&text) {
                     let rules = self.engine.rules();
                     let threat = found.iter().any(|(r, _)| matches!(rules[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor))
                         && !found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution);
@@ -1390,8 +1604,15 @@ impl Tracker {
             // Not from a contact who already claimed to be the police, a court or a
             // "YouTube manager" against him: the impostor's "we caught the gang", "your
             // name will be in the newspaper" are the threat going on, not advice.
+            // A warning word alone ("gang", "fraud", the news) said with his own video
+            // named ("your objectionable video came to us; we are catching that gang") is
+            // the impostor's claim, not a warning: advice says what to do ("if anyone
+            // asks", "don't pay", "call 1930"), the news names no video of his (issue 12,
+            // round eleven: w13a's "Delhi cyber officer").
+            let advice_said = || found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution && rules[*r].id != "context.caution");
+            let his_video = || found.iter().any(|(r, _)| rules[*r].tag == Tag::Aimed);
             let caution = !mine
-                && (found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution) || self.narrates_chain(author, at, &found))
+                && ((found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution) && (advice_said() || !his_video())) || self.narrates_chain(author, at, &found))
                 && !self.chains.get(author).is_some_and(|c| c.active(at) & Tag::Impostor.bit() != 0);
             // A long text (a club's contest notice, a pasted story or essay) is a broadcast,
             // read like a forward: the blind sets' longest scam line has 54 words.
@@ -1416,7 +1637,11 @@ impl Tracker {
             // Courting shown without words: the contact's own hearts, kisses, flowers
             // (tests/tuning/README.md, round ten, measured them before use). Not from the
             // user, nor in a forward or a quoted passage, nor in a group (a 🌹 to everyone).
-            if !mine && !quoted && !self.contact.group && bytes.has(Bytes::EMOJI) && !self.chains.get(author).is_some_and(|c| c.has_lever(at)) {
+            // Nor in the message that calls him by a family word ("Happy Birthday पापा 🎂❤️"):
+            // the family's heart (issue 12, round eleven: w13a's daughter abroad).
+            if !mine && !quoted && !self.contact.group && bytes.has(Bytes::EMOJI) && !self.chains.get(author).is_some_and(|c| c.has_lever(at))
+                && !found.iter().any(|(r, m)| rules[*r].tag == Tag::Kin && !own_relative(&text, m))
+            {
                 if let Some(e) = affectionate(&text) {
                     self.events.push(Event { index: Some(index), at, author, mine, cue: AFFECTION, matched: e.to_string() });
                 }
