@@ -173,20 +173,6 @@ mod tests {
     }
 
     #[test]
-    fn money_that_comes_in_is_received_not_asked() {
-        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
-        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
-        let run = |last: &str| {
-            let mut t = Tracker::new(contact(), Tuning::default(), None);
-            t.push(&at(0, true, "दादू!!! आपका वीडियो वायरल हो गया 😂🔥"));
-            t.push(&at(1, true, "कल वीडियो कॉल पर आपने भजन गाया था। मैंने स्क्रीन रिकॉर्डिंग करके यूट्यूब पर डाल दिया"));
-            t.push(&at(2, true, last)).level
-        };
-        assert!(run("अगले संडे फिर वीडियो कॉल करेंगे। पैसे आए तो आपको पार्टी 🎉") < Level::Danger);
-        assert_eq!(run("पैसे भेजो तो वीडियो हटाऊंगा"), Level::Danger);
-    }
-
-    #[test]
     fn are_you_alone_said_with_a_family_word_is_the_familys_surprise() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
