@@ -1197,7 +1197,8 @@ const COUNT_NOUNS: [&str; 19] = [
 /// Whether the word at the start of `rest` (what follows an amount) is a count noun.
 fn count_noun_next(rest: &str) -> bool {
     let next = rest.split_whitespace().next().unwrap_or("");
-    let next = next.trim_end_matches(|c: char| c.is_ascii_punctuation() || !(c.is_alphanumeric() || matches!(c, '\u{0900}'..='\u{0903}' | '\u{093c}'..='\u{094d}')));
+    // Trailing punctuation off; Devanagari's vowel signs are part of the word ("लोग,").
+    let next = next.trim_end_matches(|c: char| !(c.is_alphanumeric() || matches!(c, '\u{0900}'..='\u{0903}' | '\u{093c}'..='\u{094d}')));
     !next.is_empty() && COUNT_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(next))
 }
 
@@ -1494,13 +1495,11 @@ impl Tracker {
             // Money the contact names right after the user gave his own UPI id, in the same
             // sitting, with no threat, is her paying him: the tenant's advance, the pupil's
             // fees ("sent 2500"). The chain's payee is the contact: she gives her UPI id.
-            let paying = !mine
-                && self.his_upi.is_some_and(|(t, i)| index - i <= 2 && same_sitting(t, i, at, index))
-                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor | Tag::OrElse));
-            // Not with a threat in the message: "I sent your video to your son" and a sum
-            // is the threat and its price (a payout word is no shield for it).
-            let threatened = || found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor | Tag::OrElse));
-            let payout = paying || (found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout) && !threatened());
+            // Neither with a threat in the message: "I sent your video to your son" and a
+            // sum is the threat and its price (a payout word is no shield for it).
+            let threatened = found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor | Tag::OrElse));
+            let paying = !mine && !threatened && self.his_upi.is_some_and(|(t, i)| index - i <= 2 && same_sitting(t, i, at, index));
+            let payout = paying || (!threatened && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout));
             if payout {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Money);
             }
