@@ -505,6 +505,36 @@ mod tests {
     }
 
     #[test]
+    fn a_purpose_named_keeps_her_bare_ask_or_call_a_notice_never_the_chain() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let friend = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Asha".into()) };
+        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(5, true, "") };
+        let ask = "Send your WhatsApp number please";
+        // The purpose named first (the leaking pipe, a birthday): her ask and call are a notice.
+        for purpose in ["The bathroom pipe is leaking, the plumber is not picking up", "Aai cha vadhdivas aahe pudhchya athavdyat"] {
+            let mut t = Tracker::new(friend(), Tuning::default(), None);
+            t.push(&at(1, true, purpose));
+            assert!(t.push(&at(3, true, ask)).level < Level::Warning, "{purpose}");
+            assert!(t.push(&call()).level < Level::Warning, "{purpose}");
+        }
+        // No purpose: the same ask warns.
+        let mut t = Tracker::new(friend(), Tuning::default(), None);
+        t.push(&at(1, true, "Namaste ji, how are you?"));
+        assert_eq!(t.push(&at(3, true, ask)).level, Level::Warning);
+        // A purpose and courting: the ask warns (a scammer names a pretext too).
+        let mut t = Tracker::new(friend(), Tuning::default(), None);
+        t.push(&at(1, true, "The bathroom pipe is leaking"));
+        t.push(&at(2, true, "You look so handsome sir, are you alone at home?"));
+        assert_eq!(t.push(&at(3, true, ask)).level, Level::Warning);
+        // A purpose never excuses the chain's own steps: the recording after her call.
+        let mut t = Tracker::new(friend(), Tuning::default(), None);
+        t.push(&at(1, true, "The bathroom pipe is leaking"));
+        t.push(&at(3, true, ask));
+        t.push(&call());
+        assert_eq!(t.push(&at(6, true, "I screen recorded your video. Pay 20000 or I send it to your family")).level, Level::Danger);
+    }
+
+    #[test]
     fn a_group_members_line_right_after_her_link_is_her_comment_on_it() {
         use crate::engine::{Contact, Level, MessageKind, Tracker, Tuning};
         let group = || Contact { group: true, ..Contact::named("Family".into()) };
@@ -2043,12 +2073,15 @@ impl Tracker {
         // or its call is a notice, while it does not court him.
         let billed = !groomed && !self.contact.group && !self.context.asked_who() && self.chains.iter().any(|c| c.billed_first(at));
         let weighted = sought || errand || checked || billed || self.context.counter_weight(groomed);
+        // What the talk is for, named by either side (a repair, a family occasion, a
+        // rite, his treatment): her bare ask or call for it is a notice (`level_for`).
+        let purpose = !self.contact.group && self.context.purpose(groomed);
         let level = self
             .chains
             .iter()
-            .map(|c| combine::level(c, at, s, weighted, self.tuning))
+            .map(|c| combine::level_for(c, at, s, weighted, purpose, self.tuning))
             .max()
-            .unwrap_or_else(|| combine::level(&Chain::default(), at, s, weighted, self.tuning));
+            .unwrap_or_else(|| combine::level_for(&Chain::default(), at, s, weighted, purpose, self.tuning));
         if level > self.assessment.level {
             self.assessment.level = level;
         }
