@@ -14,7 +14,7 @@ const LANGUAGES: &[&str] = &["en", "hi", "hinglish", "mr", "gu", "bn", "ta", "te
 const TAGS: &[&str] = &[
     "greeting", "forward", "flattery", "personal", "intimacy", "number_ask", "app_move",
     "vc_invite", "sexual", "threat", "countdown", "money", "impostor", "recording",
-    "kin", "listing", "matrimony", "service", "circle", "who_are_you", "caution", "payout", "aimed", "app_name", "fee_ask", "or_else", "secrecy", "shared_life", "id_check",
+    "kin", "listing", "matrimony", "service", "circle", "who_are_you", "caution", "payout", "aimed", "app_name", "fee_ask", "or_else", "secrecy", "shared_life", "id_check", "purpose",
 ];
 
 #[derive(Deserialize)]

@@ -339,6 +339,13 @@ impl Context {
         self.seen & Tag::IdCheck.bit() != 0
     }
 
+    /// Whether a purpose was named (`Tag::Purpose`: a repair, a family occasion, a rite,
+    /// his treatment, a work's papers, a thing found, a lesson), by either side, while
+    /// the contact did not court him and the user did not have to ask who she is.
+    pub fn purpose(&self, groomed: bool) -> bool {
+        !groomed && self.seen & Tag::Purpose.bit() != 0 && !self.asked_who()
+    }
+
     /// Whether the user had to ask who the contact is.
     pub fn asked_who(&self) -> bool {
         self.seen & Tag::WhoAreYou.bit() != 0
@@ -409,6 +416,14 @@ pub fn call_counts(chain: &Chain, at: Option<i64>, suspicion: i32) -> bool {
 /// The level one author's chain implies at time `now` with a contact of suspicion `s`;
 /// `weighted`: a counter-weight was said in the conversation before any call.
 pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tuning) -> Level {
+    level_for(chain, now, s, weighted, false, tuning)
+}
+
+/// `level`, with `purpose`: what the talk is for was named (`Context::purpose`). It
+/// keeps a bare move off Facebook or call at a notice, as a counter-weight does, but
+/// excuses nothing else: not a threat, a demand, a recording, a sexual request, secrecy
+/// or courting — a scammer also says "for a job" (tests/tuning/README.md, round twelve).
+pub fn level_for(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, purpose: bool, tuning: Tuning) -> Level {
     let tags = chain.active(now);
     // In a group each member is their own contact (issue 12): the group's shared trust
     // is not hers when she courts one member (flattery, personal questions, intimacy)
@@ -553,6 +568,10 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
     // the families meeting on video. Sexual requests and grooming still count.
     let secrecy = has(Tag::Secrecy.bit());
     if weighted && !sexual && !secrecy && strong < 2 && (vc || off) {
+        return Level::Notice;
+    }
+    // Her ask or call for the purpose named: bare, with nothing of the chain but the step.
+    if purpose && !sexual && !secrecy && !money && !threat && !recording && !has(Tag::Impostor.bit()) && strong == 0 && (vc || off) && !courting_member {
         return Level::Notice;
     }
     if vc {
@@ -841,6 +860,27 @@ mod tests {
         let mut practice = Chain::member();
         practice.see(Tag::VcInvite, Some(120), 3);
         assert!(level(&practice, Some(120), -3, true, D) < Level::Warning);
+    }
+
+    #[test]
+    fn a_purpose_keeps_only_a_bare_ask_or_call_at_notice() {
+        let ask = chain(&[(Tag::NumberAsk, 0)]);
+        assert_eq!(level(&ask, Some(0), 0, false, D), Level::Warning);
+        assert_eq!(level_for(&ask, Some(0), 0, false, true, D), Level::Notice);
+        let call = chain(&[(Tag::NumberAsk, 0), (Tag::Call, 60)]);
+        assert_eq!(level_for(&call, Some(60), 0, false, true, D), Level::Notice);
+        // Not with courting, secrecy or a sexual request beside it.
+        for extra in [Tag::Flattery, Tag::Secrecy, Tag::Sexual] {
+            let c = chain(&[(extra, 0), (Tag::NumberAsk, 0)]);
+            assert!(level_for(&c, Some(0), 0, false, true, D) >= Level::Warning, "{extra:?}");
+        }
+        // Nor once money is asked, a recording claimed or a threat made after her call.
+        let money = chain(&[(Tag::NumberAsk, 0), (Tag::Call, 60), (Tag::Money, 120)]);
+        assert!(level_for(&money, Some(120), 0, false, true, D) >= Level::Warning);
+        let recorded = chain(&[(Tag::NumberAsk, 0), (Tag::Call, 60), (Tag::Recording, 120)]);
+        assert_eq!(level_for(&recorded, Some(120), 0, false, true, D), Level::Danger);
+        let threat = chain(&[(Tag::Call, 60), (Tag::Threat, 120), (Tag::Aimed, 120)]);
+        assert_eq!(level_for(&threat, Some(120), 0, false, true, D), Level::Danger);
     }
 
     #[test]

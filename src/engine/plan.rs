@@ -69,7 +69,31 @@ pub fn plan<'a>(rules: impl IntoIterator<Item = RuleRef<'a>>) -> Result<Plan, St
             add(pat, r, UNLESS, rule.id)?;
         }
     }
+    prune_subsumed(&mut p, &index);
     Ok(p)
+}
+
+/// Drops a needle that holds a shorter needle serving every (rule, group) it serves:
+/// " is it available " where " available " is in the same group. The automaton reports
+/// overlapping matches, so wherever the longer one matches the shorter does too and
+/// every rule fires as before; only the words quoted as evidence are the shorter
+/// needle's. The shorter needle is looked for where a word begins in the longer one
+/// (a space), ending anywhere (a prefix needle such as " ठग" in " ठगी ").
+fn prune_subsumed(p: &mut Plan, index: &HashMap<String, usize>) {
+    let subsumed = |i: usize| {
+        let a = &p.needles[i];
+        a.char_indices().filter(|&(_, c)| c == ' ').any(|(start, _)| {
+            a[start..].char_indices().skip(1).map(|(e, _)| start + e).chain([a.len()]).any(|end| {
+                (start, end) != (0, a.len())
+                    && index.get(&a[start..end]).is_some_and(|&k| p.targets[i].iter().all(|t| p.targets[k].contains(t)))
+            })
+        })
+    };
+    let keep: Vec<bool> = (0..p.needles.len()).map(|i| !subsumed(i)).collect();
+    let mut k = keep.iter();
+    p.needles.retain(|_| *k.next().unwrap_or(&true));
+    let mut k = keep.iter();
+    p.targets.retain(|_| *k.next().unwrap_or(&true));
 }
 
 /// Compact text form (what build.rs writes to $OUT_DIR/plan.txt): one line per

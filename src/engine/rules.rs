@@ -77,6 +77,12 @@ named! {
         /// said: it counts with flattery, personal questions and intimacy, but the user's
         /// answer to it is not an answer to her questions (tests/tuning/README.md, round ten).
         Affection = "affection",
+        /// Context, from either side: what the talk is FOR, named in the words of its
+        /// errand (a repair, a family occasion, a rite, his treatment, a work's papers,
+        /// a thing found, a lesson): `rules/context.toml`, `context.purpose.*`. It keeps
+        /// a bare move off Facebook or call at a notice, never a threat, a demand or a
+        /// recording (`combine::level_for`; tests/tuning/README.md, round twelve).
+        Purpose = "purpose",
     }
 }
 
@@ -87,7 +93,7 @@ impl Tag {
 
     /// Context cues: about who the two are, not steps of the chain.
     pub fn is_context(self) -> bool {
-        matches!(self, Tag::Kin | Tag::SharedLife | Tag::Listing | Tag::Matrimony | Tag::Service | Tag::Circle | Tag::FeeAsk | Tag::WhoAreYou | Tag::Caution | Tag::Payout | Tag::IdCheck)
+        matches!(self, Tag::Kin | Tag::SharedLife | Tag::Listing | Tag::Matrimony | Tag::Service | Tag::Circle | Tag::FeeAsk | Tag::WhoAreYou | Tag::Caution | Tag::Payout | Tag::IdCheck | Tag::Purpose)
     }
 
     /// Cues that count when the user says them (only context).

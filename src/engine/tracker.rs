@@ -505,6 +505,63 @@ mod tests {
     }
 
     #[test]
+    fn a_call_he_placed_himself_before_hers_is_a_relation_he_engages() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let friend = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Shaji".into()) };
+        let his_call = crate::engine::Message { kind: MessageKind::AudioCall, text: None, ..at(2, false, "") };
+        let her_call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(6, true, "") };
+        let ask = "Send your whatsapp number, the old one is not working";
+        // He phoned her first: her number ask and her video call are a notice.
+        let mut t = Tracker::new(friend(), Tuning::default(), None);
+        t.push(&his_call);
+        assert!(t.push(&at(3, true, ask)).level < Level::Warning);
+        assert!(t.push(&her_call()).level < Level::Warning);
+        // Without his call the same ask warns.
+        let mut t = Tracker::new(friend(), Tuning::default(), None);
+        assert_eq!(t.push(&at(3, true, ask)).level, Level::Warning);
+        // His call after her invitation is the chain's (he answered her "call me").
+        let mut t = Tracker::new(friend(), Tuning::default(), None);
+        t.push(&at(1, true, "Video call me now, I am free"));
+        t.push(&his_call);
+        assert_eq!(t.push(&at(3, true, ask)).level, Level::Warning);
+        // And it counts for nothing once she courts him.
+        let mut t = Tracker::new(friend(), Tuning::default(), None);
+        t.push(&his_call);
+        t.push(&at(3, true, "You look so handsome, are you alone at home?"));
+        assert_eq!(t.push(&at(4, true, ask)).level, Level::Warning);
+    }
+
+    #[test]
+    fn a_purpose_named_keeps_her_bare_ask_or_call_a_notice_never_the_chain() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let friend = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Asha".into()) };
+        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(5, true, "") };
+        let ask = "Send your WhatsApp number please";
+        // The purpose named first (the leaking pipe, a birthday): her ask and call are a notice.
+        for purpose in ["The bathroom pipe is leaking, the plumber is not picking up", "Aai cha vadhdivas aahe pudhchya athavdyat"] {
+            let mut t = Tracker::new(friend(), Tuning::default(), None);
+            t.push(&at(1, true, purpose));
+            assert!(t.push(&at(3, true, ask)).level < Level::Warning, "{purpose}");
+            assert!(t.push(&call()).level < Level::Warning, "{purpose}");
+        }
+        // No purpose: the same ask warns.
+        let mut t = Tracker::new(friend(), Tuning::default(), None);
+        t.push(&at(1, true, "Namaste ji, how are you?"));
+        assert_eq!(t.push(&at(3, true, ask)).level, Level::Warning);
+        // A purpose and courting: the ask warns (a scammer names a pretext too).
+        let mut t = Tracker::new(friend(), Tuning::default(), None);
+        t.push(&at(1, true, "The bathroom pipe is leaking"));
+        t.push(&at(2, true, "You look so handsome sir, are you alone at home?"));
+        assert_eq!(t.push(&at(3, true, ask)).level, Level::Warning);
+        // A purpose never excuses the chain's own steps: the recording after her call.
+        let mut t = Tracker::new(friend(), Tuning::default(), None);
+        t.push(&at(1, true, "The bathroom pipe is leaking"));
+        t.push(&at(3, true, ask));
+        t.push(&call());
+        assert_eq!(t.push(&at(6, true, "I screen recorded your video. Pay 20000 or I send it to your family")).level, Level::Danger);
+    }
+
+    #[test]
     fn a_group_members_line_right_after_her_link_is_her_comment_on_it() {
         use crate::engine::{Contact, Level, MessageKind, Tracker, Tuning};
         let group = || Contact { group: true, ..Contact::named("Family".into()) };
@@ -840,6 +897,9 @@ pub struct Tracker {
     /// row is the thread's start: a service he engaged while the contact keeps to it
     /// (see `evaluate`).
     errand: bool,
+    /// The user placed a call to the contact himself (it connected) before she placed or
+    /// asked for one: a relation he engages, weighed like his errand (see `evaluate`).
+    rang: bool,
     /// The contact asked his number with an app named ("your WhatsApp number"), not only
     /// his phone number (see `evaluate`'s identity check).
     app_asked: bool,
@@ -1319,6 +1379,7 @@ impl Tracker {
             opener: None,
             sought: false,
             errand: false,
+            rang: false,
             app_asked: false,
             authors: Vec::new(),
             author_since: Vec::new(),
@@ -1463,6 +1524,9 @@ impl Tracker {
             if self.burst.is_none_or(|b| b.0 != author || !same_sitting(b.1, b.2, at, index)) {
                 self.burst = Some((author, at, index, 0, 0));
             }
+        }
+        if mine && matches!(msg.kind, MessageKind::AudioCall | MessageKind::VideoCall) && !self.chains.iter().any(|c| c.has_call_cue(at)) {
+            self.rang = true;
         }
         if let Some(cue) = kind_cue(msg.kind) {
             // Forwards count only from them; a call only when they placed it. A call the
@@ -2042,13 +2106,20 @@ impl Tracker {
         // `Chain::billed_first`) is a business he pays: its WhatsApp ask for the receipt
         // or its call is a notice, while it does not court him.
         let billed = !groomed && !self.contact.group && !self.context.asked_who() && self.chains.iter().any(|c| c.billed_first(at));
-        let weighted = sought || errand || checked || billed || self.context.counter_weight(groomed);
+        // A call he placed himself before hers or her invitation (none of the 930 scams of
+        // tests/corpus and tests/tuning has one; 61 benign do): like his errand, for
+        // nothing once she courts him.
+        let rang = self.rang && !self.contact.group && !self.context.asked_who() && !groomed;
+        let weighted = sought || errand || rang || checked || billed || self.context.counter_weight(groomed);
+        // What the talk is for, named by either side (a repair, a family occasion, a
+        // rite, his treatment): her bare ask or call for it is a notice (`level_for`).
+        let purpose = !self.contact.group && self.context.purpose(groomed);
         let level = self
             .chains
             .iter()
-            .map(|c| combine::level(c, at, s, weighted, self.tuning))
+            .map(|c| combine::level_for(c, at, s, weighted, purpose, self.tuning))
             .max()
-            .unwrap_or_else(|| combine::level(&Chain::default(), at, s, weighted, self.tuning));
+            .unwrap_or_else(|| combine::level_for(&Chain::default(), at, s, weighted, purpose, self.tuning));
         if level > self.assessment.level {
             self.assessment.level = level;
         }
