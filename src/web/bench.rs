@@ -121,6 +121,18 @@ fn json_of(fields: &[(&str, JsValue)]) -> String {
 /// rows, read_ms, text_only_ms.
 #[wasm_bindgen]
 pub fn bench_read_rows() -> String {
+    read_rows_figures(None)
+}
+
+/// As `bench_read_rows`, with `via` called in the snapshot helper's place (same
+/// arguments, one string back): tools/bench/walk-worlds.mjs passes a function that has
+/// the page's own world run the walk, to time that read as the reader's is timed.
+#[wasm_bindgen]
+pub fn bench_read_rows_via(via: js_sys::Function) -> String {
+    read_rows_figures(Some(&via))
+}
+
+fn read_rows_figures(via: Option<&js_sys::Function>) -> String {
     use crate::web::reader::{dom, labels::Labels, thread};
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return "null".into() };
     let Some(root) = doc.document_element() else { return "null".into() };
@@ -138,7 +150,7 @@ pub fn bench_read_rows() -> String {
     // The same rows through the snapshot helper (one call per 64 rows), as the reader reads them.
     let list = grid.query_selector_all("[role=row]").ok();
     let t = perf_now();
-    let snapped = list.as_ref().map(|l| thread::read_rows_batched(l, &labels)).unwrap_or_default();
+    let snapped = list.as_ref().map(|l| thread::read_rows_batched(l, &labels, via)).unwrap_or_default();
     let snap_ms = perf_now() - t;
     let n = read.len();
     // Both ways must read the same messages (sender, kind, text), not only as many.

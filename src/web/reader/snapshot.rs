@@ -128,6 +128,16 @@ pub fn batch(rows: &JsValue, start: u32, end: u32, seen: &JsValue, layout: Layou
     Some(Batch::new(out))
 }
 
+/// As `batch`, through `f` instead of the helper (bench hook: tools/bench/walk-worlds.mjs
+/// passes a stand-in that has the page's own world run the walk).
+#[cfg(feature = "test-hooks")]
+pub fn batch_with(f: &js_sys::Function, rows: &JsValue, start: u32, end: u32, layout: Layout) -> Option<Batch> {
+    let sels = SELECTORS.with(|s| s[if layout == Layout::Grid { 0 } else { 1 }].clone());
+    let args = js_sys::Array::of5(rows, &JsValue::from(start), &JsValue::from(end), &JsValue::NULL, &sels);
+    let out = f.apply(&JsValue::NULL, &args).ok()?.as_string()?;
+    Some(Batch::new(out))
+}
+
 /// `rows` (an array of elements, added to the page) through the helper in one
 /// call, skipping those in `seen`, any that is not a row of `layout` inside
 /// `list` (an added wrapper or content, another list's row) and any repeat:
