@@ -19,6 +19,10 @@
 //              with a stand-in for the helper that sends the batch by event and returns
 //              the main world's answer (the crossing inside the time). "Same messages"
 //              is bench_read_rows's check against the per-element queries.
+// Both browsers: the same batched read asked of the content script itself by a
+// `saavdhan-bench-rows` event (test build, src/web/bench.rs `listen_rows`): with its own
+// helper, and with each batch sent to the main world by event and answered by event
+// (the real crossing of a content script in each browser; in Firefox its Xrays).
 // --firefox: Firefox ESR instead, where the "isolated" side is a WebDriver BiDi sandbox
 // of the page (Xray wrappers, as a content script sees the page; not the extension's
 // own world, which BiDi cannot reach), given its own copy of the helper; no `batched`.
@@ -98,6 +102,13 @@ const MAIN = `${HELPER}
     let n = 0;
     for (let i = 0; i < rows.length; i += 64) n += snap(rows, i, i + 64, null, S).length;
     return { ms: performance.now() - t, rows: rows.length, n };
+  };
+  // The content script's own batched read, asked for by event (test build, both browsers).
+  globalThis.__benchRows = (which) => {
+    document.dispatchEvent(new CustomEvent('saavdhan-bench-rows', { detail: which }));
+    const r = JSON.parse(document.documentElement.getAttribute('data-saavdhan-bench-rows') || 'null');
+    document.documentElement.removeAttribute('data-saavdhan-bench-rows');
+    return r && { ms: r.snap_ms, rows: r.rows, same: r.snap_same, floor: r.text_only_ms, messages: r.snap_messages };
   };
   globalThis.__benchMainFloor = () => {
     const rows = document.querySelector('[role=grid]').querySelectorAll('[role=row]');
@@ -223,10 +234,21 @@ try {
   }
   const inMain = (expr) => page.evaluate(expr);
   const us = (r) => (r.ms * 1e3) / r.rows;
-  const fig = { batched_main: [], rust_floor: [], m_isolated: [], m_crossing: [], batched: [], isolated: [], crossing: [], main: [], floor: [], main_floor: [], f_isolated: [], f_crossing: [], f_main: [] };
+  const fig = { ev_isolated: [], ev_main: [], ev_floor: [], batched_main: [], rust_floor: [], m_isolated: [], m_crossing: [], batched: [], isolated: [], crossing: [], main: [], floor: [], main_floor: [], f_isolated: [], f_crossing: [], f_main: [] };
   let same = true;
   for (let k = 0; k < REPS; k++) {
     // The page's own rows (createElement).
+    // The content script's batched read, asked for by event, each helper in turn first.
+    {
+      const one = async (which, into) => {
+        const r = await inMain(`__benchRows(${JSON.stringify(which)})`);
+        if (!r) throw new Error('no answer to saavdhan-bench-rows: make build-test');
+        fig[into].push(us(r));
+        fig.ev_floor.push((r.floor * 1e3) / r.rows);
+        same = same && r.same && r.messages > 0;
+      };
+      if (k % 2 === 0) { await one('isolated', 'ev_isolated'); await one('main', 'ev_main'); } else { await one('main', 'ev_main'); await one('isolated', 'ev_isolated'); }
+    }
     // The reader's batched read with each helper, taking turns going first.
     if (!FIREFOX) {
       const one = async (expr, into) => {
@@ -270,6 +292,13 @@ try {
   const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   console.log(`walk-worlds (${FIREFOX ? 'Firefox, sandbox as the isolated side' : 'Chromium'}): ${new Date().toISOString()}, load ${load}, ${REPS} rounds, 5,000 rows, µs a row (median; all rounds in brackets)`);
   const line = (name, v) => console.log(`  ${name.padEnd(44)} ${f(median(v)).padStart(6)}  [${v.map(f).join(' ')}]`);
+  line('content script, batched read, its own helper', fig.ev_isolated);
+  line('content script, batched read, main-world walk', fig.ev_main);
+  line('content script, floor in bench_read_rows', fig.ev_floor);
+  {
+    const rf = median(fig.ev_floor);
+    console.log(`  content script (asked by event), one row read against its floor: own helper ${f(median(fig.ev_isolated) / rf)}×, main-world walk ${f(median(fig.ev_main) / rf)}×`);
+  }
   if (fig.batched.length) {
     line('page rows: batched read, isolated helper', fig.batched);
     line('page rows: batched read, main-world helper', fig.batched_main);

@@ -87,11 +87,21 @@ pub fn view_dom(row: &Element, layout: Layout) -> RowView<'static> {
     RowView { message: true, label, brk, row_text: None, raw, cell_key }
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The helper, named as a free variable of the glue, so it is looked up in the
+    /// content script's own global, where snapshot.js put it. Not through
+    /// `js_sys::global()`: that tries `self` and `window` before `globalThis`, and in a
+    /// Firefox content script `window` is the page's window seen through Xrays, not the
+    /// script's sandbox (js-sys's own comment says so), so the helper was never found
+    /// there and Firefox read every row with `view_dom`. `None` when it is not defined.
+    #[wasm_bindgen(thread_local_v2, js_name = __saavdhanSnapshot)]
+    static SNAPSHOT_JS: Option<js_sys::Function>;
+}
+
 thread_local! {
     /// The helper and the selector objects per layout, looked up once.
-    static HELPER: Option<js_sys::Function> = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("__saavdhanSnapshot"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    static HELPER: Option<js_sys::Function> = SNAPSHOT_JS.with(Option::clone).filter(|f| f.is_function());
     static SELECTORS: [JsValue; 2] = [selectors(Layout::Grid), selectors(Layout::Log)];
 }
 
