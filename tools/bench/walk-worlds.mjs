@@ -108,7 +108,7 @@ const MAIN = `${HELPER}
     document.dispatchEvent(new CustomEvent('saavdhan-bench-rows', { detail: which }));
     const r = JSON.parse(document.documentElement.getAttribute('data-saavdhan-bench-rows') || 'null');
     document.documentElement.removeAttribute('data-saavdhan-bench-rows');
-    return r && { ms: r.snap_ms, rows: r.rows, same: r.snap_same, floor: r.text_only_ms, messages: r.snap_messages };
+    return r && { ms: r.snap_ms, rows: r.rows, same: r.snap_same, floor: r.text_only_ms, messages: r.snap_messages, queries: r.read_ms };
   };
   globalThis.__benchMainFloor = () => {
     const rows = document.querySelector('[role=grid]').querySelectorAll('[role=row]');
@@ -234,7 +234,7 @@ try {
   }
   const inMain = (expr) => page.evaluate(expr);
   const us = (r) => (r.ms * 1e3) / r.rows;
-  const fig = { ev_isolated: [], ev_main: [], ev_floor: [], batched_main: [], rust_floor: [], m_isolated: [], m_crossing: [], batched: [], isolated: [], crossing: [], main: [], floor: [], main_floor: [], f_isolated: [], f_crossing: [], f_main: [] };
+  const fig = { ev_queries: [], ev_isolated: [], ev_main: [], ev_floor: [], batched_main: [], rust_floor: [], m_isolated: [], m_crossing: [], batched: [], isolated: [], crossing: [], main: [], floor: [], main_floor: [], f_isolated: [], f_crossing: [], f_main: [] };
   let same = true;
   for (let k = 0; k < REPS; k++) {
     // The page's own rows (createElement).
@@ -245,6 +245,7 @@ try {
         if (!r) throw new Error('no answer to saavdhan-bench-rows: make build-test');
         fig[into].push(us(r));
         fig.ev_floor.push((r.floor * 1e3) / r.rows);
+        fig.ev_queries.push((r.queries * 1e3) / r.rows);
         same = same && r.same && r.messages > 0;
       };
       if (k % 2 === 0) { await one('isolated', 'ev_isolated'); await one('main', 'ev_main'); } else { await one('main', 'ev_main'); await one('isolated', 'ev_isolated'); }
@@ -295,6 +296,7 @@ try {
   line('content script, batched read, its own helper', fig.ev_isolated);
   line('content script, batched read, main-world walk', fig.ev_main);
   line('content script, floor in bench_read_rows', fig.ev_floor);
+  line('content script, per-element queries (view_dom)', fig.ev_queries);
   {
     const rf = median(fig.ev_floor);
     console.log(`  content script (asked by event), one row read against its floor: own helper ${f(median(fig.ev_isolated) / rf)}×, main-world walk ${f(median(fig.ev_main) / rf)}×`);
