@@ -121,6 +121,18 @@ fn json_of(fields: &[(&str, JsValue)]) -> String {
 /// rows, read_ms, text_only_ms.
 #[wasm_bindgen]
 pub fn bench_read_rows() -> String {
+    read_rows_figures(None)
+}
+
+/// As `bench_read_rows`, with `via` called in the snapshot helper's place (same
+/// arguments, one string back): tools/bench/walk-worlds.mjs passes a function that has
+/// the page's own world run the walk, to time that read as the reader's is timed.
+#[wasm_bindgen]
+pub fn bench_read_rows_via(via: js_sys::Function) -> String {
+    read_rows_figures(Some(&via))
+}
+
+fn read_rows_figures(via: Option<&js_sys::Function>) -> String {
     use crate::web::reader::{dom, labels::Labels, thread};
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return "null".into() };
     let Some(root) = doc.document_element() else { return "null".into() };
@@ -138,7 +150,7 @@ pub fn bench_read_rows() -> String {
     // The same rows through the snapshot helper (one call per 64 rows), as the reader reads them.
     let list = grid.query_selector_all("[role=row]").ok();
     let t = perf_now();
-    let snapped = list.as_ref().map(|l| thread::read_rows_batched(l, &labels)).unwrap_or_default();
+    let snapped = list.as_ref().map(|l| thread::read_rows_batched(l, &labels, via)).unwrap_or_default();
     let snap_ms = perf_now() - t;
     let n = read.len();
     // Both ways must read the same messages (sender, kind, text), not only as many.
@@ -162,3 +174,58 @@ pub fn bench_read_rows() -> String {
     ])
 }
 
+
+thread_local! {
+    /// The main world's last answer to a `saavdhan-bench-walk` event (see `listen_rows`).
+    static ANSWER: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A `CustomEvent` of `kind` carrying `detail` (through the page's constructor by
+/// `Reflect`: the web-sys binding would need one more feature for a bench hook).
+fn custom_event(kind: &str, detail: &str) -> Option<web_sys::Event> {
+    let ctor = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("CustomEvent")).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let init = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&init, &JsValue::from_str("bubbles"), &JsValue::TRUE);
+    let _ = js_sys::Reflect::set(&init, &JsValue::from_str("detail"), &JsValue::from_str(detail));
+    js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&JsValue::from_str(kind), &init)).ok()?.dyn_into::<web_sys::Event>().ok()
+}
+
+/// Test pages only (tools/bench/walk-worlds.mjs, in Firefox too, where the content
+/// script's world cannot be reached from WebDriver BiDi): a `saavdhan-bench-rows`
+/// event on the document runs `bench_read_rows` in this world — with the snapshot
+/// helper (detail `isolated`) or with each batch sent to the page's own world
+/// (detail `main`: a `saavdhan-bench-walk` event on the grid with the batch's range,
+/// answered by a `saavdhan-bench-answer` event whose detail is the batch's string; the
+/// bench injects that side into the page) — and writes its JSON figures to the root's
+/// `data-saavdhan-bench-rows`.
+pub fn listen_rows() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let answer = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
+        let s = js_sys::Reflect::get(&e, &JsValue::from_str("detail")).ok().and_then(|d| d.as_string());
+        ANSWER.with(|a| *a.borrow_mut() = s);
+    });
+    let _ = doc.add_event_listener_with_callback_and_bool("saavdhan-bench-answer", answer.as_ref().unchecked_ref(), true);
+    answer.forget();
+    let run = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
+        let main = js_sys::Reflect::get(&e, &JsValue::from_str("detail")).ok().and_then(|d| d.as_string()).as_deref() == Some("main");
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(root) = doc.document_element() else { return };
+        let out = if main {
+            let Some(grid) = crate::web::reader::dom::qs(&root, "[role=grid]") else { return };
+            let via = Closure::<dyn FnMut(JsValue, u32, u32) -> JsValue>::new(move |_rows: JsValue, start: u32, end: u32| {
+                ANSWER.with(|a| *a.borrow_mut() = None);
+                if let Some(ev) = custom_event("saavdhan-bench-walk", &format!("{start},{end}")) {
+                    let _ = grid.dispatch_event(&ev);
+                }
+                ANSWER.with(|a| a.borrow_mut().take()).map_or(JsValue::NULL, |s| JsValue::from_str(&s))
+            });
+            let f: &js_sys::Function = via.as_ref().unchecked_ref();
+            read_rows_figures(Some(f))
+        } else {
+            read_rows_figures(None)
+        };
+        let _ = root.set_attribute("data-saavdhan-bench-rows", &out);
+    });
+    let _ = doc.add_event_listener_with_callback("saavdhan-bench-rows", run.as_ref().unchecked_ref());
+    run.forget();
+}

@@ -455,6 +455,10 @@ pub fn start() -> Result<(), JsValue> {
     let test = TEST_HOOKS && root().is_some_and(|r| r.has_attribute("data-saavdhan-test"));
     let bench_marks = TEST_HOOKS && root().is_some_and(|r| r.has_attribute("data-saavdhan-bench"));
     let debug_copy = test && !root().is_some_and(|r| r.has_attribute("data-saavdhan-no-copy"));
+    #[cfg(feature = "test-hooks")]
+    if test {
+        crate::web::bench::listen_rows();
+    }
     // Settings: in Chromium chrome.storage.managed.get can stay pending when
     // asked early in a page's life; wait for the settings a short while, then
     // start with the defaults and apply the family's settings when they come.

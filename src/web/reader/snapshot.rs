@@ -87,11 +87,21 @@ pub fn view_dom(row: &Element, layout: Layout) -> RowView<'static> {
     RowView { message: true, label, brk, row_text: None, raw, cell_key }
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The helper, named as a free variable of the glue, so it is looked up in the
+    /// content script's own global, where snapshot.js put it. Not through
+    /// `js_sys::global()`: that tries `self` and `window` before `globalThis`, and in a
+    /// Firefox content script `window` is the page's window seen through Xrays, not the
+    /// script's sandbox (js-sys's own comment says so), so the helper was never found
+    /// there and Firefox read every row with `view_dom`. `None` when it is not defined.
+    #[wasm_bindgen(thread_local_v2, js_name = __saavdhanSnapshot)]
+    static SNAPSHOT_JS: Option<js_sys::Function>;
+}
+
 thread_local! {
     /// The helper and the selector objects per layout, looked up once.
-    static HELPER: Option<js_sys::Function> = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("__saavdhanSnapshot"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    static HELPER: Option<js_sys::Function> = SNAPSHOT_JS.with(Option::clone).filter(|f| f.is_function());
     static SELECTORS: [JsValue; 2] = [selectors(Layout::Grid), selectors(Layout::Log)];
 }
 
@@ -124,6 +134,16 @@ pub fn batch(rows: &JsValue, start: u32, end: u32, seen: &JsValue, layout: Layou
     let f = HELPER.with(|h| h.clone())?;
     let sels = SELECTORS.with(|s| s[if layout == Layout::Grid { 0 } else { 1 }].clone());
     let args = js_sys::Array::of5(rows, &JsValue::from(start), &JsValue::from(end), seen, &sels);
+    let out = f.apply(&JsValue::NULL, &args).ok()?.as_string()?;
+    Some(Batch::new(out))
+}
+
+/// As `batch`, through `f` instead of the helper (bench hook: tools/bench/walk-worlds.mjs
+/// passes a stand-in that has the page's own world run the walk).
+#[cfg(feature = "test-hooks")]
+pub fn batch_with(f: &js_sys::Function, rows: &JsValue, start: u32, end: u32, layout: Layout) -> Option<Batch> {
+    let sels = SELECTORS.with(|s| s[if layout == Layout::Grid { 0 } else { 1 }].clone());
+    let args = js_sys::Array::of5(rows, &JsValue::from(start), &JsValue::from(end), &JsValue::NULL, &sels);
     let out = f.apply(&JsValue::NULL, &args).ok()?.as_string()?;
     Some(Batch::new(out))
 }

@@ -578,13 +578,19 @@ fn finish(f: Facts, from: Sender, author: Option<String>, label_text: Option<Str
 
 /// Reads every row of `rows` (grid layout) through the snapshot helper, in
 /// batches as a full pass does; the messages read (bench hook).
+/// `via`: a function called in the helper's place (bench hook), or `None` for the helper.
 #[cfg(feature = "test-hooks")]
-pub fn read_rows_batched(rows: &web_sys::NodeList, labels: &Labels) -> Vec<Message> {
+pub fn read_rows_batched(rows: &web_sys::NodeList, labels: &Labels, via: Option<&js_sys::Function>) -> Vec<Message> {
+    use super::{layout::Layout, snapshot};
     let mut out = Vec::new();
     let mut i = 0;
     let n = rows.length();
     while i < n {
-        let Some(batch) = super::snapshot::batch(rows.as_ref(), i, i + 64, &JsValue::NULL, super::layout::Layout::Grid) else { return out };
+        let batch = match via {
+            Some(f) => snapshot::batch_with(f, rows.as_ref(), i, i + 64, Layout::Grid),
+            None => snapshot::batch(rows.as_ref(), i, i + 64, &JsValue::NULL, Layout::Grid),
+        };
+        let Some(batch) = batch else { return out };
         for k in 0..batch.len().min((n - i) as usize) {
             // As a pass does: the row element is taken (the cache is keyed by it).
             let Some(row) = rows.item(i + k as u32) else { continue };
