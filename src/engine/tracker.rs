@@ -505,6 +505,30 @@ mod tests {
     }
 
     #[test]
+    fn a_fee_named_for_the_service_is_its_bill_unless_she_holds_a_lever_over_him() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let clinic = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Neelam".into()) };
+        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        // Her call, then the session's fee on UPI: a bill, not the chain's demand.
+        let mut t = Tracker::new(clinic(), Tuning::default(), None);
+        t.push(&call());
+        assert!(t.push(&at(5, true, "Consultation fee ₹600 on UPI physio@okbank")).level < Level::Danger);
+        // The same sum with no fee named: a stranger's call and then money is danger.
+        let mut t = Tracker::new(clinic(), Tuning::default(), None);
+        t.push(&call());
+        assert_eq!(t.push(&at(5, true, "Send ₹600 on UPI physio@okbank")).level, Level::Danger);
+        // A "fee" after a recording claimed out of nowhere is the lever's price.
+        let mut t = Tracker::new(clinic(), Tuning::default(), None);
+        t.push(&at(1, true, "We have your nude video, it is recorded with us"));
+        assert_eq!(t.push(&at(5, true, "Delete fee 18500, UPI ytdelete@okbank")).level, Level::Danger);
+        // And after her threat.
+        let mut t = Tracker::new(clinic(), Tuning::default(), None);
+        t.push(&call());
+        t.push(&at(3, true, "I will send your video to your family"));
+        assert_eq!(t.push(&at(5, true, "Fee 20000 on UPI now")).level, Level::Danger);
+    }
+
+    #[test]
     fn a_call_he_placed_himself_before_hers_is_a_relation_he_engages() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let friend = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Shaji".into()) };
@@ -1563,7 +1587,11 @@ impl Tracker {
             // sum is the threat and its price (a payout word is no shield for it).
             let threatened = found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor | Tag::OrElse));
             let paying = !mine && !threatened && self.his_upi.is_some_and(|(t, i)| index - i <= 2 && same_sitting(t, i, at, index));
-            let payout = paying || (!threatened && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout));
+            // A sum named as a service's fee is its bill while she holds nothing over him;
+            // after her threat, impostor or a recording claimed out of nowhere it is the
+            // lever's price ("delete fee 18,500"), see `Chain::holds_lever`.
+            let bill = |id: &str| id != "context.payout.fee" || !self.chains.get(author).is_some_and(|c| c.holds_lever(at));
+            let payout = paying || (!threatened && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout && bill(&self.engine.rules()[*r].id)));
             if payout {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Money);
             }
