@@ -529,6 +529,20 @@ mod tests {
     }
 
     #[test]
+    fn threat_words_in_her_number_ask_with_her_own_family_as_audience_are_no_threat() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let buyer = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Harpreet".into()) };
+        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        let mut t = Tracker::new(buyer(), Tuning::default(), None);
+        t.push(&call());
+        assert!(t.push(&at(5, true, "Looks good. Please share your WhatsApp number, my wife also wants to see the photos")).level < Level::Danger);
+        // His wife as the audience is the chain's threat.
+        let mut t = Tracker::new(buyer(), Tuning::default(), None);
+        t.push(&call());
+        assert_eq!(t.push(&at(5, true, "Please share your WhatsApp number, your wife will see the photos")).level, Level::Danger);
+    }
+
+    #[test]
     fn a_call_he_placed_himself_before_hers_is_a_relation_he_engages() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let friend = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Shaji".into()) };
@@ -1605,6 +1619,20 @@ impl Tracker {
             // "come on video" that a threat's "post korbo" also reads as.
             if !mine && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Threat)
                 && found.iter().any(|(r, _)| self.engine.rules()[*r].id.starts_with("video_call.invite"))
+                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Recording | Tag::OrElse | Tag::Money | Tag::Countdown | Tag::Impostor))
+                && bare_amount(&text).is_none()
+            {
+                found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Threat);
+            }
+            // A threat's words in her ask for his number whose audience is her own relative
+            // ("share your WhatsApp number, my wife also wants to see the photos"), with no
+            // recording, "or else", sum or deadline: her family looking, not his shown
+            // (issue 12, round thirteen: w15a's sofa buyer). The chain's threat names his
+            // family or his video. (Her "my family is here, come to Telegram, I'll send a
+            // video" with no number asked still counts: w6b's dancer warned at it.)
+            if !mine
+                && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::NumberAsk)
+                && found.iter().any(|(r, m)| self.engine.rules()[*r].tag == Tag::Threat && m.split('…').any(|w| own_relative(&text, w)))
                 && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Recording | Tag::OrElse | Tag::Money | Tag::Countdown | Tag::Impostor))
                 && bare_amount(&text).is_none()
             {
