@@ -543,6 +543,22 @@ mod tests {
     }
 
     #[test]
+    fn money_said_as_a_condition_is_a_demand_only_when_its_then_is_the_videos_fate() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        // The chain's "money comes, then the video is deleted": danger.
+        let mut t = Tracker::new(Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Riya".into()) }, Tuning::default(), None);
+        t.push(&call());
+        t.push(&at(3, true, "तुम्हारा वीडियो रिकॉर्ड हो गया है"));
+        assert_eq!(t.push(&at(5, true, "पैसे आए तो वीडियो डिलीट")).level, Level::Danger);
+        // A grandson's upload, then "money comes in, then a party for you": no demand.
+        let mut t = Tracker::new(Contact { friend_status: FriendStatus::Friends, ..Contact::named("Kunal".into()) }, Tuning::default(), None);
+        t.push(&at(1, true, "दादू!!! आपका वीडियो वायरल हो गया 😂"));
+        t.push(&at(3, true, "वो जो कल वीडियो कॉल पर आपने भजन गाया था। मैंने स्क्रीन रिकॉर्डिंग करके यूट्यूब पर डाल दिया"));
+        assert!(t.push(&at(5, true, "अगले संडे फिर वीडियो कॉल करेंगे। पैसे आए तो आपको पार्टी")).level < Level::Danger);
+    }
+
+    #[test]
     fn a_call_he_placed_himself_before_hers_is_a_relation_he_engages() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let friend = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Shaji".into()) };
