@@ -226,6 +226,16 @@ impl Chain {
         tags & DEMAND != 0 && tags & (THREAT | Tag::Recording.bit()) == 0 && self.before(DEMAND & tags, (OFF_PLATFORM | VIDEO_CALL) & tags) && self.strictly_before(DEMAND & tags, Tag::Aimed.bit() & tags)
     }
 
+    /// Whether the contact holds something over him among the active cues: a threat, an
+    /// impostor, an "or else", or a recording claimed with no call or invitation of hers
+    /// before it (the "cyber cell" that opens with "your video is with us"). Then a sum
+    /// named as a fee is the price of that lever ("delete fee 18,500"), not a service's
+    /// bill (issue 12, round thirteen).
+    pub fn holds_lever(&self, now: Option<i64>) -> bool {
+        let tags = self.active(now);
+        tags & (THREAT | Tag::OrElse.bit()) != 0 || (tags & Tag::Recording.bit() != 0 && !self.strictly_before(VIDEO_CALL & tags, Tag::Recording.bit()))
+    }
+
     /// Whether a call, an invitation to one or a recording is among the active cues.
     pub fn has_lever(&self, now: Option<i64>) -> bool {
         self.active(now) & LEVER != 0

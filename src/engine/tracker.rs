@@ -505,6 +505,60 @@ mod tests {
     }
 
     #[test]
+    fn a_fee_named_for_the_service_is_its_bill_unless_she_holds_a_lever_over_him() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let clinic = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Neelam".into()) };
+        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        // Her call, then the session's fee on UPI: a bill, not the chain's demand.
+        let mut t = Tracker::new(clinic(), Tuning::default(), None);
+        t.push(&call());
+        assert!(t.push(&at(5, true, "Consultation fee ₹600 on UPI physio@okbank")).level < Level::Danger);
+        // The same sum with no fee named: a stranger's call and then money is danger.
+        let mut t = Tracker::new(clinic(), Tuning::default(), None);
+        t.push(&call());
+        assert_eq!(t.push(&at(5, true, "Send ₹600 on UPI physio@okbank")).level, Level::Danger);
+        // A "fee" after a recording claimed out of nowhere is the lever's price.
+        let mut t = Tracker::new(clinic(), Tuning::default(), None);
+        t.push(&at(1, true, "We have your nude video, it is recorded with us"));
+        assert_eq!(t.push(&at(5, true, "Delete fee 18500, UPI ytdelete@okbank")).level, Level::Danger);
+        // And after her threat.
+        let mut t = Tracker::new(clinic(), Tuning::default(), None);
+        t.push(&call());
+        t.push(&at(3, true, "I will send your video to your family"));
+        assert_eq!(t.push(&at(5, true, "Fee 20000 on UPI now")).level, Level::Danger);
+    }
+
+    #[test]
+    fn threat_words_in_her_number_ask_with_her_own_family_as_audience_are_no_threat() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let buyer = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Harpreet".into()) };
+        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        let mut t = Tracker::new(buyer(), Tuning::default(), None);
+        t.push(&call());
+        assert!(t.push(&at(5, true, "Looks good. Please share your WhatsApp number, my wife also wants to see the photos")).level < Level::Danger);
+        // His wife as the audience is the chain's threat.
+        let mut t = Tracker::new(buyer(), Tuning::default(), None);
+        t.push(&call());
+        assert_eq!(t.push(&at(5, true, "Please share your WhatsApp number, your wife will see the photos")).level, Level::Danger);
+    }
+
+    #[test]
+    fn money_said_as_a_condition_is_a_demand_only_when_its_then_is_the_videos_fate() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        // The chain's "money comes, then the video is deleted": danger.
+        let mut t = Tracker::new(Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Riya".into()) }, Tuning::default(), None);
+        t.push(&call());
+        t.push(&at(3, true, "तुम्हारा वीडियो रिकॉर्ड हो गया है"));
+        assert_eq!(t.push(&at(5, true, "पैसे आए तो वीडियो डिलीट")).level, Level::Danger);
+        // A grandson's upload, then "money comes in, then a party for you": no demand.
+        let mut t = Tracker::new(Contact { friend_status: FriendStatus::Friends, ..Contact::named("Kunal".into()) }, Tuning::default(), None);
+        t.push(&at(1, true, "दादू!!! आपका वीडियो वायरल हो गया 😂"));
+        t.push(&at(3, true, "वो जो कल वीडियो कॉल पर आपने भजन गाया था। मैंने स्क्रीन रिकॉर्डिंग करके यूट्यूब पर डाल दिया"));
+        assert!(t.push(&at(5, true, "अगले संडे फिर वीडियो कॉल करेंगे। पैसे आए तो आपको पार्टी")).level < Level::Danger);
+    }
+
+    #[test]
     fn a_call_he_placed_himself_before_hers_is_a_relation_he_engages() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let friend = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Shaji".into()) };
@@ -1563,7 +1617,11 @@ impl Tracker {
             // sum is the threat and its price (a payout word is no shield for it).
             let threatened = found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor | Tag::OrElse));
             let paying = !mine && !threatened && self.his_upi.is_some_and(|(t, i)| index - i <= 2 && same_sitting(t, i, at, index));
-            let payout = paying || (!threatened && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout));
+            // A sum named as a service's fee is its bill while she holds nothing over him;
+            // after her threat, impostor or a recording claimed out of nowhere it is the
+            // lever's price ("delete fee 18,500"), see `Chain::holds_lever`.
+            let bill = |id: &str| id != "context.payout.fee" || !self.chains.get(author).is_some_and(|c| c.holds_lever(at));
+            let payout = paying || (!threatened && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout && bill(&self.engine.rules()[*r].id)));
             if payout {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Money);
             }
@@ -1577,6 +1635,20 @@ impl Tracker {
             // "come on video" that a threat's "post korbo" also reads as.
             if !mine && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Threat)
                 && found.iter().any(|(r, _)| self.engine.rules()[*r].id.starts_with("video_call.invite"))
+                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Recording | Tag::OrElse | Tag::Money | Tag::Countdown | Tag::Impostor))
+                && bare_amount(&text).is_none()
+            {
+                found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Threat);
+            }
+            // A threat's words in her ask for his number whose audience is her own relative
+            // ("share your WhatsApp number, my wife also wants to see the photos"), with no
+            // recording, "or else", sum or deadline: her family looking, not his shown
+            // (issue 12, round thirteen: w15a's sofa buyer). The chain's threat names his
+            // family or his video. (Her "my family is here, come to Telegram, I'll send a
+            // video" with no number asked still counts: w6b's dancer warned at it.)
+            if !mine
+                && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::NumberAsk)
+                && found.iter().any(|(r, m)| self.engine.rules()[*r].tag == Tag::Threat && m.split('…').any(|w| own_relative(&text, w)))
                 && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Recording | Tag::OrElse | Tag::Money | Tag::Countdown | Tag::Impostor))
                 && bare_amount(&text).is_none()
             {
