@@ -23,72 +23,63 @@ const FIXTURES = [
   '/messages/t/100090000000016',
 ];
 
-describe('snapshot helper agrees with the queries (chromium)', { timeout: 300_000 }, () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchChromium({ server });
+// How each browser reaches bench_read_rows in the content script's world.
+async function readViaProtocol(page) {
+  const cdp = await page.createCDPSession();
+  const worlds = [];
+  cdp.on('Runtime.executionContextCreated', (e) => {
+    const c = e.context;
+    if (c.auxData && c.auxData.type === 'isolated' && String(c.origin).startsWith('chrome-extension://')) worlds.push(c.id);
   });
-  after(async () => {
-    await closeBrowser(browser);
-    await server?.close();
-  });
-
-  for (const fixture of FIXTURES) {
-    it(`same messages both ways on ${fixture}`, async () => {
-      const page = await openFixture(browser, fixture);
-      assert.equal(await waitForProtection(page), 'active');
-      const cdp = await page.createCDPSession();
-      const worlds = [];
-      cdp.on('Runtime.executionContextCreated', (e) => {
-        const c = e.context;
-        if (c.auxData && c.auxData.type === 'isolated' && String(c.origin).startsWith('chrome-extension://')) worlds.push(c.id);
-      });
-      await cdp.send('Runtime.enable');
-      let r = null;
-      for (const id of worlds) {
-        const ev = await cdp.send('Runtime.evaluate', {
-          contextId: id, returnByValue: true,
-          expression: 'typeof wasm_bindgen === "function" && wasm_bindgen.bench_read_rows ? wasm_bindgen.bench_read_rows() : null',
-        });
-        if (ev.result && typeof ev.result.value === 'string' && ev.result.value !== 'null') r = JSON.parse(ev.result.value);
-      }
-      await page.close();
-      assert.ok(r, 'bench_read_rows ran in the content script');
-      assert.ok(r.messages > 0, `messages read with queries: ${r.messages}`);
-      assert.equal(r.snap_messages, r.messages, 'as many messages through the helper');
-      assert.equal(r.snap_same, true, 'the same messages through the helper');
+  await cdp.send('Runtime.enable');
+  let r = null;
+  for (const id of worlds) {
+    const ev = await cdp.send('Runtime.evaluate', {
+      contextId: id, returnByValue: true,
+      expression: 'typeof wasm_bindgen === "function" && wasm_bindgen.bench_read_rows ? wasm_bindgen.bench_read_rows() : null',
     });
+    if (ev.result && typeof ev.result.value === 'string' && ev.result.value !== 'null') r = JSON.parse(ev.result.value);
   }
-});
+  return r;
+}
 
-describe('snapshot helper agrees with the queries (firefox)', { timeout: 300_000 }, () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchFirefox({ server });
+function readViaEvent(page) {
+  return page.evaluate(() => {
+    document.dispatchEvent(new CustomEvent('saavdhan-bench-rows', { detail: 'isolated' }));
+    const v = document.documentElement.getAttribute('data-saavdhan-bench-rows');
+    return v && JSON.parse(v);
   });
-  after(async () => {
-    await closeBrowser(browser);
-    await server?.close();
-  });
+}
 
-  for (const fixture of FIXTURES) {
-    it(`same messages both ways on ${fixture}`, async () => {
-      const page = await openFixture(browser, fixture);
-      assert.equal(await waitForProtection(page), 'active');
-      const r = await page.evaluate(() => {
-        document.dispatchEvent(new CustomEvent('saavdhan-bench-rows', { detail: 'isolated' }));
-        const v = document.documentElement.getAttribute('data-saavdhan-bench-rows');
-        return v && JSON.parse(v);
-      });
-      await page.close();
-      assert.ok(r, 'bench_read_rows ran in the content script');
-      assert.ok(r.messages > 0, `messages read with queries: ${r.messages}`);
-      assert.equal(r.snap_messages, r.messages, 'as many messages through the helper');
-      assert.equal(r.snap_same, true, 'the same messages through the helper');
+const BROWSERS = [
+  ['chromium', launchChromium, readViaProtocol],
+  ['firefox', launchFirefox, readViaEvent],
+];
+
+for (const [kind, launch, read] of BROWSERS) {
+  describe(`snapshot helper agrees with the queries (${kind})`, { timeout: 300_000 }, () => {
+    let server;
+    let browser;
+    before(async () => {
+      server = await startServer();
+      browser = await launch({ server });
     });
-  }
-});
+    after(async () => {
+      await closeBrowser(browser);
+      await server?.close();
+    });
+
+    for (const fixture of FIXTURES) {
+      it(`same messages both ways on ${fixture}`, async () => {
+        const page = await openFixture(browser, fixture);
+        assert.equal(await waitForProtection(page), 'active');
+        const r = await read(page);
+        await page.close();
+        assert.ok(r, 'bench_read_rows ran in the content script');
+        assert.ok(r.messages > 0, `messages read with queries: ${r.messages}`);
+        assert.equal(r.snap_messages, r.messages, 'as many messages through the helper');
+        assert.equal(r.snap_same, true, 'the same messages through the helper');
+      });
+    }
+  });
+}
