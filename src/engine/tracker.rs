@@ -173,6 +173,24 @@ mod tests {
     }
 
     #[test]
+    fn the_chain_told_in_the_third_person_is_no_threat_of_the_tellers() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let run = |line: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "Namaste. Very busy these days at the cyber cell"));
+            t.push(&at(1, true, line)).level
+        };
+        // How the scam goes, told with "then she says" / "extorted" / "she asks": told.
+        assert!(run("Girl calls on video, records, then says pay or I will make your video viral. One uncle paid 2 lakh") < Level::Warning);
+        assert!(run("एका शेतकऱ्याला बाईने व्हिडिओ कॉल करून फसवलं. व्हिडिओ व्हायरल करीन म्हणून ८०,००० उकळले") < Level::Warning);
+        assert!(run("फिर नंबर माँगती है, फिर रात को वीडियो कॉल। वो कपड़े उतार देती है और स्क्रीन रिकॉर्ड कर लेती है") < Level::Warning);
+        // The same threat and demand said in the first person and to him: his.
+        assert_eq!(run("Pay 2 lakh or I will make your video viral"), Level::Danger);
+        assert_eq!(run("तुमचा व्हिडिओ व्हायरल करीन, ८०,००० पाठवा नाहीतर"), Level::Danger);
+    }
+
+    #[test]
     fn are_you_alone_said_with_a_family_word_is_the_familys_surprise() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
