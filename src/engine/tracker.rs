@@ -173,6 +173,26 @@ mod tests {
     }
 
     #[test]
+    fn an_elder_kinship_address_lowers_suspicion_but_a_strangers_uncle_does_not() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let call = crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        let run = |first: &str, later: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, first));
+            t.push(&call);
+            t.push(&at(3, true, later)).level
+        };
+        // A son's "അപ്പച്ചാ", a nephew's "Mamaji", then his call recorded (the roof shown
+        // for the sister): the family's record, below danger.
+        assert!(run("അപ്പച്ചാ, ഫ്രീ ആണോ? വീഡിയോ കോൾ ചെയ്യട്ടെ?", "മേൽക്കൂര കാണിച്ചത് റെക്കോർഡ് ചെയ്തു") < Level::Danger);
+        assert!(run("Namaste Mamaji, free now? Video call karein?", "I did screen recording of the call") < Level::Danger);
+        // The same with no family word, or a stranger's "uncle ji": the recording is the lever.
+        assert_eq!(run("ഫ്രീ ആണോ? വീഡിയോ കോൾ ചെയ്യട്ടെ?", "മേൽക്കൂര കാണിച്ചത് റെക്കോർഡ് ചെയ്തു"), Level::Danger);
+        assert_eq!(run("Namaste uncle ji, free now? Video call karein?", "I did screen recording of the call"), Level::Danger);
+    }
+
+    #[test]
     fn the_chain_told_in_the_third_person_is_no_threat_of_the_tellers() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
