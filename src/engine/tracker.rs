@@ -173,6 +173,27 @@ mod tests {
     }
 
     #[test]
+    fn money_the_contact_has_sent_into_his_account_is_no_demand_in_any_language() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let call = crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(1, true, "") };
+        // A grandson's upload after his call ("your video is going viral"): a warning.
+        let run = |money: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "Ajoba!! Good morning from Melbourne"));
+            t.push(&call);
+            t.push(&at(2, true, "Here is the video, I will send it to everybody, your video is going viral"));
+            t.push(&at(3, true, money)).level
+        };
+        assert!(run("Also I am sending 2000 on your GPay for Diwali sweets") < Level::Danger);
+        assert!(run("ഇന്ന് 30,000 അയച്ചിട്ടുണ്ട്. ബാക്കി ശമ്പളം വന്നിട്ട്") < Level::Danger);
+        assert!(run("Aa mahine 20,000 tamara account ma mokalya che") < Level::Danger);
+        // An order to pay is the demand, whatever was sent before it.
+        assert_eq!(run("Send 2000 on my GPay now"), Level::Danger);
+        assert_eq!(run("ലിങ്ക് അയച്ചിട്ടുണ്ട്, 20000 അയക്കൂ"), Level::Danger);
+    }
+
+    #[test]
     fn an_elder_kinship_address_lowers_suspicion_but_a_strangers_uncle_does_not() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
