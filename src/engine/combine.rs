@@ -356,6 +356,11 @@ impl Context {
         !groomed && self.seen & Tag::Purpose.bit() != 0 && !self.asked_who()
     }
 
+    /// Whether the contact called him by a family word (not her own relative's).
+    pub fn kin_theirs(&self) -> bool {
+        self.theirs & Tag::Kin.bit() != 0
+    }
+
     /// Whether the user had to ask who the contact is.
     pub fn asked_who(&self) -> bool {
         self.seen & Tag::WhoAreYou.bit() != 0

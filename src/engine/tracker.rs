@@ -248,6 +248,17 @@ mod tests {
         // Her own relative is no family word of his; nor is a bare "dear".
         assert_eq!(run("Hi dear, are you alone?"), Level::Warning);
         assert_eq!(run("Are you alone? my papa is out"), Level::Warning);
+        // The family word said earlier in the conversation (a son's "Papa" in the morning,
+        // "you are alone, video call daily" in the evening): still the family's worry.
+        let later = |first: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, first));
+            t.push(&at(1, false, "Yes, all fine here"));
+            t.push(&at(2, true, "Tame ekla cho etle chinta thay. Roj sanje ek vaar video call karjo")).level
+        };
+        assert!(later("Papa good morning! Tamari BP ni dava lidhi?") < Level::Warning);
+        assert_eq!(later("Good morning dear! Tamari BP ni dava lidhi?"), Level::Warning);
+        assert_eq!(later("Good morning! my papa also takes BP medicine"), Level::Warning);
     }
 
     #[test]
@@ -1725,10 +1736,12 @@ impl Tracker {
             // family by one ("Hi thatha!! Are you alone? Is ajji around?", "अभी अकेले हो?
             // मम्मी मंदिर गई?"): a grandchild's surprise kept from the grandmother, not her
             // wish to be alone with him (issue 12, round eleven: w13a's grandson,
-            // granddaughter and daughter). Not her own relative ("my papa").
+            // granddaughter and daughter). Not her own relative ("my papa"). The family word
+            // may come earlier in the conversation: the son's "Papa" in the morning, "you are
+            // alone, so video call daily" at night (round fourteen: w16b's son in Canada).
             if !mine
                 && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Intimacy && self.engine.rules()[*r].id.starts_with("video_call.alone"))
-                && found.iter().any(|(r, m)| self.engine.rules()[*r].tag == Tag::Kin && !own_relative(&text, m))
+                && (self.context.kin_theirs() || found.iter().any(|(r, m)| self.engine.rules()[*r].tag == Tag::Kin && !own_relative(&text, m)))
             {
                 found.retain(|(r, _)| !(self.engine.rules()[*r].tag == Tag::Intimacy && self.engine.rules()[*r].id.starts_with("video_call.alone")));
             }
