@@ -173,6 +173,25 @@ mod tests {
     }
 
     #[test]
+    fn threat_words_whose_video_is_the_call_she_invites_him_to_are_no_threat() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let run = |line: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "તારો WhatsApp નંબર આપ, આપણું 'મોડાસા 72 બેચ' ગ્રુપ છે, તને એડ કરું"));
+            t.push(&at(1, true, "કોલેજમાં તેં મને 500 રૂપિયા ઉધાર આપ્યા હતા 😄 તારો UPI આપ, હવે ચૂકવી દઉં"));
+            t.push(&at(2, false, "ગાંડો છે કે?"));
+            t.push(&at(3, true, line)).level
+        };
+        // "All the friends, video call, I'll send the link": the reunion's call.
+        assert!(run("ચોક્કસ. રવિવારે બધા મિત્રો વીડિયો કોલ કરીએ, લિંક મોકલીશ") < Level::Danger);
+        // His video named besides the call: the threat stands.
+        assert_eq!(run("રવિવારે વીડિયો કોલ કરીએ, નહીં તો તમારો વીડિયો બધા ને મોકલીશ"), Level::Danger);
+        assert_eq!(super::without_calls("Sunday video call karenge"), Some("Sunday karenge".to_string()));
+        assert_eq!(super::without_calls("your video is with me"), None);
+    }
+
+    #[test]
     fn money_the_contact_has_sent_into_his_account_is_no_demand_in_any_language() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
@@ -1245,6 +1264,28 @@ fn re_asked(text: &str) -> bool {
     word_lists::RE_ASK.iter().any(|w| has_words(&low, w))
 }
 
+/// The word "call" in each script (a video call: "video call", "वीडियो कॉल", "વીડિયો કોલ").
+const CALL_WORDS: [&str; 13] = ["call", "calls", "कॉल", "काल", "કોલ", "કૉલ", "কল", "கால்", "కాల్", "ಕಾಲ್", "കോൾ", "ਕਾਲ", "ਕਾੱਲ"];
+
+/// `text` with each call word and the word before it ("video call") taken out, or `None`
+/// when it has no call word.
+fn without_calls(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let call = |w: &str| CALL_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).to_lowercase().as_str());
+    if !words.iter().any(|w| call(w)) {
+        return None;
+    }
+    let mut kept: Vec<&str> = Vec::with_capacity(words.len());
+    for w in words {
+        if call(w) {
+            kept.pop();
+        } else {
+            kept.push(w);
+        }
+    }
+    Some(kept.join(" "))
+}
+
 /// Whether `words` stands in `text` as whole words: no letter or digit right before or
 /// after it ("again", not the start of "against").
 fn has_words(text: &str, words: &str) -> bool {
@@ -1709,6 +1750,23 @@ impl Tracker {
                 && bare_amount(&text).is_none()
             {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Threat);
+            }
+            // A threat's words whose "video" is the video call she invites him to ("રવિવારે બધા
+            // મિત્રો વીડિયો કોલ કરીએ, લિંક મોકલીશ": all the friends, video call, I'll send the
+            // link), with no recording, "or else", sum or deadline: read again with each
+            // "<word> call" taken out, the threat no longer stands — it named the call, not a
+            // clip of him (round fourteen: w16b's classmates' reunion call). The chain's threat
+            // names the clip ("your video", "the recording"); the scan runs only then.
+            if !mine && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Threat)
+                && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::VcInvite)
+                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Recording | Tag::OrElse | Tag::Money | Tag::Countdown | Tag::Impostor))
+                && bare_amount(&text).is_none()
+            {
+                if let Some(plain) = without_calls(&text) {
+                    if !self.engine.scan(&plain).iter().any(|h| self.engine.rules()[h.rule].tag == Tag::Threat) {
+                        found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Threat);
+                    }
+                }
             }
             // A threat's words in her ask for his number whose audience is her own relative
             // ("share your WhatsApp number, my wife also wants to see the photos"), with no
