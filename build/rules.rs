@@ -177,9 +177,10 @@ pub fn compile() {
         let n = u8::try_from(t.len()).unwrap_or_else(|_| fail(format!("rules: a needle serves {} rule groups (at most 255)", t.len())));
         src.push_str(&format!("{n},"));
     }
-    src.push_str("];\n/// The (rule, group) pairs of all needles, in needle order.\npub const BUILTIN_TARGETS: &[(u16, u8)] = &[");
-    for (r, g) in plan.targets.iter().flatten() {
-        src.push_str(&format!("({r},{g}),"));
+    src.push_str("];\n/// The (rule, group) pairs of all needles, in needle order, packed (`plan::pack_target`).\npub const BUILTIN_TARGETS: &[u16] = &[");
+    for &(r, g) in plan.targets.iter().flatten() {
+        let packed = crate::plan::pack_target(r, g).unwrap_or_else(|| fail(format!("rules: rule {r} group {g} does not fit the packed plan (at most 4,096 rules)")));
+        src.push_str(&format!("{packed},"));
     }
     src.push_str("];\n");
     std::fs::write(out_dir.join("plan_builtin.rs"), src).unwrap();

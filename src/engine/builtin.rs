@@ -113,8 +113,11 @@ mod tests {
         let (text_needles, text_targets) = plan::from_text_flat(rules::BUILTIN_PLAN).unwrap();
         assert_eq!((needles, targets), (text_needles, text_targets));
         // Tables that disagree are refused.
-        assert!(plan::from_tables(" a \n b ", &[1], &[(0, 0)]).is_none());
-        assert!(plan::from_tables(" a ", &[2], &[(0, 0)]).is_none());
+        assert!(plan::from_tables(" a \n b ", &[1], &[0]).is_none());
+        assert!(plan::from_tables(" a ", &[2], &[0]).is_none());
+        let (_, t) = plan::from_tables(" a \n b ", &[1, 2], &[plan::pack_target(3, 1).unwrap(), plan::pack_target(4095, 7).unwrap(), plan::pack_target(9, plan::UNLESS).unwrap()]).unwrap();
+        assert_eq!((t.of(0), t.of(1)), (&[(3, 1)][..], &[(4095, 7), (9, plan::UNLESS)][..]));
+        assert_eq!((plan::pack_target(4096, 0), plan::pack_target(0, 15)), (None, None));
         assert_eq!(plan::from_tables("", &[], &[]).map(|(n, t)| (n.len(), t.len())), Some((0, 0)));
     }
 
