@@ -3,7 +3,6 @@
 use super::matcher::{Hit, Matcher, Part};
 use super::plan;
 use super::rules::{self, Rule};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The automaton plan of the built-in rules as data, written by build.rs (build/rules.rs).
@@ -14,7 +13,6 @@ mod tables {
 pub struct Engine {
     rules: Vec<Rule>,
     matcher: Matcher,
-    by_id: HashMap<String, usize>,
 }
 
 impl Engine {
@@ -31,16 +29,14 @@ impl Engine {
         let (needles, targets) = plan::from_tables(tables::BUILTIN_NEEDLES, tables::BUILTIN_TARGET_COUNTS, tables::BUILTIN_TARGETS)
             .ok_or("built-in plan tables disagree")?;
         let matcher = Matcher::from_flat_plan(&needles, targets, &rules)?;
-        let by_id = rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        Ok(Engine { rules, matcher, by_id })
+        Ok(Engine { rules, matcher })
     }
 
     /// An engine from compiled rule JSON (the format build.rs writes).
     pub fn from_json(json: &str) -> Result<Engine, String> {
         let rules = rules::parse(json)?;
         let matcher = Matcher::new(&rules)?;
-        let by_id = rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        Ok(Engine { rules, matcher, by_id })
+        Ok(Engine { rules, matcher })
     }
 
     /// The rules (for the built-in engine their groups are empty: the pattern text
@@ -50,11 +46,15 @@ impl Engine {
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
-        self.by_id.get(id).map(|&i| &self.rules[i])
+        self.rule_index(id).map(|i| &self.rules[i])
     }
 
+    /// A rule's index by its id: a walk over the ~160 rules, not a map built at
+    /// start-up. Only a tracker resumed from stored facts asks, once per remembered
+    /// rule; a map cost the content module its own hash-table code and a copy of
+    /// every id at each page load.
     pub(crate) fn rule_index(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        self.rules.iter().position(|r| r.id == id)
     }
 
     /// The rules that fire in one message text.
@@ -85,6 +85,17 @@ mod tests {
         for (a, b) in e.rules().iter().zip(&full) {
             assert_eq!((&a.id, a.stage, a.tag, &a.language, a.groups.len()), (&b.id, b.stage, b.tag, &b.language, b.groups.len()));
         }
+    }
+
+    #[test]
+    fn a_rule_is_found_by_its_id() {
+        let e = Engine::builtin();
+        for (i, r) in e.rules().iter().enumerate() {
+            assert_eq!(e.rule_index(&r.id), Some(i), "{}", r.id);
+            assert_eq!(e.rule(&r.id).map(|f| &f.id), Some(&r.id));
+        }
+        assert_eq!(e.rule_index("no.such.rule"), None);
+        assert!(e.rule("").is_none());
     }
 
     #[test]
