@@ -44,13 +44,14 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 6] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 7] = [
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
             ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
             ("link", LINK_EXAMPLES, &|t| super::link_or_qr(t)),
             ("laugh", LAUGH_EXAMPLES, &|t| super::laughing(t)),
             ("affection", AFFECTION_EXAMPLES, &|t| super::affectionate(t).is_some()),
+            ("call", CALL_EXAMPLES, &|t| super::names_the_call(t, &first(t))),
         ];
         for (name, (positive, negative), f) in checks {
             for t in positive {
@@ -187,8 +188,9 @@ mod tests {
         assert!(run("ચોક્કસ. રવિવારે બધા મિત્રો વીડિયો કોલ કરીએ, લિંક મોકલીશ") < Level::Danger);
         // His video named besides the call: the threat stands.
         assert_eq!(run("રવિવારે વીડિયો કોલ કરીએ, નહીં તો તમારો વીડિયો બધા ને મોકલીશ"), Level::Danger);
-        assert_eq!(super::without_calls("Sunday video call karenge"), Some("Sunday karenge".to_string()));
-        assert_eq!(super::without_calls("your video is with me"), None);
+        assert!(super::names_the_call("Sunday video call karenge, sab aayenge", "video … sab"));
+        assert!(!super::names_the_call("Video call karo, your video is with me", "video … with me"));
+        assert!(!super::names_the_call("last night video call yaad hai? Video ippo share pannava?", "video … share"));
     }
 
     #[test]
@@ -356,7 +358,9 @@ mod tests {
     fn advice_later_in_the_sitting_takes_back_the_scam_it_described() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
-        let explained = "They record the video call, then say pay 20000 or your video goes to your family";
+        // (Told with no "they"/"she": "they record…, then say pay" is an account on its own,
+        // see `the_chain_told_in_the_third_person_is_no_threat_of_the_tellers`.)
+        let explained = "First the video call, it gets recorded, then: pay 20000 or your video goes to your family";
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         assert_eq!(t.push(&at(10, true, explained)).level, Level::Danger, "on its own it reads as the threat");
         // The same sender, minutes later: "if anyone threatens you, call 1930".
@@ -1264,26 +1268,15 @@ fn re_asked(text: &str) -> bool {
     word_lists::RE_ASK.iter().any(|w| has_words(&low, w))
 }
 
-/// The word "call" in each script (a video call: "video call", "वीडियो कॉल", "વીડિયો કોલ").
-const CALL_WORDS: [&str; 13] = ["call", "calls", "कॉल", "काल", "કોલ", "કૉલ", "কল", "கால்", "కాల్", "ಕಾಲ್", "കോൾ", "ਕਾਲ", "ਕਾੱਲ"];
-
-/// `text` with each call word and the word before it ("video call") taken out, or `None`
-/// when it has no call word.
-fn without_calls(text: &str) -> Option<String> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let call = |w: &str| CALL_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).to_lowercase().as_str());
-    if !words.iter().any(|w| call(w)) {
-        return None;
-    }
-    let mut kept: Vec<&str> = Vec::with_capacity(words.len());
-    for w in words {
-        if call(w) {
-            kept.pop();
-        } else {
-            kept.push(w);
-        }
-    }
-    Some(kept.join(" "))
+/// Whether a threat's `matched` words hold one that `text` only ever says as "<it> call"
+/// ("વીડિયો" of "વીડિયો કોલ"; the call words are `word_lists::CALL`): the threat's
+/// "video" is then the call itself.
+fn names_the_call(text: &str, matched: &str) -> bool {
+    let low = text.to_ascii_lowercase();
+    matched.to_ascii_lowercase().split('…').any(|w| {
+        let w = w.trim();
+        !w.is_empty() && low.contains(w) && low.split(w).skip(1).all(|rest| word_lists::CALL.iter().any(|c| rest.trim_start().starts_with(c)))
+    })
 }
 
 /// Whether `words` stands in `text` as whole words: no letter or digit right before or
@@ -1743,30 +1736,19 @@ impl Tracker {
             // its recording, or is the "or else" of the invitation itself (issue 12, round
             // eleven: w13a's yoga class and scooter buyer).
             // An invitation said as one ("video call karo", "join on video call"), not a
-            // "come on video" that a threat's "post korbo" also reads as.
-            if !mine && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Threat)
-                && found.iter().any(|(r, _)| self.engine.rules()[*r].id.starts_with("video_call.invite"))
-                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Recording | Tag::OrElse | Tag::Money | Tag::Countdown | Tag::Impostor))
-                && bare_amount(&text).is_none()
-            {
-                found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Threat);
-            }
-            // A threat's words whose "video" is the video call she invites him to ("રવિવારે બધા
-            // મિત્રો વીડિયો કોલ કરીએ, લિંક મોકલીશ": all the friends, video call, I'll send the
-            // link), with no recording, "or else", sum or deadline: read again with each
-            // "<word> call" taken out, the threat no longer stands — it named the call, not a
-            // clip of him (round fourteen: w16b's classmates' reunion call). The chain's threat
-            // names the clip ("your video", "the recording"); the scan runs only then.
+            // "come on video" that a threat's "post korbo" also reads as — or any invitation
+            // when each threat's own "video" is only ever said as "video call" in it
+            // ("રવિવારે બધા મિત્રો વીડિયો કોલ કરીએ, લિંક મોકલીશ": all the friends, video call,
+            // I'll send the link): it named the call, not a clip of him (round fourteen:
+            // w16b's classmates' reunion call). The chain's threat names the clip.
             if !mine && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Threat)
                 && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::VcInvite)
                 && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Recording | Tag::OrElse | Tag::Money | Tag::Countdown | Tag::Impostor))
                 && bare_amount(&text).is_none()
+                && (found.iter().any(|(r, _)| self.engine.rules()[*r].id.starts_with("video_call.invite"))
+                    || found.iter().all(|(r, m)| self.engine.rules()[*r].tag != Tag::Threat || names_the_call(&text, m)))
             {
-                if let Some(plain) = without_calls(&text) {
-                    if !self.engine.scan(&plain).iter().any(|h| self.engine.rules()[h.rule].tag == Tag::Threat) {
-                        found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Threat);
-                    }
-                }
+                found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Threat);
             }
             // A threat's words in her ask for his number whose audience is her own relative
             // ("share your WhatsApp number, my wife also wants to see the photos"), with no
