@@ -2142,7 +2142,7 @@ impl Tracker {
         // the lawyer, his mamaji in the police): he sought them out. No scam of the blind
         // sets (442) opens with the victim's message; the chain's contact opens it (issue 12).
         let sought = !self.contact.group && self.sought;
-        profile + self.context.score(self.contact.group, history, two_way, new_conversation, opened_by_them, self.groomed(at))
+        profile + self.context.score(self.contact.group, history, two_way, new_conversation, opened_by_them, self.groomed(at), self.flattered(at))
             + if sought { combine::SOUGHT_BY_USER } else { 0 }
     }
 
@@ -2151,6 +2151,12 @@ impl Tracker {
     /// for nothing (`combine::Context::counter_weight`).
     fn groomed(&self, at: Option<i64>) -> bool {
         self.chains.iter().any(|c| c.courted(at))
+    }
+
+    /// Whether any author flattered the user or sent him affection (hearts, kisses)
+    /// still in the window at `at` (`combine::Context::counter_weight`).
+    fn flattered(&self, at: Option<i64>) -> bool {
+        self.chains.iter().any(|c| c.flattered(at))
     }
 
     /// Rebuilds everything derived from the events (after a profile change).
@@ -2294,7 +2300,7 @@ impl Tracker {
         // tests/corpus and tests/tuning has one; 61 benign do): like his errand, for
         // nothing once she courts him.
         let rang = self.rang && !self.contact.group && !self.context.asked_who() && !groomed;
-        let weighted = sought || errand || rang || checked || billed || self.context.counter_weight(groomed);
+        let weighted = sought || errand || rang || checked || billed || self.context.counter_weight(groomed, self.flattered(at));
         // What the talk is for, named by either side (a repair, a family occasion, a
         // rite, his treatment): her bare ask or call for it is a notice (`level_for`).
         let purpose = !self.contact.group && self.context.purpose(groomed);
