@@ -465,6 +465,13 @@ mod tests {
         // Nothing before: teasing.
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         assert!(t.push(&at(10, true, threat)).level < Level::Danger);
+        // His video claimed and a sum named in the same laughing message: the chain's
+        // demand, not teasing (round fifteen: w17a's poetry group).
+        let group = || Contact { friend_status: FriendStatus::Unknown, group: true, ..Contact::named("G".into()) };
+        let mut t = Tracker::new(group(), Tuning::default(), None);
+        let mut m = at(10, true, "जास्त शहाणपणा करू नका 😂 तुमचा video माझ्याकडे आहे. १५,००० पाठवा नाहीतर इथेच ग्रुपमध्ये टाकते");
+        m.author = Some("R".into());
+        assert_eq!(t.push(&m).level, Level::Danger);
         // After her WhatsApp ask: the chain's threat, whatever the emoji.
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         t.push(&at(1, true, "Send your WhatsApp number"));
@@ -1896,10 +1903,14 @@ impl Tracker {
             } else {
                 (0, true)
             };
+            // From anyone but family, not when the same message claims his video and names
+            // a sum ("तुमचा video माझ्याकडे आहे. १५,००० पाठवा नाहीतर … 😂"): the chain's
+            // demand, laughing (round fifteen: w17a's poetry-group member).
+            let extorting = laugh && found.iter().any(|(r, _)| rules[*r].tag == Tag::Recording) && found.iter().any(|(r, _)| rules[*r].tag == Tag::Money);
             let teasing = |tag: Tag| {
                 laugh
                     && match tag {
-                        Tag::Threat | Tag::Countdown => s_now <= TRUSTED || (!levered && s_now < STRANGER),
+                        Tag::Threat | Tag::Countdown => s_now <= TRUSTED || (!levered && !extorting && s_now < STRANGER),
                         Tag::Money => s_now <= TRUSTED,
                         _ => false,
                     }
