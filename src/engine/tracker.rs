@@ -29,6 +29,8 @@ mod word_lists {
 const MAX_EVIDENCE: usize = 64;
 
 /// A message this short (bytes) may carry part of an intent the next ones complete.
+/// An impostor's may be this short in characters: a line in Tamil or Hindi takes three
+/// bytes a letter, and is no longer for it.
 const SHORT: usize = 160;
 /// How many earlier short messages of one author are read with the next one, and
 /// within how long (seconds). Only one unbroken burst counts: a message from anyone
@@ -455,6 +457,18 @@ mod tests {
         t.push(&at(1, true, "Send your WhatsApp number dear"));
         t.push(&call);
         assert_eq!(t.push(&at(10, true, "ur face is clear in recording 😂 I am uploading on youtube and sending to ur son")).level, Level::Danger);
+    }
+
+    #[test]
+    fn an_impostor_named_in_one_line_and_his_case_in_the_next_indic_line_is_one_claim() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("V".into()) };
+        let case = "உங்கள் மீது ஒரு பெண் obscene video call complaint கொடுத்திருக்கிறார். Section 67 IT Act. You will be arrested today.";
+        // Over SHORT in bytes (three a Tamil letter), not in letters.
+        assert!(case.len() > super::SHORT && case.chars().count() <= super::SHORT);
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(0, true, "Mr. Sundaram, this is Vinod Kumar, CBI Cyber Crime Division, New Delhi."));
+        assert_eq!(t.push(&at(1, true, case)).level, Level::Danger);
     }
 
     #[test]
@@ -2046,14 +2060,15 @@ impl Tracker {
             (Some(t), Some(now)) => now - t <= SPLIT_SECONDS,
             _ => true,
         });
-        if text.len() > SHORT {
+        if text.len() > SHORT && text.chars().count() > SHORT {
             recent.clear();
             return;
         }
+        let wide = text.len() > SHORT;
         // Across messages only words that are not ambiguous short forms count ("do",
         // "min" complete nothing there: see `matcher::Part::strong`), and this message
         // must bring a group the earlier ones lacked.
-        for p in parts.iter().filter(|p| splittable(p.rule)) {
+        for p in parts.iter().filter(|p| splittable(p.rule) && (!wide || engine.rules()[p.rule].tag == Tag::Impostor)) {
             let mut before = 0u8;
             for (_, earlier) in recent.iter() {
                 for q in earlier.iter().filter(|q| q.rule == p.rule) {
