@@ -190,6 +190,12 @@ impl Chain {
         (t & STRONG_GROOMING).count_ones() >= 2 || t & Tag::Intimacy.bit() != 0
     }
 
+    /// Whether the contact flattered the user or sent affection (hearts, kisses) among
+    /// the active cues.
+    pub fn flattered(&self, now: Option<i64>) -> bool {
+        self.active(now) & (Tag::Flattery.bit() | Tag::Affection.bit()) != 0
+    }
+
     /// Whether a call the contact placed is among the active cues.
     pub fn has_call(&self, now: Option<i64>) -> bool {
         self.active(now) & Tag::Call.bit() != 0
@@ -340,8 +346,11 @@ impl Context {
     /// group", "my clinic") together with that is a persona, not a service: a clinic
     /// does not tell him he is handsome (issue 12). It counts when the user said one
     /// too (he asked for the class, named the clinic), or when the contact kept to it.
-    pub fn counter_weight(&self, groomed: bool) -> bool {
-        self.weight_counts(groomed) && self.seen & Tag::WhoAreYou.bit() == 0
+    /// `flattered`: the contact flattered him or sent him kisses and hearts (see
+    /// `Chain::flattered`): then his own word of the trade she came for counts for
+    /// nothing either.
+    pub fn counter_weight(&self, groomed: bool, flattered: bool) -> bool {
+        self.weight_counts(groomed, flattered) && self.seen & Tag::WhoAreYou.bit() == 0
     }
 
     /// Whether an identity check on video (video KYC, life certificate) was named.
@@ -356,13 +365,18 @@ impl Context {
         !groomed && self.seen & Tag::Purpose.bit() != 0 && !self.asked_who()
     }
 
+    /// Whether the contact called him by a family word (not her own relative's).
+    pub fn kin_theirs(&self) -> bool {
+        self.theirs & Tag::Kin.bit() != 0
+    }
+
     /// Whether the user had to ask who the contact is.
     pub fn asked_who(&self) -> bool {
         self.seen & Tag::WhoAreYou.bit() != 0
     }
 
-    fn weight_counts(&self, groomed: bool) -> bool {
-        self.mine & COUNTER_WEIGHTS != 0 || (!groomed && self.seen & COUNTER_WEIGHTS != 0)
+    fn weight_counts(&self, groomed: bool, flattered: bool) -> bool {
+        (self.mine & COUNTER_WEIGHTS != 0 && !flattered) || (!groomed && self.seen & COUNTER_WEIGHTS != 0)
     }
 
     /// The suspicion this context adds (negative lowers it). `history_days`: how long
@@ -371,7 +385,7 @@ impl Context {
     /// `new_conversation`: the conversation's start is known and recent;
     /// `opened_by_them`: they wrote first.
     /// `groomed`: see `counter_weight`.
-    pub fn score(&self, group: bool, history_days: Option<i64>, two_way: bool, new_conversation: bool, opened_by_them: bool, groomed: bool) -> i32 {
+    pub fn score(&self, group: bool, history_days: Option<i64>, two_way: bool, new_conversation: bool, opened_by_them: bool, groomed: bool, flattered: bool) -> i32 {
         let has = |t: Tag| self.seen & t.bit() != 0;
         let mut s = 0;
         // Kinship is trust when the user says it too ("beta", "papa" both ways); typed
@@ -388,9 +402,12 @@ impl Context {
         // What the two do together lowers suspicion when the user says it too; a
         // persona only the contact claims ("I am a doctor", "our clinic") lowers it a
         // little, never towards trust (issue 12: anyone types a persona).
-        if self.mine & COUNTER_WEIGHTS != 0 {
+        // His own word of the trade a stranger came to him for ("prescription", "blood
+        // test", "our clinic") answers her pretext when she flatters him or sends kisses:
+        // no patient or buyer does (issue 12, round fifteen: w17's pharmacists, doctor).
+        if self.mine & COUNTER_WEIGHTS != 0 && !flattered {
             s -= 3;
-        } else if self.weight_counts(groomed) {
+        } else if self.weight_counts(groomed, flattered) {
             s += KIN_THEIRS_ONLY;
         }
         if group {
@@ -797,12 +814,12 @@ mod tests {
         assert_eq!(level(&threat, Some(0), 0, true, D), Level::Danger);
         let mut listing = Context::default();
         listing.add(Tag::Listing, false, false);
-        assert!(listing.counter_weight(false));
+        assert!(listing.counter_weight(false, false));
         listing.add(Tag::WhoAreYou, true, false);
-        assert!(!listing.counter_weight(false), "the user had to ask who this is");
+        assert!(!listing.counter_weight(false, false), "the user had to ask who this is");
         let mut answer = Context::default();
         answer.add(Tag::Service, true, true);
-        assert!(!answer.counter_weight(false) && answer.score(false, None, false, false, false, false) == 0);
+        assert!(!answer.counter_weight(false, false) && answer.score(false, None, false, false, false, false, false) == 0);
     }
 
     #[test]
@@ -898,26 +915,34 @@ mod tests {
         // "I am a physiotherapist" from the contact alone counts while she keeps to it...
         let mut theirs = Context::default();
         theirs.add(Tag::Service, false, false);
-        assert!(theirs.counter_weight(false));
-        assert!(theirs.score(false, None, false, false, false, false) < 0);
+        assert!(theirs.counter_weight(false, false));
+        assert!(theirs.score(false, None, false, false, false, false, false) < 0);
         // A persona never makes a contact trusted: only a little less suspect.
-        assert!(theirs.score(false, None, false, false, false, false) > TRUSTED + 1);
+        assert!(theirs.score(false, None, false, false, false, false, false) > TRUSTED + 1);
         // ...but not once she flatters him, asks him personal things or is intimate.
-        assert!(!theirs.counter_weight(true));
-        assert_eq!(theirs.score(false, None, false, false, false, true), 0);
+        assert!(!theirs.counter_weight(true, false));
+        assert_eq!(theirs.score(false, None, false, false, false, true, false), 0);
         // A service the user engaged himself ("fees kitni?") still counts.
         let mut mine = Context::default();
         mine.add(Tag::Service, true, false);
-        assert!(mine.counter_weight(true));
+        assert!(mine.counter_weight(true, false));
+        // ...unless she flattered him or sent him kisses: then his "prescription", "our
+        // clinic" answers the pretext of a stranger who came as a customer (round fifteen).
+        // It weighs as hers then: for nothing once she also courts him.
+        assert!(!mine.counter_weight(true, true) && mine.counter_weight(false, true));
+        assert_eq!(mine.score(false, None, false, false, false, false, true), KIN_THEIRS_ONLY);
+        assert_eq!(mine.score(false, None, false, false, false, true, true), 0);
+        assert!(chain(&[(Tag::Affection, 0)]).flattered(Some(0)) && chain(&[(Tag::Flattery, 0)]).flattered(Some(0)));
+        assert!(!chain(&[(Tag::Personal, 0)]).flattered(Some(0)), "a doctor's \"your age?\" is no flattery");
         // The user echoing the persona she named first ("he was in LIC" / "I knew one
         // Venkatesh in LIC") is still only hers; his asking the fee after it is his.
         let mut echo = Context::default();
         echo.add(Tag::Service, false, false);
         echo.add(Tag::Service, true, false);
-        assert!(!echo.counter_weight(true));
-        assert!(echo.score(false, None, false, false, false, false) > TRUSTED + 1);
+        assert!(!echo.counter_weight(true, false));
+        assert!(echo.score(false, None, false, false, false, false, false) > TRUSTED + 1);
         echo.add(Tag::FeeAsk, true, false);
-        assert!(echo.counter_weight(true));
+        assert!(echo.counter_weight(true, false));
         let courted = chain(&[(Tag::Flattery, 0), (Tag::Intimacy, 0)]);
         assert!(courted.courted(Some(0)));
         assert!(!chain(&[(Tag::Personal, 0)]).courted(Some(0)), "\"where do you live\" alone is no courting");
@@ -1078,19 +1103,19 @@ mod tests {
         // A stranger's "you look like my papa": lowers a little, never to trust.
         let mut theirs = Context::default();
         theirs.add(Tag::Kin, false, false);
-        let s = theirs.score(false, None, false, false, false, false);
+        let s = theirs.score(false, None, false, false, false, false, false);
         assert!(s < 0 && s > TRUSTED, "{s}");
         let vc = chain(&[(Tag::VcInvite, 0)]);
         assert_eq!(level(&vc, Some(0), s, false, D), Level::Notice);
         // Said by the user too ("haan beta"): the family it is.
         let mut both = theirs;
         both.add(Tag::Kin, true, false);
-        assert!(both.score(false, None, false, false, false, false) <= TRUSTED);
+        assert!(both.score(false, None, false, false, false, false, false) <= TRUSTED);
         // The user's own kinship word while answering a stranger's personal questions
         // is no relationship either.
         let mut answering = Context::default();
         answering.add(Tag::Kin, true, true);
-        assert_eq!(answering.score(false, None, false, false, false, false), 0);
+        assert_eq!(answering.score(false, None, false, false, false, false, false), 0);
     }
 
     #[test]
@@ -1098,18 +1123,18 @@ mod tests {
         // "The house is quiet without you", his, unprompted: the wife away.
         let mut his = Context::default();
         his.add(Tag::SharedLife, true, false);
-        let s = his.score(false, None, false, false, false, false);
+        let s = his.score(false, None, false, false, false, false, false);
         assert!(s <= TRUSTED, "{s}");
         let alone_vc = chain(&[(Tag::VcInvite, 0), (Tag::Flattery, 0)]);
         assert_eq!(level(&alone_vc, Some(0), s, false, D), Level::None);
         // Typed by the contact ("I miss you"): nothing.
         let mut hers = Context::default();
         hers.add(Tag::SharedLife, false, false);
-        assert_eq!(hers.score(false, None, false, false, false, false), 0);
+        assert_eq!(hers.score(false, None, false, false, false, false, false), 0);
         // His "miss you" in answer to her flattery: a victim's reply, no shared past.
         let mut answering = Context::default();
         answering.add(Tag::SharedLife, true, true);
-        assert_eq!(answering.score(false, None, false, false, false, false), 0);
+        assert_eq!(answering.score(false, None, false, false, false, false, false), 0);
         assert_eq!(level(&alone_vc, Some(0), 0, false, D), Level::Warning);
     }
 
@@ -1117,17 +1142,17 @@ mod tests {
     fn context_lowers_and_raises_suspicion() {
         let mut kin = Context::default();
         kin.add(Tag::Kin, true, false);
-        assert!(kin.score(false, None, false, false, false, false) <= TRUSTED);
+        assert!(kin.score(false, None, false, false, false, false, false) <= TRUSTED);
         let mut who = Context::default();
         who.add(Tag::WhoAreYou, true, false);
-        assert!(who.score(false, None, false, true, true, false) >= STRANGER);
-        assert!(Context::default().score(false, Some(800), false, false, false, false) <= TRUSTED);
+        assert!(who.score(false, None, false, true, true, false, false) >= STRANGER);
+        assert!(Context::default().score(false, Some(800), false, false, false, false, false) <= TRUSTED);
         // Five months: one-sided it only lowers; two-way it is a known friend; in a
         // group it is nobody's friendship.
         let none = Context::default();
-        assert!(none.score(false, Some(150), false, false, false, false) > TRUSTED);
-        assert!(none.score(false, Some(150), true, false, false, false) <= TRUSTED);
-        assert!(none.score(false, Some(60), true, false, false, false) > TRUSTED);
-        assert!(none.score(true, Some(150), true, false, false, false) > TRUSTED - 2);
+        assert!(none.score(false, Some(150), false, false, false, false, false) > TRUSTED);
+        assert!(none.score(false, Some(150), true, false, false, false, false) <= TRUSTED);
+        assert!(none.score(false, Some(60), true, false, false, false, false) > TRUSTED);
+        assert!(none.score(true, Some(150), true, false, false, false, false) > TRUSTED - 2);
     }
 }

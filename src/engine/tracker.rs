@@ -29,6 +29,8 @@ mod word_lists {
 const MAX_EVIDENCE: usize = 64;
 
 /// A message this short (bytes) may carry part of an intent the next ones complete.
+/// An impostor's may be this short in characters: a line in Tamil or Hindi takes three
+/// bytes a letter, and is no longer for it.
 const SHORT: usize = 160;
 /// How many earlier short messages of one author are read with the next one, and
 /// within how long (seconds). Only one unbroken burst counts: a message from anyone
@@ -44,13 +46,14 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 6] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 7] = [
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
             ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
             ("link", LINK_EXAMPLES, &|t| super::link_or_qr(t)),
             ("laugh", LAUGH_EXAMPLES, &|t| super::laughing(t)),
             ("affection", AFFECTION_EXAMPLES, &|t| super::affectionate(t).is_some()),
+            ("call", CALL_EXAMPLES, &|t| super::names_the_call(t, &first(t))),
         ];
         for (name, (positive, negative), f) in checks {
             for t in positive {
@@ -173,6 +176,85 @@ mod tests {
     }
 
     #[test]
+    fn threat_words_whose_video_is_the_call_she_invites_him_to_are_no_threat() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let run = |line: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "તારો WhatsApp નંબર આપ, આપણું 'મોડાસા 72 બેચ' ગ્રુપ છે, તને એડ કરું"));
+            t.push(&at(1, true, "કોલેજમાં તેં મને 500 રૂપિયા ઉધાર આપ્યા હતા 😄 તારો UPI આપ, હવે ચૂકવી દઉં"));
+            t.push(&at(2, false, "ગાંડો છે કે?"));
+            t.push(&at(3, true, line)).level
+        };
+        // "All the friends, video call, I'll send the link": the reunion's call.
+        assert!(run("ચોક્કસ. રવિવારે બધા મિત્રો વીડિયો કોલ કરીએ, લિંક મોકલીશ") < Level::Danger);
+        // His video named besides the call: the threat stands.
+        assert_eq!(run("રવિવારે વીડિયો કોલ કરીએ, નહીં તો તમારો વીડિયો બધા ને મોકલીશ"), Level::Danger);
+        assert!(super::names_the_call("Sunday video call karenge, sab aayenge", "video … sab"));
+        assert!(!super::names_the_call("Video call karo, your video is with me", "video … with me"));
+        assert!(!super::names_the_call("last night video call yaad hai? Video ippo share pannava?", "video … share"));
+    }
+
+    #[test]
+    fn money_the_contact_has_sent_into_his_account_is_no_demand_in_any_language() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let call = crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(1, true, "") };
+        // A grandson's upload after his call ("your video is going viral"): a warning.
+        let run = |money: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "Ajoba!! Good morning from Melbourne"));
+            t.push(&call);
+            t.push(&at(2, true, "Here is the video, I will send it to everybody, your video is going viral"));
+            t.push(&at(3, true, money)).level
+        };
+        assert!(run("Also I am sending 2000 on your GPay for Diwali sweets") < Level::Danger);
+        assert!(run("ഇന്ന് 30,000 അയച്ചിട്ടുണ്ട്. ബാക്കി ശമ്പളം വന്നിട്ട്") < Level::Danger);
+        assert!(run("Aa mahine 20,000 tamara account ma mokalya che") < Level::Danger);
+        // An order to pay is the demand, whatever was sent before it.
+        assert_eq!(run("Send 2000 on my GPay now"), Level::Danger);
+        assert_eq!(run("ലിങ്ക് അയച്ചിട്ടുണ്ട്, 20000 അയക്കൂ"), Level::Danger);
+    }
+
+    #[test]
+    fn an_elder_kinship_address_lowers_suspicion_but_a_strangers_uncle_does_not() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let call = crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        let run = |first: &str, later: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, first));
+            t.push(&call);
+            t.push(&at(3, true, later)).level
+        };
+        // A son's "അപ്പച്ചാ", a nephew's "Mamaji", then his call recorded (the roof shown
+        // for the sister): the family's record, below danger.
+        assert!(run("അപ്പച്ചാ, ഫ്രീ ആണോ? വീഡിയോ കോൾ ചെയ്യട്ടെ?", "മേൽക്കൂര കാണിച്ചത് റെക്കോർഡ് ചെയ്തു") < Level::Danger);
+        assert!(run("Namaste Mamaji, free now? Video call karein?", "I did screen recording of the call") < Level::Danger);
+        // The same with no family word, or a stranger's "uncle ji": the recording is the lever.
+        assert_eq!(run("ഫ്രീ ആണോ? വീഡിയോ കോൾ ചെയ്യട്ടെ?", "മേൽക്കൂര കാണിച്ചത് റെക്കോർഡ് ചെയ്തു"), Level::Danger);
+        assert_eq!(run("Namaste uncle ji, free now? Video call karein?", "I did screen recording of the call"), Level::Danger);
+    }
+
+    #[test]
+    fn the_chain_told_in_the_third_person_is_no_threat_of_the_tellers() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        let run = |line: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "Namaste. Very busy these days at the cyber cell"));
+            t.push(&at(1, true, line)).level
+        };
+        // How the scam goes, told with "then she says" / "extorted" / "she asks": told.
+        assert!(run("Girl calls on video, records, then says pay or I will make your video viral. One uncle paid 2 lakh") < Level::Warning);
+        assert!(run("एका शेतकऱ्याला बाईने व्हिडिओ कॉल करून फसवलं. व्हिडिओ व्हायरल करीन म्हणून ८०,००० उकळले") < Level::Warning);
+        assert!(run("फिर नंबर माँगती है, फिर रात को वीडियो कॉल। वो कपड़े उतार देती है और स्क्रीन रिकॉर्ड कर लेती है") < Level::Warning);
+        // The same threat and demand said in the first person and to him: his.
+        assert_eq!(run("Pay 2 lakh or I will make your video viral"), Level::Danger);
+        assert_eq!(run("तुमचा व्हिडिओ व्हायरल करीन, ८०,००० पाठवा नाहीतर"), Level::Danger);
+    }
+
+    #[test]
     fn are_you_alone_said_with_a_family_word_is_the_familys_surprise() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
@@ -189,6 +271,17 @@ mod tests {
         // Her own relative is no family word of his; nor is a bare "dear".
         assert_eq!(run("Hi dear, are you alone?"), Level::Warning);
         assert_eq!(run("Are you alone? my papa is out"), Level::Warning);
+        // The family word said earlier in the conversation (a son's "Papa" in the morning,
+        // "you are alone, video call daily" in the evening): still the family's worry.
+        let later = |first: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, first));
+            t.push(&at(1, false, "Yes, all fine here"));
+            t.push(&at(2, true, "Tame ekla cho etle chinta thay. Roj sanje ek vaar video call karjo")).level
+        };
+        assert!(later("Papa good morning! Tamari BP ni dava lidhi?") < Level::Warning);
+        assert_eq!(later("Good morning dear! Tamari BP ni dava lidhi?"), Level::Warning);
+        assert_eq!(later("Good morning! my papa also takes BP medicine"), Level::Warning);
     }
 
     #[test]
@@ -267,7 +360,9 @@ mod tests {
     fn advice_later_in_the_sitting_takes_back_the_scam_it_described() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
-        let explained = "They record the video call, then say pay 20000 or your video goes to your family";
+        // (Told with no "they"/"she": "they record…, then say pay" is an account on its own,
+        // see `the_chain_told_in_the_third_person_is_no_threat_of_the_tellers`.)
+        let explained = "First the video call, it gets recorded, then: pay 20000 or your video goes to your family";
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         assert_eq!(t.push(&at(10, true, explained)).level, Level::Danger, "on its own it reads as the threat");
         // The same sender, minutes later: "if anyone threatens you, call 1930".
@@ -365,6 +460,18 @@ mod tests {
     }
 
     #[test]
+    fn an_impostor_named_in_one_line_and_his_case_in_the_next_indic_line_is_one_claim() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("V".into()) };
+        let case = "உங்கள் மீது ஒரு பெண் obscene video call complaint கொடுத்திருக்கிறார். Section 67 IT Act. You will be arrested today.";
+        // Over SHORT in bytes (three a Tamil letter), not in letters.
+        assert!(case.len() > super::SHORT && case.chars().count() <= super::SHORT);
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(0, true, "Mr. Sundaram, this is Vinod Kumar, CBI Cyber Crime Division, New Delhi."));
+        assert_eq!(t.push(&at(1, true, case)).level, Level::Danger);
+    }
+
+    #[test]
     fn a_laugh_excuses_no_threat_once_the_contact_moved_off_facebook_or_courted_him() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("N".into()) };
@@ -372,6 +479,13 @@ mod tests {
         // Nothing before: teasing.
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         assert!(t.push(&at(10, true, threat)).level < Level::Danger);
+        // His video claimed and a sum named in the same laughing message: the chain's
+        // demand, not teasing (round fifteen: w17a's poetry group).
+        let group = || Contact { friend_status: FriendStatus::Unknown, group: true, ..Contact::named("G".into()) };
+        let mut t = Tracker::new(group(), Tuning::default(), None);
+        let mut m = at(10, true, "जास्त शहाणपणा करू नका 😂 तुमचा video माझ्याकडे आहे. १५,००० पाठवा नाहीतर इथेच ग्रुपमध्ये टाकते");
+        m.author = Some("R".into());
+        assert_eq!(t.push(&m).level, Level::Danger);
         // After her WhatsApp ask: the chain's threat, whatever the emoji.
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         t.push(&at(1, true, "Send your WhatsApp number"));
@@ -1175,6 +1289,17 @@ fn re_asked(text: &str) -> bool {
     word_lists::RE_ASK.iter().any(|w| has_words(&low, w))
 }
 
+/// Whether a threat's `matched` words hold one that `text` only ever says as "<it> call"
+/// ("વીડિયો" of "વીડિયો કોલ"; the call words are `word_lists::CALL`): the threat's
+/// "video" is then the call itself.
+fn names_the_call(text: &str, matched: &str) -> bool {
+    let low = text.to_ascii_lowercase();
+    matched.to_ascii_lowercase().split('…').any(|w| {
+        let w = w.trim();
+        !w.is_empty() && low.contains(w) && low.split(w).skip(1).all(|rest| word_lists::CALL.iter().any(|c| rest.trim_start().starts_with(c)))
+    })
+}
+
 /// Whether `words` stands in `text` as whole words: no letter or digit right before or
 /// after it ("again", not the start of "against").
 fn has_words(text: &str, words: &str) -> bool {
@@ -1632,11 +1757,17 @@ impl Tracker {
             // its recording, or is the "or else" of the invitation itself (issue 12, round
             // eleven: w13a's yoga class and scooter buyer).
             // An invitation said as one ("video call karo", "join on video call"), not a
-            // "come on video" that a threat's "post korbo" also reads as.
+            // "come on video" that a threat's "post korbo" also reads as — or any invitation
+            // when each threat's own "video" is only ever said as "video call" in it
+            // ("રવિવારે બધા મિત્રો વીડિયો કોલ કરીએ, લિંક મોકલીશ": all the friends, video call,
+            // I'll send the link): it named the call, not a clip of him (round fourteen:
+            // w16b's classmates' reunion call). The chain's threat names the clip.
             if !mine && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Threat)
-                && found.iter().any(|(r, _)| self.engine.rules()[*r].id.starts_with("video_call.invite"))
+                && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::VcInvite)
                 && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Recording | Tag::OrElse | Tag::Money | Tag::Countdown | Tag::Impostor))
                 && bare_amount(&text).is_none()
+                && (found.iter().any(|(r, _)| self.engine.rules()[*r].id.starts_with("video_call.invite"))
+                    || found.iter().all(|(r, m)| self.engine.rules()[*r].tag != Tag::Threat || names_the_call(&text, m)))
             {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Threat);
             }
@@ -1666,10 +1797,12 @@ impl Tracker {
             // family by one ("Hi thatha!! Are you alone? Is ajji around?", "अभी अकेले हो?
             // मम्मी मंदिर गई?"): a grandchild's surprise kept from the grandmother, not her
             // wish to be alone with him (issue 12, round eleven: w13a's grandson,
-            // granddaughter and daughter). Not her own relative ("my papa").
+            // granddaughter and daughter). Not her own relative ("my papa"). The family word
+            // may come earlier in the conversation: the son's "Papa" in the morning, "you are
+            // alone, so video call daily" at night (round fourteen: w16b's son in Canada).
             if !mine
                 && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Intimacy && self.engine.rules()[*r].id.starts_with("video_call.alone"))
-                && found.iter().any(|(r, m)| self.engine.rules()[*r].tag == Tag::Kin && !own_relative(&text, m))
+                && (self.context.kin_theirs() || found.iter().any(|(r, m)| self.engine.rules()[*r].tag == Tag::Kin && !own_relative(&text, m)))
             {
                 found.retain(|(r, _)| !(self.engine.rules()[*r].tag == Tag::Intimacy && self.engine.rules()[*r].id.starts_with("video_call.alone")));
             }
@@ -1784,10 +1917,14 @@ impl Tracker {
             } else {
                 (0, true)
             };
+            // From anyone but family, not when the same message claims his video and names
+            // a sum ("तुमचा video माझ्याकडे आहे. १५,००० पाठवा नाहीतर … 😂"): the chain's
+            // demand, laughing (round fifteen: w17a's poetry-group member).
+            let extorting = laugh && found.iter().any(|(r, _)| rules[*r].tag == Tag::Recording) && found.iter().any(|(r, _)| rules[*r].tag == Tag::Money);
             let teasing = |tag: Tag| {
                 laugh
                     && match tag {
-                        Tag::Threat | Tag::Countdown => s_now <= TRUSTED || (!levered && s_now < STRANGER),
+                        Tag::Threat | Tag::Countdown => s_now <= TRUSTED || (!levered && !extorting && s_now < STRANGER),
                         Tag::Money => s_now <= TRUSTED,
                         _ => false,
                     }
@@ -1923,14 +2060,15 @@ impl Tracker {
             (Some(t), Some(now)) => now - t <= SPLIT_SECONDS,
             _ => true,
         });
-        if text.len() > SHORT {
+        if text.len() > SHORT && text.chars().count() > SHORT {
             recent.clear();
             return;
         }
+        let wide = text.len() > SHORT;
         // Across messages only words that are not ambiguous short forms count ("do",
         // "min" complete nothing there: see `matcher::Part::strong`), and this message
         // must bring a group the earlier ones lacked.
-        for p in parts.iter().filter(|p| splittable(p.rule)) {
+        for p in parts.iter().filter(|p| splittable(p.rule) && (!wide || engine.rules()[p.rule].tag == Tag::Impostor)) {
             let mut before = 0u8;
             for (_, earlier) in recent.iter() {
                 for q in earlier.iter().filter(|q| q.rule == p.rule) {
@@ -2030,7 +2168,7 @@ impl Tracker {
         // the lawyer, his mamaji in the police): he sought them out. No scam of the blind
         // sets (442) opens with the victim's message; the chain's contact opens it (issue 12).
         let sought = !self.contact.group && self.sought;
-        profile + self.context.score(self.contact.group, history, two_way, new_conversation, opened_by_them, self.groomed(at))
+        profile + self.context.score(self.contact.group, history, two_way, new_conversation, opened_by_them, self.groomed(at), self.flattered(at))
             + if sought { combine::SOUGHT_BY_USER } else { 0 }
     }
 
@@ -2039,6 +2177,12 @@ impl Tracker {
     /// for nothing (`combine::Context::counter_weight`).
     fn groomed(&self, at: Option<i64>) -> bool {
         self.chains.iter().any(|c| c.courted(at))
+    }
+
+    /// Whether any author flattered the user or sent him affection (hearts, kisses)
+    /// still in the window at `at` (`combine::Context::counter_weight`).
+    fn flattered(&self, at: Option<i64>) -> bool {
+        self.chains.iter().any(|c| c.flattered(at))
     }
 
     /// Rebuilds everything derived from the events (after a profile change).
@@ -2182,7 +2326,7 @@ impl Tracker {
         // tests/corpus and tests/tuning has one; 61 benign do): like his errand, for
         // nothing once she courts him.
         let rang = self.rang && !self.contact.group && !self.context.asked_who() && !groomed;
-        let weighted = sought || errand || rang || checked || billed || self.context.counter_weight(groomed);
+        let weighted = sought || errand || rang || checked || billed || self.context.counter_weight(groomed, self.flattered(at));
         // What the talk is for, named by either side (a repair, a family occasion, a
         // rite, his treatment): her bare ask or call for it is a notice (`level_for`).
         let purpose = !self.contact.group && self.context.purpose(groomed);
