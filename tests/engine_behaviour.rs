@@ -443,3 +443,47 @@ fn a_long_broadcast_is_read_like_a_forward() {
     assert!(one(short) >= Level::Warning);
     assert!(one(&format!("{short}.{filler}")) < Level::Warning);
 }
+
+/// Issue 12 (branch cw1): a pretext excuses the contact's first step off Facebook only
+/// in the sitting its business begins. A "buyer" who talks with the user for a day or
+/// more (he answered twice or more) before asking his WhatsApp borrowed the pretext: a
+/// warning. The same ask in the first sitting, after a service's one-way reminders, or
+/// after the user asked for her number first, stays below it.
+#[test]
+fn a_pretext_outlived_by_days_of_talk_excuses_no_step() {
+    let plain = Contact { friend_status: FriendStatus::Friends, friends_since: None, mutual_friends: None, joined: None, ..stranger_friend() };
+    let run = |rows: &[(Sender, &str, &str)]| {
+        let messages = rows.iter().map(|&(s, at, t)| msg(s, at, t)).collect();
+        assess(&Conversation { contact: plain.clone(), messages }).level
+    };
+    let (them, me) = (Sender::Them, Sender::Me);
+    let opening = [
+        (them, "2026-11-02T10:00:00+05:30", "Namaste sir, is the scooter still available? What is the final price?"),
+        (me, "2026-11-02T10:05:00+05:30", "Yes it is there, 45,000 final"),
+        (them, "2026-11-02T10:10:00+05:30", "Ok sir, I will talk to my brother and tell you"),
+    ];
+    let ask = "Send me your WhatsApp number, we will talk there";
+    // Two days later, after his second answer: the pretext is outlived.
+    let mut days = opening.to_vec();
+    days.push((them, "2026-11-04T19:00:00+05:30", "Sir I talked to my brother about the scooter"));
+    days.push((me, "2026-11-04T19:05:00+05:30", "Ok, tell me when you decide"));
+    days.push((them, "2026-11-04T19:10:00+05:30", ask));
+    assert_eq!(run(&days), Level::Warning);
+    // The same talk in one sitting: the buyer's ask is the business's.
+    let mut sitting = opening.to_vec();
+    sitting.push((them, "2026-11-02T10:20:00+05:30", "Sir I talked to my brother about the scooter"));
+    sitting.push((me, "2026-11-02T10:25:00+05:30", "Ok, tell me when you decide"));
+    sitting.push((them, "2026-11-02T10:30:00+05:30", ask));
+    assert!(run(&sitting) < Level::Warning);
+    // Days later but after one answer only (a service's reminders run one-way).
+    let mut one_way = opening[..2].to_vec();
+    one_way.push((them, "2026-11-04T19:00:00+05:30", "Sir I talked to my brother about the scooter"));
+    one_way.push((them, "2026-11-04T19:10:00+05:30", ask));
+    assert!(run(&one_way) < Level::Warning);
+    // Days later, but he asked for her number first: hers answers his ask.
+    let mut his_ask = opening.to_vec();
+    his_ask.push((me, "2026-11-04T19:00:00+05:30", "Send your WhatsApp number, I will send the photos of the papers"));
+    his_ask.push((them, "2026-11-04T19:05:00+05:30", "Ok sir"));
+    his_ask.push((them, "2026-11-04T19:10:00+05:30", ask));
+    assert!(run(&his_ask) < Level::Warning);
+}
