@@ -84,14 +84,20 @@ mod tests {
 
     #[test]
     fn an_amount_with_a_threat_is_its_demand_without_a_call_before() {
-        use crate::engine::{Contact, FriendStatus, Level, Message, MessageKind, Sender, Tracker, Tuning};
+        use crate::engine::{Level, Message, MessageKind, Sender};
         let msg = |t: &str| Message { from: Sender::Them, author: None, at: None, kind: MessageKind::Text, text: Some(t.into()) };
-        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
-        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        let mut t = friend();
         assert_eq!(t.push(&msg("💰 20000 or 📹➡️👨‍👩‍👧‍👦")).level, Level::Danger);
         // An amount alone, before any call, is not a demand.
-        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        let mut t = friend();
         assert!(t.push(&msg("It cost 20000 last year")).level < Level::Warning);
+    }
+
+    /// A tracker for a contact the user is friends with: what a Messenger page
+    /// usually shows of one, with nothing else known.
+    fn friend() -> crate::engine::Tracker {
+        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
+        Tracker::new(Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) }, Tuning::default(), None)
     }
 
     fn at(minute: i64, from_them: bool, t: &str) -> crate::engine::Message {
@@ -177,10 +183,9 @@ mod tests {
 
     #[test]
     fn threat_words_whose_video_is_the_call_she_invites_him_to_are_no_threat() {
-        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
-        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        use crate::engine::Level;
         let run = |line: &str| {
-            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            let mut t = friend();
             t.push(&at(0, true, "તારો WhatsApp નંબર આપ, આપણું 'મોડાસા 72 બેચ' ગ્રુપ છે, તને એડ કરું"));
             t.push(&at(1, true, "કોલેજમાં તેં મને 500 રૂપિયા ઉધાર આપ્યા હતા 😄 તારો UPI આપ, હવે ચૂકવી દઉં"));
             t.push(&at(2, false, "ગાંડો છે કે?"));
@@ -197,12 +202,11 @@ mod tests {
 
     #[test]
     fn money_the_contact_has_sent_into_his_account_is_no_demand_in_any_language() {
-        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
-        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        use crate::engine::{Level, MessageKind};
         let call = crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(1, true, "") };
         // A grandson's upload after his call ("your video is going viral"): a warning.
         let run = |money: &str| {
-            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            let mut t = friend();
             t.push(&at(0, true, "Ajoba!! Good morning from Melbourne"));
             t.push(&call);
             t.push(&at(2, true, "Here is the video, I will send it to everybody, your video is going viral"));
@@ -218,11 +222,10 @@ mod tests {
 
     #[test]
     fn an_elder_kinship_address_lowers_suspicion_but_a_strangers_uncle_does_not() {
-        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
-        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        use crate::engine::{Level, MessageKind};
         let call = crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
         let run = |first: &str, later: &str| {
-            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            let mut t = friend();
             t.push(&at(0, true, first));
             t.push(&call);
             t.push(&at(3, true, later)).level
@@ -238,10 +241,9 @@ mod tests {
 
     #[test]
     fn the_chain_told_in_the_third_person_is_no_threat_of_the_tellers() {
-        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
-        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        use crate::engine::Level;
         let run = |line: &str| {
-            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            let mut t = friend();
             t.push(&at(0, true, "Namaste. Very busy these days at the cyber cell"));
             t.push(&at(1, true, line)).level
         };
@@ -256,11 +258,10 @@ mod tests {
 
     #[test]
     fn are_you_alone_said_with_a_family_word_is_the_familys_surprise() {
-        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
-        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        use crate::engine::{Level, MessageKind};
         let call = crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(3, true, "") };
         let run = |first: &str| {
-            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            let mut t = friend();
             t.push(&at(0, true, first));
             t.push(&at(1, false, "She is in the temple. What happened?"));
             t.push(&at(2, true, "Let us do a video call now"));
@@ -274,7 +275,7 @@ mod tests {
         // The family word said earlier in the conversation (a son's "Papa" in the morning,
         // "you are alone, video call daily" in the evening): still the family's worry.
         let later = |first: &str| {
-            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            let mut t = friend();
             t.push(&at(0, true, first));
             t.push(&at(1, false, "Yes, all fine here"));
             t.push(&at(2, true, "Tame ekla cho etle chinta thay. Roj sanje ek vaar video call karjo")).level
@@ -286,9 +287,8 @@ mod tests {
 
     #[test]
     fn a_romanised_kin_word_that_is_an_everyday_word_elsewhere_is_no_kinship() {
-        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
-        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
-        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        use crate::engine::Level;
+        let mut t = friend();
         // Hindi "ho pati" (can be), not Tamil "paati" (grandmother) folded to "pati".
         assert_eq!(t.push(&at(0, true, "apna whatsapp no do na ji, yahan baat nhi ho pati")).level, Level::Warning);
     }
@@ -310,11 +310,10 @@ mod tests {
 
     #[test]
     fn a_heart_in_the_message_that_calls_him_papa_is_the_familys() {
-        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
-        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        use crate::engine::{Level, MessageKind};
         let call = crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(5, true, "") };
         let run = |texts: &[&str]| {
-            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            let mut t = friend();
             for (i, m) in texts.iter().enumerate() {
                 t.push(&at(i as i64, true, m));
             }
@@ -327,11 +326,10 @@ mod tests {
 
     #[test]
     fn someone_watching_here_said_in_the_future_or_with_is_is_secrecy() {
-        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        use crate::engine::Level;
         // A clinic named first (suspicion below zero): only secrecy makes the move a warning.
-        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
         let run = |m: &str| {
-            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            let mut t = friend();
             t.push(&at(0, true, "u r doctor na? i saw ur pic in clinic"));
             t.push(&at(1, true, m)).level
         };
@@ -358,21 +356,20 @@ mod tests {
 
     #[test]
     fn advice_later_in_the_sitting_takes_back_the_scam_it_described() {
-        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
-        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("X".into()) };
+        use crate::engine::Level;
         // (Told with no "they"/"she": "they record…, then say pay" is an account on its own,
         // see `the_chain_told_in_the_third_person_is_no_threat_of_the_tellers`.)
         let explained = "First the video call, it gets recorded, then: pay 20000 or your video goes to your family";
-        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        let mut t = friend();
         assert_eq!(t.push(&at(10, true, explained)).level, Level::Danger, "on its own it reads as the threat");
         // The same sender, minutes later: "if anyone threatens you, call 1930".
         assert!(t.push(&at(16, true, "If anyone threatens you like this, call 1930 and tell me")).level < Level::Warning);
         // Advice first: the explanation after it in the sitting is quoted from the start.
-        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        let mut t = friend();
         t.push(&at(10, true, "Never pay, report to 1930"));
         assert!(t.push(&at(12, true, explained)).level < Level::Warning);
         // Hours later the same words are the sender's own again.
-        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        let mut t = friend();
         t.push(&at(10, true, "Never pay, report to 1930"));
         let late = crate::engine::time::Timestamp::parse_rfc3339("2026-11-28T21:00:00+05:30").unwrap();
         let mut m = at(0, true, explained);
