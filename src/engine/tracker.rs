@@ -2447,4 +2447,3 @@ impl Tracker {
         }
     }
 }
-
