@@ -14,7 +14,10 @@
 // the page before each append marks the log). Function names need a test build
 // bound without the shrink step (see tools/bench/profile-steps.mjs's header).
 //
-//   node tools/bench/warmup-trace.mjs [--ext DIR] [--appends 30] [--v8-log]
+// --js-flags FLAGS: V8 flags for the traced browser (e.g. "--no-wasm-dynamic-tiering", to see
+// what the first appends cost with every WebAssembly function optimised up front).
+//
+//   node tools/bench/warmup-trace.mjs [--ext DIR] [--appends 30] [--v8-log] [--js-flags FLAGS]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +31,7 @@ const opt = (name, dflt) => {
 const EXT = path.resolve(opt('--ext', DIST_CHROME));
 const N = Math.max(11, parseInt(opt('--appends', '30'), 10) || 30);
 const V8LOG = args.includes('--v8-log');
+const JSFLAGS = opt('--js-flags', '');
 const PAGE = '/messages/t/100090000000700?n=5000&test=1&nocopy=1&bench=1';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (a) => {
@@ -57,7 +61,7 @@ const JIT = /^(wasm\.TopTierCompilation|V8\.MaglevBackground|V8\.OptimizeBackgro
 const LAZY = /^(wasm\.CompileLazy|V8\.CompileLazy|V8\.CompileCode|V8\.ParseFunction)$/;
 
 async function traced(server) {
-  const browser = await launchChromium({ server, extension: EXT });
+  const browser = await launchChromium({ server, extension: EXT, args: JSFLAGS ? [`--js-flags=${JSFLAGS}`] : [] });
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'saavdhan-warmup-')), 'trace.json');
   try {
     const { page, fed } = await openThread(browser, server);
