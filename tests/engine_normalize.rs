@@ -195,6 +195,11 @@ fn dravidian_scripts_spelled_out_by_syllable_are_joined() {
     assert_eq!(words("ನಿಮ್ಮ ವಿಡಿಯೋ ನನ್ನ ಹತ್ರ ಇದೆ"), 5);
     assert_eq!(words("ವಿ ಡಿ ಯೋ, ಕಾ ಲ್"), 3);
     assert_eq!(words("ವಿ డి ಯೋ"), 3);
+    // A digit of the script ends the run: joined, it would be split off again by the next
+    // pass ("ಒ ೱ೦ " was "ಒೱ೦", then "ಒೱ ೦": tests/engine_props found it).
+    assert_eq!(n("ವಿ ಡಿ ಯೋ ೦"), n("ವಿಡಿಯೋ ೦"));
+    assert_eq!(n(&n("ಒ ೱ೦ ")), n("ಒ ೱ೦ "));
+    assert_eq!(words("ವಿ ಡಿ ೦"), 3);
     // Scripts with many everyday one-syllable words and no list of them are left as written.
     assert_eq!(words("ਨੂੰ ਵੀ ਲੈ ਕੇ"), 4);
     assert_eq!(words("সে কি না"), 3);

@@ -485,7 +485,9 @@ pub fn is_sentence_mark(c: char) -> bool {
 
 /// A word of one syllable in one script of [`syllable_script`]: at most one base letter
 /// (an independent vowel, or a consonant not joined to the one before by a virama), with
-/// its vowel signs and marks.
+/// its vowel signs and marks. A digit of the script makes it none: joined to the letters
+/// spelled out before it ("ವಿ ಡಿ ೦" → "ವಿಡಿ೦"), it would be split from them again by the
+/// next pass (letters and digits apart: "ವಿಡಿ ೦"), and normalising twice must change nothing.
 #[doc(hidden)]
 pub fn is_syllable(w: impl Iterator<Item = char>) -> bool {
     let (mut bases, mut virama, mut script) = (0, false, None);
@@ -495,6 +497,9 @@ pub fn is_syllable(w: impl Iterator<Item = char>) -> bool {
         }
         let Some(b) = script.filter(|&b| c as u32 & !0x7F == b) else { return false };
         let c = c as u32 - b;
+        if matches!(c, 0x66..=0x6F) {
+            return false;
+        }
         if matches!(c, 0x04..=0x39 | 0x58..=0x61 | 0x72..=0x7F) && !virama {
             bases += 1;
             if bases > 1 {

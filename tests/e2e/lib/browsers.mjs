@@ -49,7 +49,7 @@ function freshProfile(kind) {
  * Chromium with the unpacked extension at `extension` (default dist/chrome).
  * The facebook.com / messenger.com names resolve to 127.0.0.1 (the test server).
  */
-export async function launchChromium({ extension = DIST_CHROME, server = null, headless = true } = {}) {
+export async function launchChromium({ extension = DIST_CHROME, server = null, headless = true, args = [] } = {}) {
   const dir = path.resolve(extension);
   checkExtensionDir(dir);
   const profileDir = freshProfile('chromium');
@@ -71,6 +71,8 @@ export async function launchChromium({ extension = DIST_CHROME, server = null, h
       '--host-resolver-rules=MAP *.facebook.com 127.0.0.1, MAP facebook.com 127.0.0.1, ' +
         'MAP *.messenger.com 127.0.0.1, MAP messenger.com 127.0.0.1',
       '--window-size=1280,900',
+      // Extra switches (tools/bench/warmup-trace.mjs: V8's --js-flags for its log).
+      ...args,
     ],
   });
   const meta = { kind: 'chromium', server, profileDir, recorders: [], extensionId: null, extensionOrigin: null, dir };
