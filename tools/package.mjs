@@ -103,6 +103,17 @@ export function stripTestHooks(text) {
   return out.join('\n');
 }
 
+/**
+ * content/snapshot-main.js, the manifest's "world": "MAIN" script: the snapshot
+ * helper with its MAIN switch on (one source for the walk in both worlds; see its header).
+ */
+export function mainWorldSnapshot(text) {
+  const off = "  const MAIN = false; // tools/package.mjs: true in content/snapshot-main.js";
+  const parts = text.split(off);
+  if (parts.length !== 2) throw new Error('extension/content/snapshot.js: the MAIN switch line is missing or repeated');
+  return parts.join("  const MAIN = true; // written by tools/package.mjs from content/snapshot.js");
+}
+
 function listFiles(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
@@ -152,6 +163,7 @@ function assemble(browser, base, { pkg, dist, version, testBuild }) {
     cpSync(p, join(out, f));
   }
   writeFileSync(join(out, 'pages', 'privacy.html'), privacyPage(root));
+  writeFileSync(join(out, 'content', 'snapshot-main.js'), mainWorldSnapshot(readFileSync(join(src, 'content', 'snapshot.js'), 'utf8')));
   if (!testBuild) {
     const loader = join(out, 'content', 'loader.js');
     writeFileSync(loader, stripTestHooks(readFileSync(loader, 'utf8')));

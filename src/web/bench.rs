@@ -147,14 +147,26 @@ fn read_rows_figures(via: Option<&js_sys::Function>) -> String {
         }
     }
     let read_ms = perf_now() - t;
-    // The same rows through the snapshot helper (one call per 64 rows), as the reader reads them.
+    // The same rows through the snapshot helper (one call per 64 rows), as the reader
+    // reads them: the shipped path (the page's main world's walk when it answers), then
+    // the isolated helper alone (the main world left out), in the same page.
+    use crate::web::reader::snapshot::bench_hooks;
     let list = grid.query_selector_all("[role=row]").ok();
+    // What the reader's own steps sent to the main world since the last call.
+    let (steps_taken, steps_refused) = bench_hooks::take_counts();
     let t = perf_now();
     let snapped = list.as_ref().map(|l| thread::read_rows_batched(l, &labels, via)).unwrap_or_default();
     let snap_ms = perf_now() - t;
+    let (main_taken, main_refused) = bench_hooks::take_counts();
+    bench_hooks::MAIN_ON.set(false);
+    let t = perf_now();
+    let isolated = list.as_ref().map(|l| thread::read_rows_batched(l, &labels, via)).unwrap_or_default();
+    let iso_ms = perf_now() - t;
+    bench_hooks::MAIN_ON.set(true);
     let n = read.len();
     // Both ways must read the same messages (sender, kind, text), not only as many.
     let snap_same = snapped == read;
+    let iso_same = isolated == read;
     let snap_messages = snapped.len();
     let t = perf_now();
     let mut bytes = 0usize;
@@ -169,6 +181,13 @@ fn read_rows_figures(via: Option<&js_sys::Function>) -> String {
         ("snap_ms", snap_ms.into()),
         ("snap_messages", (snap_messages as f64).into()),
         ("snap_same", snap_same.into()),
+        ("iso_ms", iso_ms.into()),
+        ("iso_messages", (isolated.len() as f64).into()),
+        ("iso_same", iso_same.into()),
+        ("main_taken", main_taken.into()),
+        ("main_refused", main_refused.into()),
+        ("steps_main_taken", steps_taken.into()),
+        ("steps_main_refused", steps_refused.into()),
         ("text_only_ms", text_only_ms.into()),
         ("bytes", (bytes as f64).into()),
     ])

@@ -1,13 +1,20 @@
 // The snapshot helper (extension/content/snapshot.js: one walk per row, one string
 // per batch) must read every grid row as the reader's own queries do
 // (src/web/reader/snapshot.rs, view_dom): same messages — sender, kind, text — in the
-// same order. bench_read_rows (test build) reads the page's first grid both ways and
-// says whether they agree. In Chromium it runs in the content script's world through
-// the DevTools protocol; in Firefox (no protocol reaches a content script's world) the
-// test build runs it when the page sends a `saavdhan-bench-rows` event, and writes
-// its figures to `data-saavdhan-bench-rows` (src/web/bench.rs `listen_rows`). Until
-// 11-30 the helper was never found in Firefox (src/web/reader/snapshot.rs
-// SNAPSHOT_JS): there the helper's side read no message, and this check fails.
+// same order. bench_read_rows (test build) reads the page's first grid three ways —
+// the shipped path (the walk run by the page's main world, content/snapshot-main.js,
+// reached by one DOM event per batch), the isolated helper alone, and the queries —
+// and says whether they agree and how many batches the main world answered. In
+// Chromium it runs in the content script's world through the DevTools protocol; in
+// Firefox (no protocol reaches a content script's world) the test build runs it when
+// the page sends a `saavdhan-bench-rows` event, and writes its figures to
+// `data-saavdhan-bench-rows` (src/web/bench.rs `listen_rows`). Until 11-30 the helper
+// was never found in Firefox (src/web/reader/snapshot.rs SNAPSHOT_JS): there the
+// helper's side read no message, and this check fails.
+//
+// The main world's answer is the page's to forge: a page that swallows it (no answer)
+// or answers garbage must leave the reader reading the same messages through its own
+// helper (src/web/reader/record.rs `Batch::from_main` refuses what is not well-formed).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchChromium, launchFirefox, closeBrowser, openFixture, waitForProtection } from './lib/index.mjs';
@@ -46,9 +53,33 @@ async function readViaProtocol(page) {
 function readViaEvent(page) {
   return page.evaluate(() => {
     document.dispatchEvent(new CustomEvent('saavdhan-bench-rows', { detail: 'isolated' }));
-    const v = document.documentElement.getAttribute('data-saavdhan-bench-rows');
+    // Not through getAttribute: one test replaces it in the page and counts its calls.
+    const a = document.documentElement.attributes.getNamedItem('data-saavdhan-bench-rows');
+    const v = a && a.value;
     return v && JSON.parse(v);
   });
+}
+
+// A page script that runs before the page's own: it stops the main world's answers
+// (a capture listener on window sees them before the isolated side's on the
+// document) and, with `garbage`, answers in their place.
+function forge(kind) {
+  return (page) => page.evaluateOnNewDocument((k) => {
+    let forging = false;
+    window.addEventListener('saavdhan-snapshot-answer', (e) => {
+      if (forging) return;
+      e.stopImmediatePropagation();
+      if (k !== 'garbage') return;
+      forging = true;
+      try {
+        for (const detail of ['garbage', '1\u001e\u001e\u001c', null]) {
+          document.dispatchEvent(new CustomEvent('saavdhan-snapshot-answer', { detail }));
+        }
+      } finally {
+        forging = false;
+      }
+    }, true);
+  }, kind);
 }
 
 const BROWSERS = [
@@ -70,15 +101,61 @@ for (const [kind, launch, read] of BROWSERS) {
     });
 
     for (const fixture of FIXTURES) {
-      it(`same messages both ways on ${fixture}`, async () => {
+      it(`same messages all three ways on ${fixture}`, async () => {
         const page = await openFixture(browser, fixture);
         assert.equal(await waitForProtection(page), 'active');
         const r = await read(page);
         await page.close();
         assert.ok(r, 'bench_read_rows ran in the content script');
         assert.ok(r.messages > 0, `messages read with queries: ${r.messages}`);
-        assert.equal(r.snap_messages, r.messages, 'as many messages through the helper');
-        assert.equal(r.snap_same, true, 'the same messages through the helper');
+        assert.ok(r.main_taken > 0 && r.main_refused === 0, `batches the main world answered: ${r.main_taken}, refused: ${r.main_refused}`);
+        assert.equal(r.snap_messages, r.messages, 'as many messages through the main world');
+        assert.equal(r.snap_same, true, 'the same messages through the main world');
+        assert.equal(r.iso_messages, r.messages, 'as many messages through the isolated helper');
+        assert.equal(r.iso_same, true, 'the same messages through the isolated helper');
+      });
+    }
+
+    it('a page that replaces the DOM methods after loading: the main world answers without calling them', async () => {
+      const page = await openFixture(browser, FIXTURES[2]);
+      assert.equal(await waitForProtection(page), 'active');
+      // Replaced on the prototypes the walk's elements inherit from, and shadowed on
+      // HTMLElement's: the main world's walk must call the methods it took at
+      // document_start, never these (the isolated world's prototypes are its own).
+      await page.evaluate(() => {
+        window.__swapped = 0;
+        for (const [proto, name] of [[Element.prototype, 'getAttribute'], [Element.prototype, 'hasAttribute'], [HTMLElement.prototype, 'hasAttributes']]) {
+          const f = Element.prototype[name];
+          proto[name] = function (...a) { window.__swapped++; return f.apply(this, a); };
+        }
+        for (const [proto, name] of [[Node.prototype, 'textContent'], [Element.prototype, 'nextElementSibling']]) {
+          const d = Object.getOwnPropertyDescriptor(proto, name);
+          Object.defineProperty(proto, name, { ...d, get() { window.__swapped++; return d.get.call(this); } });
+        }
+      });
+      const r = await read(page);
+      const swapped = await page.evaluate(() => window.__swapped);
+      await page.close();
+      assert.ok(r && r.messages > 0, 'bench_read_rows ran in the content script');
+      assert.ok(r.main_taken > 0 && r.main_refused === 0, `batches the main world answered: ${r.main_taken}, refused: ${r.main_refused}`);
+      assert.equal(r.snap_same, true, 'the same messages through the main world');
+      assert.equal(swapped, 0, 'no replaced method was called');
+    });
+
+    for (const how of ['silent', 'garbage']) {
+      it(`a page that ${how === 'silent' ? 'swallows the main world\'s answers' : 'answers garbage in its place'}: the reader reads the same messages itself`, async () => {
+        const page = await openFixture(browser, FIXTURES[2], { prepare: forge(how) });
+        assert.equal(await waitForProtection(page), 'active');
+        const r = await read(page);
+        const errors = await page.evaluate(() => document.documentElement.getAttribute('data-saavdhan-protection'));
+        await page.close();
+        assert.equal(errors, 'active');
+        assert.ok(r, 'bench_read_rows ran in the content script');
+        assert.ok(r.messages > 0, `messages read with queries: ${r.messages}`);
+        assert.equal(r.main_taken, 0, 'no answer of the main world taken');
+        if (how === 'garbage') assert.ok(r.main_refused > 0, `garbage refused: ${r.main_refused}`);
+        assert.equal(r.snap_messages, r.messages, 'as many messages');
+        assert.equal(r.snap_same, true, 'the same messages');
       });
     }
   });

@@ -121,6 +121,36 @@ impl Batch {
         Batch { text, ranges }
     }
 
+    /// The page's main world's answer, as the isolated helper hands it on
+    /// (snapshot.js `snapshotMain`): the mask it sent (a `0` or `1` per row of the
+    /// batch: skip or read), RECORD, then the main world's string. That string is
+    /// the page's to forge: it is taken only when it has a record per row of the
+    /// mask, empty where the mask says skip, and where it says read a record the
+    /// isolated helper could have written (a row without a message: `0` and two
+    /// more fields; a message: `1`, its label and six more fields). `None`
+    /// otherwise: the caller walks the batch in its own world.
+    pub fn from_main(text: String) -> Option<Batch> {
+        let cut = text.find(RECORD)?;
+        let mask = &text.as_bytes()[..cut];
+        if mask.is_empty() || !mask.iter().all(|&b| b == b'0' || b == b'1') {
+            return None;
+        }
+        let mut ranges = Vec::with_capacity(mask.len());
+        let mut at = cut + RECORD.len_utf8();
+        for (i, r) in text[at..].split(RECORD).enumerate() {
+            let ok = match mask.get(i)? {
+                b'0' => r.is_empty(),
+                _ => well_formed(r),
+            };
+            if !ok {
+                return None;
+            }
+            ranges.push((at as u32, (at + r.len()) as u32));
+            at += r.len() + RECORD.len_utf8();
+        }
+        (ranges.len() == mask.len()).then_some(Batch { text, ranges })
+    }
+
     /// The record of row `i` of the batch; `None` for an empty one or past the end.
     pub fn get(&self, i: usize) -> Option<&str> {
         let &(a, b) = self.ranges.get(i)?;
@@ -134,6 +164,16 @@ impl Batch {
 
     pub fn is_empty(&self) -> bool {
         self.ranges.is_empty()
+    }
+}
+
+/// Whether a read row's record has the helper's shape (see `Batch::from_main`).
+fn well_formed(r: &str) -> bool {
+    let fields = r.bytes().filter(|&b| b == FIELD as u8).count() + 1;
+    match r.as_bytes().first() {
+        Some(b'1') => fields == 7,
+        Some(b'0') => fields == 3 && r.as_bytes().get(1) == Some(&(FIELD as u8)),
+        _ => false,
     }
 }
 
@@ -193,6 +233,44 @@ mod tests {
         assert_eq!((&**t, &**a, *inside), ("Tue 20:06", "Tuesday", true));
         assert_eq!(v.row_text.as_deref(), Some("You are friends"));
         assert!(v.raw.autos.is_empty());
+    }
+
+    #[test]
+    fn the_main_worlds_answer_is_taken_only_when_well_formed() {
+        let r = RECORD.to_string();
+        let msg = rec(&["1", "", "Ramesh", "Hello", "", "", ""]);
+        let card = rec(&["0", "", "You are friends"]);
+        // A mask, then a record per row: empty where the mask skips.
+        let good = ["101", &msg, "", &card].join(&r);
+        let b = Batch::from_main(good).expect("well-formed");
+        assert_eq!(b.len(), 3);
+        assert_eq!(b.get(0), Some(msg.as_str()));
+        assert_eq!(b.get(1), None);
+        assert_eq!(b.get(2), Some(card.as_str()));
+        assert!(parse(b.get(0).unwrap()).message);
+        let hindi = rec(&["1", "", "राम", "नया नंबर", "", "", ""]);
+        let b = Batch::from_main(["1", &hindi].join(&r)).expect("well-formed");
+        assert_eq!(b.get(0), Some(hindi.as_str()));
+        // Anything else is refused (the caller walks the batch itself), never a panic.
+        let bad: Vec<String> = vec![
+            String::new(),
+            "101".into(),                                   // no answer after the mask
+            [&r, msg.as_str()].concat(),                    // an empty mask
+            ["1x1", &msg, "", &card].join(&r),              // a mask of other characters
+            ["11", &msg].join(&r),                          // a record short
+            ["1", &msg, &msg].join(&r),                     // a record over
+            ["10", &msg, &card].join(&r),                   // a record where the mask skips
+            ["01", "", ""].join(&r),                        // no record where it reads
+            ["1", "2"].join(&r),                            // neither a message nor a row
+            ["1", &rec(&["1", "a", "b"])].join(&r),         // a message with fields missing
+            ["1", &rec(&["0", "", "a", "b"])].join(&r),     // a row with a field over
+            ["1", &rec(&["0x", "", "a"])].join(&r),         // a row's head is `0` alone
+            ["1", "garbage \u{1c} text"].join(&r),
+            "\u{1c}\u{1c}\u{1c}".into(),
+        ];
+        for s in bad {
+            assert!(Batch::from_main(s.clone()).is_none(), "{s:?}");
+        }
     }
 
     #[test]

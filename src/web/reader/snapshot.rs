@@ -97,11 +97,18 @@ extern "C" {
     /// there and Firefox read every row with `view_dom`. `None` when it is not defined.
     #[wasm_bindgen(thread_local_v2, js_name = __saavdhanSnapshot)]
     static SNAPSHOT_JS: Option<js_sys::Function>;
+    /// The same helper's request to the page's main world (snapshot.js
+    /// `snapshotMain`, answered by content/snapshot-main.js): the mask of rows to
+    /// read, RECORD, then the main world's string; null when it was not asked or
+    /// did not answer.
+    #[wasm_bindgen(thread_local_v2, js_name = __saavdhanSnapshotMain)]
+    static SNAPSHOT_MAIN_JS: Option<js_sys::Function>;
 }
 
 thread_local! {
     /// The helper and the selector objects per layout, looked up once.
     static HELPER: Option<js_sys::Function> = SNAPSHOT_JS.with(Option::clone).filter(|f| f.is_function());
+    static HELPER_MAIN: Option<js_sys::Function> = SNAPSHOT_MAIN_JS.with(Option::clone).filter(|f| f.is_function());
     static SELECTORS: [JsValue; 2] = [selectors(Layout::Grid), selectors(Layout::Log)];
 }
 
@@ -131,11 +138,56 @@ fn selectors(layout: Layout) -> JsValue {
 /// string: per row its record, or none for a row in `seen` (already read).
 /// `None` when the helper is missing or failed (the caller reads the rows with `view_dom`).
 pub fn batch(rows: &JsValue, start: u32, end: u32, seen: &JsValue, layout: Layout) -> Option<Batch> {
-    let f = HELPER.with(|h| h.clone())?;
     let sels = SELECTORS.with(|s| s[if layout == Layout::Grid { 0 } else { 1 }].clone());
     let args = js_sys::Array::of5(rows, &JsValue::from(start), &JsValue::from(end), seen, &sels);
-    let out = f.apply(&JsValue::NULL, &args).ok()?.as_string()?;
+    call(&args)
+}
+
+/// The page's main world's answer when one comes and is well-formed, else the
+/// isolated helper's string; `None` when neither is there (the caller reads the
+/// rows with `view_dom`). No exception reaches the page: a helper that throws is
+/// an `Err` of `apply`, read as no answer.
+fn call(args: &js_sys::Array) -> Option<Batch> {
+    if let Some(b) = from_main(args) {
+        return Some(b);
+    }
+    let f = HELPER.with(|h| h.clone())?;
+    let out = f.apply(&JsValue::NULL, args).ok()?.as_string()?;
     Some(Batch::new(out))
+}
+
+fn from_main(args: &js_sys::Array) -> Option<Batch> {
+    #[cfg(feature = "test-hooks")]
+    if !bench_hooks::MAIN_ON.get() {
+        return None;
+    }
+    let f = HELPER_MAIN.with(|h| h.clone())?;
+    let answer = f.apply(&JsValue::NULL, args).ok()?.as_string()?;
+    let b = Batch::from_main(answer);
+    #[cfg(feature = "test-hooks")]
+    bench_hooks::count(b.is_some());
+    b
+}
+
+/// Test build only (tools/bench, tests/e2e/reader-snapshot): the main world can be
+/// left out, to time and check the isolated helper beside it; the batches the main
+/// world answered (well-formed) and those refused are counted.
+#[cfg(feature = "test-hooks")]
+pub mod bench_hooks {
+    use std::cell::Cell;
+    thread_local! {
+        pub static MAIN_ON: Cell<bool> = const { Cell::new(true) };
+        pub static TAKEN: Cell<u32> = const { Cell::new(0) };
+        pub static REFUSED: Cell<u32> = const { Cell::new(0) };
+    }
+    pub(super) fn count(ok: bool) {
+        let c = if ok { &TAKEN } else { &REFUSED };
+        c.with(|c| c.set(c.get() + 1));
+    }
+    /// (taken, refused) since the last call.
+    pub fn take_counts() -> (u32, u32) {
+        (TAKEN.with(|c| c.replace(0)), REFUSED.with(|c| c.replace(0)))
+    }
 }
 
 /// As `batch`, through `f` instead of the helper (bench hook: tools/bench/walk-worlds.mjs
@@ -153,12 +205,10 @@ pub fn batch_with(f: &js_sys::Function, rows: &JsValue, start: u32, end: u32, la
 /// `list` (an added wrapper or content, another list's row) and any repeat:
 /// their records are empty. `None` when the helper is missing or failed.
 pub fn batch_rows(rows: &JsValue, seen: &JsValue, layout: Layout, list: &Element) -> Option<Batch> {
-    let f = HELPER.with(|h| h.clone())?;
     let sels = SELECTORS.with(|s| s[if layout == Layout::Grid { 0 } else { 1 }].clone());
     let n = rows.unchecked_ref::<js_sys::Array>().length();
     let args = js_sys::Array::of5(rows, &JsValue::from(0), &JsValue::from(n), seen, &sels);
     args.push(&JsValue::from_str(layout.row_sel()));
     args.push(list.as_ref());
-    let out = f.apply(&JsValue::NULL, &args).ok()?.as_string()?;
-    Some(Batch::new(out))
+    call(&args)
 }

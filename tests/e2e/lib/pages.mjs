@@ -12,13 +12,15 @@ const BANNER = '[data-saavdhan-level]';
  * `host` is given) and waits for the load event. The page records its errors in
  * pageErrors(page). Returns the puppeteer Page.
  */
-export async function openFixture(browser, urlPath, { host = 'www.facebook.com', server = null, timeout = 30_000 } = {}) {
+export async function openFixture(browser, urlPath, { host = 'www.facebook.com', server = null, timeout = 30_000, prepare = null } = {}) {
   const meta = browserInfo(browser);
   const srv = server || meta.server;
   if (!srv) throw new Error('openFixture: no server (pass {server} to the launcher or to openFixture)');
   const page = await browser.newPage();
   trackPageErrors(page);
   for (const r of meta.recorders) await r.settle?.();
+  // prepare(page): before the page loads (e.g. a script of the page's own that runs first).
+  if (prepare) await prepare(page);
   const url = srv.url(urlPath, host);
   const res = await page.goto(url, { waitUntil: 'load', timeout });
   if (!res) throw new Error(`openFixture: no response for ${url}`);
