@@ -1807,7 +1807,7 @@ impl Tracker {
             // group's counter-weight is not hers (`combine::level_for`, a secrecy cue).
             // One-to-one every ask is to her alone: no cue there; nor without the ask in
             // the message (round seventeen: 16 of the 26 group scams warned late said it,
-            // 2 of 87 benign group steps once their lists are left out).
+            // 1 of 87 benign group steps once their lists are left out, a payment sent).
             if !(self.contact.group && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::NumberAsk)) {
                 found.retain(|(r, _)| !self.engine.rules()[*r].id.starts_with("off_platform.to_her_alone"));
             }
