@@ -751,6 +751,35 @@ mod tests {
     }
 
     #[test]
+    fn in_a_group_the_number_asked_to_her_alone_is_not_the_groups() {
+        use crate::engine::{Contact, Level, Tracker, Tuning};
+        // Round seventeen: in a society's group, a member asking his number to be sent to
+        // her inbox, or his "personal" number, asks for herself: the group's counter-weight
+        // is not hers. The number asked for the group (here, or for its list) stays the
+        // group's, and one-to-one the words are no cue at all.
+        let run = |group: bool, ask: &str| {
+            let c = Contact { group, ..Contact::named("Green Park society group".into()) };
+            let mut t = Tracker::new(c, Tuning::default(), None);
+            let by = |mut m: crate::engine::Message| {
+                m.author = Some("Rani".into());
+                m
+            };
+            t.push(&by(at(1, true, "Namaste, our society group me sabka swagat hai")));
+            t.push(&at(2, false, "Namaste ji"));
+            let a = t.push(&by(at(3, true, ask)));
+            (a.level, a.evidence.iter().any(|e| e.rule.starts_with("off_platform.to_her_alone")))
+        };
+        assert_eq!(run(true, "Mahesh ji inbox me apna whatsapp no. bhejo na"), (Level::Warning, true));
+        assert_eq!(run(true, "uncle ji mainu personal whatsapp number bhejo").0, Level::Warning);
+        assert!(run(true, "Sab apna whatsapp number group me daalo, alag group banayenge").0 < Level::Warning);
+        assert!(run(true, "Please send your mobile number in personal message, I am making a list").0 < Level::Warning);
+        // No ask in the message: a payment's screenshot sent to the treasurer's number.
+        assert!(run(true, "Paid. Screenshot sent to your personal number sir").0 < Level::Warning);
+        // One-to-one every ask is to her alone already: not read there.
+        assert!(!run(false, "Mahesh ji inbox me apna whatsapp no. bhejo na").1);
+    }
+
+    #[test]
     fn a_group_members_line_right_after_her_link_is_her_comment_on_it() {
         use crate::engine::{Contact, Level, MessageKind, Tracker, Tuning};
         let group = || Contact { group: true, ..Contact::named("Family".into()) };
@@ -1772,6 +1801,15 @@ impl Tracker {
             // "is with me" / "everyone will see it"): read them joined, once.
             if !mine {
                 self.read_split(author, at, &text, &parts, &mut found);
+            }
+            // The number asked to be sent to her alone (her inbox, a DM, "your personal
+            // number"): in a group, an ask aimed at one man, not at the group, so the
+            // group's counter-weight is not hers (`combine::level_for`, a secrecy cue).
+            // One-to-one every ask is to her alone: no cue there; nor without the ask in
+            // the message (round seventeen: 16 of the 26 group scams warned late said it,
+            // 1 of 87 benign group steps once their lists are left out, a payment sent).
+            if !(self.contact.group && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::NumberAsk)) {
+                found.retain(|(r, _)| !self.engine.rules()[*r].id.starts_with("off_platform.to_her_alone"));
             }
             // The contact paying the user ("I will pay you back", an honorarium): the
             // money in that message is theirs to give, not a demand.
