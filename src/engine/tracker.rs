@@ -1344,7 +1344,7 @@ const BROADCAST_WORDS: usize = 80;
 
 /// Whether the contact asks his leave for what she records or posts (`word_lists::LEAVE`).
 fn asks_leave(text: &str) -> bool {
-    let low = text.to_lowercase();
+    let low = text.to_ascii_lowercase();
     word_lists::LEAVE.iter().any(|w| has_words(&low, w))
 }
 
