@@ -454,6 +454,22 @@ pub fn level(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, tuning: Tu
 /// excuses nothing else: not a threat, a demand, a recording, a sexual request, secrecy
 /// or courting — a scammer also says "for a job" (tests/tuning/README.md, round twelve).
 pub fn level_for(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, purpose: bool, tuning: Tuning) -> Level {
+    let level = judge(chain, now, s, weighted, purpose, tuning);
+    // Danger with no demand, while a counter-weight said before any call stands (a
+    // class, a circle, a service), needs the threat to name his video or his family:
+    // a threat's words aimed at nothing of his, with no recording of him claimed with
+    // them (the mushaira's "the recording … is going viral 😄" about his ghazal) are
+    // the circle's or the service's talk, a warning until a demand comes (issue 12,
+    // round eighteen; the YouTube "manager" naming "your video" with his fee stays
+    // danger, and so does a recording after the call, see `judge`).
+    let tags = chain.active(now);
+    if level == Level::Danger && weighted && tags & Tag::Money.bit() == 0 && tags & THREAT != 0 && !chain.together(THREAT & tags, HIS & tags, TOGETHER) {
+        return Level::Warning;
+    }
+    level
+}
+
+fn judge(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, purpose: bool, tuning: Tuning) -> Level {
     let tags = chain.active(now);
     // In a group each member is their own contact (issue 12): the group's shared trust
     // is not hers when she courts one member (flattery, personal questions, intimacy)
@@ -813,7 +829,9 @@ mod tests {
         assert_eq!(level(&c, Some(0), 0, true, D), Level::Notice);
         let sexual = chain(&[(Tag::Sexual, 0)]);
         assert_eq!(level(&sexual, Some(0), 0, true, D), Level::Warning);
-        let threat = chain(&[(Tag::Call, 0), (Tag::Threat, 0)]);
+        // Only a threat makes it extortion: danger once it names his video or family
+        // (with no demand yet; a threat aimed at nothing of his is a warning, round eighteen).
+        let threat = chain(&[(Tag::Call, 0), (Tag::Threat, 0), (Tag::Aimed, 0)]);
         assert_eq!(level(&threat, Some(0), 0, true, D), Level::Danger);
         let mut listing = Context::default();
         listing.add(Tag::Listing, false, false);
@@ -911,6 +929,21 @@ mod tests {
         assert_eq!(level_for(&recorded, Some(120), 0, false, true, D), Level::Danger);
         let threat = chain(&[(Tag::Call, 60), (Tag::Threat, 120), (Tag::Aimed, 120)]);
         assert_eq!(level_for(&threat, Some(120), 0, false, true, D), Level::Danger);
+    }
+
+    #[test]
+    fn with_a_counter_weight_a_threat_aimed_at_nothing_of_his_and_no_demand_is_a_warning() {
+        // The class's "viral fever" or the mushaira's "going viral" after its call: a warning.
+        let talk = chain(&[(Tag::Call, 0), (Tag::Threat, 0)]);
+        assert_eq!(level(&talk, Some(0), 5, true, D), Level::Warning);
+        // Danger as before without the counter-weight, with his video named, or with a demand.
+        assert_eq!(level(&talk, Some(0), 5, false, D), Level::Danger);
+        let his = chain(&[(Tag::Call, 0), (Tag::Threat, 0), (Tag::Aimed, 0)]);
+        assert_eq!(level(&his, Some(0), 5, true, D), Level::Danger);
+        let recorded = chain(&[(Tag::Call, 0), (Tag::Threat, 0), (Tag::Recording, 0)]);
+        assert_eq!(level(&recorded, Some(0), 5, true, D), Level::Danger);
+        let paid = chain(&[(Tag::Call, 0), (Tag::Threat, 0), (Tag::Aimed, 0), (Tag::Money, 0)]);
+        assert_eq!(level(&paid, Some(0), 5, true, D), Level::Danger);
     }
 
     #[test]

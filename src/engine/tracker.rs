@@ -46,7 +46,7 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 7] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 8] = [
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
             ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
@@ -54,6 +54,7 @@ mod tests {
             ("laugh", LAUGH_EXAMPLES, &|t| super::laughing(t)),
             ("affection", AFFECTION_EXAMPLES, &|t| super::affectionate(t).is_some()),
             ("call", CALL_EXAMPLES, &|t| super::names_the_call(t, &first(t))),
+            ("leave", LEAVE_EXAMPLES, &|t| super::asks_leave(t)),
         ];
         for (name, (positive, negative), f) in checks {
             for t in positive {
@@ -661,6 +662,14 @@ mod tests {
         t.push(&call());
         t.push(&at(3, true, "I will send your video to your family"));
         assert_eq!(t.push(&at(5, true, "Fee 20000 on UPI now")).level, Level::Danger);
+        // A trade's advance with its GST bill after the survey call: a bill (round eighteen).
+        let mut t = Tracker::new(clinic(), Tuning::default(), None);
+        t.push(&call());
+        assert!(t.push(&at(5, true, "Slot hold panna ₹5,000 advance, GST bill tharom")).level < Level::Danger);
+        let mut t = Tracker::new(clinic(), Tuning::default(), None);
+        t.push(&call());
+        t.push(&at(3, true, "I will send your video to your family"));
+        assert_eq!(t.push(&at(5, true, "Send 20000, GST bill I will give")).level, Level::Danger);
     }
 
     #[test]
@@ -675,6 +684,26 @@ mod tests {
         let mut t = Tracker::new(buyer(), Tuning::default(), None);
         t.push(&call());
         assert_eq!(t.push(&at(5, true, "Please share your WhatsApp number, your wife will see the photos")).level, Level::Danger);
+    }
+
+    #[test]
+    fn her_recording_said_with_his_leave_asked_is_no_lever_unless_she_already_holds_one() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let mother = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Shalini".into()) };
+        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        // The pupil's mother asks his leave for the son's screen recording of the class.
+        let mut t = Tracker::new(mother(), Tuning::default(), None);
+        t.push(&call());
+        assert!(t.push(&at(5, true, "Is it ok if he screen records the call? He wants to revise")).level < Level::Danger);
+        // The same recording claimed, not asked: the lever.
+        let mut t = Tracker::new(mother(), Tuning::default(), None);
+        t.push(&call());
+        assert_eq!(t.push(&at(5, true, "I screen recorded the call")).level, Level::Danger);
+        // After a threat aimed at him, the "is it ok" is mockery, not leave.
+        let mut t = Tracker::new(mother(), Tuning::default(), None);
+        t.push(&call());
+        t.push(&at(4, true, "your video will go to your family"));
+        assert_eq!(t.push(&at(5, true, "Is it ok if I screen recorded the call?")).level, Level::Danger);
     }
 
     #[test]
@@ -1350,6 +1379,12 @@ fn kind_cue_by_id(id: &str) -> Option<Cue> {
 const BROADCAST_WORDS: usize = 80;
 
 
+/// Whether the contact asks his leave for what she records or posts (`word_lists::LEAVE`).
+fn asks_leave(text: &str) -> bool {
+    let low = text.to_ascii_lowercase();
+    word_lists::LEAVE.iter().any(|w| has_words(&low, w))
+}
+
 fn re_asked(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
     word_lists::RE_ASK.iter().any(|w| has_words(&low, w))
@@ -1827,6 +1862,23 @@ impl Tracker {
             let payout = paying || (!threatened && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout && bill(&self.engine.rules()[*r].id)));
             if payout {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Money);
+            }
+            // His leave asked for the recording or the post ("Is it ok if he screen records
+            // the call?", "आपको ठीक है? आपकी अनुमति के बिना कुछ नहीं"): the threat's or the
+            // recording's words in that message are a class's, a radio's or a trust's
+            // question, not the lever — with no sum, "or else", deadline or impostor in it,
+            // and not from one who already claimed a recording, an office, a sum or a threat
+            // aimed at him (issue 12, round eighteen).
+            if !mine
+                && found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Recording))
+                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Money | Tag::OrElse | Tag::Countdown | Tag::Impostor))
+                && !self.chains.get(author).is_some_and(|c| {
+                    let a = c.active(at);
+                    a & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || a & Tag::Threat.bit() != 0 && a & Tag::Aimed.bit() != 0
+                })
+                && asks_leave(&text)
+            {
+                found.retain(|(r, _)| !matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Recording));
             }
             // A threat's words in the contact's own invitation to a call, with no recording,
             // no "or else", no sum and no deadline ("I take an online batch on video call,
