@@ -662,14 +662,6 @@ mod tests {
         t.push(&call());
         t.push(&at(3, true, "I will send your video to your family"));
         assert_eq!(t.push(&at(5, true, "Fee 20000 on UPI now")).level, Level::Danger);
-        // A trade's advance with its GST bill after the survey call: a bill (round eighteen).
-        let mut t = Tracker::new(clinic(), Tuning::default(), None);
-        t.push(&call());
-        assert!(t.push(&at(5, true, "Slot hold panna ₹5,000 advance, GST bill tharom")).level < Level::Danger);
-        let mut t = Tracker::new(clinic(), Tuning::default(), None);
-        t.push(&call());
-        t.push(&at(3, true, "I will send your video to your family"));
-        assert_eq!(t.push(&at(5, true, "Send 20000, GST bill I will give")).level, Level::Danger);
     }
 
     #[test]
