@@ -41,6 +41,19 @@ pub fn isolated_name(name: &str) -> String {
     format!("{FSI}{}{PDI}", display_name(name))
 }
 
+/// `list.join(sep)` for `String`s: std's join is one more instance for each item
+/// type, and the module already has the one for `&str` lists.
+pub fn join(list: &[String], sep: &str) -> String {
+    let mut s = String::new();
+    for (i, x) in list.iter().enumerate() {
+        if i > 0 {
+            s.push_str(sep);
+        }
+        s.push_str(x);
+    }
+    s
+}
+
 /// Removes the isolate marks (for plain-text uses and tests).
 pub fn plain(s: &str) -> String {
     s.chars().filter(|c| *c != FSI && *c != PDI).collect()
@@ -227,7 +240,7 @@ pub fn compose(lang: Language, conv: &Conversation, a: &Assessment, now_day: i64
             b.title = t(lang, "notice_title");
             let facts = notice_facts(lang, &conv.contact, now_day);
             b.reason = if !facts.is_empty() {
-                tr(lang, "notice_reason", &[&facts.join(", ")])
+                tr(lang, "notice_reason", &[&join(&facts, ", ")])
             } else if a.stage > Stage::Contact {
                 reason(lang, conv, a, ev)
             } else {
@@ -445,6 +458,13 @@ mod tests {
         assert_eq!(b.reason, "Priya Sharma is threatening you or asking for money.");
         assert_eq!(b.advice.as_deref(), Some("Don't pay. Don't panic. Paying brings more demands. Keep the chat. Report now."));
         assert_eq!(b.quote.as_deref(), Some("Pay 5000 or video goes viral"));
+    }
+
+    #[test]
+    fn join_is_std_join() {
+        for list in [vec![], vec!["a".to_string()], vec!["a".into(), String::new(), "c d".into()]] {
+            assert_eq!(join(&list, ", "), list.join(", "));
+        }
     }
 
     #[test]

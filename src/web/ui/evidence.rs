@@ -226,7 +226,7 @@ pub fn to_html(lang: Language, kit: &EvidenceKit) -> String {
             h.push_str("</td><td>");
             h.push_str(&opt(&m.text));
             h.push_str("</td><td>");
-            h.push_str(&e(&why.join("; ")));
+            h.push_str(&e(&super::compose::join(&why, "; ")));
             h.push_str("</td></tr>\n");
         }
         h.push_str("</tbody></table>\n");
