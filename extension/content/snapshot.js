@@ -284,74 +284,45 @@
     try {
       const n = Math.min(end, rows.length);
       if (n <= start) return null;
-      const mask = only ? maskAdded(rows, start, n, seen, only, within) : maskPass(rows, start, n, seen);
-      return mask === null ? null : ask(rows[start], mask, s);
+      const done = only ? new Set() : null;
+      let mask = '';
+      let any = false;
+      let prev = null;
+      for (let i = start; i < n; i++) {
+        const r = rows[i];
+        if (!r || (prev !== null && prev.nextElementSibling !== r)) return null;
+        prev = r;
+        let read = !(seen && seen.has(r));
+        if (read && only) {
+          read = !done.has(r) && r.matches(only) && (!within || within.contains(r));
+          if (read) done.add(r);
+        }
+        mask += read ? '1' : '0';
+        any = any || read;
+      }
+      if (!any) return null;
+      let sj = settings.get(s);
+      if (sj === undefined) {
+        sj = JSON.stringify(s);
+        settings.set(s, sj);
+      }
+      answer = null;
+      waiting = true;
+      try {
+        rows[start].dispatchEvent(new CustomEvent(REQ, { detail: mask + '\n' + sj }));
+      } finally {
+        waiting = false;
+      }
+      const a = answer;
+      answer = null;
+      if (a === null) {
+        absent = true;
+        return null;
+      }
+      return typeof a === 'string' ? mask + RECORD + a : null;
     } catch (_) {
       return null;
     }
-  }
-
-  // The mask of a batch of a full pass (a NodeList, no `only`) and of added rows (an
-  // Array, with `only`) are built by two functions, so the code V8 optimises for the
-  // first read is not thrown away when the first append runs the other kind of list
-  // (README "Page cost", round nine-b and round ten). Each returns null when the
-  // batch is not one chain of siblings or nothing is to be read.
-  function maskPass(rows, start, n, seen) {
-    let mask = '';
-    let any = false;
-    let prev = null;
-    for (let i = start; i < n; i++) {
-      const r = rows[i];
-      if (!r || (prev !== null && prev.nextElementSibling !== r)) return null;
-      prev = r;
-      const read = !(seen && seen.has(r));
-      mask += read ? '1' : '0';
-      any = any || read;
-    }
-    return any ? mask : null;
-  }
-
-  function maskAdded(rows, start, n, seen, only, within) {
-    const done = new Set();
-    let mask = '';
-    let any = false;
-    let prev = null;
-    for (let i = start; i < n; i++) {
-      const r = rows[i];
-      if (!r || (prev !== null && prev.nextElementSibling !== r)) return null;
-      prev = r;
-      let read = !(seen && seen.has(r));
-      if (read) {
-        read = !done.has(r) && r.matches(only) && (!within || within.contains(r));
-        if (read) done.add(r);
-      }
-      mask += read ? '1' : '0';
-      any = any || read;
-    }
-    return any ? mask : null;
-  }
-
-  // The request for the rows from `first` on that `mask` names; see snapshotMain.
-  function ask(first, mask, s) {
-    let sj = settings.get(s);
-    if (sj === undefined) {
-      sj = JSON.stringify(s);
-      settings.set(s, sj);
-    }
-    answer = null;
-    waiting = true;
-    try {
-      first.dispatchEvent(new CustomEvent(REQ, { detail: mask + '\n' + sj }));
-    } finally {
-      waiting = false;
-    }
-    const a = answer;
-    answer = null;
-    if (a === null) {
-      absent = true;
-      return null;
-    }
-    return typeof a === 'string' ? mask + RECORD + a : null;
   }
 
   globalThis.__saavdhanSnapshot = snapshot;
