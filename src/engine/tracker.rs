@@ -696,6 +696,10 @@ mod tests {
         t.push(&call());
         t.push(&at(4, true, "your video will go to your family"));
         assert_eq!(t.push(&at(5, true, "Is it ok if I screen recorded the call?")).level, Level::Danger);
+        // The leave asked in mockery, naming his family as the audience: the threat itself.
+        let mut t = Tracker::new(mother(), Tuning::default(), None);
+        t.push(&call());
+        assert_eq!(t.push(&at(5, true, "I recorded your video. Is it ok if I send it to your son and your friends? 😂")).level, Level::Danger);
     }
 
     #[test]
@@ -1859,11 +1863,12 @@ impl Tracker {
             // the call?", "आपको ठीक है? आपकी अनुमति के बिना कुछ नहीं"): the threat's or the
             // recording's words in that message are a class's, a radio's or a trust's
             // question, not the lever — with no sum, "or else", deadline or impostor in it,
-            // and not from one who already claimed a recording, an office, a sum or a threat
-            // aimed at him (issue 12, round eighteen).
+            // nothing of his named as the audience or the thing ("Is it ok if I send it to
+            // your son? 😂" is the threat, mocking), and not from one who already claimed a
+            // recording, an office, a sum or a threat aimed at him (issue 12, round eighteen).
             if !mine
                 && found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Recording))
-                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Money | Tag::OrElse | Tag::Countdown | Tag::Impostor))
+                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Money | Tag::OrElse | Tag::Countdown | Tag::Impostor | Tag::Aimed))
                 && !self.chains.get(author).is_some_and(|c| {
                     let a = c.active(at);
                     a & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || a & Tag::Threat.bit() != 0 && a & Tag::Aimed.bit() != 0
