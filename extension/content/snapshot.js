@@ -20,8 +20,8 @@
 // nothing global, and answers the isolated side's requests. In the main world a
 // node's wrapper is kept in the node itself; every other world's in a map per
 // world, and Firefox's content script sees the page through Xray wrappers: the
-// same walk costs 1.5-2 us a row less in Chromium and a third in Firefox (README
-// "Page cost", rounds eight and nine).
+// same walk costs 1.5-2 us a row less in Chromium and a third in Firefox
+// (docs/performance.md "Page cost", rounds eight and nine).
 (function () {
   'use strict';
   const MAIN = false; // tools/package.mjs: true in content/snapshot-main.js
@@ -187,7 +187,8 @@
         if (CELL === null && role !== null && role === s.cell) CELL = c;
       }
       // One call per element (a leaf gives null): asking for the count first was no
-      // cheaper, in the content script's world on the bench's rows (README "Page cost").
+      // cheaper, in the content script's world on the bench's rows
+      // (docs/performance.md "Page cost").
       const f = firstChild(c);
       if (f !== null) walk(f, s, inScope, hid, head);
     }

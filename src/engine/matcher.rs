@@ -153,7 +153,7 @@ impl Matcher {
         // Rule order, as promised, for what is returned: the touched rules are visited
         // sorted by rule (each is in `state` once). One sort of (usize, usize) pairs
         // here and for the spans below: each slice type sorted is another copy of the
-        // sort in the module (README "Performance", size).
+        // sort in the module (docs/performance.md "Size").
         order.clear();
         order.extend(state.iter().enumerate().map(|(i, s)| (s.0 as usize, i)));
         order.sort_unstable();

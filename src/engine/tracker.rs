@@ -2093,7 +2093,7 @@ impl Tracker {
         };
         // A stable sort by that key: (key, position) pairs sorted, then the events moved
         // into that order (pairs of usize are the one slice type the engine sorts: each
-        // type sorted is another copy of the sort in the module, README "Performance").
+        // type sorted is another copy of the sort in the module, docs/performance.md "Size").
         // Most messages add at most one event, or events already in that order: nothing to move.
         if !self.events[start..].windows(2).all(|w| context_first(&w[0]) <= context_first(&w[1])) {
             let mut order: Vec<(usize, usize)> = self.events[start..].iter().map(|e| context_first(e) as usize).zip(0..).collect();

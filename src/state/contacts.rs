@@ -42,8 +42,8 @@ pub struct Entry<F> {
 pub struct ContactStore<F> {
     pub version: u32,
     /// A hash map, not a `BTreeMap`: the content module then carries one `BTreeMap`
-    /// instance fewer (README "Performance"); nothing here needs the keys in order
-    /// (the least recent entry is found by time, ties by key).
+    /// instance fewer (docs/performance.md "Size"); nothing here needs the keys in
+    /// order (the least recent entry is found by time, ties by key).
     pub contacts: HashMap<String, Entry<F>>,
 }
 
@@ -121,7 +121,8 @@ impl<F: Serialize + DeserializeOwned + Clone> ContactStore<F> {
     /// Drops the `n` least recently active entries (storage is full); returns how many went.
     /// Ties go by key. One least recent entry at a time, without a sort: this runs only
     /// when storage is full, on at most [`MAX_CONTACTS`] entries, and a sort of this
-    /// pair type would be one more copy of the sort in the module (README "Performance").
+    /// pair type would be one more copy of the sort in the module (docs/performance.md
+    /// "Size").
     pub fn trim_oldest(&mut self, n: usize) -> usize {
         let n = n.min(self.contacts.len());
         for _ in 0..n {

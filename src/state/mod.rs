@@ -18,7 +18,8 @@ use serde::Serialize;
 
 /// A store's value as it is written: its JSON text, straight from its serde derive
 /// (not through `serde_json::Value`: the content module then carries no serializer
-/// into `Value`; README "Performance"), and the schema version the text carries.
+/// into `Value`; docs/performance.md "Size"), and the schema version the text
+/// carries.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stored {
     pub text: String,

@@ -221,7 +221,7 @@ pub async fn set_making_room_in_turn(key: &str, value: &Stored) -> Result<(), Js
     // The facts as the content controller reads and writes them (lenient serde
     // defaults): an entry it could not read goes here as it would on its next load,
     // and the module carries one instance of the generic store, not a second one over
-    // serde_json::Value (-17.6 KB raw, -6.2 KB gzip; README "Performance").
+    // serde_json::Value (-17.6 KB raw, -6.2 KB gzip; docs/performance.md "Size").
     type Facts = ContactStore<crate::engine::ContactFacts>;
     let stored = value_from_js(&get_raw(Area::Local, key).await?)?;
     if crate::state::written_by_newer(&stored, value.version) {

@@ -377,7 +377,7 @@ async function readerCost(server) {
     // 30 appends: the table's figure is the first 10 (as before); appends 11-30 are
     // printed apart. The first appends after the first read cost more: they run code the
     // first read did not (compiled on its first call) or not enough to be optimised, and
-    // V8 optimises it in the background meanwhile (README "Page cost", round nine-b).
+    // V8 optimises it in the background meanwhile (docs/performance.md "Page cost", round nine-b).
     const all = [];
     for (let i = 0; i < 30; i++) {
       const pb = await perf();
@@ -402,7 +402,8 @@ async function readerCost(server) {
     const partL = (k) => f(median(later.map((x) => x[k])), 2);
     log(`reader: appends 11-30 (${later.length} samples), medians: step ${partL('ms')} ms = changes ${partL('changes')} + read ${partL('read')} + merge, engine and UI ${partL('feed')} ms (+ rest)`);
     // Each append's step in turn: the first appends run code the first read did not, or not
-    // enough to be optimised yet (README "Page cost", round nine-b; tools/bench/warmup-trace.mjs).
+    // enough to be optimised yet (docs/performance.md "Page cost", round nine-b;
+    // tools/bench/warmup-trace.mjs).
     log(`reader: each append's step (ms): ${all.map((x) => f(x.ms, 1)).join(' ')}`);
     const startup = JSON.parse(await page.evaluate(() => document.documentElement.getAttribute('data-saavdhan-startup') || 'null'));
     // What one row costs to read, against a floor: one textContent per row (the

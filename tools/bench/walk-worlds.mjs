@@ -1,6 +1,6 @@
 // The snapshot helper's walk run in the content script's ISOLATED world against the
 // same walk run in the page's own (MAIN) world, on the same rows (issue 11, item 4;
-// README "Performance" → "Page cost", round eight). Headless Chromium, the test build.
+// docs/performance.md "Page cost", round eight). Headless Chromium, the test build.
 //
 //   node tools/bench/walk-worlds.mjs [--reps 7] [--ext DIR] [--firefox]
 //

@@ -1,6 +1,6 @@
-// Why the first appends after the first read cost more (issue 11, item 4; README
-// "Page cost", round nine-b): a trace of N appends of 100 rows to the bench's
-// 5,000-row thread (headless Chromium, the test build), and per append
+// Why the first appends after the first read cost more (issue 11, item 4;
+// docs/performance.md "Page cost", round nine-b): a trace of N appends of 100 rows
+// to the bench's 5,000-row thread (headless Chromium, the test build), and per append
 //   step     the step's own figure (performance.measure "saavdhan:step", &bench=1)
 //   cpu      the main thread's CPU time in the task that ran it (the trace's tdur)
 //   off      wall minus CPU of that task: the main thread was runnable but not running

@@ -12,7 +12,7 @@ fn invisible(c: char) -> bool {
 /// collapsed, trimmed. Only ASCII is lower-cased: no label has a cased letter
 /// outside ASCII (build/labels.rs refuses one), so a text matches a label exactly
 /// as it would under Unicode lower-casing, and the content module carries no
-/// Unicode case table for it (README "Performance").
+/// Unicode case table for it (docs/performance.md "Size").
 pub fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     norm_into(s, &mut out);

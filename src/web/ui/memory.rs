@@ -72,7 +72,7 @@ pub fn hidden_for_now(mem: &ContactMemory, level: Level, stage: Stage) -> bool {
 pub struct Memory {
     pub version: u32,
     /// A hash map, not a `BTreeMap`: the module then carries one `BTreeMap` instance
-    /// fewer (-5.7 KB raw, -1.4 KB gzip; README "Performance"); nothing here needs
+    /// fewer (-5.7 KB raw, -1.4 KB gzip; docs/performance.md "Size"); nothing here needs
     /// the keys in order (the oldest entry is found by time, ties by key).
     pub contacts: HashMap<String, ContactMemory>,
 }
