@@ -37,7 +37,7 @@ const STRONG_GROOMING: u32 = bits(&[Tag::Flattery, Tag::Personal, Tag::Intimacy,
 /// Courting said in words: what the user's own words can answer.
 const SAID_GROOMING: u32 = bits(&[Tag::Flattery, Tag::Personal, Tag::Intimacy]);
 pub const OFF_PLATFORM: u32 = bits(&[Tag::NumberAsk, Tag::AppMove, Tag::Secrecy]);
-const VIDEO_CALL: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call]);
+pub const VIDEO_CALL: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call]);
 /// The contact's step that a counter-weight excuses (her move off Facebook, her
 /// invitation or call): see `Tracker::pretext_outlived`.
 pub const STEP: u32 = OFF_PLATFORM | VIDEO_CALL;

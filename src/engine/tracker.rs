@@ -442,6 +442,44 @@ mod tests {
     }
 
     #[test]
+    fn her_first_call_at_night_voids_the_pretext_she_named() {
+        use crate::engine::time::Timestamp;
+        use crate::engine::{Contact, FriendStatus, Level, Message, MessageKind, Sender, Tracker, Tuning};
+        let msg = |time: &str, them: bool, t: &str| Message {
+            from: if them { Sender::Them } else { Sender::Me },
+            author: None,
+            at: Timestamp::parse_rfc3339(&format!("2026-11-28T{time}")),
+            kind: MessageKind::Text,
+            text: Some(t.into()),
+        };
+        // A "patient" names his clinic and asks his WhatsApp in the afternoon: no warning.
+        // Her invitation at 11 in the morning is the teleconsult's; at 22:40 it is no
+        // clinic's (round twenty: w17a, w18a, w18b, w20b, w21a, w21b).
+        let run = |call_at: &str, group: bool| {
+            let contact = Contact { friend_status: FriendStatus::Friends, group, ..Contact::named("P".into()) };
+            let mut t = Tracker::new(contact, Tuning::default(), None);
+            t.push(&msg("15:00:00+05:30", true, "Namaste, I need an appointment at your clinic for my father"));
+            t.push(&msg("15:05:00+05:30", false, "Ok, tell me the problem"));
+            assert!(t.push(&msg("15:06:00+05:30", true, "Send me your whatsapp number, I will send his reports")).level < Level::Warning);
+            t.push(&msg("15:10:00+05:30", false, "ok"));
+            t.push(&msg(call_at, true, "Can we do a video call now?")).level
+        };
+        assert!(run("11:00:00+05:30", false) < Level::Warning);
+        assert!(run("16:00:00+05:30", false) < Level::Warning);
+        assert_eq!(run("22:40:00+05:30", false), Level::Warning);
+        assert_eq!(run("05:30:00+05:30", false), Level::Warning);
+        // An export's UTC seconds (offset zero) say nothing of his evening.
+        assert!(run("22:40:00Z", false) < Level::Warning);
+        // A group's call is the group's: its hour changes nothing.
+        assert_eq!(run("22:40:00+05:30", true), run("11:00:00+05:30", true));
+        // His son abroad, kinship both ways, calls at night: trust, as before.
+        let mut t = Tracker::new(Contact { friend_status: FriendStatus::Friends, ..Contact::named("S".into()) }, Tuning::default(), None);
+        t.push(&msg("21:00:00+05:30", true, "Papa namaste, did the money reach?"));
+        t.push(&msg("21:02:00+05:30", false, "Haan beta, aa gaye"));
+        assert!(t.push(&msg("22:30:00+05:30", true, "Video call karein? Chintu wants to see you")).level < Level::Warning);
+    }
+
+    #[test]
     fn his_kinship_word_after_her_hearts_is_still_his() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         // A daughter's "Papa 😘", then his "mummy kaisi hai?": kinship both ways. Her
@@ -1200,6 +1238,11 @@ pub struct Tracker {
     /// Her first step off Facebook or towards a call came in a later message than that
     /// affection: she courted him before her step. Set once, with `first_step`.
     fond_first: bool,
+    /// Whether the message being read was written at night (`at_night`), and whether the
+    /// contact's first invitation or call (the video-call step) came at night: set once,
+    /// in a one-to-one thread, kept across `replay` (see `pretext_outlived`).
+    night_now: bool,
+    night_call: Option<bool>,
 }
 
 fn kind_cue(kind: MessageKind) -> Option<Cue> {
@@ -1259,6 +1302,18 @@ fn own_relative(text: &str, matched: &str) -> bool {
     let Some(first) = word.split_whitespace().next() else { return false };
     let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).filter(|w| !w.is_empty()).collect();
     words.windows(2).any(|w| (w[1] == first && word_lists::POSSESSIVE.contains(&w[0])) || (w[0] == first && word_lists::COMPARISON.contains(&w[1])))
+}
+
+/// The hours of the night, local as the message was written: from 21:00 until 06:00.
+const NIGHT_FROM: i64 = 21;
+const NIGHT_UNTIL: i64 = 6;
+
+/// Whether `t` falls at night where it was written: known to the second and written with
+/// its offset (the page's time at the browser's offset; an export's UTC seconds, offset
+/// zero, say nothing of his evening and are not read).
+fn at_night(t: Timestamp) -> bool {
+    let h = (t.unix() + i64::from(t.offset_seconds())).rem_euclid(time::DAY) / 3600;
+    t.offset_seconds() != 0 && t.precision() == time::Precision::Second && (h >= NIGHT_FROM || h < NIGHT_UNTIL)
 }
 
 /// Words the user's first message must have to be an errand of his own.
@@ -1656,6 +1711,8 @@ impl Tracker {
             first_step: None,
             fond_at: None,
             fond_first: false,
+            night_now: false,
+            night_call: None,
             sought: false,
             errand: false,
             rang: false,
@@ -1767,6 +1824,7 @@ impl Tracker {
         let index = self.pushed;
         self.pushed += 1;
         let own_at = msg.at.map(Timestamp::unix);
+        self.night_now = msg.at.is_some_and(at_night);
         // Nothing earlier is known: no message remembered from an earlier visit.
         let nothing_before = match (self.first_time, own_at) {
             (Some(first), Some(at)) => first >= at,
@@ -2326,10 +2384,17 @@ impl Tracker {
     /// of the one-to-one threads with a counter-weight at her first step, her hearts
     /// stood with a step in 11 of 29 late scams and 8 of 368 benign; built as here, 7
     /// scams of 6 sets warned at the ask and 1 benign at a warning, a former pupil's 😍).
+    /// Nor once her first invitation or call came at night (`night_call`, 21:00 to
+    /// 06:00 where it was written): a buyer, a clinic, a class or a circle calls in the
+    /// day; the chain's "patient's daughter" or "reporter" calls when he is alone at
+    /// home (round twenty: of the one-to-one threads with a counter-weight or a purpose
+    /// in force at her first invitation or call, 3 of 238 benign had it at night, all
+    /// of them family the user calls so himself, and 11 of 24 scams warned late).
     fn pretext_outlived(&self) -> bool {
         let first = self.first_time.into_iter().chain(self.conversation_start()).min();
         match (self.first_step, first) {
             (Some((_, _, true)), _) if self.fond_first && !self.contact.group => true,
+            (Some((_, _, true)), _) if self.night_call == Some(true) => true,
             (Some((Some(step), replies, true)), Some(first)) => {
                 !self.contact.group && step - first >= PRETEXT_SITTING && replies >= PRETEXT_REPLIES
             }
@@ -2422,6 +2487,9 @@ impl Tracker {
                 self.first_step = Some((at, self.sent[1], true));
                 self.fond_first = self.fond_at.is_some_and(|f| index.is_some_and(|i| f < i));
             }
+            if self.night_call.is_none() && tag.bit() & combine::VIDEO_CALL != 0 {
+                self.night_call = Some(self.night_now && !self.contact.group);
+            }
             if !tag.qualifies_only() {
                 // "your video" alone is no step: only a threat it goes with is.
                 self.assessment.stage = self.assessment.stage.max(stage);
@@ -2499,7 +2567,9 @@ impl Tracker {
         let weighted = sought || errand || rang || checked || billed || self.context.counter_weight(groomed || outlived, self.flattered(at) || outlived);
         // What the talk is for, named by either side (a repair, a family occasion, a
         // rite, his treatment): her bare ask or call for it is a notice (`level_for`).
-        let purpose = !self.contact.group && self.context.purpose(groomed);
+        // Her invitation or call at night voids it too, as it voids a counter-weight
+        // (`pretext_outlived`): what the talk is for is done in the day.
+        let purpose = !self.contact.group && self.context.purpose(groomed || self.night_call == Some(true));
         let level = self
             .chains
             .iter()
