@@ -644,11 +644,19 @@ impl Emitter<'_> {
         }
     }
 
+    /// Called after every word and at each separator, mostly with nothing held back:
+    /// that check inline, the work out of line (the calls with nothing to do were 6% of
+    /// the normaliser's instructions on the bench thread, measured with callgrind).
+    #[inline]
     fn end_deva(&mut self) {
-        let n = self.deva_words.len();
-        if n == 0 {
-            return;
+        if !self.deva_words.is_empty() {
+            self.flush_deva();
         }
+    }
+
+    #[inline(never)]
+    fn flush_deva(&mut self) {
+        let n = self.deva_words.len();
         let (a, b) = self.deva_joined().unwrap_or((n, n));
         for k in 0..n {
             let (s, e) = self.deva_words[k];
@@ -722,7 +730,15 @@ impl Emitter<'_> {
 
     /// The held-back single letters (or digits) go out: joined when three or more
     /// (repeated letters collapsed, digits kept: "8 0 0 0" → "8000"), else one by one.
+    #[inline]
     fn end_run(&mut self) {
+        if !self.run.is_empty() {
+            self.flush_run();
+        }
+    }
+
+    #[inline(never)]
+    fn flush_run(&mut self) {
         match self.run.len() {
             0 => {}
             1 | 2 => {
