@@ -142,10 +142,18 @@ impl<T: Hash + Eq + Clone> Log<T> {
     }
 
     /// Merges the rows mounted now; returns the new rows (older ones first, then newer).
+    /// Into an empty log (a thread's first read) the window is a window grown
+    /// from nothing: `merge_grown` takes it, so the first read runs (and V8
+    /// compiles and tiers up) the code every later append of rows runs.
     pub fn merge(&mut self, rows: &[T]) -> (Vec<T>, Merge) {
         let n = rows.len() as i64;
         if n == 0 {
             return (Vec::new(), Merge { prepended: 0, appended: 0, placed: None });
+        }
+        if self.items.is_empty() {
+            if let Some(r) = self.merge_grown(rows, Placed { at: 0, rows: 0, reshaped: self.reshaped }) {
+                return r;
+            }
         }
         let len = self.items.len() as i64;
         let rh: Vec<u64> = rows.iter().map(hash_of).collect();
@@ -311,7 +319,8 @@ impl<T: Hash + Eq + Clone> Log<T> {
             self.items.push(t.clone());
         }
         let placed = Placed { at: since.at, rows: rows.len(), reshaped: self.reshaped };
-        Some((new.clone(), Merge { prepended: 0, appended: new.len(), placed: Some(placed) }))
+        let appended = new.len();
+        Some((new, Merge { prepended: 0, appended, placed: Some(placed) }))
     }
 }
 

@@ -138,8 +138,18 @@ fn selectors(layout: Layout) -> JsValue {
 /// string: per row its record, or none for a row in `seen` (already read).
 /// `None` when the helper is missing or failed (the caller reads the rows with `view_dom`).
 pub fn batch(rows: &JsValue, start: u32, end: u32, seen: &JsValue, layout: Layout) -> Option<Batch> {
+    ask(rows, start, end, seen, layout, None)
+}
+
+/// The one call both a full pass (`batch`) and added rows (`batch_rows`) make:
+/// the same arguments, and for added rows the list they must be rows of.
+fn ask(rows: &JsValue, start: u32, end: u32, seen: &JsValue, layout: Layout, within: Option<&Element>) -> Option<Batch> {
     let sels = SELECTORS.with(|s| s[if layout == Layout::Grid { 0 } else { 1 }].clone());
     let args = js_sys::Array::of5(rows, &JsValue::from(start), &JsValue::from(end), seen, &sels);
+    if let Some(list) = within {
+        args.push(&JsValue::from_str(layout.row_sel()));
+        args.push(list.as_ref());
+    }
     call(&args)
 }
 
@@ -205,10 +215,6 @@ pub fn batch_with(f: &js_sys::Function, rows: &JsValue, start: u32, end: u32, la
 /// `list` (an added wrapper or content, another list's row) and any repeat:
 /// their records are empty. `None` when the helper is missing or failed.
 pub fn batch_rows(rows: &JsValue, seen: &JsValue, layout: Layout, list: &Element) -> Option<Batch> {
-    let sels = SELECTORS.with(|s| s[if layout == Layout::Grid { 0 } else { 1 }].clone());
     let n = rows.unchecked_ref::<js_sys::Array>().length();
-    let args = js_sys::Array::of5(rows, &JsValue::from(0), &JsValue::from(n), seen, &sels);
-    args.push(&JsValue::from_str(layout.row_sel()));
-    args.push(list.as_ref());
-    call(&args)
+    ask(rows, 0, n, seen, layout, Some(list))
 }
