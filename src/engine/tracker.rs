@@ -783,28 +783,6 @@ mod tests {
     }
 
     #[test]
-    fn an_office_landline_she_gives_to_check_her_by_keeps_her_bare_ask_a_notice() {
-        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
-        for yes in ["office landline 04365 248190", "बात कर लीजिए 0532-24XXXXX पर", "Kinva office cha number: 02352 22xxxx", "033-2555 1840, ext 214", "call 0495-2401330."] {
-            assert!(super::landline(yes), "{yes}");
-        }
-        // Account numbers, numbers abroad, mobile numbers, sums and dates are none.
-        for no in ["A/c 6021 0010 8812 IFSC PUNB0602100", "Bank: A/c 0000 4512 7788", "+1 555 010 0199", "98765 43210", "0 9876543210", "20000 bhejo", "05/12/2026", "0532-24"] {
-            assert!(!super::landline(no), "{no}");
-        }
-        let run = |first: &str, ask: &str| {
-            let mut t = Tracker::new(Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("X".into()) }, Tuning::default(), None);
-            t.push(&at(0, true, first));
-            t.push(&at(1, true, ask)).level
-        };
-        let ask = "Please share your WhatsApp number";
-        assert!(run("Namaste sir, I am from the Sunday magazine. Our office 0821 2400 xxx", ask) < Level::Warning);
-        assert_eq!(run("Namaste sir, I am from the Sunday magazine. My number 98765 43210", ask), Level::Warning);
-        // It excuses nothing else: courting, a threat, a demand.
-        assert_eq!(run("Namaste sir, our office 0821 2400 xxx. You look so handsome, are you alone?", ask), Level::Warning);
-    }
-
-    #[test]
     fn a_purpose_named_keeps_her_bare_ask_or_call_a_notice_never_the_chain() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let friend = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Asha".into()) };
@@ -1206,8 +1184,6 @@ pub struct Tracker {
     /// appointment kept (see `appointment`): `None` before her first call.
     my_last: Option<i64>,
     kept: Option<bool>,
-    /// The contact gave an office's landline to check her by (see `landline`).
-    landline: bool,
     /// The contact asked his number with an app named ("your WhatsApp number"), not only
     /// his phone number (see `evaluate`'s identity check).
     app_asked: bool,
@@ -1343,19 +1319,6 @@ fn appointment(call: Option<i64>, last: Option<i64>, mine: Option<i64>) -> bool 
 /// The pause before her call that makes it a new sitting (cw2's "six hours after the
 /// previous message").
 const APPOINTMENT: i64 = 6 * 60 * 60;
-
-/// Whether the number in `text` (`contact_id`) is an Indian landline: a trunk "0", an
-/// area code of two to four digits beginning with 1 to 8 (a mobile number begins with 6
-/// to 9 and has none), a hyphen or space, then the subscriber's digits (masks allowed),
-/// eleven in all with the "0" ("0532-24XXXXX", "02352 22xxxx", "033-2555 1840"); an
-/// account number ("6021 0010 8812") or a number abroad ("+1 555 010 0199") is none.
-fn landline(text: &str) -> bool {
-    contact_id(text).is_some_and(|id| {
-        let b = id.as_bytes();
-        let code = b.iter().position(|&c| c == b' ' || c == b'-').unwrap_or(0);
-        b[0] == b'0' && matches!(b[1], b'1'..=b'8') && (3..=5).contains(&code) && b.iter().filter(|c| c.is_ascii_alphanumeric()).count() == 11
-    })
-}
 
 /// Words the user's first message must have to be an errand of his own.
 const SOUGHT_WORDS: usize = 6;
@@ -1757,7 +1720,6 @@ impl Tracker {
             rang: false,
             my_last: None,
             kept: None,
-            landline: false,
             app_asked: false,
             authors: Vec::new(),
             author_since: Vec::new(),
@@ -1872,8 +1834,6 @@ impl Tracker {
         }
         if msg.from == Sender::Me {
             self.my_last = own_at.max(self.my_last);
-        } else if !self.landline && msg.kind == MessageKind::Text {
-            self.landline = msg.text.as_deref().is_some_and(landline);
         }
         // Nothing earlier is known: no message remembered from an earlier visit.
         let nothing_before = match (self.first_time, own_at) {
@@ -2607,11 +2567,9 @@ impl Tracker {
         let weighted = sought || errand || rang || checked || billed || self.context.counter_weight(groomed || outlived, self.flattered(at) || outlived);
         // What the talk is for, named by either side (a repair, a family occasion, a
         // rite, his treatment): her bare ask or call for it is a notice (`level_for`).
-        // A call she placed as an appointment kept (see `appointment`), or an office's
-        // landline she gave to check her by (see `landline`: in 11 benign conversations of
-        // 7 sets, no scam of tests/corpus or tests/tuning), weighs like a purpose named:
-        // her bare ask or call a notice while nothing of the chain comes with it.
-        let purpose = !self.contact.group && (self.context.purpose(groomed) || self.kept == Some(true) || self.landline);
+        // A call she placed as an appointment kept (see `appointment`) is bare like a
+        // call for a purpose named: a notice while nothing of the chain comes with it.
+        let purpose = !self.contact.group && (self.context.purpose(groomed) || self.kept == Some(true));
         let level = self
             .chains
             .iter()
