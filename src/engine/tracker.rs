@@ -784,6 +784,43 @@ mod tests {
     }
 
     #[test]
+    fn her_call_at_the_hour_agreed_in_an_earlier_sitting_is_an_appointment_kept() {
+        use crate::engine::time::Timestamp;
+        use crate::engine::{Contact, FriendStatus, Level, Message, MessageKind, Sender, Tracker, Tuning};
+        // Round nineteen: a call that opens a new sitting, six hours or more after the
+        // user's answer, is the interview or consult kept at the hour agreed; the chain's
+        // call comes while he is engaged.
+        let m = |day: u32, hm: &str, them: bool, kind: MessageKind, t: &str| {
+            let ts = Timestamp::parse_rfc3339(&format!("2026-11-{day:02}T{hm}:00+05:30")).unwrap();
+            Message { from: if them { Sender::Them } else { Sender::Me }, author: None, at: Some(ts), kind, text: (!t.is_empty()).then(|| t.into()) }
+        };
+        let run = |msgs: &[Message]| {
+            let mut t = Tracker::new(Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("X".into()) }, Tuning::default(), None);
+            msgs.iter().map(|x| t.push(x).level).last().unwrap()
+        };
+        let talk = [
+            m(10, "10:00", true, MessageKind::Text, "Namaste sir, I saw your old photos of the village fair"),
+            m(10, "10:30", false, MessageKind::Text, "Yes, my father was a trustee then"),
+            m(10, "10:35", true, MessageKind::Text, "Shall we speak on Saturday at 11?"),
+            m(10, "10:40", false, MessageKind::Text, "OK, Saturday 11"),
+        ];
+        let kept = m(12, "11:00", true, MessageKind::VideoCall, "");
+        let at_once = m(10, "10:45", true, MessageKind::VideoCall, "");
+        assert!(run(&[talk.to_vec(), vec![kept.clone()]].concat()) < Level::Warning);
+        // The same call minutes after his answer: the chain's.
+        assert_eq!(run(&[talk.to_vec(), vec![at_once]].concat()), Level::Warning);
+        // After a pause, but he had not answered in the sitting before (her messages only).
+        let unanswered = [talk.to_vec(), vec![m(11, "09:00", true, MessageKind::Text, "Good morning sir")], vec![kept.clone()]].concat();
+        assert_eq!(run(&unanswered), Level::Warning);
+        // A later call of hers in the same sitting is no appointment.
+        let again = [talk.to_vec(), vec![kept.clone(), m(12, "11:30", false, MessageKind::Text, "Thank you"), m(12, "11:32", true, MessageKind::VideoCall, "")]].concat();
+        assert_eq!(run(&again), Level::Warning);
+        // The appointment's call is still the chain's call for what follows it.
+        let threat = m(12, "11:20", true, MessageKind::Text, "I recorded the call. Send 20,000 or your video goes to your family");
+        assert_eq!(run(&[talk.to_vec(), vec![kept, threat]].concat()), Level::Danger);
+    }
+
+    #[test]
     fn a_purpose_named_keeps_her_bare_ask_or_call_a_notice_never_the_chain() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let friend = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Asha".into()) };
@@ -1181,6 +1218,10 @@ pub struct Tracker {
     /// The user placed a call to the contact himself (it connected) before she placed or
     /// asked for one: a relation he engages, weighed like his errand (see `evaluate`).
     rang: bool,
+    /// When the user last wrote, and whether every call the contact placed came as an
+    /// appointment kept (see `appointment`): `None` before her first call.
+    my_last: Option<i64>,
+    kept: Option<bool>,
     /// The contact asked his number with an app named ("your WhatsApp number"), not only
     /// his phone number (see `evaluate`'s identity check).
     app_asked: bool,
@@ -1315,6 +1356,23 @@ fn at_night(t: Timestamp) -> bool {
     let h = (t.unix() + i64::from(t.offset_seconds())).rem_euclid(time::DAY) / 3600;
     t.offset_seconds() != 0 && t.precision() == time::Precision::Second && (h >= NIGHT_FROM || h < NIGHT_UNTIL)
 }
+/// Whether a call the contact placed at `call` is an appointment kept: it opens a new
+/// sitting, `APPOINTMENT` or more after the last message of either side (`last`), and the
+/// sitting before ended with the user writing in it (`mine`, within `combine::TOGETHER`
+/// of its last message) — the hour agreed ("Saturday 11 am?" "चालेल"), the call coming
+/// then. The chain's call comes while he is engaged, minutes after her invitation: none
+/// of the 52 scams of tests/corpus and tests/tuning warned at the call has one, 12 benign
+/// (interviews, consults, families) do (tests/tuning/README.md, round nineteen). It is
+/// still the chain's call for what follows (a recording, a threat, a demand).
+fn appointment(call: Option<i64>, last: Option<i64>, mine: Option<i64>) -> bool {
+    match (call, last, mine) {
+        (Some(call), Some(last), Some(mine)) => call - last >= APPOINTMENT && last - mine <= combine::TOGETHER,
+        _ => false,
+    }
+}
+/// The pause before her call that makes it a new sitting (cw2's "six hours after the
+/// previous message").
+const APPOINTMENT: i64 = 6 * 60 * 60;
 
 /// Words the user's first message must have to be an errand of his own.
 const SOUGHT_WORDS: usize = 6;
@@ -1716,6 +1774,8 @@ impl Tracker {
             sought: false,
             errand: false,
             rang: false,
+            my_last: None,
+            kept: None,
             app_asked: false,
             authors: Vec::new(),
             author_since: Vec::new(),
@@ -1825,6 +1885,13 @@ impl Tracker {
         self.pushed += 1;
         let own_at = msg.at.map(Timestamp::unix);
         self.night_now = msg.at.is_some_and(at_night);
+        if msg.from == Sender::Them && matches!(msg.kind, MessageKind::VideoCall | MessageKind::MissedVideoCall) {
+            let kept = appointment(own_at, self.last_time, self.my_last);
+            self.kept = Some(self.kept.unwrap_or(true) && kept);
+        }
+        if msg.from == Sender::Me {
+            self.my_last = own_at.max(self.my_last);
+        }
         // Nothing earlier is known: no message remembered from an earlier visit.
         let nothing_before = match (self.first_time, own_at) {
             (Some(first), Some(at)) => first >= at,
@@ -2568,8 +2635,11 @@ impl Tracker {
         // What the talk is for, named by either side (a repair, a family occasion, a
         // rite, his treatment): her bare ask or call for it is a notice (`level_for`).
         // Her invitation or call at night voids it too, as it voids a counter-weight
-        // (`pretext_outlived`): what the talk is for is done in the day.
-        let purpose = !self.contact.group && self.context.purpose(groomed || self.night_call == Some(true));
+        // (`pretext_outlived`): what the talk is for is done in the day. A call she placed
+        // as an appointment kept (see `appointment`) is bare like a call for a purpose
+        // named: a notice while nothing of the chain comes with it (not at night either).
+        let night = self.night_call == Some(true);
+        let purpose = !self.contact.group && (self.context.purpose(groomed || night) || (self.kept == Some(true) && !night));
         let level = self
             .chains
             .iter()
