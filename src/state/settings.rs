@@ -305,7 +305,12 @@ impl Settings {
         match map.get("known_people") {
             None => {}
             Some(Value::Array(list)) => {
-                let people: Vec<KnownPerson> = list.iter().filter_map(|p| serde_json::from_value(p.clone()).ok()).collect();
+                let mut people: Vec<KnownPerson> = Vec::new();
+                for p in list {
+                    if let Ok(p) = serde_json::from_value(p.clone()) {
+                        people.push(p);
+                    }
+                }
                 if people.len() != list.len() {
                     r.dropped.push("known_people");
                 }
