@@ -161,6 +161,19 @@ fn a_wider_gap_between_spaced_letters_is_a_space_between_words() {
 }
 
 #[test]
+fn a_leet_letter_spelled_out_between_joiners_is_a_letter() {
+    // Round twenty-one: "W-h-@-t-s-@-p-p" fell apart at the "@" (a leet character touched
+    // joiners, not letters), so "unga W-h-@-t-s-A-p-p n0 kudunga" asked for nothing.
+    assert_eq!(n("W-h-@-t-s-@-p-p"), n("whatsapp"));
+    assert_eq!(n("unga W-h-@-t-s-A-p-p n0 kudunga"), "unga whatsap no kudunga");
+    assert_eq!(n("S-n-@-p-c-h-a-t"), "snapchat");
+    // One leet character only, with a letter beyond the joiner on both sides: numbers
+    // after a hyphen stay numbers.
+    assert_eq!(n("Sector-7, T-20, block-4, rs-500, covid-19, A-1 grade"), "sector 7 t 20 block 4 rs 500 covid 19 a 1 grade");
+    assert_eq!(n("flat B-104"), "flat b 104");
+}
+
+#[test]
 fn a_double_one_after_letters_is_a_double_l() {
     // tests/tuning w7b te_03: "vi-deo ca11 చేస్తా".
     assert_eq!(n("vi-deo ca11 చేస్తా"), n("video call చేస్తా"));
