@@ -593,14 +593,22 @@ impl Emitter<'_> {
     fn word(&mut self, w: &[U]) {
         if w.len() == 1 && w[0].c.is_ascii_alphanumeric() {
             self.end_deva();
-            if self.run.first().is_some_and(|r| r.c.is_ascii_digit() != w[0].c.is_ascii_digit()) {
-                // Spaced letters and spaced digits are separate runs ("p a y 9 8 7").
+            // A leet digit among spaced letters is held in their run ("w h 4 t s 4 p p n u m b 3 r"):
+            // a letter if they are spelled out around it (`spelled`).
+            let held = w[0].is(LEET) && self.run.first().is_some_and(|r| r.is(LETTER));
+            if !held && self.run.first().is_some_and(|r| r.c.is_ascii_digit() != w[0].c.is_ascii_digit()) {
+                // Spaced letters and spaced digits are separate runs ("p a y 9 8 7"); the
+                // leet digits held after the letters begin the number ("p a y 5 0 9 0").
+                let at = self.run.iter().rposition(|u| u.is(LETTER)).map_or(0, |k| k + 1);
+                let digits = if w[0].c.is_ascii_digit() { self.run.split_off(at) } else { Vec::new() };
                 self.end_run();
+                self.run.extend(digits);
             }
             if let [.., a, b] = self.run[..] {
                 // Only after three letters that are not all one (they make a word of their
                 // own, so normalising twice gives what normalising once gave).
-                if self.run.len() >= 3 && wider_gap(a, b, w[0]) && self.run.iter().any(|u| u.c != self.run[0].c) {
+                let word = if self.run[0].is(LETTER) { spelled(self.run) } else { self.run.iter().any(|u| u.c != self.run[0].c) };
+                if self.run.len() >= 3 && wider_gap(a, b, w[0]) && word {
                     // A wider gap between spaced letters is a space between words.
                     self.end_run();
                 }
@@ -723,6 +731,21 @@ impl Emitter<'_> {
     /// The held-back single letters (or digits) go out: joined when three or more
     /// (repeated letters collapsed, digits kept: "8 0 0 0" → "8000"), else one by one.
     fn end_run(&mut self) {
+        if self.run.first().is_some_and(|r| r.is(LETTER)) && self.run.iter().any(|u| !u.is(LETTER)) {
+            // Leet digits held among spaced letters (see `word`): letters if `spelled`; else,
+            // and after the last letter, digits in runs of their own as before.
+            let at = if spelled(self.run) { self.run.iter().rposition(|u| u.is(LETTER)).map_or(0, |k| k + 1) } else { 0 };
+            let rest = self.run.split_off(at);
+            for u in self.run.iter_mut() {
+                *u = U::new(leet(u.c).unwrap_or(u.c), u.s, u.e);
+            }
+            for u in rest {
+                if self.run.first().is_some_and(|r| r.is(LETTER) != u.is(LETTER)) {
+                    self.end_run();
+                }
+                self.run.push(u);
+            }
+        }
         match self.run.len() {
             0 => {}
             1 | 2 => {
@@ -755,6 +778,19 @@ impl Emitter<'_> {
         self.out.text.push(' ');
         self.out.src.push((self.prev_end, self.prev_end));
     }
+}
+
+/// Whether a run of spaced letters with leet digits held among them is a word spelled out:
+/// three letters or more up to the last, not one letter over and over, each digit alone
+/// between two letters and fewer than the letters ("p a y 1 0 k" is an amount, "x 4 x 5 x 1"
+/// a masked number). A run of letters only: three or more, not all one.
+fn spelled(run: &[U]) -> bool {
+    let head = &run[..run.iter().rposition(|u| u.is(LETTER)).map_or(0, |k| k + 1)];
+    let letters = head.iter().filter(|u| u.is(LETTER)).count();
+    letters >= 3
+        && letters > head.len() - letters
+        && head.iter().any(|u| u.c != head[0].c && u.is(LETTER))
+        && head.windows(2).all(|p| p[0].is(LETTER) || p[1].is(LETTER))
 }
 
 /// Whether the gap in the original text before spaced letter `c` is wider than the one
