@@ -170,7 +170,7 @@ fn a_leet_letter_spelled_out_between_joiners_is_a_letter() {
     // One leet character only, with a letter beyond the joiner on both sides: numbers
     // after a hyphen stay numbers.
     assert_eq!(n("Sector-7, T-20, block-4, rs-500, covid-19, A-1 grade"), "sector 7 t 20 block 4 rs 500 covid 19 a 1 grade");
-    assert_eq!(n("flat B-104"), "flat b 104");
+    assert_eq!(n("flat B-104, loses-3-lakh"), "flat b 104 loses 3 lakh");
 }
 
 #[test]

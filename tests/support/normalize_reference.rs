@@ -369,9 +369,10 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         }
         let before = s > 0 && ascii_letter(t[s - 1].c);
         let after = i < t.len() && ascii_letter(t[i].c);
-        // Since the rewrite: one leet character with a letter beyond a joiner on both sides
-        // ("W-h-@-t-s-@-p-p") is inside the word.
-        let joined = |k: usize, l: usize| k < t.len() && l < t.len() && t[k].is(JOINER) && ascii_letter(t[l].c);
+        // Since round twenty-one: one leet character with a single letter beyond a joiner on
+        // both sides ("W-h-@-t-s-@-p-p") is inside the word.
+        let single = |l: usize| ascii_letter(t[l].c) && (l == 0 || !t[l - 1].is(WORD)) && (l + 1 >= t.len() || !t[l + 1].is(WORD));
+        let joined = |k: usize, l: usize| k < t.len() && l < t.len() && t[k].is(JOINER) && single(l);
         let (before, after) = if i - s == 1 && s > 1 && joined(s - 1, s - 2) && joined(i, i + 1) { (true, true) } else { (before, after) };
         // Since the rewrite: a run next to a digit that is no leet is part of a number.
         let digit_next = (s > 0 && t[s - 1].c.is_ascii_digit()) || (i < t.len() && t[i].c.is_ascii_digit());

@@ -845,10 +845,11 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         let before = s > 0 && ascii_letter(t[s - 1].c);
         let after = i < t.len() && ascii_letter(t[i].c);
         // Letters spelled out with joiners ("W-h-@-t-s-@-p-p"): one leet character with a
-        // letter beyond the joiner on both sides is inside the word ("Sector-7", "T-20" keep
-        // their numbers).
-        let before_j = i - s == 1 && s > 1 && t[s - 1].is(JOINER) && ascii_letter(t[s - 2].c);
-        let after_j = i + 1 < t.len() && t[i].is(JOINER) && ascii_letter(t[i + 1].c);
+        // single letter beyond the joiner on both sides is inside the word ("Sector-7",
+        // "T-20", a link's "loses-3-lakh" keep their numbers).
+        let lone = |k: usize| ascii_letter(t[k].c) && (k == 0 || !t[k - 1].is(WORD)) && t.get(k + 1).is_none_or(|u| !u.is(WORD));
+        let before_j = i - s == 1 && s > 1 && t[s - 1].is(JOINER) && lone(s - 2);
+        let after_j = i + 1 < t.len() && t[i].is(JOINER) && lone(i + 1);
         let (before, after) = if before_j && after_j { (true, true) } else { (before, after) };
         // Next to another digit the run is part of a number ("20k", "60k").
         let digit_next = (s > 0 && t[s - 1].c.is_ascii_digit()) || (i < t.len() && t[i].c.is_ascii_digit());
