@@ -599,10 +599,8 @@ impl Emitter<'_> {
             if !held && self.run.first().is_some_and(|r| r.c.is_ascii_digit() != w[0].c.is_ascii_digit()) {
                 // Spaced letters and spaced digits are separate runs ("p a y 9 8 7"); the
                 // leet digits held after the letters begin the number ("p a y 5 0 9 0").
-                let at = self.run.iter().rposition(|u| u.is(LETTER)).map_or(0, |k| k + 1);
-                let digits = if w[0].c.is_ascii_digit() { self.run.split_off(at) } else { Vec::new() };
-                self.end_run();
-                self.run.extend(digits);
+                let at = if w[0].c.is_ascii_digit() { self.run.iter().rposition(|u| u.is(LETTER)).map_or(0, |k| k + 1) } else { self.run.len() };
+                self.flush_to(at);
             }
             if let [.., a, b] = self.run[..] {
                 // Only after three letters that are not all one (they make a word of their
@@ -731,45 +729,50 @@ impl Emitter<'_> {
     /// The held-back single letters (or digits) go out: joined when three or more
     /// (repeated letters collapsed, digits kept: "8 0 0 0" → "8000"), else one by one.
     fn end_run(&mut self) {
-        if self.run.first().is_some_and(|r| r.is(LETTER)) && self.run.iter().any(|u| !u.is(LETTER)) {
-            // Leet digits held among spaced letters (see `word`): letters if `spelled`; else,
-            // and after the last letter, digits in runs of their own as before.
-            let at = if spelled(self.run) { self.run.iter().rposition(|u| u.is(LETTER)).map_or(0, |k| k + 1) } else { 0 };
-            let rest = self.run.split_off(at);
-            for u in self.run.iter_mut() {
+        self.flush_to(self.run.len());
+    }
+
+    /// The first `k` held-back single letters (or digits) go out, the rest stay held: joined
+    /// when three or more (repeated letters collapsed, digits kept: "8 0 0 0" → "8000"), else
+    /// one by one. Leet digits held among spaced letters (see `word`) are letters if
+    /// `spelled`; else, and after the last letter, digits in runs of their own as before.
+    fn flush_to(&mut self, k: usize) {
+        let n = self.run.len();
+        let mut at = 0;
+        if self.run.first().is_some_and(|r| r.is(LETTER)) && spelled(&self.run[..k]) {
+            at = self.run[..k].iter().rposition(|u| u.is(LETTER)).map_or(0, |x| x + 1);
+            for u in &mut self.run[..at] {
                 *u = U::new(leet(u.c).unwrap_or(u.c), u.s, u.e);
             }
-            for u in rest {
-                if self.run.first().is_some_and(|r| r.is(LETTER) != u.is(LETTER)) {
-                    self.end_run();
-                }
-                self.run.push(u);
-            }
         }
-        match self.run.len() {
-            0 => {}
-            1 | 2 => {
-                for k in 0..self.run.len() {
-                    let u = self.run[k];
+        let mut a = 0;
+        while a < k {
+            let mut b = a + 1;
+            while b < k && (b < at || (a >= at && self.run[b].is(LETTER) == self.run[a].is(LETTER))) {
+                b += 1;
+            }
+            if b - a < 3 {
+                for x in a..b {
+                    let u = self.run[x];
                     write_word(self.out, &mut self.prev_end, &[u]);
                 }
-            }
-            _ => {
-                let mut n = 0;
-                for k in 0..self.run.len() {
-                    let u = self.run[k];
-                    if n > 0 && self.run[n - 1].c == u.c && u.is(LETTER) {
-                        self.run[n - 1].e = self.run[n - 1].e.max(u.e);
+            } else {
+                let mut m = a;
+                for x in a..b {
+                    let u = self.run[x];
+                    if m > a && self.run[m - 1].c == u.c && u.is(LETTER) {
+                        self.run[m - 1].e = self.run[m - 1].e.max(u.e);
                     } else {
-                        self.run[n] = u;
-                        n += 1;
+                        self.run[m] = u;
+                        m += 1;
                     }
                 }
-                self.run.truncate(n);
-                write_word(self.out, &mut self.prev_end, self.run);
+                write_word(self.out, &mut self.prev_end, &self.run[a..m]);
             }
+            a = b;
         }
-        self.run.clear();
+        self.run.copy_within(k..n, 0);
+        self.run.truncate(n - k);
     }
 
     fn finish(mut self) {
