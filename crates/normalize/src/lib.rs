@@ -742,7 +742,9 @@ impl Emitter<'_> {
         if self.run.first().is_some_and(|r| r.is(LETTER)) && spelled(&self.run[..k]) {
             at = self.run[..k].iter().rposition(|u| u.is(LETTER)).map_or(0, |x| x + 1);
             for u in &mut self.run[..at] {
-                *u = U::new(leet(u.c).unwrap_or(u.c), u.s, u.e);
+                if let Some(l) = leet(u.c) {
+                    *u = U { c: l, k: ASCII_CLASS[l as usize], s: u.s, e: u.e };
+                }
             }
         }
         let mut a = 0;
@@ -788,12 +790,20 @@ impl Emitter<'_> {
 /// between two letters and fewer than the letters ("p a y 1 0 k" is an amount, "x 4 x 5 x 1"
 /// a masked number). A run of letters only: three or more, not all one.
 fn spelled(run: &[U]) -> bool {
-    let head = &run[..run.iter().rposition(|u| u.is(LETTER)).map_or(0, |k| k + 1)];
-    let letters = head.iter().filter(|u| u.is(LETTER)).count();
-    letters >= 3
-        && letters > head.len() - letters
-        && head.iter().any(|u| u.c != head[0].c && u.is(LETTER))
-        && head.windows(2).all(|p| p[0].is(LETTER) || p[1].is(LETTER))
+    // Counted up to the last letter: the digits after it are not in the word.
+    let (mut letters, mut digits, mut held, mut apart, mut other) = (0usize, 0, 0, true, false);
+    for u in run {
+        if u.is(LETTER) {
+            letters += 1;
+            digits += held;
+            other |= u.c != run[0].c;
+            apart &= held < 2;
+            held = 0;
+        } else {
+            held += 1;
+        }
+    }
+    letters >= 3 && letters > digits && other && apart
 }
 
 /// Whether the gap in the original text before spaced letter `c` is wider than the one
