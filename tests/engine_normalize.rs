@@ -161,6 +161,36 @@ fn a_wider_gap_between_spaced_letters_is_a_space_between_words() {
 }
 
 #[test]
+fn a_leet_letter_spelled_out_between_joiners_is_a_letter() {
+    // Round twenty-one: "W-h-@-t-s-@-p-p" fell apart at the "@" (a leet character touched
+    // joiners, not letters), so "unga W-h-@-t-s-A-p-p n0 kudunga" asked for nothing.
+    assert_eq!(n("W-h-@-t-s-@-p-p"), n("whatsapp"));
+    assert_eq!(n("unga W-h-@-t-s-A-p-p n0 kudunga"), "unga whatsap no kudunga");
+    assert_eq!(n("S-n-@-p-c-h-a-t"), "snapchat");
+    // One leet character only, with a letter beyond the joiner on both sides: numbers
+    // after a hyphen stay numbers.
+    assert_eq!(n("Sector-7, T-20, block-4, rs-500, covid-19, A-1 grade"), "sector 7 t 20 block 4 rs 500 covid 19 a 1 grade");
+    assert_eq!(n("flat B-104, loses-3-lakh"), "flat b 104 loses 3 lakh");
+}
+
+#[test]
+fn a_leet_digit_among_spaced_letters_is_a_letter() {
+    // Round twenty-one: a digit for a letter broke the spaced word at it
+    // ("w h 4 t s 4 p p n u m b 3 r" → "whts 4 pnumb 3 r"), so the ask was not read.
+    assert_eq!(n("apnar w h 4 t s 4 p p n u m b 3 r ta din"), "apnar whatsapnumber ta din");
+    assert_eq!(n("ਮੇਰੇ w 4 t s 4 p p ਤੇ ਆਓ"), "ਮੇਰੇ whatsap ਤੇ ਆਓ");
+    assert_eq!(n("v 1 d e o c 4 l l"), "videocal");
+    // Not an amount, a masked or spaced number, or letters too few to spell a word.
+    assert_eq!(n("p a y 1 0 k on gpay"), "pay 1 0 k on gpay");
+    assert_eq!(n("p a y 5 0 0 0 now"), "pay 5000 now");
+    assert_eq!(n("W h a t s A p p 7 0 4 8 8 1 2 3 4 5"), "whatsap 7048812345");
+    assert_eq!(n("9 8 x 4 x 5 x 1 x 2"), "9 8 x 4 x 5 x 1 x 2");
+    assert_eq!(n("a 1 b"), "a 1 b");
+    assert_eq!(n("n o 1 2 3 4"), "n o 1234");
+    assert_eq!(n("room 3 0 4, k 1 2"), "rom 304 k 1 2");
+}
+
+#[test]
 fn a_double_one_after_letters_is_a_double_l() {
     // tests/tuning w7b te_03: "vi-deo ca11 చేస్తా".
     assert_eq!(n("vi-deo ca11 చేస్తా"), n("video call చేస్తా"));

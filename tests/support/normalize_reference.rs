@@ -211,6 +211,44 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
         // ends a run of three or more spaced letters that are not all one letter.
         let gap = |k: usize| flat[words[k].0].s.saturating_sub(flat[words[k - 1].0].e);
         let distinct = |k: usize| words[j..k].iter().any(|w| flat[w.0].c != flat[words[j].0].c);
+        // Since round twenty-one: leet digits among spaced letters ("w h 4 t s 4 p p").
+        let units = |a: usize, b: usize| words[a..b].iter().map(|w| flat[w.0]).collect::<Vec<U>>();
+        if single(&words[j]) && !digit(&words[j]) {
+            let leet_digit = |k: usize| digit(&words[k]) && flat[words[k].0].is(LEET);
+            while k < words.len() && single(&words[k]) && (!digit(&words[k]) || leet_digit(k)) && !(k >= j + 3 && gap(k) > gap(k - 1) && spelled_ref(&units(j, k))) {
+                k += 1;
+            }
+            let run = units(j, k);
+            let last = run.iter().rposition(|u| u.is(LETTER)).map_or(0, |x| x + 1);
+            // Stopped by a digit that is no leet: the held digits after the letters begin its number.
+            let upto = if k < words.len() && single(&words[k]) && digit(&words[k]) && !leet_digit(k) { last } else { run.len() };
+            let at = if spelled_ref(&run) { last } else { 0 };
+            let mut segs: Vec<Vec<U>> = Vec::new();
+            if at > 0 {
+                segs.push(run[..at].iter().map(|u| U::new(leet(u.c).unwrap_or(u.c), u.s, u.e)).collect());
+            }
+            for &u in &run[at.min(upto)..upto] {
+                match segs.last_mut() {
+                    Some(g) if g[0].is(LETTER) == u.is(LETTER) => g.push(u),
+                    _ => segs.push(vec![u]),
+                }
+            }
+            for g in segs {
+                if g.len() >= 3 {
+                    joined.clear();
+                    for &u in &g {
+                        push_collapsing(&mut joined, u);
+                    }
+                    emit(out, &mut prev_end, &joined);
+                } else {
+                    for u in g {
+                        emit(out, &mut prev_end, &[u]);
+                    }
+                }
+            }
+            j += upto;
+            continue;
+        }
         while k < words.len() && single(&words[k]) && digit(&words[k]) == digit(&words[j]) && !(k >= j + 3 && gap(k) > gap(k - 1) && distinct(k)) {
             k += 1;
         }
@@ -239,6 +277,16 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     }
     out.text.push(' ');
     out.src.push((prev_end, prev_end));
+}
+
+/// Since round twenty-one: a run of spaced letters with leet digits among them is a word
+/// spelled out (the shipped normaliser's `spelled`, written again).
+fn spelled_ref(run: &[U]) -> bool {
+    let n = run.iter().rposition(|u| u.is(LETTER)).map_or(0, |x| x + 1);
+    let head = &run[..n];
+    let letters = head.iter().filter(|u| u.is(LETTER)).count();
+    let alone = (0..n).all(|i| head[i].is(LETTER) || (i > 0 && i + 1 < n && head[i - 1].is(LETTER) && head[i + 1].is(LETTER)));
+    letters >= 3 && 2 * letters > n && head.iter().any(|u| u.is(LETTER) && u.c != head[0].c) && alone
 }
 
 fn number_lookalikes(bytes: &[u8]) -> Vec<bool> {
@@ -321,6 +369,11 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         }
         let before = s > 0 && ascii_letter(t[s - 1].c);
         let after = i < t.len() && ascii_letter(t[i].c);
+        // Since round twenty-one: one leet character with a single letter beyond a joiner on
+        // both sides ("W-h-@-t-s-@-p-p") is inside the word.
+        let single = |l: usize| ascii_letter(t[l].c) && (l == 0 || !t[l - 1].is(WORD)) && (l + 1 >= t.len() || !t[l + 1].is(WORD));
+        let joined = |k: usize, l: usize| k < t.len() && l < t.len() && t[k].is(JOINER) && single(l);
+        let (before, after) = if i - s == 1 && s > 1 && joined(s - 1, s - 2) && joined(i, i + 1) { (true, true) } else { (before, after) };
         // Since the rewrite: a run next to a digit that is no leet is part of a number.
         let digit_next = (s > 0 && t[s - 1].c.is_ascii_digit()) || (i < t.len() && t[i].c.is_ascii_digit());
         // "!" is a letter only between letters ("v!deo"), never at a word's end ("hello!").

@@ -593,14 +593,20 @@ impl Emitter<'_> {
     fn word(&mut self, w: &[U]) {
         if w.len() == 1 && w[0].c.is_ascii_alphanumeric() {
             self.end_deva();
-            if self.run.first().is_some_and(|r| r.c.is_ascii_digit() != w[0].c.is_ascii_digit()) {
-                // Spaced letters and spaced digits are separate runs ("p a y 9 8 7").
-                self.end_run();
+            // A leet digit among spaced letters is held in their run ("w h 4 t s 4 p p n u m b 3 r"):
+            // a letter if they are spelled out around it (`spelled`).
+            let held = w[0].is(LEET) && self.run.first().is_some_and(|r| r.is(LETTER));
+            if !held && self.run.first().is_some_and(|r| r.c.is_ascii_digit() != w[0].c.is_ascii_digit()) {
+                // Spaced letters and spaced digits are separate runs ("p a y 9 8 7"); the
+                // leet digits held after the letters begin the number ("p a y 5 0 9 0").
+                let at = if w[0].c.is_ascii_digit() { self.run.iter().rposition(|u| u.is(LETTER)).map_or(0, |k| k + 1) } else { self.run.len() };
+                self.flush_to(at);
             }
             if let [.., a, b] = self.run[..] {
                 // Only after three letters that are not all one (they make a word of their
                 // own, so normalising twice gives what normalising once gave).
-                if self.run.len() >= 3 && wider_gap(a, b, w[0]) && self.run.iter().any(|u| u.c != self.run[0].c) {
+                let word = if self.run[0].is(LETTER) { spelled(self.run) } else { self.run.iter().any(|u| u.c != self.run[0].c) };
+                if self.run.len() >= 3 && wider_gap(a, b, w[0]) && word {
                     // A wider gap between spaced letters is a space between words.
                     self.end_run();
                 }
@@ -733,36 +739,56 @@ impl Emitter<'_> {
     #[inline]
     fn end_run(&mut self) {
         if !self.run.is_empty() {
-            self.flush_run();
+            self.flush_to(self.run.len());
         }
     }
 
+    /// The first `k` held-back single letters (or digits) go out, the rest stay held: joined
+    /// when three or more (repeated letters collapsed, digits kept: "8 0 0 0" → "8000"), else
+    /// one by one. Leet digits held among spaced letters (see `word`) are letters if
+    /// `spelled`; else, and after the last letter, digits in runs of their own as before.
+    /// Out of line: `end_run` runs after every word and almost never has anything to flush
+    /// (docs/performance.md "Engine speed", 12-01).
     #[inline(never)]
-    fn flush_run(&mut self) {
-        match self.run.len() {
-            0 => {}
-            1 | 2 => {
-                for k in 0..self.run.len() {
-                    let u = self.run[k];
-                    write_word(self.out, &mut self.prev_end, &[u]);
+    fn flush_to(&mut self, k: usize) {
+        let n = self.run.len();
+        let mut at = 0;
+        if self.run.first().is_some_and(|r| r.is(LETTER)) && spelled(&self.run[..k]) {
+            at = self.run[..k].iter().rposition(|u| u.is(LETTER)).map_or(0, |x| x + 1);
+            for u in &mut self.run[..at] {
+                if let Some(l) = leet(u.c) {
+                    *u = U { c: l, k: ASCII_CLASS[l as usize], s: u.s, e: u.e };
                 }
-            }
-            _ => {
-                let mut n = 0;
-                for k in 0..self.run.len() {
-                    let u = self.run[k];
-                    if n > 0 && self.run[n - 1].c == u.c && u.is(LETTER) {
-                        self.run[n - 1].e = self.run[n - 1].e.max(u.e);
-                    } else {
-                        self.run[n] = u;
-                        n += 1;
-                    }
-                }
-                self.run.truncate(n);
-                write_word(self.out, &mut self.prev_end, self.run);
             }
         }
-        self.run.clear();
+        let mut a = 0;
+        while a < k {
+            let mut b = a + 1;
+            while b < k && (b < at || (a >= at && self.run[b].is(LETTER) == self.run[a].is(LETTER))) {
+                b += 1;
+            }
+            if b - a < 3 {
+                for x in a..b {
+                    let u = self.run[x];
+                    write_word(self.out, &mut self.prev_end, &[u]);
+                }
+            } else {
+                let mut m = a;
+                for x in a..b {
+                    let u = self.run[x];
+                    if m > a && self.run[m - 1].c == u.c && u.is(LETTER) {
+                        self.run[m - 1].e = self.run[m - 1].e.max(u.e);
+                    } else {
+                        self.run[m] = u;
+                        m += 1;
+                    }
+                }
+                write_word(self.out, &mut self.prev_end, &self.run[a..m]);
+            }
+            a = b;
+        }
+        self.run.copy_within(k..n, 0);
+        self.run.truncate(n - k);
     }
 
     fn finish(mut self) {
@@ -771,6 +797,27 @@ impl Emitter<'_> {
         self.out.text.push(' ');
         self.out.src.push((self.prev_end, self.prev_end));
     }
+}
+
+/// Whether a run of spaced letters with leet digits held among them is a word spelled out:
+/// three letters or more up to the last, not one letter over and over, each digit alone
+/// between two letters and fewer than the letters ("p a y 1 0 k" is an amount, "x 4 x 5 x 1"
+/// a masked number). A run of letters only: three or more, not all one.
+fn spelled(run: &[U]) -> bool {
+    // Counted up to the last letter: the digits after it are not in the word.
+    let (mut letters, mut digits, mut held, mut apart, mut other) = (0usize, 0, 0, true, false);
+    for u in run {
+        if u.is(LETTER) {
+            letters += 1;
+            digits += held;
+            other |= u.c != run[0].c;
+            apart &= held < 2;
+            held = 0;
+        } else {
+            held += 1;
+        }
+    }
+    letters >= 3 && letters > digits && other && apart
 }
 
 /// Whether the gap in the original text before spaced letter `c` is wider than the one
@@ -824,6 +871,13 @@ fn token_words(t: &mut [U], flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>) 
         }
         let before = s > 0 && ascii_letter(t[s - 1].c);
         let after = i < t.len() && ascii_letter(t[i].c);
+        // Letters spelled out with joiners ("W-h-@-t-s-@-p-p"): one leet character with a
+        // single letter beyond the joiner on both sides is inside the word ("Sector-7",
+        // "T-20", a link's "loses-3-lakh" keep their numbers).
+        let lone = |k: usize| ascii_letter(t[k].c) && (k == 0 || !t[k - 1].is(WORD)) && t.get(k + 1).is_none_or(|u| !u.is(WORD));
+        let before_j = i - s == 1 && s > 1 && t[s - 1].is(JOINER) && lone(s - 2);
+        let after_j = i + 1 < t.len() && t[i].is(JOINER) && lone(i + 1);
+        let (before, after) = if before_j && after_j { (true, true) } else { (before, after) };
         // Next to another digit the run is part of a number ("20k", "60k").
         let digit_next = (s > 0 && t[s - 1].c.is_ascii_digit()) || (i < t.len() && t[i].c.is_ascii_digit());
         // "!" is a letter only between letters ("v!deo"), never at a word's end ("hello!").
