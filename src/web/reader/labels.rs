@@ -18,9 +18,6 @@ struct Variant {
 #[derive(Default)]
 struct Entry {
     variants: Vec<Variant>,
-    /// Longest whole (non-"{x}") variant, in non-space characters: a text with
-    /// more visible characters than this is not the label (no need to normalise it).
-    max_chars: usize,
 }
 
 pub struct Labels {
@@ -30,6 +27,9 @@ pub struct Labels {
     /// tested against every text of every row): per key, its whole variants and
     /// its variants of three or more words (which may follow a name).
     markers: Vec<Marker>,
+    /// The last characters of the markers' variants: a text whose normal form
+    /// ends otherwise is no marker (most message texts; they are not normalised).
+    marker_ends: Vec<char>,
 }
 
 struct Marker {
@@ -57,7 +57,7 @@ thread_local! {
 }
 
 pub use super::text::{clean, norm};
-use super::text::{label_chars, min_norm_chars};
+use super::text::{norm_chars, norm_last};
 
 impl Labels {
     /// The dictionary for a UI language ("en", "en-GB", "hi", "mr-IN"...), plus English.
@@ -77,9 +77,6 @@ impl Labels {
                             Some((p, s)) => (p.to_string(), s.to_string(), true),
                             None => (n, String::new(), false),
                         };
-                        if !capture {
-                            e.max_chars = e.max_chars.max(label_chars(&prefix));
-                        }
                         e.variants.push(Variant { prefix, suffix, capture });
                     }
                 }
@@ -89,7 +86,7 @@ impl Labels {
                 add(dict("en"));
             }
             let known = dict(&base).is_some();
-            let markers = MARKERS
+            let markers: Vec<Marker> = MARKERS
                 .iter()
                 .map(|&key| {
                     let vs = map.get(key).map(|e| e.variants.as_slice()).unwrap_or(&[]);
@@ -99,7 +96,14 @@ impl Labels {
                     Marker { key, whole, phrases }
                 })
                 .collect();
-            let l = Rc::new(Labels { lang: if known { base.clone() } else { "en".into() }, map, markers });
+            // A phrase is one of its key's whole variants.
+            let mut marker_ends = Vec::new();
+            for m in &markers {
+                for w in &m.whole {
+                    marker_ends.extend(w.chars().last());
+                }
+            }
+            let l = Rc::new(Labels { lang: if known { base.clone() } else { "en".into() }, map, markers, marker_ends });
             c.borrow_mut().push((base, l.clone()));
             l
         })
@@ -119,13 +123,10 @@ impl Labels {
     }
 
     /// The whole (normalised) text is one of the label's variants.
+    /// Compared character by character as `norm` gives them: no copy, and a
+    /// text stops being read at its first character that differs.
     pub fn is(&self, key: &str, text: &str) -> bool {
-        let Some(e) = self.map.get(key) else { return false };
-        if min_norm_chars(text) > e.max_chars {
-            return false;
-        }
-        let t = norm(text);
-        e.variants.iter().any(|v| !v.capture && v.prefix == t)
+        self.variants(key).iter().any(|v| !v.capture && norm_chars(text).eq(v.prefix.chars()))
     }
 
     /// `is` for a text already normalised with `norm`.
@@ -162,6 +163,17 @@ impl Labels {
             .iter()
             .find(|m| m.whole.iter().any(|w| w == t) || m.phrases.iter().any(|p| t.ends_with(p.as_str())))
             .map(|m| m.key)
+    }
+
+    /// `marker_norm(&norm(text))`, with `text` normalised into `n` only when
+    /// its normal form's last character ends some marker's variant (`n` holds
+    /// `norm(text)` when a marker is found).
+    pub fn marker_of(&self, text: &str, n: &mut String) -> Option<&'static str> {
+        if norm_last(text).is_some_and(|c| !self.marker_ends.contains(&c)) {
+            return None;
+        }
+        super::text::norm_into(text, n);
+        self.marker_norm(n)
     }
 
     /// A selector matching elements whose `aria-label` is one of the keys'
@@ -286,6 +298,41 @@ mod tests {
         assert!(!xx.is("you_sent", "आपने भेजा"), "Hindi only where the page is in Hindi");
         assert!(std::rc::Rc::ptr_eq(&hi, &Labels::for_lang("hi")), "built once per language");
         assert!(!std::rc::Rc::ptr_eq(&hi, &xx));
+    }
+
+    #[test]
+    fn a_marker_is_found_as_from_the_whole_normal_form() {
+        for lang in ["en", "hi", "mr"] {
+            let l = Labels::for_lang(lang);
+            let mut texts: Vec<String> = vec![
+                String::new(),
+                "   ".into(),
+                "Hello there #12".into(),
+                "Kal office mein milte hain".into(),
+                "सुप्रभात जी, आपका दिन शुभ हो #192".into(),
+                "I forwarded a message".into(),
+                "you missed a call with you\u{200b} ".into(),
+            ];
+            for m in &l.markers {
+                for w in m.whole.iter().chain(&m.phrases) {
+                    let up = w.to_ascii_uppercase();
+                    texts.extend([w.clone(), format!("  {up}\u{200e} "), format!("Priya {w}"), format!("{w}x"), format!("x{w}"), w.replace(' ', " \u{a0}\t")]);
+                }
+            }
+            let mut n = String::new();
+            for t in &texts {
+                let want = l.marker_norm(&super::norm(t));
+                assert_eq!(l.marker_of(t, &mut n), want, "{lang}: {t:?}");
+                if want.is_some() {
+                    assert_eq!(n, super::norm(t));
+                }
+                for key in ["you_sent", "photo", "voice_message", "forwarded", "missed_video_call"] {
+                    let t2 = super::norm(t);
+                    let old = l.variants(key).iter().any(|v| !v.capture && v.prefix == t2);
+                    assert_eq!(l.is(key, t), old, "{lang} {key}: {t:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -485,8 +485,7 @@ fn facts_of(raw: &Raw, labels: &Labels) -> Facts {
         if t.is_empty() {
             continue;
         }
-        super::text::norm_into(t, &mut n);
-        if let Some(k) = labels.marker_norm(&n) {
+        if let Some(k) = labels.marker_of(t, &mut n) {
             if !f.markers.contains(&k) {
                 f.markers.push(k);
                 f.marker_texts.push(n.clone());
