@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DIST_CHROME, startServer, launchChromium, closeBrowser } from '../../tests/e2e/lib/index.mjs';
+import { openThread, sleep } from './perf-thread.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -30,26 +31,12 @@ const opt = (name, dflt) => {
 const EXT = path.resolve(opt('--ext', DIST_CHROME));
 const N = Math.max(1, parseInt(opt('--appends', '10'), 10) || 10);
 const ALL = args.includes('--all');
-const PAGE = '/messages/t/100090000000700?n=5000&test=1&nocopy=1&bench=1';
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function run(server) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saavdhan-firstcalls-'));
   const browser = await launchChromium({ server, extension: EXT, args: [`--js-flags=--log-code --logfile=${path.join(dir, 'v8.log')}`] });
   try {
-    const page = await browser.newPage();
-    await page.goto(server.url(PAGE), { waitUntil: 'load', timeout: 60_000 });
-    await page.waitForFunction(() => window.__saavdhanPerf && window.__saavdhanPerf.ready, { timeout: 60_000, polling: 50 });
-    const fed = async (want) => {
-      const end = Date.now() + 30_000;
-      for (;;) {
-        const n = await page.evaluate(() => (JSON.parse(document.documentElement.getAttribute('data-saavdhan-perf') || 'null') || {}).fed || 0);
-        if (n >= want) return;
-        if (Date.now() > end) throw new Error(`reader fed ${n} of ${want} messages within 30 s`);
-        await sleep(100);
-      }
-    };
-    await fed(5000);
+    const { page, fed } = await openThread(browser, server);
     await sleep(500);
     for (let i = 0; i < N; i++) {
       // A function of a unique name, compiled now: its code-creation line marks the log.

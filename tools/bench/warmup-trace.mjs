@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DIST_CHROME, startServer, launchChromium, closeBrowser } from '../../tests/e2e/lib/index.mjs';
+import { openThread, sleep } from './perf-thread.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -32,30 +33,11 @@ const EXT = path.resolve(opt('--ext', DIST_CHROME));
 const N = Math.max(11, parseInt(opt('--appends', '30'), 10) || 30);
 const V8LOG = args.includes('--v8-log');
 const JSFLAGS = opt('--js-flags', '');
-const PAGE = '/messages/t/100090000000700?n=5000&test=1&nocopy=1&bench=1';
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (a) => {
   const s = [...a].sort((x, y) => x - y);
   const n = s.length;
   return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 };
-
-async function openThread(browser, server) {
-  const page = await browser.newPage();
-  await page.goto(server.url(PAGE), { waitUntil: 'load', timeout: 60_000 });
-  await page.waitForFunction(() => window.__saavdhanPerf && window.__saavdhanPerf.ready, { timeout: 60_000, polling: 50 });
-  const fed = async (want) => {
-    const end = Date.now() + 30_000;
-    for (;;) {
-      const n = await page.evaluate(() => (JSON.parse(document.documentElement.getAttribute('data-saavdhan-perf') || 'null') || {}).fed || 0);
-      if (n >= want) return;
-      if (Date.now() > end) throw new Error(`reader fed ${n} of ${want} messages within 30 s`);
-      await sleep(100);
-    }
-  };
-  await fed(5000);
-  return { page, fed };
-}
 
 const JIT = /^(wasm\.TopTierCompilation|V8\.MaglevBackground|V8\.OptimizeBackground|V8\.TurbofanBackground|V8\.ConcurrentOptimize|V8\.OptimizeConcurrent)/;
 const LAZY = /^(wasm\.CompileLazy|V8\.CompileLazy|V8\.CompileCode|V8\.ParseFunction)$/;
