@@ -46,7 +46,7 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 8] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 10] = [
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
             ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
@@ -55,6 +55,8 @@ mod tests {
             ("affection", AFFECTION_EXAMPLES, &|t| super::affectionate(t).is_some()),
             ("call", CALL_EXAMPLES, &|t| super::names_the_call(t, &first(t))),
             ("leave", LEAVE_EXAMPLES, &|t| super::asks_leave(t)),
+            ("call_minutes", CALL_MINUTES_EXAMPLES, &|t| super::call_minutes(t).is_some_and(|m| m >= 1)),
+            ("call_hours", CALL_HOURS_EXAMPLES, &|t| super::call_minutes(t).is_some_and(|m| m >= 60)),
         ];
         for (name, (positive, negative), f) in checks {
             for t in positive {
@@ -821,6 +823,68 @@ mod tests {
     }
 
     #[test]
+    fn a_calls_length_is_read_in_minutes_and_hours_in_each_script() {
+        use super::call_minutes;
+        for (t, want) in [
+            ("Video chat ended 54 min", 54),
+            ("Video chat · 54 min", 54),
+            ("2 min", 2),
+            ("Video chat ended 5:32 · 12 min", 12),
+            ("Call ended 3min", 3),
+            ("Video chat · 1 hr 5 min", 65),
+            ("Video chat ended 1 h 2 min", 62),
+            ("Video chat ended 2 hours", 120),
+            ("वीडियो चैट समाप्त १२ मिनट", 12),
+            ("वीडियो चैट 15 मिनट में समाप्त हुई", 15),
+            ("व्हिडिओ चॅट ५४ मिनिटांनी संपला", 54),
+            ("१ घंटा १० मिनट", 70),
+            ("२ तास", 120),
+        ] {
+            assert_eq!(call_minutes(t), Some(want), "{t:?}");
+        }
+        for t in ["Video chat ended", "Missed video chat", "Video chat ended 40 sec", "Video chat ended 5:32", "54", "वीडियो चैट समाप्त", "room 54 floor"] {
+            assert_eq!(call_minutes(t), None, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn her_long_connected_call_is_a_talk_not_the_chains_call_step() {
+        use crate::engine::time::Timestamp;
+        use crate::engine::{Contact, FriendStatus, Level, Message, MessageKind, Sender, Tracker, Tuning};
+        // Round twenty-two: the chain's call is minutes long (a naked video, a recording,
+        // hang up); her call of 15 minutes or more, as its row shows it, is a talk.
+        let m = |hm: &str, them: bool, kind: MessageKind, t: &str| {
+            let ts = Timestamp::parse_rfc3339(&format!("2026-11-10T{hm}:00+05:30")).unwrap();
+            Message { from: if them { Sender::Them } else { Sender::Me }, author: None, at: Some(ts), kind, text: (!t.is_empty()).then(|| t.into()) }
+        };
+        let run = |msgs: &[Message]| {
+            let mut t = Tracker::new(Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("X".into()) }, Tuning::default(), None);
+            msgs.iter().map(|x| t.push(x).level).last().unwrap()
+        };
+        let talk = [
+            m("10:00", true, MessageKind::Text, "Namaste sir, I saw your old photos of the village fair"),
+            m("10:30", false, MessageKind::Text, "Yes, my father was a trustee then"),
+        ];
+        let call = |t: &str| m("10:35", true, MessageKind::VideoCall, t);
+        for long in ["Video chat ended 54 min", "Video chat · 1 hr 5 min", "वीडियो चैट समाप्त १५ मिनट", "व्हिडिओ चॅट ५४ मिनिटांनी संपला"] {
+            assert!(run(&[talk.to_vec(), vec![call(long)]].concat()) < Level::Warning, "{long:?}");
+        }
+        // A short call, a call with no length shown, a missed call: the chain's call step.
+        for short in ["Video chat ended 3 min", "Video chat ended 14 min", "2 min", ""] {
+            assert_eq!(run(&[talk.to_vec(), vec![call(short)]].concat()), Level::Warning, "{short:?}");
+        }
+        assert_eq!(run(&[talk.to_vec(), vec![m("10:35", true, MessageKind::MissedVideoCall, "54 min")]].concat()), Level::Warning);
+        // "54 min" in an ordinary message is no call's length: her short call still warns.
+        let typed = m("10:33", true, MessageKind::Text, "Video chat ended 54 min");
+        assert_eq!(run(&[talk.to_vec(), vec![typed, call("2 min")]].concat()), Level::Warning);
+        // A call's text is never read as words ("recorded" in it is no recording claimed).
+        assert_eq!(run(&[talk.to_vec(), vec![call("Video chat ended 54 min I recorded your video, pay 20000")]].concat()) < Level::Warning, true);
+        // The long call is still the chain's call for a recording, threat or demand after it.
+        let threat = m("11:40", true, MessageKind::Text, "I recorded the call. Send 20,000 or your video goes to your family");
+        assert_eq!(run(&[talk.to_vec(), vec![call("Video chat ended 54 min"), threat]].concat()), Level::Danger);
+    }
+
+    #[test]
     fn a_purpose_named_keeps_her_bare_ask_or_call_a_notice_never_the_chain() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let friend = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Asha".into()) };
@@ -1370,6 +1434,53 @@ fn appointment(call: Option<i64>, last: Option<i64>, mine: Option<i64>) -> bool 
         _ => false,
     }
 }
+/// How long a call of hers lasted, in minutes, from its row's text as the page shows it
+/// ("Video chat ended 54 min", "Video chat · 1 hr 5 min", "वीडियो चैट समाप्त १२ मिनट",
+/// "व्हिडिओ चॅट ५४ मिनिटांनी संपला"): each number (ASCII or Devanagari digits) followed by a
+/// word starting with a unit of `word_lists::CALL_HOURS` or `CALL_MINUTES`, right after it
+/// or after a space. `None` when no number has a unit. Read only from a call's text (the
+/// reader keeps a call row's text only when this reads it: `web::reader::thread`).
+pub fn call_minutes(text: &str) -> Option<u32> {
+    let b = text.as_bytes();
+    let digit = |r: &[u8]| match *r {
+        [c @ b'0'..=b'9', ..] => Some((u32::from(c - b'0'), 1)),
+        [0xE0, 0xA5, c @ 0xA6..=0xAF, ..] => Some((u32::from(c - 0xA6), 3)), // Devanagari ०–९
+        _ => None,
+    };
+    let mut total: Option<u32> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        let mut n: u32 = 0;
+        while let Some((d, len)) = digit(&b[i..]) {
+            n = n.saturating_mul(10).saturating_add(d);
+            i += len;
+        }
+        if i == start {
+            i += 1;
+            continue;
+        }
+        // Its unit: right after it, or after a space.
+        i += usize::from(b.get(i) == Some(&b' '));
+        let r = &b[i..];
+        // ASCII case only (Devanagari has none).
+        let is = |list: &[&str]| list.iter().any(|u| r.get(..u.len()).is_some_and(|p| p.eq_ignore_ascii_case(u.as_bytes())));
+        let per = if is(word_lists::CALL_MINUTES) {
+            1
+        } else if is(word_lists::CALL_HOURS) {
+            60
+        } else {
+            continue;
+        };
+        total = Some(total.unwrap_or(0).saturating_add(n.saturating_mul(per)));
+    }
+    total
+}
+/// A call of hers this long or longer is a talk, not the chain's call step (a naked
+/// video, a recording, hang up): round nineteen found 15 benign first warned at a call of
+/// 15 minutes or more and no scam warned at a call over 5 (tests/tuning/README.md).
+const LONG_CALL: u32 = 15;
+
 /// The pause before her call that makes it a new sitting (cw2's "six hours after the
 /// previous message").
 const APPOINTMENT: i64 = 6 * 60 * 60;
@@ -1886,7 +1997,10 @@ impl Tracker {
         let own_at = msg.at.map(Timestamp::unix);
         self.night_now = msg.at.is_some_and(at_night);
         if msg.from == Sender::Them && matches!(msg.kind, MessageKind::VideoCall | MessageKind::MissedVideoCall) {
-            let kept = appointment(own_at, self.last_time, self.my_last);
+            // A connected call of an hour's talk (`LONG_CALL` or more, as its row shows it)
+            // weighs like an appointment kept: the chain's call is minutes long.
+            let long = msg.kind == MessageKind::VideoCall && msg.text.as_deref().and_then(call_minutes).is_some_and(|m| m >= LONG_CALL);
+            let kept = long || appointment(own_at, self.last_time, self.my_last);
             self.kept = Some(self.kept.unwrap_or(true) && kept);
         }
         if msg.from == Sender::Me {
@@ -1942,7 +2056,10 @@ impl Tracker {
                 self.events.push(Event { index: Some(index), at, author, mine, cue, matched: kind_words(msg.kind) });
             }
         }
-        if let Some(text) = msg.text.as_deref().filter(|t| !t.is_empty()) {
+        // A call's text is its row as the page shows it ("Video chat ended 54 min"): read
+        // for its length above, never matched as words.
+        let call = matches!(msg.kind, MessageKind::VideoCall | MessageKind::MissedVideoCall | MessageKind::AudioCall | MessageKind::MissedAudioCall);
+        if let Some(text) = msg.text.as_deref().filter(|t| !t.is_empty() && !call) {
             if mine && upi_id(text) {
                 self.his_upi = Some((at, index));
             }

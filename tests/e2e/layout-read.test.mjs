@@ -91,6 +91,11 @@ for (const kind of ['chromium', 'firefox']) {
         assert.equal(read.conversations.length, 1);
         assert.equal(read.conversations[0].placement, 'thread');
         await check(page, read.conversations[0], exp);
+        if (key === 'log_en') {
+          // A call row's only text is its length as the row shows it ("Video chat ended" / "2 min").
+          const calls = read.conversations[0].conversation.messages.filter((m) => m.kind.endsWith('call'));
+          assert.deepEqual(calls.map((m) => m.text), [undefined, '2 min']);
+        }
         assert.equal(await waitForProtection(page), 'active');
         // The level read is the level shown: a banner at that level, or none for a clean thread.
         const level = read.conversations[0].level;

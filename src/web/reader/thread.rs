@@ -20,6 +20,7 @@ use super::align::RowKey;
 use super::snapshot::{Raw, RowView};
 use super::text::cap;
 use super::NotUnderstood;
+use crate::engine::tracker::call_minutes;
 use crate::engine::{Contact, FriendStatus, Message, MessageKind, Sender};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -426,6 +427,9 @@ struct Facts {
     marker_texts: Vec<String>,
     /// The longest `dir=auto` text that is neither a marker nor a quoted parent.
     text: Option<String>,
+    /// The first text that is a call's length ("2 min", "1 hr 5 min", "१२ मिनट": a number
+    /// first, read by `engine::tracker::call_minutes`): a call's only text.
+    duration: Option<String>,
     audio: bool,
     video: bool,
     sticker: bool,
@@ -444,6 +448,7 @@ fn facts_of(raw: &Raw, labels: &Labels) -> Facts {
         markers: Vec::new(),
         marker_texts: Vec::new(),
         text: None,
+        duration: None,
         audio: false,
         video: false,
         sticker: false,
@@ -490,7 +495,15 @@ fn facts_of(raw: &Raw, labels: &Labels) -> Facts {
                 f.markers.push(k);
                 f.marker_texts.push(n.clone());
             }
-        } else if dir_auto {
+        } else {
+            // A call's length: kept apart, and a message's text still when it is one
+            // ("54 min" typed is a message; it is read as a length only for a call).
+            if f.duration.is_none() && call_minutes(t).is_some() {
+                f.duration = Some(t.to_string());
+            }
+            if !dir_auto {
+                continue;
+            }
             let chars = t.chars().count();
             if text.is_none_or(|(_, c)| chars > c) {
                 text = Some((t.as_ref(), chars));
@@ -567,7 +580,9 @@ fn finish(f: Facts, from: Sender, author: Option<String>, label_text: Option<Str
     }
     let kind = kind_of(&f);
     let from = if is_call(kind) { caller(&f, from, labels) } else { from };
-    let text = if is_call(kind) { None } else { f.text };
+    // A call's only text is its length as the row shows it ("2 min"): nothing else of a
+    // call row reaches the engine, which reads it as a length, never as words.
+    let text = if is_call(kind) { f.duration } else { f.text };
     if kind == MessageKind::Text && text.is_none() {
         return None;
     }
