@@ -517,3 +517,26 @@ fn impostor_office_and_case_against_him_in_every_form() {
         assert!(level(vec![them("2026-11-20T11:00:00+05:30", news)]) < Level::Danger, "{news}");
     }
 }
+
+/// Round twenty-four (issue 12): the demand's "or else it goes to your grandson's school
+/// group" in the spellings the sets write it (chat Hinglish's "nhi toh", Punjabi's
+/// "jaugi", Tamil's "வரலைனா … உங்க மகன்"): with the demand before it, the threat aimed at
+/// him that makes the demand extortion — danger from a stranger back from a new account.
+/// The demand followed by an "or else" about lunch going cold stays a notice.
+#[test]
+fn or_else_to_his_familys_group_in_the_sets_spellings() {
+    let them = |at: &str, t: &str| msg(Sender::Them, at, t);
+    let level = |msgs: Vec<Message>| assess(&Conversation { contact: stranger_friend(), messages: msgs }).level;
+    let demand = them("2026-11-24T19:20:00+05:30", "last payment 30,000 bhejo, UPI pe");
+    assert!(level(vec![demand.clone()]) < Level::Danger);
+    for threat in [
+        "nhi toh aaj sham ko aapke bhatije ki shaadi wale group me chala jayega",
+        "nahi taan tuhade pote de school de group vich jaugi",
+        "பணம் வரலைனா இன்னைக்கு ராத்திரி உங்க மகன் கடை பக்கத்துல எல்லாருக்கும் அனுப்புவோம்",
+    ] {
+        assert_eq!(level(vec![demand.clone(), them("2026-11-24T19:22:00+05:30", threat)]), Level::Danger, "{threat}");
+    }
+    for talk in ["jaldi aao nhi toh khana thanda ho jayega", "ajj aa jao nahi taan tuhade pote da match miss ho jauga"] {
+        assert!(level(vec![demand.clone(), them("2026-11-24T19:22:00+05:30", talk)]) < Level::Danger, "{talk}");
+    }
+}
