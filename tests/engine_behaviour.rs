@@ -487,3 +487,56 @@ fn a_pretext_outlived_by_days_of_talk_excuses_no_step() {
     his_ask.push((them, "2026-11-04T19:10:00+05:30", ask));
     assert!(run(&his_ask) < Level::Warning);
 }
+
+/// Round twenty-four (issue 12): the impostor "police" names his office and the case
+/// against the user in the forms the blind sets write them (Punjabi's "tuhade khilaf",
+/// Gujarati's "tamara upar", Malayalam's "നിങ്ങൾക്കെതിരെ", Kerala's "Cyberdome", a "cyber
+/// wing"), in one message or in his next line: danger from a stranger at once. The same
+/// office and a case that are not against the user (a nephew's posting, the colony's
+/// news) stay below danger.
+#[test]
+fn impostor_office_and_case_against_him_in_every_form() {
+    let them = |at: &str, t: &str| msg(Sender::Them, at, t);
+    let level = |msgs: Vec<Message>| assess(&Conversation { contact: stranger_friend(), messages: msgs }).level;
+    for claim in [
+        "Mr. Gurdev Singh, main CBI Delhi ton bol reha haan. Tuhade khilaf ik ladki ne complaint kiti hai",
+        "Delhi Cyber Crime thi bolu chhu. Ek chhokri e tamara upar complaint karyo che",
+        "കേരള പോലീസ് സൈബർഡോം. നിങ്ങൾക്കെതിരെ ഒരു സ്ത്രീ പരാതി നൽകിയിട്ടുണ്ട്",
+        "महाराष्ट्र सायबर मधून API जाधव बोलतोय. तुमचा अश्लील व्हिडिओ आमच्याकडे तक्रारीसह आला आहे",
+    ] {
+        assert_eq!(level(vec![them("2026-11-20T11:00:00+05:30", claim)]), Level::Danger, "{claim}");
+    }
+    // The office in one line, the case against him in the next.
+    let split = vec![them("2026-11-20T11:00:00+05:30", "Phone uthaiye. CBI cyber wing, New Delhi se."), them("2026-11-20T11:01:00+05:30", "आपका obscene video call wala case hamare paas aaya hai. Ladki ne complaint ki hai")];
+    assert_eq!(level(split), Level::Danger);
+    for news in [
+        "Mera bhatija CBI cyber wing mein lag gaya, bahut khushi hui",
+        "tuhade pind di police chowki nawi bani, SHO vadiya banda hai",
+        "Cyber Crime valo e colony ma awareness program rakhyo che",
+    ] {
+        assert!(level(vec![them("2026-11-20T11:00:00+05:30", news)]) < Level::Danger, "{news}");
+    }
+}
+
+/// Round twenty-four (issue 12): the demand's "or else it goes to your grandson's school
+/// group" in the spellings the sets write it (chat Hinglish's "nhi toh", Punjabi's
+/// "jaugi", Tamil's "வரலைனா … உங்க மகன்"): with the demand before it, the threat aimed at
+/// him that makes the demand extortion — danger from a stranger back from a new account.
+/// The demand followed by an "or else" about lunch going cold stays a notice.
+#[test]
+fn or_else_to_his_familys_group_in_the_sets_spellings() {
+    let them = |at: &str, t: &str| msg(Sender::Them, at, t);
+    let level = |msgs: Vec<Message>| assess(&Conversation { contact: stranger_friend(), messages: msgs }).level;
+    let demand = them("2026-11-24T19:20:00+05:30", "last payment 30,000 bhejo, UPI pe");
+    assert!(level(vec![demand.clone()]) < Level::Danger);
+    for threat in [
+        "nhi toh aaj sham ko aapke bhatije ki shaadi wale group me chala jayega",
+        "nahi taan tuhade pote de school de group vich jaugi",
+        "பணம் வரலைனா இன்னைக்கு ராத்திரி உங்க மகன் கடை பக்கத்துல எல்லாருக்கும் அனுப்புவோம்",
+    ] {
+        assert_eq!(level(vec![demand.clone(), them("2026-11-24T19:22:00+05:30", threat)]), Level::Danger, "{threat}");
+    }
+    for talk in ["jaldi aao nhi toh khana thanda ho jayega", "ajj aa jao nahi taan tuhade pote da match miss ho jauga"] {
+        assert!(level(vec![demand.clone(), them("2026-11-24T19:22:00+05:30", talk)]) < Level::Danger, "{talk}");
+    }
+}
