@@ -540,3 +540,22 @@ fn or_else_to_his_familys_group_in_the_sets_spellings() {
         assert!(level(vec![demand.clone(), them("2026-11-24T19:22:00+05:30", talk)]) < Level::Danger, "{talk}");
     }
 }
+
+/// Round twenty-three: the other app offered with "there we talk" and no number asked is
+/// the move off Facebook (`off_platform.come_there.any`), in any language; the network's
+/// "signal" there, or a WhatsApp group, is not.
+#[test]
+fn the_other_app_offered_with_there_we_talk_warns_from_a_stranger() {
+    let warns = |text: &str| {
+        let c = Conversation { contact: stranger_friend(), messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", text)] };
+        assess(&c).level >= Level::Warning
+    };
+    for t in ["ji aap imo app download karo, waha aapse aaram se baat hogi", "apni ki Telegram use koren? okhane chat korbo",
+        "Signal app undo? athil varamo", "அந்த app-ல add பண்ணுங்க, அங்க free-ஆ பேசலாம்", "टेलीग्राम है? वहाँ आराम से बात करेंगे"] {
+        assert!(warns(t), "{t}");
+    }
+    for t in ["WhatsApp group me aao, waha sab baat karte hai",
+        "WhatsApp pe photo bheji thi, wahi dekh lo"] {
+        assert!(!warns(t), "{t}");
+    }
+}
