@@ -33,7 +33,7 @@ const fn bits(tags: &[Tag]) -> u32 {
 
 const GROOMING: u32 = bits(&[Tag::Greeting, Tag::Forward, Tag::Flattery, Tag::Personal, Tag::Intimacy, Tag::Affection]);
 /// Courting: flattery, personal questions, intimacy, and affection shown in emoji.
-const STRONG_GROOMING: u32 = bits(&[Tag::Flattery, Tag::Personal, Tag::Intimacy, Tag::Affection]);
+pub const STRONG_GROOMING: u32 = bits(&[Tag::Flattery, Tag::Personal, Tag::Intimacy, Tag::Affection]);
 /// Courting said in words: what the user's own words can answer.
 const SAID_GROOMING: u32 = bits(&[Tag::Flattery, Tag::Personal, Tag::Intimacy]);
 pub const OFF_PLATFORM: u32 = bits(&[Tag::NumberAsk, Tag::AppMove, Tag::Secrecy]);

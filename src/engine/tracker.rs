@@ -885,6 +885,43 @@ mod tests {
     }
 
     #[test]
+    fn a_threats_words_after_her_talk_with_no_demand_are_its_news_a_notice() {
+        use crate::engine::time::Timestamp;
+        use crate::engine::{Contact, FriendStatus, Level, Message, MessageKind, Sender, Tracker, Tuning};
+        // Round twenty-five (w17a's school friend): after her call that was a talk (47
+        // minutes), from a contact below zero (his own Marketplace listing named), "recorded
+        // … put in the reunion group" with no demand is the talk's news. Her short call
+        // minutes after his answer, a call at night, courting or a demand keep it the chain's.
+        let ts = |hm: &str| Some(Timestamp::parse_rfc3339(&format!("2026-11-10T{hm}:00+05:30")).unwrap());
+        let m = |hm: &str, them: bool, kind: MessageKind, t: &str| Message { from: if them { Sender::Them } else { Sender::Me }, author: None, at: ts(hm), kind, text: Some(t.into()) };
+        let run = |msgs: &[Message]| {
+            let friend = Contact { friend_status: FriendStatus::Friends, mutual_friends: Some(4), start_visible: true, conversation_start: ts("10:00"), ..Contact::named("Harbhajan".into()) };
+            let mut t = Tracker::new(friend, Tuning::default(), None);
+            msgs.iter().map(|x| t.push(x).level).last().unwrap()
+        };
+        let start = |extra: &[Message]| {
+            let mut v = vec![
+                m("10:00", true, MessageKind::Text, "Oye Gupta!! Pehchana? Harbhajan, DAV school Ambala, 1974."),
+                m("10:10", false, MessageKind::Text, "Bhajji! Car ki dealership thi. Ek purani Innova bech raha hu Marketplace pe, bas wahi kaam hai."),
+            ];
+            v.extend_from_slice(extra);
+            v.push(m("10:15", true, MessageKind::Text, "Apna WhatsApp number de yaar"));
+            v.push(m("10:20", false, MessageKind::Text, "98765 47764. Shaam ko video call kar"));
+            v
+        };
+        let news = |hm: &str| m(hm, true, MessageKind::Text, "Yaar maza aa gaya. Pota ne video call record kar li, DAV 1974 reunion group me daal di, sab pooch rahe hain 😄");
+        let call = |hm: &str, t: &str| m(hm, true, MessageKind::VideoCall, t);
+        let talk = [start(&[]), vec![call("19:00", "Video chat ended 47 min"), news("20:00")]].concat();
+        assert_eq!(run(&talk), Level::Notice);
+        assert_eq!(run(&[start(&[]), vec![call("10:25", "Video chat ended 3 min"), news("10:40")]].concat()), Level::Warning);
+        assert!(run(&[start(&[]), vec![call("22:30", "Video chat ended 47 min"), news("23:40")]].concat()) >= Level::Warning);
+        let courting = [m("10:12", true, MessageKind::Text, "You are very handsome, are you alone at home?")];
+        assert!(run(&[start(&courting), vec![call("19:00", "Video chat ended 47 min"), news("20:00")]].concat()) >= Level::Warning);
+        let demand = m("20:10", true, MessageKind::Text, "Send 20,000 or this video goes to your family");
+        assert_eq!(run(&[talk.clone(), vec![demand]].concat()), Level::Danger);
+    }
+
+    #[test]
     fn a_purpose_named_keeps_her_bare_ask_or_call_a_notice_never_the_chain() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let friend = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Asha".into()) };
@@ -2756,11 +2793,23 @@ impl Tracker {
         // as an appointment kept (see `appointment`) is bare like a call for a purpose
         // named: a notice while nothing of the chain comes with it (not at night either).
         let night = self.night_call == Some(true);
-        let purpose = !self.contact.group && (self.context.purpose(groomed || night) || (self.kept == Some(true) && !night));
+        let talk = !self.contact.group && self.kept == Some(true) && !night;
+        let purpose = !self.contact.group && (self.context.purpose(groomed || night) || talk);
+        // A threat's words after her call that was a talk (every call of hers an
+        // appointment kept or a long one, not at night), from someone below zero
+        // suspicion, with no demand and nothing else of the chain (no sexual request,
+        // impostor, "or else", countdown, secrecy or courting): the family's or the
+        // circle's news of that talk ("recording group me daal di"), a notice until a
+        // demand comes; threat and demand together stay danger (round twenty-five).
+        let held = Tag::Money.bit() | Tag::Sexual.bit() | Tag::Impostor.bit() | Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Secrecy.bit() | combine::STRONG_GROOMING;
+        let news = |c: &Chain| talk && s < 0 && c.active(at) & held == 0 && c.active(at) & (Tag::Threat.bit() | Tag::Recording.bit()) != 0;
         let level = self
             .chains
             .iter()
-            .map(|c| combine::level_for(c, at, s, weighted, purpose, self.tuning))
+            .map(|c| match combine::level_for(c, at, s, weighted, purpose, self.tuning) {
+                Level::Warning if news(c) => Level::Notice,
+                l => l,
+            })
             .max()
             .unwrap_or_else(|| combine::level_for(&Chain::default(), at, s, weighted, purpose, self.tuning));
         if level > self.assessment.level {
