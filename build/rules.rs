@@ -170,10 +170,10 @@ pub fn compile() {
     // The same plan as Rust data, what the engine loads at start-up without parsing:
     // the needles one per line, per needle the number of its (rule, group) pairs, and
     // the pairs in order (parsing plan.txt was a fifth of building the engine).
-    // The needles as `plan::pack_text` writes them: one byte per character of a script's
+    // The needles as `normalize::pack::pack_text` writes them: one byte per character of a script's
     // 128-code-point window instead of UTF-8's three.
-    let packed = crate::plan::pack_text(&plan.needles.join("\n")).unwrap_or_else(|| fail("rules: a needle holds a control character".into()));
-    let mut src = String::from("/// The built-in plan's needles, one per line (normalised text holds no newline), packed (`plan::pack_text`).\npub const BUILTIN_NEEDLES: &[u8] = b\"");
+    let packed = crate::normalize::pack::pack_text(&plan.needles.join("\n")).unwrap_or_else(|| fail("rules: a needle holds a control character".into()));
+    let mut src = String::from("/// The built-in plan's needles, one per line (normalised text holds no newline), packed (`normalize::pack::pack_text`).\npub const BUILTIN_NEEDLES: &[u8] = b\"");
     for b in packed {
         match b {
             b'"' | b'\\' => src.push_str(&format!("\\{}", b as char)),

@@ -1,6 +1,7 @@
 //! The engine: the compiled rules and their matcher, built once.
 
 use super::matcher::{Hit, Matcher, Part};
+use super::normalize::pack;
 use super::plan;
 use super::rules::{self, Rule};
 use std::sync::OnceLock;
@@ -26,7 +27,7 @@ impl Engine {
     /// normalised at run time). Not cached: for the start-up benchmark.
     pub fn builtin_uncached() -> Result<Engine, String> {
         let rules = rules::builtin_lite()?;
-        let needles = plan::unpack_text(tables::BUILTIN_NEEDLES).ok_or("built-in needles unreadable")?;
+        let needles = pack::unpack_text(tables::BUILTIN_NEEDLES).ok_or("built-in needles unreadable")?;
         let (needles, targets) = plan::from_tables(&needles, tables::BUILTIN_TARGET_COUNTS, tables::BUILTIN_TARGETS)
             .ok_or("built-in plan tables disagree")?;
         let matcher = Matcher::from_flat_plan(&needles, targets, &rules)?;
@@ -121,7 +122,7 @@ mod tests {
 
     #[test]
     fn the_plan_tables_are_the_build_scripts_plan() {
-        let text = plan::unpack_text(tables::BUILTIN_NEEDLES).unwrap();
+        let text = pack::unpack_text(tables::BUILTIN_NEEDLES).unwrap();
         let (needles, targets) = plan::from_tables(&text, tables::BUILTIN_TARGET_COUNTS, tables::BUILTIN_TARGETS).unwrap();
         let (text_needles, text_targets) = plan::from_text_flat(rules::BUILTIN_PLAN).unwrap();
         assert_eq!((needles, targets), (text_needles, text_targets));
@@ -139,15 +140,15 @@ mod tests {
     #[test]
     fn packed_text_reads_back_as_it_was() {
         for text in ["", " hi papa \n पापा \n", " ₹ 500 \n ப\u{bbe}ட\u{bcd}டி \n 🌹 x \n café", "\u{7f}\u{80}\u{ff}\u{10ffff}"] {
-            let packed = plan::pack_text(text).unwrap();
-            assert_eq!(plan::unpack_text(&packed).as_deref(), Some(text), "{packed:?}");
+            let packed = pack::pack_text(text).unwrap();
+            assert_eq!(pack::unpack_text(&packed).as_deref(), Some(text), "{packed:?}");
         }
         // One window change, then a byte per character.
-        assert_eq!(plan::pack_text("पापा").unwrap(), [1, 0, 0x12, 0xaa, 0xbe, 0xaa, 0xbe]);
-        assert_eq!(plan::pack_text(" a\tb "), None);
+        assert_eq!(pack::pack_text("पापा").unwrap(), [1, 0, 0x12, 0xaa, 0xbe, 0xaa, 0xbe]);
+        assert_eq!(pack::pack_text(" a\tb "), None);
         // A window change cut short, or a surrogate, is refused.
-        assert_eq!(plan::unpack_text(&[1, 0]), None);
-        assert_eq!(plan::unpack_text(&[1, 0x01, 0xb0, 0x80]), None);
+        assert_eq!(pack::unpack_text(&[1, 0]), None);
+        assert_eq!(pack::unpack_text(&[1, 0x01, 0xb0, 0x80]), None);
     }
 
     #[test]

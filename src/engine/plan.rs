@@ -173,54 +173,6 @@ pub fn unpack_target(packed: u16) -> (u16, u8) {
     (packed >> 4, if g == 15 { UNLESS } else { g })
 }
 
-/// The byte that sets the window of `pack_text`: the next two bytes (big-endian) are
-/// the new window, a code point divided by 128.
-const WINDOW: u8 = 1;
-
-/// Text in one byte per character where it can (the build script's needles): ASCII
-/// as it is, any other character as 0x80 + its place in the current window of 128
-/// code points, a window change as `WINDOW` and two bytes. The needles of one
-/// language share a window (Devanagari is U+0900..U+097F), so their three-byte UTF-8
-/// characters take one byte each (the module: -5.8 KB gzip, measured). None if the
-/// text holds a control character other than a newline (normalised text holds none).
-pub fn pack_text(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len());
-    let mut window = 0u32;
-    for c in text.chars() {
-        let cp = c as u32;
-        if cp < 0x80 {
-            if cp < 0x20 && c != '\n' {
-                return None;
-            }
-            out.push(cp as u8);
-            continue;
-        }
-        if cp >> 7 != window {
-            window = cp >> 7;
-            out.extend_from_slice(&[WINDOW, (window >> 8) as u8, window as u8]);
-        }
-        out.push(0x80 | (cp & 0x7f) as u8);
-    }
-    Some(out)
-}
-
-/// The text of `pack_text`. None if the bytes are not its output.
-pub fn unpack_text(packed: &[u8]) -> Option<String> {
-    let mut text = String::with_capacity(packed.len() * 2);
-    let mut window = 0u32;
-    let mut bytes = packed.iter();
-    while let Some(&b) = bytes.next() {
-        if b == WINDOW {
-            window = u32::from(*bytes.next()?) << 8 | u32::from(*bytes.next()?);
-        } else if b < 0x80 {
-            text.push(b as char);
-        } else {
-            text.push(char::from_u32(window << 7 | u32::from(b & 0x7f))?);
-        }
-    }
-    Some(text)
-}
-
 /// The plan from the build script's tables (see build/rules.rs): the needles borrowed
 /// from `needles` (one per line), their targets flat (`packed` as `pack_target` made
 /// them). None if the tables disagree.
