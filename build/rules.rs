@@ -173,15 +173,10 @@ pub fn compile() {
     // The needles as `normalize::pack::pack_text` writes them: one byte per character of a script's
     // 128-code-point window instead of UTF-8's three.
     let packed = crate::normalize::pack::pack_text(&plan.needles.join("\n")).unwrap_or_else(|| fail("rules: a needle holds a control character".into()));
-    let mut src = String::from("/// The built-in plan's needles, one per line (normalised text holds no newline), packed (`normalize::pack::pack_text`).\npub const BUILTIN_NEEDLES: &[u8] = b\"");
-    for b in packed {
-        match b {
-            b'"' | b'\\' => src.push_str(&format!("\\{}", b as char)),
-            0x20..=0x7e => src.push(b as char),
-            _ => src.push_str(&format!("\\x{b:02x}")),
-        }
-    }
-    src.push_str("\";\n");
+    let mut src = format!(
+        "/// The built-in plan's needles, one per line (normalised text holds no newline), packed (`normalize::pack::pack_text`).\npub const BUILTIN_NEEDLES: &[u8] = {};\n",
+        crate::normalize::pack::byte_literal(&packed)
+    );
     src.push_str("/// Per needle, how many (rule, group) pairs it serves.\npub const BUILTIN_TARGET_COUNTS: &[u8] = &[");
     for t in &plan.targets {
         let n = u8::try_from(t.len()).unwrap_or_else(|_| fail(format!("rules: a needle serves {} rule groups (at most 255)", t.len())));

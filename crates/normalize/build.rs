@@ -57,15 +57,7 @@ fn main() {
     // three (src/fold.rs unpacks it once; offsets and lengths are of the UTF-8 text).
     let packed = pack::pack_text(&pool).expect("a fold without control characters");
     writeln!(s, "/// The folds of all entries, one after the other, packed (`pack::pack_text`).").unwrap();
-    write!(s, "const FOLD_POOL: &[u8] = b\"").unwrap();
-    for b in packed {
-        match b {
-            b'"' | b'\\' => write!(s, "\\{}", b as char).unwrap(),
-            0x20..=0x7e => s.push(b as char),
-            _ => write!(s, "\\x{b:02x}").unwrap(),
-        }
-    }
-    writeln!(s, "\";").unwrap();
+    writeln!(s, "const FOLD_POOL: &[u8] = {};", pack::byte_literal(&packed)).unwrap();
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("fold_table.rs");
     std::fs::write(out, s).unwrap();
 }

@@ -49,3 +49,17 @@ pub fn unpack_text(packed: &[u8]) -> Option<String> {
     }
     Some(text)
 }
+
+/// `pack_text`'s bytes as a Rust byte string literal (`b"..."`), for the build scripts.
+pub fn byte_literal(packed: &[u8]) -> String {
+    let mut s = String::from("b\"");
+    for &b in packed {
+        match b {
+            b'"' | b'\\' => s.extend(['\\', b as char]),
+            0x20..=0x7e => s.push(b as char),
+            _ => s.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    s.push('"');
+    s
+}
