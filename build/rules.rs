@@ -170,8 +170,13 @@ pub fn compile() {
     // The same plan as Rust data, what the engine loads at start-up without parsing:
     // the needles one per line, per needle the number of its (rule, group) pairs, and
     // the pairs in order (parsing plan.txt was a fifth of building the engine).
-    let mut src = String::from("/// The built-in plan's needles, one per line (normalised text holds no newline).\n");
-    src.push_str(&format!("pub const BUILTIN_NEEDLES: &str = {:?};\n", plan.needles.join("\n")));
+    // The needles as `normalize::pack::pack_text` writes them: one byte per character of a script's
+    // 128-code-point window instead of UTF-8's three.
+    let packed = crate::normalize::pack::pack_text(&plan.needles.join("\n")).unwrap_or_else(|| fail("rules: a needle holds a control character".into()));
+    let mut src = format!(
+        "/// The built-in plan's needles, one per line (normalised text holds no newline), packed (`normalize::pack::pack_text`).\npub const BUILTIN_NEEDLES: &[u8] = {};\n",
+        crate::normalize::pack::byte_literal(&packed)
+    );
     src.push_str("/// Per needle, how many (rule, group) pairs it serves.\npub const BUILTIN_TARGET_COUNTS: &[u8] = &[");
     for t in &plan.targets {
         let n = u8::try_from(t.len()).unwrap_or_else(|_| fail(format!("rules: a needle serves {} rule groups (at most 255)", t.len())));

@@ -8,6 +8,9 @@ use std::fmt::Write;
 
 #[path = "src/fold_reference.rs"]
 mod fold;
+#[allow(dead_code)]
+#[path = "src/pack.rs"]
+mod pack;
 
 /// Characters `src/fold.rs` folds in code, not from the table.
 fn in_code(c: u32) -> bool {
@@ -17,6 +20,7 @@ fn in_code(c: u32) -> bool {
 fn main() {
     println!("cargo:rerun-if-changed=src/fold_reference.rs");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/pack.rs");
     // Blocks of 256 code points: (c >> 8, index of its first entry, pool offset of it).
     let mut blocks: Vec<(u32, usize, usize)> = Vec::new();
     let mut low: Vec<u8> = Vec::new();
@@ -49,8 +53,11 @@ fn main() {
     writeln!(s, "const FOLD_LOW: [u8; {}] = {:?};", low.len(), low).unwrap();
     writeln!(s, "/// Per entry: the length in bytes of its fold in FOLD_POOL (0: the character vanishes).").unwrap();
     writeln!(s, "const FOLD_LEN: [u8; {}] = {:?};", lens.len(), lens).unwrap();
-    writeln!(s, "/// The folds of all entries, one after the other.").unwrap();
-    writeln!(s, "const FOLD_POOL: &str = {pool:?};").unwrap();
+    // As src/pack.rs writes it: a script's characters one byte each, not UTF-8's two or
+    // three (src/fold.rs unpacks it once; offsets and lengths are of the UTF-8 text).
+    let packed = pack::pack_text(&pool).expect("a fold without control characters");
+    writeln!(s, "/// The folds of all entries, one after the other, packed (`pack::pack_text`).").unwrap();
+    writeln!(s, "const FOLD_POOL: &[u8] = {};", pack::byte_literal(&packed)).unwrap();
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("fold_table.rs");
     std::fs::write(out, s).unwrap();
 }

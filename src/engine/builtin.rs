@@ -1,6 +1,7 @@
 //! The engine: the compiled rules and their matcher, built once.
 
 use super::matcher::{Hit, Matcher, Part};
+use super::normalize::pack;
 use super::plan;
 use super::rules::{self, Rule};
 use std::sync::OnceLock;
@@ -26,7 +27,8 @@ impl Engine {
     /// normalised at run time). Not cached: for the start-up benchmark.
     pub fn builtin_uncached() -> Result<Engine, String> {
         let rules = rules::builtin_lite()?;
-        let (needles, targets) = plan::from_tables(tables::BUILTIN_NEEDLES, tables::BUILTIN_TARGET_COUNTS, tables::BUILTIN_TARGETS)
+        let needles = pack::unpack_text(tables::BUILTIN_NEEDLES).ok_or("built-in needles unreadable")?;
+        let (needles, targets) = plan::from_tables(&needles, tables::BUILTIN_TARGET_COUNTS, tables::BUILTIN_TARGETS)
             .ok_or("built-in plan tables disagree")?;
         let matcher = Matcher::from_flat_plan(&needles, targets, &rules)?;
         Ok(Engine { rules, matcher })
@@ -120,9 +122,12 @@ mod tests {
 
     #[test]
     fn the_plan_tables_are_the_build_scripts_plan() {
-        let (needles, targets) = plan::from_tables(tables::BUILTIN_NEEDLES, tables::BUILTIN_TARGET_COUNTS, tables::BUILTIN_TARGETS).unwrap();
+        let text = pack::unpack_text(tables::BUILTIN_NEEDLES).unwrap();
+        let (needles, targets) = plan::from_tables(&text, tables::BUILTIN_TARGET_COUNTS, tables::BUILTIN_TARGETS).unwrap();
         let (text_needles, text_targets) = plan::from_text_flat(rules::BUILTIN_PLAN).unwrap();
         assert_eq!((needles, targets), (text_needles, text_targets));
+        // Packed, the needles of a script take a byte per character.
+        assert!(tables::BUILTIN_NEEDLES.len() * 3 < text.len() * 2, "{} bytes packed, {} as text", tables::BUILTIN_NEEDLES.len(), text.len());
         // Tables that disagree are refused.
         assert!(plan::from_tables(" a \n b ", &[1], &[0]).is_none());
         assert!(plan::from_tables(" a ", &[2], &[0]).is_none());
@@ -130,6 +135,20 @@ mod tests {
         assert_eq!((t.of(0), t.of(1)), (&[(3, 1)][..], &[(4095, 7), (9, plan::UNLESS)][..]));
         assert_eq!((plan::pack_target(4096, 0), plan::pack_target(0, 15)), (None, None));
         assert_eq!(plan::from_tables("", &[], &[]).map(|(n, t)| (n.len(), t.len())), Some((0, 0)));
+    }
+
+    #[test]
+    fn packed_text_reads_back_as_it_was() {
+        for text in ["", " hi papa \n पापा \n", " ₹ 500 \n ப\u{bbe}ட\u{bcd}டி \n 🌹 x \n café", "\u{7f}\u{80}\u{ff}\u{10ffff}"] {
+            let packed = pack::pack_text(text).unwrap();
+            assert_eq!(pack::unpack_text(&packed).as_deref(), Some(text), "{packed:?}");
+        }
+        // One window change, then a byte per character.
+        assert_eq!(pack::pack_text("पापा").unwrap(), [1, 0, 0x12, 0xaa, 0xbe, 0xaa, 0xbe]);
+        assert_eq!(pack::pack_text(" a\tb "), None);
+        // A window change cut short, or a surrogate, is refused.
+        assert_eq!(pack::unpack_text(&[1, 0]), None);
+        assert_eq!(pack::unpack_text(&[1, 0x01, 0xb0, 0x80]), None);
     }
 
     #[test]

@@ -7,10 +7,13 @@
 //! Pure Rust apart from [`browser_language`]; unit-tested natively
 //! (`cargo test --lib web::i18n`).
 use crate::state::settings::Language;
+use saavdhan_normalize::pack::unpack_text;
+use std::sync::OnceLock;
 
 // Made by build/catalogues.rs: `N`, `KEYS` (lowercased, sorted) and `EN`, `HI`, `MR`
-// (each language's texts in the order of `KEYS`, named placeholders already
-// positional, translators' descriptions left out). In the content script's module
+// (each language's texts in the order of `KEYS`, one per line, packed by
+// saavdhan_normalize::pack; named placeholders already positional, translators'
+// descriptions left out). In the content script's module
 // only the keys its code names are there.
 mod tables {
     include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
@@ -25,7 +28,9 @@ mod source;
 /// One language: message name → text with named placeholders already turned
 /// into positional `$1`…`$9` (as chrome.i18n does).
 pub struct Catalogue {
-    texts: &'static [&'static str; tables::N],
+    packed: &'static [u8],
+    /// `packed` unpacked at the first look-up, one text per key (kept for the page's life).
+    texts: OnceLock<Vec<&'static str>>,
 }
 
 impl Catalogue {
@@ -35,7 +40,14 @@ impl Catalogue {
         } else {
             tables::KEYS.binary_search(&key)
         };
-        i.ok().map(|i| self.texts[i])
+        i.ok().and_then(|i| self.texts().get(i).copied())
+    }
+
+    fn texts(&self) -> &[&'static str] {
+        self.texts.get_or_init(|| {
+            let text: &'static str = Box::leak(unpack_text(self.packed).unwrap_or_default().into_boxed_str());
+            text.split('\n').collect()
+        })
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &'static str> {
@@ -70,9 +82,9 @@ pub fn substitute(template: &str, subs: &[&str]) -> String {
 }
 
 pub fn catalogue(lang: Language) -> &'static Catalogue {
-    static EN: Catalogue = Catalogue { texts: &tables::EN };
-    static HI: Catalogue = Catalogue { texts: &tables::HI };
-    static MR: Catalogue = Catalogue { texts: &tables::MR };
+    static EN: Catalogue = Catalogue { packed: tables::EN, texts: OnceLock::new() };
+    static HI: Catalogue = Catalogue { packed: tables::HI, texts: OnceLock::new() };
+    static MR: Catalogue = Catalogue { packed: tables::MR, texts: OnceLock::new() };
     match lang {
         Language::En => &EN,
         Language::Hi => &HI,
@@ -173,6 +185,19 @@ mod tests {
         assert_eq!(resolve(None, Some("mr_IN")), Language::Mr);
         assert_eq!(resolve(None, Some("ta-IN")), Language::En);
         assert_eq!(resolve(None, None), Language::En);
+    }
+
+    #[test]
+    fn every_catalogue_unpacks_to_its_messages_json() {
+        for (lang, code) in [(Language::En, "en"), (Language::Hi, "hi"), (Language::Mr, "mr")] {
+            let path = format!("{}/extension/_locales/{code}/messages.json", env!("CARGO_MANIFEST_DIR"));
+            let source = source::compact(&std::fs::read_to_string(path).unwrap()).unwrap();
+            let c = catalogue(lang);
+            assert_eq!((c.texts().len(), source.len()), (tables::N, tables::N), "{code}");
+            for k in c.keys() {
+                assert_eq!(c.get(k), Some(source[k].as_str()), "{code} {k}");
+            }
+        }
     }
 
     #[test]

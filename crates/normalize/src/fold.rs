@@ -65,7 +65,7 @@ fn table(c: char) -> Option<&'static str> {
     for i in first as usize..end {
         let len = FOLD_LEN[i] as usize;
         if FOLD_LOW[i] == cp as u8 {
-            return FOLD_POOL.get(off..off + len);
+            return pool().get(off..off + len);
         }
         if FOLD_LOW[i] > cp as u8 {
             return None;
@@ -73,4 +73,11 @@ fn table(c: char) -> Option<&'static str> {
         off += len;
     }
     None
+}
+
+/// FOLD_POOL as text, unpacked at the first lookup (a table that could not be unpacked
+/// would fold nothing: tests/engine_normalize.rs checks every character).
+fn pool() -> &'static str {
+    static POOL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| crate::pack::unpack_text(FOLD_POOL).unwrap_or_default())
 }

@@ -32,6 +32,7 @@
 //! evidence can quote the message as written.
 
 mod fold;
+pub mod pack;
 
 use fold::fold;
 
