@@ -2516,6 +2516,13 @@ impl Tracker {
     /// conversation itself says (its age, who opened it, the user asking who this is,
     /// kinship or a listing or a class), see `combine::Context`.
     fn suspicion(&self, at: Option<i64>) -> i32 {
+        let outlived = self.pretext_outlived();
+        self.suspicion_with(at, self.groomed(at) || outlived, self.flattered(at) || outlived)
+    }
+
+    /// `suspicion`, with its courted and flattered readings (each or `pretext_outlived`)
+    /// given: `evaluate` works them out once for both.
+    fn suspicion_with(&self, at: Option<i64>, courted: bool, flattered: bool) -> i32 {
         let day = at.map(|t| t.div_euclid(time::DAY) * time::DAY);
         let profile = match self.profile_score.get() {
             Some((d, p)) if d == day => p,
@@ -2545,8 +2552,7 @@ impl Tracker {
         // the lawyer, his mamaji in the police): he sought them out. No scam of the blind
         // sets (442) opens with the victim's message; the chain's contact opens it (issue 12).
         let sought = !self.contact.group && self.sought;
-        let outlived = self.pretext_outlived();
-        profile + self.context.score(self.contact.group, history, two_way, new_conversation, opened_by_them, self.groomed(at) || outlived, self.flattered(at) || outlived)
+        profile + self.context.score(self.contact.group, history, two_way, new_conversation, opened_by_them, courted, flattered)
             + if sought { combine::SOUGHT_BY_USER } else { 0 }
     }
 
@@ -2711,7 +2717,10 @@ impl Tracker {
 
     fn evaluate(&mut self, at: Option<i64>, index: Option<usize>) {
         let at = at.or(self.last_time);
-        let s = self.suspicion(at);
+        let groomed = self.groomed(at);
+        let outlived = self.pretext_outlived();
+        let flattered = self.flattered(at);
+        let s = self.suspicion_with(at, groomed || outlived, flattered || outlived);
         if s >= STRANGER {
             self.assessment.stage = self.assessment.stage.max(Stage::Contact);
         }
@@ -2725,7 +2734,6 @@ impl Tracker {
         // bureau or a buyer never does. It never lowers suspicion: a longer thread seen
         // from its middle may hide her opening (issue 12; no scam of the tuning sets or
         // the corpus opens with the user's message, 55 benign do).
-        let groomed = self.groomed(at);
         let errand = self.errand && !self.contact.group && !self.context.asked_who() && !groomed;
         // An identity check on video (a bank's video KYC, a pension's life certificate)
         // named before the call is a service while it stays on the institution's own
@@ -2747,8 +2755,7 @@ impl Tracker {
         // tests/corpus and tests/tuning has one; 61 benign do): like his errand, for
         // nothing once she courts him.
         let rang = self.rang && !self.contact.group && !self.context.asked_who() && !groomed;
-        let outlived = self.pretext_outlived();
-        let weighted = sought || errand || rang || checked || billed || self.context.counter_weight(groomed || outlived, self.flattered(at) || outlived);
+        let weighted = sought || errand || rang || checked || billed || self.context.counter_weight(groomed || outlived, flattered || outlived);
         // What the talk is for, named by either side (a repair, a family occasion, a
         // rite, his treatment): her bare ask or call for it is a notice (`level_for`).
         // Her invitation or call at night voids it too, as it voids a counter-weight
