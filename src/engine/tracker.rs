@@ -1151,6 +1151,9 @@ mod tests {
         }
         assert_eq!(found, 9 * 10, "ten digits in each of nine scripts");
         assert!(has_indic_digit("ફી ₹૩૧,૫૦૦") && !has_indic_digit("पहले ₹12,000, फिर बात"));
+        use super::may_hold_amount;
+        assert!(may_hold_amount("ਪਹਿਲਾਂ ੩੦੦੦ ਭੇਜੋ") && may_hold_amount("੩k ਭੇਜੋ") && may_hold_amount("30k") && may_hold_amount("5,k"));
+        assert!(!may_hold_amount("meeting 10 baje #3") && !may_hold_amount("मेरा नंबर बदल गया है, नया नंबर") && !may_hold_amount("ok ੩੦੦"));
     }
 
     #[test]
@@ -1221,6 +1224,15 @@ mod tests {
         #[test]
         fn bare_amount_equals_its_word_by_word_definition(s in "([0-9]{1,9}|,|k|K|rs|Rs|\\.|₹|/|-|:|\\(|\\)| |\u{a0}|\u{3000}|पहले|à|x|#|19|2026|5000)*") {
             proptest::prop_assert_eq!(super::bare_amount(&s), bare_amount_reference(&s));
+        }
+
+        // The byte test that skips most messages (`may_hold_amount`) never skips one
+        // holding an amount: with it as without it, Indian-script digits and the
+        // Devanagari letters whose last byte is a digit's (द ध न प ब म य) among them.
+        #[test]
+        fn the_amount_gate_skips_no_amount(s in "([0-9]{1,5}|[०-९੦-੯૦-૯]{1,5}|,|k|K|rs|\\.|₹| |#|दन|पब|मय|कि|x|1900)*") {
+            proptest::prop_assert_eq!(super::bare_amount(&s), super::amount_in(&s, false));
+            proptest::prop_assert_eq!(super::sum_amount(&s), super::amount_in(&s, true));
         }
     }
 }
@@ -1767,13 +1779,13 @@ fn count_noun_next(rest: &str) -> bool {
 /// digits) and years (1900-2099) are not amounts. Only the words holding an ASCII digit
 /// are looked at (no other can be an amount): most of a message is skipped by a byte search.
 fn bare_amount(text: &str) -> Option<String> {
-    amount_in(text, false)
+    may_hold_amount(text).then(|| amount_in(text, false)).flatten()
 }
 
 /// The first bare amount in `text` that is a sum: not a count ("5000 views in one day",
 /// "300 likes"; see `COUNT_NOUNS`).
 fn sum_amount(text: &str) -> Option<String> {
-    amount_in(text, true)
+    may_hold_amount(text).then(|| amount_in(text, true)).flatten()
 }
 
 fn amount_in(text: &str, skip_counts: bool) -> Option<String> {
@@ -1798,6 +1810,32 @@ fn amount_in(text: &str, skip_counts: bool) -> Option<String> {
         from = end;
     }
     None
+}
+
+/// Whether `text` may hold a bare amount, from its bytes in one pass (a necessary
+/// condition: most messages hold no number, or one of three digits or fewer, and need
+/// no reading word by word): four digits or more (an amount of no "k" is 1,000 or more),
+/// or a "k" right after a digit or a comma ("30k", "5,k"). A digit of an Indian script
+/// (see `has_indic_digit`) is counted by its last byte after an odd byte 0xA5..=0xB5,
+/// and a "k" after it by its last byte: both over-count, never under-count.
+fn may_hold_amount(text: &str) -> bool {
+    // Byte comparisons in a plain loop (measured with callgrind: two 256-byte tables took
+    // about as many instructions, for 40 B more gzip in the module; iterator closures
+    // three times as many).
+    let (mut digits, mut prev) = (0, 0u8);
+    for &c in text.as_bytes() {
+        let digit_end = c.wrapping_sub(0xA6) < 10;
+        if c.wrapping_sub(b'0') < 10 || (digit_end && prev & 1 == 1 && prev.wrapping_sub(0xA5) <= 0x10) {
+            digits += 1;
+            if digits >= 4 {
+                return true;
+            }
+        } else if c | 0x20 == b'k' && (prev.wrapping_sub(b'0') < 10 || prev == b',' || prev.wrapping_sub(0xA6) < 10) {
+            return true;
+        }
+        prev = c;
+    }
+    false
 }
 
 /// Whether the word `text[start..end]` is one half of a mobile number written in two
