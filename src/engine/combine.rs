@@ -537,6 +537,16 @@ fn judge(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, purpose: bool,
     if aimed && demand && chain.threat_with_demand(now, if trusted { TOGETHER_SECONDS } else { TOGETHER }) {
         return Level::Danger;
     }
+    // In a group, one member's demand with its "or else" and his video or family named,
+    // in one message (the same minute): "10000 ayakku illenkil KSEB retired group ilum
+    // family kkum pokum", "20,000 pathan, na hole … apnar para … video ta debo" — the
+    // threat aimed at him whatever verb carries it (issue 12, round twenty-six: the
+    // threat's verb in a form no rule has). Not one-to-one: there a grandson's "आपका
+    // वीडियो … 500 दो" prank and a studio's "GPay, or else cash at the shop" with "your
+    // WhatsApp" in the same minute read the same, and the chain's call names it already.
+    if chain.in_group && demand && chain.together(Tag::OrElse.bit() & tags, Tag::Money.bit() & tags, 0) && chain.together(Tag::Aimed.bit() & tags, Tag::Money.bit() & tags, 0) {
+        return Level::Danger;
+    }
     if trusted {
         // Family and old friends: jokes about videos and payments are their business.
         // A group member courting one man asks for herself, not for the group.
@@ -963,6 +973,30 @@ mod tests {
         choir.see(Tag::Call, Some(60), 2);
         choir.see(Tag::Threat, Some(120), 3);
         assert!(level(&choir, Some(120), -3, true, D) < Level::Warning);
+    }
+
+    #[test]
+    fn in_a_group_a_demand_with_or_else_and_his_video_named_is_the_threat() {
+        // Round twenty-six: "10000 ayakku illenkil … family kkum pokum" — one member's
+        // demand, its "or else" and his family or video in one message is the threat
+        // aimed at him, whatever verb carries it; from the group's trust too.
+        let member = |gap: i64, or_else: bool| {
+            let mut c = Chain::member();
+            c.see(Tag::Money, Some(DAY), 1);
+            if or_else {
+                c.see(Tag::OrElse, Some(DAY), 1);
+            }
+            c.see(Tag::Aimed, Some(DAY + gap), 2);
+            c
+        };
+        assert_eq!(level(&member(0, true), Some(DAY), -3, true, D), Level::Danger);
+        // His family named an hour later, or no "or else": not this threat.
+        assert!(level(&member(3600, true), Some(DAY + 3600), -3, true, D) < Level::Danger);
+        assert!(level(&member(0, false), Some(DAY), -3, true, D) < Level::Danger);
+        // One-to-one the same words are a grandson's prank or a studio's bill ("GPay, or
+        // else cash at the shop"): not read so.
+        let one = chain(&[(Tag::Money, 1), (Tag::OrElse, 1), (Tag::Aimed, 1)]);
+        assert!(level(&one, Some(DAY), -1, false, D) < Level::Danger);
     }
 
     #[test]
