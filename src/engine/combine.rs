@@ -488,8 +488,6 @@ fn judge(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, purpose: bool,
     let courting_member = chain.in_group && new_member && turned && tags & (OFF_PLATFORM | VIDEO_CALL) != 0;
     let has = |m: u32| tags & m != 0;
     let cautious = tuning.cautious;
-    let stranger = s >= if cautious { STRANGER - 1 } else { STRANGER };
-    let trusted = s <= TRUSTED;
     // Courting said in words; with the contact's affection in emoji (hearts, kisses,
     // flowers) it judges her step off Facebook or towards a call: alone, a "Good morning
     // ji 🌹" is a greeting's garnish, no warning (tests/tuning/README.md, round ten).
@@ -507,6 +505,17 @@ fn judge(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, purpose: bool,
     // comes with it. Without a call or a recording any demand is one (the impostor's).
     let after_call = Tag::Call.bit() | Tag::Recording.bit();
     let demand = money && (tags & after_call == 0 || chain.last_not_before(DEMAND & tags, after_call & tags));
+    // Such a member is her own contact at the chain's end too (issue 12, round
+    // twenty-six): her invitation or call was with him, not the group's, so her
+    // recording, threat or demand is judged as a new contact's, without the group's
+    // trust or its counter-weights (tuning: group scams under danger on that trust).
+    // Only after her invitation or call: the bill before it stays the group's (a
+    // reunion's organiser collecting the hall's share, then the planning call).
+    let end = THREAT | Tag::Money.bit() | Tag::Recording.bit();
+    let own = courting_member && has(end) && chain.before(LEVER & tags, end & tags);
+    let (s, weighted) = if own { (s.max(0), false) } else { (s, weighted) };
+    let stranger = s >= if cautious { STRANGER - 1 } else { STRANGER };
+    let trusted = s <= TRUSTED;
     // A threat or demand counts as extortion after (or with) a call or a recording.
     let levered = has(LEVER) && chain.before(LEVER & tags, (THREAT | Tag::Money.bit()) & tags);
     // The threat is aimed at the user (issue 12): it names his own video or his
@@ -518,7 +527,7 @@ fn judge(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, purpose: bool,
     // else" said to everyone, a police complaint about the society's CCTV video or a
     // recording of the group's own call aim at no one (issue 12, w7 and w8).
     let aims = if chain.in_group { Tag::Aimed.bit() } else { AIMED };
-    let aimed = threat && ((levered && !chain.in_group) || chain.together(THREAT & tags, aims & tags, TOGETHER));
+    let aimed = threat && ((levered && (!chain.in_group || own)) || chain.together(THREAT & tags, aims & tags, TOGETHER));
 
     // An explicit threat (or a "police" impostor) aimed at the user with a money demand,
     // together: from anyone, even family or an old friend (a hacked account). From a
@@ -526,6 +535,16 @@ fn judge(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, purpose: bool,
     // threat-like line in the morning's joke and a money word in the evening's are not
     // one demand.
     if aimed && demand && chain.threat_with_demand(now, if trusted { TOGETHER_SECONDS } else { TOGETHER }) {
+        return Level::Danger;
+    }
+    // In a group, one member's demand with its "or else" and his video or family named,
+    // in one message (the same minute): "10000 ayakku illenkil KSEB retired group ilum
+    // family kkum pokum", "20,000 pathan, na hole … apnar para … video ta debo" — the
+    // threat aimed at him whatever verb carries it (issue 12, round twenty-six: the
+    // threat's verb in a form no rule has). Not one-to-one: there a grandson's "आपका
+    // वीडियो … 500 दो" prank and a studio's "GPay, or else cash at the shop" with "your
+    // WhatsApp" in the same minute read the same, and the chain's call names it already.
+    if chain.in_group && demand && chain.together(Tag::OrElse.bit() & tags, Tag::Money.bit() & tags, 0) && chain.together(Tag::Aimed.bit() & tags, Tag::Money.bit() & tags, 0) {
         return Level::Danger;
     }
     if trusted {
@@ -908,6 +927,76 @@ mod tests {
         let mut practice = Chain::member();
         practice.see(Tag::VcInvite, Some(120), 3);
         assert!(level(&practice, Some(120), -3, true, D) < Level::Warning);
+    }
+
+    #[test]
+    fn a_group_member_who_courted_him_is_her_own_contact_after_her_call() {
+        // Round twenty-six: the new member who courted him and asked his number, then
+        // called him, threatens, names a recording or asks money: her own chain's end,
+        // danger, whatever the group's trust (-3) and its counter-weight.
+        let courted = || {
+            let mut c = Chain::member();
+            c.see(Tag::Flattery, Some(0), 1);
+            c.see(Tag::NumberAsk, Some(60), 2);
+            c.see(Tag::Call, Some(120), 3);
+            c
+        };
+        let mut threat = courted();
+        threat.see(Tag::Threat, Some(180), 4);
+        // With the group's counter-weight said, a threat naming nothing of his waits
+        // for the demand (`level_for`): a warning, no longer the group's notice.
+        assert_eq!(level(&threat, Some(180), -3, true, D), Level::Warning);
+        assert_eq!(level(&threat, Some(180), -3, false, D), Level::Danger);
+        threat.see(Tag::Money, Some(240), 5);
+        assert_eq!(level(&threat, Some(240), -3, true, D), Level::Danger);
+        let mut recording = courted();
+        recording.see(Tag::Recording, Some(180), 4);
+        assert_eq!(level(&recording, Some(180), -3, true, D), Level::Danger);
+        let mut demand = courted();
+        demand.see(Tag::Money, Some(180), 4);
+        assert_eq!(level(&demand, Some(180), -3, true, D), Level::Danger);
+        // A member of years who does the same: judged with the group's trust, as before.
+        let mut admin = threat.clone();
+        admin.since = Some(-200 * DAY);
+        assert!(level(&admin, Some(180), -3, true, D) < Level::Danger);
+        // The reunion's organiser: everyone's number, the hall's share, then the planning
+        // call. His money came before any call: the group's bill, no warning.
+        let mut organiser = Chain::member();
+        organiser.see(Tag::NumberAsk, Some(0), 1);
+        organiser.see(Tag::Money, Some(60), 2);
+        organiser.see(Tag::VcInvite, Some(120), 3);
+        organiser.see(Tag::Call, Some(180), 4);
+        assert!(level(&organiser, Some(180), -3, true, D) < Level::Warning);
+        // A member who courted no one: the choir's call, then its video's threat word.
+        let mut choir = Chain::member();
+        choir.see(Tag::VcInvite, Some(0), 1);
+        choir.see(Tag::Call, Some(60), 2);
+        choir.see(Tag::Threat, Some(120), 3);
+        assert!(level(&choir, Some(120), -3, true, D) < Level::Warning);
+    }
+
+    #[test]
+    fn in_a_group_a_demand_with_or_else_and_his_video_named_is_the_threat() {
+        // Round twenty-six: "10000 ayakku illenkil … family kkum pokum" — one member's
+        // demand, its "or else" and his family or video in one message is the threat
+        // aimed at him, whatever verb carries it; from the group's trust too.
+        let member = |gap: i64, or_else: bool| {
+            let mut c = Chain::member();
+            c.see(Tag::Money, Some(DAY), 1);
+            if or_else {
+                c.see(Tag::OrElse, Some(DAY), 1);
+            }
+            c.see(Tag::Aimed, Some(DAY + gap), 2);
+            c
+        };
+        assert_eq!(level(&member(0, true), Some(DAY), -3, true, D), Level::Danger);
+        // His family named an hour later, or no "or else": not this threat.
+        assert!(level(&member(3600, true), Some(DAY + 3600), -3, true, D) < Level::Danger);
+        assert!(level(&member(0, false), Some(DAY), -3, true, D) < Level::Danger);
+        // One-to-one the same words are a grandson's prank or a studio's bill ("GPay, or
+        // else cash at the shop"): not read so.
+        let one = chain(&[(Tag::Money, 1), (Tag::OrElse, 1), (Tag::Aimed, 1)]);
+        assert!(level(&one, Some(DAY), -1, false, D) < Level::Danger);
     }
 
     #[test]
