@@ -437,12 +437,6 @@ fn location() -> Option<(String, String, String, String)> {
     Some((loc.href().ok()?, loc.hostname().ok()?, loc.pathname().ok()?, loc.search().ok()?))
 }
 
-/// The page's address alone: what a step reads while the page stays (one string
-/// out of WebAssembly instead of four); `location()` when it changed.
-fn href() -> Option<String> {
-    web_sys::window()?.location().href().ok()
-}
-
 fn root() -> Option<Element> {
     web_sys::window()?.document()?.document_element()
 }
@@ -603,7 +597,7 @@ fn install_watchers() {
     let poll = Interval::new(URL_POLL_MS as u32, || {
         resend_state();
         let changed = CTL.with(|c| {
-            c.try_borrow().ok().is_some_and(|b| b.as_ref().is_some_and(|ctl| href().is_some_and(|h| h != ctl.href)))
+            c.try_borrow().ok().is_some_and(|b| b.as_ref().is_some_and(|ctl| location().is_some_and(|(h, ..)| h != ctl.href)))
         });
         if changed {
             run();
@@ -1002,14 +996,7 @@ impl Ctl {
         let t0 = perf_now();
         self.perf.last_new = 0;
         self.perf.debug_step = 0.0;
-        let Some(href) = href() else { return };
-        // The address's parts only when it changed, or on a profile page (read from them).
-        let (host, path, query) = if href != self.href || self.kind == PageKind::Profile {
-            let Some((_, host, path, query)) = location() else { return };
-            (host, path, query)
-        } else {
-            Default::default()
-        };
+        let Some((href, host, path, query)) = location() else { return };
         let Some(root) = root() else { return };
         let (mutated, changes) = take_changes();
         // Every step, rows read or not: a header changed in a step that read no
@@ -1285,7 +1272,7 @@ impl Ctl {
                 };
                 person.placed = m.placed.map(|p| (w.id, w.base, p));
                 let group = person.session.conv.contact.group;
-                person.session.queue(new.into_iter().map(|k| message_from(k, group)));
+                person.session.queue(new.iter().map(|k| message_of(k, group)));
                 person.merged = Some((w.id, w.version));
             }
         }
@@ -1339,11 +1326,6 @@ fn message_of(k: &RowKey, group: bool) -> engine::Message {
         m.author = None;
     }
     m
-}
-
-/// `message_of` for a row the log gave as new: moved, not copied (the log keeps its own).
-fn message_from(k: RowKey, group: bool) -> engine::Message {
-    engine::Message { from: k.from, author: if group { k.author } else { None }, at: k.at, kind: k.kind, text: k.text }
 }
 
 /// The text of the link outside the message list that names `key`'s profile
