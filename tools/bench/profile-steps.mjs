@@ -2,7 +2,10 @@
 // the bench's 5,000-row thread (headless Chromium), summed by the function that
 // holds each sample, in real time.
 //
-//   node tools/bench/profile-steps.mjs [--ext DIR] [--appends 30] [--copy]
+//   node tools/bench/profile-steps.mjs [--ext DIR] [--appends 30] [--skip 0] [--copy]
+//
+// --skip N: N appends first, not profiled, so that the profile is of the warm step
+// (appends N+1 to N+M; the first appends run code compiled on their first call, round nine-b).
 //
 // DIR: an unpacked test build (default dist-test/chrome). For Rust function names,
 // bind the test build's module without the shrink step (wasm-opt strips names):
@@ -31,6 +34,7 @@ const opt = (name, dflt) => {
 const EXT = path.resolve(opt('--ext', DIST_CHROME));
 const N = Math.max(1, parseInt(opt('--appends', '30'), 10) || 30);
 const COPY = args.includes('--copy');
+const SKIP = Math.max(0, parseInt(opt('--skip', '0'), 10) || 0);
 
 // The regions a step is timed in (src/web/content.rs `Perf`), by the innermost
 // frame that names one; everything else under the step is "rest of the step".
@@ -64,6 +68,11 @@ try {
   const cdp = await page.createCDPSession();
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 25 });
+  const s0 = (await perf()).fed;
+  for (let i = 0; i < SKIP; i++) {
+    await page.evaluate(() => window.__saavdhanPerf.append(100));
+    await fed(s0 + 100 * (i + 1));
+  }
   const p0 = await perf();
   await cdp.send('Profiler.start');
   for (let i = 0; i < N; i++) {
@@ -94,7 +103,7 @@ try {
   const deltas = profile.timeDeltas.slice(1).sort((a, b) => a - b);
   const ms = (us) => (us / 1000 / N).toFixed(3);
   const steps = p1.steps - p0.steps;
-  console.log(`${N} appends, ${steps} steps; sampling interval asked 25 us, median seen ${deltas[deltas.length >> 1]} us`);
+  console.log(`${N} appends (after ${SKIP} not profiled), ${steps} steps; sampling interval asked 25 us, median seen ${deltas[deltas.length >> 1]} us`);
   console.log(`per append, all figures with the profiler running (it slows the steps):`);
   console.log(`  the page's own timing (data-saavdhan-perf): step ${((p1.total_ms - p0.total_ms) / N).toFixed(2)} ms = changes ${((p1.changes_ms - p0.changes_ms) / N).toFixed(2)} + read ${((p1.read_ms - p0.read_ms) / N).toFixed(2)} + feed ${((p1.feed_ms - p0.feed_ms) / N).toFixed(2)} (+ rest); debug copy ${((p1.debug_ms - p0.debug_ms) / N).toFixed(2)} ms`);
   console.log(`  in the profile, under the controller's step: ${ms(inStep)} ms`);
