@@ -223,6 +223,22 @@ mod tests {
         assert_eq!(v.cell_key.as_deref(), Some("xq1\u{1}"));
     }
 
+    /// A call row's length written with a no-break space ("2\u{a0}min", as some UI
+    /// languages print it) reaches `call_minutes` with a plain space: the parse cleans
+    /// it (`call_minutes` itself reads only an ASCII space).
+    #[test]
+    fn a_calls_length_with_a_no_break_space_is_read_as_its_minutes() {
+        use crate::engine::tracker::call_minutes;
+        let item = ITEM.to_string();
+        for (span, want) in [("Video chat \u{b7} 2\u{a0}min", 2), ("Video chat ended 1\u{a0}hr\u{202f}5\u{a0}min", 65)] {
+            assert_eq!(call_minutes(span), None, "{span:?}");
+            let s = rec(&["1", "", "Priya", "", &["Video chat", span].join(&item), "", ""]);
+            let v = parse(&s);
+            let got: Vec<u32> = v.raw.spans.iter().filter_map(|t| call_minutes(t)).collect();
+            assert_eq!(got, [want], "{span:?}");
+        }
+    }
+
     #[test]
     fn a_row_without_a_message_gives_its_separator_and_text() {
         let part = PART.to_string();
