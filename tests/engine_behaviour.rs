@@ -588,3 +588,25 @@ fn impostor_settlement_and_lawyer_without_an_office() {
         assert!(level(vec![them("2026-11-20T11:00:00+05:30", talk)]) < Level::Danger, "{talk}");
     }
 }
+
+/// Round thirty-three (issue 12): the demand's "or else" threat as the sets write it —
+/// English's "or this goes to", Gujarati's romanised "jashe", and with no verb at all, the
+/// sum, the "or else", his family or group and the destination's case ending ("mee
+/// Facebook friends andariki", "ninte molude college group il") — is the threat with its
+/// demand: danger from a stranger. Lunch going cold with the family waiting is not.
+#[test]
+fn or_else_threat_without_the_verb_a_rule_read() {
+    let them = |at: &str, t: &str| msg(Sender::Them, at, t);
+    let level = |msgs: Vec<Message>| assess(&Conversation { contact: stranger_friend(), messages: msgs }).level;
+    for threat in [
+        "10000 on gpay 98765 48813 now or this goes to Pune Buy Sell group and ur family",
+        "25000 moklo nahi to tamara badha FB friends ane society group ma jashe",
+        "₹12,000 ippude, lekapothe mee Facebook friends andariki",
+        "40,000. ഇന്ന് 15, നാളെ 25. illenkil ee photo um video um kude ninte molude college group il",
+    ] {
+        assert_eq!(level(vec![them("2026-11-24T19:20:00+05:30", threat)]), Level::Danger, "{threat}");
+    }
+    for talk in ["Come now or it goes cold, your family is waiting", "5000 jama karo warna aapke bete ka naam school group me nahi aayega, fees ki last date"] {
+        assert!(level(vec![them("2026-11-24T19:20:00+05:30", talk)]) < Level::Danger, "{talk}");
+    }
+}
