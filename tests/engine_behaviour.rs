@@ -559,3 +559,54 @@ fn the_other_app_offered_with_there_we_talk_warns_from_a_stranger() {
         assert!(!warns(t), "{t}");
     }
 }
+
+/// Round thirty-three (issue 12): the impostor who names no police office in the line
+/// itself — his price, the settlement of an arrest, an FIR or a court case for a sum, and
+/// the lawyer or the law (an advocate, a High Court, POCSO) named with his obscene video —
+/// is the impostor's claim: danger from a stranger. A settlement received, an insurance
+/// claim's and a lawyer's talk of a property case are not.
+#[test]
+fn impostor_settlement_and_lawyer_without_an_office() {
+    let them = |at: &str, t: &str| msg(Sender::Them, at, t);
+    let level = |msgs: Vec<Message>| assess(&Conversation { contact: stranger_friend(), messages: msgs }).level;
+    for claim in [
+        "Out of court settlement ಮಾಡಿಕೊಳ್ಳಬಹುದು. ₹75,000. ಇವತ್ತೇ",
+        "FIR podaama iruka 45,000 settlement kattanum, illana arrest + news la varum",
+        "FIR થાય તો arrest થશે. સમાધાન માટે 48,000 ભરવા પડશે",
+        "मैं एडवोकेट आर. के. मिश्रा, दिल्ली हाई कोर्ट। मेरी क्लाइंट ने आपके खिलाफ अश्लील वीडियो कॉल का मामला दर्ज करवाया है",
+        "താങ്കളുടെ ഒരു അശ്ലീല വീഡിയോ call recording ഞങ്ങൾക്ക് കിട്ടി. POCSO ആകും",
+    ] {
+        assert_eq!(level(vec![them("2026-11-20T11:00:00+05:30", claim)]), Level::Danger, "{claim}");
+    }
+    for talk in [
+        "Insurance claim settlement 45,000 aa gaya, court jaana nahi pada",
+        "Court settlement ke 2 lakh mil gaye",
+        "Bhai ke saath samjhauta ho gaya, ab court nahi jaayenge",
+        "My lawyer says your property case will be heard on Monday",
+        "वकील साहब ने कहा आपकी ज़मीन का केस जीत जाएंगे",
+    ] {
+        assert!(level(vec![them("2026-11-20T11:00:00+05:30", talk)]) < Level::Danger, "{talk}");
+    }
+}
+
+/// Round thirty-three (issue 12): the demand's "or else" threat as the sets write it —
+/// English's "or this goes to", Gujarati's romanised "jashe", and with no verb at all, the
+/// sum, the "or else", his family or group and the destination's case ending ("mee
+/// Facebook friends andariki", "ninte molude college group il") — is the threat with its
+/// demand: danger from a stranger. Lunch going cold with the family waiting is not.
+#[test]
+fn or_else_threat_without_the_verb_a_rule_read() {
+    let them = |at: &str, t: &str| msg(Sender::Them, at, t);
+    let level = |msgs: Vec<Message>| assess(&Conversation { contact: stranger_friend(), messages: msgs }).level;
+    for threat in [
+        "10000 on gpay 98765 48813 now or this goes to Pune Buy Sell group and ur family",
+        "25000 moklo nahi to tamara badha FB friends ane society group ma jashe",
+        "₹12,000 ippude, lekapothe mee Facebook friends andariki",
+        "40,000. ഇന്ന് 15, നാളെ 25. illenkil ee photo um video um kude ninte molude college group il",
+    ] {
+        assert_eq!(level(vec![them("2026-11-24T19:20:00+05:30", threat)]), Level::Danger, "{threat}");
+    }
+    for talk in ["Come now or it goes cold, your family is waiting", "5000 jama karo warna aapke bete ka naam school group me nahi aayega, fees ki last date"] {
+        assert!(level(vec![them("2026-11-24T19:20:00+05:30", talk)]) < Level::Danger, "{talk}");
+    }
+}
