@@ -746,7 +746,9 @@ impl Emitter<'_> {
     }
 
     /// A word written from the text's bytes begins at byte `s`: what is held back goes out
-    /// first, then the space before it (mapped to the gap in the original).
+    /// first, then the space before it (mapped to the gap in the original). Inline: a call
+    /// for every ASCII word was 180 instructions a message (callgrind).
+    #[inline]
     fn begin_word(&mut self, s: usize) -> &mut Normalized {
         self.end_run();
         self.end_deva();
