@@ -74,6 +74,9 @@ fn tricky_words() -> impl Strategy<Value = String> {
         "a", "B", "vdo", "UR", "Hello", "ab", "wtsp", "pLZ", "nbr", "noo", "!", "?", ",", ".", "'", "-", "@", "5", " ", " ", "  ",
         "\u{200B}", "а", "ﬁ", "Ｗ", "क़", "्", "ं", "🌹", "\n", "ll", "x y z", "é", "ß",
         "O", "I", "l", "2", "k", "3O,OOO", "।", "ல", "ক", "ವಿ", "8 0 0", "9 ", "11", "ca11", "ಡಿ ", "ಲ್", "ి", "ఈ ", "வீ", "ਵੀ ",
+        // Whole Devanagari words (the fast path for a word the fold leaves as it is) and
+        // what makes one fall back: a nukta, a candrabindu, a digit, a danda, a letter twice.
+        "नंबर", "मेरा ", "सुप्रभात", "है", "कर", "स्त्री", "कक", "क़ल", "हँस", "१२", "वीडियो।", "नया!", "बदल.", "सेव-", "क्\u{200D}ष",
     ]);
     prop::collection::vec(prop_oneof![pieces.prop_map(String::from), tricky()], 0..30).prop_map(|v| v.concat())
 }

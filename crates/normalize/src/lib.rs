@@ -365,6 +365,16 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
             i += 1;
             continue;
         }
+        if b == 0xE0 && tok.is_empty() {
+            if let Some(end) = plain_devanagari_word(bytes, i) {
+                em.devanagari_word(text, i, end);
+                i = end;
+                while i < bytes.len() && is_trailing(bytes[i]) {
+                    i += 1;
+                }
+                continue;
+            }
+        }
         let Some(c) = text[i..].chars().next() else { break };
         let (s, e) = (i as u32, (i + c.len_utf8()) as u32);
         fold(c, &mut |f| {
@@ -404,6 +414,54 @@ fn plain_ascii_word(bytes: &[u8], i: usize) -> Option<usize> {
     }
     (j == bytes.len() || (bytes[j].is_ascii() && ASCII_CLASS[bytes[j] as usize] == 0)).then_some(end)
 }
+
+/// When the raw token starting at `i` (after a separator) is Devanagari letters that the
+/// fold leaves as they are (no nukta, candrabindu, digit or danda), no letter twice in a
+/// row, of two syllables or more, then maybe joiners or "!", then the text's end or an
+/// ASCII separator: the end of its letters. Such a word goes out as its own bytes (the
+/// per-character steps give the same: nothing to fold, join, split, collapse or hold
+/// back as a syllable spelled out). Otherwise `None`.
+#[inline(never)]
+fn plain_devanagari_word(bytes: &[u8], i: usize) -> Option<usize> {
+    let (mut j, mut bases, mut virama, mut prev) = (i, 0, false, usize::MAX);
+    while j + 2 < bytes.len() && bytes[j] == 0xE0 && matches!(bytes[j + 1], 0xA4 | 0xA5) {
+        // U+0900..U+097F, as an offset in the block (the third byte is 0x80..=0xBF in UTF-8).
+        let c = usize::from(bytes[j + 1] - 0xA4) << 6 | usize::from(bytes[j + 2] & 0x3F);
+        let k = DEVANAGARI_PLAIN[c];
+        if k == 0 || c == prev {
+            return None;
+        }
+        // As `is_syllable` counts base letters.
+        if k == 2 && !virama {
+            bases += 1;
+        }
+        virama = c == 0x4D;
+        prev = c;
+        j += 3;
+    }
+    let end = j;
+    while j < bytes.len() && is_trailing(bytes[j]) {
+        j += 1;
+    }
+    (bases > 1 && (j == bytes.len() || (bytes[j].is_ascii() && ASCII_CLASS[bytes[j] as usize] == 0))).then_some(end)
+}
+
+/// Per offset in the Devanagari block: 0 where `plain_devanagari_word` stops (the fold
+/// changes the character: candrabindu, nukta, a letter with its nukta, a digit; or a
+/// danda), 2 for a base letter as `is_syllable` counts them, 1 for the others.
+const DEVANAGARI_PLAIN: [u8; 128] = {
+    let mut t = [1u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        if matches!(c, 0x01 | 0x29 | 0x31 | 0x34 | 0x3C | 0x58..=0x5F | 0x64..=0x6F) {
+            t[c] = 0;
+        } else if matches!(c, 0x04..=0x39 | 0x58..=0x61 | 0x72..=0x7F) {
+            t[c] = 2;
+        }
+        c += 1;
+    }
+    t
+};
 
 /// Digits, the capitals that look like them (O, I: lower case "lo", "io" are words) and the separators
 /// inside a written amount (",", ".").
@@ -696,6 +754,35 @@ impl Emitter<'_> {
         self.deva_words.clear();
     }
 
+    /// A word written from the text's bytes begins at byte `s`: what is held back goes out
+    /// first, then the space before it (mapped to the gap in the original). Inline: a call
+    /// for every ASCII word was 180 instructions a message (callgrind).
+    #[inline]
+    fn begin_word(&mut self, s: usize) -> &mut Normalized {
+        self.end_run();
+        self.end_deva();
+        let out = &mut *self.out;
+        if out.text.len() > 1 {
+            out.text.push(' ');
+            out.src.push((self.prev_end, s as u32));
+        }
+        out
+    }
+
+    /// `text[s..e]`, a word of `plain_devanagari_word`, as it is: each byte mapped back to
+    /// its character (as `write_word` maps it).
+    #[inline(never)]
+    fn devanagari_word(&mut self, text: &str, s: usize, e: usize) {
+        let out = self.begin_word(s);
+        out.text.push_str(&text[s..e]);
+        let mut p = s as u32;
+        while p < e as u32 {
+            out.src.extend(std::iter::repeat_n((p, p + 3), 3));
+            p += 3;
+        }
+        self.prev_end = e as u32;
+    }
+
     /// `bytes[s..e]`, ASCII letters only, as one word (lower case, repeats collapsed).
     fn ascii_word(&mut self, bytes: &[u8], s: usize, e: usize) {
         let first = bytes[s].to_ascii_lowercase();
@@ -704,13 +791,7 @@ impl Emitter<'_> {
             self.word(&[U { c: char::from(first), k: ASCII_CLASS[first as usize], s: s as u32, e: e as u32 }]);
             return;
         }
-        self.end_run();
-        self.end_deva();
-        let out = &mut *self.out;
-        if out.text.len() > 1 {
-            out.text.push(' ');
-            out.src.push((self.prev_end, s as u32));
-        }
+        let out = self.begin_word(s);
         let (text_at, src_at) = (out.text.len(), out.src.len());
         let mut last = 0u8;
         let mut n = 0usize;
@@ -732,7 +813,6 @@ impl Emitter<'_> {
                 key = key << 8 | l as u64;
             }
         }
-        self.prev_end = e as u32;
         if n <= 7 {
             if let Ok(x) = KEYS.binary_search(&(key << (8 * (8 - n)))) {
                 let x = ABBREVIATIONS[x].1;
@@ -742,6 +822,7 @@ impl Emitter<'_> {
                 out.src.extend(std::iter::repeat_n((s as u32, e as u32), x.len()));
             }
         }
+        self.prev_end = e as u32;
     }
 
     /// The held-back single letters (or digits) go out: joined when three or more
