@@ -500,15 +500,6 @@ fn is_trailing(b: u8) -> bool {
 fn end_token(tok: &mut Vec<U>, flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>, em: &mut Emitter) {
     flat.clear();
     words.clear();
-    // An "@" alone among spaced letters ("w h @ t s @ p p n u m b 3 r") is held in their run
-    // like a leet digit: a letter if they spell a word around it (round thirty-two).
-    if let [u] = tok[..] {
-        if u.c == '@' && em.run.first().is_some_and(|r| r.is(LETTER)) {
-            em.word(&[u]);
-            tok.clear();
-            return;
-        }
-    }
     token_words(tok, flat, words);
     for &(s, e) in words.iter() {
         em.word(&flat[s..e]);
@@ -659,7 +650,7 @@ struct Emitter<'a> {
 
 impl Emitter<'_> {
     fn word(&mut self, w: &[U]) {
-        if w.len() == 1 && (w[0].c.is_ascii_alphanumeric() || w[0].c == '@') {
+        if w.len() == 1 && w[0].c.is_ascii_alphanumeric() {
             self.end_deva();
             // A leet digit among spaced letters is held in their run ("w h 4 t s 4 p p n u m b 3 r"):
             // a letter if they are spelled out around it (`spelled`).
@@ -842,7 +833,7 @@ impl Emitter<'_> {
     /// (docs/performance.md "Engine speed", 12-01).
     #[inline(never)]
     fn flush_to(&mut self, k: usize) {
-        let (mut k, mut n) = (k, self.run.len());
+        let n = self.run.len();
         let mut at = 0;
         if self.run.first().is_some_and(|r| r.is(LETTER)) && spelled(&self.run[..k]) {
             at = self.run[..k].iter().rposition(|u| u.is(LETTER)).map_or(0, |x| x + 1);
@@ -851,21 +842,6 @@ impl Emitter<'_> {
                     *u = U { c: l, k: ASCII_CLASS[l as usize], s: u.s, e: u.e };
                 }
             }
-        }
-        if self.run[..k].iter().any(|u| u.c == '@') {
-            // An "@" held (see `end_token`) but not inside a word spelled out is dropped, as
-            // it was before it was held (it lies after `at`, which stays where it was).
-            let mut m = 0;
-            for x in 0..n {
-                if x < k && self.run[x].c == '@' {
-                    continue;
-                }
-                self.run[m] = self.run[x];
-                m += 1;
-            }
-            k -= n - m;
-            n = m;
-            self.run.truncate(n);
         }
         let mut a = 0;
         while a < k {
