@@ -108,10 +108,6 @@ pub struct Batch {
     text: String,
     /// Per row, the byte range of its record (empty: a row already read, or skipped).
     ranges: Vec<(u32, u32)>,
-    /// The main world answered: the batch's elements were one chain of siblings
-    /// (snapshot.js `snapshotMain` checks it before asking), each the element after
-    /// the one before it.
-    chain: bool,
 }
 
 impl Batch {
@@ -122,7 +118,7 @@ impl Batch {
             ranges.push((at as u32, (at + r.len()) as u32));
             at += r.len() + RECORD.len_utf8();
         }
-        Batch { text, ranges, chain: false }
+        Batch { text, ranges }
     }
 
     /// The page's main world's answer, as the isolated helper hands it on
@@ -152,7 +148,7 @@ impl Batch {
             ranges.push((at as u32, (at + r.len()) as u32));
             at += r.len() + RECORD.len_utf8();
         }
-        (ranges.len() == mask.len()).then_some(Batch { text, ranges, chain: true })
+        (ranges.len() == mask.len()).then_some(Batch { text, ranges })
     }
 
     /// The record of row `i` of the batch; `None` for an empty one or past the end.
@@ -168,12 +164,6 @@ impl Batch {
 
     pub fn is_empty(&self) -> bool {
         self.ranges.is_empty()
-    }
-
-    /// Whether element `i` of the batch is the next element sibling of element
-    /// `i - 1` (the main world answered, so the batch was one chain).
-    pub fn follows_previous(&self, i: usize) -> bool {
-        self.chain && i > 0 && i < self.ranges.len()
     }
 }
 
@@ -270,10 +260,6 @@ mod tests {
         let good = ["101", &msg, "", &card].join(&r);
         let b = Batch::from_main(good).expect("well-formed");
         assert_eq!(b.len(), 3);
-        // Its elements were one chain of siblings (snapshotMain asks only then); the
-        // isolated helper's batch says nothing of the kind.
-        assert!(!b.follows_previous(0) && b.follows_previous(1) && b.follows_previous(2) && !b.follows_previous(3));
-        assert!(!Batch::new(["a", "b"].join(&r)).follows_previous(1));
         assert_eq!(b.get(0), Some(msg.as_str()));
         assert_eq!(b.get(1), None);
         assert_eq!(b.get(2), Some(card.as_str()));

@@ -362,11 +362,8 @@ impl RowWindow {
                 continue;
             }
             // Blink's compareDocumentPosition walks siblings backwards from the second
-            // node: comparing with the row placed just before is cheap. Not asked at all
-            // for the helper's row that is the next sibling of the row just placed last
-            // (a batch the main world answered is one chain): one call out of
-            // WebAssembly a row fewer on an append (round fourteen).
-            let after = rec.is_some_and(|i| ahead.placed_before(i)) || self.last.as_ref().is_none_or(|l| follows(l, &row));
+            // node: comparing with the row placed just before is cheap.
+            let after = self.last.as_ref().is_none_or(|l| follows(l, &row));
             let before = !after
                 && self.first.as_ref().is_some_and(|f| follows(&row, f))
                 && older_last.as_ref().is_none_or(|p| follows(p, &row));
@@ -409,7 +406,6 @@ impl RowWindow {
                     self.first = Some(row.clone());
                 }
                 self.last = Some(row);
-                ahead.placed = rec;
             } else {
                 match seen {
                     Seen::Message(r) => older.push(stamped(r, &mut older_at, &mut times)),
@@ -521,9 +517,6 @@ struct Ahead {
     recs: Option<snapshot::Batch>,
     /// The next element's index in `recs`.
     at: usize,
-    /// The index in `recs` of the row placed last at the end (`RowWindow::last`), when
-    /// the last placed was one of them.
-    placed: Option<usize>,
 }
 
 impl Ahead {
@@ -539,7 +532,6 @@ impl Ahead {
             let empty = || snapshot::Batch::new("\u{1c}".repeat(arr.length() as usize - 1));
             self.recs = Some(snapshot::batch_rows(arr.as_ref(), cache.seen(), layout, list).unwrap_or_else(empty));
             self.at = 0;
-            self.placed = None;
         }
         let i = self.at;
         self.at += 1;
@@ -553,13 +545,6 @@ impl Ahead {
 
     fn clear(&mut self) {
         self.recs = None;
-        self.placed = None;
-    }
-
-    /// Whether element `i` of the batch is the next sibling of the row placed last
-    /// (so it follows it in the document, without asking the DOM).
-    fn placed_before(&self, i: usize) -> bool {
-        self.placed.is_some_and(|p| p + 1 == i) && self.recs.as_ref().is_some_and(|b| b.follows_previous(i))
     }
 }
 
