@@ -76,7 +76,6 @@
   const cLocalName = MAIN ? take(EP, 'localName', true) : null;
   const cFirstChild = MAIN ? take(EP, 'firstElementChild', true) : null;
   const cNextSibling = MAIN ? take(EP, 'nextElementSibling', true) : null;
-  const cChildCount = MAIN ? take(EP, 'childElementCount', true) : null;
   const cText = MAIN ? take(NP, 'textContent', true) : null;
   const cNs = MAIN ? take(EP, 'namespaceURI', true) : null;
   const cHref = MAIN ? take(HTMLAnchorElement.prototype, 'href', true) : null;
@@ -88,7 +87,6 @@
   const localName = (e) => (direct ? e.localName : cLocalName(e));
   const firstChild = (e) => (direct ? e.firstElementChild : cFirstChild(e));
   const nextSibling = (e) => (direct ? e.nextElementSibling : cNextSibling(e));
-  const childCount = (e) => (direct ? e.childElementCount : cChildCount(e));
   const textOf = (e) => (direct ? e.textContent : cText(e));
   const nsOf = (e) => (direct ? e.namespaceURI : cNs(e));
   // HTMLAnchorElement's `href` (the main world asks only an HTML `a`, whose own it is).
@@ -119,8 +117,6 @@
     return typeof h === 'string' ? str(h) : '';
   };
   const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-  // Whether `e` carries the attribute/value pair `p` ([name, value]; null: never).
-  const is = (e, p) => p !== null && getAttr(e, p[0]) === p[1];
 
   // What one walk of a row finds (reset per row; the helper runs to completion, so
   // one state serves). Each list is one string, built as the walk goes (no array per
@@ -195,21 +191,25 @@
   }
 
   function readRow(row, s) {
-    M = is(row, s.message) ? row : null;
-    B = is(row, s.brk) ? row : null;
+    // One read when the message and the separator are marked by the same attribute (grid).
+    const mv = getAttr(row, s.message[0]);
+    M = mv === s.message[1] ? row : null;
+    B = (s.brk[0] === s.message[0] ? mv : getAttr(row, s.brk[0])) === s.brk[1] ? row : null;
     CELL = null;
     HEADS = AUTOS = SPANS = MEDIA = '';
     nHeads = nAutos = nSpans = nMedia = 0;
     // Grid: the row is the scope; log: the message element (the walk enters it).
-    if (childCount(row) !== 0) walk(firstChild(row), s, s.scope_row || M !== null, false, false);
+    const f = firstChild(row);
+    if (f !== null) walk(f, s, s.scope_row || M !== null, false, false);
     const m = M;
     const b = B;
     const head = m ? '1' + (s.label ? attr(m, s.label) : '') : '0';
     const brk = b ? text(b) + PART + attr(b, 'aria-label') + PART + (m && contains(m, b) ? '1' : '0') : '';
     if (!m) return head + FIELD + brk + FIELD + text(row);
     const cell = s.cell !== null ? CELL : m;
+    const cls = cell ? getAttr(cell, 'class') : null;
     return head + FIELD + brk + FIELD + HEADS + FIELD + AUTOS + FIELD + SPANS + FIELD + MEDIA + FIELD +
-      (cell && hasAttr(cell, 'class') ? attr(cell, 'class') + KEY + attr(cell, 'style') : '');
+      (cls !== null ? str(cls) + KEY + attr(cell, 'style') : '');
   }
 
   /**
@@ -289,13 +289,17 @@
       let mask = '';
       let any = false;
       let prev = null;
+      // The rows of a chain are siblings: one of them lies in `within` when it is
+      // `within` itself or their parent does (one `contains` a batch, not one a row).
+      let parentIn = null;
       for (let i = start; i < n; i++) {
         const r = rows[i];
         if (!r || (prev !== null && prev.nextElementSibling !== r)) return null;
         prev = r;
         let read = !(seen && seen.has(r));
         if (read && only) {
-          read = !done.has(r) && r.matches(only) && (!within || within.contains(r));
+          if (within && parentIn === null) parentIn = within.contains(r.parentNode);
+          read = !done.has(r) && r.matches(only) && (!within || parentIn || r === within);
           if (read) done.add(r);
         }
         mask += read ? '1' : '0';
