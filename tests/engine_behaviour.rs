@@ -561,7 +561,7 @@ fn the_other_app_offered_with_there_we_talk_warns_from_a_stranger() {
 }
 
 /// Round thirty-one: her number ask for another person who will talk, join or invite him
-/// (`context.purpose.other_person`: "my husband will talk about the money", "your son joins
+/// (`context.purpose.other_person`: "my husband wants to talk about the money", "your son joins
 /// from America", "the son will call and invite you") is a notice from a stranger, as a
 /// purpose named is; the same ask with her flattery, or with "my husband checks FB, we will
 /// talk there" (the third person as the reason for secrecy), still warns.
@@ -572,7 +572,7 @@ fn the_number_asked_for_another_person_who_talks_or_joins_is_a_notice() {
         assess(&Conversation { contact: stranger_friend(), messages }).level
     };
     for t in [
-        "आप अपना व्हाट्सऐप नंबर दे दीजिए, मेरे पति बात करेंगे पैसों के बारे में",
+        "आप अपना व्हाट्सऐप नंबर दे दीजिए, मेरे पति बात करना चाहते हैं पैसों के बारे में",
         "Mama tumcha WhatsApp number dya, aai la tumchyashi bolaycha aahe",
         "ਆਪਣਾ ਨੰਬਰ ਦਿਓ, ਮੇਰੇ ਪਤੀ ਗੱਲ ਕਰਨਗੇ",
         "নম্বর টা দিন, আমার ছেলে ফোন করবে",
