@@ -610,3 +610,30 @@ fn or_else_threat_without_the_verb_a_rule_read() {
         assert!(level(vec![them("2026-11-24T19:20:00+05:30", talk)]) < Level::Danger, "{talk}");
     }
 }
+
+/// Round thirty-one: her number ask for another person who will talk, join or invite him
+/// (`context.purpose.other_person`: "my husband wants to talk about the money", "your son joins
+/// from America", "the son will call and invite you") is a notice from a stranger, as a
+/// purpose named is; the same ask with her flattery, or with "my husband checks FB, we will
+/// talk there" (the third person as the reason for secrecy), still warns.
+#[test]
+fn the_number_asked_for_another_person_who_talks_or_joins_is_a_notice() {
+    let level = |texts: &[&str]| {
+        let messages = texts.iter().enumerate().map(|(i, t)| msg(Sender::Them, &format!("2026-11-04T10:0{i}:00+05:30"), t)).collect();
+        assess(&Conversation { contact: stranger_friend(), messages }).level
+    };
+    for t in [
+        "आप अपना व्हाट्सऐप नंबर दे दीजिए, मेरे पति बात करना चाहते हैं पैसों के बारे में",
+        "Mama tumcha WhatsApp number dya, aai la tumchyashi bolaycha aahe",
+        "ਆਪਣਾ ਨੰਬਰ ਦਿਓ, ਮੇਰੇ ਪਤੀ ਗੱਲ ਕਰਨਗੇ",
+        "নম্বর টা দিন, আমার ছেলে ফোন করবে",
+        "ನಿಮ್ಮ ನಂಬರ್ ಕೊಡಿ, ನನ್ನ ಮಗ ಕಾಲ್ ಮಾಡ್ತಾರೆ",
+    ] {
+        assert_eq!(level(&[t]), Level::Notice, "{t}");
+    }
+    // The bare ask warns; so does the third person's ask after her flattery, and the third
+    // person who is the reason to move ("my husband checks FB").
+    assert_eq!(level(&["आप अपना व्हाट्सऐप नंबर दे दीजिए"]), Level::Warning);
+    assert!(level(&["you are so handsome and your smile is lovely", "give your WhatsApp number, my husband will join too"]) >= Level::Warning);
+    assert!(level(&["here my husband checks fb, give your whatsapp number, we will talk there"]) >= Level::Warning);
+}
