@@ -191,6 +191,27 @@ fn a_leet_digit_among_spaced_letters_is_a_letter() {
 }
 
 #[test]
+fn an_at_sign_among_spaced_letters_is_a_letter() {
+    // Round thirty-two: "@" alone between spaced letters was dropped ("w h @ t s @ p p n0" →
+    // "whts p p no"), so the ask it spelled was not read; it is held like a leet digit.
+    assert_eq!(n("mee W h @ t s 4 p p n u m b 3 r ivvandi"), "me whatsapnumber ivandi");
+    assert_eq!(n("mee w h @ t s @ p p n0 ivvandi"), "me whatsap no ivandi");
+    assert_eq!(n("v i d e o c @ l l lo"), "videocal lo");
+    // Not letters too few to spell a word, nor an "@" after the word's last letter: dropped as before.
+    assert_eq!(n("p @ y on 99301"), "p y on 99301");
+    assert_eq!(n("a b @ 5 pm"), "a b 5 pm");
+    assert_eq!(n("mail me @ 5"), "mail me 5");
+    // Held only right after a spaced letter, never beginning a run (a wider gap before it ends
+    // the letters' run and drops it), dropped when a digit that is no leet splits the run after
+    // it; after a digit or another "@" it makes nothing, as before round thirty-two (at1).
+    assert_eq!(n("a b c  @ d 4 e f"), "abc daef");
+    assert_eq!(n("w h @ t s @ 9 8 7 6"), "whats 9876");
+    assert_eq!(n("w h @ t s 5 @ 9"), "whats 5 9");
+    assert_eq!(n("8 @ x y z"), "8 xyz");
+    assert_eq!(n("w h @ @ t s"), "whats");
+}
+
+#[test]
 fn a_double_one_after_letters_is_a_double_l() {
     // tests/tuning w7b te_03: "vi-deo ca11 చేస్తా".
     assert_eq!(n("vi-deo ca11 చేస్తా"), n("video call చేస్తా"));

@@ -77,6 +77,9 @@ fn tricky_words() -> impl Strategy<Value = String> {
         // Whole Devanagari words (the fast path for a word the fold leaves as it is) and
         // what makes one fall back: a nukta, a candrabindu, a digit, a danda, a letter twice.
         "नंबर", "मेरा ", "सुप्रभात", "है", "कर", "स्त्री", "कक", "क़ल", "हँस", "१२", "वीडियो।", "नया!", "बदल.", "सेव-", "क्\u{200D}ष",
+        // An "@" alone among spaced letters (round thirty-two): after a wider gap, before or
+        // after digits, twice, next to an "a" it may collapse into.
+        " @ ", "  @ ", " @  ", " @ 9", " @ 5 ", "a b c", " h @ t s ", "8 @ ", " a @ ", " d 4 t a ", " 9 8 7",
     ]);
     prop::collection::vec(prop_oneof![pieces.prop_map(String::from), tricky()], 0..30).prop_map(|v| v.concat())
 }
@@ -108,7 +111,8 @@ fn single_pass_equals_the_reference_on_the_rules_examples_and_corpus_words() {
         samples.extend(std::fs::read_to_string(f.unwrap().path()).unwrap().lines().map(String::from));
     }
     samples.extend(
-        ["hello!! wh@ts@pp... no.", "H E L L O  there", "a b c d", "aa b c", "don't!", "v!deo c4ll, hello!", "x.y.z", "pleeease!.", "r u ok", "Ok.!", "ab!c", "hi!5", "3O,OOO", "4I772", "20k", "c4ll", "10lakh"]
+        ["hello!! wh@ts@pp... no.", "H E L L O  there", "a b c d", "aa b c", "don't!", "v!deo c4ll, hello!", "x.y.z", "pleeease!.", "r u ok", "Ok.!", "ab!c", "hi!5", "3O,OOO", "4I772", "20k", "c4ll", "10lakh",
+         "w h @ t s @ p p n0", "a b c  @ d 4 e f", "w h @ t s @ 9 8 7 6", "w h @ t s 5 @ 9", "8 @ x y z", "а @।x y z", "p @ y", "w h @ @ t s"]
             .iter()
             .map(|s| s.to_string()),
     );

@@ -145,6 +145,16 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
         while i < units.len() && units[i].is(WORD | LEET | JOINER) {
             i += 1;
         }
+        // Since round thirty-two: an "@" that is a raw token by itself, right after a word
+        // that is a single ASCII letter, is a word of its own (the step below holds it in
+        // the letters' run like a leet digit); elsewhere it makes no word, as before.
+        let after_letter = words.last().is_some_and(|&(s, e)| e - s == 1 && flat[s].c.is_ascii_alphabetic());
+        if i - start == 1 && units[start].c == '@' && after_letter {
+            flat.push(units[start]);
+            words.push((flat.len() - 1, flat.len()));
+            brk.push(false);
+            continue;
+        }
         let before = words.len();
         token_words(&mut units[start..i], flat, words);
         brk.resize(words.len(), false);
@@ -213,9 +223,17 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
         let distinct = |k: usize| words[j..k].iter().any(|w| flat[w.0].c != flat[words[j].0].c);
         // Since round twenty-one: leet digits among spaced letters ("w h 4 t s 4 p p").
         let units = |a: usize, b: usize| words[a..b].iter().map(|w| flat[w.0]).collect::<Vec<U>>();
+        // Since round thirty-two: an "@" word (see step 2) is held in a run of spaced letters
+        // like a leet digit, a letter "a" if the run is spelled out up to a letter after it;
+        // else dropped. It never begins a run (a wider gap before it ended its letters' run).
+        let at_sign = |k: usize| flat[words[k].0].c == '@';
+        if at_sign(j) {
+            j += 1;
+            continue;
+        }
         if single(&words[j]) && !digit(&words[j]) {
             let leet_digit = |k: usize| digit(&words[k]) && flat[words[k].0].is(LEET);
-            while k < words.len() && single(&words[k]) && (!digit(&words[k]) || leet_digit(k)) && !(k >= j + 3 && gap(k) > gap(k - 1) && spelled_ref(&units(j, k))) {
+            while k < words.len() && (at_sign(k) || single(&words[k]) && (!digit(&words[k]) || leet_digit(k))) && !(k >= j + 3 && gap(k) > gap(k - 1) && spelled_ref(&units(j, k))) {
                 k += 1;
             }
             let run = units(j, k);
@@ -227,7 +245,9 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
             if at > 0 {
                 segs.push(run[..at].iter().map(|u| U::new(leet(u.c).unwrap_or(u.c), u.s, u.e)).collect());
             }
-            for &u in &run[at.min(upto)..upto] {
+            // The "@"s not in the word are dropped (those after its letters before a digit that
+            // is no leet too: the next run, of digits, begins after them).
+            for &u in run[at.min(upto)..upto].iter().filter(|u| u.c != '@') {
                 match segs.last_mut() {
                     Some(g) if g[0].is(LETTER) == u.is(LETTER) => g.push(u),
                     _ => segs.push(vec![u]),

@@ -500,6 +500,17 @@ fn is_trailing(b: u8) -> bool {
 fn end_token(tok: &mut Vec<U>, flat: &mut Vec<U>, words: &mut Vec<(usize, usize)>, em: &mut Emitter) {
     flat.clear();
     words.clear();
+    // An "@" alone right after a spaced letter ("w h @ t s @ p p n u m b 3 r") is held in
+    // their run like a leet digit: a letter if they spell a word around it (round thirty-two).
+    // After anything else it is dropped as before (held, it could never be inside the word:
+    // `spelled` wants each non-letter alone between two letters).
+    if let [u] = tok[..] {
+        if u.c == '@' && em.run.last().is_some_and(|r| r.is(LETTER)) {
+            em.word(&[u]);
+            tok.clear();
+            return;
+        }
+    }
     token_words(tok, flat, words);
     for &(s, e) in words.iter() {
         em.word(&flat[s..e]);
@@ -650,7 +661,7 @@ struct Emitter<'a> {
 
 impl Emitter<'_> {
     fn word(&mut self, w: &[U]) {
-        if w.len() == 1 && w[0].c.is_ascii_alphanumeric() {
+        if w.len() == 1 && (w[0].c.is_ascii_alphanumeric() || w[0].c == '@') {
             self.end_deva();
             // A leet digit among spaced letters is held in their run ("w h 4 t s 4 p p n u m b 3 r"):
             // a letter if they are spelled out around it (`spelled`).
@@ -669,6 +680,10 @@ impl Emitter<'_> {
                     // A wider gap between spaced letters is a space between words.
                     self.end_run();
                 }
+            }
+            if self.run.is_empty() && w[0].c == '@' {
+                // An "@" never begins a run (a wider gap ended the one it was held in).
+                return;
             }
             self.run.push(w[0]);
             return;
@@ -833,7 +848,7 @@ impl Emitter<'_> {
     /// (docs/performance.md "Engine speed", 12-01).
     #[inline(never)]
     fn flush_to(&mut self, k: usize) {
-        let n = self.run.len();
+        let (mut k, mut n) = (k, self.run.len());
         let mut at = 0;
         if self.run.first().is_some_and(|r| r.is(LETTER)) && spelled(&self.run[..k]) {
             at = self.run[..k].iter().rposition(|u| u.is(LETTER)).map_or(0, |x| x + 1);
@@ -842,6 +857,24 @@ impl Emitter<'_> {
                     *u = U { c: l, k: ASCII_CLASS[l as usize], s: u.s, e: u.e };
                 }
             }
+        }
+        if self.run.iter().any(|u| u.c == '@') {
+            // An "@" held (see `end_token`) but not inside a word spelled out is dropped, as
+            // it was before it was held: it lies after `at` (which stays where it was), or
+            // in the rest held after the last letter when a digit splits the run (`word`),
+            // which so begins with a digit.
+            let (mut m, mut kept) = (0, 0);
+            for x in 0..n {
+                if self.run[x].c == '@' {
+                    continue;
+                }
+                kept += usize::from(x < k);
+                self.run[m] = self.run[x];
+                m += 1;
+            }
+            k = kept;
+            n = m;
+            self.run.truncate(n);
         }
         let mut a = 0;
         while a < k {
