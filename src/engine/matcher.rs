@@ -84,7 +84,9 @@ fn scripts_in(text: &str, min: usize, mut segment: impl FnMut(usize, usize)) -> 
             let d = b.get(i + 1).map_or(u8::MAX, |n| n.wrapping_sub(0xA4));
             if d < 2 * SCRIPTS as u8 {
                 mask |= 1 << (d >> 1);
-                if i >= from + min {
+                // `from` never passes `i` (valid UTF-8); subtracting cannot overflow where an
+                // addition could (`min` is `usize::MAX` when no stretch is wanted).
+                if i - from >= min {
                     segment(from, i);
                 }
                 from = i + 3;
@@ -94,7 +96,7 @@ fn scripts_in(text: &str, min: usize, mut segment: impl FnMut(usize, usize)) -> 
             i += if c < 0x80 { 1 } else if c < 0xE0 { 2 } else if c < 0xF0 { 3 } else { 4 };
         }
     }
-    if b.len() >= from + min {
+    if b.len() - from >= min {
         segment(from, b.len());
     }
     mask
