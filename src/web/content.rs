@@ -162,9 +162,9 @@ struct Ctl {
     /// A step stopped before reading every row: the next one follows at once.
     more: bool,
     /// The page's `[role=grid]` elements found by the step before; a step that
-    /// continues a sliced read reuses them instead of querying the whole page again.
+    /// follows no mutation that may have added or removed one reuses them instead of
+    /// querying the whole page again.
     grids: Vec<Element>,
-    continuing: bool,
     /// The mounted rows of each message grid read (thread and chat windows).
     windows: Vec<RowWindow>,
     /// When feeding the engine stops in the current step (`perf_now()` ms).
@@ -545,7 +545,6 @@ pub fn start() -> Result<(), JsValue> {
                 last_sent: 0.0,
                 more: false,
                 grids: Vec::new(),
-                continuing: false,
                 windows: Vec::new(),
                 feed_until: 0.0,
                 thread_gate: Gate::default(),
@@ -738,7 +737,6 @@ fn run() {
         p.clear_marks_with_mark_name("saavdhan:step-start");
     }
     let more = std::mem::take(&mut ctl.more);
-    ctl.continuing = more;
     // A gate waits for the page to finish drawing a thread: look again soon, for a
     // while after the navigation (later, mutations of the list bring new reads).
     let recheck = std::mem::take(&mut ctl.recheck) && now_ms() - ctl.bound_at < RECHECK_FOR_MS;
@@ -1033,13 +1031,15 @@ impl Ctl {
         let mut problem: Option<&'static str> = None;
         let mut budget = Budget::new(SLICE_ROWS, SLICE_MS);
         // One query of the page's grids per step, shared by the thread and the chat windows.
-        let continuing = std::mem::take(&mut self.continuing) && !navigated;
         let mut grids_reused = false;
         let grids = if !rows_dirty {
             Vec::new()
-        } else if (continuing || !mutated.grids) && !navigated && !self.grids.is_empty() && self.grids.iter().all(|g| g.is_connected()) {
+        } else if !mutated.grids && !navigated && !self.grids.is_empty() && self.grids.iter().all(|g| g.is_connected()) {
             // No grid came or went: the page-wide query (tens of thousands of
-            // elements on a long thread) is not made again.
+            // elements on a long thread) is not made again. A sliced read that
+            // continues looks again too when a grid may have come: a chat window
+            // opened between the step that saw another close and the next one
+            // (which reads the open windows again) was never read.
             grids_reused = true;
             std::mem::take(&mut self.grids)
         } else {
