@@ -153,7 +153,7 @@ try {
     const ev = JSON.parse(fs.readFileSync(file, 'utf8')).traceEvents;
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
     // The timer callbacks, in order per page: walk, floor, walk, floor, ...
-    const calls = ev.filter((e) => e.name === 'FunctionCall' && e.ph === 'X' && frames.includes(e.args?.data?.frame) && e.dur > 1000).sort((a, b) => a.ts - b.ts);
+    const calls = ev.filter((e) => e.name === 'FunctionCall' && e.ph === 'X' && frames.includes(e.args?.data?.frame) && e.dur > 100).sort((a, b) => a.ts - b.ts);
     const by = files.map(() => ({ walk: [], floor: [], wall: [] }));
     const seen = files.map(() => 0);
     for (const e of calls) {
