@@ -2,7 +2,7 @@
 // the bench's 5,000-row thread (headless Chromium), summed by the function that
 // holds each sample, in real time.
 //
-//   node tools/bench/profile-steps.mjs [--ext DIR] [--appends 30] [--skip 0] [--copy]
+//   node tools/bench/profile-steps.mjs [--ext DIR] [--appends 30] [--skip 0] [--copy] [--simple-rows] [--cap US]
 //
 // --skip N: N appends first, not profiled, so that the profile is of the warm step
 // (appends N+1 to N+M; the first appends run code compiled on their first call, round nine-b).
@@ -35,6 +35,11 @@ const EXT = path.resolve(opt('--ext', DIST_CHROME));
 const N = Math.max(1, parseInt(opt('--appends', '30'), 10) || 30);
 const COPY = args.includes('--copy');
 const SKIP = Math.max(0, parseInt(opt('--skip', '0'), 10) || 0);
+// --simple-rows: the bench page's rows as before 12-01 (perf-thread.html &rows=simple; round fifteen).
+const ROWS_Q = args.includes('--simple-rows') ? '&rows=simple' : '';
+// --cap US: a sample counts for at most US microseconds (round nine-b: under load a sample spanning
+// a descheduled 1-3 ms charges it to whatever ran; round thirteen capped at 150).
+const CAP = Math.max(0, parseFloat(opt('--cap', '0')) || 0) || Infinity;
 
 // The regions a step is timed in (src/web/content.rs `Perf`), by the innermost
 // frame that names one; everything else under the step is "rest of the step".
@@ -54,7 +59,7 @@ const server = await startServer({ routesFile: path.join(REPO_ROOT, 'tools', 'be
 const browser = await launchChromium({ server, extension: EXT });
 try {
   const page = await browser.newPage();
-  await page.goto(server.url(`/messages/t/100090000000700?n=5000&test=1${COPY ? '' : '&nocopy=1'}`), { waitUntil: 'load', timeout: 60_000 });
+  await page.goto(server.url(`/messages/t/100090000000700?n=5000&test=1${COPY ? '' : '&nocopy=1'}${ROWS_Q}`), { waitUntil: 'load', timeout: 60_000 });
   await page.waitForFunction(() => window.__saavdhanPerf && window.__saavdhanPerf.ready, { timeout: 60_000, polling: 50 });
   const perf = () => page.evaluate(() => JSON.parse(document.documentElement.getAttribute('data-saavdhan-perf') || '{}'));
   const fed = async (want) => {
@@ -87,7 +92,7 @@ try {
   const sum = new Map();
   let inStep = 0;
   for (let i = 0; i + 1 < profile.samples.length; i++) {
-    const dt = profile.timeDeltas[i + 1];
+    const dt = Math.min(CAP, profile.timeDeltas[i + 1]);
     const names = [];
     for (let q = profile.samples[i]; q; q = parent.get(q)) names.push(byId.get(q).callFrame.functionName);
     if (!names.some((n) => /saavdhan::web::content::run\b/.test(n))) continue;

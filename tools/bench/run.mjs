@@ -1,6 +1,6 @@
 // `make bench`: Saavdhan's cost, measured in one run and printed as ONE table.
 //
-//   node tools/bench/run.mjs [--reps N] [--no-firefox] [--engine-only | --page-only | --reader-only | --startup-only] [--json out/bench/bench.json]
+//   node tools/bench/run.mjs [--reps N] [--no-firefox] [--engine-only | --page-only | --reader-only | --startup-only] [--simple-rows] [--json out/bench/bench.json]
 //
 // Needs the built extension (make build) and a native release build of the
 // command line (cargo build --release --bin saavdhan; the Makefile does both).
@@ -40,6 +40,9 @@ const STARTUP_ONLY = args.includes('--startup-only');
 const JSON_OUT = path.resolve(opt('--json', path.join(OUT_DIR, 'bench', 'bench.json')));
 const BENCH_DIR = path.join(OUT_DIR, 'bench');
 const PERF_PATH = '/messages/t/100090000000700';
+// --simple-rows: the reader's rows on the bench page's rows as before 12-01 (tests/fixtures/
+// perf-thread.html &rows=simple) instead of the rows shaped by the public evidence (round fifteen).
+const ROWS_Q = args.includes('--simple-rows') ? '&rows=simple' : '';
 const ROUTES = path.join(REPO_ROOT, 'tools', 'bench', 'routes.json');
 
 // The built extension is copied first and only the copy is measured: other work in the
@@ -356,7 +359,7 @@ async function readerCost(server) {
     // &nocopy=1: the test build makes no debug copy of the thread's messages for
     // data-saavdhan-read (the release makes none; the copy was never in the figures
     // below, but it was ~5,000 messages serialised, written and read back every step).
-    await page.goto(server.url(`${PERF_PATH}?n=5000&test=1&nocopy=1`), { waitUntil: 'load', timeout: 60_000 });
+    await page.goto(server.url(`${PERF_PATH}?n=5000&test=1&nocopy=1${ROWS_Q}`), { waitUntil: 'load', timeout: 60_000 });
     await page.waitForFunction(() => window.__saavdhanPerf && window.__saavdhanPerf.ready, { timeout: 60_000, polling: 50 });
     const perf = () => page.evaluate(() => JSON.parse(document.documentElement.getAttribute('data-saavdhan-perf') || 'null'));
     // Settled: the whole thread has been fed (data-saavdhan-perf's count of messages fed).
@@ -558,7 +561,7 @@ async function readerRowsFirefox(server) {
   const b = await launchFirefox({ server, extension: DIST_FIREFOX });
   try {
     const page = await b.newPage();
-    await page.goto(server.url(`${PERF_PATH}?n=5000&test=1&nocopy=1`), { waitUntil: 'load', timeout: 60_000 });
+    await page.goto(server.url(`${PERF_PATH}?n=5000&test=1&nocopy=1${ROWS_Q}`), { waitUntil: 'load', timeout: 60_000 });
     await page.waitForFunction(() => {
       const p = JSON.parse(document.documentElement.getAttribute('data-saavdhan-perf') || 'null');
       return p && p.fed >= 5000;
