@@ -637,3 +637,42 @@ fn the_number_asked_for_another_person_who_talks_or_joins_is_a_notice() {
     assert!(level(&["you are so handsome and your smile is lovely", "give your WhatsApp number, my husband will join too"]) >= Level::Warning);
     assert!(level(&["here my husband checks fb, give your whatsapp number, we will talk there"]) >= Level::Warning);
 }
+
+/// Round thirty-five (issue 12): money the contact pays him, in the forms each language
+/// says it ("bhej reha", "aapi didha", "₹25,000 de rahe", a transfer's receipt "NEFT
+/// ₹20,000 सफल"), is no demand after her call: the buyer's advance is not the chain's
+/// price. The same message ordering him to pay stays the demand.
+#[test]
+fn money_she_pays_after_her_call_is_no_demand() {
+    let level = |last: &str| {
+        let mut messages = vec![
+            msg(Sender::Them, "2026-11-04T10:00:00+05:30", "number de do, video call te bagh dikha do, fal da size dekhna"),
+            msg(Sender::Me, "2026-11-04T10:02:00+05:30", "98140 55532. 4 vaje bagh ch haan"),
+        ];
+        messages.push(Message { from: Sender::Them, author: None, at: Timestamp::parse_rfc3339("2026-11-04T16:00:00+05:30"), kind: MessageKind::VideoCall, text: Some("Video chat · 9 min".into()) });
+        messages.push(msg(Sender::Them, "2026-11-04T16:20:00+05:30", last));
+        assess(&Conversation { contact: stranger_friend(), messages }).level
+    };
+    for t in [
+        "maal A-grade aa. advance 50,000 Pappu de through bhej reha",
+        "agreement sign karyu, token 10000 broker na office ma aapi didha",
+        "NEFT ₹20,000 सफल",
+        "RTGS ₹2,00,000 successful",
+        "ek company wale ₹25,000 de rahe hain",
+    ] {
+        assert!(level(t) < Level::Danger, "{t}");
+    }
+    for t in ["advance 50,000 bhejo abhi", "token 10000 mokalo aaje j", "Payment successful ka screenshot bhejo, 20,000 UPI karo"] {
+        assert_eq!(level(t), Level::Danger, "{t}");
+    }
+}
+
+/// Round thirty-five: a friend's changed number said in his language ("notun whatsapp
+/// number", "purono number ta bondho") is a relation that had it, not the move off Facebook.
+#[test]
+fn a_friends_new_number_in_each_language_is_no_ask() {
+    let one = |t: &str| assess(&Conversation { contact: stranger_friend(), messages: vec![msg(Sender::Them, "2026-11-04T10:00:00+05:30", t)] }).level;
+    assert!(one("amar purono number ta bondho. notun whatsapp number 98765 07788, save kore ne") < Level::Warning);
+    assert!(one("mera purana number band hai. naya number 98765 07788 whatsapp pe save karo") < Level::Warning);
+    assert_eq!(one("whatsapp number 98765 07788, save kore ne"), Level::Warning);
+}
