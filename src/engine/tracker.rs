@@ -482,6 +482,44 @@ mod tests {
     }
 
     #[test]
+    fn her_first_ask_at_night_voids_the_pretext_and_purpose_she_named() {
+        use crate::engine::time::Timestamp;
+        use crate::engine::{Contact, FriendStatus, Level, Message, MessageKind, Sender, Tracker, Tuning};
+        let msg = |time: &str, them: bool, t: &str| Message {
+            from: if them { Sender::Them } else { Sender::Me },
+            author: None,
+            at: Timestamp::parse_rfc3339(&format!("2026-11-28T{time}")),
+            kind: MessageKind::Text,
+            text: Some(t.into()),
+        };
+        // Round thirty-four (w22a, w22b, w24b): the "nurse" names his treatment, the
+        // "coaching centre" its tie-up, and asks his WhatsApp. In the afternoon a notice;
+        // at 22:10, her first step of all at night, no pretext or purpose holds it.
+        let run = |ask_at: &str, group: bool, first: &str| {
+            let contact = Contact { friend_status: FriendStatus::Friends, group, ..Contact::named("R".into()) };
+            let mut t = Tracker::new(contact, Tuning::default(), None);
+            t.push(&msg("15:00:00+05:30", true, first));
+            t.push(&msg("15:05:00+05:30", false, "Ok, tell me"));
+            t.push(&msg(ask_at, true, "Send me your whatsapp number, I will send the details")).level
+        };
+        for first in ["I am the nurse from ward 4, you got discharge last week, how are the stitches?", "Namaste, I need an appointment at your clinic for my father"] {
+            assert!(run("16:00:00+05:30", false, first) < Level::Warning, "{first}");
+            assert_eq!(run("22:10:00+05:30", false, first), Level::Warning, "{first}");
+            // An export's UTC seconds say nothing of his evening; a group's ask is the group's.
+            assert!(run("22:10:00Z", false, first) < Level::Warning, "{first}");
+            assert_eq!(run("22:10:00+05:30", true, first), run("16:00:00+05:30", true, first), "{first}");
+        }
+        // His son abroad asks his WhatsApp at night, kinship both ways: trust, as before.
+        let son = |ask_at: &str| {
+            let mut t = Tracker::new(Contact { friend_status: FriendStatus::Friends, ..Contact::named("S".into()) }, Tuning::default(), None);
+            t.push(&msg("21:00:00+05:30", true, "Papa namaste, did the money reach?"));
+            t.push(&msg("21:02:00+05:30", false, "Haan beta, aa gaye"));
+            t.push(&msg(ask_at, true, "Papa apna whatsapp number bhejo, wahan photos bhejta hoon")).level
+        };
+        assert!(son("23:30:00+05:30") < Level::Warning);
+    }
+
+    #[test]
     fn his_kinship_word_after_her_hearts_is_still_his() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         // A daughter's "Papa 😘", then his "mummy kaisi hai?": kinship both ways. Her
@@ -1418,6 +1456,9 @@ pub struct Tracker {
     /// Her first step off Facebook or towards a call came in a later message than that
     /// affection: she courted him before her step. Set once, with `first_step`.
     fond_first: bool,
+    /// Her first step off Facebook or towards a call came at night (round thirty-four):
+    /// set once, with `first_step`, in a one-to-one thread (see `pretext_outlived`).
+    night_first: bool,
     /// Whether the message being read was written at night (`at_night`), and whether the
     /// contact's first invitation or call (the video-call step) came at night: set once,
     /// in a one-to-one thread, kept across `replay` (see `pretext_outlived`).
@@ -2000,6 +2041,7 @@ impl Tracker {
             first_step: None,
             fond_at: None,
             fond_first: false,
+            night_first: false,
             night_now: false,
             night_call: None,
             sought: false,
@@ -2700,11 +2742,15 @@ impl Tracker {
     /// home (round twenty: of the one-to-one threads with a counter-weight or a purpose
     /// in force at her first invitation or call, 3 of 238 benign had it at night, all
     /// of them family the user calls so himself, and 11 of 24 scams warned late).
+    /// So once her first step of all, her ask off Facebook too, came at night (round
+    /// thirty-four: of the one-to-one asks held below a warning, 8 of 53 late scams' and
+    /// 3 of 387 benign threads' came at night, those 3 from family abroad, suspicion -4
+    /// to -7, which no pretext holds).
     fn pretext_outlived(&self) -> bool {
         let first = self.first_time.into_iter().chain(self.conversation_start()).min();
         match (self.first_step, first) {
             (Some((_, _, true)), _) if self.fond_first && !self.contact.group => true,
-            (Some((_, _, true)), _) if self.night_call == Some(true) => true,
+            (Some((_, _, true)), _) if self.night_call == Some(true) || self.night_first => true,
             (Some((Some(step), replies, true)), Some(first)) => {
                 !self.contact.group && step - first >= PRETEXT_SITTING && replies >= PRETEXT_REPLIES
             }
@@ -2796,6 +2842,7 @@ impl Tracker {
             if self.first_step.is_none() && tag.bit() & combine::STEP != 0 {
                 self.first_step = Some((at, self.sent[1], true));
                 self.fond_first = self.fond_at.is_some_and(|f| index.is_some_and(|i| f < i));
+                self.night_first = self.night_now && !self.contact.group;
             }
             if self.night_call.is_none() && tag.bit() & combine::VIDEO_CALL != 0 {
                 self.night_call = Some(self.night_now && !self.contact.group);
@@ -2882,7 +2929,8 @@ impl Tracker {
         // (`pretext_outlived`): what the talk is for is done in the day. A call she placed
         // as an appointment kept (see `appointment`) is bare like a call for a purpose
         // named: a notice while nothing of the chain comes with it (not at night either).
-        let night = self.night_call == Some(true);
+        // Her first step at night, the ask too (round thirty-four), the same.
+        let night = self.night_call == Some(true) || self.night_first;
         let talk = !self.contact.group && self.kept == Some(true) && !night;
         let purpose = !self.contact.group && (self.context.purpose(groomed || night) || talk);
         // A threat's words after her call that was a talk (every call of hers an
