@@ -111,6 +111,29 @@ mod tests {
     }
 
     #[test]
+    fn round_thirty_six_her_call_row_alone_warns_before_it_is_answered() {
+        // The reader gives her call as a row of its own (ringing unanswered: "missed"; or
+        // ended), with no text. From a new contact who courted him, with no invitation in
+        // words, that row alone is the video-call step: the warning stands at it, before
+        // he picks up her next ring. The user's own call is no step of hers.
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::Friends, mutual_friends: Some(0), ..Contact::named("X".into()) };
+        for (kind, from_them, want) in [
+            (MessageKind::MissedVideoCall, true, true),
+            (MessageKind::VideoCall, true, true),
+            (MessageKind::VideoCall, false, false),
+            (MessageKind::MissedVideoCall, false, false),
+        ] {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "Good morning sir 🌹"));
+            assert!(t.push(&at(1, true, "You look very handsome sir, are you married?")).level < Level::Warning);
+            let call = crate::engine::Message { kind, text: None, ..at(2, from_them, "") };
+            let level = t.push(&call).level;
+            assert_eq!(level >= Level::Warning, want, "{kind:?} placed by {}", if from_them { "her" } else { "him" });
+        }
+    }
+
+    #[test]
     fn money_right_after_his_own_upi_id_is_her_paying_him() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("X".into()) };
