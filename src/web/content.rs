@@ -44,6 +44,8 @@ const TEST_HOOKS: bool = cfg!(feature = "test-hooks");
 
 /// Mutations are read in batches at most this often (ms).
 const DEBOUNCE_MS: i32 = 150;
+/// Where the user types (the composer): by structure, not by class name.
+const EDITABLE: &str = "[contenteditable]:not([contenteditable=false]),[role=textbox]";
 /// How long after a navigation a thread whose names disagree is looked at again
 /// on a timer (ms); after that, only mutations of its list bring a new look.
 const RECHECK_FOR_MS: f64 = 10_000.0;
@@ -364,7 +366,8 @@ fn take_changes() -> (Mutated, Changes) {
                 continue;
             }
             let added = r.added_nodes();
-            let mut text_added = r.type_() == "characterData";
+            let kind = r.type_();
+            let mut text_added = kind == "characterData";
             for i in 0..added.length() {
                 match added.item(i).map(|n| n.dyn_into::<Element>()) {
                     Some(Ok(e)) => ch.added.push(e),
@@ -372,7 +375,11 @@ fn take_changes() -> (Mutated, Changes) {
                     None => {}
                 }
             }
-            if text_added {
+            if kind == "attributes" {
+                // A label set on a row itself: its first child stands for it, so
+                // that the row counts as changed inside (read again).
+                ch.added.push(el.first_element_child().unwrap_or(el));
+            } else if text_added {
                 ch.added.push(el);
             }
             let removed = r.removed_nodes();
@@ -571,14 +578,31 @@ fn install_watchers() {
     // Which elements are ours is Rust state (`ui::is_host`), never an attribute:
     // a page that set `data-saavdhan-level` on its message list hid every new row
     // from this filter (issue 16). A host the page removed is put back by the next step.
+    // A record that adds or removes nothing is a text node changed in place
+    // (characterData: an edited message, a text filled in late) or an aria-label
+    // set (attributes): it counts only inside a message list, never as ours.
+    // The composer (contenteditable, role=textbox; outside every list) changes
+    // text nodes on every key: the user's typing costs no step.
     let cb = Closure::<dyn FnMut(js_sys::Array, JsValue)>::new(|records: js_sys::Array, _obs: JsValue| {
         let ours = records.iter().all(|r| {
             let r: web_sys::MutationRecord = r.unchecked_into();
             let all_ours = |l: web_sys::NodeList| {
                 (0..l.length()).all(|i| l.item(i).and_then(|n| n.dyn_into::<Element>().ok()).is_some_and(|e| ui::is_host(&e)))
             };
-            r.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| ui::is_host(&e))
+            let Some(t) = r.target() else { return true };
+            let el = match t.dyn_into::<Element>() {
+                Ok(e) => e,
+                Err(t) => match t.parent_element() {
+                    Some(p) => p,
+                    None => return true,
+                },
+            };
+            if r.type_() != "childList" {
+                return list_of(&el).is_none();
+            }
+            ui::is_host(&el)
                 || (all_ours(r.added_nodes()) && all_ours(r.removed_nodes()))
+                || el.closest(wasm_bindgen::intern(EDITABLE)).ok().flatten().is_some()
         });
         if !ours || ui::any_detached() {
             queue_records(records);
@@ -590,6 +614,8 @@ fn install_watchers() {
         opts.set_child_list(true);
         opts.set_subtree(true);
         opts.set_character_data(true);
+        // A log message's label carries its sender, time and text.
+        opts.set_attribute_filter(&js_sys::Array::of1(&JsValue::from_str("aria-label")));
         let _ = obs.observe_with_options(&r, &opts);
     }
     // Single-page navigation: compare location.href.

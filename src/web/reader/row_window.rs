@@ -363,17 +363,19 @@ impl RowWindow {
             }
             // Blink's compareDocumentPosition walks siblings backwards from the second
             // node: comparing with the row placed just before is cheap.
-            let after = self.last.as_ref().is_none_or(|l| follows(l, &row));
+            let mut after = self.last.as_ref().is_none_or(|l| follows(l, &row));
             let before = !after
                 && self.first.as_ref().is_some_and(|f| follows(&row, f))
                 && older_last.as_ref().is_none_or(|p| follows(p, &row));
             if !after && !before {
-                if self.last.as_ref().is_some_and(|l| l.is_same_node(Some(row.as_ref()))) {
-                    continue; // the last row itself (it had nothing to read yet)
+                if !self.last.as_ref().is_some_and(|l| l.is_same_node(Some(row.as_ref()))) {
+                    // A row inserted in the middle, or one that was empty and has content now.
+                    outcome = Applied::Unplaced;
+                    break;
                 }
-                // A row inserted in the middle, or one that was empty and has content now.
-                outcome = Applied::Unplaced;
-                break;
+                // The last row itself, empty when it was read (its text or label
+                // may have come since): read again, in its place.
+                after = true;
             }
             if budget.spent() {
                 budget.stopped = true;
