@@ -28,6 +28,7 @@ impl Engine {
     pub fn builtin_uncached() -> Result<Engine, String> {
         let rules = rules::builtin_lite()?;
         let needles = pack::unpack_text(tables::BUILTIN_NEEDLES).ok_or("built-in needles unreadable")?;
+        let needles = plan::bounded(&needles, tables::BUILTIN_TARGET_COUNTS).ok_or("built-in plan tables disagree")?;
         let (needles, targets) = plan::from_tables(&needles, tables::BUILTIN_TARGET_COUNTS, tables::BUILTIN_TARGETS)
             .ok_or("built-in plan tables disagree")?;
         let matcher = Matcher::from_flat_plan(&needles, targets, &rules)?;
@@ -122,13 +123,20 @@ mod tests {
 
     #[test]
     fn the_plan_tables_are_the_build_scripts_plan() {
-        let text = pack::unpack_text(tables::BUILTIN_NEEDLES).unwrap();
+        let stripped = pack::unpack_text(tables::BUILTIN_NEEDLES).unwrap();
+        let text = plan::bounded(&stripped, tables::BUILTIN_TARGET_COUNTS).unwrap();
         let (needles, targets) = plan::from_tables(&text, tables::BUILTIN_TARGET_COUNTS, tables::BUILTIN_TARGETS).unwrap();
         let (text_needles, text_targets) = plan::from_text_flat(rules::BUILTIN_PLAN).unwrap();
         assert_eq!((needles, targets), (text_needles, text_targets));
         // Packed, the needles of a script take a byte per character.
         assert!(tables::BUILTIN_NEEDLES.len() * 3 < text.len() * 2, "{} bytes packed, {} as text", tables::BUILTIN_NEEDLES.len(), text.len());
         // Tables that disagree are refused.
+        // The boundary spaces are the flags', and needles and flags must agree.
+        assert!(stripped.len() < text.len() && !stripped.starts_with(' '));
+        assert_eq!(plan::bounded("a\nb c\nd", &[1 | plan::BOUND_START, 2 | plan::BOUND_END, 3 | plan::BOUND_START | plan::BOUND_END]).as_deref(), Some(" a\nb c \n d "));
+        assert_eq!((plan::bounded("a\nb", &[1]), plan::bounded("a", &[1, 1]), plan::bounded("", &[]).as_deref()), (None, None, Some("")));
+        let (_, t) = plan::from_tables(" a ", &[2 | plan::BOUND_START | plan::BOUND_END], &[0, 16]).unwrap();
+        assert_eq!(t.of(0), &[(0, 0), (1, 0)][..]);
         assert!(plan::from_tables(" a \n b ", &[1], &[0]).is_none());
         assert!(plan::from_tables(" a ", &[2], &[0]).is_none());
         let (_, t) = plan::from_tables(" a \n b ", &[1, 2], &[plan::pack_target(3, 1).unwrap(), plan::pack_target(4095, 7).unwrap(), plan::pack_target(9, plan::UNLESS).unwrap()]).unwrap();

@@ -173,16 +173,47 @@ pub fn unpack_target(packed: u16) -> (u16, u8) {
     (packed >> 4, if g == 15 { UNLESS } else { g })
 }
 
+/// In the build script's count table: the needle's word-boundary space at its start,
+/// at its end (see `needle`), and its number of (rule, group) pairs in the low bits.
+/// The table stores the needles without those spaces (the content module: -0.7 KB
+/// gzip, measured; docs/performance.md "Size", size5).
+pub const BOUND_START: u8 = 1 << 6;
+pub const BOUND_END: u8 = 1 << 7;
+pub const COUNT: u8 = BOUND_START - 1;
+
+/// The needles of the build script's table (one per line, without their boundary
+/// spaces) with the spaces put back as `counts` says. None if the two disagree.
+pub fn bounded(stripped: &str, counts: &[u8]) -> Option<String> {
+    let mut text = String::with_capacity(stripped.len() + 2 * counts.len());
+    let mut lines = stripped.split('\n');
+    for (i, &c) in counts.iter().enumerate() {
+        let n = lines.next()?;
+        if i > 0 {
+            text.push('\n');
+        }
+        if c & BOUND_START != 0 {
+            text.push(' ');
+        }
+        text.push_str(n);
+        if c & BOUND_END != 0 {
+            text.push(' ');
+        }
+    }
+    // No needles: the table's text is empty (one empty line for `split`).
+    (lines.next().is_none() || counts.is_empty() && stripped.is_empty()).then_some(text)
+}
+
 /// The plan from the build script's tables (see build/rules.rs): the needles borrowed
-/// from `needles` (one per line), their targets flat (`packed` as `pack_target` made
-/// them). None if the tables disagree.
+/// from `needles` (one per line, boundary spaces put back by `bounded`), their targets
+/// flat (`counts` masked by `COUNT`, `packed` as `pack_target` made them). None if the
+/// tables disagree.
 pub fn from_tables<'a>(needles: &'a str, counts: &[u8], packed: &[u16]) -> Option<(Vec<&'a str>, Targets)> {
     let needles: Vec<&str> = if needles.is_empty() { Vec::new() } else { needles.split('\n').collect() };
     let mut ends = Vec::with_capacity(counts.len() + 1);
     let mut end = 0u32;
     ends.push(end);
     for &c in counts {
-        end += c as u32;
+        end += (c & COUNT) as u32;
         ends.push(end);
     }
     (needles.len() == counts.len() && end as usize == packed.len())
