@@ -189,30 +189,8 @@ pub const BOUND_START: u8 = 1 << 6;
 pub const BOUND_END: u8 = 1 << 7;
 pub const COUNT: u8 = BOUND_START - 1;
 
-/// The needles of the build script's table (one per line, without their boundary
-/// spaces) with the spaces put back as `counts` says. None if the two disagree.
-pub fn bounded(stripped: &str, counts: &[u8]) -> Option<String> {
-    let mut text = String::with_capacity(stripped.len() + 2 * counts.len());
-    let mut lines = stripped.split('\n');
-    for (i, &c) in counts.iter().enumerate() {
-        let n = lines.next()?;
-        if i > 0 {
-            text.push('\n');
-        }
-        if c & BOUND_START != 0 {
-            text.push(' ');
-        }
-        text.push_str(n);
-        if c & BOUND_END != 0 {
-            text.push(' ');
-        }
-    }
-    // No needles: the table's text is empty (one empty line for `split`).
-    (lines.next().is_none() || counts.is_empty() && stripped.is_empty()).then_some(text)
-}
-
 /// The plan from the build script's tables (see build/rules.rs): the needles borrowed
-/// from `needles` (one per line, boundary spaces put back by `bounded`), their targets
+/// from `needles` (one per line, boundary spaces put back by `pack::unpack_spaced`), their targets
 /// flat (`counts` masked by `COUNT`, `packed` as `pack_target` made them). None if the
 /// tables disagree.
 pub fn from_tables<'a>(needles: &'a str, counts: &[u8], packed: &[u16]) -> Option<(Vec<&'a str>, Targets)> {
