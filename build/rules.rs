@@ -172,14 +172,21 @@ pub fn compile() {
     // the pairs in order (parsing plan.txt was a fifth of building the engine).
     // The needles as `normalize::pack::pack_text` writes them: one byte per character of a script's
     // 128-code-point window instead of UTF-8's three.
-    let packed = crate::normalize::pack::pack_text(&plan.needles.join("\n")).unwrap_or_else(|| fail("rules: a needle holds a control character".into()));
+    // Without their word-boundary spaces, which the count table's flags keep
+    // (`plan::BOUND_START`, `plan::BOUND_END`).
+    let stripped: Vec<&str> = plan.needles.iter().map(|n| n.strip_prefix(' ').unwrap_or(n)).map(|n| n.strip_suffix(' ').unwrap_or(n)).collect();
+    if stripped.iter().any(|n| n.is_empty() || n.starts_with(' ') || n.ends_with(' ')) {
+        fail("rules: a needle is only spaces or has two at an end".into());
+    }
+    let packed = crate::normalize::pack::pack_text(&stripped.join("\n")).unwrap_or_else(|| fail("rules: a needle holds a control character".into()));
     let mut src = format!(
-        "/// The built-in plan's needles, one per line (normalised text holds no newline), packed (`normalize::pack::pack_text`).\npub const BUILTIN_NEEDLES: &[u8] = {};\n",
+        "/// The built-in plan's needles without their boundary spaces, one per line (normalised text holds no newline), packed (`normalize::pack::pack_text`).\npub const BUILTIN_NEEDLES: &[u8] = {};\n",
         crate::normalize::pack::byte_literal(&packed)
     );
-    src.push_str("/// Per needle, how many (rule, group) pairs it serves.\npub const BUILTIN_TARGET_COUNTS: &[u8] = &[");
-    for t in &plan.targets {
-        let n = u8::try_from(t.len()).unwrap_or_else(|_| fail(format!("rules: a needle serves {} rule groups (at most 255)", t.len())));
+    src.push_str("/// Per needle, how many (rule, group) pairs it serves (`plan::COUNT`), and its boundary spaces (`plan::BOUND_START`, `plan::BOUND_END`).\npub const BUILTIN_TARGET_COUNTS: &[u8] = &[");
+    for (t, needle) in plan.targets.iter().zip(&plan.needles) {
+        let n = u8::try_from(t.len()).ok().filter(|&n| n <= crate::plan::COUNT).unwrap_or_else(|| fail(format!("rules: a needle serves {} rule groups (at most {})", t.len(), crate::plan::COUNT)));
+        let n = n | if needle.starts_with(' ') { crate::plan::BOUND_START } else { 0 } | if needle.ends_with(' ') { crate::plan::BOUND_END } else { 0 };
         src.push_str(&format!("{n},"));
     }
     src.push_str("];\n/// The (rule, group) pairs of all needles, in needle order, packed (`plan::pack_target`).\npub const BUILTIN_TARGETS: &[u16] = &[");

@@ -27,7 +27,8 @@ impl Engine {
     /// normalised at run time). Not cached: for the start-up benchmark.
     pub fn builtin_uncached() -> Result<Engine, String> {
         let rules = rules::builtin_lite()?;
-        let needles = pack::unpack_text(tables::BUILTIN_NEEDLES).ok_or("built-in needles unreadable")?;
+        let counts = tables::BUILTIN_TARGET_COUNTS;
+        let needles = pack::unpack_spaced(tables::BUILTIN_NEEDLES, counts, plan::BOUND_START, plan::BOUND_END).ok_or("built-in needles unreadable")?;
         let (needles, targets) = plan::from_tables(&needles, tables::BUILTIN_TARGET_COUNTS, tables::BUILTIN_TARGETS)
             .ok_or("built-in plan tables disagree")?;
         let matcher = Matcher::from_flat_plan(&needles, targets, &rules)?;
@@ -122,13 +123,24 @@ mod tests {
 
     #[test]
     fn the_plan_tables_are_the_build_scripts_plan() {
-        let text = pack::unpack_text(tables::BUILTIN_NEEDLES).unwrap();
+        let counts = tables::BUILTIN_TARGET_COUNTS;
+        let stripped = pack::unpack_text(tables::BUILTIN_NEEDLES).unwrap();
+        let text = pack::unpack_spaced(tables::BUILTIN_NEEDLES, counts, plan::BOUND_START, plan::BOUND_END).unwrap();
         let (needles, targets) = plan::from_tables(&text, tables::BUILTIN_TARGET_COUNTS, tables::BUILTIN_TARGETS).unwrap();
         let (text_needles, text_targets) = plan::from_text_flat(rules::BUILTIN_PLAN).unwrap();
         assert_eq!((needles, targets), (text_needles, text_targets));
         // Packed, the needles of a script take a byte per character.
         assert!(tables::BUILTIN_NEEDLES.len() * 3 < text.len() * 2, "{} bytes packed, {} as text", tables::BUILTIN_NEEDLES.len(), text.len());
         // Tables that disagree are refused.
+        // The boundary spaces are the flags', and needles and flags must agree.
+        assert!(stripped.len() < text.len() && !stripped.starts_with(' '));
+        assert_eq!(text.split('\n').map(|n| n.trim_matches(' ')).collect::<Vec<_>>().join("\n"), stripped);
+        let flags = [1 | plan::BOUND_START, 2 | plan::BOUND_END, 3 | plan::BOUND_START | plan::BOUND_END];
+        let spaced = |text: &str, counts: &[u8]| pack::unpack_spaced(&pack::pack_text(text).unwrap(), counts, plan::BOUND_START, plan::BOUND_END);
+        assert_eq!(spaced("a\nb c\nपा", &flags).as_deref(), Some(" a\nb c \n पा "));
+        assert_eq!((spaced("a\nb", &flags[..1]), spaced("a", &flags[..2]), spaced("", &[]).as_deref(), spaced("a", &[]).as_deref()), (None, None, Some(""), None));
+        let (_, t) = plan::from_tables(" a ", &[2 | plan::BOUND_START | plan::BOUND_END], &[0, 16]).unwrap();
+        assert_eq!(t.of(0), &[(0, 0), (1, 0)][..]);
         assert!(plan::from_tables(" a \n b ", &[1], &[0]).is_none());
         assert!(plan::from_tables(" a ", &[2], &[0]).is_none());
         let (_, t) = plan::from_tables(" a \n b ", &[1, 2], &[plan::pack_target(3, 1).unwrap(), plan::pack_target(4095, 7).unwrap(), plan::pack_target(9, plan::UNLESS).unwrap()]).unwrap();

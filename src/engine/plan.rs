@@ -70,6 +70,14 @@ pub fn plan<'a>(rules: impl IntoIterator<Item = RuleRef<'a>>) -> Result<Plan, St
         }
     }
     prune_subsumed(&mut p, &index);
+    // The needles by the first (rule, group) they serve, then by text: a group's words
+    // side by side, the order that packs smallest (the content module: -0.3 KB gzip,
+    // measured; docs/performance.md "Size", size5) while the (rule, group) table stays
+    // near rule order. What the matcher reports does not depend on the needles' order:
+    // each group keeps its earliest-ending, then longest span, whichever needle found it.
+    let mut sorted: Vec<(String, Vec<(u16, u8)>)> = p.needles.drain(..).zip(p.targets.drain(..)).collect();
+    sorted.sort_by(|a, b| (a.1.first(), &a.0).cmp(&(b.1.first(), &b.0)));
+    (p.needles, p.targets) = sorted.into_iter().unzip();
     Ok(p)
 }
 
@@ -173,16 +181,25 @@ pub fn unpack_target(packed: u16) -> (u16, u8) {
     (packed >> 4, if g == 15 { UNLESS } else { g })
 }
 
+/// In the build script's count table: the needle's word-boundary space at its start,
+/// at its end (see `needle`), and its number of (rule, group) pairs in the low bits.
+/// The table stores the needles without those spaces (the content module: -0.7 KB
+/// gzip, measured; docs/performance.md "Size", size5).
+pub const BOUND_START: u8 = 1 << 6;
+pub const BOUND_END: u8 = 1 << 7;
+pub const COUNT: u8 = BOUND_START - 1;
+
 /// The plan from the build script's tables (see build/rules.rs): the needles borrowed
-/// from `needles` (one per line), their targets flat (`packed` as `pack_target` made
-/// them). None if the tables disagree.
+/// from `needles` (one per line, boundary spaces put back by `pack::unpack_spaced`), their targets
+/// flat (`counts` masked by `COUNT`, `packed` as `pack_target` made them). None if the
+/// tables disagree.
 pub fn from_tables<'a>(needles: &'a str, counts: &[u8], packed: &[u16]) -> Option<(Vec<&'a str>, Targets)> {
     let needles: Vec<&str> = if needles.is_empty() { Vec::new() } else { needles.split('\n').collect() };
     let mut ends = Vec::with_capacity(counts.len() + 1);
     let mut end = 0u32;
     ends.push(end);
     for &c in counts {
-        end += c as u32;
+        end += (c & COUNT) as u32;
         ends.push(end);
     }
     (needles.len() == counts.len() && end as usize == packed.len())
