@@ -140,13 +140,17 @@
   function walk(first, s, scope, hidden, heading) {
     const mAttr = s.message[0];
     const bAttr = s.brk[0];
+    // The message element was an earlier sibling in this loop (grid: the row's
+    // messages_table cell): a following sibling cell not so marked is skipped below.
+    let afterM = false;
     for (let c = first; c !== null; c = nextSibling(c)) {
       let inScope = scope;
       let hid = hidden;
       let head = heading;
       const attrs = hasAttrs(c);
+      let mv;
       if (attrs && (M === null || B === null)) {
-        const mv = getAttr(c, mAttr);
+        mv = getAttr(c, mAttr);
         const bv = bAttr === mAttr ? mv : getAttr(c, bAttr);
         if (M === null && mv === s.message[1]) {
           M = c;
@@ -155,8 +159,13 @@
         if (B === null && bv === s.brk[1]) B = c;
       }
       if (scope) {
-        const tag = localName(c);
         const role = attrs ? getAttr(c, 'role') : null;
+        // Grid: the second, visually hidden gridcell after the messages_table cell
+        // (it holds only the "Enter" button; README "Reading Facebook") is not read,
+        // nor anything in it: a cell (s.cell) that follows the message element as its
+        // sibling and lacks the message's attribute (data-scope). Round sixteen.
+        if (afterM && role !== null && role === s.cell && (mv === undefined ? getAttr(c, mAttr) : mv) === null) continue;
+        const tag = localName(c);
         const isHeading = role === 'heading' || (tag.length === 2 && HEADING_TAGS.has(tag));
         if (isHeading) HEADS += (nHeads++ === 0 ? '' : ITEM) + text(c);
         // MEDIA: img, [role=img], [aria-label], a[href] outside a hidden part; audio, video.
@@ -187,6 +196,7 @@
       // (docs/performance.md "Page cost").
       const f = firstChild(c);
       if (f !== null) walk(f, s, inScope, hid, head);
+      if (M === c) afterM = true;
     }
   }
 
