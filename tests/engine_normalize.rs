@@ -359,3 +359,39 @@ fn the_deciding_functions_on_their_own() {
     assert_eq!(spelled_out(&[true, false, false], &no[..3], &no[..3]), None);
     assert_eq!(spelled_out(&[true, false, true], &no[..3], &[true, false, false]), None);
 }
+
+#[test]
+fn two_spaced_letters_before_a_wider_gap_are_a_word_of_their_own() {
+    // Round thirty-four (gen32): a spelled-out short word before a double space joined the
+    // spelled-out word after it ("u r  W h a t s A p p" → "urwhatsap"; w9a, w12a), as the
+    // wider-gap rule began only after three letters (norm1).
+    assert_eq!(n("u r  W h a t s A p p"), "your whatsap");
+    assert_eq!(n("u r  W h a t s A p p"), n("ur whatsapp"));
+    assert_eq!(n("o n  T e l e g r a m"), "on telegram");
+    // Look-alike letters inside (Cyrillic а, А, Т, е), leet and "@" after the gap.
+    assert_eq!(n("g i v e  u r  W h а t s А p p"), "give your whatsap");
+    assert_eq!(n("c o m e  o n  Т е l е g r а m"), "come on telegram");
+    assert_eq!(n("u r  w h @ t s 4 p p n u m b 3 r"), "your whatsapnumber");
+    // Among Devanagari and Telugu words.
+    assert_eq!(n("मुझे u r  W h a t s A p p दो"), "मुझे your whatsap दो");
+    assert_eq!(n("నాకు u r  W h a t s A p p నంబర్ ఇవ్వు"), "నాకు your whatsap నంబర్ ఇవ్వు");
+    // Not when no word is spelled out after the gap, nor with an even gap, nor an "@" after
+    // the gap (round thirty-two/at1: held after the letter, it spells on): as before.
+    assert_eq!(n("x y  z"), "xyz");
+    assert_eq!(n("x y  z 5 0 0"), "xyz 500");
+    assert_eq!(n("u r W h a t s A p p"), "urwhatsap");
+    assert_eq!(n("a b  @ c d e"), "abacde");
+    assert_eq!(n("a b c  @ d 4 e f"), "abc daef");
+    // Ordinary text with double spaces is read as with single ones.
+    for (double, single) in [
+        ("Mr.  Rao", "mr rao"),
+        ("Flat 4B,  MG Road,  Pune  411001", "flat ab mg road pune 411001"),
+        ("I will come.  Then we talk", "i wil come then we talk"),
+        ("I  am  here", "i am here"),
+        ("मैं  घर  पर हूं।  कल  मिलते हैं", "मैं घर पर हूं कल मिलते हैं"),
+        ("నేను  ఇంటికి  వస్తాను", "నేను ఇంటికి వస్తాను"),
+    ] {
+        assert_eq!(n(double), single, "{double:?}");
+        assert_eq!(n(double), n(&double.replace("  ", " ")), "{double:?}");
+    }
+}

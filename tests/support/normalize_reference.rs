@@ -241,6 +241,16 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
             // Stopped by a digit that is no leet: the held digits after the letters begin its number.
             let upto = if k < words.len() && single(&words[k]) && digit(&words[k]) && !leet_digit(k) { last } else { run.len() };
             let at = if spelled_ref(&run) { last } else { 0 };
+            // Since norm1: two spaced letters before a wider gap and a spaced letter are a short
+            // word of their own when a word is spelled out after them ("u r  W h a t s A p p").
+            if run.len() > 2 && run[..3].iter().all(|u| u.is(LETTER)) && gap(j + 2) > gap(j + 1) && spelled_ref(&run[2..upto]) {
+                joined.clear();
+                push_collapsing(&mut joined, run[0]);
+                push_collapsing(&mut joined, run[1]);
+                emit(out, &mut prev_end, &joined);
+                j += 2;
+                continue;
+            }
             let mut segs: Vec<Vec<U>> = Vec::new();
             if at > 0 {
                 segs.push(run[..at].iter().map(|u| U::new(leet(u.c).unwrap_or(u.c), u.s, u.e)).collect());

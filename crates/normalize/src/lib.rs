@@ -9,7 +9,9 @@
 //! * leet inside words ("wh@ts@pp", "v1de0"; "11" after a vowel a double "l": "ca11" →
 //!   "cal"), but never inside numbers ("5000", "11am");
 //! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p",
-//!   a wider gap between them a space between words: "v i d e o  c a l l" → "video cal"),
+//!   a wider gap between them a space between words: "v i d e o  c a l l" → "video cal",
+//!   after two letters too when a word is spelled out after the gap: "u r  W h a t s A p p" →
+//!   "your whatsap"),
 //!   and Devanagari, Tamil, Telugu, Kannada or Malayalam spelled out syllable by syllable
 //!   ("वी डि यो" → "वीडियो", "ವಿ ಡಿ ಯೋ" → "ವಿಡಿಯೋ", but not a run
 //!   of everyday short words such as "दे दो ना", nor across a danda or a comma, nor the short
@@ -330,7 +332,7 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
     out.src.reserve(text.len() + 2);
     out.text.push(' ');
     out.src.push((0, 0));
-    let mut em = Emitter { out, run, deva, deva_words, prev_end: 0 };
+    let mut em = Emitter { out, run, deva, deva_words, prev_end: 0, pair: false };
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -657,6 +659,8 @@ struct Emitter<'a> {
     deva: &'a mut Vec<U>,
     deva_words: &'a mut Vec<(usize, usize)>,
     prev_end: u32,
+    /// The first two held letters were followed by a wider gap (see `word`).
+    pair: bool,
 }
 
 impl Emitter<'_> {
@@ -680,6 +684,11 @@ impl Emitter<'_> {
                     // A wider gap between spaced letters is a space between words.
                     self.end_run();
                 }
+            }
+            if let [a, b] = self.run[..] {
+                // Two spaced letters before a wider gap and a spaced letter ("u r  W h a t s A p p"):
+                // a short word of their own if a word is spelled out after them (`flush_to`, norm1).
+                self.pair |= a.is(LETTER) && b.is(LETTER) && w[0].is(LETTER) && wider_gap(a, b, w[0]);
             }
             if self.run.is_empty() && w[0].c == '@' {
                 // An "@" never begins a run (a wider gap ended the one it was held in).
@@ -848,7 +857,18 @@ impl Emitter<'_> {
     /// (docs/performance.md "Engine speed", 12-01).
     #[inline(never)]
     fn flush_to(&mut self, k: usize) {
-        let (mut k, mut n) = (k, self.run.len());
+        let mut k = k;
+        if std::mem::take(&mut self.pair) && k > 2 && spelled(&self.run[2..k]) {
+            // "u r  W h a t s A p p" → "your whatsap": the two letters before the wider gap
+            // are one short word, the letters spelled out after it another.
+            let (a, b) = (self.run[0], self.run[1]);
+            let one = a.c == b.c;
+            let w = [U { e: if one { b.e } else { a.e }, ..a }, b];
+            write_word(self.out, &mut self.prev_end, &w[..2 - usize::from(one)]);
+            self.run.drain(..2);
+            k -= 2;
+        }
+        let mut n = self.run.len();
         let mut at = 0;
         if self.run.first().is_some_and(|r| r.is(LETTER)) && spelled(&self.run[..k]) {
             at = self.run[..k].iter().rposition(|u| u.is(LETTER)).map_or(0, |x| x + 1);
