@@ -395,3 +395,16 @@ fn two_spaced_letters_before_a_wider_gap_are_a_word_of_their_own() {
         assert_eq!(n(double), n(&double.replace("  ", " ")), "{double:?}");
     }
 }
+
+/// Found by the fresh-clone CI of 12-01 (engine_props, a random seed): a wider gap before a
+/// digit ended a run of spaced letters with a leet digit held after them, and that digit went
+/// out alone while the digits after the gap began a run of their own, so "0 0 0" came out, which
+/// a second pass joins. The held digits now begin the number, as before a digit that is no leet.
+#[test]
+fn a_wider_gap_before_a_digit_keeps_the_held_digits_with_the_number() {
+    for (text, want) in [("x y z0@0 0", "xyz 000"), ("ax y z।a0@0।9", "ax yza 009"), ("p a y 5 0 9 0", "pay 5090")] {
+        let once = normalize(text);
+        assert_eq!(once, want, "{text}");
+        assert_eq!(normalize(&once), once, "normalising twice: {text}");
+    }
+}

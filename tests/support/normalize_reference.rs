@@ -238,8 +238,9 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
             }
             let run = units(j, k);
             let last = run.iter().rposition(|u| u.is(LETTER)).map_or(0, |x| x + 1);
-            // Stopped by a digit that is no leet: the held digits after the letters begin its number.
-            let upto = if k < words.len() && single(&words[k]) && digit(&words[k]) && !leet_digit(k) { last } else { run.len() };
+            // Stopped by a digit that is no leet, or by a wider gap before a digit (since the
+            // idempotence fix of 12-01): the held digits after the letters begin its number.
+            let upto = if k < words.len() && single(&words[k]) && digit(&words[k]) { last } else { run.len() };
             let at = if spelled_ref(&run) { last } else { 0 };
             // Since norm1: two spaced letters before a wider gap and a spaced letter are a short
             // word of their own when a word is spelled out after them ("u r  W h a t s A p p").

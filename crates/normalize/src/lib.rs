@@ -681,8 +681,16 @@ impl Emitter<'_> {
                 // own, so normalising twice gives what normalising once gave).
                 let word = if self.run[0].is(LETTER) { spelled(self.run) } else { self.run.iter().any(|u| u.c != self.run[0].c) };
                 if self.run.len() >= 3 && wider_gap(a, b, w[0]) && word {
-                    // A wider gap between spaced letters is a space between words.
-                    self.end_run();
+                    // A wider gap between spaced letters is a space between words; before a
+                    // digit, the leet digits held after the letters begin its number, as
+                    // above, so normalising twice gives what normalising once gave
+                    // ("x y z0@0 0" → "xyz 000", not "xyz 0 0 0").
+                    if w[0].c.is_ascii_digit() && self.run[0].is(LETTER) {
+                        let at = self.run.iter().rposition(|u| u.is(LETTER)).map_or(0, |k| k + 1);
+                        self.flush_to(at);
+                    } else {
+                        self.end_run();
+                    }
                 }
             }
             if let [a, b] = self.run[..] {
