@@ -251,6 +251,12 @@ fn dravidian_scripts_spelled_out_by_syllable_are_joined() {
     assert_eq!(n("ವಿ ಡಿ ಯೋ ೦"), n("ವಿಡಿಯೋ ೦"));
     assert_eq!(n(&n("ಒ ೱ೦ ")), n("ಒ ೱ೦ "));
     assert_eq!(words("ವಿ ಡಿ ೦"), 3);
+    // So does a number sign that is no digit (Tamil's ten, U+0BF0): with a mark that is no
+    // word character between the letters, "௰எ\u{10a38}ஜ" was "௰எஜ", then "௰ எஜ".
+    assert_eq!(n("௰எ\u{10a38}ஜ"), n("௰ எ ஜ"));
+    assert_eq!(n(&n("௰எ\u{10a38}ஜ")), n("௰எ\u{10a38}ஜ"));
+    assert_eq!(words("௰ எ ஜ"), 3);
+    assert_eq!(n("௰ எ ஜ ப"), n("௰ எஜப"));
     // Scripts with many everyday one-syllable words and no list of them are left as written.
     assert_eq!(words("ਨੂੰ ਵੀ ਲੈ ਕੇ"), 4);
     assert_eq!(words("সে কি না"), 3);

@@ -560,16 +560,19 @@ pub fn is_sentence_mark(c: char) -> bool {
 /// its vowel signs and marks. A digit of the script makes it none: joined to the letters
 /// spelled out before it ("ವಿ ಡಿ ೦" → "ವಿಡಿ೦"), it would be split from them again by the
 /// next pass (letters and digits apart: "ವಿಡಿ ೦"), and normalising twice must change nothing.
+/// So does any other number sign of the script (Tamil's ten "௰", Telugu's and Malayalam's
+/// fractions): "௰ எ ஜ" joined was "௰எஜ", which the next pass split into "௰ எஜ".
 #[doc(hidden)]
 pub fn is_syllable(w: impl Iterator<Item = char>) -> bool {
     let (mut bases, mut virama, mut script) = (0, false, None);
-    for c in w {
+    for ch in w {
         if script.is_none() {
-            script = syllable_script(c);
+            script = syllable_script(ch);
         }
-        let Some(b) = script.filter(|&b| c as u32 & !0x7F == b) else { return false };
-        let c = c as u32 - b;
-        if matches!(c, 0x66..=0x6F) {
+        let Some(b) = script.filter(|&b| ch as u32 & !0x7F == b) else { return false };
+        let c = ch as u32 - b;
+        // Digits; then the blocks' other number signs, which lie only in these ranges.
+        if matches!(c, 0x66..=0x6F) || (matches!(c, 0x58..=0x5E | 0x70..=0x7F) && ch.is_numeric()) {
             return false;
         }
         if matches!(c, 0x04..=0x39 | 0x58..=0x61 | 0x72..=0x7F) && !virama {
