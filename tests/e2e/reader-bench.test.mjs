@@ -68,16 +68,22 @@ for (const kind of ['chromium', 'firefox']) {
       const per100 = rounds.slice().sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
       // Observer overhead: 50 unrelated text changes, 20 ms apart, once the reader is idle.
       const s0 = (await settled(page)).perf;
-      await page.evaluate(() => window.__fixtureNoise(50));
+      const noiseMs = await page.evaluate(() => window.__fixtureNoise(50));
       await sleep(400);
       d = await readDebug(page);
       const idleSteps = d.perf.steps - s0.steps;
       const idleMs = d.perf.total_ms - s0.total_ms;
       console.log(`# reader-bench ${kind}: first read of 5,000 messages ${first.last_ms.toFixed(1)} ms; ` +
         `100 new messages on a 5,000-message thread: median ${per100.toFixed(1)} ms (rounds ${rounds.map((x) => x.toFixed(1)).join(', ')}); ` +
-        `observer on 50 unrelated mutations: ${idleSteps} batched reads, ${idleMs.toFixed(1)} ms in total`);
+        `observer on 50 unrelated mutations over ${noiseMs.toFixed(0)} ms: ${idleSteps} batched reads, ${idleMs.toFixed(1)} ms in total`);
       assert.equal(count(d), 5500, 'each appended message read once');
-      assert.ok(idleSteps <= 15, `mutations are batched (${idleSteps} reads for 50 changes)`);
+      // Batched: a read at most every 150 ms (src/web/content.rs DEBOUNCE_MS) while the changes
+      // go on, and one after them. Meant to be 50 changes 20 ms apart (1 s: ~7 reads at idle),
+      // but a loaded machine runs the page's timers late and the changes take longer, so the
+      // bound follows the time they took (a fixed 15 failed at load 2-12 with 18-25 reads
+      // over a longer spell). Unbatched would be one read a change.
+      const bound = Math.min(25, Math.ceil(noiseMs / 150) + 2);
+      assert.ok(idleSteps <= bound, `mutations are batched (${idleSteps} reads for 50 changes over ${noiseMs.toFixed(0)} ms; at most ${bound})`);
       assert.ok(per100 < 250, `100 new messages read in ${per100} ms`);
       await page.close();
     });
