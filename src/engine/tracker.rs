@@ -38,6 +38,16 @@ const SHORT: usize = 160;
 /// the next line an answer, not the rest of the sentence.
 const SPLIT_MESSAGES: usize = 3;
 const SPLIT_SECONDS: i64 = 5 * 60;
+/// The user's word that a third person told him of the contact (`rules/context.toml`).
+const VOUCHED: &str = "context.circle.vouched";
+/// The contact's steps: the move off Facebook, the call, a threat, a sum, a recording.
+const STEPS: u32 = combine::OFF_PLATFORM
+    | combine::VIDEO_CALL
+    | 1 << Tag::Threat as u32
+    | 1 << Tag::Countdown as u32
+    | 1 << Tag::Impostor as u32
+    | 1 << Tag::Money as u32
+    | 1 << Tag::Recording as u32;
 
 #[cfg(test)]
 mod tests {
@@ -1010,6 +1020,40 @@ mod tests {
         t.push(&at(3, true, ask));
         t.push(&call());
         assert_eq!(t.push(&at(6, true, "I screen recorded your video. Pay 20000 or I send it to your family")).level, Level::Danger);
+    }
+
+    #[test]
+    fn round_thirty_eight_his_word_that_a_third_person_told_him_of_her_before_her_step() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        // Round thirty-eight (branch gen35): the user confirms from his side that the
+        // third person she names told him of her ("haan Tanya ne bataya tha"): the link
+        // is his own, a circle, and her bare ask for the errand is a notice. The chain's
+        // "friend of your nephew" is a claim no one told him of.
+        let stranger = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Aditi".into()) };
+        let intro = "Namaste uncle ji, main Aditi, Tanya ki friend, Noida se. Ek kaam tha aapse";
+        let ask = "Aapka WhatsApp number de dijiye, details bhej dungi";
+        // The highest level, and whether his word counted (it is evidence when it does).
+        let run = |msgs: &[(bool, &str)]| {
+            let mut t = Tracker::new(stranger(), Tuning::default(), None);
+            let level = msgs.iter().enumerate().map(|(i, (them, text))| t.push(&at(i as i64 + 1, *them, text)).level).max().unwrap();
+            let a = t.push(&at(30, false, "ok"));
+            (level, a.evidence.iter().any(|e| e.rule == "context.circle.vouched"))
+        };
+        for vouch in ["haan Tanya ne bataya tha. kya karna hoga?", "Yes, Tanya told me yesterday", "ಹೌದು, ಡಾಕ್ಟರ್ ಸುರೇಶ್ ಹೇಳಿದ್ರು", "Tanya sonnaanga! sollunga"] {
+            let (level, counted) = run(&[(true, intro), (false, vouch), (true, ask)]);
+            assert!(level < Level::Warning && counted, "{vouch}");
+        }
+        // Without it, the same ask from a stranger warns.
+        assert_eq!(run(&[(true, intro), (false, "haan ji, kya karna hoga?"), (true, ask)]).0, Level::Warning);
+        // Typed by her it is the chain's own claim: not counted, the ask warns.
+        assert_eq!(run(&[(true, "Tanya ne bataya tha aapke baare me, uncle"), (false, "achha"), (true, ask)]), (Level::Warning, false));
+        // After her step it is his refusal ("my son told me such people are frauds"), no circle.
+        assert_eq!(run(&[(true, intro), (true, ask), (false, "mere bete ne bataya tha aise log fraud hote hain")]), (Level::Warning, false));
+        // A question is no word of his: "who told you?"
+        assert_eq!(run(&[(true, intro), (false, "Tanya ne bataya tha? kaun Tanya?"), (true, ask)]), (Level::Warning, false));
+        // His word does not excuse her courting: the ask after flattery warns.
+        let courted = [(true, intro), (false, "haan Tanya ne bataya tha"), (true, "aap bahut handsome ho uncle, akele ho abhi?"), (true, ask)];
+        assert_eq!(run(&courted).0, Level::Warning);
     }
 
     #[test]
@@ -2828,6 +2872,13 @@ impl Tracker {
             Cue::Kind(k, s, t) => (k, s, t),
         };
         let (at, author, mine, index) = (self.events[i].at, self.events[i].author, self.events[i].mine, self.events[i].index);
+        // The user's word that a third person told him of the contact (round
+        // thirty-eight, `context.circle.vouched`) is his own, and only before her first
+        // step: from her it is the chain's own claim ("Ankit told me about you"), after
+        // her step his refusal ("my son told me such calls are a fraud").
+        if id == VOUCHED && (!mine || self.chains.iter().any(|c| c.active(at) & STEPS != 0)) {
+            return;
+        }
         if tag.is_context() {
             // A counter-weight said after the contact already placed or asked for a call
             // does not excuse what follows ("your video, in your son's office group").
