@@ -56,7 +56,7 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 10] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 11] = [
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
             ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
@@ -67,6 +67,7 @@ mod tests {
             ("leave", LEAVE_EXAMPLES, &|t| super::asks_leave(t)),
             ("call_minutes", CALL_MINUTES_EXAMPLES, &|t| super::call_minutes(t).is_some_and(|m| m >= 1)),
             ("call_hours", CALL_HOURS_EXAMPLES, &|t| super::call_minutes(t).is_some_and(|m| m >= 60)),
+            ("record", RECORD_EXAMPLES, &|t| super::records(t)),
         ];
         for (name, (positive, negative), f) in checks {
             for t in positive {
@@ -141,6 +142,39 @@ mod tests {
             let level = t.push(&call).level;
             assert_eq!(level >= Level::Warning, want, "{kind:?} placed by {}", if from_them { "her" } else { "him" });
         }
+    }
+
+    #[test]
+    fn round_thirty_nine_a_recording_told_before_her_call_is_no_lever() {
+        // The packers' survey: a stranger asks his number for a video call and tells him,
+        // before it, that she will record it. After the call her "recording saved" and her
+        // advance are the service's (a warning at most, from her number ask); without the
+        // message telling it, the same recording after her call is danger. Told or not, a
+        // threat with a demand is danger, and so is everything once she courts him.
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::NotFriends, mutual_friends: Some(0), ..Contact::named("X".into()) };
+        let run = |before: &[&str], after: &[&str]| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "Namaste sir, Balaji Packers here, your son gave your name for the shifting"));
+            t.push(&at(1, true, "Please share your WhatsApp number, we will do the survey on video call"));
+            t.push(&at(2, false, "98407 55123"));
+            for (i, m) in before.iter().enumerate() {
+                t.push(&at(3 + i as i64, true, m));
+            }
+            t.push(&crate::engine::Message { kind: MessageKind::VideoCall, text: Some("Video chat · 12 min".into()), ..at(10, true, "") });
+            let mut level = Level::None;
+            for (i, m) in after.iter().enumerate() {
+                level = t.push(&at(11 + i as i64, true, m)).level;
+            }
+            level
+        };
+        let told = "I will record the call and calculate the volume from it";
+        let after = ["Thanks sir, recording saved", "Please send 5,000 advance by Friday to the company account"];
+        assert_eq!(run(&[told], &after), Level::Warning);
+        assert_eq!(run(&[], &after), Level::Danger);
+        assert!(super::records(told) && !super::records("we will do the survey on video call"));
+        assert_eq!(run(&[told], &["Your video is recorded. Send 5,000 now or it goes to your son and all your friends"]), Level::Danger);
+        assert_eq!(run(&["You are very handsome sir, are you alone at home?", told], &after), Level::Danger);
     }
 
     #[test]
@@ -1531,6 +1565,9 @@ pub struct Tracker {
     /// in a one-to-one thread, kept across `replay` (see `pretext_outlived`).
     night_now: bool,
     night_call: Option<bool>,
+    /// The contact told him of the recording before her first call, in a one-to-one
+    /// thread (round thirty-nine; see `push`): set once, kept across `replay`.
+    told: bool,
 }
 
 fn kind_cue(kind: MessageKind) -> Option<Cue> {
@@ -1786,6 +1823,12 @@ const BROADCAST_WORDS: usize = 80;
 fn asks_leave(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
     word_lists::LEAVE.iter().any(|w| has_words(&low, w))
+}
+
+/// Whether `text` names a recording (`word_lists::RECORD`: stems, matched inside words).
+fn records(text: &str) -> bool {
+    let low = text.to_ascii_lowercase();
+    word_lists::RECORD.iter().any(|w| low.contains(w))
 }
 
 fn re_asked(text: &str) -> bool {
@@ -2116,6 +2159,7 @@ impl Tracker {
             rang: false,
             my_last: None,
             kept: None,
+            told: false,
             app_asked: false,
             authors: Vec::new(),
             author_since: Vec::new(),
@@ -2382,6 +2426,32 @@ impl Tracker {
                 && bare_amount(&text).is_none()
             {
                 found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Threat);
+            }
+            // The recording told of before her call (round thirty-nine): her recording word
+            // in a one-to-one thread before any call of hers, with no sum, "or else",
+            // deadline, impostor or sexual request in the message and nothing held over him
+            // yet ("video call la record panni website la podanum", "main call record kar
+            // lavanga, oh saver vekh lainge", "we'd like to record the session"). The chain
+            // records in secret and names the recording only after the call, as its lever.
+            // Once told, her later recording named with no threat, sum, "or else",
+            // deadline or impostor ("recording super aayi", "Recording saved on our
+            // SharePoint") is the one she told of. Not once she courts him (`evaluate`).
+            if !mine && !self.contact.group && msg.kind != MessageKind::Forwarded && records(&text) {
+                let rules = self.engine.rules();
+                let said = found.iter().fold(0, |m, (r, _)| m | rules[*r].tag.bit());
+                let has = |m: u32| said & m != 0;
+                let clean = !has(Tag::Money.bit() | Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::Sexual.bit());
+                let held = Tag::Call.bit() | Tag::Impostor.bit() | Tag::Threat.bit() | Tag::Recording.bit() | Tag::Money.bit();
+                let first = !self.chains.get(author).is_some_and(|c| c.active(at) & held != 0);
+                // A recording, a threat or his video read in the message is a claim ("your
+                // recording is with us", "video record aagiduchu"), even with an invitation
+                // read in it ("video call recording antha naa daggara undi").
+                let plan = !has(Tag::Recording.bit() | Tag::Threat.bit() | Tag::Aimed.bit());
+                if clean && first && plan {
+                    self.told = true;
+                } else if clean && self.told && !has(Tag::Threat.bit()) && !self.groomed(at) {
+                    found.retain(|(r, _)| rules[*r].tag != Tag::Recording);
+                }
             }
             // "Be alone in the room" said in the message that names the service it is for
             // (the doctor's private questions), in a conversation the user opened with his
@@ -2996,6 +3066,9 @@ impl Tracker {
         // tests/corpus and tests/tuning has one; 61 benign do): like his errand, for
         // nothing once she courts him.
         let rang = self.rang && !self.contact.group && !self.context.asked_who() && !groomed;
+        // The recording told before her call (see `push`) holds while she does not court
+        // him and the pretext has not outlived its business, as a counter-weight does.
+        let told = self.told && !groomed && !outlived && !self.contact.group;
         let weighted = sought || errand || rang || checked || billed || self.context.counter_weight(groomed || outlived, flattered || outlived);
         // What the talk is for, named by either side (a repair, a family occasion, a
         // rite, his treatment): her bare ask or call for it is a notice (`level_for`).
@@ -3014,12 +3087,31 @@ impl Tracker {
         // circle's news of that talk ("recording group me daal di"), a notice until a
         // demand comes; threat and demand together stay danger (round twenty-five).
         let held = Tag::Money.bit() | Tag::Sexual.bit() | Tag::Impostor.bit() | Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Secrecy.bit() | combine::STRONG_GROOMING;
+        // After the recording she told of (see `push`), her call was a service's session
+        // (the interview, the survey, the walkthrough): what follows it is judged as with
+        // a counter-weight standing — the bill after the call a bill, the post of the
+        // recording ("unga video 50,000 views! viral") its news — a warning at most while
+        // nothing else of the chain came (no sexual request, impostor, countdown or
+        // secrecy). The threat with the demand, or the recording then money, is danger
+        // with a counter-weight too (`combine::judge`); her courting voids `told` as it
+        // voids a counter-weight. Only at danger: the ask and the call are judged as
+        // before (round thirty-nine).
+        let told_held = Tag::Sexual.bit() | Tag::Impostor.bit() | Tag::Countdown.bit() | Tag::Secrecy.bit();
+        let bill_or_news = |c: &Chain| {
+            let a = c.active(at);
+            a & told_held == 0 && (a & Tag::Money.bit() == 0 || a & (Tag::Threat.bit() | Tag::Recording.bit()) == 0)
+        };
         let news = |c: &Chain| talk && s < 0 && c.active(at) & held == 0 && c.active(at) & (Tag::Threat.bit() | Tag::Recording.bit()) != 0;
         let level = self
             .chains
             .iter()
             .map(|c| match combine::level_for(c, at, s, weighted, purpose, self.tuning) {
                 Level::Warning if news(c) => Level::Notice,
+                // After the recording she told of: a threat's words with no demand are the
+                // post she told of, a warning until a demand comes; a sum with no threat and
+                // no recording is her bill, as with a counter-weight standing (round
+                // thirty-nine). A sum with a recording or a threat stays danger.
+                Level::Danger if told && bill_or_news(c) => Level::Warning,
                 l => l,
             })
             .max()
