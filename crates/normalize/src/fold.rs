@@ -60,17 +60,22 @@ fn table(c: char) -> Option<&'static str> {
     let cp = c as u32;
     let b = FOLD_BLOCKS.binary_search_by_key(&((cp >> 8) as u16), |b| b.0).ok()?;
     let (_, first, off) = FOLD_BLOCKS[b];
-    let end = FOLD_BLOCKS.get(b + 1).map_or(FOLD_LOW.len(), |n| n.1 as usize);
-    let mut off = off as usize;
-    for i in first as usize..end {
-        let len = FOLD_LEN[i] as usize;
-        if FOLD_LOW[i] == cp as u8 {
-            return pool().get(off..off + len);
-        }
-        if FOLD_LOW[i] > cp as u8 {
+    let end = FOLD_BLOCKS.get(b + 1).map_or(FOLD_GAP.len(), |n| n.1 as usize);
+    let low = (cp & 0xFF) as usize;
+    let (mut at, mut off) = (0, off as usize);
+    let runs = (first as usize..end).map(|i| (FOLD_GAP[i], FOLD_RUN[i], FOLD_LEN[i]));
+    for (gap, run, len) in runs {
+        let start = at + gap as usize;
+        if low < start {
             return None;
         }
-        off += len;
+        let (count, len) = (run as usize + 1, len as usize);
+        if low < start + count {
+            let at = off + (low - start) * len;
+            return pool().get(at..at + len);
+        }
+        off += count * len;
+        at = start + count;
     }
     None
 }
