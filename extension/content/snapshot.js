@@ -142,10 +142,12 @@
   // value) and the row is walked in full, and its shape learned in place of the last.
   // Not learned from a row with media, an aria-hidden part or a separator (their reads
   // are not replayed). What a replay does not read again: hasAttributes, and the
-  // role, aria-label, aria-hidden and dir that the learned row did not have.
+  // role, aria-label, aria-hidden and dir that the learned row did not have. The last
+  // two shapes are kept, the one that last matched first (a thread's rows alternate:
+  // with and without the sender's heading, a forward's line).
   let REC = null; // the recording's list of the current element's children, or null
   let LEARN = false; // the row being walked can be learned
-  const SHAPES = new WeakMap(); // settings object -> its learned shape (a list of nodes)
+  const SHAPES = new WeakMap(); // settings object -> its learned shapes (each a list of nodes)
 
   // The elements from `first` on and under them, in document order (as querySelectorAll
   // gives them). `scope`: inside the scope (grid: the row; log: the message);
@@ -298,11 +300,17 @@
     const f = firstChild(row);
     // The main world's grid rows: first along the last row's shape (SHAPES), else in full, learning.
     const shapes = MAIN && s.scope_row === true && m0 === null && b0 === null && f !== null;
-    const shape = shapes ? SHAPES.get(s) : undefined;
-    if (shape !== undefined && replay(f, shape, s.message[0])) {
-      // the row as its shape gives it
-    } else {
-      if (shape !== undefined) start();
+    const known = shapes ? SHAPES.get(s) : undefined;
+    let hit = false;
+    if (known !== undefined) {
+      for (let k = 0; k < known.length && !hit; k++) {
+        if (k !== 0) start();
+        hit = replay(f, known[k], s.message[0]);
+        if (hit && k !== 0) { const t = known[k]; known[k] = known[0]; known[0] = t; }
+      }
+    }
+    if (!hit) {
+      if (known !== undefined) start();
       if (shapes) {
         REC = [];
         LEARN = true;
@@ -313,7 +321,10 @@
       } finally {
         REC = null;
       }
-      if (rec !== null && LEARN && M !== null && B === null) SHAPES.set(s, rec);
+      if (rec !== null && LEARN && M !== null && B === null) {
+        if (known === undefined) SHAPES.set(s, [rec]);
+        else { known.unshift(rec); if (known.length > 2) known.pop(); }
+      }
     }
     const m = M;
     const b = B;
