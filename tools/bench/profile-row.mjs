@@ -25,7 +25,7 @@ const CAP = Math.max(0, parseFloat(opt('--cap', '150')) || 0) || Infinity;
 
 // Innermost match wins (walked from the leaf outwards).
 const PARTS = [
-  ['main world: the walk (readRow, walk, their DOM calls)', (f) => /snapshot-main\.js$/.test(f.url) && /^(readRow|walk|text|attr|str|href|getAttr|hasAttr|hasAttrs|localName|firstChild|nextSibling|textOf|closest|contains)$/.test(f.functionName)],
+  ['main world: the walk (readRow, walk, replay, their DOM calls)', (f) => /snapshot-main\.js$/.test(f.url) && /^(readRow|walk|replay|start|text|attr|str|href|getAttr|hasAttr|hasAttrs|localName|firstChild|nextSibling|textOf|closest|contains)$/.test(f.functionName)],
   ['main world: the request\'s handling (listener, intact(), the answer event)', (f) => /snapshot-main\.js$/.test(f.url)],
   ['crossing: snapshotMain (mask, event, dispatch)', (f) => f.functionName === 'snapshotMain'],
   ['hand-over: the answer into wasm (passStringToWasm, encodeInto)', (f) => /passStringToWasm|getStringFromWasm/.test(f.functionName) && /saavdhan\.js$/.test(f.url)],
