@@ -132,6 +132,22 @@
   let nAutos = 0;
   let nSpans = 0;
   let nMedia = 0;
+  // The main world's row shape (grid only; round seventeen). A full walk of a row
+  // records, per element it visits, its tag, the attribute values that set its path
+  // (data-scope on every element, as the walk reads it; role and dir where the row had
+  // them) and what it gave (heading, dir=auto, span text; the cell; the message). The
+  // next rows are first walked along that shape (`replay`): the same elements by
+  // firstElementChild / nextElementSibling, each one's tag and those values checked,
+  // the texts read; any difference (an element more or less, another tag, another
+  // value) and the row is walked in full, and its shape learned in place of the last.
+  // Not learned from a row with media, an aria-hidden part or a separator (their reads
+  // are not replayed). What a replay does not read again: hasAttributes, and the
+  // role, aria-label, aria-hidden and dir that the learned row did not have. The last
+  // two shapes are kept, the one that last matched first (a thread's rows alternate:
+  // with and without the sender's heading, a forward's line).
+  let REC = null; // the recording's list of the current element's children, or null
+  let LEARN = false; // the row being walked can be learned
+  const SHAPES = new WeakMap(); // settings object -> its learned shapes (each a list of nodes)
 
   // The elements from `first` on and under them, in document order (as querySelectorAll
   // gives them). `scope`: inside the scope (grid: the row; log: the message);
@@ -143,7 +159,13 @@
     // The message element was an earlier sibling in this loop (grid: the row's
     // messages_table cell): a following sibling cell not so marked is skipped below.
     let afterM = false;
+    const rec = REC;
     for (let c = first; c !== null; c = nextSibling(c)) {
+      let node = null;
+      if (rec !== null) {
+        node = { tag: '', ds: null, role: null, dir: null, emit: 0, cell: false, m: false, skip: false, kids: null };
+        rec.push(node);
+      }
       let inScope = scope;
       let hid = hidden;
       let head = heading;
@@ -152,31 +174,51 @@
       if (attrs && (M === null || B === null)) {
         mv = getAttr(c, mAttr);
         const bv = bAttr === mAttr ? mv : getAttr(c, bAttr);
+        if (node !== null) node.ds = mv;
         if (M === null && mv === s.message[1]) {
           M = c;
+          if (node !== null) node.m = true;
           if (!scope) { inScope = true; hid = false; head = false; }
         }
         if (B === null && bv === s.brk[1]) B = c;
-      }
+      } else if (attrs && node !== null) LEARN = false; // data-scope not read: not a shape to replay
+
       if (scope) {
         const role = attrs ? getAttr(c, 'role') : null;
         // Grid: the second, visually hidden gridcell after the messages_table cell
         // (it holds only the "Enter" button; README "Reading Facebook") is not read,
         // nor anything in it: a cell (s.cell) that follows the message element as its
         // sibling and lacks the message's attribute (data-scope). Round sixteen.
-        if (afterM && role !== null && role === s.cell && (mv === undefined ? getAttr(c, mAttr) : mv) === null) continue;
+        if (afterM && role !== null && role === s.cell && (mv === undefined ? getAttr(c, mAttr) : mv) === null) {
+          if (node !== null) {
+            if (mv === undefined) LEARN = false;
+            node.tag = localName(c); // one call more on a recorded row only
+            node.role = role;
+            node.skip = true;
+          }
+          continue;
+        }
         const tag = localName(c);
+        if (node !== null) {
+          node.tag = tag;
+          node.role = role;
+        }
         const isHeading = role === 'heading' || (tag.length === 2 && HEADING_TAGS.has(tag));
-        if (isHeading) HEADS += (nHeads++ === 0 ? '' : ITEM) + text(c);
+        if (isHeading) {
+          HEADS += (nHeads++ === 0 ? '' : ITEM) + text(c);
+          if (node !== null) node.emit = 1;
+        }
         // MEDIA: img, [role=img], [aria-label], a[href] outside a hidden part; audio, video.
         if (tag === 'audio' || tag === 'video' ||
           (!hidden && (tag === 'img' || (attrs && (role === 'img' || hasAttr(c, 'aria-label') || (tag === 'a' && hasAttr(c, 'href'))))))) {
           const img = tag === 'img';
+          LEARN = false;
           MEDIA += (nMedia++ === 0 ? '' : ITEM) + tag + PART + str(role) + PART + attr(c, img ? 'alt' : 'aria-label') + PART +
             (tag === 'a' ? href(c) : '') + PART +
             (img && closest(c, s.attachment) ? '1' : '0') + PART + (isHeading ? '1' : '0');
         }
         hid = hidden || (attrs && getAttr(c, 'aria-hidden') === 'true');
+        if (hid) LEARN = false;
         head = heading || isHeading;
         // AUTOS / SPANS: [dir=auto] / other spans outside headings and hidden parts.
         if (!hid && !head) {
@@ -186,31 +228,104 @@
           // none), which the test below reads the same way.
           const d = attrs ? (MAIN ? getAttr(c, 'dir') : c.dir) : '';
           const dir = d === undefined ? getAttr(c, 'dir') : d;
-          if (dir !== null && dir !== '' && (dir === 'auto' || dir.toLowerCase() === 'auto')) AUTOS += (nAutos++ === 0 ? '' : ITEM) + text(c);
-          else if (tag === 'span') SPANS += (nSpans++ === 0 ? '' : ITEM) + text(c);
+          if (node !== null) {
+            if (!MAIN) LEARN = false;
+            node.dir = dir;
+          }
+          if (dir !== null && dir !== '' && (dir === 'auto' || dir.toLowerCase() === 'auto')) {
+            AUTOS += (nAutos++ === 0 ? '' : ITEM) + text(c);
+            if (node !== null) node.emit = 2;
+          } else if (tag === 'span') {
+            SPANS += (nSpans++ === 0 ? '' : ITEM) + text(c);
+            if (node !== null) node.emit = 3;
+          }
         }
-        if (CELL === null && role !== null && role === s.cell) CELL = c;
-      }
+        if (CELL === null && role !== null && role === s.cell) {
+          CELL = c;
+          if (node !== null) node.cell = true;
+        }
+      } else if (node !== null) LEARN = false;
       // One call per element (a leaf gives null): asking for the count first was no
       // cheaper, in the content script's world on the bench's rows
       // (docs/performance.md "Page cost").
       const f = firstChild(c);
-      if (f !== null) walk(f, s, inScope, hid, head);
+      if (f !== null) {
+        if (node !== null) REC = node.kids = [];
+        walk(f, s, inScope, hid, head);
+        REC = rec;
+      }
       if (M === c) afterM = true;
     }
+  }
+
+  // The row's elements from `first` on along a learned shape's `kids` (see SHAPES):
+  // true when every element is there with the tag and values learned, and no more;
+  // the texts, the message element and the cell are taken as the full walk takes them.
+  function replay(first, kids, mAttr) {
+    let c = first;
+    for (let i = 0; i < kids.length; i++) {
+      if (c === null) return false;
+      const n = kids[i];
+      if (localName(c) !== n.tag || getAttr(c, mAttr) !== n.ds) return false;
+      if (n.role !== null && getAttr(c, 'role') !== n.role) return false;
+      if (n.dir !== null && getAttr(c, 'dir') !== n.dir) return false;
+      if (!n.skip) {
+        if (n.m) M = c;
+        if (n.emit === 1) HEADS += (nHeads++ === 0 ? '' : ITEM) + text(c);
+        else if (n.emit === 2) AUTOS += (nAutos++ === 0 ? '' : ITEM) + text(c);
+        else if (n.emit === 3) SPANS += (nSpans++ === 0 ? '' : ITEM) + text(c);
+        if (n.cell) CELL = c;
+        const f = firstChild(c);
+        if (n.kids === null ? f !== null : f === null || !replay(f, n.kids, mAttr)) return false;
+      }
+      c = nextSibling(c);
+    }
+    return c === null;
   }
 
   function readRow(row, s) {
     // One read when the message and the separator are marked by the same attribute (grid).
     const mv = getAttr(row, s.message[0]);
-    M = mv === s.message[1] ? row : null;
-    B = (s.brk[0] === s.message[0] ? mv : getAttr(row, s.brk[0])) === s.brk[1] ? row : null;
-    CELL = null;
-    HEADS = AUTOS = SPANS = MEDIA = '';
-    nHeads = nAutos = nSpans = nMedia = 0;
+    const m0 = mv === s.message[1] ? row : null;
+    const b0 = (s.brk[0] === s.message[0] ? mv : getAttr(row, s.brk[0])) === s.brk[1] ? row : null;
+    const start = () => {
+      M = m0;
+      B = b0;
+      CELL = null;
+      HEADS = AUTOS = SPANS = MEDIA = '';
+      nHeads = nAutos = nSpans = nMedia = 0;
+    };
+    start();
     // Grid: the row is the scope; log: the message element (the walk enters it).
     const f = firstChild(row);
-    if (f !== null) walk(f, s, s.scope_row || M !== null, false, false);
+    // The main world's grid rows: first along the last row's shape (SHAPES), else in full, learning.
+    const shapes = MAIN && s.scope_row === true && m0 === null && b0 === null && f !== null;
+    const known = shapes ? SHAPES.get(s) : undefined;
+    let hit = false;
+    if (known !== undefined) {
+      for (let k = 0; k < known.length && !hit; k++) {
+        if (k !== 0) start();
+        hit = replay(f, known[k], s.message[0]);
+        if (hit && k !== 0) { const t = known[k]; known[k] = known[0]; known[0] = t; }
+      }
+    }
+    if (!hit) {
+      if (known !== undefined) start();
+      if (shapes) {
+        REC = [];
+        LEARN = true;
+      }
+      const rec = REC;
+      try {
+        if (f !== null) walk(f, s, s.scope_row || M !== null, false, false);
+      } finally {
+        REC = null;
+      }
+      if (rec !== null && LEARN && M !== null && B === null) {
+        if (known === undefined) SHAPES.set(s, [rec]);
+        else { known.unshift(rec); if (known.length > 2) known.pop(); }
+      }
+    }
     const m = M;
     const b = B;
     const head = m ? '1' + (s.label ? attr(m, s.label) : '') : '0';
