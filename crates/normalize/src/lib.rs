@@ -11,7 +11,8 @@
 //! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p",
 //!   a wider gap between them a space between words: "v i d e o  c a l l" → "video cal",
 //!   after two letters too when a word is spelled out after the gap: "u r  W h a t s A p p" →
-//!   "your whatsap"),
+//!   "your whatsap"; one leet digit ending the run is its last letter, as in a token:
+//!   "w h @ t s @ p p n 0" → "whatsapno"),
 //!   and Devanagari, Tamil, Telugu, Kannada or Malayalam spelled out syllable by syllable
 //!   ("वी डि यो" → "वीडियो", "ವಿ ಡಿ ಯೋ" → "ವಿಡಿಯೋ", but not a run
 //!   of everyday short words such as "दे दो ना", nor across a danda or a comma, nor the short
