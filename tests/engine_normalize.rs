@@ -414,3 +414,36 @@ fn a_wider_gap_before_a_digit_keeps_the_held_digits_with_the_number() {
         assert_eq!(normalize(&once), once, "normalising twice: {text}");
     }
 }
+
+/// Round forty-three: one leet digit after the last of a run of spaced letters, ending the run,
+/// went out as a digit of its own ("w h @ t s @ p p n 0" → "whatsapn 0", the "no." of "WhatsApp
+/// no." spelled "n0"), so the ask was not read. It is the word's last letter, as a single leet
+/// digit after letters is inside a token ("n0" → "no", "v1de0" → "video").
+#[test]
+fn one_leet_digit_ending_spaced_letters_is_their_last_letter() {
+    for (text, want) in [
+        ("tamaro w h @ t s @ p p n 0 aapo", "tamaro whatsapno apo"),
+        ("apnar w h a t s a p p n 0 ta din", "apnar whatsapno ta din"),
+        ("v 1 d e 0", "video"),
+        ("send v i d e 0", "send video"),
+        ("w h @ t s @ p p n 0  d e d o", "whatsapno dedo"),
+        ("u r  w h a t s a p p n 0", "your whatsapno"),
+        ("w h a t s a p p n 0 दो", "whatsapno दो"),
+        ("w h a t s a p p n 0 @ ok", "whatsapno ok"),
+        // Not two leet digits or more, digits after it, a wider gap before it, letters too few
+        // or all one, nor an "@" after the last letter (dropped as before).
+        ("p a y 5 0 0 0 now", "pay 5000 now"),
+        ("p a y 5 0", "pay 5 0"),
+        ("w h a t s a p p n 0 9 8 7", "whatsapn 0987"),
+        ("p a y  5", "pay 5"),
+        ("n o 1 2 3 4", "n o 1234"),
+        ("a b 0", "a b 0"),
+        ("x x x 0", "x 0"),
+        ("t e x t m e @", "textme"),
+        ("w h a t s a p p n @ 0", "whatsapn 0"),
+    ] {
+        let once = normalize(text);
+        assert_eq!(once, want, "{text}");
+        assert_eq!(normalize(&once), once, "normalising twice: {text}");
+    }
+}

@@ -1833,7 +1833,22 @@ fn records(text: &str) -> bool {
 
 fn re_asked(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
-    word_lists::RE_ASK.iter().any(|w| has_words(&low, w))
+    word_lists::RE_ASK.iter().any(|w| has_words_once(&low, w))
+}
+
+/// As `has_words`, but not where the words are doubled, the idiom of repetition: "again and
+/// again", "మళ్ళీ మళ్ళీ", "पुन्हा पुन्हा" say how often something happens ("my account gets
+/// blocked again and again"), not that the number is asked once more (round forty-three).
+fn has_words_once(text: &str, words: &str) -> bool {
+    const JOINS: [&str; 5] = [" ", " and ", " n ", " & ", " an "];
+    text.match_indices(words).any(|(i, _)| {
+        let (before, after) = (&text[..i], &text[i + words.len()..]);
+        !before.chars().next_back().is_some_and(char::is_alphanumeric)
+            && !after.chars().next().is_some_and(char::is_alphanumeric)
+            && !JOINS.iter().any(|j| {
+                after.strip_prefix(j).is_some_and(|r| r.starts_with(words)) || before.strip_suffix(j).is_some_and(|r| r.ends_with(words))
+            })
+    })
 }
 
 /// Whether a threat's `matched` words hold one that `text` only ever says as "<it> call"

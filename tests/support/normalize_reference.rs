@@ -241,7 +241,13 @@ fn normalize_with(text: &str, scratch: &mut Scratch, out: &mut Normalized) {
             // Stopped by a digit that is no leet, or by a wider gap before a digit (since the
             // idempotence fix of 12-01): the held digits after the letters begin its number.
             let upto = if k < words.len() && single(&words[k]) && digit(&words[k]) { last } else { run.len() };
-            let at = if spelled_ref(&run) { last } else { 0 };
+            let mut at = if spelled_ref(&run) { last } else { 0 };
+            // Since round forty-three: one leet digit after the last letter that ends the run
+            // is the word's last letter ("w h @ t s @ p p n 0"); an "@" after that digit makes
+            // nothing (step 2's "@" is held only right after a letter), so it may follow.
+            if at > 0 && upto == run.len() && last < run.len() && run[last].c.is_ascii_digit() && run[last + 1..].iter().all(|u| u.c == '@') {
+                at = last + 1;
+            }
             // Since norm1: two spaced letters before a wider gap and a spaced letter are a short
             // word of their own when a word is spelled out after them ("u r  W h a t s A p p").
             if run.len() > 2 && run[..3].iter().all(|u| u.is(LETTER)) && gap(j + 2) > gap(j + 1) && spelled_ref(&run[2..upto]) {

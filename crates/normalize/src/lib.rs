@@ -11,7 +11,8 @@
 //! * dotted or hyphenated words joined ("whats.app"), spaced letters joined ("w h a t s a p p",
 //!   a wider gap between them a space between words: "v i d e o  c a l l" → "video cal",
 //!   after two letters too when a word is spelled out after the gap: "u r  W h a t s A p p" →
-//!   "your whatsap"),
+//!   "your whatsap"; one leet digit ending the run is its last letter, as in a token:
+//!   "w h @ t s @ p p n 0" → "whatsapno"),
 //!   and Devanagari, Tamil, Telugu, Kannada or Malayalam spelled out syllable by syllable
 //!   ("वी डि यो" → "वीडियो", "ವಿ ಡಿ ಯೋ" → "ವಿಡಿಯೋ", but not a run
 //!   of everyday short words such as "दे दो ना", nor across a danda or a comma, nor the short
@@ -883,6 +884,12 @@ impl Emitter<'_> {
         let mut at = 0;
         if self.run.first().is_some_and(|r| r.is(LETTER)) && spelled(&self.run[..k]) {
             at = self.run[..k].iter().rposition(|u| u.is(LETTER)).map_or(0, |x| x + 1);
+            if at + 1 == k && k == n && self.run[at].c.is_ascii_digit() {
+                // One leet digit after the last letter, ending the run, is the word's last
+                // letter ("w h @ t s @ p p n 0" → "whatsapno"), as inside a token ("n0" →
+                // "no"); two or more, or digits after it, are a number ("p a y 5 0 0 0").
+                at = k;
+            }
             for u in &mut self.run[..at] {
                 if let Some(l) = leet(u.c) {
                     *u = U { c: l, k: ASCII_CLASS[l as usize], s: u.s, e: u.e };
@@ -1095,6 +1102,20 @@ mod tests {
         let n = normalize_mapped("ok vdo");
         let (s, e) = n.original_range(4, 9).unwrap();
         assert_eq!(&"ok vdo"[s..e], "vdo");
+    }
+
+    #[test]
+    fn one_leet_digit_ending_spaced_letters_is_their_last_letter() {
+        // "WhatsApp no." spelled out with "@" and "0" (round forty-three).
+        assert_eq!(normalize("w h @ t s @ p p n 0 aapo"), "whatsapno apo");
+        assert_eq!(normalize("w h a t s a p p n0"), "whatsap no");
+        // A number stays a number: two digits, or a digit that is no leet after it.
+        assert_eq!(normalize("p a y 5 0"), "pay 5 0");
+        assert_eq!(normalize("w h a t s a p p n 0 9 8 7"), "whatsapn 0987");
+        // The digit's source range is its own.
+        let n = normalize_mapped("w h a t s a p p n 0");
+        let (s, e) = n.original_range(1, 2).unwrap();
+        assert_eq!((s, e), (0, 19));
     }
 }
 
