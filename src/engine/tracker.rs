@@ -40,9 +40,6 @@ const SPLIT_MESSAGES: usize = 3;
 const SPLIT_SECONDS: i64 = 5 * 60;
 /// The user's word that a third person told him of the contact (`rules/context.toml`).
 const VOUCHED: &str = "context.circle.vouched";
-/// Who sent the contact to him: a named person or body gave her his name, his child
-/// booked her (`rules/context.toml`, both rules of this prefix).
-const SENT_BY: &str = "context.circle.sent_by";
 /// The contact's steps: the move off Facebook, the call, a threat, a sum, a recording.
 const STEPS: u32 = combine::OFF_PLATFORM
     | combine::VIDEO_CALL
@@ -1124,8 +1121,8 @@ mod tests {
         assert_eq!(run(&[(true, "your son works in TCS right? police will come to his office also for enquiry"), (true, ask)]).1, false);
         // A question is none: "who gave you my name?"
         assert_eq!(run(&[(false, "kisne aapka naam diya?"), (true, ask)]), (Level::Warning, false));
-        // Said after her step it counts for nothing.
-        assert_eq!(run(&[(true, ask), (true, "Pappu arhtiya ne tuhada naam ditta")]), (Level::Warning, false));
+        // Said after her ask it takes nothing back: the ask warned.
+        assert_eq!(run(&[(true, ask), (true, "Pappu arhtiya ne tuhada naam ditta")]).0, Level::Warning);
         // It does not excuse her courting: the ask after flattery warns.
         let courted = [(true, "Pappu arhtiya ne tuhada naam ditta"), (true, "tusi bahut handsome ho sardar ji, kalle ho?"), (true, ask)];
         assert_eq!(run(&courted).0, Level::Warning);
@@ -2987,10 +2984,7 @@ impl Tracker {
         // thirty-eight, `context.circle.vouched`) is his own, and only before her first
         // step: from her it is the chain's own claim ("Ankit told me about you"), after
         // her step his refusal ("my son told me such calls are a fraud").
-        // Who sent her to him (round forty-one, `context.circle.sent_by`), from either
-        // side, likewise only before her first step.
-        let stepped = || self.chains.iter().any(|c| c.active(at) & STEPS != 0);
-        if (id == VOUCHED && (!mine || stepped())) || (id.starts_with(SENT_BY) && stepped()) {
+        if id == VOUCHED && (!mine || self.chains.iter().any(|c| c.active(at) & STEPS != 0)) {
             return;
         }
         if tag.is_context() {
