@@ -1091,7 +1091,7 @@ mod tests {
     }
 
     #[test]
-    fn round_forty_one_who_sent_her_to_him_before_her_step() {
+    fn round_forty_one_who_sent_her_to_him() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         // Round forty-one (branch gen38): the errand names who passed him on — a person or
         // a body gave her his name or number, his child booked her — and her bare ask or
