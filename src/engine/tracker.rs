@@ -155,7 +155,7 @@ mod tests {
         let contact = || Contact { friend_status: FriendStatus::NotFriends, mutual_friends: Some(0), ..Contact::named("X".into()) };
         let run = |before: &[&str], after: &[&str]| {
             let mut t = Tracker::new(contact(), Tuning::default(), None);
-            t.push(&at(0, true, "Namaste sir, Balaji Packers here, your son gave your name for the shifting"));
+            t.push(&at(0, true, "Namaste sir, Balaji Packers here, about your son's shifting to Bangalore"));
             t.push(&at(1, true, "Please share your WhatsApp number, we will do the survey on video call"));
             t.push(&at(2, false, "98407 55123"));
             for (i, m) in before.iter().enumerate() {
@@ -1087,6 +1087,44 @@ mod tests {
         assert_eq!(run(&[(true, intro), (false, "Tanya ne bataya tha? kaun Tanya?"), (true, ask)]), (Level::Warning, false));
         // His word does not excuse her courting: the ask after flattery warns.
         let courted = [(true, intro), (false, "haan Tanya ne bataya tha"), (true, "aap bahut handsome ho uncle, akele ho abhi?"), (true, ask)];
+        assert_eq!(run(&courted).0, Level::Warning);
+    }
+
+    #[test]
+    fn round_forty_one_who_sent_her_to_him() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        // Round forty-one (branch gen38): the errand names who passed him on — a person or
+        // a body gave her his name or number, his child booked her — and her bare ask or
+        // call for it is a notice while she does not court him. The chain opens with what
+        // she saw ("your photos", "your post") or whose friend she is.
+        let stranger = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Vikas".into()) };
+        let ask = "number de do, video call te bagh dikha do";
+        let run = |msgs: &[(bool, &str)]| {
+            let mut t = Tracker::new(stranger(), Tuning::default(), None);
+            let level = msgs.iter().enumerate().map(|(i, (them, text))| t.push(&at(i as i64 + 1, *them, text)).level).max().unwrap();
+            let a = t.push(&at(30, false, "ok"));
+            (level, a.evidence.iter().any(|e| e.rule.starts_with("context.circle.sent_by")))
+        };
+        for sent in [
+            "Sardar ji namaste, Azadpur mandi ton Vikas. Pappu arhtiya ne tuhada naam ditta kinnow layi",
+            "Good morning, I'm Siddharth from the Hosur plant. Venkat sir gave your name",
+            "द्राक्ष बागायतदार संघाकडून तुमचं नाव मिळालं",
+            "Good evening sir, Mercy from CareAtHome. Your daughter Mrs Lakshmi booked me for night duty",
+            "Namaskaram sir. Mee ammayi Latha garu night attendant kosam enquiry chesaru",
+        ] {
+            let (level, counted) = run(&[(true, sent), (true, ask)]);
+            assert!(level < Level::Warning && counted, "{sent}");
+        }
+        // Without it the same ask from a stranger warns, and what she saw is no referral.
+        assert_eq!(run(&[(true, "Sardar ji namaste, tuhade bagh di photo dekhi, vadhiya"), (true, ask)]), (Level::Warning, false));
+        // His son named with anything else (the impostor's "enquiry at his office") is none.
+        assert_eq!(run(&[(true, "your son works in TCS right? police will come to his office also for enquiry"), (true, ask)]).1, false);
+        // A question is none: "who gave you my name?"
+        assert_eq!(run(&[(false, "kisne aapka naam diya?"), (true, ask)]), (Level::Warning, false));
+        // Said after her ask it takes nothing back: the ask warned.
+        assert_eq!(run(&[(true, ask), (true, "Pappu arhtiya ne tuhada naam ditta")]).0, Level::Warning);
+        // It does not excuse her courting: the ask after flattery warns.
+        let courted = [(true, "Pappu arhtiya ne tuhada naam ditta"), (true, "tusi bahut handsome ho sardar ji, kalle ho?"), (true, ask)];
         assert_eq!(run(&courted).0, Level::Warning);
     }
 
