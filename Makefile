@@ -98,6 +98,7 @@ test: setup-test build build-test test-native test-wasm test-e2e test-release te
 
 test-native:
 	cargo test
+	cargo test -p saavdhan-normalize --lib  # the crate's own unit tests: a path dependency, which a bare `cargo test` does not test
 	cargo build --manifest-path fuzz/Cargo.toml
 
 test-wasm:
