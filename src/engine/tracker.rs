@@ -68,8 +68,8 @@ mod tests {
             ("call_minutes", CALL_MINUTES_EXAMPLES, &|t| super::call_minutes(t).is_some_and(|m| m >= 1)),
             ("call_hours", CALL_HOURS_EXAMPLES, &|t| super::call_minutes(t).is_some_and(|m| m >= 60)),
             ("record", RECORD_EXAMPLES, &|t| super::records(t)),
-            ("reach", REACH_EXAMPLES, &|t| super::reach_count(t)),
-            ("reach_units", REACH_UNITS_EXAMPLES, &|t| super::reach_count(t)),
+            ("reach", REACH_EXAMPLES, &|t| super::reach_count(&t.to_ascii_lowercase())),
+            ("reach_units", REACH_UNITS_EXAMPLES, &|t| super::reach_count(&t.to_ascii_lowercase())),
             ("viral", VIRAL_EXAMPLES, &|t| super::reach_news(t)),
             ("obscene", OBSCENE_EXAMPLES, &|t| !super::reach_news(t)),
         ];
@@ -1854,27 +1854,34 @@ fn asks_leave(text: &str) -> bool {
 }
 
 /// Whether `text` tells a post's reach as its news: "viral" named (`word_lists::VIRAL`)
-/// with a count of its reach (`reach_count`), and no obscene word (`word_lists::OBSCENE`:
-/// the impostor's "objectionable video … 8,000 views, it will go viral soon").
+/// with a count of its reach, and no obscene word (`word_lists::OBSCENE`: the impostor's
+/// "objectionable video … 8,000 views, it will go viral soon").
 fn reach_news(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
-    word_lists::VIRAL.iter().any(|w| low.contains(w)) && !word_lists::OBSCENE.iter().any(|w| low.contains(w)) && reach_count(text)
+    word_lists::VIRAL.iter().any(|w| low.contains(w)) && !word_lists::OBSCENE.iter().any(|w| low.contains(w)) && reach_count(&low)
 }
 
-/// Whether `text` counts the reach of a post: a number (with "k", "हज़ार", "lakh" or
-/// the like after it) followed by views, likes, plays or the people who watched
-/// (`word_lists::REACH`, prefixes of what follows the number, lower-cased).
-fn reach_count(text: &str) -> bool {
-    let low = text.to_ascii_lowercase();
-    let mut rest = low.as_str();
-    while let Some(p) = rest.find(|c: char| c.is_ascii_digit() || indic(c)) {
-        let after = rest[p..].trim_start_matches(|c: char| c.is_numeric() || matches!(c, ',' | '.' | 'k'));
-        let after = after.trim_start();
-        let after = word_lists::REACH_UNITS.iter().find_map(|u| after.strip_prefix(u)).map_or(after, str::trim_start);
+/// Whether lower-cased `low` counts the reach of a post: a number in ASCII digits (with
+/// "k", "हज़ार", "lakh" or the like after it, `word_lists::REACH_UNITS`) followed by views,
+/// likes or the people who watched (`word_lists::REACH`, prefixes of what follows).
+fn reach_count(low: &str) -> bool {
+    let b = low.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        while i < b.len() && (b[i].is_ascii_digit() || matches!(b[i], b',' | b'.' | b'k' | b' ')) {
+            i += 1;
+        }
+        let mut after = &low[i..];
+        if let Some(a) = word_lists::REACH_UNITS.iter().find_map(|u| after.strip_prefix(u)) {
+            after = a.trim_start_matches(' ');
+        }
         if word_lists::REACH.iter().any(|w| after.starts_with(w)) {
             return true;
         }
-        rest = after;
     }
     false
 }
@@ -2435,36 +2442,40 @@ impl Tracker {
             // nothing of his named as the audience or the thing ("Is it ok if I send it to
             // your son? 😂" is the threat, mocking), and not from one who already claimed a
             // recording, an office, a sum or a threat aimed at him (issue 12, round eighteen).
+            // What the two rules below drop from this message's cues (one pass over them).
+            let mut dropped = 0u32;
+            let claimed = self.chains.get(author).is_some_and(|c| {
+                let a = c.active(at);
+                a & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || a & Tag::Threat.bit() != 0 && a & Tag::Aimed.bit() != 0
+            });
             if !mine
                 && found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Recording))
                 && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Money | Tag::OrElse | Tag::Countdown | Tag::Impostor | Tag::Aimed))
-                && !self.chains.get(author).is_some_and(|c| {
-                    let a = c.active(at);
-                    a & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || a & Tag::Threat.bit() != 0 && a & Tag::Aimed.bit() != 0
-                })
+                && !claimed
                 && asks_leave(&text)
             {
-                found.retain(|(r, _)| !matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Recording));
+                dropped |= Tag::Threat.bit() | Tag::Recording.bit();
             }
             // The news of a post's reach: a threat's words ("viral") with the count of its
             // views, likes or the people who watched ("50,000 views! viral aayiduchu 😊",
             // "40 हज़ार लोग देख चुके", "3 hajar view, viral hoye geche"), no sum, "or else",
-            // deadline, impostor, recording or sexual word in it, nothing of his named as its
-            // audience, and not from one who already claimed a recording, an office, a sum or
-            // a threat aimed at him: the reach of what was posted, not the lever (the chain's
-            // "views" come with the price of deleting, his family or "before it goes viral"
-            // with the recording). Its threat and its count read as money are dropped.
+            // deadline, impostor, recording, sexual or obscene word in it (his video may be
+            // named: it is the news of it), and not from one who already claimed a recording,
+            // an office, a sum or a threat aimed at him: the reach of what was posted, not
+            // the lever (the chain's "views" come with the price of deleting, "before it goes
+            // viral" with the recording, or his video called obscene; issue 12, round
+            // forty-two). Its threat and its count read as money are dropped.
             if !mine
                 && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Threat)
                 && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::OrElse | Tag::Countdown | Tag::Impostor | Tag::Recording | Tag::Sexual))
-                && !self.chains.get(author).is_some_and(|c| {
-                    let a = c.active(at);
-                    a & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || a & Tag::Threat.bit() != 0 && a & Tag::Aimed.bit() != 0
-                })
+                && !claimed
                 && reach_news(&text)
                 && sum_amount(&text).is_none()
             {
-                found.retain(|(r, _)| !matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Money));
+                dropped |= Tag::Threat.bit() | Tag::Money.bit();
+            }
+            if dropped != 0 {
+                found.retain(|(r, _)| self.engine.rules()[*r].tag.bit() & dropped == 0);
             }
             // A threat's words in the contact's own invitation to a call, with no recording,
             // no "or else", no sum and no deadline ("I take an online batch on video call,
