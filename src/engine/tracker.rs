@@ -56,7 +56,7 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 11] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 15] = [
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
             ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
@@ -68,6 +68,10 @@ mod tests {
             ("call_minutes", CALL_MINUTES_EXAMPLES, &|t| super::call_minutes(t).is_some_and(|m| m >= 1)),
             ("call_hours", CALL_HOURS_EXAMPLES, &|t| super::call_minutes(t).is_some_and(|m| m >= 60)),
             ("record", RECORD_EXAMPLES, &|t| super::records(t)),
+            ("reach", REACH_EXAMPLES, &|t| super::reach_count(&t.to_ascii_lowercase())),
+            ("reach_units", REACH_UNITS_EXAMPLES, &|t| super::reach_count(&t.to_ascii_lowercase())),
+            ("viral", VIRAL_EXAMPLES, &|t| super::reach_news(t)),
+            ("obscene", OBSCENE_EXAMPLES, &|t| !super::reach_news(t)),
         ];
         for (name, (positive, negative), f) in checks {
             for t in positive {
@@ -141,6 +145,30 @@ mod tests {
             let call = crate::engine::Message { kind, text: None, ..at(2, from_them, "") };
             let level = t.push(&call).level;
             assert_eq!(level >= Level::Warning, want, "{kind:?} placed by {}", if from_them { "her" } else { "him" });
+        }
+    }
+
+    #[test]
+    fn round_forty_two_the_news_of_a_posts_reach_is_no_threat() {
+        // A reporter asks his number for an interview on video call; after her call, "your
+        // video … viral" with the count of its views or of the people who watched is the
+        // news of the post, below danger. The same "viral" with no count, with the price of
+        // deleting it, or with his video called obscene is the chain's threat: danger.
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let contact = || Contact { friend_status: FriendStatus::NotFriends, mutual_friends: Some(0), ..Contact::named("X".into()) };
+        let run = |after: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            t.push(&at(0, true, "Namaste sir, I am a reporter, I read your post about the 1971 war"));
+            t.push(&at(1, true, "Please share your WhatsApp number, we will do the interview on video call"));
+            t.push(&at(2, false, "98407 55123"));
+            t.push(&crate::engine::Message { kind: MessageKind::VideoCall, text: Some("Video chat · 38 min".into()), ..at(10, true, "") });
+            t.push(&at(11, true, after)).level
+        };
+        for news in ["Sir unga video 50,000 views! viral aayiduchu 😊", "सर आपका वीडियो तो वायरल हो गया 😊 40 हज़ार लोग देख चुके", "Sir apnar video ta FB page e dilam, 3 hajar view, viral hoye geche 😊"] {
+            assert!(run(news) < Level::Danger, "{news}");
+        }
+        for threat in ["Sir unga video viral aayiduchu 😊", "Your video 50,000 views, viral. Delete karne ke 10,000 bhejo", "Tumcha objectionable video upload zala, 8,000 views. Lavkar viral hoil"] {
+            assert_eq!(run(threat), Level::Danger, "{threat}");
         }
     }
 
@@ -1863,6 +1891,39 @@ fn asks_leave(text: &str) -> bool {
     word_lists::LEAVE.iter().any(|w| has_words(&low, w))
 }
 
+/// Whether `text` tells a post's reach as its news: "viral" named (`word_lists::VIRAL`)
+/// with a count of its reach, and no obscene word (`word_lists::OBSCENE`: the impostor's
+/// "objectionable video … 8,000 views, it will go viral soon").
+fn reach_news(text: &str) -> bool {
+    let low = text.to_ascii_lowercase();
+    word_lists::VIRAL.iter().any(|w| low.contains(w)) && !word_lists::OBSCENE.iter().any(|w| low.contains(w)) && reach_count(&low)
+}
+
+/// Whether lower-cased `low` counts the reach of a post: a number in ASCII digits (with
+/// "k", "हज़ार", "lakh" or the like after it, `word_lists::REACH_UNITS`) followed by views,
+/// likes or the people who watched (`word_lists::REACH`, prefixes of what follows).
+fn reach_count(low: &str) -> bool {
+    let b = low.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        while i < b.len() && (b[i].is_ascii_digit() || matches!(b[i], b',' | b'.' | b'k' | b' ')) {
+            i += 1;
+        }
+        let mut after = &low[i..];
+        if let Some(a) = word_lists::REACH_UNITS.iter().find_map(|u| after.strip_prefix(u)) {
+            after = a.trim_start_matches(' ');
+        }
+        if word_lists::REACH.iter().any(|w| after.starts_with(w)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether `text` names a recording (`word_lists::RECORD`: stems, matched inside words).
 fn records(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
@@ -2434,16 +2495,40 @@ impl Tracker {
             // nothing of his named as the audience or the thing ("Is it ok if I send it to
             // your son? 😂" is the threat, mocking), and not from one who already claimed a
             // recording, an office, a sum or a threat aimed at him (issue 12, round eighteen).
+            // What the two rules below drop from this message's cues (one pass over them).
+            let mut dropped = 0u32;
+            let claimed = self.chains.get(author).is_some_and(|c| {
+                let a = c.active(at);
+                a & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || a & Tag::Threat.bit() != 0 && a & Tag::Aimed.bit() != 0
+            });
             if !mine
                 && found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Recording))
                 && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Money | Tag::OrElse | Tag::Countdown | Tag::Impostor | Tag::Aimed))
-                && !self.chains.get(author).is_some_and(|c| {
-                    let a = c.active(at);
-                    a & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || a & Tag::Threat.bit() != 0 && a & Tag::Aimed.bit() != 0
-                })
+                && !claimed
                 && asks_leave(&text)
             {
-                found.retain(|(r, _)| !matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Recording));
+                dropped |= Tag::Threat.bit() | Tag::Recording.bit();
+            }
+            // The news of a post's reach: a threat's words ("viral") with the count of its
+            // views, likes or the people who watched ("50,000 views! viral aayiduchu 😊",
+            // "40 हज़ार लोग देख चुके", "3 hajar view, viral hoye geche"), no sum, "or else",
+            // deadline, impostor, recording, sexual or obscene word in it (his video may be
+            // named: it is the news of it), and not from one who already claimed a recording,
+            // an office, a sum or a threat aimed at him: the reach of what was posted, not
+            // the lever (the chain's "views" come with the price of deleting, "before it goes
+            // viral" with the recording, or his video called obscene; issue 12, round
+            // forty-two). Its threat and its count read as money are dropped.
+            if !mine
+                && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Threat)
+                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::OrElse | Tag::Countdown | Tag::Impostor | Tag::Recording | Tag::Sexual))
+                && !claimed
+                && reach_news(&text)
+                && sum_amount(&text).is_none()
+            {
+                dropped |= Tag::Threat.bit() | Tag::Money.bit();
+            }
+            if dropped != 0 {
+                found.retain(|(r, _)| self.engine.rules()[*r].tag.bit() & dropped == 0);
             }
             // A threat's words in the contact's own invitation to a call, with no recording,
             // no "or else", no sum and no deadline ("I take an online batch on video call,
