@@ -16,7 +16,7 @@ use super::contact_signals::{self, STRANGER, TRUSTED};
 use super::conversation::{Contact, FriendStatus, Message, MessageKind, Sender};
 use super::facts::{ContactFacts, StageFact, FACTS_VERSION};
 use super::matcher::Part;
-use super::rules::Tag;
+use super::rules::{Rule, Tag};
 use super::time::{self, Timestamp};
 
 /// Word lists the tracker reads as such (rules/word_lists.toml, compiled by build.rs).
@@ -1885,6 +1885,19 @@ fn kind_cue_by_id(id: &str) -> Option<Cue> {
 const BROADCAST_WORDS: usize = 80;
 
 
+/// Whether a message's cues (`found`, rule index and matched text) hold a tag of `tags`
+/// (`Tag::bit`s). `push` asks this of the tags alone some twenty times: one function, not
+/// a loop of its own each time in the module (docs/performance.md, "Size, round 37").
+fn has_tag(rules: &[Rule], found: &[(usize, String)], tags: u32) -> bool {
+    found.iter().any(|(r, _)| rules[*r].tag.bit() & tags != 0)
+}
+
+/// Drops from a message's cues those whose tag is one of `tags`: one `retain` in the
+/// module for all of `push`'s drops by tag.
+fn drop_tags(rules: &[Rule], found: &mut Vec<(usize, String)>, tags: u32) {
+    found.retain(|(r, _)| rules[*r].tag.bit() & tags == 0);
+}
+
 /// Whether the contact asks his leave for what she records or posts (`word_lists::LEAVE`).
 fn asks_leave(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
@@ -2457,6 +2470,7 @@ impl Tracker {
             parts.clear();
             let hits = self.engine.scan_parts(&text, &mut parts);
             let mut found: Vec<(usize, String)> = hits.into_iter().map(|h| (h.rule, h.matched)).collect();
+            let rules = self.engine.rules();
             // An intent split over the author's last few short messages ("your video" /
             // "is with me" / "everyone will see it"): read them joined, once.
             if !mine {
@@ -2468,8 +2482,8 @@ impl Tracker {
             // One-to-one every ask is to her alone: no cue there; nor without the ask in
             // the message (round seventeen: 16 of the 26 group scams warned late said it,
             // 1 of 87 benign group steps once their lists are left out, a payment sent).
-            if !(self.contact.group && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::NumberAsk)) {
-                found.retain(|(r, _)| !self.engine.rules()[*r].id.starts_with("off_platform.to_her_alone"));
+            if !(self.contact.group && has_tag(rules, &found, Tag::NumberAsk.bit())) {
+                found.retain(|(r, _)| !rules[*r].id.starts_with("off_platform.to_her_alone"));
             }
             // The contact paying the user ("I will pay you back", an honorarium): the
             // money in that message is theirs to give, not a demand.
@@ -2478,15 +2492,15 @@ impl Tracker {
             // fees ("sent 2500"). The chain's payee is the contact: she gives her UPI id.
             // Neither with a threat in the message: "I sent your video to your son" and a
             // sum is the threat and its price (a payout word is no shield for it).
-            let threatened = found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor | Tag::OrElse));
+            let threatened = has_tag(rules, &found, Tag::Threat.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::OrElse.bit());
             let paying = !mine && !threatened && self.his_upi.is_some_and(|(t, i)| index - i <= 2 && same_sitting(t, i, at, index));
             // A sum named as a service's fee is its bill while she holds nothing over him;
             // after her threat, impostor or a recording claimed out of nowhere it is the
             // lever's price ("delete fee 18,500"), see `Chain::holds_lever`.
             let bill = |id: &str| id != "context.payout.fee" || !self.chains.get(author).is_some_and(|c| c.holds_lever(at));
-            let payout = paying || (!threatened && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Payout && bill(&self.engine.rules()[*r].id)));
+            let payout = paying || (!threatened && found.iter().any(|(r, _)| rules[*r].tag == Tag::Payout && bill(&rules[*r].id)));
             if payout {
-                found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Money);
+                drop_tags(rules, &mut found, Tag::Money.bit());
             }
             // His leave asked for the recording or the post ("Is it ok if he screen records
             // the call?", "आपको ठीक है? आपकी अनुमति के बिना कुछ नहीं"): the threat's or the
@@ -2502,8 +2516,8 @@ impl Tracker {
                 a & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || a & Tag::Threat.bit() != 0 && a & Tag::Aimed.bit() != 0
             });
             if !mine
-                && found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Threat | Tag::Recording))
-                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Money | Tag::OrElse | Tag::Countdown | Tag::Impostor | Tag::Aimed))
+                && has_tag(rules, &found, Tag::Threat.bit() | Tag::Recording.bit())
+                && !has_tag(rules, &found, Tag::Money.bit() | Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::Aimed.bit())
                 && !claimed
                 && asks_leave(&text)
             {
@@ -2519,8 +2533,8 @@ impl Tracker {
             // viral" with the recording, or his video called obscene; issue 12, round
             // forty-two). Its threat and its count read as money are dropped.
             if !mine
-                && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Threat)
-                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::OrElse | Tag::Countdown | Tag::Impostor | Tag::Recording | Tag::Sexual))
+                && has_tag(rules, &found, Tag::Threat.bit())
+                && !has_tag(rules, &found, Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Sexual.bit())
                 && !claimed
                 && reach_news(&text)
                 && sum_amount(&text).is_none()
@@ -2528,7 +2542,7 @@ impl Tracker {
                 dropped |= Tag::Threat.bit() | Tag::Money.bit();
             }
             if dropped != 0 {
-                found.retain(|(r, _)| self.engine.rules()[*r].tag.bit() & dropped == 0);
+                drop_tags(rules, &mut found, dropped);
             }
             // A threat's words in the contact's own invitation to a call, with no recording,
             // no "or else", no sum and no deadline ("I take an online batch on video call,
@@ -2542,14 +2556,14 @@ impl Tracker {
             // ("રવિવારે બધા મિત્રો વીડિયો કોલ કરીએ, લિંક મોકલીશ": all the friends, video call,
             // I'll send the link): it named the call, not a clip of him (round fourteen:
             // w16b's classmates' reunion call). The chain's threat names the clip.
-            if !mine && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Threat)
-                && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::VcInvite)
-                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Recording | Tag::OrElse | Tag::Money | Tag::Countdown | Tag::Impostor))
+            if !mine && has_tag(rules, &found, Tag::Threat.bit())
+                && has_tag(rules, &found, Tag::VcInvite.bit())
+                && !has_tag(rules, &found, Tag::Recording.bit() | Tag::OrElse.bit() | Tag::Money.bit() | Tag::Countdown.bit() | Tag::Impostor.bit())
                 && bare_amount(&text).is_none()
-                && (found.iter().any(|(r, _)| self.engine.rules()[*r].id.starts_with("video_call.invite"))
-                    || found.iter().all(|(r, m)| self.engine.rules()[*r].tag != Tag::Threat || names_the_call(&text, m)))
+                && (found.iter().any(|(r, _)| rules[*r].id.starts_with("video_call.invite"))
+                    || found.iter().all(|(r, m)| rules[*r].tag != Tag::Threat || names_the_call(&text, m)))
             {
-                found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Threat);
+                drop_tags(rules, &mut found, Tag::Threat.bit());
             }
             // A threat's words in her ask for his number whose audience is her own relative
             // ("share your WhatsApp number, my wife also wants to see the photos"), with no
@@ -2558,12 +2572,12 @@ impl Tracker {
             // family or his video. (Her "my family is here, come to Telegram, I'll send a
             // video" with no number asked still counts: w6b's dancer warned at it.)
             if !mine
-                && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::NumberAsk)
-                && found.iter().any(|(r, m)| self.engine.rules()[*r].tag == Tag::Threat && m.split('…').any(|w| own_relative(&text, w)))
-                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Recording | Tag::OrElse | Tag::Money | Tag::Countdown | Tag::Impostor))
+                && has_tag(rules, &found, Tag::NumberAsk.bit())
+                && found.iter().any(|(r, m)| rules[*r].tag == Tag::Threat && m.split('…').any(|w| own_relative(&text, w)))
+                && !has_tag(rules, &found, Tag::Recording.bit() | Tag::OrElse.bit() | Tag::Money.bit() | Tag::Countdown.bit() | Tag::Impostor.bit())
                 && bare_amount(&text).is_none()
             {
-                found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::Threat);
+                drop_tags(rules, &mut found, Tag::Threat.bit());
             }
             // The recording told of before her call (round thirty-nine): her recording word
             // in a one-to-one thread before any call of hers, with no sum, "or else",
@@ -2575,7 +2589,6 @@ impl Tracker {
             // deadline or impostor ("recording super aayi", "Recording saved on our
             // SharePoint") is the one she told of. Not once she courts him (`evaluate`).
             if !mine && !self.contact.group && msg.kind != MessageKind::Forwarded && records(&text) {
-                let rules = self.engine.rules();
                 let said = found.iter().fold(0, |m, (r, _)| m | rules[*r].tag.bit());
                 let has = |m: u32| said & m != 0;
                 let clean = !has(Tag::Money.bit() | Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::Sexual.bit());
@@ -2588,7 +2601,7 @@ impl Tracker {
                 if clean && first && plan {
                     self.told = true;
                 } else if clean && self.told && !has(Tag::Threat.bit()) && !self.groomed(at) {
-                    found.retain(|(r, _)| rules[*r].tag != Tag::Recording);
+                    drop_tags(rules, &mut found, Tag::Recording.bit());
                 }
             }
             // "Be alone in the room" said in the message that names the service it is for
@@ -2596,8 +2609,8 @@ impl Tracker {
             // own errand, is the session's privacy, not her wish to be alone with him. Not
             // from a persona the contact brought herself: the "yoga teacher" who asks him to
             // be alone for the class (issue 12, corpus w3 and w5).
-            if !mine && (self.errand || self.sought) && found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::Service | Tag::IdCheck)) {
-                found.retain(|(r, _)| !(self.engine.rules()[*r].tag == Tag::Intimacy && self.engine.rules()[*r].id.starts_with("video_call.alone")));
+            if !mine && (self.errand || self.sought) && has_tag(rules, &found, Tag::Service.bit() | Tag::IdCheck.bit()) {
+                found.retain(|(r, _)| !(rules[*r].tag == Tag::Intimacy && rules[*r].id.starts_with("video_call.alone")));
             }
             // "Are you alone?" in the message that calls him by a family word or names his
             // family by one ("Hi thatha!! Are you alone? Is ajji around?", "अभी अकेले हो?
@@ -2607,17 +2620,17 @@ impl Tracker {
             // may come earlier in the conversation: the son's "Papa" in the morning, "you are
             // alone, so video call daily" at night (round fourteen: w16b's son in Canada).
             if !mine
-                && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Intimacy && self.engine.rules()[*r].id.starts_with("video_call.alone"))
-                && (self.context.kin_theirs() || found.iter().any(|(r, m)| self.engine.rules()[*r].tag == Tag::Kin && !own_relative(&text, m)))
+                && found.iter().any(|(r, _)| rules[*r].tag == Tag::Intimacy && rules[*r].id.starts_with("video_call.alone"))
+                && (self.context.kin_theirs() || found.iter().any(|(r, m)| rules[*r].tag == Tag::Kin && !own_relative(&text, m)))
             {
-                found.retain(|(r, _)| !(self.engine.rules()[*r].tag == Tag::Intimacy && self.engine.rules()[*r].id.starts_with("video_call.alone")));
+                found.retain(|(r, _)| !(rules[*r].tag == Tag::Intimacy && rules[*r].id.starts_with("video_call.alone")));
             }
             // An app named is nothing alone; with an id or a number from the contact it
             // is "find me there" (see `contact_id`), unless an ask already says so.
-            let app = found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::AppName);
+            let app = has_tag(rules, &found, Tag::AppName.bit());
             if app {
-                found.retain(|(r, _)| self.engine.rules()[*r].tag != Tag::AppName);
-                if !mine && found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::NumberAsk) {
+                drop_tags(rules, &mut found, Tag::AppName.bit());
+                if !mine && has_tag(rules, &found, Tag::NumberAsk.bit()) {
                     self.app_asked = true;
                 }
             }
@@ -2626,13 +2639,13 @@ impl Tracker {
             // relation that had it. None of the blind sets' scams says so (issue 12, w6–w8).
             // (Read only when there is such a cue: most messages have none.)
             let reask = !mine
-                && (app || found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove | Tag::Secrecy)))
+                && (app || has_tag(rules, &found, Tag::NumberAsk.bit() | Tag::AppMove.bit() | Tag::Secrecy.bit()))
                 && re_asked(&text);
             if reask {
-                found.retain(|(r, _)| !matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove | Tag::Secrecy));
+                drop_tags(rules, &mut found, Tag::NumberAsk.bit() | Tag::AppMove.bit() | Tag::Secrecy.bit());
             }
             let own_app = !reask && app && !mine && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link)
-                && !found.iter().any(|(r, _)| matches!(self.engine.rules()[*r].tag, Tag::NumberAsk | Tag::AppMove | Tag::Secrecy));
+                && !has_tag(rules, &found, Tag::NumberAsk.bit() | Tag::AppMove.bit() | Tag::Secrecy.bit());
             // Her id, her number, or a link or QR code to her there ("Telegram e add koro
             // amay, link dilam"; "scan this QR, add me in that app"), in this message or
             // as her next one (a link or the QR image) in the same sitting.
@@ -2649,16 +2662,14 @@ impl Tracker {
             if own_app {
                 self.app_named = Some((author, at, index));
             }
-            if !mine && !payout && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link) && !found.iter().any(|(r, _)| self.engine.rules()[*r].tag == Tag::Money) {
+            if !mine && !payout && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link) && !has_tag(rules, &found, Tag::Money.bit()) {
                 if let Some(a) = sum_amount(&text) {
-                    let rules = self.engine.rules();
-                    let threat = found.iter().any(|(r, _)| matches!(rules[*r].tag, Tag::Threat | Tag::Countdown | Tag::Impostor))
-                        && !found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution);
+                    let threat = has_tag(rules, &found, Tag::Threat.bit() | Tag::Countdown.bit() | Tag::Impostor.bit())
+                        && !has_tag(rules, &found, Tag::Caution.bit());
                     let cue = if threat { THREAT_AMOUNT } else { AMOUNT };
                     self.events.push(Event { index: Some(index), at, author, mine, cue, matched: a });
                 }
             }
-            let rules = self.engine.rules();
             // A forward, or a message that talks about scams (a warning, the news),
             // is not the contact's own ask or threat: only its context cues count.
             // Not from a contact who already claimed to be the police, a court or a
@@ -2670,9 +2681,9 @@ impl Tracker {
             // asks", "don't pay", "call 1930"), the news names no video of his (issue 12,
             // round eleven: w13a's "Delhi cyber officer").
             let advice_said = || found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution && rules[*r].id != "context.caution");
-            let his_video = || found.iter().any(|(r, _)| rules[*r].tag == Tag::Aimed);
+            let his_video = || has_tag(rules, &found, Tag::Aimed.bit());
             let caution = !mine
-                && ((found.iter().any(|(r, _)| rules[*r].tag == Tag::Caution) && (advice_said() || !his_video())) || self.narrates_chain(author, at, &found))
+                && ((has_tag(rules, &found, Tag::Caution.bit()) && (advice_said() || !his_video())) || self.narrates_chain(author, at, &found))
                 && !self.chains.get(author).is_some_and(|c| c.active(at) & Tag::Impostor.bit() != 0);
             // A long text (a club's contest notice, a pasted story or essay) is a broadcast,
             // read like a forward: the blind sets' longest scam line has 54 words.
@@ -2686,7 +2697,7 @@ impl Tracker {
             let comment = !mine
                 && self.contact.group
                 && self.shared_link.is_some_and(|(a, t, i)| a == author && index == i + 1 && same_sitting(t, i, at, index))
-                && !found.iter().any(|(r, _)| rules[*r].tag == Tag::Aimed);
+                && !has_tag(rules, &found, Tag::Aimed.bit());
             if !mine && self.contact.group && msg.kind == MessageKind::Link {
                 self.shared_link = Some((author, at, index));
             }
@@ -2703,7 +2714,7 @@ impl Tracker {
                 && !found.iter().any(|(r, m)| rules[*r].tag == Tag::Kin && !own_relative(&text, m))
             {
                 if let Some(e) = affectionate(&text) {
-                    if self.fond_at.is_none() && self.first_step.is_none() && !found.iter().any(|(r, _)| rules[*r].tag == Tag::Greeting) {
+                    if self.fond_at.is_none() && self.first_step.is_none() && !has_tag(rules, &found, Tag::Greeting.bit()) {
                         self.fond_at = Some(index);
                     }
                     self.events.push(Event { index: Some(index), at, author, mine, cue: AFFECTION, matched: e.to_string() });
@@ -2729,7 +2740,7 @@ impl Tracker {
             // From anyone but family, not when the same message claims his video and names
             // a sum ("तुमचा video माझ्याकडे आहे. १५,००० पाठवा नाहीतर … 😂"): the chain's
             // demand, laughing (round fifteen: w17a's poetry-group member).
-            let extorting = laugh && found.iter().any(|(r, _)| rules[*r].tag == Tag::Recording) && found.iter().any(|(r, _)| rules[*r].tag == Tag::Money);
+            let extorting = laugh && has_tag(rules, &found, Tag::Recording.bit()) && has_tag(rules, &found, Tag::Money.bit());
             let teasing = |tag: Tag| {
                 laugh
                     && match tag {
