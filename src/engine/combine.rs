@@ -35,14 +35,14 @@ const GROOMING: u32 = bits(&[Tag::Greeting, Tag::Forward, Tag::Flattery, Tag::Pe
 /// Courting: flattery, personal questions, intimacy, and affection shown in emoji.
 pub const STRONG_GROOMING: u32 = bits(&[Tag::Flattery, Tag::Personal, Tag::Intimacy, Tag::Affection]);
 /// Courting said in words: what the user's own words can answer.
-const SAID_GROOMING: u32 = bits(&[Tag::Flattery, Tag::Personal, Tag::Intimacy]);
+pub const SAID_GROOMING: u32 = bits(&[Tag::Flattery, Tag::Personal, Tag::Intimacy]);
 pub const OFF_PLATFORM: u32 = bits(&[Tag::NumberAsk, Tag::AppMove, Tag::Secrecy]);
 pub const VIDEO_CALL: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call]);
 /// The contact's step that a counter-weight excuses (her move off Facebook, her
 /// invitation or call): see `Tracker::pretext_outlived`.
 pub const STEP: u32 = OFF_PLATFORM | VIDEO_CALL;
 /// What makes a later threat or demand extortion: a call, or a recording of one.
-const LEVER: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call, Tag::Recording]);
+pub const LEVER: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call, Tag::Recording]);
 
 
 const THREAT: u32 = bits(&[Tag::Threat, Tag::Countdown, Tag::Impostor]);
@@ -56,6 +56,9 @@ const AIMED: u32 = bits(&[Tag::Aimed, Tag::Recording, Tag::Impostor, Tag::OrElse
 /// demand; "I'll forget otherwise" names nothing of his).
 const HIS: u32 = bits(&[Tag::Aimed, Tag::Recording]);
 const DEMAND: u32 = bits(&[Tag::Money]);
+/// Past inviting a call: a call placed, something sexual asked, a recording claimed, a
+/// threat or money asked.
+pub const PAST_INVITATION: u32 = (LEVER & !bits(&[Tag::VcInvite])) | THREAT | DEMAND;
 
 /// Shared history this long (days), written by both sides, makes a known friend.
 pub const TWO_WAY_DAYS: i64 = 90;
@@ -180,11 +183,6 @@ impl Chain {
         b
     }
 
-    /// Whether flattery, personal questions or intimacy are among the active cues.
-    pub fn has_personal(&self, now: Option<i64>) -> bool {
-        self.active(now) & SAID_GROOMING != 0
-    }
-
     /// Whether the contact courted the user (two of flattery, personal questions and
     /// intimacy, or intimacy itself) among the active cues: what a clinic, a class or a
     /// colleague does not do, however its persona is named.
@@ -202,12 +200,6 @@ impl Chain {
     /// Whether a call the contact placed is among the active cues.
     pub fn has_call(&self, now: Option<i64>) -> bool {
         self.active(now) & Tag::Call.bit() != 0
-    }
-
-    /// Whether the contact went past inviting a call (placed one, asked something
-    /// sexual, claimed a recording, threatened or asked money) among the active cues.
-    pub fn past_invitation(&self, now: Option<i64>) -> bool {
-        self.active(now) & ((LEVER & !Tag::VcInvite.bit()) | THREAT | DEMAND) != 0
     }
 
     /// Whether a call, an invitation to one or a sexual request is among the active

@@ -2443,7 +2443,7 @@ impl Tracker {
                 self.burst = Some((author, at, index, 0, 0));
             }
         }
-        if mine && matches!(msg.kind, MessageKind::AudioCall | MessageKind::VideoCall) && !self.chains.iter().any(|c| c.has_call_cue(at)) {
+        if mine && matches!(msg.kind, MessageKind::AudioCall | MessageKind::VideoCall) && !self.any_active(at, combine::VIDEO_CALL) {
             self.rang = true;
         }
         if let Some(cue) = kind_cue(msg.kind) {
@@ -3044,6 +3044,12 @@ impl Tracker {
         }
     }
 
+    /// Whether any author's chain holds one of `tags` (`Tag::bit`s) among its cues active
+    /// at `at`: one loop for the tracker's questions of this shape.
+    fn any_active(&self, at: Option<i64>, tags: u32) -> bool {
+        self.chains.iter().any(|c| c.active(at) & tags != 0)
+    }
+
     /// Whether any author flattered the user, asked him personal questions or got
     /// intimate (still in the window at `at`): a persona's counter-weight then counts
     /// for nothing (`combine::Context::counter_weight`).
@@ -3054,7 +3060,7 @@ impl Tracker {
     /// Whether any author flattered the user or sent him affection (hearts, kisses)
     /// still in the window at `at` (`combine::Context::counter_weight`).
     fn flattered(&self, at: Option<i64>) -> bool {
-        self.chains.iter().any(|c| c.flattered(at))
+        self.any_active(at, Tag::Flattery.bit() | Tag::Affection.bit())
     }
 
     /// Rebuilds everything derived from the events (after a profile change).
@@ -3095,7 +3101,7 @@ impl Tracker {
         // thirty-eight, `context.circle.vouched`) is his own, and only before her first
         // step: from her it is the chain's own claim ("Ankit told me about you"), after
         // her step his refusal ("my son told me such calls are a fraud").
-        if id == VOUCHED && (!mine || self.chains.iter().any(|c| c.active(at) & STEPS != 0)) {
+        if id == VOUCHED && (!mine || self.any_active(at, STEPS)) {
             return;
         }
         if tag.is_context() {
@@ -3106,12 +3112,12 @@ impl Tracker {
             // once the contact placed the call, claimed a recording, threatened or asked
             // money is it late (a plea, "beta, please delete it").
             let late = if mine && matches!(tag, Tag::Kin | Tag::SharedLife) {
-                self.chains.iter().any(|c| c.past_invitation(at))
+                self.any_active(at, combine::PAST_INVITATION)
             } else {
-                tag != Tag::WhoAreYou && self.chains.iter().any(|c| c.has_lever(at))
+                tag != Tag::WhoAreYou && self.any_active(at, combine::LEVER)
             };
             if !late {
-                let answering = mine && self.chains.iter().any(|c| c.has_personal(at));
+                let answering = mine && self.any_active(at, combine::SAID_GROOMING);
                 self.context.add(tag, mine, answering);
             }
         } else if !mine {
@@ -3206,7 +3212,7 @@ impl Tracker {
         let checked = self.context.id_check()
             && !groomed
             && !self.context.asked_who()
-            && !self.chains.iter().any(|c| c.active(at) & moved != 0);
+            && !self.any_active(at, moved);
         // A bill or fee the contact asked before any step of the chain (see
         // `Chain::billed_first`) is a business he pays: its WhatsApp ask for the receipt
         // or its call is a notice, while it does not court him.
