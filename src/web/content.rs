@@ -202,6 +202,9 @@ struct HeaderMemo {
     link_name: Option<(String, Option<String>)>,
 }
 
+/// How many of the last steps' times `Perf::recent_ms` keeps.
+const RECENT_STEPS: usize = 32;
+
 /// Cost of the reads (test pages only publish it): reading, feeding the
 /// engine and showing warnings; not the debug output itself.
 #[derive(Serialize, Default)]
@@ -227,6 +230,9 @@ struct Perf {
     /// Of it, in the current step.
     #[serde(skip)]
     debug_step: f64,
+    /// The last `RECENT_STEPS` steps' times (test build only), so that a test can
+    /// bound the steps after an event apart from the page's first, cold read.
+    recent_ms: Vec<f64>,
     /// Writes of the contacts' facts, and the time spent in the page's tasks
     /// making them (the store's JSON text; storage works after). Those made by a
     /// step are in its figures too; those made by the timer or on `pagehide` are not.
@@ -448,6 +454,13 @@ fn root() -> Option<Element> {
     web_sys::window()?.document()?.document_element()
 }
 
+/// The test URL's "saavdhan-settings-delay=MS", at most a minute (test build only).
+#[cfg(feature = "test-hooks")]
+fn test_settings_delay(query: &str) -> Option<i32> {
+    let v = query.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("saavdhan-settings-delay="))?;
+    v.parse::<i32>().ok().filter(|ms| (0..=60_000).contains(ms))
+}
+
 /// Entry point (called by the loader through `start_content`). Never fails the page.
 pub fn start() -> Result<(), JsValue> {
     let Some((href, host, path, query)) = location() else { return Ok(()) };
@@ -469,7 +482,16 @@ pub fn start() -> Result<(), JsValue> {
     // Settings: in Chromium chrome.storage.managed.get can stay pending when
     // asked early in a page's life; wait for the settings a short while, then
     // start with the defaults and apply the family's settings when they come.
-    wasm_bindgen_futures::spawn_local(async {
+    // Test build only: a fixture URL with "saavdhan-settings-delay=MS" holds the
+    // settings back that long, so that a test sees them come after the first banner.
+    #[cfg(feature = "test-hooks")]
+    let settings_delay = if test { test_settings_delay(&query) } else { None };
+    #[cfg(not(feature = "test-hooks"))]
+    let settings_delay: Option<i32> = None;
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(ms) = settings_delay {
+            sleep_ms(ms).await;
+        }
         let settings = crate::web::settings_io::load().await;
         let started = CTL.with(|c| match c.try_borrow_mut() {
             Ok(mut b) => match b.as_mut() {
@@ -1214,6 +1236,12 @@ impl Ctl {
         self.perf.last_ms = spent;
         self.perf.total_ms += spent;
         self.perf.max_ms = self.perf.max_ms.max(spent);
+        if TEST_HOOKS {
+            if self.perf.recent_ms.len() == RECENT_STEPS {
+                self.perf.recent_ms.remove(0);
+            }
+            self.perf.recent_ms.push(spent);
+        }
         if TEST_HOOKS && self.test {
             if let Ok(json) = serde_json::to_string(&self.perf) {
                 let _ = root.set_attribute("data-saavdhan-perf", &json);

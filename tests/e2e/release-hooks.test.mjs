@@ -27,7 +27,7 @@ describe('release files', () => {
       assert.ok(!/bench_/.test(glue), 'the glue exports no bench_* function');
       const wasm = fs.readFileSync(path.join(dir, 'saavdhan_bg.wasm')).toString('latin1');
       for (const s of ['data-saavdhan-read', 'data-saavdhan-perf', 'data-saavdhan-held', 'data-saavdhan-store', 'data-saavdhan-content',
-        'saavdhan-test-known', 'saavdhan-test-save', 'data-saavdhan-bench', 'bench_engine']) {
+        'saavdhan-test-known', 'saavdhan-test-save', 'data-saavdhan-bench', 'bench_engine', 'saavdhan-settings-delay=']) {
         // A whole name: "data-saavdhan-ready" (the banner's own, shipped) is not "-read".
         assert.ok(!new RegExp(`${s}(?![a-z_-])`).test(wasm), `the module holds no "${s}"`);
       }
@@ -35,7 +35,7 @@ describe('release files', () => {
   }
   it('the test build does hold them (so the check above can fail)', () => {
     const wasm = fs.readFileSync(path.join(DIST_CHROME, 'saavdhan_bg.wasm')).toString('latin1');
-    assert.ok(wasm.includes('saavdhan-test-known') && wasm.includes('data-saavdhan-read'));
+    assert.ok(wasm.includes('saavdhan-test-known') && wasm.includes('data-saavdhan-read') && wasm.includes('saavdhan-settings-delay='));
     assert.ok(fs.readFileSync(path.join(DIST_CHROME, 'content', 'loader.js'), 'utf8').includes('data-saavdhan-test'));
   });
 });

@@ -32,6 +32,18 @@ const LOG_THREAD = '/messages/e2ee/t/100090000000042';
 const LOG_KEY = 'fb:meena.joshi.12';
 const DOCKED = '/groups/feed/';
 
+/**
+ * The times of the steps taken after `before` (debug snapshots), from the test
+ * build's last steps (`recent_ms`): the page's first, cold read of the thread is
+ * not one of them, and it is not what the bound is about.
+ */
+function stepsSince(before, after) {
+  const n = after.perf.steps - before.perf.steps;
+  const recent = after.perf.recent_ms;
+  assert.ok(n >= 1 && n <= recent.length, `${n} steps since, ${recent.length} kept`);
+  return recent.slice(recent.length - n);
+}
+
 async function waitDebug(page, pred, what, { timeout = 20_000 } = {}) {
   const t0 = Date.now();
   let last;
@@ -124,11 +136,13 @@ for (const kind of ['chromium', 'firefox']) {
         assert.ok(new TextEncoder().encode(m.text).length <= 4096 && m.text.length >= 1000, `capped to its first 4 KB: ${m.text.length}`);
       }
       const grown = afterD.held.wasm_memory_bytes - before.held.wasm_memory_bytes;
+      const since = stepsSince(before, afterD);
       console.log(`# ${kind}: wasm memory ${(before.held.wasm_memory_bytes / 1048576).toFixed(2)} MB before, `
         + `${(afterD.held.wasm_memory_bytes / 1048576).toFixed(2)} MB after a 1 MB message; `
-        + `steps ${before.perf.steps} → ${afterD.perf.steps}, longest step ${afterD.perf.max_ms.toFixed(1)} ms`);
+        + `steps ${before.perf.steps} → ${afterD.perf.steps} (${since.map((t) => t.toFixed(1)).join(', ')} ms; `
+        + `the page's longest ${afterD.perf.max_ms.toFixed(1)} ms)`);
       assert.ok(grown < 256 * 1024, `the module's memory grew by ${grown} bytes`);
-      assert.ok(afterD.perf.max_ms < LONG_TASK_MS, `longest step ${afterD.perf.max_ms} ms`);
+      assert.ok(Math.max(...since) < LONG_TASK_MS, `steps after the message: ${since.join(', ')} ms`);
       assert.deepEqual(pageErrors(page).filter((e) => e.kind === 'pageerror'), []);
       await page.close();
     });
@@ -172,11 +186,13 @@ for (const kind of ['chromium', 'firefox']) {
       }
       assert.equal(messages(again, LOG_KEY).length, read.length, 'the mounted-again rows are the same messages');
       const grown = afterD.held.wasm_memory_bytes - before.held.wasm_memory_bytes;
+      const since = stepsSince(before, afterD);
       console.log(`# ${kind}: three 1 MB messages: wasm memory ${(before.held.wasm_memory_bytes / 1048576).toFixed(2)} MB before, `
-        + `${(afterD.held.wasm_memory_bytes / 1048576).toFixed(2)} MB after; steps ${before.perf.steps} → ${afterD.perf.steps}, `
-        + `longest step ${afterD.perf.max_ms.toFixed(1)} ms; a click reached the page's handler in ${clicks.join(', ')} ms`);
+        + `${(afterD.held.wasm_memory_bytes / 1048576).toFixed(2)} MB after; steps ${before.perf.steps} → ${afterD.perf.steps} `
+        + `(${since.map((t) => t.toFixed(1)).join(', ')} ms; the page's longest ${afterD.perf.max_ms.toFixed(1)} ms); `
+        + `a click reached the page's handler in ${clicks.join(', ')} ms`);
       assert.ok(grown < 256 * 1024, `the module's memory grew by ${grown} bytes`);
-      assert.ok(afterD.perf.max_ms < LONG_TASK_MS, `longest step ${afterD.perf.max_ms} ms`);
+      assert.ok(Math.max(...since) < LONG_TASK_MS, `steps after the first message: ${since.join(', ')} ms`);
       assert.ok(Math.max(...clicks) < 5_000, `clicks answered in ${clicks.join(', ')} ms`);
       assert.deepEqual(pageErrors(page).filter((e) => e.kind === 'pageerror'), []);
       await page.close();

@@ -17,7 +17,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import {
   REPO_ROOT, OUT_DIR, startServer, launchBrowser, closeBrowser, browserInfo, openFixture, waitForBanner,
-  waitForProtection, pageErrors, screenshot, evaluateInExtension, readExtensionStorage, banners,
+  waitForProtection, pageErrors, screenshot, evaluateInExtension, readExtensionStorage, banners, readDebug,
 } from './lib/index.mjs';
 
 const FIXTURES = {
@@ -41,10 +41,15 @@ async function setSettings(browser, settings) {
   await evaluateInExtension(browser, (s) => chrome.storage.local.set({ settings: s }), { version: 2, ...settings });
 }
 
-/** Waits for the level's banner (its showing recorded) and returns what it shows. */
-async function bannerContent(page, level) {
+/**
+ * Waits for the level's banner (its showing recorded) and returns what it shows.
+ * With `lang`, waits for it in that language: settings read slowly (the start waits
+ * 1.5 s for them, then shows the banner in English and draws it again when they come;
+ * tested below) must not make the test read the first drawing.
+ */
+async function bannerContent(page, level, lang = null) {
   await waitForBanner(page, { level });
-  const sel = `[data-saavdhan-level="${level}"][data-saavdhan-ready][data-saavdhan-content]`;
+  const sel = `[data-saavdhan-level="${level}"][data-saavdhan-ready][data-saavdhan-content]${lang ? `[lang="${lang}"]` : ''}`;
   await page.waitForSelector(sel, { timeout: 10_000 });
   return page.$eval(sel, (e) => ({
     ...JSON.parse(e.getAttribute('data-saavdhan-content')),
@@ -85,7 +90,7 @@ for (const kind of ['chromium', 'firefox']) {
         await setSettings(browser, { language: lang, region: 'india', trusted_contact: trusted });
         for (const [level, fx] of Object.entries(FIXTURES)) {
           const page = await openFixture(browser, fx.path);
-          const c = await bannerContent(page, level);
+          const c = await bannerContent(page, level, lang);
           const where = `${kind} ${lang} ${level}`;
           assert.equal(c.hostLang, lang, `${where}: host lang`);
           assert.equal(c.lang, lang, `${where}: box lang`);
@@ -157,6 +162,22 @@ for (const kind of ['chromium', 'firefox']) {
         }
       });
     }
+
+    it('draws the banner again in the family\'s language when the settings come after it', async () => {
+      await setSettings(browser, { language: 'hi', region: 'india' });
+      // Test build only: the settings are held back 3 s, past the start's 1.5 s wait.
+      const page = await openFixture(browser, `${FIXTURES.warning.path}?saavdhan-settings-delay=3000`);
+      await waitForBanner(page, { level: 'warning' });
+      const first = await page.$eval('[data-saavdhan-level="warning"]', (e) => e.getAttribute('lang'));
+      const c = await bannerContent(page, 'warning', 'hi');
+      const store = (await readDebug(page)).store;
+      assert.equal(store.settings_in_time, false, `the settings came late: ${JSON.stringify(store)}`);
+      assert.equal(first, 'en', 'first drawn with the defaults, before the settings came');
+      assert.equal(c.parts.title, msg('hi', 'warning_title', { NAME: FIXTURES.warning.name }));
+      assert.equal((await banners(page)).length, 1, 'one banner, drawn again in place');
+      assert.deepEqual(pageErrors(page).filter((e) => e.kind === 'pageerror'), []);
+      await page.close();
+    });
 
     it('keeps one look per level, the same at every showing', () => {
       for (const [level, styles] of Object.entries(looks)) assert.equal(styles.size, 1, `${level}: ${styles.size} looks`);
