@@ -1085,6 +1085,35 @@ mod tests {
     }
 
     #[test]
+    fn round_forty_four_the_recording_told_before_her_call_keeps_her_bare_invitation_a_notice() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        // Round forty-four (branch gen41): a stranger who tells him first that she will
+        // record the call (the student's interview, the poets' YouTube channel) names what
+        // the call is for, as a purpose does: her bare invitation and her call are a notice.
+        let stranger = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Meena".into()) };
+        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(5, true, "") };
+        for told in [
+            "For my final year documentary, can I interview you for 20 minutes on video call? I will record it for the college jury",
+            "ungala oru 20 nimisham interview pannalama? video call la, record pannikaren",
+        ] {
+            let mut t = Tracker::new(stranger(), Tuning::default(), None);
+            t.push(&at(1, true, "Namaste sir, I am a journalism student"));
+            assert!(t.push(&at(2, true, told)).level < Level::Warning, "{told}");
+            assert!(t.push(&call()).level < Level::Warning, "{told}");
+        }
+        // Courting voids it: the same invitation after flattery warns.
+        let mut t = Tracker::new(stranger(), Tuning::default(), None);
+        t.push(&at(1, true, "You look so handsome sir, are you alone at home?"));
+        assert!(t.push(&at(2, true, "Can I interview you on video call? I will record it for my college")).level >= Level::Warning);
+        // The accusation before it (round forty-four's `extortion.impostor.accused.any`)
+        // is the impostor's "video statement", recorded: it warns.
+        let mut t = Tracker::new(stranger(), Tuning::default(), None);
+        t.push(&at(1, true, "Main SI Pandey, Crime Branch Delhi"));
+        t.push(&at(2, true, "Aapke khilaf ek ladki ne complaint di hai, video call pe ashleel harkat. Case darj hai"));
+        assert!(t.push(&at(3, true, "Abhi video call pe aaiye, officer statement record karenge")).level >= Level::Warning);
+    }
+
+    #[test]
     fn round_thirty_eight_his_word_that_a_third_person_told_him_of_her_before_her_step() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         // Round thirty-eight (branch gen35): the user confirms from his side that the
@@ -3234,7 +3263,11 @@ impl Tracker {
         // Her first step at night, the ask too (round thirty-four), the same.
         let night = self.night_call == Some(true) || self.night_first;
         let talk = !self.contact.group && self.kept == Some(true) && !night;
-        let purpose = !self.contact.group && (self.context.purpose(groomed || night) || talk);
+        // The recording she told of before her call (`told`, round thirty-nine) names what
+        // her call is for (the interview, the channel's programme): her bare invitation
+        // and call are a notice too, never her demand, threat or recording (round forty-four;
+        // the impostor's "video statement" is read as an impostor first, and voids it).
+        let purpose = !self.contact.group && (self.context.purpose(groomed || night) || talk || (told && !night));
         // A threat's words after her call that was a talk (every call of hers an
         // appointment kept or a long one, not at night), from someone below zero
         // suspicion, with no demand and nothing else of the chain (no sexual request,
