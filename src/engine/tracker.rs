@@ -115,7 +115,8 @@ mod tests {
             msgs.iter().enumerate().map(|(i, (them, text))| t.push(&at(i as i64 + 1, *them, text)).level).max().unwrap()
         };
         assert!(run(&[(true, class), (false, "achha"), (true, ask)]) < Level::Warning);
-        for q in ["apni ki eka thaken?", "aap akele rehte ho? aunty?", "Do you live alone sir?", "tame ekla raho cho?", "meeru okkare untara?"] {
+        // Who is at home with him, where his wife is: the same probe (`grooming.intimacy.who_at_home`).
+        for q in ["apni ki eka thaken?", "aap akele rehte ho? aunty?", "Do you live alone sir?", "tame ekla raho cho?", "meeru okkare untara?", "manele yaaru iddare?", "uncle ghar pe kaun kaun hai?"] {
             assert_eq!(run(&[(true, class), (false, "achha"), (true, q), (false, "haan"), (true, ask)]), Level::Warning, "{q}");
         }
         for q in ["class er somoy ekta shanto ghore boshben", "Class vakhte ek shant room ma ekla raho"] {
