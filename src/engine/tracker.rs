@@ -101,6 +101,30 @@ mod tests {
     }
 
     #[test]
+    fn round_forty_five_her_question_whether_he_lives_alone_courts_him() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        // Round forty-five (branch gen42): "do you live alone?" asked of him is her
+        // courting (`grooming.intimacy.lives_alone`): a persona only she typed (a class,
+        // a clinic) no longer keeps her ask at a notice. Her instruction to sit alone in
+        // the room for the lesson is no such question.
+        let contact = || Contact { friend_status: FriendStatus::Friends, mutual_friends: Some(2), ..Contact::named("X".into()) };
+        let class = "Namaskar dada, ami Tania, boyosko der jonno smartphone class kori";
+        let ask = "number ta din, WhatsApp e class er link pathachhi";
+        let run = |msgs: &[(bool, &str)]| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            msgs.iter().enumerate().map(|(i, (them, text))| t.push(&at(i as i64 + 1, *them, text)).level).max().unwrap()
+        };
+        assert!(run(&[(true, class), (false, "achha"), (true, ask)]) < Level::Warning);
+        // Who is at home with him, where his wife is: the same probe (`grooming.intimacy.who_at_home`).
+        for q in ["apni ki eka thaken?", "aap akele rehte ho? aunty?", "Do you live alone sir?", "tame ekla raho cho?", "meeru okkare untara?", "manele yaaru iddare?", "uncle ghar pe kaun kaun hai?"] {
+            assert_eq!(run(&[(true, class), (false, "achha"), (true, q), (false, "haan"), (true, ask)]), Level::Warning, "{q}");
+        }
+        for q in ["class er somoy ekta shanto ghore boshben", "Class vakhte ek shant room ma ekla raho"] {
+            assert!(run(&[(true, class), (false, "achha"), (true, q), (false, "haan"), (true, ask)]) < Level::Warning, "{q}");
+        }
+    }
+
+    #[test]
     fn an_amount_with_a_threat_is_its_demand_without_a_call_before() {
         use crate::engine::{Level, Message, MessageKind, Sender};
         let msg = |t: &str| Message { from: Sender::Them, author: None, at: None, kind: MessageKind::Text, text: Some(t.into()) };
