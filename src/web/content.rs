@@ -51,7 +51,8 @@ const EDITABLE: &str = "[contenteditable]:not([contenteditable=false]),[role=tex
 const RECHECK_FOR_MS: f64 = 10_000.0;
 /// How often `location.href` is compared for single-page navigation (ms).
 const URL_POLL_MS: i32 = 400;
-/// How long the start waits for the family's settings (ms).
+/// How long the start waits for the family's settings and the warnings' memory
+/// ("Hide for now", read by `ui`) (ms).
 const SETTINGS_WAIT_MS: f64 = 1_500.0;
 /// A page that still cannot be read this long after navigation is "not understood" (ms).
 const GRACE_MS: f64 = 2_000.0;
@@ -513,6 +514,7 @@ pub fn start() -> Result<(), JsValue> {
             SETTINGS_READY.with(|s| *s.borrow_mut() = Some(settings));
         }
     });
+    ui::load_memory();
     wasm_bindgen_futures::spawn_local(async move {
         let stored = local_get_json(CONTACTS_KEY).await;
         // For the test pages' note below only: the release does not describe the error.
@@ -527,7 +529,7 @@ pub fn start() -> Result<(), JsValue> {
             .and_then(|s| serde_json::from_str(&s).ok());
         let (store, notes) = ContactStore::from_value(value.as_ref(), (now_ms() / 1000.0) as i64);
         let waited_from = now_ms();
-        while SETTINGS_READY.with(|s| s.borrow().is_none()) && now_ms() - waited_from < SETTINGS_WAIT_MS {
+        while (SETTINGS_READY.with(|s| s.borrow().is_none()) || !ui::memory_ready()) && now_ms() - waited_from < SETTINGS_WAIT_MS {
             sleep_ms(50).await;
         }
         let settings_arrived = SETTINGS_READY.with(|s| s.borrow().is_some());
@@ -535,11 +537,12 @@ pub fn start() -> Result<(), JsValue> {
         if TEST_HOOKS && test {
             if let Some(r) = root() {
                 let note = format!(
-                    "{{\"available\":{},\"contacts\":{},\"notes\":\"{:?}\",\"settings_in_time\":{}}}",
+                    "{{\"available\":{},\"contacts\":{},\"notes\":\"{:?}\",\"settings_in_time\":{},\"memory_in_time\":{}}}",
                     stored_ok,
                     store.contacts.len(),
                     notes,
-                    settings_arrived
+                    settings_arrived,
+                    ui::memory_ready()
                 );
                 let _ = r.set_attribute("data-saavdhan-store", &note);
             }

@@ -106,18 +106,43 @@ impl Memory {
         if level == Level::Danger && c.danger_first_ms.is_none() {
             c.danger_first_ms = Some(now_ms);
         }
-        if self.contacts.len() > MAX_CONTACTS {
-            if let Some(oldest) = self
+        self.bound(key);
+        index
+    }
+
+    /// Drops the oldest contacts (never `keep`) down to [`MAX_CONTACTS`].
+    fn bound(&mut self, keep: &str) {
+        while self.contacts.len() > MAX_CONTACTS {
+            let Some(oldest) = self
                 .contacts
                 .iter()
-                .filter(|(k, _)| k.as_str() != key)
+                .filter(|(k, _)| k.as_str() != keep)
                 .min_by(|a, b| a.1.last_ms.total_cmp(&b.1.last_ms).then_with(|| a.0.cmp(b.0)))
                 .map(|(k, _)| k.clone())
-            {
-                self.contacts.remove(&oldest);
-            }
+            else {
+                return;
+            };
+            self.contacts.remove(&oldest);
         }
-        index
+    }
+
+    /// Takes in what the stored copy knows and this one does not, before this one
+    /// is written over it: each tab keeps a copy read once, and a write from one
+    /// must not undo another tab's "Hide for now", danger time or PIN unlock
+    /// (nor, when this tab's read failed, everything stored).
+    pub fn merge_from(&mut self, stored: &Memory) {
+        for (k, o) in &stored.contacts {
+            let c = self.contacts.entry(k.clone()).or_default();
+            c.shown = c.shown.max(o.shown);
+            c.danger_first_ms = match (c.danger_first_ms, o.danger_first_ms) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            c.last_ms = c.last_ms.max(o.last_ms);
+            c.danger_unlocked |= o.danger_unlocked;
+            c.hidden_rank = c.hidden_rank.max(o.hidden_rank);
+        }
+        self.bound("");
     }
 }
 
@@ -186,6 +211,41 @@ mod tests {
         assert_eq!(Memory::from_stored(&stored), m);
         assert!(Memory::from_stored(&serde_json::json!({"version": 7})).contacts.is_empty());
         assert!(Memory::from_stored(&serde_json::json!("junk")).contacts.is_empty());
+    }
+
+    #[test]
+    fn a_write_keeps_what_another_tab_stored() {
+        // This tab read nothing (or before the other tab's hide): it showed "a" at warning.
+        let mut here = Memory::default();
+        here.record_showing("a", Level::Warning, 10.0);
+        here.record_showing("b", Level::Danger, 50.0);
+        // Meanwhile the other tab: "a" hidden at danger, "b" first in danger earlier and unlocked.
+        let mut there = Memory::default();
+        there.record_showing("a", Level::Danger, 5.0);
+        there.record_showing("a", Level::Danger, 6.0);
+        there.contacts.get_mut("a").unwrap().hidden_rank = Some(rank(Level::Danger, Stage::Extortion));
+        there.record_showing("b", Level::Danger, 20.0);
+        there.contacts.get_mut("b").unwrap().danger_unlocked = true;
+        there.record_showing("c", Level::Notice, 30.0);
+        here.merge_from(&there);
+        let a = here.get("a");
+        assert_eq!((a.shown, a.last_ms, a.danger_first_ms), (2, 10.0, Some(5.0)));
+        assert!(hidden_for_now(&a, Level::Danger, Stage::Extortion));
+        let b = here.get("b");
+        assert_eq!((b.danger_first_ms, b.danger_unlocked, b.last_ms), (Some(20.0), true, 50.0));
+        assert_eq!(here.get("c").shown, 1);
+        // Nothing stored: nothing changes.
+        let before = here.clone();
+        here.merge_from(&Memory::default());
+        assert_eq!(here, before);
+        // Still bounded after taking in a full store.
+        let mut full = Memory::default();
+        for i in 0..MAX_CONTACTS {
+            full.record_showing(&format!("k{i}"), Level::Notice, 100.0 + i as f64);
+        }
+        here.merge_from(&full);
+        assert_eq!(here.contacts.len(), MAX_CONTACTS);
+        assert!(!here.contacts.contains_key("a") && here.contacts.contains_key("k0"));
     }
 
     #[test]

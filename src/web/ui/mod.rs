@@ -481,9 +481,31 @@ fn save_memory() {
         // The memory is copied once this write's turn has come, so that two writes
         // asked for in a row (the PIN's unlock, then the hide) cannot land older-last.
         let _turn = storage::Turn::take().await;
-        let Some(mem) = MEMORY.with(|m| m.borrow().clone()) else { return };
+        // What is stored now is taken in first (another tab's hide, or all of it
+        // when this tab's first read failed); unreadable now: nothing is written over it.
+        let Ok(raw) = storage::get_raw(Area::Local, MEMORY_KEY).await else { return };
+        let stored = Memory::from_stored(&storage::value_from_js(&raw).unwrap_or(serde_json::Value::Null));
+        let Some(mem) = MEMORY.with(|m| {
+            let mut m = m.borrow_mut();
+            let m = m.as_mut()?;
+            m.merge_from(&stored);
+            Some(m.clone())
+        }) else {
+            return;
+        };
         let _ = storage::set_making_room_in_turn(MEMORY_KEY, &mem.to_stored()).await;
     });
+}
+
+/// Starts reading the warnings' memory (at the page's start, so that a warning
+/// hidden "for now" is known before the first read would show it).
+pub fn load_memory() {
+    ensure_memory_loading();
+}
+
+/// The warnings' memory has been read (or found unreadable).
+pub fn memory_ready() -> bool {
+    MEMORY.with(|m| m.borrow().is_some())
 }
 
 /// One delegated click listener per host (inside the shadow root), plus the
