@@ -452,7 +452,10 @@ fn ensure_memory_loading() {
             });
         }
         MEMORY.with(|m| *m.borrow_mut() = Some(mem));
-        save_memory();
+        // Read at every page's start now: written back only when this page added to it.
+        if !keys.is_empty() || HIDDEN_NOW.with(|h| !h.borrow().is_empty()) {
+            save_memory();
+        }
         let all: Vec<Key> = SHOWN.with(|s| s.borrow().keys().cloned().collect());
         for k in all {
             // The hide state may have changed (danger older than 24 hours).
