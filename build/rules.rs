@@ -248,17 +248,7 @@ fn word_lists(files: &[(String, File)]) -> String {
                 fail(format!("{file}: word list 'affection': '{w}' must be an emoji starting with the byte 0xE2 or 0xF0"));
             }
         }
-        // One text, a word per line, not a slice of `&str`s: their pointer/length pairs
-        // packed worse than the line breaks (docs/performance.md "Size, round 38").
-        // "laugh" stays a slice: the tracker turns it into integers at compile time.
-        if *name == "laugh" {
-            out.push_str(&format!("pub const {konst}: &[&str] = &{:?};\n", list.words));
-        } else {
-            if let Some(w) = list.words.iter().find(|w| w.contains('\n')) {
-                fail(format!("{file}: word list '{name}': {w:?} holds a line break"));
-            }
-            out.push_str(&format!("pub const {konst}: &str = {:?};\n", list.words.join("\n")));
-        }
+        out.push_str(&format!("pub const {konst}: &[&str] = &{:?};\n", list.words));
         out.push_str(&format!("#[cfg(test)]\npub const {konst}_EXAMPLES: (&[&str], &[&str]) = (&{:?}, &{:?});\n", list.positive, list.negative));
     }
     for (file, f) in files {

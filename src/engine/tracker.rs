@@ -20,14 +20,8 @@ use super::rules::{Rule, Tag};
 use super::time::{self, Timestamp};
 
 /// Word lists the tracker reads as such (rules/word_lists.toml, compiled by build.rs).
-/// Each list but `LAUGH` is one text, a word per line: `words` goes through it.
 mod word_lists {
     include!(concat!(env!("OUT_DIR"), "/word_lists.rs"));
-
-    /// The words of a list, in its order.
-    pub fn words(list: &'static str) -> std::str::Split<'static, char> {
-        list.split('\n')
-    }
 }
 
 /// Evidence kept per conversation at most (the first of each rule is always kept
@@ -1718,7 +1712,7 @@ fn kind_words(kind: MessageKind) -> String {
 /// begins with the byte 0xE2 or 0xF0: compared only where one of those stands.
 fn affectionate(text: &str) -> Option<&'static str> {
     let b = text.as_bytes();
-    b.iter().enumerate().filter(|(_, &c)| c == 0xE2 || c == 0xF0).find_map(|(i, _)| word_lists::words(word_lists::AFFECTION).find(|w| b[i..].starts_with(w.as_bytes())))
+    b.iter().enumerate().filter(|(_, &c)| c == 0xE2 || c == 0xF0).find_map(|(i, _)| word_lists::AFFECTION.iter().copied().find(|w| b[i..].starts_with(w.as_bytes())))
 }
 
 /// Whether a message laughs: a laughing or teasing emoji, or "haha" / "hehe".
@@ -1751,10 +1745,7 @@ fn own_relative(text: &str, matched: &str) -> bool {
     let word = matched.trim().to_ascii_lowercase();
     let Some(first) = word.split_whitespace().next() else { return false };
     let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).filter(|w| !w.is_empty()).collect();
-    words.windows(2).any(|w| {
-        (w[1] == first && word_lists::words(word_lists::POSSESSIVE).any(|p| p == w[0]))
-            || (w[0] == first && word_lists::words(word_lists::COMPARISON).any(|c| c == w[1]))
-    })
+    words.windows(2).any(|w| (w[1] == first && word_lists::POSSESSIVE.contains(&w[0])) || (w[0] == first && word_lists::COMPARISON.contains(&w[1])))
 }
 
 /// The hours of the night, local as the message was written: from 21:00 until 06:00.
@@ -1812,7 +1803,7 @@ pub fn call_minutes(text: &str) -> Option<u32> {
         i += usize::from(b.get(i) == Some(&b' '));
         let r = &b[i..];
         // ASCII case only (Devanagari has none).
-        let is = |list: &'static str| word_lists::words(list).any(|u| r.get(..u.len()).is_some_and(|p| p.eq_ignore_ascii_case(u.as_bytes())));
+        let is = |list: &[&str]| list.iter().any(|u| r.get(..u.len()).is_some_and(|p| p.eq_ignore_ascii_case(u.as_bytes())));
         let per = if is(word_lists::CALL_MINUTES) {
             1
         } else if is(word_lists::CALL_HOURS) {
@@ -1963,7 +1954,7 @@ fn drop_tags(rules: &[Rule], found: &mut Vec<(usize, String)>, tags: u32) {
 /// Whether the contact asks his leave for what she records or posts (`word_lists::LEAVE`).
 fn asks_leave(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
-    word_lists::words(word_lists::LEAVE).any(|w| has_words(&low, w))
+    word_lists::LEAVE.iter().any(|w| has_words(&low, w))
 }
 
 /// Whether `text` tells a post's reach as its news: "viral" named (`word_lists::VIRAL`)
@@ -1971,9 +1962,7 @@ fn asks_leave(text: &str) -> bool {
 /// "objectionable video … 8,000 views, it will go viral soon").
 fn reach_news(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
-    word_lists::words(word_lists::VIRAL).any(|w| low.contains(w))
-        && !word_lists::words(word_lists::OBSCENE).any(|w| low.contains(w))
-        && reach_count(&low)
+    word_lists::VIRAL.iter().any(|w| low.contains(w)) && !word_lists::OBSCENE.iter().any(|w| low.contains(w)) && reach_count(&low)
 }
 
 /// Whether lower-cased `low` counts the reach of a post: a number in ASCII digits (with
@@ -1991,10 +1980,10 @@ fn reach_count(low: &str) -> bool {
             i += 1;
         }
         let mut after = &low[i..];
-        if let Some(a) = word_lists::words(word_lists::REACH_UNITS).find_map(|u| after.strip_prefix(u)) {
+        if let Some(a) = word_lists::REACH_UNITS.iter().find_map(|u| after.strip_prefix(u)) {
             after = a.trim_start_matches(' ');
         }
-        if word_lists::words(word_lists::REACH).any(|w| after.starts_with(w)) {
+        if word_lists::REACH.iter().any(|w| after.starts_with(w)) {
             return true;
         }
     }
@@ -2004,12 +1993,12 @@ fn reach_count(low: &str) -> bool {
 /// Whether `text` names a recording (`word_lists::RECORD`: stems, matched inside words).
 fn records(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
-    word_lists::words(word_lists::RECORD).any(|w| low.contains(w))
+    word_lists::RECORD.iter().any(|w| low.contains(w))
 }
 
 fn re_asked(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
-    word_lists::words(word_lists::RE_ASK).any(|w| has_words_once(&low, w))
+    word_lists::RE_ASK.iter().any(|w| has_words_once(&low, w))
 }
 
 /// As `has_words`, but not where the words are doubled, the idiom of repetition: "again and
@@ -2034,7 +2023,7 @@ fn names_the_call(text: &str, matched: &str) -> bool {
     let low = text.to_ascii_lowercase();
     matched.to_ascii_lowercase().split('…').any(|w| {
         let w = w.trim();
-        !w.is_empty() && low.contains(w) && low.split(w).skip(1).all(|rest| word_lists::words(word_lists::CALL).any(|c| rest.trim_start().starts_with(c)))
+        !w.is_empty() && low.contains(w) && low.split(w).skip(1).all(|rest| word_lists::CALL.iter().any(|c| rest.trim_start().starts_with(c)))
     })
 }
 
@@ -2052,7 +2041,7 @@ fn has_words(text: &str, words: &str) -> bool {
 /// language ("link dilam", "QR scan karo", "लिंक भेजा").
 fn link_or_qr(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
-    low.contains("://") || low.contains("www.") || low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).any(|w| word_lists::words(word_lists::LINK).any(|l| l == w))
+    low.contains("://") || low.contains("www.") || low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).any(|w| word_lists::LINK.contains(&w))
 }
 
 /// `own_words_of` a text alone.
