@@ -204,19 +204,20 @@ pub fn compile() {
         .map(|c| Compiled { id: c.id, stage: c.stage, tag: c.tag, language: c.language, groups: vec![&empty; c.groups.len()], unless: &empty })
         .collect();
     // As Rust source, so that the content script's module needs no JSON deserializer
-    // for its rules: one line per rule, "id stage tag language groups" (none of them
-    // holds a space or a newline: checked here). One string literal rather than a table
+    // for its rules: one line per rule, "id stage tag groups" (none of them holds a
+    // space or a newline: checked here). Not the rule's language: no code of the
+    // shipped engine reads it (rules.json and `Engine::from_json` keep it). One string literal rather than a table
     // of `&str` tuples, whose pointers made the module 0.6 KB gzip larger (measured).
     let mut lines = String::new();
     for c in &lite {
-        for field in [c.id, c.stage, c.tag, c.language] {
+        for field in [c.id, c.stage, c.tag] {
             if field.contains(|ch: char| ch.is_whitespace()) {
                 fail(format!("rules: rule '{}': '{field}' holds white space", c.id));
             }
         }
-        lines.push_str(&format!("{} {} {} {} {}\n", c.id, c.stage, c.tag, c.language, c.groups.len()));
+        lines.push_str(&format!("{} {} {} {}\n", c.id, c.stage, c.tag, c.groups.len()));
     }
-    let mut table = String::from("/// Built-in rules without pattern text, one per line: \"id stage tag language groups\" (groups: their number).\n");
+    let mut table = String::from("/// Built-in rules without pattern text, one per line: \"id stage tag groups\" (groups: their number).\n");
     table.push_str(&format!("pub const BUILTIN_RULES: &str = {lines:?};\n"));
     std::fs::write(out_dir.join("rules_builtin.rs"), table).unwrap();
     std::fs::write(out_dir.join("word_lists.rs"), word_lists(&files)).unwrap();

@@ -249,3 +249,36 @@ fn ui_show_puts_the_warning_in_a_closed_shadow_root_before_the_message_list() {
     assert!(doc.query_selector("[data-saavdhan-warning]").unwrap().is_none(), "remove_all takes it away");
     main.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_evidence_json_the_browser_indents_is_serde_jsons_pretty_text() {
+    // `evidence::to_json` in the content module: serde_json's compact text indented by
+    // JSON.stringify(…, null, 2) (docs/performance.md "Size, round 38"); it must be the
+    // text `to_string_pretty` wrote before, awkward strings and empty lists included.
+    use saavdhan::engine::time::Timestamp;
+    use saavdhan::engine::{Level, MessageKind, Sender, Stage};
+    use saavdhan::web::ui::evidence::{self, ContactRecord, EvidenceKit, FlaggedMessage, ReportingStep, RuleHit};
+    let odd = "q\"uo\\te \u{0}\u{1}\u{8}\t\n\u{c}\r\u{1f}\u{7f} </script> \u{2028}\u{2029} आपका 😂 é";
+    let hit = |m: &str| RuleHit { rule: "extortion.pay".into(), stage: Stage::Extortion, matched: m.into() };
+    let mut kit = EvidenceKit {
+        saavdhan_evidence_version: evidence::FORMAT_VERSION,
+        saved_at: "2026-11-28T10:00:00.000Z".into(),
+        saved_at_local: "2026-11-28 15:30 (UTC+05:30)".into(),
+        language: "hi",
+        contact: ContactRecord { name: odd.into(), profile_url: None, profile_id: Some("100087".into()) },
+        thread_url: Some("https://www.facebook.com/messages/t/555?x=1&y=\"2\"".into()),
+        thread_id: None,
+        level: Level::Danger,
+        stage: Stage::Extortion,
+        flagged_messages: vec![
+            FlaggedMessage { index: 0, from: Sender::Them, at: Timestamp::parse_date_or_time("2026-11-06T09:00:00+05:30"), kind: MessageKind::Text, text: Some(odd.into()), rules: vec![hit(odd), hit("pay 5000")] },
+            FlaggedMessage { index: 4_000_000_000, from: Sender::Me, at: Timestamp::parse_date_or_time("2026-11"), kind: MessageKind::MissedVideoCall, text: None, rules: Vec::new() },
+        ],
+        profile_evidence: Vec::new(),
+        reporting_steps: vec![ReportingStep { label: odd.into(), href: Some("tel:1930".into()) }, ReportingStep { label: String::new(), href: None }],
+    };
+    assert_eq!(evidence::to_json(&kit), serde_json::to_string_pretty(&kit).unwrap());
+    kit.flagged_messages.clear();
+    kit.reporting_steps.clear();
+    assert_eq!(evidence::to_json(&kit), serde_json::to_string_pretty(&kit).unwrap());
+}

@@ -172,6 +172,13 @@ mod tests {
     }
 
     #[test]
+    fn content_keys_leave_the_unit_tests_out() {
+        let src = "fn f() { t(lang, \"kept\") }\n#[cfg(test)]\nmod tests {\n    fn g() { t(lang, \"test_only\") }\n}\n";
+        assert_eq!(super::source::string_literals(super::source::without_tests(src)), ["kept"]);
+        assert_eq!(super::source::without_tests("no tests"), "no tests");
+    }
+
+    #[test]
     fn substitution_is_not_rescanned() {
         assert_eq!(substitute("$1 and $2", &["$2", "z"]), "$2 and z");
         assert_eq!(substitute("$1 $3", &["a"]), "a ");

@@ -42,8 +42,9 @@ struct Marker {
 /// message; the first key that matches names the row's kind.
 pub const MARKERS: [&str; 5] = ["missed_video_call", "missed_audio_call", "video_call", "audio_call", "forwarded"];
 
-/// One language's labels as build/labels.rs writes them: (key, variants), by key.
-type Dict = &'static [(&'static str, &'static [&'static str])];
+/// One language's labels as build/labels.rs writes them: a line per key, by key,
+/// the key then each variant after a U+001F.
+type Dict = &'static str;
 
 /// The static table's dictionary for `lang` (read in place: no maps of copies).
 fn dict(lang: &str) -> Option<Dict> {
@@ -69,9 +70,12 @@ impl Labels {
             }
             let mut map: HashMap<String, Entry> = HashMap::new();
             let mut add = |dict: Option<Dict>| {
-                for (k, vs) in dict.into_iter().flatten() {
+                let Some(dict) = dict else { return };
+                for line in dict.split('\n') {
+                    let mut vs = line.split('\u{1f}');
+                    let k = vs.next().unwrap_or_default();
                     let e = map.entry(k.to_string()).or_default();
-                    for v in vs.iter() {
+                    for v in vs {
                         let n = norm(v);
                         let (prefix, suffix, capture) = match n.split_once("{x}") {
                             Some((p, s)) => (p.to_string(), s.to_string(), true),

@@ -145,9 +145,28 @@ pub fn local_time(utc: &str, offset_minutes: i32) -> Option<String> {
     Some(format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02} (UTC{sign}{:02}:{:02})", off / 60, off % 60))
 }
 
-/// Pretty JSON of the kit.
+/// Pretty JSON of the kit (two-space indent, as `serde_json::to_string_pretty`).
+/// In the content module the browser indents serde_json's compact text
+/// (`JSON.stringify(JSON.parse(text), null, 2)`): the same text for a kit — its
+/// values are strings, small integers, lists and objects whose keys are field
+/// names, none integer-like (which `JSON.parse` would put first), and both escape
+/// the same characters the same way — without a second, pretty serializer of the
+/// kit in the module (1.1 KB raw, docs/performance.md "Size, round 38").
+/// tests/wasm_web.rs checks the two agree.
 pub fn to_json(kit: &EvidenceKit) -> String {
-    serde_json::to_string_pretty(kit).unwrap_or_else(|_| "{}".to_string())
+    #[cfg(target_arch = "wasm32")]
+    {
+        let compact = serde_json::to_string(kit).unwrap_or_else(|_| "{}".to_string());
+        js_sys::JSON::parse(&compact)
+            .and_then(|v| js_sys::JSON::stringify_with_replacer_and_space(&v, &wasm_bindgen::JsValue::NULL, &2.into()))
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or(compact)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        serde_json::to_string_pretty(kit).unwrap_or_else(|_| "{}".to_string())
+    }
 }
 
 /// Escapes text for HTML element content and double-quoted attributes.
