@@ -40,6 +40,11 @@ const SPLIT_MESSAGES: usize = 3;
 const SPLIT_SECONDS: i64 = 5 * 60;
 /// The user's word that a third person told him of the contact (`rules/context.toml`).
 const VOUCHED: &str = "context.circle.vouched";
+/// The user's word, afterwards, that she called him and he cut the call
+/// (`rules/video_call.toml`, round forty-seven): counted as her call (see `push`).
+const CALL_TOLD: &str = "video_call.call_told";
+/// Her call as he tells it (`CALL_TOLD`), as a cue of the member it is counted for.
+const CALL_TOLD_CUE: Cue = Cue::Kind("text.call_told_by_him", Stage::VideoCall, Tag::Call);
 /// The contact's steps: the move off Facebook, the call, a threat, a sum, a recording.
 const STEPS: u32 = combine::OFF_PLATFORM
     | combine::VIDEO_CALL
@@ -122,6 +127,39 @@ mod tests {
         for q in ["class er somoy ekta shanto ghore boshben", "Class vakhte ek shant room ma ekla raho"] {
             assert!(run(&[(true, class), (false, "achha"), (true, q), (false, "haan"), (true, ask)]) < Level::Warning, "{q}");
         }
+    }
+
+    #[test]
+    fn round_forty_seven_his_word_that_he_cut_her_call_is_her_call() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        // Round forty-seven (branch gen44): the call happened off this thread (on
+        // WhatsApp, at night); he tells of it afterwards ("I cut the call"). Her threat and
+        // demand after it are the chain's extortion, as after her call row.
+        let contact = || Contact { friend_status: FriendStatus::Unknown, ..Contact::named("S".into()) };
+        let run = |told: &str| {
+            let mut t = Tracker::new(contact(), Tuning::default(), None);
+            let msgs = [
+                (true, "Namaste ji, Diwali mela ke volunteers ki list bana rahi hu"),
+                (false, "Namaste"),
+                (true, "Verma ji volunteers ki list ke liye apna WhatsApp number dijiye"),
+                (false, "98765 40688"),
+                (false, told),
+                (true, "Verma ji recording dekh lo WhatsApp pe"),
+                (true, "aur Gurgaon wale bete ka number bhi mil gaya hai mujhe"),
+                (true, "25000 aaj shaam tak"),
+            ];
+            msgs.iter().enumerate().map(|(i, (them, text))| t.push(&at(i as i64 + 1, *them, text)).level).max().unwrap()
+        };
+        for told in ["Shalini ji kal raat aapne video call kyun kiya tha?", "ye sab kya tha. maine call kaat diya", "What was that? I cut the call.", "call cut cheythu, ithu sheriyalla"] {
+            assert_eq!(run(told), Level::Danger, "{told}");
+        }
+        // A power cut, or his advice to cut such calls, tells of no call of hers.
+        for said in ["Power cut since morning, I will call you later", "If she calls on video, cut the call at once"] {
+            assert!(run(said) < Level::Danger, "{said}");
+        }
+        // Never from her: "you cut the call" is no call of hers he tells of.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert!(t.push(&at(1, true, "why did you cut the call uncle?")).level < Level::Warning);
     }
 
     #[test]
@@ -2443,6 +2481,25 @@ impl Tracker {
         }
     }
 
+    /// Whom the user's word that a call happened (`CALL_TOLD`) is about: one-to-one the
+    /// contact; in a group the member whose move off Facebook or towards a call is the
+    /// latest among the active cues (none: no one, a call he tells of is no member's).
+    /// Only from the user, and not once he has quoted a warning (a caution said).
+    fn caller(&self, mine: bool, at: Option<i64>) -> Option<usize> {
+        if !mine {
+            return None;
+        }
+        if !self.contact.group {
+            return Some(0);
+        }
+        self.chains
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.active(at) & combine::STEP != 0)
+            .max_by_key(|(_, c)| c.last_step_order(at))
+            .map(|(a, _)| a)
+    }
+
     /// Adds the next message (its index is the number pushed before it).
     pub fn push(&mut self, msg: &Message) -> &Assessment {
         let index = self.pushed;
@@ -2804,6 +2861,17 @@ impl Tracker {
             };
             for (r, matched) in found {
                 let tag = rules[r].tag;
+                // His word that she called him and he cut it ("मैंने घबरा के काट दिया",
+                // "call cut cheythu"): the call happened off this thread or unseen. It is
+                // counted as a call placed by the one who last moved him off Facebook or
+                // towards a call (one-to-one, the contact), and judged as her call row is
+                // (`call_counts` in `apply`); never from her (round forty-seven).
+                if rules[r].id == CALL_TOLD {
+                    if let Some(a) = self.caller(mine, at) {
+                        self.events.push(Event { index: Some(index), at, author: a, mine: false, cue: CALL_TOLD_CUE, matched });
+                    }
+                    continue;
+                }
                 if teasing(tag) {
                     continue;
                 }
