@@ -43,6 +43,8 @@ const VOUCHED: &str = "context.circle.vouched";
 /// The user's word, afterwards, that she called him and he cut the call
 /// (`rules/video_call.toml`, round forty-seven): counted as her call (see `push`).
 const CALL_TOLD: &str = "video_call.call_told";
+/// What members pile on with in a group after one member's call (see `apply`).
+const PILE_ON: u32 = 1 << Tag::Threat as u32 | 1 << Tag::Money as u32 | 1 << Tag::OrElse as u32 | 1 << Tag::Aimed as u32 | 1 << Tag::Countdown as u32;
 /// Her call as he tells it (`CALL_TOLD`), as a cue of the member it is counted for.
 const CALL_TOLD_CUE: Cue = Cue::Kind("text.call_told_by_him", Stage::VideoCall, Tag::Call);
 /// The contact's steps: the move off Facebook, the call, a threat, a sum, a recording.
@@ -160,6 +162,35 @@ mod tests {
         // Never from her: "you cut the call" is no call of hers he tells of.
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         assert!(t.push(&at(1, true, "why did you cut the call uncle?")).level < Level::Warning);
+    }
+
+    #[test]
+    fn round_forty_seven_in_a_group_the_members_who_pile_on_after_her_call_join_her_chain() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        // Round forty-seven (branch gen44): a planted group. A new member courts him, asks
+        // his number and calls; then other members demand the money with an "or else".
+        // Their words join her chain: danger, as when she says them herself.
+        let group = || Contact { friend_status: FriendStatus::Unknown, group: true, ..Contact::named("Perunnal group".into()) };
+        let said = |minute: i64, who: &str, kind: MessageKind, t: &str| {
+            let mut m = at(minute, true, t);
+            m.author = Some(who.into());
+            m.kind = kind;
+            m
+        };
+        let run = |courting: bool| {
+            let mut t = Tracker::new(group(), Tuning::default(), None);
+            t.push(&said(1, "Committee", MessageKind::Text, "Perunnal kodiyettam Nov 14, ellaavarum pangedukkuka"));
+            if courting {
+                t.push(&said(2, "Jincy", MessageKind::Text, "uncle nte voice kelkkanam 😍 ente wp no 98765 42264, msg cheyyu pls"));
+                t.push(&at(3, false, "cheyyam"));
+                t.push(&said(4, "Jincy", MessageKind::Text, "ok uncle, raathri 10 nu vc cheyyam, thaniye aayirikkane 🙈"));
+                t.push(&said(5, "Jincy", MessageKind::VideoCall, ""));
+            }
+            t.push(&said(6, "Committee", MessageKind::Text, "uncle 15k ayakku, grp il ninnu remove cheyyam. illenkil vicar achanum parish grp ilum")).level
+        };
+        assert_eq!(run(true), Level::Danger);
+        // With no member's call with him, the committee's dues and "or else" are the group's.
+        assert!(run(false) < Level::Warning);
     }
 
     #[test]
@@ -2481,6 +2512,16 @@ impl Tracker {
         }
     }
 
+    /// In a group, the other member whose chain a member's threat, demand or "or else"
+    /// joins (see `apply`): one new to the group who turned to him (`Chain::courting_member`)
+    /// and holds a call, an invitation or a recording among the active cues.
+    fn pile_target(&self, author: usize, at: Option<i64>) -> Option<usize> {
+        if self.chains.get(author).is_some_and(|c| c.courting_member(at)) {
+            return None; // her own chain judges her own words
+        }
+        self.chains.iter().enumerate().find(|(k, c)| *k != author && c.courting_member(at) && c.has_lever(at)).map(|(k, _)| k)
+    }
+
     /// Whom the user's word that a call happened (`CALL_TOLD`) is about: one-to-one the
     /// contact; in a group the member whose move off Facebook or towards a call is the
     /// latest among the active cues (none: no one, a call he tells of is no member's).
@@ -3248,6 +3289,15 @@ impl Tracker {
             }
             if self.contact.group && author > 0 {
                 self.chains[author].since = self.author_since.get(author - 1).copied().flatten();
+            }
+            // In a group, the members who pile on after one member's call with him ("settle
+            // with the girl, otherwise the panchayat", "15k ayakku, illenkil parish grp il"):
+            // their threat, demand or "or else" is her chain's too, while she is a member
+            // new to the group who turned to him and holds a call, an invitation or a
+            // recording (round forty-seven: the planted groups of w28 and older sets).
+            let pile = if self.contact.group && tag.bit() & PILE_ON != 0 { self.pile_target(author, at) } else { None };
+            if let Some(k) = pile {
+                self.chains[k].see(tag, at, index.map_or(0, |i| i as u32 + 1));
             }
             if self.events[i].cue == AMOUNT && !self.chains[author].has_lever(at) {
                 return; // a number is a demand only once there is a call or a recording
