@@ -254,19 +254,6 @@ impl Chain {
         self.in_group && new_member && turned && tags & (OFF_PLATFORM | VIDEO_CALL) != 0
     }
 
-    /// The latest message order of a step of the chain (the move off Facebook, a call or
-    /// an invitation to one) among the active cues; 0 when none.
-    pub fn last_step_order(&self, now: Option<i64>) -> u32 {
-        let mut rest = self.active(now) & STEP;
-        let mut last = 0;
-        while rest != 0 {
-            let t = rest.trailing_zeros() as usize;
-            rest &= rest - 1;
-            last = last.max(self.last_order[t]);
-        }
-        last
-    }
-
     /// Whether a call, an invitation to one or a recording is among the active cues.
     pub fn has_lever(&self, now: Option<i64>) -> bool {
         self.active(now) & LEVER != 0

@@ -40,13 +40,8 @@ const SPLIT_MESSAGES: usize = 3;
 const SPLIT_SECONDS: i64 = 5 * 60;
 /// The user's word that a third person told him of the contact (`rules/context.toml`).
 const VOUCHED: &str = "context.circle.vouched";
-/// The user's word, afterwards, that she called him and he cut the call
-/// (`rules/video_call.toml`, round forty-seven): counted as her call (see `push`).
-const CALL_TOLD: &str = "video_call.call_told";
 /// What members pile on with in a group after one member's call (see `apply`).
 const PILE_ON: u32 = 1 << Tag::Threat as u32 | 1 << Tag::Money as u32 | 1 << Tag::OrElse as u32 | 1 << Tag::Aimed as u32 | 1 << Tag::Countdown as u32;
-/// Her call as he tells it (`CALL_TOLD`), as a cue of the member it is counted for.
-const CALL_TOLD_CUE: Cue = Cue::Kind("text.call_told_by_him", Stage::VideoCall, Tag::Call);
 /// The contact's steps: the move off Facebook, the call, a threat, a sum, a recording.
 const STEPS: u32 = combine::OFF_PLATFORM
     | combine::VIDEO_CALL
@@ -129,39 +124,6 @@ mod tests {
         for q in ["class er somoy ekta shanto ghore boshben", "Class vakhte ek shant room ma ekla raho"] {
             assert!(run(&[(true, class), (false, "achha"), (true, q), (false, "haan"), (true, ask)]) < Level::Warning, "{q}");
         }
-    }
-
-    #[test]
-    fn round_forty_seven_his_word_that_he_cut_her_call_is_her_call() {
-        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
-        // Round forty-seven (branch gen44): the call happened off this thread (on
-        // WhatsApp, at night); he tells of it afterwards ("I cut the call"). Her threat and
-        // demand after it are the chain's extortion, as after her call row.
-        let contact = || Contact { friend_status: FriendStatus::Unknown, ..Contact::named("S".into()) };
-        let run = |told: &str| {
-            let mut t = Tracker::new(contact(), Tuning::default(), None);
-            let msgs = [
-                (true, "Namaste ji, Diwali mela ke volunteers ki list bana rahi hu"),
-                (false, "Namaste"),
-                (true, "Verma ji volunteers ki list ke liye apna WhatsApp number dijiye"),
-                (false, "98765 40688"),
-                (false, told),
-                (true, "Verma ji recording dekh lo WhatsApp pe"),
-                (true, "aur Gurgaon wale bete ka number bhi mil gaya hai mujhe"),
-                (true, "25000 aaj shaam tak"),
-            ];
-            msgs.iter().enumerate().map(|(i, (them, text))| t.push(&at(i as i64 + 1, *them, text)).level).max().unwrap()
-        };
-        for told in ["Shalini ji kal raat aapne video call kyun kiya tha?", "ye sab kya tha. maine call kaat diya", "What was that? I cut the call.", "call cut cheythu, ithu sheriyalla"] {
-            assert_eq!(run(told), Level::Danger, "{told}");
-        }
-        // A power cut, or his advice to cut such calls, tells of no call of hers.
-        for said in ["Power cut since morning, I will call you later", "If she calls on video, cut the call at once"] {
-            assert!(run(said) < Level::Danger, "{said}");
-        }
-        // Never from her: "you cut the call" is no call of hers he tells of.
-        let mut t = Tracker::new(contact(), Tuning::default(), None);
-        assert!(t.push(&at(1, true, "why did you cut the call uncle?")).level < Level::Warning);
     }
 
     #[test]
@@ -2512,33 +2474,15 @@ impl Tracker {
         }
     }
 
-    /// In a group, the other member whose chain a member's threat, demand or "or else"
-    /// joins (see `apply`): one new to the group who turned to him (`Chain::courting_member`)
-    /// and holds a call, an invitation or a recording among the active cues.
+    /// In a group, the member new to the group who turned to him (`Chain::courting_member`)
+    /// and holds a call, an invitation or a recording among the active cues, other than
+    /// `author` (and none when `author` is such a member: her own chain judges her words).
+    /// Whose chain another member's threat or demand joins (see `apply`).
     fn pile_target(&self, author: usize, at: Option<i64>) -> Option<usize> {
         if self.chains.get(author).is_some_and(|c| c.courting_member(at)) {
-            return None; // her own chain judges her own words
-        }
-        self.chains.iter().enumerate().find(|(k, c)| *k != author && c.courting_member(at) && c.has_lever(at)).map(|(k, _)| k)
-    }
-
-    /// Whom the user's word that a call happened (`CALL_TOLD`) is about: one-to-one the
-    /// contact; in a group the member whose move off Facebook or towards a call is the
-    /// latest among the active cues (none: no one, a call he tells of is no member's).
-    /// Only from the user, and not once he has quoted a warning (a caution said).
-    fn caller(&self, mine: bool, at: Option<i64>) -> Option<usize> {
-        if !mine {
             return None;
         }
-        if !self.contact.group {
-            return Some(0);
-        }
-        self.chains
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.active(at) & combine::STEP != 0)
-            .max_by_key(|(_, c)| c.last_step_order(at))
-            .map(|(a, _)| a)
+        self.chains.iter().position(|c| c.courting_member(at) && c.has_lever(at))
     }
 
     /// Adds the next message (its index is the number pushed before it).
@@ -2902,17 +2846,6 @@ impl Tracker {
             };
             for (r, matched) in found {
                 let tag = rules[r].tag;
-                // His word that she called him and he cut it ("मैंने घबरा के काट दिया",
-                // "call cut cheythu"): the call happened off this thread or unseen. It is
-                // counted as a call placed by the one who last moved him off Facebook or
-                // towards a call (one-to-one, the contact), and judged as her call row is
-                // (`call_counts` in `apply`); never from her (round forty-seven).
-                if rules[r].id == CALL_TOLD {
-                    if let Some(a) = self.caller(mine, at) {
-                        self.events.push(Event { index: Some(index), at, author: a, mine: false, cue: CALL_TOLD_CUE, matched });
-                    }
-                    continue;
-                }
                 if teasing(tag) {
                     continue;
                 }
@@ -3295,20 +3228,22 @@ impl Tracker {
             // their threat, demand or "or else" is her chain's too, while she is a member
             // new to the group who turned to him and holds a call, an invitation or a
             // recording (round forty-seven: the planted groups of w28 and older sets).
-            let pile = if self.contact.group && tag.bit() & PILE_ON != 0 { self.pile_target(author, at) } else { None };
-            if let Some(k) = pile {
-                self.chains[k].see(tag, at, index.map_or(0, |i| i as u32 + 1));
-            }
-            if self.events[i].cue == AMOUNT && !self.chains[author].has_lever(at) {
-                return; // a number is a demand only once there is a call or a recording
-            }
             if tag == Tag::Call {
                 let s = self.suspicion(at);
                 if !combine::call_counts(&self.chains[author], at, s) {
                     return; // a call with a trusted or unremarkable contact
                 }
             }
-            self.chains[author].see(tag, at, index.map_or(0, |i| i as u32 + 1));
+            let pile = if self.contact.group && tag.bit() & PILE_ON != 0 { self.pile_target(author, at).filter(|&k| k != author) } else { None };
+            // A number is a demand only once there is a call or a recording (its author's,
+            // or in a group the one it piles onto).
+            let amount_only = self.events[i].cue == AMOUNT && !self.chains[author].has_lever(at);
+            for k in [pile, Some(author).filter(|_| !amount_only)].into_iter().flatten() {
+                self.chains[k].see(tag, at, index.map_or(0, |i| i as u32 + 1));
+            }
+            if amount_only {
+                return;
+            }
             if self.first_step.is_none() && tag.bit() & combine::STEP != 0 {
                 self.first_step = Some((at, self.sent[1], true));
                 self.fond_first = self.fond_at.is_some_and(|f| index.is_some_and(|i| f < i));
