@@ -237,6 +237,23 @@ impl Chain {
         tags & (THREAT | Tag::OrElse.bit()) != 0 || (tags & Tag::Recording.bit() != 0 && !self.strictly_before(VIDEO_CALL & tags, Tag::Recording.bit()))
     }
 
+    /// A member new to a group (first seen within the window) who turned to one man:
+    /// courted him (flattery, personal questions, intimacy) or gave secrecy as her
+    /// reason, or both asked his number and invited a call — what a group's business
+    /// never needs — and took a step (the move off Facebook, a call or an invitation).
+    /// Asking his number and inviting a video call, both, is that turn too: the group's
+    /// business needs one or the other (the list of numbers, the practice on video),
+    /// never a member's own number ask and call with one man (issue 12, w6–w8 groups).
+    pub fn courting_member(&self, now: Option<i64>) -> bool {
+        let tags = self.active(now);
+        let new_member = match (self.since, now) {
+            (Some(since), Some(now)) => now - since <= WINDOW,
+            _ => true,
+        };
+        let turned = tags & (STRONG_GROOMING | Tag::Secrecy.bit()) != 0 || (tags & OFF_PLATFORM != 0 && tags & (Tag::VcInvite.bit() | Tag::Sexual.bit()) != 0);
+        self.in_group && new_member && turned && tags & (OFF_PLATFORM | VIDEO_CALL) != 0
+    }
+
     /// Whether a call, an invitation to one or a recording is among the active cues.
     pub fn has_lever(&self, now: Option<i64>) -> bool {
         self.active(now) & LEVER != 0
@@ -469,15 +486,7 @@ fn judge(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, purpose: bool,
     // Nor is a counter-weight of the group's ("our group", "the society") hers then.
     // Only a member new to the group (first seen within the window): an admin of years
     // who praises a talk and asks for numbers is the group's own.
-    let new_member = match (chain.since, now) {
-        (Some(since), Some(now)) => now - since <= WINDOW,
-        _ => true,
-    };
-    // Asking his number and inviting a video call, both, is that turn too: the group's
-    // business needs one or the other (the list of numbers, the practice on video),
-    // never a member's own number ask and call with one man (issue 12, w6–w8 groups).
-    let turned = tags & (STRONG_GROOMING | Tag::Secrecy.bit()) != 0 || (tags & OFF_PLATFORM != 0 && tags & (Tag::VcInvite.bit() | Tag::Sexual.bit()) != 0);
-    let courting_member = chain.in_group && new_member && turned && tags & (OFF_PLATFORM | VIDEO_CALL) != 0;
+    let courting_member = chain.courting_member(now);
     let has = |m: u32| tags & m != 0;
     let cautious = tuning.cautious;
     // Courting said in words; with the contact's affection in emoji (hearts, kisses,

@@ -40,6 +40,8 @@ const SPLIT_MESSAGES: usize = 3;
 const SPLIT_SECONDS: i64 = 5 * 60;
 /// The user's word that a third person told him of the contact (`rules/context.toml`).
 const VOUCHED: &str = "context.circle.vouched";
+/// What members pile on with in a group after one member's call (see `apply`).
+const PILE_ON: u32 = 1 << Tag::Threat as u32 | 1 << Tag::Money as u32 | 1 << Tag::OrElse as u32 | 1 << Tag::Aimed as u32 | 1 << Tag::Countdown as u32;
 /// The contact's steps: the move off Facebook, the call, a threat, a sum, a recording.
 const STEPS: u32 = combine::OFF_PLATFORM
     | combine::VIDEO_CALL
@@ -122,6 +124,35 @@ mod tests {
         for q in ["class er somoy ekta shanto ghore boshben", "Class vakhte ek shant room ma ekla raho"] {
             assert!(run(&[(true, class), (false, "achha"), (true, q), (false, "haan"), (true, ask)]) < Level::Warning, "{q}");
         }
+    }
+
+    #[test]
+    fn round_forty_seven_in_a_group_the_members_who_pile_on_after_her_call_join_her_chain() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        // Round forty-seven (branch gen44): a planted group. A new member courts him, asks
+        // his number and calls; then other members demand the money with an "or else".
+        // Their words join her chain: danger, as when she says them herself.
+        let group = || Contact { friend_status: FriendStatus::Unknown, group: true, ..Contact::named("Perunnal group".into()) };
+        let said = |minute: i64, who: &str, kind: MessageKind, t: &str| {
+            let mut m = at(minute, true, t);
+            m.author = Some(who.into());
+            m.kind = kind;
+            m
+        };
+        let run = |courting: bool| {
+            let mut t = Tracker::new(group(), Tuning::default(), None);
+            t.push(&said(1, "Committee", MessageKind::Text, "Perunnal kodiyettam Nov 14, ellaavarum pangedukkuka"));
+            if courting {
+                t.push(&said(2, "Jincy", MessageKind::Text, "uncle nte voice kelkkanam 😍 ente wp no 98765 42264, msg cheyyu pls"));
+                t.push(&at(3, false, "cheyyam"));
+                t.push(&said(4, "Jincy", MessageKind::Text, "ok uncle, raathri 10 nu vc cheyyam, thaniye aayirikkane 🙈"));
+                t.push(&said(5, "Jincy", MessageKind::VideoCall, ""));
+            }
+            t.push(&said(6, "Committee", MessageKind::Text, "uncle 15k ayakku, grp il ninnu remove cheyyam. illenkil vicar achanum parish grp ilum")).level
+        };
+        assert_eq!(run(true), Level::Danger);
+        // With no member's call with him, the committee's dues and "or else" are the group's.
+        assert!(run(false) < Level::Warning);
     }
 
     #[test]
@@ -2443,6 +2474,17 @@ impl Tracker {
         }
     }
 
+    /// In a group, the member new to the group who turned to him (`Chain::courting_member`)
+    /// and holds a call, an invitation or a recording among the active cues, other than
+    /// `author` (and none when `author` is such a member: her own chain judges her words).
+    /// Whose chain another member's threat or demand joins (see `apply`).
+    fn pile_target(&self, author: usize, at: Option<i64>) -> Option<usize> {
+        if self.chains.get(author).is_some_and(|c| c.courting_member(at)) {
+            return None;
+        }
+        self.chains.iter().position(|c| c.courting_member(at) && c.has_lever(at))
+    }
+
     /// Adds the next message (its index is the number pushed before it).
     pub fn push(&mut self, msg: &Message) -> &Assessment {
         let index = self.pushed;
@@ -3181,16 +3223,27 @@ impl Tracker {
             if self.contact.group && author > 0 {
                 self.chains[author].since = self.author_since.get(author - 1).copied().flatten();
             }
-            if self.events[i].cue == AMOUNT && !self.chains[author].has_lever(at) {
-                return; // a number is a demand only once there is a call or a recording
-            }
+            // In a group, the members who pile on after one member's call with him ("settle
+            // with the girl, otherwise the panchayat", "15k ayakku, illenkil parish grp il"):
+            // their threat, demand or "or else" is her chain's too, while she is a member
+            // new to the group who turned to him and holds a call, an invitation or a
+            // recording (round forty-seven: the planted groups of w28 and older sets).
             if tag == Tag::Call {
                 let s = self.suspicion(at);
                 if !combine::call_counts(&self.chains[author], at, s) {
                     return; // a call with a trusted or unremarkable contact
                 }
             }
-            self.chains[author].see(tag, at, index.map_or(0, |i| i as u32 + 1));
+            let pile = if self.contact.group && tag.bit() & PILE_ON != 0 { self.pile_target(author, at).filter(|&k| k != author) } else { None };
+            // A number is a demand only once there is a call or a recording (its author's,
+            // or in a group the one it piles onto).
+            let amount_only = self.events[i].cue == AMOUNT && !self.chains[author].has_lever(at);
+            for k in [pile, Some(author).filter(|_| !amount_only)].into_iter().flatten() {
+                self.chains[k].see(tag, at, index.map_or(0, |i| i as u32 + 1));
+            }
+            if amount_only {
+                return;
+            }
             if self.first_step.is_none() && tag.bit() & combine::STEP != 0 {
                 self.first_step = Some((at, self.sent[1], true));
                 self.fond_first = self.fond_at.is_some_and(|f| index.is_some_and(|i| f < i));
