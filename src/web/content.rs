@@ -1343,7 +1343,7 @@ impl Ctl {
                 person.merged = Some((w.id, w.version));
             }
         }
-        let fed = person.session.feed(key, self.feed_until, now_ms(), &PerfClock, &mut self.store);
+        let fed = if later { session::Fed::default() } else { person.session.feed(key, self.feed_until, now_ms(), &PerfClock, &mut self.store) };
         let later = later || (fed.fed > 0 && fed.fed == person.session.conv.messages.len());
         self.more |= later;
         self.perf.last_new += fed.fed;
