@@ -1227,7 +1227,7 @@ impl Ctl {
                 self.reported = Some(s);
             }
         }
-        self.more = budget.stopped || reread || self.people.values().any(|p| p.session.pending() > 0);
+        self.more |= budget.stopped || reread || self.people.values().any(|p| p.session.pending() > 0);
         // Facts are written once the whole thread has been read, not per slice, and
         // not after every step (`session::write_pace`); a write made here is timed with the step.
         if self.store_dirty && !self.more {
@@ -1312,15 +1312,25 @@ impl Ctl {
         let mut contact = contact;
         contact.first_seen = Some(engine::time::Timestamp::from_unix((now_ms() / 1000.0) as i64));
         let store = &self.store;
-        let person = self.people.entry(key.to_string()).or_insert_with(|| Person {
-            session: session::Person::new(key, contact.clone(), settings, store),
-            log: Log::default(),
-            merged: None,
-            placed: None,
-            shown: None,
+        let mut fresh = false;
+        let person = self.people.entry(key.to_string()).or_insert_with(|| {
+            fresh = true;
+            Person {
+                session: session::Person::new(key, contact.clone(), settings, store),
+                log: Log::default(),
+                merged: None,
+                placed: None,
+                shown: None,
+            }
         });
         person.session.see(contact);
-        if let Some(w) = window {
+        // A contact new to this tab: a page's first read runs the reader's, the engine's and
+        // the warning's code cold (each function compiled at its first call), 53-105 ms in one
+        // task in the release (issue 11). Its rows are read in this task, merged and fed to the
+        // engine in the next, and its warning drawn in the one after, so that no task runs all
+        // three. The same messages in the same order: the result is the same.
+        let later = fresh && window.is_some();
+        if let Some(w) = window.filter(|_| !later) {
             if person.merged != Some((w.id, w.version)) {
                 let since = person.placed.filter(|(id, base, _)| (*id, *base) == (w.id, w.base)).map(|p| p.2);
                 let (new, m) = match since.and_then(|p| person.log.merge_grown(&w.rows, p)) {
@@ -1333,7 +1343,9 @@ impl Ctl {
                 person.merged = Some((w.id, w.version));
             }
         }
-        let fed = person.session.feed(key, self.feed_until, now_ms(), &PerfClock, &mut self.store);
+        let fed = if later { session::Fed::default() } else { person.session.feed(key, self.feed_until, now_ms(), &PerfClock, &mut self.store) };
+        let later = later || (fed.fed > 0 && fed.fed == person.session.conv.messages.len());
+        self.more |= later;
         self.perf.last_new += fed.fed;
         self.perf.fed += fed.fed;
         self.store_dirty |= fed.stored;
@@ -1343,7 +1355,7 @@ impl Ctl {
             self.pending_log.push(entry);
         }
         let same_anchor = person.shown.as_ref().is_some_and(|(h, a)| h == href && a.is_same_node(Some(anchor.as_ref())));
-        if fed.changed || !same_anchor {
+        if !later && (fed.changed || !same_anchor) {
             let ctx = WarningContext {
                 contact_key: key,
                 conversation: &person.session.conv,

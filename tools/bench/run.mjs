@@ -1,6 +1,6 @@
 // `make bench`: Saavdhan's cost, measured in one run and printed as ONE table.
 //
-//   node tools/bench/run.mjs [--reps N] [--no-firefox] [--engine-only | --page-only | --reader-only | --startup-only] [--simple-rows] [--json out/bench/bench.json]
+//   node tools/bench/run.mjs [--reps N] [--no-firefox] [--engine-only | --page-only | --reader-only | --startup-only | --first-step-only] [--simple-rows] [--json out/bench/bench.json]
 //
 // Needs the built extension (make build) and a native release build of the
 // command line (cargo build --release --bin saavdhan; the Makefile does both).
@@ -8,7 +8,8 @@
 // throughput natively and in WebAssembly (V8, loading the no-modules glue in Node)
 // next to a JavaScript baseline; page cost on a 5,000-message thread in headless
 // Chromium with the extension versus without; memory; the reader's cost per 100 new
-// messages. Budgets from issue 7 are checked in the last column.
+// messages; a page's first step, cold, in the release and the test build against no
+// extension (tools/bench/first-step.mjs). Budgets from issue 7 are checked in the last column.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import {
 } from '../../tests/e2e/lib/index.mjs';
 import { thread, utf8Bytes, checkThread } from './thread.mjs';
 import { findRulesJson, compileBaseline, scanThread } from './baseline.mjs';
+import { firstStep, firstStepRows, defaultSides } from './first-step.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -37,6 +39,9 @@ const PAGE_ONLY = args.includes('--page-only');
 const READER_ONLY = args.includes('--reader-only');
 // --startup-only: size, then only the content script's start-up (Chromium, and Firefox unless --no-firefox).
 const STARTUP_ONLY = args.includes('--startup-only');
+// --first-step-only: size, then only a page's first step, cold, in the release and the test build
+// against no extension (tools/bench/first-step.mjs; docs/performance.md "Page cost", round nineteen).
+const FIRST_STEP_ONLY = args.includes('--first-step-only');
 const JSON_OUT = path.resolve(opt('--json', path.join(OUT_DIR, 'bench', 'bench.json')));
 const BENCH_DIR = path.join(OUT_DIR, 'bench');
 const PERF_PATH = '/messages/t/100090000000700';
@@ -464,7 +469,7 @@ function machine() {
   };
 }
 
-const SECTIONS = ['size', 'engine', 'start-up', 'page', 'memory', 'reader'];
+const SECTIONS = ['size', 'engine', 'start-up', 'page', 'first step', 'memory', 'reader'];
 
 function printTable(m) {
   rows.sort((a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section)); // stable
@@ -493,6 +498,11 @@ async function main() {
     } finally {
       await server.close();
     }
+    printTable(m);
+    return;
+  }
+  if (FIRST_STEP_ONLY) {
+    await firstStepPart();
     printTable(m);
     return;
   }
@@ -530,6 +540,7 @@ async function main() {
   try {
     await startupRows(server);
     await pagePart(server);
+    await firstStepPart();
   } finally {
     await server.close();
   }
@@ -537,6 +548,34 @@ async function main() {
   fs.mkdirSync(path.dirname(JSON_OUT), { recursive: true });
   fs.writeFileSync(JSON_OUT, JSON.stringify({ rows, results }, null, 2));
   log(`figures also in ${path.relative(REPO_ROOT, JSON_OUT)}`);
+}
+
+/**
+ * A page's first step, cold (issue 11): a fresh Chromium a page, the tab in front, the
+ * layout fixtures as tests/fixtures/routes.json serves them (its own server), the release
+ * (dist/chrome, copied) and the test build against no extension. The release has no hooks:
+ * its long tasks are told apart by the comparison with no extension.
+ */
+async function firstStepPart() {
+  if (!fs.existsSync(path.join(RELEASE_CHROME, 'manifest.json'))) throw new Error(`no release at ${RELEASE_CHROME}: run make build`);
+  const rel = path.join(SNAPSHOT, 'release-chrome');
+  fs.rmSync(rel, { recursive: true, force: true });
+  fs.cpSync(RELEASE_CHROME, rel, { recursive: true });
+  const sides = defaultSides({ release: rel, test: DIST_CHROME, emptyDir: path.join(BENCH_DIR, 'empty-extension') });
+  log('first step: Chromium, layout fixtures, a fresh browser a page, tab in front: none / release / test build');
+  const fixtures = await startServer();
+  try {
+    const res = await firstStep(fixtures, sides, { pages: REPS });
+    results.first_step = res;
+    for (const [what, value] of firstStepRows(res, sides, { load: os.loadavg().map((x) => x.toFixed(2)).join(' ') })) row('first step', what, value, '', null);
+    // Issue 11: no long task caused by the extension. Pages of the release with a task > 50 ms,
+    // all layouts (the same pages with no extension beside it).
+    const count = (side) => Object.values(res).reduce((n, r) => n + r[side].pages_with_long, 0);
+    const pages = Object.values(res).reduce((n, r) => n + r.release.pages, 0);
+    row('first step', 'pages with a task > 50 ms, all layouts: release (no extension)', `${count('release')} of ${pages} (${count('none')} of ${pages})`, 'none (issue 11)', count('release') === 0);
+  } finally {
+    await fixtures.close();
+  }
 }
 
 /** Start-up in Chromium (and Firefox unless --no-firefox), with the wasm throughput measured there. */
