@@ -23,7 +23,7 @@ import {
 } from '../../tests/e2e/lib/index.mjs';
 import { thread, utf8Bytes, checkThread } from './thread.mjs';
 import { findRulesJson, compileBaseline, scanThread } from './baseline.mjs';
-import { firstStep, firstStepRows, defaultSides } from './first-step.mjs';
+import { firstStep, firstStepRows, defaultSides, median } from './first-step.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -66,11 +66,6 @@ function snapshot() {
 const DIST_CHROME = path.join(SNAPSHOT, 'chrome');
 const DIST_FIREFOX = path.join(SNAPSHOT, 'firefox');
 
-const median = (v) => {
-  const s = v.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (...a) => process.stderr.write(`bench: ${a.join(' ')}\n`);
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
