@@ -2874,6 +2874,12 @@ impl Tracker {
                 if mine && self.first_step.is_none() && tag.bit() & combine::OFF_PLATFORM != 0 {
                     self.first_step = Some((at, self.sent[1], false));
                 }
+                // His own invitation to a video call, before any invitation or call of hers,
+                // one-to-one ("haan dikhao, abhi video call kar lo" to the farmer's son who
+                // would show the field): his initiative, weighed as a call he placed (`rang`).
+                if mine && tag == Tag::VcInvite && !self.contact.group && !self.any_active(at, combine::VIDEO_CALL) {
+                    self.rang = true;
+                }
                 let keep = if mine { tag.said_by_user() } else { !quoted || !tag.is_ask_or_threat() };
                 if keep {
                     self.events.push(Event { index: Some(index), at, author, mine, cue: Cue::Rule(r), matched });
