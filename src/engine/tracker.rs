@@ -166,6 +166,32 @@ mod tests {
         assert!(t.push(&msg("It cost 20000 last year")).level < Level::Warning);
     }
 
+    #[test]
+    fn round_forty_nine_his_word_that_someone_told_him_of_her_outlasts_the_days_before_her_ask() {
+        use crate::engine::time::Timestamp;
+        use crate::engine::{Contact, FriendStatus, Level, Message, MessageKind, Sender, Tracker, Tuning};
+        // Round forty-nine (branch gen46): the helpline his son registered him with calls
+        // weekly and asks his WhatsApp weeks later, for its doctor's video call. His "yes,
+        // Rahul told me" before any step of hers is his own circle: the days between do
+        // not void it (`pretext_outlived`). Without it, the late ask is a warning.
+        let msg = |day: u32, from_them: bool, t: &str| {
+            let ts = Timestamp::parse_rfc3339(&format!("2026-10-{day:02}T11:00:00+05:30")).unwrap();
+            Message { from: if from_them { Sender::Them } else { Sender::Me }, author: None, at: Some(ts), kind: MessageKind::Text, text: Some(t.into()) }
+        };
+        let run = |answer: &str| {
+            let start = Timestamp::parse_rfc3339("2026-10-01T11:00:00+05:30").unwrap();
+            let contact = Contact { friend_status: FriendStatus::Friends, start_visible: true, conversation_start: Some(start), ..Contact::named("Rekha".into()) };
+            let mut t = Tracker::new(contact, Tuning::default(), None);
+            t.push(&msg(1, true, "Namaste sir, I am Rekha from the Saathi elder helpline. Your son Rahul registered you, I will check on you every Thursday"));
+            t.push(&msg(1, false, answer));
+            t.push(&msg(8, true, "Sir how is the BP this week?"));
+            t.push(&msg(8, false, "A little high still. The clinic is far"));
+            t.push(&msg(15, true, "Then our doctor will see you on a video call. Please send your WhatsApp number")).level
+        };
+        assert!(run("Yes, Rahul told me. Thank you, the evenings are long") < Level::Warning);
+        assert_eq!(run("Ok thank you, the evenings are long"), Level::Warning);
+    }
+
     /// A tracker for a contact the user is friends with: what a Messenger page
     /// usually shows of one, with nothing else known.
     fn friend() -> crate::engine::Tracker {
