@@ -166,6 +166,32 @@ mod tests {
         assert!(t.push(&msg("It cost 20000 last year")).level < Level::Warning);
     }
 
+    #[test]
+    fn round_forty_nine_his_word_that_someone_told_him_of_her_outlasts_the_days_before_her_ask() {
+        use crate::engine::time::Timestamp;
+        use crate::engine::{Contact, FriendStatus, Level, Message, MessageKind, Sender, Tracker, Tuning};
+        // Round forty-nine (branch gen46): the helpline his son registered him with calls
+        // weekly and asks his WhatsApp weeks later, for its doctor's video call. His "yes,
+        // Rahul told me" before any step of hers is his own circle: the days between do
+        // not void it (`pretext_outlived`). Without it, the late ask is a warning.
+        let msg = |day: u32, from_them: bool, t: &str| {
+            let ts = Timestamp::parse_rfc3339(&format!("2026-10-{day:02}T11:00:00+05:30")).unwrap();
+            Message { from: if from_them { Sender::Them } else { Sender::Me }, author: None, at: Some(ts), kind: MessageKind::Text, text: Some(t.into()) }
+        };
+        let run = |answer: &str| {
+            let start = Timestamp::parse_rfc3339("2026-10-01T11:00:00+05:30").unwrap();
+            let contact = Contact { friend_status: FriendStatus::Friends, start_visible: true, conversation_start: Some(start), ..Contact::named("Rekha".into()) };
+            let mut t = Tracker::new(contact, Tuning::default(), None);
+            t.push(&msg(1, true, "Namaste sir, I am Rekha from the Saathi elder helpline. Your son Rahul registered you, I will check on you every Thursday"));
+            t.push(&msg(1, false, answer));
+            t.push(&msg(8, true, "Sir how is the BP this week?"));
+            t.push(&msg(8, false, "A little high still. The clinic is far"));
+            t.push(&msg(15, true, "Then our doctor will see you on a video call. Please send your WhatsApp number")).level
+        };
+        assert!(run("Yes, Rahul told me. Thank you, the evenings are long") < Level::Warning);
+        assert_eq!(run("Ok thank you, the evenings are long"), Level::Warning);
+    }
+
     /// A tracker for a contact the user is friends with: what a Messenger page
     /// usually shows of one, with nothing else known.
     fn friend() -> crate::engine::Tracker {
@@ -1457,6 +1483,8 @@ mod tests {
         assert_eq!(bare_amount("98765 40038. आज रात्री व्हिडिओ कॉल करू"), None);
         assert_eq!(bare_amount("mera number 63xxx 90421 pe video call karo"), None);
         assert_eq!(bare_amount("ok 98765-4xxxx"), None);
+        assert_eq!(bare_amount("Ho gaya! Reference no. VLC-2026-118420"), None);
+        assert_eq!(bare_amount("Rs-5000 bhejo").as_deref(), Some("5000"));
         assert_eq!(bare_amount("20000 30000 bhejo").as_deref(), Some("20000"));
         assert_eq!(bare_amount("21000 bhejo, 9 baje tak").as_deref(), Some("21000"));
         assert_eq!(bare_amount("since 2019, ok?"), None);
@@ -1718,6 +1746,9 @@ pub struct Tracker {
     /// The contact told him of the recording before her first call, in a one-to-one
     /// thread (round thirty-nine; see `push`): set once, kept across `replay`.
     told: bool,
+    /// The user said, before her first step, that a third person told him of her
+    /// (`context.circle.vouched`): see `pretext_outlived`.
+    vouched: bool,
 }
 
 fn kind_cue(kind: MessageKind) -> Option<Cue> {
@@ -2286,7 +2317,16 @@ const AMOUNT_BYTES: [u8; 256] = {
 /// groups of five ("98765 40038", "63xxx 90421", "98765-4xxxx"): five digits, with a
 /// group of five digits or masking letters right before or after it (one space or hyphen
 /// apart), the first group beginning as a mobile number does ("20000 30000" are amounts). Ten-digit numbers are India's mobile numbers (https://en.wikipedia.org/wiki/Telephone_numbers_in_India).
+///
+/// Nor is the last part of a code joined by hyphens to letters ("Reference no.
+/// VLC-2026-118420", "Ticket PNS-2026-4471"): an id, not a sum ("Rs-5000" still is one).
 fn phone_half(text: &str, start: usize, end: usize) -> bool {
+    if start >= 2 && text.as_bytes()[start - 1] == b'-' {
+        let code = text[..start - 1].rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '-').next().unwrap_or("");
+        if code.bytes().any(|b| b.is_ascii_alphabetic()) && !code.eq_ignore_ascii_case("rs") {
+            return true;
+        }
+    }
     let group = |w: &str| w.len() == 5 && w.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'x' | b'X' | b'*'));
     let raw = &text[start..end];
     let word = raw.trim_end_matches(|c: char| !c.is_ascii_alphanumeric()); // "40038."
@@ -2371,6 +2411,7 @@ impl Tracker {
             my_last: None,
             kept: None,
             told: false,
+            vouched: false,
             app_asked: false,
             authors: Vec::new(),
             author_since: Vec::new(),
@@ -2859,6 +2900,12 @@ impl Tracker {
                 if mine && self.first_step.is_none() && tag.bit() & combine::OFF_PLATFORM != 0 {
                     self.first_step = Some((at, self.sent[1], false));
                 }
+                // His own invitation to a video call, before any invitation or call of hers,
+                // one-to-one ("haan dikhao, abhi video call kar lo" to the farmer's son who
+                // would show the field): his initiative, weighed as a call he placed (`rang`).
+                if mine && tag == Tag::VcInvite && !self.contact.group && !self.any_active(at, combine::VIDEO_CALL) {
+                    self.rang = true;
+                }
                 let keep = if mine { tag.said_by_user() } else { !quoted || !tag.is_ask_or_threat() };
                 if keep {
                     self.events.push(Event { index: Some(index), at, author, mine, cue: Cue::Rule(r), matched });
@@ -3127,13 +3174,17 @@ impl Tracker {
     /// thirty-four: of the one-to-one asks held below a warning, 8 of 53 late scams' and
     /// 3 of 387 benign threads' came at night, those 3 from family abroad, suspicion -4
     /// to -7, which no pretext holds).
+    /// The day's delay does not void it when the user had said that a third person told
+    /// him of her (`vouched`, round forty-nine): the helpline his son registered him with,
+    /// the service his daughter engaged, call weekly and ask his number weeks later; the
+    /// chain's "friend of your nephew" is her claim, which no one told him of.
     fn pretext_outlived(&self) -> bool {
         let first = self.first_time.into_iter().chain(self.conversation_start()).min();
         match (self.first_step, first) {
             (Some((_, _, true)), _) if self.fond_first && !self.contact.group => true,
             (Some((_, _, true)), _) if self.night_call == Some(true) || self.night_first => true,
             (Some((Some(step), replies, true)), Some(first)) => {
-                !self.contact.group && step - first >= PRETEXT_SITTING && replies >= PRETEXT_REPLIES
+                !self.contact.group && !self.vouched && step - first >= PRETEXT_SITTING && replies >= PRETEXT_REPLIES
             }
             _ => false,
         }
@@ -3196,8 +3247,11 @@ impl Tracker {
         // thirty-eight, `context.circle.vouched`) is his own, and only before her first
         // step: from her it is the chain's own claim ("Ankit told me about you"), after
         // her step his refusal ("my son told me such calls are a fraud").
-        if id == VOUCHED && (!mine || self.any_active(at, STEPS)) {
-            return;
+        if id == VOUCHED {
+            if !mine || self.any_active(at, STEPS) {
+                return;
+            }
+            self.vouched = true;
         }
         if tag.is_context() {
             // A counter-weight said after the contact already placed or asked for a call
