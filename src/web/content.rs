@@ -462,6 +462,30 @@ fn test_settings_delay(query: &str) -> Option<i32> {
     v.parse::<i32>().ok().filter(|ms| (0..=60_000).contains(ms))
 }
 
+/// Settings read at the start: kept for the start if it is still waiting for them,
+/// else put in force at once, every warning drawn again with them.
+fn use_settings(settings: Settings) {
+    let started = CTL.with(|c| match c.try_borrow_mut() {
+        Ok(mut b) => match b.as_mut() {
+            Some(ctl) => {
+                ctl.settings = settings.clone();
+                for p in ctl.people.values_mut() {
+                    p.shown = None;
+                }
+                true
+            }
+            None => false,
+        },
+        Err(_) => false,
+    });
+    if started {
+        ROWS_DIRTY.with(|d| d.set(true));
+        schedule(0);
+    } else {
+        SETTINGS_READY.with(|s| *s.borrow_mut() = Some(settings));
+    }
+}
+
 /// Entry point (called by the loader through `start_content`). Never fails the page.
 pub fn start() -> Result<(), JsValue> {
     let Some((href, host, path, query)) = location() else { return Ok(()) };
@@ -493,25 +517,12 @@ pub fn start() -> Result<(), JsValue> {
         if let Some(ms) = settings_delay {
             sleep_ms(ms).await;
         }
-        let settings = crate::web::settings_io::load().await;
-        let started = CTL.with(|c| match c.try_borrow_mut() {
-            Ok(mut b) => match b.as_mut() {
-                Some(ctl) => {
-                    ctl.settings = settings.clone();
-                    for p in ctl.people.values_mut() {
-                        p.shown = None;
-                    }
-                    true
-                }
-                None => false,
-            },
-            Err(_) => false,
-        });
-        if started {
-            ROWS_DIRTY.with(|d| d.set(true));
-            schedule(0);
-        } else {
-            SETTINGS_READY.with(|s| *s.borrow_mut() = Some(settings));
+        // The local settings first; the managed ones (browser policy), which
+        // Chromium can answer seconds late after it starts, on top when they come.
+        let local = crate::web::settings_io::load_local().await;
+        use_settings(local.clone());
+        if let Some(managed) = crate::web::settings_io::with_managed(&local).await {
+            use_settings(managed);
         }
     });
     ui::load_memory();

@@ -27,24 +27,30 @@ pub struct Loaded {
     pub managed_problems: Vec<&'static str>,
 }
 
-/// The settings in force, for the content script and the warning UI.
+/// The settings in force, for the toolbar window.
 pub async fn load() -> Settings {
     load_all().await.effective
 }
 
+/// The family's own settings as the local store has them, without waiting for the
+/// managed ones (see [`with_managed`]): the content script starts with these.
+pub async fn load_local() -> Settings {
+    read_local_repaired().await.0
+}
+
+/// The managed values read now, on top of `local`; `None` when there are none.
+/// Asked apart from the local store because Chromium's first
+/// chrome.storage.managed.get after the browser starts can take seconds (4.8 s
+/// measured here with no policy at all; 3–8 s in
+/// https://github.com/ghostery/ghostery-extension/issues/3367), and a page's
+/// first warning must not wait for it.
+pub async fn with_managed(local: &Settings) -> Option<Settings> {
+    let managed = read_managed().await.0;
+    (managed != Managed::default()).then(|| apply_managed(local, &managed).0)
+}
+
 pub async fn load_all() -> Loaded {
-    let (mut local, report, unreadable) = read_local().await;
-    // A store of the wrong types is rewritten in the current layout (keeping every
-    // field that was read); a PIN stored as its digits is hashed first. Never when
-    // a newer Saavdhan wrote it.
-    if !report.read_only() && report.needs_rewrite() {
-        if let Some(plain) = &report.plain_pin {
-            if let Ok(salt) = random_bytes(16) {
-                local.pin = PinHash::new(plain, &salt).ok();
-            }
-        }
-        let _ = storage::set_text(Area::Local, SETTINGS_KEY, &local.to_stored().text).await;
-    }
+    let (local, report, unreadable) = read_local_repaired().await;
     let (managed, managed_problems) = read_managed().await;
     let (effective, locks) = apply_managed(&local, &managed);
     let local_was_corrupted = unreadable || report.corrupted || !report.dropped.is_empty();
@@ -176,6 +182,22 @@ fn to_json(v: JsValue) -> Option<Value> {
         return Some(Value::Null);
     }
     storage::value_from_js(&v).ok()
+}
+
+/// [`read_local`], with a store of the wrong types rewritten in the current layout
+/// (keeping every field that was read; a PIN stored as its digits is hashed
+/// first). Never when a newer Saavdhan wrote it.
+async fn read_local_repaired() -> (Settings, ReadReport, bool) {
+    let (mut local, report, unreadable) = read_local().await;
+    if !report.read_only() && report.needs_rewrite() {
+        if let Some(plain) = &report.plain_pin {
+            if let Ok(salt) = random_bytes(16) {
+                local.pin = PinHash::new(plain, &salt).ok();
+            }
+        }
+        let _ = storage::set_text(Area::Local, SETTINGS_KEY, &local.to_stored().text).await;
+    }
+    (local, report, unreadable)
 }
 
 /// The settings, what reading found, and whether storage could not be read at all.
