@@ -44,11 +44,12 @@ pub const MARKERS: [&str; 5] = ["missed_video_call", "missed_audio_call", "video
 
 /// One language's labels as build/labels.rs writes them: a line per key, by key,
 /// the key then each variant after a U+001F.
-type Dict = &'static str;
+type Dict = String;
 
-/// The static table's dictionary for `lang` (read in place: no maps of copies).
+/// The static table's dictionary for `lang`, unpacked (build/labels.rs packs it as the
+/// catalogues are: Devanagari a byte a character).
 fn dict(lang: &str) -> Option<Dict> {
-    table::LABELS.iter().find(|(l, _)| *l == lang).map(|(_, d)| *d)
+    table::LABELS.iter().find(|(l, _)| *l == lang).and_then(|(_, d)| saavdhan_normalize::pack::unpack_text(d))
 }
 
 thread_local! {
@@ -85,11 +86,12 @@ impl Labels {
                     }
                 }
             };
-            add(dict(&base));
+            let own = dict(&base);
+            let known = own.is_some();
+            add(own);
             if base != "en" {
                 add(dict("en"));
             }
-            let known = dict(&base).is_some();
             let markers: Vec<Marker> = MARKERS
                 .iter()
                 .map(|&key| {
