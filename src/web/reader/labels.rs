@@ -290,6 +290,27 @@ mod tests {
     use super::{parse_count, Labels};
 
     #[test]
+    fn every_packed_dictionary_unpacks_to_its_labels() {
+        // build/labels.rs packs each language's text; each line is a key and its variants,
+        // and each variant is a string of labels/LANG.toml as written there.
+        for lang in ["en", "hi", "mr"] {
+            let toml = std::fs::read_to_string(format!("{}/labels/{lang}.toml", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            let dict = super::dict(lang).unwrap_or_else(|| panic!("{lang}: does not unpack"));
+            let lines: Vec<&str> = dict.split('\n').collect();
+            assert_eq!(lines.len(), 29, "{lang}");
+            for line in lines {
+                let mut parts = line.split('\u{1f}');
+                let key = parts.next().unwrap();
+                assert!(toml.contains(&format!("{key} =")) || toml.contains(&format!("{key}=")), "{lang}: {key}");
+                for v in parts {
+                    assert!(toml.contains(&format!("\"{v}\"")), "{lang} {key}: {v:?} is not in labels/{lang}.toml");
+                }
+            }
+        }
+        assert!(super::dict("hi").unwrap().contains("आपने भेजा"));
+    }
+
+    #[test]
     fn a_dictionary_has_its_language_then_english_and_an_unknown_language_is_english() {
         let hi = Labels::for_lang("hi-IN");
         assert_eq!(hi.lang, "hi");
