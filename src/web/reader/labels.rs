@@ -124,7 +124,13 @@ impl Labels {
         let list = |k: &str| -> Vec<Vec<String>> {
             self.variants(k).iter().map(|v| v.prefix.split('|').map(|s| s.trim().to_string()).collect()).collect()
         };
-        let flat = |k: &str| -> Vec<String> { list(k).into_iter().flatten().collect() };
+        let flat = |k: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            for mut v in list(k) {
+                out.append(&mut v);
+            }
+            out
+        };
         super::when::Names { months: list("months"), weekdays: list("weekdays"), today: flat("today"), yesterday: flat("yesterday") }
     }
 
@@ -288,6 +294,20 @@ pub fn month_year(s: &str) -> Option<crate::engine::time::Timestamp> {
 #[cfg(test)]
 mod tests {
     use super::{parse_count, Labels};
+
+    #[test]
+    fn today_and_yesterday_are_each_variants_parts_in_order() {
+        // `when_names` appends each variant's parts (the flatten it replaced, written out).
+        for lang in ["en", "hi", "mr"] {
+            let l = Labels::for_lang(lang);
+            let n = l.when_names();
+            for (k, got) in [("today", &n.today), ("yesterday", &n.yesterday)] {
+                let want: Vec<String> = l.variants(k).iter().flat_map(|v| v.prefix.split('|').map(|s| s.trim().to_string())).collect();
+                assert!(!want.is_empty(), "{lang} {k}");
+                assert_eq!(got, &want, "{lang} {k}");
+            }
+        }
+    }
 
     #[test]
     fn every_packed_dictionary_unpacks_to_its_labels() {
