@@ -225,12 +225,14 @@ pub fn compile() {
     std::fs::write(out_dir.join("rule_examples.json"), serde_json::to_string(&examples).unwrap()).unwrap();
 }
 
-/// The word lists as Rust constants (`pub const RE_ASK: &[&str]`), and their examples
+/// The word lists as Rust constants (`pub const RE_ASK: Words`, a run of `TEXT` and
+/// `LENS`; `LAUGH: &[&str]`), and their examples
 /// (`RE_ASK_EXAMPLES`: positive, negative) for the tracker's tests. Each named list
 /// exactly once, lower case (the tracker compares with lower-cased text); a laugh is
 /// four bytes starting with 0xF0 (an emoji) or 'h' (the tracker compares four bytes).
 fn word_lists(files: &[(String, File)]) -> String {
     let mut out = String::new();
+    let mut text = String::new();
     for (name, konst) in WORD_LISTS {
         let found: Vec<(&String, &WordList)> = files.iter().flat_map(|(f, file)| file.words.iter().map(move |w| (f, w))).filter(|(_, w)| w.name == *name).collect();
         let [(file, list)] = found.as_slice() else { fail(format!("rules: word list '{name}' must be defined exactly once (found {})", found.len())) };
@@ -248,9 +250,31 @@ fn word_lists(files: &[(String, File)]) -> String {
                 fail(format!("{file}: word list 'affection': '{w}' must be an emoji starting with the byte 0xE2 or 0xF0"));
             }
         }
-        out.push_str(&format!("pub const {konst}: &[&str] = &{:?};\n", list.words));
+        // `laugh` stays a slice: the tracker turns it into integers at compile time.
+        // Every other list is a run of words in one text (`TEXT`, each word's length
+        // in `LENS`): no pointer/length pair per word (docs/performance.md "Size,
+        // round 39").
+        if *name == "laugh" {
+            out.push_str(&format!("pub const {konst}: &[&str] = &{:?};\n", list.words));
+        } else {
+            let at = text.len();
+            for w in &list.words {
+                // Each word after its length in bytes, one ASCII character from a space on
+                // (`pack_text` takes no control character but a line break).
+                let len = u8::try_from(w.len()).ok().filter(|&l| l < 0x60).unwrap_or_else(|| fail(format!("{file}: word list '{name}': '{w}' is over 95 bytes")));
+                text.push(char::from(0x20 + len));
+                text.push_str(w);
+            }
+            out.push_str(&format!("pub const {konst}: Words = Words::new({at}, {});\n", text.len()));
+        }
         out.push_str(&format!("#[cfg(test)]\npub const {konst}_EXAMPLES: (&[&str], &[&str]) = (&{:?}, &{:?});\n", list.positive, list.negative));
     }
+    if text.len() > usize::from(u16::MAX) {
+        fail("rules: the word lists' text is over 65,535 bytes".to_string());
+    }
+    // Packed as the needles are (saavdhan_normalize::pack): an Indic letter a byte.
+    let packed = crate::normalize::pack::pack_text(&text).unwrap_or_else(|| fail("rules: a word list holds a control character".to_string()));
+    out.push_str(&format!("static PACKED: &[u8] = {};\n", crate::normalize::pack::byte_literal(&packed)));
     for (file, f) in files {
         for w in &f.words {
             if !WORD_LISTS.iter().any(|(n, _)| *n == w.name) {

@@ -22,6 +22,66 @@ use super::time::{self, Timestamp};
 /// Word lists the tracker reads as such (rules/word_lists.toml, compiled by build.rs).
 mod word_lists {
     include!(concat!(env!("OUT_DIR"), "/word_lists.rs"));
+
+    /// The word lists' text, unpacked at its first use (build/rules.rs packs it as the
+    /// needles are: an Indic letter a byte).
+    fn text() -> &'static str {
+        static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        TEXT.get_or_init(|| saavdhan_normalize::pack::unpack_text(PACKED).unwrap_or_default())
+    }
+
+    /// A list of words: the words of `text()` from byte `at` to `end`, each after its
+    /// length in bytes plus 0x20, one ASCII character (build/rules.rs). One text instead
+    /// of a `&[&str]`, whose pointer/length pair per word packed badly
+    /// (docs/performance.md "Size, round 39").
+    #[derive(Clone, Copy)]
+    pub struct Words {
+        at: u16,
+        end: u16,
+    }
+
+    impl Words {
+        const fn new(at: u16, end: u16) -> Words {
+            Words { at, end }
+        }
+        pub fn iter(self) -> Iter {
+            Iter { text: text(), at: usize::from(self.at), end: usize::from(self.end) }
+        }
+        /// Whether `word` is one of the words (compared as bytes, without a `str` slice's
+        /// checks of its ends: this runs for every pair of words a kinship word is in).
+        pub fn contains(self, word: &str) -> bool {
+            let (b, word) = (text().as_bytes(), word.as_bytes());
+            let mut at = usize::from(self.at);
+            while at < usize::from(self.end) {
+                let len = usize::from(b[at] - 0x20);
+                if b.get(at + 1..at + 1 + len) == Some(word) {
+                    return true;
+                }
+                at += 1 + len;
+            }
+            false
+        }
+    }
+
+    /// The words of a `Words`, in order.
+    pub struct Iter {
+        text: &'static str,
+        at: usize,
+        end: usize,
+    }
+
+    impl Iterator for Iter {
+        type Item = &'static str;
+        fn next(&mut self) -> Option<&'static str> {
+            let start = self.at + 1;
+            if start > self.end {
+                return None;
+            }
+            let end = start + usize::from(self.text.as_bytes()[self.at] - 0x20);
+            self.at = end;
+            Some(&self.text[start..end])
+        }
+    }
 }
 
 /// Evidence kept per conversation at most (the first of each rule is always kept
@@ -1774,7 +1834,7 @@ fn kind_words(kind: MessageKind) -> String {
 /// begins with the byte 0xE2 or 0xF0: compared only where one of those stands.
 fn affectionate(text: &str) -> Option<&'static str> {
     let b = text.as_bytes();
-    b.iter().enumerate().filter(|(_, &c)| c == 0xE2 || c == 0xF0).find_map(|(i, _)| word_lists::AFFECTION.iter().copied().find(|w| b[i..].starts_with(w.as_bytes())))
+    b.iter().enumerate().filter(|(_, &c)| c == 0xE2 || c == 0xF0).find_map(|(i, _)| word_lists::AFFECTION.iter().find(|w| b[i..].starts_with(w.as_bytes())))
 }
 
 /// Whether a message laughs: a laughing or teasing emoji, or "haha" / "hehe".
@@ -1807,7 +1867,7 @@ fn own_relative(text: &str, matched: &str) -> bool {
     let word = matched.trim().to_ascii_lowercase();
     let Some(first) = word.split_whitespace().next() else { return false };
     let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).filter(|w| !w.is_empty()).collect();
-    words.windows(2).any(|w| (w[1] == first && word_lists::POSSESSIVE.contains(&w[0])) || (w[0] == first && word_lists::COMPARISON.contains(&w[1])))
+    words.windows(2).any(|w| (w[1] == first && word_lists::POSSESSIVE.contains(w[0])) || (w[0] == first && word_lists::COMPARISON.contains(w[1])))
 }
 
 /// The hours of the night, local as the message was written: from 21:00 until 06:00.
@@ -1865,7 +1925,7 @@ pub fn call_minutes(text: &str) -> Option<u32> {
         i += usize::from(b.get(i) == Some(&b' '));
         let r = &b[i..];
         // ASCII case only (Devanagari has none).
-        let is = |list: &[&str]| list.iter().any(|u| r.get(..u.len()).is_some_and(|p| p.eq_ignore_ascii_case(u.as_bytes())));
+        let is = |list: word_lists::Words| list.iter().any(|u| r.get(..u.len()).is_some_and(|p| p.eq_ignore_ascii_case(u.as_bytes())));
         let per = if is(word_lists::CALL_MINUTES) {
             1
         } else if is(word_lists::CALL_HOURS) {
@@ -2103,7 +2163,7 @@ fn has_words(text: &str, words: &str) -> bool {
 /// language ("link dilam", "QR scan karo", "लिंक भेजा").
 fn link_or_qr(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
-    low.contains("://") || low.contains("www.") || low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).any(|w| word_lists::LINK.contains(&w))
+    low.contains("://") || low.contains("www.") || low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).any(|w| word_lists::LINK.contains(w))
 }
 
 /// `own_words_of` a text alone.

@@ -44,11 +44,12 @@ pub const MARKERS: [&str; 5] = ["missed_video_call", "missed_audio_call", "video
 
 /// One language's labels as build/labels.rs writes them: a line per key, by key,
 /// the key then each variant after a U+001F.
-type Dict = &'static str;
+type Dict = String;
 
-/// The static table's dictionary for `lang` (read in place: no maps of copies).
+/// The static table's dictionary for `lang`, unpacked (build/labels.rs packs it as the
+/// catalogues are: Devanagari a byte a character).
 fn dict(lang: &str) -> Option<Dict> {
-    table::LABELS.iter().find(|(l, _)| *l == lang).map(|(_, d)| *d)
+    table::LABELS.iter().find(|(l, _)| *l == lang).and_then(|(_, d)| saavdhan_normalize::pack::unpack_text(d))
 }
 
 thread_local! {
@@ -85,11 +86,12 @@ impl Labels {
                     }
                 }
             };
-            add(dict(&base));
+            let own = dict(&base);
+            let known = own.is_some();
+            add(own);
             if base != "en" {
                 add(dict("en"));
             }
-            let known = dict(&base).is_some();
             let markers: Vec<Marker> = MARKERS
                 .iter()
                 .map(|&key| {
@@ -122,7 +124,13 @@ impl Labels {
         let list = |k: &str| -> Vec<Vec<String>> {
             self.variants(k).iter().map(|v| v.prefix.split('|').map(|s| s.trim().to_string()).collect()).collect()
         };
-        let flat = |k: &str| -> Vec<String> { list(k).into_iter().flatten().collect() };
+        let flat = |k: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            for mut v in list(k) {
+                out.append(&mut v);
+            }
+            out
+        };
         super::when::Names { months: list("months"), weekdays: list("weekdays"), today: flat("today"), yesterday: flat("yesterday") }
     }
 
@@ -286,6 +294,41 @@ pub fn month_year(s: &str) -> Option<crate::engine::time::Timestamp> {
 #[cfg(test)]
 mod tests {
     use super::{parse_count, Labels};
+
+    #[test]
+    fn today_and_yesterday_are_each_variants_parts_in_order() {
+        // `when_names` appends each variant's parts (the flatten it replaced, written out).
+        for lang in ["en", "hi", "mr"] {
+            let l = Labels::for_lang(lang);
+            let n = l.when_names();
+            for (k, got) in [("today", &n.today), ("yesterday", &n.yesterday)] {
+                let want: Vec<String> = l.variants(k).iter().flat_map(|v| v.prefix.split('|').map(|s| s.trim().to_string())).collect();
+                assert!(!want.is_empty(), "{lang} {k}");
+                assert_eq!(got, &want, "{lang} {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_packed_dictionary_unpacks_to_its_labels() {
+        // build/labels.rs packs each language's text; each line is a key and its variants,
+        // and each variant is a string of labels/LANG.toml as written there.
+        for lang in ["en", "hi", "mr"] {
+            let toml = std::fs::read_to_string(format!("{}/labels/{lang}.toml", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            let dict = super::dict(lang).unwrap_or_else(|| panic!("{lang}: does not unpack"));
+            let lines: Vec<&str> = dict.split('\n').collect();
+            assert_eq!(lines.len(), 29, "{lang}");
+            for line in lines {
+                let mut parts = line.split('\u{1f}');
+                let key = parts.next().unwrap();
+                assert!(toml.contains(&format!("{key} =")) || toml.contains(&format!("{key}=")), "{lang}: {key}");
+                for v in parts {
+                    assert!(toml.contains(&format!("\"{v}\"")), "{lang} {key}: {v:?} is not in labels/{lang}.toml");
+                }
+            }
+        }
+        assert!(super::dict("hi").unwrap().contains("आपने भेजा"));
+    }
 
     #[test]
     fn a_dictionary_has_its_language_then_english_and_an_unknown_language_is_english() {
