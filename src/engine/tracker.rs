@@ -1842,7 +1842,7 @@ fn at_night(t: Timestamp) -> bool {
 /// "tonight", "आज रात्री ८ वाजता", "Saturday 5 pm" name no such hour).
 fn names_night(text: &str) -> bool {
     const NIGHT: [&str; 15] = ["raat", "ratri", "rathri", "raatri", "tonight", "night", "iravu", "रात", "રાત", "রাত", "ਰਾਤ", "இரவ", "రాత్రి", "ರಾತ್ರಿ", "രാത്രി"];
-    let low = text.to_lowercase();
+    let low = text.to_ascii_lowercase();
     let words: Vec<&str> = low.split_whitespace().map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric())).collect();
     // The hour a word opens with, in ASCII or an Indian script's digits (`indic`), and
     // whether "pm" follows it there or as the next word.
