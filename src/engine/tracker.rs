@@ -955,6 +955,16 @@ mod tests {
     }
 
     #[test]
+    fn round_fifty_a_late_hour_of_the_night_named_with_her_invitation() {
+        for t in ["aaj raat 10 baje video call karungi", "Tonight 10 pm, be ready", "innu raathri 11 nu vc cheyyam", "ರಾತ್ರಿ 10ಕ್ಕೆ ಕಾಲ್ ಮಾಡ್ತೀನಿ", "இரவு 10.30க்கு அழைப்பு"] {
+            assert!(crate::engine::tracker::names_night(t), "{t}");
+        }
+        for t in ["Can we do a video call on Saturday 5 pm? 10 min only", "आज रात्री ८ वाजता व्हिडिओ कॉल करू", "আজ রাতে ফ্রি আছেন? ২৮ গুণ মিলেছে", "Are you free tonight?", "raat ko 2 roti khana"] {
+            assert!(!crate::engine::tracker::names_night(t), "{t}");
+        }
+    }
+
+    #[test]
     fn a_fee_named_for_the_service_is_its_bill_unless_she_holds_a_lever_over_him() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let clinic = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Neelam".into()) };
@@ -1803,6 +1813,9 @@ pub struct Tracker {
     /// in a one-to-one thread, kept across `replay` (see `pretext_outlived`).
     night_now: bool,
     night_call: Option<bool>,
+    /// The contact's messages that name a late hour of the night (`names_night`): her
+    /// invitation in one is for a call at night (`night_call`).
+    night_named: Vec<usize>,
     /// The contact told him of the recording before her first call, in a one-to-one
     /// thread (round thirty-nine; see `push`): set once, kept across `replay`.
     told: bool,
@@ -1881,6 +1894,22 @@ fn at_night(t: Timestamp) -> bool {
     let h = (t.unix() + i64::from(t.offset_seconds())).rem_euclid(time::DAY) / 3600;
     t.offset_seconds() != 0 && t.precision() == time::Precision::Second && (h >= NIGHT_FROM || h < NIGHT_UNTIL)
 }
+/// Whether a message names a late hour of the night: a night word with an hour from 9 to
+/// 12 (ASCII digits) among the three words after it ("aaj raat 10 baje", "tonight 10 pm",
+/// "innu raathri 11 nu", "ರಾತ್ರಿ 10ಕ್ಕೆ", "இரவு 10.30க்கு"). Her invitation said with it is
+/// for a call at night, as her call placed at night is (`night_call`; round fifty: the
+/// chain's "teacher" insists on the late hour; a family's or a friend's "tonight", "आज
+/// रात्री ८ वाजता", "Saturday 5 pm" name no such hour).
+fn names_night(text: &str) -> bool {
+    const NIGHT: [&str; 15] = ["raat", "ratri", "rathri", "raatri", "tonight", "night", "iravu", "रात", "રાત", "রাত", "ਰਾਤ", "இரவ", "రాత్రి", "ರಾತ್ರಿ", "രാത്രി"];
+    let low = text.to_ascii_lowercase();
+    let words: Vec<&str> = low.split_whitespace().collect();
+    (0..words.len()).any(|k| {
+        NIGHT.iter().any(|n| words[k].trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(n))
+            && words[k + 1..].iter().take(3).any(|w| matches!(w.split(|c: char| !c.is_ascii_digit()).next(), Some("9" | "10" | "11" | "12")))
+    })
+}
+
 /// Whether a call the contact placed at `call` is an appointment kept: it opens a new
 /// sitting, `APPOINTMENT` or more after the last message of either side (`last`), and the
 /// sitting before ended with the user writing in it (`mine`, within `combine::TOGETHER`
@@ -2465,6 +2494,7 @@ impl Tracker {
             night_first: false,
             night_now: false,
             night_call: None,
+            night_named: Vec::new(),
             sought: false,
             errand: false,
             rang: false,
@@ -2592,6 +2622,9 @@ impl Tracker {
         self.pushed += 1;
         let own_at = msg.at.map(Timestamp::unix);
         self.night_now = msg.at.is_some_and(at_night);
+        if msg.from == Sender::Them && msg.text.as_deref().is_some_and(names_night) {
+            self.night_named.push(index);
+        }
         if msg.from == Sender::Them && matches!(msg.kind, MessageKind::VideoCall | MessageKind::MissedVideoCall) {
             // A connected call of an hour's talk (`LONG_CALL` or more, as its row shows it)
             // weighs like an appointment kept: the chain's call is minutes long.
@@ -3364,7 +3397,7 @@ impl Tracker {
                 self.night_first = self.night_now && !self.contact.group;
             }
             if self.night_call.is_none() && tag.bit() & combine::VIDEO_CALL != 0 {
-                self.night_call = Some(self.night_now && !self.contact.group);
+                self.night_call = Some((self.night_now || index.is_some_and(|i| self.night_named.contains(&i))) && !self.contact.group);
             }
             if !tag.qualifies_only() {
                 // "your video" alone is no step: only a threat it goes with is.
