@@ -27,11 +27,6 @@ pub struct Loaded {
     pub managed_problems: Vec<&'static str>,
 }
 
-/// The settings in force, for the toolbar window.
-pub async fn load() -> Settings {
-    load_all().await.effective
-}
-
 /// The family's own settings as the local store has them, without waiting for the
 /// managed ones (see [`with_managed`]): the content script starts with these.
 pub async fn load_local() -> Settings {

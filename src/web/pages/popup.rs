@@ -14,6 +14,7 @@ use super::texts::Texts;
 use super::{by_id, document, set_hidden, spawn};
 use crate::engine::Level;
 use crate::state::quota::{StorageNote, STORAGE_NOTE_KEY};
+use crate::state::settings::Language;
 use crate::state::warnings_log::{WarningsLog, WARNINGS_LOG_KEY};
 use crate::web::settings_io;
 use crate::web::storage::{self, Area};
@@ -30,18 +31,22 @@ struct TabState {
 pub fn start() -> Result<(), JsValue> {
     let doc = document()?;
     spawn(async move {
-        let settings = settings_io::load().await;
-        let texts = Texts::load(settings.language).await;
-        texts.apply(&doc);
+        // The local settings' language first: Chromium can answer managed storage
+        // seconds after it starts (see `settings_io::with_managed`), and the popup
+        // must not stay empty meanwhile. A language set by policy redraws it.
+        let local = settings_io::load_local().await;
         let state = match tab_id().await {
             Some(id) => tab_state(id).await,
             None => None,
         };
-        show_state(&doc, &texts, state.as_deref())?;
-        show_warnings(&doc, &texts).await?;
-        show_storage_note(&doc, &texts).await?;
+        show_all(&doc, local.language, state.as_deref()).await?;
         wire_options_link(&doc)?;
         by_id::<Element>(&doc, "app")?.set_attribute("aria-busy", "false")?;
+        if let Some(managed) = settings_io::with_managed(&local).await {
+            if managed.language != local.language {
+                show_all(&doc, managed.language, state.as_deref()).await?;
+            }
+        }
         Ok(())
     });
     Ok(())
@@ -91,6 +96,15 @@ async fn tab_state(tab: i32) -> Option<String> {
         _ => storage::get_raw(Area::Session, &format!("tab:{tab}")).await.ok(),
     }?;
     storage::from_js::<TabState>(&answer).ok().map(|s| s.state)
+}
+
+/// Everything the popup shows, in `language` (each part replaces what it drew before).
+async fn show_all(doc: &Document, language: Option<Language>, state: Option<&str>) -> Result<(), JsValue> {
+    let texts = Texts::load(language).await;
+    texts.apply(doc);
+    show_state(doc, &texts, state)?;
+    show_warnings(doc, &texts).await?;
+    show_storage_note(doc, &texts).await
 }
 
 fn show_state(doc: &Document, texts: &Texts, state: Option<&str>) -> Result<(), JsValue> {
