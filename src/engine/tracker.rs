@@ -118,7 +118,7 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 15] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 16] = [
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
             ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
@@ -134,6 +134,7 @@ mod tests {
             ("reach_units", REACH_UNITS_EXAMPLES, &|t| super::reach_count(&t.to_ascii_lowercase())),
             ("viral", VIRAL_EXAMPLES, &|t| super::reach_news(t)),
             ("obscene", OBSCENE_EXAMPLES, &|t| !super::reach_news(t)),
+            ("night", NIGHT_EXAMPLES, &|t| super::names_night(t)),
         ];
         for (name, (positive, negative), f) in checks {
             for t in positive {
@@ -1901,11 +1902,10 @@ fn at_night(t: Timestamp) -> bool {
 /// chain's "teacher" insists on the late hour; a family's or a friend's "tonight", "आज
 /// रात्री ८ वाजता", "Saturday 5 pm" name no such hour).
 fn names_night(text: &str) -> bool {
-    const NIGHT: [&str; 15] = ["raat", "ratri", "rathri", "raatri", "tonight", "night", "iravu", "रात", "રાત", "রাত", "ਰਾਤ", "இரவ", "రాత్రి", "ರಾತ್ರಿ", "രാത്രി"];
     let low = text.to_ascii_lowercase();
     let words: Vec<&str> = low.split_whitespace().collect();
     (0..words.len()).any(|k| {
-        NIGHT.iter().any(|n| words[k].trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(n))
+        word_lists::NIGHT.iter().any(|n| words[k].trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(n))
             && words[k + 1..].iter().take(3).any(|w| matches!(w.split(|c: char| !c.is_ascii_digit()).next(), Some("9" | "10" | "11" | "12")))
     })
 }
