@@ -1529,6 +1529,13 @@ mod tests {
         // The first ask is the move off Facebook.
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         assert_eq!(t.push(&at(1, true, "Send your WhatsApp number")).level, Level::Warning);
+        // Asked "again" by one who courts him, before or in the same message, it is the
+        // move off Facebook too (round fifty-two): the relation does not court for it.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Do you live alone? Who else is at home?"));
+        assert_eq!(t.push(&at(2, true, "Send your WhatsApp number once more, it got deleted")).level, Level::Warning);
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        assert_eq!(t.push(&at(1, true, "I can keep you company every evening. Send your WhatsApp number again")).level, Level::Warning);
     }
 
     #[test]
@@ -2867,8 +2874,13 @@ impl Tracker {
             // number once more, the old phone is gone", "save my new WhatsApp number"): a
             // relation that had it. None of the blind sets' scams says so (issue 12, w6–w8).
             // (Read only when there is such a cue: most messages have none.)
+            // Not from one who courts him, in this message or before it ("I'll keep you
+            // company at lunch; your number is saved wrong, send it again"): the relation
+            // that had his number does not court him to get it back (round fifty-two, w32a).
             let reask = !mine
                 && (app || has_tag(rules, &found, Tag::NumberAsk.bit() | Tag::AppMove.bit() | Tag::Secrecy.bit()))
+                && !has_tag(rules, &found, Tag::Intimacy.bit())
+                && !self.chains.get(author).is_some_and(|c| c.courted(at))
                 && re_asked(&text);
             if reask {
                 drop_tags(rules, &mut found, Tag::NumberAsk.bit() | Tag::AppMove.bit() | Tag::Secrecy.bit());
