@@ -118,7 +118,7 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 16] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 17] = [
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
             ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
@@ -127,6 +127,7 @@ mod tests {
             ("affection", AFFECTION_EXAMPLES, &|t| super::affectionate(t).is_some()),
             ("call", CALL_EXAMPLES, &|t| super::names_the_call(t, &first(t))),
             ("leave", LEAVE_EXAMPLES, &|t| super::asks_leave(t)),
+            ("pay_ask", PAY_ASK_EXAMPLES, &|t| super::asks_to_pay(t)),
             ("call_minutes", CALL_MINUTES_EXAMPLES, &|t| super::call_minutes(t).is_some_and(|m| m >= 1)),
             ("call_hours", CALL_HOURS_EXAMPLES, &|t| super::call_minutes(t).is_some_and(|m| m >= 60)),
             ("record", RECORD_EXAMPLES, &|t| super::records(t)),
@@ -1767,6 +1768,9 @@ pub struct Tracker {
     app_named: Option<(usize, Option<i64>, usize)>,
     /// The user's last message giving his own UPI id (to be paid): when, message number.
     his_upi: Option<(Option<i64>, usize)>,
+    /// The user's last message asking how to pay her, or whether his payment reached
+    /// her (`asks_to_pay`): when, message number.
+    his_pay_ask: Option<(Option<i64>, usize)>,
     /// In a group: the member who last shared a link, when and as which message (see `push`).
     shared_link: Option<(usize, Option<i64>, usize)>,
     /// Each author who passed on advice about the scam ("if anyone asks, don't pay,
@@ -2106,6 +2110,13 @@ fn drop_tags(rules: &[Rule], found: &mut Vec<(usize, String)>, tags: u32) {
 fn asks_leave(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
     word_lists::LEAVE.iter().any(|w| has_words(&low, w))
+}
+
+/// Whether the user asks how to pay her, or whether his payment reached her
+/// (`word_lists::PAY_ASK`).
+fn asks_to_pay(text: &str) -> bool {
+    let low = text.to_ascii_lowercase();
+    word_lists::PAY_ASK.iter().any(|w| has_words(&low, w))
 }
 
 /// Whether `text` tells a post's reach as its news: "viral" named (`word_lists::VIRAL`)
@@ -2510,6 +2521,7 @@ impl Tracker {
             previous: Vec::new(),
             app_named: None,
             his_upi: None,
+            his_pay_ask: None,
             shared_link: None,
             burst: None,
             advice: Vec::new(),
@@ -2692,6 +2704,9 @@ impl Tracker {
             if mine && upi_id(text) {
                 self.his_upi = Some((at, index));
             }
+            if mine && asks_to_pay(text) {
+                self.his_pay_ask = Some((at, index));
+            }
             let bytes = Bytes::of(text);
             let text = own_words_of(text, bytes);
             // The buffer of the last message, emptied: no allocation per message.
@@ -2723,6 +2738,19 @@ impl Tracker {
             // sum is the threat and its price (a payout word is no shield for it).
             let threatened = has_tag(rules, &found, Tag::Threat.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::OrElse.bit());
             let paying = !mine && !threatened && self.his_upi.is_some_and(|(t, i)| index - i <= 2 && same_sitting(t, i, at, index));
+            // Her sum right after his own question of paying ("fees kaise deni hai?",
+            // "Advance gela ka?"), in the same sitting, with no threat, after her call: the
+            // bill he asked for, not the call's price — unless she holds a lever or asked a
+            // sum before (the victim's "how do I pay?" follows her demand). Before any call
+            // the sum is no fee after a call: left as it is read. Round fifty-three.
+            let asked = !mine
+                && !threatened
+                && self.his_pay_ask.is_some_and(|(t, i)| index - i <= 2 && same_sitting(t, i, at, index))
+                && self.chains.get(author).is_some_and(|c| {
+                    let a = c.active(at);
+                    a & Tag::Call.bit() != 0 && a & Tag::Money.bit() == 0 && !c.holds_lever(at)
+                });
+            let paying = paying || asked;
             // A sum named as a service's fee is its bill while she holds nothing over him;
             // after her threat, impostor or a recording claimed out of nowhere it is the
             // lever's price ("delete fee 18,500"), see `Chain::holds_lever`.
