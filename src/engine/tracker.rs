@@ -2704,9 +2704,6 @@ impl Tracker {
             if mine && upi_id(text) {
                 self.his_upi = Some((at, index));
             }
-            if mine && asks_to_pay(text) {
-                self.his_pay_ask = Some((at, index));
-            }
             let bytes = Bytes::of(text);
             let text = own_words_of(text, bytes);
             // The buffer of the last message, emptied: no allocation per message.
@@ -2715,6 +2712,10 @@ impl Tracker {
             let hits = self.engine.scan_parts(&text, &mut parts);
             let mut found: Vec<(usize, String)> = hits.into_iter().map(|h| (h.rule, h.matched)).collect();
             let rules = self.engine.rules();
+            // His question of paying her: its words, or the fee named in a question.
+            if mine && (asks_to_pay(&text) || text.contains('?') && found.iter().any(|(r, _)| rules[*r].id == "context.payout.fee")) {
+                self.his_pay_ask = Some((at, index));
+            }
             // An intent split over the author's last few short messages ("your video" /
             // "is with me" / "everyone will see it"): read them joined, once.
             if !mine {
