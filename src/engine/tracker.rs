@@ -991,6 +991,32 @@ mod tests {
     }
 
     #[test]
+    fn round_fifty_three_her_sum_after_his_question_of_paying_is_the_bill_he_asked_for() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let tutor = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Meera".into()) };
+        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        // After her call he asks how to pay (in words, or naming the fee in a question):
+        // her sum in reply is the bill.
+        for q in ["Thank you madam. How do I pay?", "ok madam, class ki fees kitni hai?", "Bara, kase pathavu?"] {
+            let mut t = Tracker::new(tutor(), Tuning::default(), None);
+            t.push(&call());
+            t.push(&at(4, false, q));
+            assert!(t.push(&at(5, true, "₹600, UPI meera.music@okbank")).level < Level::Danger, "{q}");
+        }
+        // Without his question, the same sum after a stranger's call is danger.
+        let mut t = Tracker::new(tutor(), Tuning::default(), None);
+        t.push(&call());
+        t.push(&at(4, false, "Thank you madam"));
+        assert_eq!(t.push(&at(5, true, "₹600, UPI meera.music@okbank")).level, Level::Danger);
+        // After her threat his "how do I pay?" is the victim's: her sum stays the demand.
+        let mut t = Tracker::new(tutor(), Tuning::default(), None);
+        t.push(&call());
+        t.push(&at(3, true, "I will send your video to your family"));
+        t.push(&at(4, false, "Please don't. How do I pay?"));
+        assert_eq!(t.push(&at(5, true, "₹20000, UPI meera.music@okbank")).level, Level::Danger);
+    }
+
+    #[test]
     fn threat_words_in_her_number_ask_with_her_own_family_as_audience_are_no_threat() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let buyer = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Harpreet".into()) };
@@ -1766,11 +1792,9 @@ pub struct Tracker {
     previous: Vec<(usize, Vec<(Option<i64>, Vec<Part>)>)>,
     /// The contact's last message naming a messaging app: author, time, message number.
     app_named: Option<(usize, Option<i64>, usize)>,
-    /// The user's last message giving his own UPI id (to be paid): when, message number.
-    his_upi: Option<(Option<i64>, usize)>,
-    /// The user's last message asking how to pay her, or whether his payment reached
-    /// her (`asks_to_pay`): when, message number.
-    his_pay_ask: Option<(Option<i64>, usize)>,
+    /// The user's last message giving his own UPI id (to be paid), or asking how to pay
+    /// her (`asks_to_pay`, then `true`): when, message number.
+    his_upi: Option<(Option<i64>, usize, bool)>,
     /// In a group: the member who last shared a link, when and as which message (see `push`).
     shared_link: Option<(usize, Option<i64>, usize)>,
     /// Each author who passed on advice about the scam ("if anyone asks, don't pay,
@@ -2521,7 +2545,6 @@ impl Tracker {
             previous: Vec::new(),
             app_named: None,
             his_upi: None,
-            his_pay_ask: None,
             shared_link: None,
             burst: None,
             advice: Vec::new(),
@@ -2702,7 +2725,7 @@ impl Tracker {
         let call = matches!(msg.kind, MessageKind::VideoCall | MessageKind::MissedVideoCall | MessageKind::AudioCall | MessageKind::MissedAudioCall);
         if let Some(text) = msg.text.as_deref().filter(|t| !t.is_empty() && !call) {
             if mine && upi_id(text) {
-                self.his_upi = Some((at, index));
+                self.his_upi = Some((at, index, false));
             }
             let bytes = Bytes::of(text);
             let text = own_words_of(text, bytes);
@@ -2714,7 +2737,7 @@ impl Tracker {
             let rules = self.engine.rules();
             // His question of paying her: its words, or the fee named in a question.
             if mine && (asks_to_pay(&text) || text.contains('?') && found.iter().any(|(r, _)| rules[*r].id == "context.payout.fee")) {
-                self.his_pay_ask = Some((at, index));
+                self.his_upi = Some((at, index, true));
             }
             // An intent split over the author's last few short messages ("your video" /
             // "is with me" / "everyone will see it"): read them joined, once.
@@ -2738,20 +2761,19 @@ impl Tracker {
             // Neither with a threat in the message: "I sent your video to your son" and a
             // sum is the threat and its price (a payout word is no shield for it).
             let threatened = has_tag(rules, &found, Tag::Threat.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::OrElse.bit());
-            let paying = !mine && !threatened && self.his_upi.is_some_and(|(t, i)| index - i <= 2 && same_sitting(t, i, at, index));
-            // Her sum right after his own question of paying ("fees kaise deni hai?",
-            // "Advance gela ka?"), in the same sitting, with no threat, after her call: the
-            // bill he asked for, not the call's price — unless she holds a lever or asked a
-            // sum before (the victim's "how do I pay?" follows her demand). Before any call
-            // the sum is no fee after a call: left as it is read. Round fifty-three.
-            let asked = !mine
+            // So is her sum right after his own question of paying ("fees kaise deni
+            // hai?", "Advance gela ka?"), in the same sitting, with no threat, after her
+            // call: the bill he asked for, not the call's price — unless she holds a lever
+            // or asked a sum before (the victim's "how do I pay?" follows her demand).
+            // Before any call it is left as it is read (round fifty-three).
+            let paying = !mine
                 && !threatened
-                && self.his_pay_ask.is_some_and(|(t, i)| index - i <= 2 && same_sitting(t, i, at, index))
-                && self.chains.get(author).is_some_and(|c| {
-                    let a = c.active(at);
-                    a & Tag::Call.bit() != 0 && a & Tag::Money.bit() == 0 && !c.holds_lever(at)
+                && self.his_upi.is_some_and(|(t, i, asked)| {
+                    index - i <= 2
+                        && same_sitting(t, i, at, index)
+                        && (!asked
+                            || self.chains.get(author).is_some_and(|c| c.active(at) & (Tag::Call.bit() | Tag::Money.bit()) == Tag::Call.bit() && !c.holds_lever(at)))
                 });
-            let paying = paying || asked;
             // A sum named as a service's fee is its bill while she holds nothing over him;
             // after her threat, impostor or a recording claimed out of nowhere it is the
             // lever's price ("delete fee 18,500"), see `Chain::holds_lever`.
