@@ -118,7 +118,7 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 16] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 17] = [
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
             ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
@@ -127,6 +127,7 @@ mod tests {
             ("affection", AFFECTION_EXAMPLES, &|t| super::affectionate(t).is_some()),
             ("call", CALL_EXAMPLES, &|t| super::names_the_call(t, &first(t))),
             ("leave", LEAVE_EXAMPLES, &|t| super::asks_leave(t)),
+            ("pay_ask", PAY_ASK_EXAMPLES, &|t| super::asks_to_pay(t)),
             ("call_minutes", CALL_MINUTES_EXAMPLES, &|t| super::call_minutes(t).is_some_and(|m| m >= 1)),
             ("call_hours", CALL_HOURS_EXAMPLES, &|t| super::call_minutes(t).is_some_and(|m| m >= 60)),
             ("record", RECORD_EXAMPLES, &|t| super::records(t)),
@@ -990,6 +991,32 @@ mod tests {
     }
 
     #[test]
+    fn round_fifty_three_her_sum_after_his_question_of_paying_is_the_bill_he_asked_for() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let tutor = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Meera".into()) };
+        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        // After her call he asks how to pay (in words, or naming the fee in a question):
+        // her sum in reply is the bill.
+        for q in ["Thank you madam. How do I pay?", "ok madam, class ki fees kitni hai?", "Bara, kase pathavu?"] {
+            let mut t = Tracker::new(tutor(), Tuning::default(), None);
+            t.push(&call());
+            t.push(&at(4, false, q));
+            assert!(t.push(&at(5, true, "₹600, UPI meera.music@okbank")).level < Level::Danger, "{q}");
+        }
+        // Without his question, the same sum after a stranger's call is danger.
+        let mut t = Tracker::new(tutor(), Tuning::default(), None);
+        t.push(&call());
+        t.push(&at(4, false, "Thank you madam"));
+        assert_eq!(t.push(&at(5, true, "₹600, UPI meera.music@okbank")).level, Level::Danger);
+        // After her threat his "how do I pay?" is the victim's: her sum stays the demand.
+        let mut t = Tracker::new(tutor(), Tuning::default(), None);
+        t.push(&call());
+        t.push(&at(3, true, "I will send your video to your family"));
+        t.push(&at(4, false, "Please don't. How do I pay?"));
+        assert_eq!(t.push(&at(5, true, "₹20000, UPI meera.music@okbank")).level, Level::Danger);
+    }
+
+    #[test]
     fn threat_words_in_her_number_ask_with_her_own_family_as_audience_are_no_threat() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let buyer = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Harpreet".into()) };
@@ -1772,8 +1799,9 @@ pub struct Tracker {
     previous: Vec<(usize, Vec<(Option<i64>, Vec<Part>)>)>,
     /// The contact's last message naming a messaging app: author, time, message number.
     app_named: Option<(usize, Option<i64>, usize)>,
-    /// The user's last message giving his own UPI id (to be paid): when, message number.
-    his_upi: Option<(Option<i64>, usize)>,
+    /// The user's last message giving his own UPI id (to be paid), or asking how to pay
+    /// her (`asks_to_pay`, then `true`): when, message number.
+    his_upi: Option<(Option<i64>, usize, bool)>,
     /// In a group: the member who last shared a link, when and as which message (see `push`).
     shared_link: Option<(usize, Option<i64>, usize)>,
     /// Each author who passed on advice about the scam ("if anyone asks, don't pay,
@@ -2113,6 +2141,13 @@ fn drop_tags(rules: &[Rule], found: &mut Vec<(usize, String)>, tags: u32) {
 fn asks_leave(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
     word_lists::LEAVE.iter().any(|w| has_words(&low, w))
+}
+
+/// Whether the user asks how to pay her, or whether his payment reached her
+/// (`word_lists::PAY_ASK`).
+fn asks_to_pay(text: &str) -> bool {
+    let low = text.to_ascii_lowercase();
+    word_lists::PAY_ASK.iter().any(|w| has_words(&low, w))
 }
 
 /// Whether `text` tells a post's reach as its news: "viral" named (`word_lists::VIRAL`)
@@ -2697,7 +2732,7 @@ impl Tracker {
         let call = matches!(msg.kind, MessageKind::VideoCall | MessageKind::MissedVideoCall | MessageKind::AudioCall | MessageKind::MissedAudioCall);
         if let Some(text) = msg.text.as_deref().filter(|t| !t.is_empty() && !call) {
             if mine && upi_id(text) {
-                self.his_upi = Some((at, index));
+                self.his_upi = Some((at, index, false));
             }
             let bytes = Bytes::of(text);
             let text = own_words_of(text, bytes);
@@ -2707,6 +2742,10 @@ impl Tracker {
             let hits = self.engine.scan_parts(&text, &mut parts);
             let mut found: Vec<(usize, String)> = hits.into_iter().map(|h| (h.rule, h.matched)).collect();
             let rules = self.engine.rules();
+            // His question of paying her: its words, or the fee named in a question.
+            if mine && (asks_to_pay(&text) || text.contains('?') && found.iter().any(|(r, _)| rules[*r].id == "context.payout.fee")) {
+                self.his_upi = Some((at, index, true));
+            }
             // An intent split over the author's last few short messages ("your video" /
             // "is with me" / "everyone will see it"): read them joined, once.
             if !mine {
@@ -2729,7 +2768,19 @@ impl Tracker {
             // Neither with a threat in the message: "I sent your video to your son" and a
             // sum is the threat and its price (a payout word is no shield for it).
             let threatened = has_tag(rules, &found, Tag::Threat.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::OrElse.bit());
-            let paying = !mine && !threatened && self.his_upi.is_some_and(|(t, i)| index - i <= 2 && same_sitting(t, i, at, index));
+            // So is her sum right after his own question of paying ("fees kaise deni
+            // hai?", "Advance gela ka?"), in the same sitting, with no threat, after her
+            // call: the bill he asked for, not the call's price — unless she holds a lever
+            // or asked a sum before (the victim's "how do I pay?" follows her demand).
+            // Before any call it is left as it is read (round fifty-three).
+            let paying = !mine
+                && !threatened
+                && self.his_upi.is_some_and(|(t, i, asked)| {
+                    index - i <= 2
+                        && same_sitting(t, i, at, index)
+                        && (!asked
+                            || self.chains.get(author).is_some_and(|c| c.active(at) & (Tag::Call.bit() | Tag::Money.bit()) == Tag::Call.bit() && !c.holds_lever(at)))
+                });
             // A sum named as a service's fee is its bill while she holds nothing over him;
             // after her threat, impostor or a recording claimed out of nowhere it is the
             // lever's price ("delete fee 18,500"), see `Chain::holds_lever`.
