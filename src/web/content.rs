@@ -164,6 +164,12 @@ struct Ctl {
     last_sent: f64,
     /// A step stopped before reading every row: the next one follows at once.
     more: bool,
+    /// The page's first read, cold, over three steps (issue 11: the reader's code runs
+    /// cold once, each function compiled at its first call): 0, the lists found and
+    /// nothing read; 1, their rows read; 2 on, the whole read (the header, the
+    /// attribution and the feed too). `held`: this step held a read back.
+    warm: u8,
+    held: bool,
     /// The page's `[role=grid]` elements found by the step before; a step that
     /// follows no mutation that may have added or removed one reuses them instead of
     /// querying the whole page again.
@@ -587,6 +593,8 @@ pub fn start() -> Result<(), JsValue> {
                 resent: 0,
                 last_sent: 0.0,
                 more: false,
+                warm: 0,
+                held: false,
                 grids: Vec::new(),
                 windows: Vec::new(),
                 feed_until: 0.0,
@@ -831,13 +839,20 @@ impl Ctl {
         labels: &Labels,
         budget: &mut Budget,
         href: &str,
-    ) -> Result<ReadConversation, crate::web::reader::NotUnderstood> {
+    ) -> Result<Option<ReadConversation>, crate::web::reader::NotUnderstood> {
         let mut win = match self.windows.iter().position(|w| w.grid.is_same_node(Some(grid.as_ref()))) {
             Some(i) => self.windows.swap_remove(i),
             None => RowWindow::new(grid.clone()),
         };
         let t = perf_now();
-        let complete = win.update(changes, labels, &mut self.cache, budget);
+        let complete = if self.warm > 0 { win.update(changes, labels, &mut self.cache, budget) } else { false };
+        // The page's first read, cold: the rest in the next task.
+        if self.warm < 2 {
+            self.held = true;
+            self.windows.push(win);
+            self.more = true;
+            return Ok(None);
+        }
         let group = win.group();
         let memo = self.header_for(scope, grid, &win, labels, href);
         let read = memo.and_then(|i| thread::read(scope, &self.headers[i].header, &win.rows, group, complete, thread_id).map(|t| (i, t)));
@@ -871,7 +886,7 @@ impl Ctl {
         } else {
             self.windows.push(win);
         }
-        r
+        r.map(Some)
     }
 
     /// The index in `headers` of `grid`'s header, read again unless the one
@@ -1133,7 +1148,7 @@ impl Ctl {
                 match (main, grid) {
                     (Some(main), Some(grid)) => {
                         match self.read_grid(&main, &grid, Some(&id), Placement::Thread, &changes, &labels, &mut budget, &href) {
-                            Ok(r) => dbg.conversations.push(r),
+                            Ok(r) => dbg.conversations.extend(r),
                             Err(e) => problem = Some(e.0),
                         }
                     }
@@ -1173,10 +1188,11 @@ impl Ctl {
             self.debug_spent(td);
         }
         for (chat, grid) in windows {
-            if let Ok(r) = self.read_grid(&chat, &grid, None, Placement::ChatWindow, &changes, &labels, &mut budget, &href) {
+            if let Ok(Some(r)) = self.read_grid(&chat, &grid, None, Placement::ChatWindow, &changes, &labels, &mut budget, &href) {
                 dbg.conversations.push(r);
             }
         }
+        self.warm += std::mem::take(&mut self.held) as u8;
         let mut reread = false;
         if rows_dirty {
             // Windows of grids no longer on the page go with them, and so do the
