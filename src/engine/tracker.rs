@@ -837,6 +837,15 @@ mod tests {
         };
         assert_eq!(said("Sir 25,000 bhejo warna ye video isi group mein daal dungi 😂"), Level::Danger);
         assert!(said("Picnic ke 500 bhejo, jisne nahi bheja uski recording group me chala dunga 😜") < Level::Danger);
+        // Her own "fraud? 😂" after her demand mocks his word: no caution that takes the
+        // demand back (round fifty-four).
+        let mut t = Tracker::new(group(), Tuning::default(), None);
+        for text in ["20,000 bhejo warna aapka video isi group mein daal dungi", "fraud? 😂 jaldi Paytm karo"] {
+            let mut m = at(10, true, text);
+            m.author = Some("S".into());
+            t.push(&m);
+        }
+        assert_eq!(t.assessment().level, Level::Danger);
         // After her WhatsApp ask: the chain's threat, whatever the emoji.
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         t.push(&at(1, true, "Send your WhatsApp number"));
@@ -2939,7 +2948,15 @@ impl Tracker {
             let his_video = || has_tag(rules, &found, Tag::Aimed.bit());
             let caution = !mine
                 && ((has_tag(rules, &found, Tag::Caution.bit()) && (advice_said() || !his_video())) || self.narrates_chain(author, at, &found))
-                && !self.chains.get(author).is_some_and(|c| c.active(at) & Tag::Impostor.bit() != 0);
+                && !self.chains.get(author).is_some_and(|c| {
+                    // Nor a caution word with no advice ("fraud? 😂") from one who demanded
+                    // money of him with its lever and his video or audience named: it mocks
+                    // his word (round fifty-four, w7b); a nephew's story of another man's case
+                    // names neither, and "if anyone threatens you, call 1930" is advice.
+                    let a = c.active(at);
+                    a & Tag::Impostor.bit() != 0
+                        || (!advice_said() && a & (Tag::Money.bit() | Tag::Aimed.bit()) == Tag::Money.bit() | Tag::Aimed.bit() && a & (Tag::Threat.bit() | Tag::OrElse.bit() | Tag::Recording.bit()) != 0)
+                });
             // A long text (a club's contest notice, a pasted story or essay) is a broadcast,
             // read like a forward: the blind sets' longest scam line has 54 words.
             // Words of two letters or more: padding of single letters or emoji is no notice.
