@@ -824,6 +824,29 @@ mod tests {
         let mut m = at(10, true, "जास्त शहाणपणा करू नका 😂 तुमचा video माझ्याकडे आहे. १५,००० पाठवा नाहीतर इथेच ग्रुपमध्ये टाकते");
         m.author = Some("R".into());
         assert_eq!(t.push(&m).level, Level::Danger);
+        // In a group whose talk is its own (its shared trust, no kinship): a member's sum
+        // with its "or else" and his audience named, laughing, is the chain's demand
+        // (round fifty-four); the same sum with a threat that names no one is a tease.
+        let said = |text: &str| {
+            let mut t = Tracker::new(group(), Tuning::default(), None);
+            let mut first = at(0, true, "Welcome to our walkers group, all members please join Sunday");
+            first.author = Some("A".into());
+            t.push(&first);
+            let mut m = at(10, true, text);
+            m.author = Some("S".into());
+            t.push(&m).level
+        };
+        assert_eq!(said("Sir 25,000 bhejo warna ye video isi group mein daal dungi 😂"), Level::Danger);
+        assert!(said("Picnic ke 500 bhejo, jisne nahi bheja uski recording group me chala dunga 😜") < Level::Danger);
+        // Her own "fraud? 😂" after her demand mocks his word: no caution that takes the
+        // demand back (round fifty-four).
+        let mut t = Tracker::new(group(), Tuning::default(), None);
+        for text in ["20,000 bhejo warna aapka video isi group mein daal dungi", "fraud? 😂 jaldi Paytm karo"] {
+            let mut m = at(10, true, text);
+            m.author = Some("S".into());
+            t.push(&m);
+        }
+        assert_eq!(t.assessment().level, Level::Danger);
         // After her WhatsApp ask: the chain's threat, whatever the emoji.
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         t.push(&at(1, true, "Send your WhatsApp number"));
@@ -2976,7 +2999,15 @@ impl Tracker {
             let his_video = || has_tag(rules, &found, Tag::Aimed.bit());
             let caution = !mine
                 && ((has_tag(rules, &found, Tag::Caution.bit()) && (advice_said() || !his_video())) || self.narrates_chain(author, at, &found))
-                && !self.chains.get(author).is_some_and(|c| c.active(at) & Tag::Impostor.bit() != 0);
+                && !self.chains.get(author).is_some_and(|c| {
+                    // Nor a caution word with no advice ("fraud? 😂") from one who demanded
+                    // money of him with its lever and his video or audience named: it mocks
+                    // his word (round fifty-four, w7b); a nephew's story of another man's case
+                    // names neither, and "if anyone threatens you, call 1930" is advice.
+                    let a = c.active(at);
+                    a & Tag::Impostor.bit() != 0
+                        || (!advice_said() && a & (Tag::Money.bit() | Tag::Aimed.bit()) == Tag::Money.bit() | Tag::Aimed.bit() && a & (Tag::Threat.bit() | Tag::OrElse.bit() | Tag::Recording.bit()) != 0)
+                });
             // A long text (a club's contest notice, a pasted story or essay) is a broadcast,
             // read like a forward: the blind sets' longest scam line has 54 words.
             // Words of two letters or more: padding of single letters or emoji is no notice.
@@ -3033,8 +3064,20 @@ impl Tracker {
             // a sum ("तुमचा video माझ्याकडे आहे. १५,००० पाठवा नाहीतर … 😂"): the chain's
             // demand, laughing (round fifteen: w17a's poetry-group member).
             let extorting = laugh && has_tag(rules, &found, Tag::Recording.bit()) && has_tag(rules, &found, Tag::Money.bit());
+            // In a group its shared trust is no kinship (round fifty-four): a member's sum
+            // with its lever in one message — a threat or an "or else" — and his video or
+            // his audience named or a recording of him claimed, laughing, is the chain's
+            // demand in front of his friends ("aapki recording hamare paas hai 😂 25,000
+            // bhejo warna …"), not a classmate's tease ("jisne paisa nahi bheja uski
+            // recording group me chala dunga 😜" names no one: a tease still).
+            let demanding = laugh
+                && self.contact.group
+                && has_tag(rules, &found, Tag::Money.bit())
+                && has_tag(rules, &found, Tag::Threat.bit() | Tag::OrElse.bit() | Tag::Recording.bit())
+                && has_tag(rules, &found, Tag::Aimed.bit() | Tag::Recording.bit());
             let teasing = |tag: Tag| {
                 laugh
+                    && !demanding
                     && match tag {
                         Tag::Threat | Tag::Countdown => s_now <= TRUSTED || (!levered && !extorting && s_now < STRANGER),
                         Tag::Money => s_now <= TRUSTED,
