@@ -23,11 +23,18 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 # which -Oz then shrinks further; the pair twice. Content module: -834 B gzip once, -408 B
 # more the second time; the engine's bench in V8 not told apart from before (Node, the
 # clock and instructions under callgrind; docs/performance.md "Size, round 36").
-WASM_OPT_FLAGS := --flatten --rereloop -Oz --converge --flatten --rereloop -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features
+WASM_OPT_PASSES := --flatten --rereloop -Oz --converge --flatten --rereloop -Oz --converge
+WASM_OPT_END := --low-memory-unused --strip-debug --strip-producers --strip-target-features
+# The content module gets a last -Oz after the pair (the whole list still repeated while
+# it shrinks; shrink's third argument): -733 B gzip on main's code, -1,047 B on round 40's
+# (docs/performance.md "Size, round 40"; a third pair was +338 B). Not the pages' module:
+# there it was -437 B raw but +192 B gzip.
+CONTENT_OPT_LAST := -Oz
 # Short import and export names (wasm-bindgen's import names carry a 16-digit hash
 # each), written into the glue by tools/short-names.mjs. Content module: -4.3 KB gzip.
-# $(call shrink,DIR,NAME): DIR/NAME_bg.wasm optimised in place, DIR/NAME.js to match.
-shrink = npx --no-install wasm-opt $(WASM_OPT_FLAGS) --minify-imports-and-exports-and-modules $(1)/$(2)_bg.wasm -o $(1)/$(2)_bg.wasm > $(1)/$(2).names.json \
+# $(call shrink,DIR,NAME[,LAST]): DIR/NAME_bg.wasm optimised in place (LAST: passes after
+# the pair), DIR/NAME.js to match.
+shrink = npx --no-install wasm-opt $(WASM_OPT_PASSES) $(3) $(WASM_OPT_END) --minify-imports-and-exports-and-modules $(1)/$(2)_bg.wasm -o $(1)/$(2)_bg.wasm > $(1)/$(2).names.json \
 	&& node tools/short-names.mjs $(1)/$(2).js $(1)/$(2)_bg.wasm $(1)/$(2).names.json
 # Reproducible wasm: the module would otherwise carry this checkout's path and
 # $$CARGO_HOME's (panic locations of the crates), so two clones would differ.
@@ -63,7 +70,7 @@ wasm:
 	wasm-bindgen --target no-modules --no-typescript --out-dir $(PKG) --out-name saavdhan $(WASM)
 	cargo build --release --target $(TARGET) --lib --features pages
 	wasm-bindgen --target no-modules --no-typescript --out-dir $(PKG) --out-name saavdhan_pages $(WASM)
-	$(call shrink,$(PKG),saavdhan)
+	$(call shrink,$(PKG),saavdhan,$(CONTENT_OPT_LAST))
 	$(call shrink,$(PKG),saavdhan_pages)
 
 package:
@@ -83,7 +90,7 @@ wasm-test: wasm
 	mkdir -p $(PKG_TEST)
 	cargo build --release --target $(TARGET) --lib --features test-hooks
 	wasm-bindgen --target no-modules --no-typescript --out-dir $(PKG_TEST) --out-name saavdhan $(WASM)
-	$(call shrink,$(PKG_TEST),saavdhan)
+	$(call shrink,$(PKG_TEST),saavdhan,$(CONTENT_OPT_LAST))
 	cp $(PKG)/saavdhan_pages.js $(PKG)/saavdhan_pages_bg.wasm $(PKG_TEST)/
 
 package-test:

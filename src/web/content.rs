@@ -947,15 +947,16 @@ impl Ctl {
             };
             &mut self.window_gates[i].1
         };
-        let senders: Vec<String> = if gate.wants_senders() {
-            dom::qsa(grid, "h1, h2, h3, h4, h5, h6, [role=heading]")
-                .iter()
-                .map(|h| dom::text(h))
-                .filter(|t| !t.is_empty() && !labels.is("you_sent", t))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        // A loop, not `map().filter().collect()` (an adapter of its own in the module).
+        let mut senders: Vec<String> = Vec::new();
+        if gate.wants_senders() {
+            for h in dom::qsa(grid, "h1, h2, h3, h4, h5, h6, [role=heading]").iter() {
+                let t = dom::text(h);
+                if !t.is_empty() && !labels.is("you_sent", &t) {
+                    senders.push(t);
+                }
+            }
+        }
         let sighting = Sighting {
             key,
             key_from_url: key.starts_with("t:"),
@@ -983,7 +984,12 @@ impl Ctl {
     /// in sliced steps, and de-duplicated against each contact's log.
     /// Returns whether the lists still open must be read again (next step).
     fn let_go_of_closed_windows(&mut self, on_page: &[ReadConversation]) -> bool {
-        let closed: Vec<String> = self.window_keys.iter().filter(|(g, _)| !g.is_connected()).map(|(_, k)| k.clone()).collect();
+        let mut closed: Vec<String> = Vec::new();
+        for (g, k) in &self.window_keys {
+            if !g.is_connected() {
+                closed.push(k.clone());
+            }
+        }
         if closed.is_empty() {
             return false;
         }

@@ -191,8 +191,16 @@ impl<T: Hash + Eq + Clone> Log<T> {
             }
         }
         let o = best.map(|(_, o)| o).unwrap_or(len);
-        let before: Vec<T> = (0..n).filter(|k| o + k < 0).map(|k| rows[k as usize].clone()).collect();
-        let after: Vec<T> = (0..n).filter(|k| o + k >= len).map(|k| rows[k as usize].clone()).collect();
+        // One loop for both sides (each `filter().map().collect()` was an adapter of
+        // its own in the content module; docs/performance.md "Size, round 40").
+        let (mut before, mut after): (Vec<T>, Vec<T>) = (Vec::new(), Vec::new());
+        for k in 0..n {
+            if o + k < 0 {
+                before.push(rows[k as usize].clone());
+            } else if o + k >= len {
+                after.push(rows[k as usize].clone());
+            }
+        }
         let mut m = Merge { prepended: before.len(), appended: after.len(), placed: None };
         for t in &after {
             let h = hash_of(t);

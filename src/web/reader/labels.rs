@@ -92,16 +92,22 @@ impl Labels {
             if base != "en" {
                 add(dict("en"));
             }
-            let markers: Vec<Marker> = MARKERS
-                .iter()
-                .map(|&key| {
-                    let vs = map.get(key).map(|e| e.variants.as_slice()).unwrap_or(&[]);
-                    let whole = vs.iter().filter(|v| !v.capture).map(|v| v.prefix.clone()).collect();
-                    let phrases =
-                        vs.iter().filter(|v| !v.capture && v.prefix.split(' ').count() >= 3).map(|v| v.prefix.clone()).collect();
-                    Marker { key, whole, phrases }
-                })
-                .collect();
+            // Loops, not `map(filter().map().collect()).collect()`: each adapter was code
+            // of its own in the content module (docs/performance.md "Size, round 40").
+            let mut markers: Vec<Marker> = Vec::new();
+            for key in MARKERS {
+                let vs = map.get(key).map(|e| e.variants.as_slice()).unwrap_or(&[]);
+                let (mut whole, mut phrases) = (Vec::new(), Vec::new());
+                for v in vs {
+                    if !v.capture {
+                        whole.push(v.prefix.clone());
+                        if v.prefix.split(' ').count() >= 3 {
+                            phrases.push(v.prefix.clone());
+                        }
+                    }
+                }
+                markers.push(Marker { key, whole, phrases });
+            }
             // A phrase is one of its key's whole variants.
             let mut marker_ends = Vec::new();
             for m in &markers {

@@ -181,11 +181,16 @@ pub fn find_grid_among(scope: &Element, grids: &[Element], labels: &Labels) -> O
 /// inside a `[role=main]` that is not a docked chat box (a docked box's
 /// wrapper may carry `role=main` too).
 pub fn find_thread_list(lists: &[Element], labels: &Labels) -> Option<(Element, Element)> {
-    let in_main: Vec<(Element, &Element)> = lists
-        .iter()
-        .filter_map(|l| Some((dom::closest(l, "[role=main]")?, l)))
-        .filter(|(_, l)| super::layout::is_message_list(l, labels))
-        .collect();
+    // Loops, not `filter_map().filter().collect()`: each adapter was code of its own
+    // in the content module (docs/performance.md "Size, round 40").
+    let mut in_main: Vec<(Element, &Element)> = Vec::new();
+    for l in lists {
+        if let Some(m) = dom::closest(l, "[role=main]") {
+            if super::layout::is_message_list(l, labels) {
+                in_main.push((m, l));
+            }
+        }
+    }
     // One candidate (the usual thread page): no need to look for a docked box's buttons.
     if in_main.len() == 1 {
         return in_main.into_iter().next().map(|(m, l)| (m, l.clone()));
@@ -204,12 +209,13 @@ pub fn find_chat_windows(doc_root: &Element, labels: &Labels) -> Vec<(Element, E
 
 /// `find_chat_windows` among the page's message-list candidates.
 pub fn chat_windows_among(grids: &[Element], thread: Option<&Element>, labels: &Labels) -> Vec<(Element, Element)> {
-    grids
-        .iter()
-        .filter(|g| thread.is_none_or(|t| !t.is_same_node(Some(g.as_ref()))))
-        .filter(|g| super::layout::is_message_list(g, labels))
-        .map(|g| (super::layout::window_of(g), g.clone()))
-        .collect()
+    let mut out = Vec::new();
+    for g in grids {
+        if thread.is_none_or(|t| !t.is_same_node(Some(g.as_ref()))) && super::layout::is_message_list(g, labels) {
+            out.push((super::layout::window_of(g), g.clone()));
+        }
+    }
+    out
 }
 
 /// What a thread's header (everything in `scope` but the message list) and the
