@@ -1414,6 +1414,22 @@ mod tests {
         assert!(run(true, "Paid. Screenshot sent to your personal number sir").0 < Level::Warning);
         // One-to-one every ask is to her alone already: not read there.
         assert!(!run(false, "Mahesh ji inbox me apna whatsapp no. bhejo na").1);
+        // Round fifty-six: with an identity check talked of in the group (a life
+        // certificate, a KYC), a member's ask for his WhatsApp is to her alone too; his
+        // phone number asked for the office's own call is not (no app named).
+        let kyc = |ask: &str| {
+            let c = Contact { group: true, ..Contact::named("Retired staff group".into()) };
+            let mut t = Tracker::new(c, Tuning::default(), None);
+            let by = |who: &str, mut m: crate::engine::Message| {
+                m.author = Some(who.into());
+                m
+            };
+            t.push(&by("Anil", at(1, true, "Life certificate camp on Monday at the treasury")));
+            t.push(&at(2, false, "Thanks Anil ji"));
+            t.push(&by("Rekha", at(3, true, ask))).level
+        };
+        assert_eq!(kyc("Uncle I can help from home, drop your WhatsApp number here"), Level::Warning);
+        assert!(kyc("Uncle for the camp send your mobile number here, the office will phone you") < Level::Warning);
     }
 
     #[test]
@@ -2976,6 +2992,16 @@ impl Tracker {
             };
             if own_app {
                 self.app_named = Some((author, at, index));
+            }
+            // In a group where an identity check is talked of (a life certificate, a KYC),
+            // a member who asks his WhatsApp or gives hers moves it to her alone: the
+            // office's helper keeps to its own channel, the group's list names no app
+            // (round fifty-six, w33's planted "helpdesk volunteers").
+            if app && !mine && self.contact.group && self.context.id_check() {
+                let ask = found.iter().find(|(r, _)| rules[*r].tag.bit() & (Tag::NumberAsk.bit() | Tag::AppMove.bit()) != 0).map(|(_, m)| m.clone());
+                if let (Some(m), Some(r)) = (ask, rules.iter().position(|r| r.id == "off_platform.to_her_alone.any")) {
+                    found.push((r, m));
+                }
             }
             if !mine && !payout && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link) && !has_tag(rules, &found, Tag::Money.bit()) {
                 if let Some(a) = sum_amount(&text) {
