@@ -2959,6 +2959,18 @@ impl Tracker {
                 if !mine && has_tag(rules, &found, Tag::NumberAsk.bit()) {
                     self.app_asked = true;
                 }
+                // In a group where an identity check is talked of (a life certificate, a
+                // KYC), a member who asks his WhatsApp or gives hers moves it to her alone:
+                // the office's helper keeps to its own channel, the group's list names no
+                // app (round fifty-six, w33's planted "helpdesk volunteers"). Her ask is
+                // read as `off_platform.to_her_alone` (secrecy); her number given with the
+                // app name alone (`text.app_contact`, a member's "my WhatsApp is …" to
+                // another) is not.
+                if !mine && self.contact.group && self.context.id_check() {
+                    if let (Some(h), Some(r)) = (found.iter_mut().find(|(h, _)| rules[*h].tag.bit() & (Tag::NumberAsk.bit() | Tag::AppMove.bit()) != 0), rules.iter().position(|r| r.id == "off_platform.to_her_alone.any")) {
+                        h.0 = r;
+                    }
+                }
             }
             // The number asked again, or given anew after a lost or reset phone ("send your
             // number once more, the old phone is gone", "save my new WhatsApp number"): a
@@ -2992,16 +3004,6 @@ impl Tracker {
             };
             if own_app {
                 self.app_named = Some((author, at, index));
-            }
-            // In a group where an identity check is talked of (a life certificate, a KYC),
-            // a member who asks his WhatsApp or gives hers moves it to her alone: the
-            // office's helper keeps to its own channel, the group's list names no app
-            // (round fifty-six, w33's planted "helpdesk volunteers").
-            if app && !mine && self.contact.group && self.context.id_check() {
-                let ask = found.iter().find(|(r, _)| rules[*r].tag.bit() & (Tag::NumberAsk.bit() | Tag::AppMove.bit()) != 0).map(|(_, m)| m.clone());
-                if let (Some(m), Some(r)) = (ask, rules.iter().position(|r| r.id == "off_platform.to_her_alone.any")) {
-                    found.push((r, m));
-                }
             }
             if !mine && !payout && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link) && !has_tag(rules, &found, Tag::Money.bit()) {
                 if let Some(a) = sum_amount(&text) {
