@@ -2170,6 +2170,15 @@ fn has_tag(rules: &[Rule], found: &[(usize, String)], tags: u32) -> bool {
     found.iter().any(|(r, _)| rules[*r].tag.bit() & tags != 0)
 }
 
+/// Reads a message's first number ask or app move as `off_platform.to_her_alone` (see
+/// `push`: the identity-check helper's WhatsApp ask in a group). Kept out of `push`.
+#[inline(never)]
+fn to_her_alone(rules: &[Rule], found: &mut [(usize, String)]) {
+    if let (Some(h), Some(r)) = (found.iter_mut().find(|(h, _)| rules[*h].tag.bit() & (Tag::NumberAsk.bit() | Tag::AppMove.bit()) != 0), rules.iter().position(|r| r.id == "off_platform.to_her_alone.any")) {
+        h.0 = r;
+    }
+}
+
 /// Drops from a message's cues those whose tag is one of `tags`: one `retain` in the
 /// module for all of `push`'s drops by tag.
 fn drop_tags(rules: &[Rule], found: &mut Vec<(usize, String)>, tags: u32) {
@@ -2967,9 +2976,7 @@ impl Tracker {
                 // app name alone (`text.app_contact`, a member's "my WhatsApp is …" to
                 // another) is not.
                 if !mine && self.contact.group && self.context.id_check() {
-                    if let (Some(h), Some(r)) = (found.iter_mut().find(|(h, _)| rules[*h].tag.bit() & (Tag::NumberAsk.bit() | Tag::AppMove.bit()) != 0), rules.iter().position(|r| r.id == "off_platform.to_her_alone.any")) {
-                        h.0 = r;
-                    }
+                    to_her_alone(rules, &mut found);
                 }
             }
             // The number asked again, or given anew after a lost or reset phone ("send your
