@@ -1414,6 +1414,22 @@ mod tests {
         assert!(run(true, "Paid. Screenshot sent to your personal number sir").0 < Level::Warning);
         // One-to-one every ask is to her alone already: not read there.
         assert!(!run(false, "Mahesh ji inbox me apna whatsapp no. bhejo na").1);
+        // Round fifty-six: with an identity check talked of in the group (a life
+        // certificate, a KYC), a member's ask for his WhatsApp is to her alone too; his
+        // phone number asked for the office's own call is not (no app named).
+        let kyc = |ask: &str| {
+            let c = Contact { group: true, ..Contact::named("Retired staff group".into()) };
+            let mut t = Tracker::new(c, Tuning::default(), None);
+            let by = |who: &str, mut m: crate::engine::Message| {
+                m.author = Some(who.into());
+                m
+            };
+            t.push(&by("Anil", at(1, true, "Life certificate camp on Monday at the treasury")));
+            t.push(&at(2, false, "Thanks Anil ji"));
+            t.push(&by("Rekha", at(3, true, ask))).level
+        };
+        assert_eq!(kyc("Uncle I can help from home, drop your WhatsApp number here"), Level::Warning);
+        assert!(kyc("Uncle for the camp send your mobile number here, the office will phone you") < Level::Warning);
     }
 
     #[test]
@@ -2152,6 +2168,15 @@ const BROADCAST_WORDS: usize = 80;
 /// a loop of its own each time in the module (docs/performance.md, "Size, round 37").
 fn has_tag(rules: &[Rule], found: &[(usize, String)], tags: u32) -> bool {
     found.iter().any(|(r, _)| rules[*r].tag.bit() & tags != 0)
+}
+
+/// Reads a message's first number ask or app move as `off_platform.to_her_alone` (see
+/// `push`: the identity-check helper's WhatsApp ask in a group). Kept out of `push`.
+#[inline(never)]
+fn to_her_alone(rules: &[Rule], found: &mut [(usize, String)]) {
+    if let (Some(h), Some(r)) = (found.iter_mut().find(|(h, _)| rules[*h].tag.bit() & (Tag::NumberAsk.bit() | Tag::AppMove.bit()) != 0), rules.iter().position(|r| r.id == "off_platform.to_her_alone.any")) {
+        h.0 = r;
+    }
 }
 
 /// Drops from a message's cues those whose tag is one of `tags`: one `retain` in the
@@ -2942,6 +2967,16 @@ impl Tracker {
                 drop_tags(rules, &mut found, Tag::AppName.bit());
                 if !mine && has_tag(rules, &found, Tag::NumberAsk.bit()) {
                     self.app_asked = true;
+                }
+                // In a group where an identity check is talked of (a life certificate, a
+                // KYC), a member who asks his WhatsApp or gives hers moves it to her alone:
+                // the office's helper keeps to its own channel, the group's list names no
+                // app (round fifty-six, w33's planted "helpdesk volunteers"). Her ask is
+                // read as `off_platform.to_her_alone` (secrecy); her number given with the
+                // app name alone (`text.app_contact`, a member's "my WhatsApp is …" to
+                // another) is not.
+                if !mine && self.contact.group && self.context.id_check() {
+                    to_her_alone(rules, &mut found);
                 }
             }
             // The number asked again, or given anew after a lost or reset phone ("send your
