@@ -1014,6 +1014,33 @@ mod tests {
     }
 
     #[test]
+    fn round_fifty_eight_a_refused_or_forbidden_step_is_no_step_but_her_secrecy_is() {
+        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
+        let stranger = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Kavya".into()) };
+        let steps = |text: &str| {
+            let mut t = Tracker::new(stranger(), Tuning::default(), None);
+            let a = t.push(&at(1, true, text)).clone();
+            a.evidence.iter().filter(|e| e.rule.starts_with("off_platform.") || e.rule.starts_with("video_call.")).count()
+        };
+        // Each of these reads a step without the refusal (checked on the right), none with it.
+        for (text, step) in [
+            ("main kabhi video call nahi karungi, sirf likh ke baat karungi", "main video call karungi, sirf likh ke baat karungi"),
+            ("Don't share your WhatsApp number in the comments", "Share your WhatsApp number in the comments"),
+            ("अनजान लोगों को अपना नंबर मत भेजो", "अपना नंबर भेजो"),
+            ("ਕਿਸੇ ਨੂੰ ਆਪਣਾ ਨੰਬਰ ਨਾ ਭੇਜੋ", "ਆਪਣਾ ਨੰਬਰ ਭੇਜੋ"),
+            ("unga whatsapp number yaarukkum kudukkaadheenga", "unga whatsapp number kudunga"),
+        ] {
+            assert!(steps(step) > 0, "{step}");
+            assert_eq!(steps(text), 0, "{text}");
+        }
+        // Her own "don't tell anyone", "don't ignore me", "don't cut", "let no one know":
+        // the step still counts.
+        for text in ["apna whatsapp number do, kisi ko mat batana", "Send me your WhatsApp number, don't ignore me", "video call karo abhi, call mat kaatna", "WhatsApp number dya, gharat kalu deu naka"] {
+            assert!(steps(text) > 0, "{text}");
+        }
+    }
+
+    #[test]
     fn round_fifty_three_her_sum_after_his_question_of_paying_is_the_bill_he_asked_for() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         let tutor = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Meera".into()) };
@@ -2798,6 +2825,14 @@ impl Tracker {
             // "is with me" / "everyone will see it"): read them joined, once.
             if !mine {
                 self.read_split(author, at, &text, &parts, &mut found);
+            }
+            // A step refused or forbidden ("hu kadi video call nahi karu", "don't share your
+            // number", "unga number podaadheenga": `context.refused`, tagged as an app named,
+            // which is nothing alone): the advice against it, not the step. Its asks go with
+            // the cue, and an app named with it; her secrecy and threats stay (round
+            // fifty-eight).
+            if found.iter().any(|(r, _)| rules[*r].id == "context.refused") {
+                drop_tags(rules, &mut found, Tag::AppName.bit() | Tag::NumberAsk.bit() | Tag::AppMove.bit() | Tag::VcInvite.bit());
             }
             // The number asked to be sent to her alone (her inbox, a DM, "your personal
             // number"): in a group, an ask aimed at one man, not at the group, so the
