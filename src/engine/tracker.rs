@@ -1297,6 +1297,10 @@ mod tests {
         for told in [
             "For my final year documentary, can I interview you for 20 minutes on video call? I will record it for the college jury",
             "ungala oru 20 nimisham interview pannalama? video call la, record pannikaren",
+            // Round fifty-seven (branch gen54): her invitation naming his own ("your
+            // video", "nimma") read as a threat's object is still the recording told.
+            "For our training video, can we do a video call on your teaching? We will record it",
+            "video call alli nimma vidhana heLi, naavu record maadi namma channel alli haakthivi",
         ] {
             let mut t = Tracker::new(stranger(), Tuning::default(), None);
             t.push(&at(1, true, "Namaste sir, I am a journalism student"));
@@ -2907,7 +2911,10 @@ impl Tracker {
                 // A recording, a threat or his video read in the message is a claim ("your
                 // recording is with us", "video record aagiduchu"), even with an invitation
                 // read in it ("video call recording antha naa daggara undi").
-                let plan = !has(Tag::Recording.bit() | Tag::Threat.bit() | Tag::Aimed.bit());
+                // His own named ("your video", "nimma") with her invitation in the message and
+                // no recording or threat read is what the call is for ("a video call on your
+                // teaching, we will record it"): still told (round fifty-seven).
+                let plan = !has(Tag::Recording.bit() | Tag::Threat.bit()) && (!has(Tag::Aimed.bit()) || has(Tag::VcInvite.bit()));
                 if clean && first && plan {
                     self.told = true;
                 } else if clean && self.told && !has(Tag::Threat.bit()) && !self.groomed(at) {
