@@ -2246,7 +2246,7 @@ fn records(text: &str) -> bool {
 
 /// Whether a message addresses everyone in a group (`word_lists::EVERYONE`, whole words).
 fn to_everyone(text: &str) -> bool {
-    let low = text.to_lowercase();
+    let low = text.to_ascii_lowercase();
     word_lists::EVERYONE.iter().any(|w| has_words(&low, w))
 }
 
