@@ -118,7 +118,7 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 17] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 18] = [
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
             ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
@@ -136,6 +136,7 @@ mod tests {
             ("viral", VIRAL_EXAMPLES, &|t| super::reach_news(t)),
             ("obscene", OBSCENE_EXAMPLES, &|t| !super::reach_news(t)),
             ("night", NIGHT_EXAMPLES, &|t| super::names_night(t)),
+            ("everyone", EVERYONE_EXAMPLES, &|t| super::to_everyone(t)),
         ];
         for (name, (positive, negative), f) in checks {
             for t in positive {
@@ -215,6 +216,33 @@ mod tests {
         assert_eq!(run(true), Level::Danger);
         // With no member's call with him, the committee's dues and "or else" are the group's.
         assert!(run(false) < Level::Warning);
+    }
+
+    #[test]
+    fn round_fifty_seven_a_members_ask_said_to_everyone_is_the_groups_roll_call() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        // Round fifty-seven (branch gen54): "everyone put your WhatsApp number here", then the
+        // group's call by the same member: no move off Facebook, no warning. Her own ask to
+        // him (no "everyone"), or one with its secrecy ("personal baat"), is a step.
+        let group = || Contact { friend_status: FriendStatus::Unknown, group: true, ..Contact::named("Trip group".into()) };
+        let said = |minute: i64, kind: MessageKind, t: &str| {
+            let mut m = at(minute, true, t);
+            m.author = Some("Organiser".into());
+            m.kind = kind;
+            m
+        };
+        let run = |ask: &str| {
+            let mut t = Tracker::new(group(), Tuning::default(), None);
+            t.push(&said(1, MessageKind::Text, ask));
+            t.push(&at(2, false, "98765 40000"));
+            t.push(&said(3, MessageKind::VideoCall, "")).level
+        };
+        for ask in ["Everyone please put your WhatsApp number here for the bus list", "ಎಲ್ಲರೂ ನಿಮ್ಮ ವಾಟ್ಸಾಪ್ ನಂಬರ್ ಇಲ್ಲಿ ಹಾಕಿ"] {
+            assert!(run(ask) < Level::Warning, "{ask}");
+        }
+        for ask in ["Dada apnar WhatsApp number ta din", "Sab log dekhenge, WhatsApp number do, kuch personal baat karni hai"] {
+            assert!(run(ask) >= Level::Warning, "{ask}");
+        }
     }
 
     #[test]
@@ -1324,6 +1352,10 @@ mod tests {
         for told in [
             "For my final year documentary, can I interview you for 20 minutes on video call? I will record it for the college jury",
             "ungala oru 20 nimisham interview pannalama? video call la, record pannikaren",
+            // Round fifty-seven (branch gen54): her invitation naming his own ("your
+            // video", "nimma") read as a threat's object is still the recording told.
+            "For our training video, can we do a video call on your teaching? We will record it",
+            "video call alli nimma vidhana heLi, naavu record maadi namma channel alli haakthivi",
         ] {
             let mut t = Tracker::new(stranger(), Tuning::default(), None);
             t.push(&at(1, true, "Namaste sir, I am a journalism student"));
@@ -2264,6 +2296,12 @@ fn records(text: &str) -> bool {
     word_lists::RECORD.iter().any(|w| low.contains(w))
 }
 
+/// Whether a message addresses everyone in a group (`word_lists::EVERYONE`, whole words).
+fn to_everyone(text: &str) -> bool {
+    let low = text.to_ascii_lowercase();
+    word_lists::EVERYONE.iter().any(|w| has_words(&low, w))
+}
+
 fn re_asked(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
     word_lists::RE_ASK.iter().any(|w| has_words_once(&low, w))
@@ -2967,12 +3005,24 @@ impl Tracker {
                 // A recording, a threat or his video read in the message is a claim ("your
                 // recording is with us", "video record aagiduchu"), even with an invitation
                 // read in it ("video call recording antha naa daggara undi").
-                let plan = !has(Tag::Recording.bit() | Tag::Threat.bit() | Tag::Aimed.bit());
+                // His own named ("your video", "nimma") with her invitation in the message and
+                // no recording or threat read is what the call is for ("a video call on your
+                // teaching, we will record it"): still told (round fifty-seven).
+                let plan = !has(Tag::Recording.bit() | Tag::Threat.bit()) && (!has(Tag::Aimed.bit()) || has(Tag::VcInvite.bit()));
                 if clean && first && plan {
                     self.told = true;
                 } else if clean && self.told && !has(Tag::Threat.bit()) && !self.groomed(at) {
                     drop_tags(rules, &mut found, Tag::Recording.bit());
                 }
+            }
+            // A group member's ask said to everyone ("everyone put your WhatsApp number
+            // here", "सभी यात्री अपना नंबर लिख दें") is the group's roll call, not an ask of
+            // him: no move off Facebook, while nothing else of the chain is in the message
+            // (round fifty-seven).
+            if !mine && self.contact.group && to_everyone(&text)
+                && !has_tag(rules, &found, Tag::Threat.bit() | Tag::Money.bit() | Tag::Recording.bit() | Tag::OrElse.bit() | Tag::Sexual.bit() | Tag::Secrecy.bit() | Tag::Flattery.bit() | Tag::Intimacy.bit())
+            {
+                drop_tags(rules, &mut found, Tag::NumberAsk.bit() | Tag::AppMove.bit());
             }
             // "Be alone in the room" said in the message that names the service it is for
             // (the doctor's private questions), in a conversation the user opened with his
