@@ -387,8 +387,15 @@ impl Context {
         self.seen & Tag::WhoAreYou.bit() != 0
     }
 
+    /// Round fifty-nine (issue 12): a service or a match only the contact typed (a
+    /// patient, a client, a clinic's staff, an astrologer's assistant: no word of it his)
+    /// counts for nothing once she flattered him or sent kisses, as his own word of it
+    /// does not (`flattered`): no patient or client courts the man she consults. A circle
+    /// she names (classmates, a group) keeps its weight, members and old friends
+    /// compliment each other; so does a listing, whose buyer praises the item's photos
+    /// (round sixteen: only her courting voids it).
     fn weight_counts(&self, groomed: bool, flattered: bool) -> bool {
-        (self.mine & COUNTER_WEIGHTS != 0 && !flattered) || (!groomed && self.seen & COUNTER_WEIGHTS != 0)
+        (self.mine & COUNTER_WEIGHTS != 0 && !flattered) || (!groomed && self.seen & COUNTER_WEIGHTS != 0 && (self.mine & COUNTER_WEIGHTS != 0 || !flattered || self.seen & (Tag::Circle.bit() | Tag::Listing.bit()) != 0))
     }
 
     /// The suspicion this context adds (negative lowers it). `history_days`: how long

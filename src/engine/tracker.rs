@@ -607,6 +607,27 @@ mod tests {
     }
 
     #[test]
+    fn a_trade_she_names_counts_for_nothing_once_she_flatters_him() {
+        use crate::engine::Level;
+        // Round fifty-nine: the persona only she typed (a patient, a client, a clinic's
+        // staff) with her flattery, then her WhatsApp ask: no clinic or client tells him
+        // he is handsome. A circle she names (classmates, a walking group) keeps its
+        // weight: old friends and members compliment each other.
+        let run = |lines: &[&str]| {
+            let mut t = friend();
+            let mut level = Level::None;
+            for (i, m) in lines.iter().enumerate() {
+                level = t.push(&at(i as i64, true, m)).level;
+            }
+            level
+        };
+        let ask = "please give your whatsapp number, I will send the reports there";
+        assert_eq!(run(&["Namaste sir, I was your patient at the clinic last year", "you are looking so handsome in your new photo", ask]), Level::Warning);
+        assert!(run(&["Namaste sir, I was your patient at the clinic last year", "my knee pain is better now", ask]) < Level::Warning);
+        assert!(run(&["Namaste sir, our alumni group is meeting in March", "you are looking so handsome in your new photo", ask]) < Level::Warning);
+    }
+
+    #[test]
     fn be_alone_for_the_service_he_sought_is_its_privacy() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let contact = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Clinic".into()) };
