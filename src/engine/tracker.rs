@@ -118,7 +118,7 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 18] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 20] = [
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
             ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
@@ -134,6 +134,8 @@ mod tests {
             ("reach", REACH_EXAMPLES, &|t| super::reach_count(&t.to_ascii_lowercase())),
             ("reach_units", REACH_UNITS_EXAMPLES, &|t| super::reach_count(&t.to_ascii_lowercase())),
             ("viral", VIRAL_EXAMPLES, &|t| super::reach_news(t)),
+            ("viral_done", VIRAL_DONE_EXAMPLES, &|t| super::reach_news(t)),
+            ("viral_if", VIRAL_IF_EXAMPLES, &|t| super::reach_news(t)),
             ("obscene", OBSCENE_EXAMPLES, &|t| !super::reach_news(t)),
             ("night", NIGHT_EXAMPLES, &|t| super::names_night(t)),
             ("everyone", EVERYONE_EXAMPLES, &|t| super::to_everyone(t)),
@@ -1060,6 +1062,24 @@ mod tests {
         t.push(&call());
         t.push(&at(3, true, "I will send your video to your family"));
         assert_eq!(t.push(&at(5, true, "Fee 20000 on UPI now")).level, Level::Danger);
+    }
+
+    #[test]
+    fn round_sixty_one_viral_told_as_done_is_the_news_not_a_threat() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let stranger = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Irfan".into()) };
+        let level = |texts: &[&str]| {
+            let mut t = Tracker::new(stranger(), Tuning::default(), None);
+            texts.iter().enumerate().map(|(i, x)| t.push(&at(i as i64, true, x)).level).last().unwrap()
+        };
+        // The post has gone round: the news of it, whoever tells it.
+        for text in ["आपका स्कूल वाला वीडियो हमारे यहाँ के ग्रुप में वायरल हो गया", "Sir your video went viral in our village group", "Kaka tumcha video school group var viral zala"] {
+            assert!(level(&[text]) < Level::Warning, "{text}");
+        }
+        // The threat's future, its condition, or after she claimed a recording: a threat.
+        for texts in [&["aapka video viral ho jayega"][..], &["aapka video viral ho gaya to izzat chali jayegi"], &["maine screen recording kar li hai", "aapka video viral ho gaya"]] {
+            assert_eq!(level(texts), Level::Danger, "{texts:?}");
+        }
     }
 
     #[test]
@@ -2279,11 +2299,19 @@ fn asks_to_pay(text: &str) -> bool {
 }
 
 /// Whether `text` tells a post's reach as its news: "viral" named (`word_lists::VIRAL`)
-/// with a count of its reach, and no obscene word (`word_lists::OBSCENE`: the impostor's
-/// "objectionable video … 8,000 views, it will go viral soon").
+/// with a count of its reach, or "viral" told as done ("viral ho gaya", "went viral":
+/// `word_lists::VIRAL_DONE`, not before a word of `VIRAL_IF`, "… to", round sixty-one),
+/// and no obscene word (`word_lists::OBSCENE`: the impostor's "objectionable video …
+/// 8,000 views, it will go viral soon").
 fn reach_news(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
-    word_lists::VIRAL.iter().any(|w| low.contains(w)) && !word_lists::OBSCENE.iter().any(|w| low.contains(w)) && reach_count(&low)
+    let done = |w: &str| {
+        low.match_indices(w).any(|(i, _)| {
+            let next = low[i + w.len()..].split(|c: char| !c.is_alphanumeric()).find(|n| !n.is_empty()).unwrap_or("");
+            !low[..i].chars().next_back().is_some_and(char::is_alphanumeric) && !low[i + w.len()..].chars().next().is_some_and(char::is_alphanumeric) && !word_lists::VIRAL_IF.contains(next)
+        })
+    };
+    !word_lists::OBSCENE.iter().any(|w| low.contains(w)) && (word_lists::VIRAL.iter().any(|w| low.contains(w)) && reach_count(&low) || word_lists::VIRAL_DONE.iter().any(done))
 }
 
 /// Whether lower-cased `low` counts the reach of a post: a number in ASCII digits (with
