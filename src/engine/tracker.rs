@@ -1076,6 +1076,9 @@ mod tests {
         for text in ["आपका स्कूल वाला वीडियो हमारे यहाँ के ग्रुप में वायरल हो गया", "Sir your video went viral in our village group", "Kaka tumcha video school group var viral zala"] {
             assert!(level(&[text]) < Level::Warning, "{text}");
         }
+        // The people who watched, in the oblique case, are a count, not a sum.
+        assert!(super::sum_amount("पिछली भजन संध्या का वीडियो इंस्टाग्राम पर डाला, 5000 लोगों ने देख लिया 😄 वायरल हो गए हम").is_none());
+        assert_eq!(super::sum_amount("10k bhejo warna friend list ke 412 logon ko jayega").as_deref(), Some("10k"));
         // The threat's future, its condition, or after she claimed a recording: a threat.
         for texts in [&["aapka video viral ho jayega"][..], &["aapka video viral ho gaya to izzat chali jayegi"], &["maine screen recording kar li hai", "aapka video viral ho gaya"]] {
             assert_eq!(level(texts), Level::Danger, "{texts:?}");
@@ -2510,9 +2513,11 @@ fn own_words_of(text: &str, bytes: Bytes) -> std::borrow::Cow<'_, str> {
 /// Words that make the number before them a count, not a sum ("5000 views in one day",
 /// "300 likes", "50 लोग"): a son's channel, a club's members (issue 12, round eleven:
 /// w12b's cooking video read as a threat with a price).
-const COUNT_NOUNS: [&str; 19] = [
-    "views", "view", "likes", "followers", "subscribers", "subs", "comments", "shares", "people", "members", "log", "km", "kms",
-    "लोग", "व्यूज", "व्यूज़", "लाइक्स", "लोक", "सदस्य",
+/// The people in the oblique case too ("5000 लोगों ने देख लिया", "500 logon ko"; round
+/// sixty-one).
+const COUNT_NOUNS: [&str; 21] = [
+    "views", "view", "likes", "followers", "subscribers", "subs", "comments", "shares", "people", "members", "log", "logon", "km", "kms",
+    "लोग", "लोगों", "व्यूज", "व्यूज़", "लाइक्स", "लोक", "सदस्य",
 ];
 
 /// Whether the word at the start of `rest` (what follows an amount) is a count noun.
