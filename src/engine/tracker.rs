@@ -134,8 +134,8 @@ mod tests {
             ("reach", REACH_EXAMPLES, &|t| super::reach_count(&t.to_ascii_lowercase())),
             ("reach_units", REACH_UNITS_EXAMPLES, &|t| super::reach_count(&t.to_ascii_lowercase())),
             ("viral", VIRAL_EXAMPLES, &|t| super::reach_news(t)),
-            ("viral_done", VIRAL_DONE_EXAMPLES, &|t| super::reach_news(t)),
-            ("viral_if", VIRAL_IF_EXAMPLES, &|t| super::reach_news(t)),
+            ("viral_done", VIRAL_DONE_EXAMPLES, &|t| super::went_viral(t)),
+            ("viral_if", VIRAL_IF_EXAMPLES, &|t| super::went_viral(t)),
             ("obscene", OBSCENE_EXAMPLES, &|t| !super::reach_news(t)),
             ("night", NIGHT_EXAMPLES, &|t| super::names_night(t)),
             ("everyone", EVERYONE_EXAMPLES, &|t| super::to_everyone(t)),
@@ -2302,19 +2302,31 @@ fn asks_to_pay(text: &str) -> bool {
 }
 
 /// Whether `text` tells a post's reach as its news: "viral" named (`word_lists::VIRAL`)
-/// with a count of its reach, or "viral" told as done ("viral ho gaya", "went viral":
-/// `word_lists::VIRAL_DONE`, not before a word of `VIRAL_IF`, "… to", round sixty-one),
-/// and no obscene word (`word_lists::OBSCENE`: the impostor's "objectionable video …
-/// 8,000 views, it will go viral soon").
+/// with a count of its reach, and no obscene word (`word_lists::OBSCENE`: the impostor's
+/// "objectionable video … 8,000 views, it will go viral soon").
 fn reach_news(text: &str) -> bool {
+    let low = text.to_ascii_lowercase();
+    word_lists::VIRAL.iter().any(|w| low.contains(w)) && !obscene(&low) && reach_count(&low)
+}
+
+fn obscene(low: &str) -> bool {
+    word_lists::OBSCENE.iter().any(|w| low.contains(w))
+}
+
+/// Whether `text` tells "viral" as done ("viral ho gaya", "went viral":
+/// `word_lists::VIRAL_DONE`, not right before a word of `VIRAL_IF`, "… to"), with no
+/// obscene word: the news of a post, before any call of hers (round sixty-one; after it,
+/// "unga video viral aayiduchu" is the chain's claim, round forty-two).
+fn went_viral(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
     let done = |w: &str| {
         low.match_indices(w).any(|(i, _)| {
-            let next = low[i + w.len()..].split(|c: char| !c.is_alphanumeric()).find(|n| !n.is_empty()).unwrap_or("");
-            !low[..i].chars().next_back().is_some_and(char::is_alphanumeric) && !low[i + w.len()..].chars().next().is_some_and(char::is_alphanumeric) && !word_lists::VIRAL_IF.contains(next)
+            let rest = &low[i + w.len()..];
+            let next = rest.split(|c: char| !c.is_alphanumeric()).find(|n| !n.is_empty()).unwrap_or("");
+            !low[..i].chars().next_back().is_some_and(char::is_alphanumeric) && !rest.chars().next().is_some_and(char::is_alphanumeric) && !word_lists::VIRAL_IF.contains(next)
         })
     };
-    !word_lists::OBSCENE.iter().any(|w| low.contains(w)) && (word_lists::VIRAL.iter().any(|w| low.contains(w)) && reach_count(&low) || word_lists::VIRAL_DONE.iter().any(done))
+    !obscene(&low) && word_lists::VIRAL_DONE.iter().any(done)
 }
 
 /// Whether lower-cased `low` counts the reach of a post: a number in ASCII digits (with
@@ -2993,12 +3005,14 @@ impl Tracker {
             // an office, a sum or a threat aimed at him: the reach of what was posted, not
             // the lever (the chain's "views" come with the price of deleting, "before it goes
             // viral" with the recording, or his video called obscene; issue 12, round
-            // forty-two). Its threat and its count read as money are dropped.
+            // forty-two). Its threat and its count read as money are dropped. So is "viral"
+            // told as done with no count ("आपका वीडियो ग्रुप में वायरल हो गया"), before any
+            // call of hers: after it the chain claims the same (round sixty-one).
             if !mine
                 && has_tag(rules, &found, Tag::Threat.bit())
                 && !has_tag(rules, &found, Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Sexual.bit())
                 && !claimed
-                && reach_news(&text)
+                && (reach_news(&text) || went_viral(&text) && !self.chains.get(author).is_some_and(|c| c.active(at) & Tag::Call.bit() != 0))
                 && sum_amount(&text).is_none()
             {
                 dropped |= Tag::Threat.bit() | Tag::Money.bit();
