@@ -118,7 +118,7 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 18] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 20] = [
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
             ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
@@ -134,6 +134,8 @@ mod tests {
             ("reach", REACH_EXAMPLES, &|t| super::reach_count(&t.to_ascii_lowercase())),
             ("reach_units", REACH_UNITS_EXAMPLES, &|t| super::reach_count(&t.to_ascii_lowercase())),
             ("viral", VIRAL_EXAMPLES, &|t| super::reach_news(t)),
+            ("viral_done", VIRAL_DONE_EXAMPLES, &|t| super::went_viral(t)),
+            ("viral_if", VIRAL_IF_EXAMPLES, &|t| super::went_viral(t)),
             ("obscene", OBSCENE_EXAMPLES, &|t| !super::reach_news(t)),
             ("night", NIGHT_EXAMPLES, &|t| super::names_night(t)),
             ("everyone", EVERYONE_EXAMPLES, &|t| super::to_everyone(t)),
@@ -1060,6 +1062,27 @@ mod tests {
         t.push(&call());
         t.push(&at(3, true, "I will send your video to your family"));
         assert_eq!(t.push(&at(5, true, "Fee 20000 on UPI now")).level, Level::Danger);
+    }
+
+    #[test]
+    fn round_sixty_one_viral_told_as_done_is_the_news_not_a_threat() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let stranger = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Irfan".into()) };
+        let level = |texts: &[&str]| {
+            let mut t = Tracker::new(stranger(), Tuning::default(), None);
+            texts.iter().enumerate().map(|(i, x)| t.push(&at(i as i64, true, x)).level).last().unwrap()
+        };
+        // The post has gone round: the news of it, whoever tells it.
+        for text in ["आपका स्कूल वाला वीडियो हमारे यहाँ के ग्रुप में वायरल हो गया", "Sir your video went viral in our village group", "Kaka tumcha video school group var viral zala"] {
+            assert!(level(&[text]) < Level::Warning, "{text}");
+        }
+        // The people who watched, in the oblique case, are a count, not a sum.
+        assert!(super::sum_amount("पिछली भजन संध्या का वीडियो इंस्टाग्राम पर डाला, 5000 लोगों ने देख लिया 😄 वायरल हो गए हम").is_none());
+        assert_eq!(super::sum_amount("10k bhejo warna friend list ke 412 logon ko jayega").as_deref(), Some("10k"));
+        // The threat's future, its condition, or after she claimed a recording: a threat.
+        for texts in [&["aapka video viral ho jayega"][..], &["aapka video viral ho gaya to izzat chali jayegi"], &["maine screen recording kar li hai", "aapka video viral ho gaya"]] {
+            assert_eq!(level(texts), Level::Danger, "{texts:?}");
+        }
     }
 
     #[test]
@@ -2283,7 +2306,27 @@ fn asks_to_pay(text: &str) -> bool {
 /// "objectionable video … 8,000 views, it will go viral soon").
 fn reach_news(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
-    word_lists::VIRAL.iter().any(|w| low.contains(w)) && !word_lists::OBSCENE.iter().any(|w| low.contains(w)) && reach_count(&low)
+    word_lists::VIRAL.iter().any(|w| low.contains(w)) && !obscene(&low) && reach_count(&low)
+}
+
+fn obscene(low: &str) -> bool {
+    word_lists::OBSCENE.iter().any(|w| low.contains(w))
+}
+
+/// Whether `text` tells "viral" as done ("viral ho gaya", "went viral":
+/// `word_lists::VIRAL_DONE`, not right before a word of `VIRAL_IF`, "… to"), with no
+/// obscene word: the news of a post, before any call of hers (round sixty-one; after it,
+/// "unga video viral aayiduchu" is the chain's claim, round forty-two).
+fn went_viral(text: &str) -> bool {
+    let low = text.to_ascii_lowercase();
+    let done = |w: &str| {
+        low.match_indices(w).any(|(i, _)| {
+            let rest = &low[i + w.len()..];
+            let next = rest.split(|c: char| !c.is_alphanumeric()).find(|n| !n.is_empty()).unwrap_or("");
+            !low[..i].chars().next_back().is_some_and(char::is_alphanumeric) && !rest.chars().next().is_some_and(char::is_alphanumeric) && !word_lists::VIRAL_IF.contains(next)
+        })
+    };
+    !obscene(&low) && word_lists::VIRAL_DONE.iter().any(done)
 }
 
 /// Whether lower-cased `low` counts the reach of a post: a number in ASCII digits (with
@@ -2482,9 +2525,11 @@ fn own_words_of(text: &str, bytes: Bytes) -> std::borrow::Cow<'_, str> {
 /// Words that make the number before them a count, not a sum ("5000 views in one day",
 /// "300 likes", "50 लोग"): a son's channel, a club's members (issue 12, round eleven:
 /// w12b's cooking video read as a threat with a price).
-const COUNT_NOUNS: [&str; 19] = [
-    "views", "view", "likes", "followers", "subscribers", "subs", "comments", "shares", "people", "members", "log", "km", "kms",
-    "लोग", "व्यूज", "व्यूज़", "लाइक्स", "लोक", "सदस्य",
+/// The people in the oblique case too ("5000 लोगों ने देख लिया", "500 logon ko"; round
+/// sixty-one).
+const COUNT_NOUNS: [&str; 21] = [
+    "views", "view", "likes", "followers", "subscribers", "subs", "comments", "shares", "people", "members", "log", "logon", "km", "kms",
+    "लोग", "लोगों", "व्यूज", "व्यूज़", "लाइक्स", "लोक", "सदस्य",
 ];
 
 /// Whether the word at the start of `rest` (what follows an amount) is a count noun.
@@ -2960,12 +3005,14 @@ impl Tracker {
             // an office, a sum or a threat aimed at him: the reach of what was posted, not
             // the lever (the chain's "views" come with the price of deleting, "before it goes
             // viral" with the recording, or his video called obscene; issue 12, round
-            // forty-two). Its threat and its count read as money are dropped.
+            // forty-two). Its threat and its count read as money are dropped. So is "viral"
+            // told as done with no count ("आपका वीडियो ग्रुप में वायरल हो गया"), before any
+            // call of hers: after it the chain claims the same (round sixty-one).
             if !mine
                 && has_tag(rules, &found, Tag::Threat.bit())
                 && !has_tag(rules, &found, Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Sexual.bit())
                 && !claimed
-                && reach_news(&text)
+                && (reach_news(&text) || went_viral(&text) && !self.chains.get(author).is_some_and(|c| c.active(at) & Tag::Call.bit() != 0))
                 && sum_amount(&text).is_none()
             {
                 dropped |= Tag::Threat.bit() | Tag::Money.bit();
