@@ -1063,6 +1063,38 @@ mod tests {
     }
 
     #[test]
+    fn round_sixty_three_her_own_who_is_no_who_are_you_unless_she_asks_who_is_home() {
+        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
+        let neighbour = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Sravya".into()) };
+        let group = || Contact { friend_status: FriendStatus::Unknown, group: true, ..Contact::named("Colony group".into()) };
+        let who = |c: Contact, from_them: bool, text: &str| {
+            let mut t = Tracker::new(c, Tuning::default(), None);
+            let a = t.push(&at(1, from_them, text)).clone();
+            a.evidence.iter().any(|e| e.rule == "context.who_are_you")
+        };
+        // Her own "who" one-to-one asks nothing of her: the milkman, the office, a name.
+        for text in ["thank you uncle, milk evaru vestaru ikkada?", "bank evaru OTP adagaru sir", "and who is this Manjeet Kaur writing on your photo?"] {
+            assert!(!who(neighbour(), true, text), "{text}");
+        }
+        // His question, her "who is at home?" (her check that he is alone), and a member's
+        // alarm in a group still count.
+        assert!(who(neighbour(), false, "meeru evaru?"));
+        assert!(who(neighbour(), true, "uncle intlo evaru untaru?"));
+        assert!(who(group(), true, "Sneha, nenu add cheyaledu. meeru evaru?"));
+        // Her "who" in an officer's errand he opened (w28b's VRO: "naaku evaru dabbulu
+        // ivvakkarledu", no one need pay me) moves the thread no more than the same words
+        // without it: warning on main's code, a notice without "evaru".
+        let level = |last: &str| {
+            let mut t = Tracker::new(neighbour(), Tuning::default(), None);
+            t.push(&at(1, false, "Namaskaram sir, na mutation application inka pending ani vastondi"));
+            t.push(&at(2, true, "chusanu. mee WhatsApp number ivvandi, NOC format pampistanu"));
+            t.push(&at(3, false, "98765 45610"));
+            t.push(&at(4, true, last)).level
+        };
+        assert_eq!(level("pampanu. fee Mee Seva lo kattandi, naaku evaru dabbulu ivvakkarledu"), level("pampanu. fee Mee Seva lo kattandi, naaku dabbulu ivvakkarledu"));
+    }
+
+    #[test]
     fn round_fifty_eight_a_refused_or_forbidden_step_is_no_step_but_her_secrecy_is() {
         use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
         let stranger = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Kavya".into()) };
@@ -2892,6 +2924,14 @@ impl Tracker {
             // fifty-eight).
             if found.iter().any(|(r, _)| rules[*r].id == "context.refused") {
                 drop_tags(rules, &mut found, Tag::AppName.bit() | Tag::NumberAsk.bit() | Tag::AppMove.bit() | Tag::VcInvite.bit());
+            }
+            // "Who are you" is the user's question (round sixty-three): the contact's own
+            // "who" one-to-one ("milk evaru vestaru?", "who is this Manjeet?") asks nothing
+            // of her, unless it asks who is with him ("intlo evaru untaru?", read as
+            // intimacy), her check that he is alone. In a group another member asking it
+            // is the members' alarm at her, and counts.
+            if !mine && !self.contact.group && !has_tag(rules, &found, Tag::Intimacy.bit()) {
+                found.retain(|(r, _)| rules[*r].tag != Tag::WhoAreYou);
             }
             // The number asked to be sent to her alone (her inbox, a DM, "your personal
             // number"): in a group, an ask aimed at one man, not at the group, so the
