@@ -1095,6 +1095,31 @@ mod tests {
     }
 
     #[test]
+    fn round_sixty_three_her_report_it_with_her_own_or_else_after_her_call_is_a_dare() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let agent = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Vaishali".into()) };
+        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        // After her call, his "I will complain" and her "complain, sir, but first pay, or
+        // else …": the demand, not advice (the Marathi is a warning on main's code: the
+        // advice took back her sitting, her invitation with it).
+        for dare in [
+            "तक्रार करा सर, पण आधी हा screenshot बघा 😂 आणि ₹३५,००० vaishali.po@examplepay वर टाका, नाहीतर वहिनींच्या शाळेच्या staff group ला पाठवते",
+            "Complain to the police, sir. But first send 35,000 to vaishali.po@examplepay, otherwise the screenshot goes to your wife",
+        ] {
+            let mut t = Tracker::new(agent(), Tuning::default(), None);
+            t.push(&at(0, true, "मग दुपारी तुम्ही एकटेच 😉"));
+            t.push(&at(1, true, "सर video call करूया, आत्ता free आहात?"));
+            t.push(&call());
+            t.push(&at(3, false, "हे काय होतं?? मी तक्रार करतो"));
+            assert_eq!(t.push(&at(4, true, dare)).level, Level::Danger, "{dare}");
+        }
+        // A nephew's advice with the scam's "or else" quoted, and no call of his: advice.
+        let mut t = Tracker::new(agent(), Tuning::default(), None);
+        t.push(&at(1, true, "Kaka, koi ladki video call kare aur bole 'paise do warna video viral', to paise mat dena, 1930 pe complaint karna"));
+        assert!(t.push(&at(2, true, "Aur mujhe turant batana")).level < Level::Warning);
+    }
+
+    #[test]
     fn round_fifty_eight_a_refused_or_forbidden_step_is_no_step_but_her_secrecy_is() {
         use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
         let stranger = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Kavya".into()) };
@@ -3186,7 +3211,11 @@ impl Tracker {
                     // his word (round fifty-four, w7b); a nephew's story of another man's case
                     // names neither, and "if anyone threatens you, call 1930" is advice.
                     let a = c.active(at);
-                    a & Tag::Impostor.bit() != 0
+                    // Nor her "report it, sir" said with her own "or else" after her call
+                    // with him ("तक्रार करा सर, पण … ₹३५,००० टाका, नाहीतर …"): a dare, not
+                    // advice (round sixty-three).
+                    let dare = !self.contact.group && c.has_call(at) && has_tag(rules, &found, Tag::OrElse.bit());
+                    dare || a & Tag::Impostor.bit() != 0
                         || (!advice_said() && a & (Tag::Money.bit() | Tag::Aimed.bit()) == Tag::Money.bit() | Tag::Aimed.bit() && a & (Tag::Threat.bit() | Tag::OrElse.bit() | Tag::Recording.bit()) != 0)
                 });
             // A long text (a club's contest notice, a pasted story or essay) is a broadcast,
