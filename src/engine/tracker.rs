@@ -1086,6 +1086,63 @@ mod tests {
     }
 
     #[test]
+    fn round_sixty_three_her_own_who_is_no_who_are_you_unless_she_asks_who_is_home() {
+        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
+        let neighbour = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Sravya".into()) };
+        let group = || Contact { friend_status: FriendStatus::Unknown, group: true, ..Contact::named("Colony group".into()) };
+        let who = |c: Contact, from_them: bool, text: &str| {
+            let mut t = Tracker::new(c, Tuning::default(), None);
+            let a = t.push(&at(1, from_them, text)).clone();
+            a.evidence.iter().any(|e| e.rule == "context.who_are_you")
+        };
+        // Her own "who" one-to-one asks nothing of her: the milkman, the office, a name.
+        for text in ["thank you uncle, milk evaru vestaru ikkada?", "bank evaru OTP adagaru sir", "and who is this Manjeet Kaur writing on your photo?"] {
+            assert!(!who(neighbour(), true, text), "{text}");
+        }
+        // His question, her "who is at home?" (her check that he is alone), and a member's
+        // alarm in a group still count.
+        assert!(who(neighbour(), false, "meeru evaru?"));
+        assert!(who(neighbour(), true, "uncle intlo evaru untaru?"));
+        assert!(who(group(), true, "Sneha, nenu add cheyaledu. meeru evaru?"));
+        // Her "who" in an officer's errand he opened (w28b's VRO: "naaku evaru dabbulu
+        // ivvakkarledu", no one need pay me) moves the thread no more than the same words
+        // without it: warning on main's code, a notice without "evaru".
+        let level = |last: &str| {
+            let mut t = Tracker::new(neighbour(), Tuning::default(), None);
+            t.push(&at(1, false, "Namaskaram sir, na mutation application inka pending ani vastondi"));
+            t.push(&at(2, true, "chusanu. mee WhatsApp number ivvandi, NOC format pampistanu"));
+            t.push(&at(3, false, "98765 45610"));
+            t.push(&at(4, true, last)).level
+        };
+        assert_eq!(level("pampanu. fee Mee Seva lo kattandi, naaku evaru dabbulu ivvakkarledu"), level("pampanu. fee Mee Seva lo kattandi, naaku dabbulu ivvakkarledu"));
+    }
+
+    #[test]
+    fn round_sixty_three_her_report_it_with_her_own_or_else_after_her_call_is_a_dare() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        let agent = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Vaishali".into()) };
+        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        // After her call, his "I will complain" and her "complain, sir, but first pay, or
+        // else …": the demand, not advice (the Marathi is a warning on main's code: the
+        // advice took back her sitting, her invitation with it).
+        for dare in [
+            "तक्रार करा सर, पण आधी हा screenshot बघा 😂 आणि ₹३५,००० vaishali.po@examplepay वर टाका, नाहीतर वहिनींच्या शाळेच्या staff group ला पाठवते",
+            "Complain to the police, sir. But first send 35,000 to vaishali.po@examplepay, otherwise the screenshot goes to your wife",
+        ] {
+            let mut t = Tracker::new(agent(), Tuning::default(), None);
+            t.push(&at(0, true, "मग दुपारी तुम्ही एकटेच 😉"));
+            t.push(&at(1, true, "सर video call करूया, आत्ता free आहात?"));
+            t.push(&call());
+            t.push(&at(3, false, "हे काय होतं?? मी तक्रार करतो"));
+            assert_eq!(t.push(&at(4, true, dare)).level, Level::Danger, "{dare}");
+        }
+        // A nephew's advice with the scam's "or else" quoted, and no call of his: advice.
+        let mut t = Tracker::new(agent(), Tuning::default(), None);
+        t.push(&at(1, true, "Kaka, koi ladki video call kare aur bole 'paise do warna video viral', to paise mat dena, 1930 pe complaint karna"));
+        assert!(t.push(&at(2, true, "Aur mujhe turant batana")).level < Level::Warning);
+    }
+
+    #[test]
     fn round_fifty_eight_a_refused_or_forbidden_step_is_no_step_but_her_secrecy_is() {
         use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
         let stranger = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Kavya".into()) };
@@ -2938,6 +2995,14 @@ impl Tracker {
             if found.iter().any(|(r, _)| rules[*r].id == "context.refused") {
                 drop_tags(rules, &mut found, Tag::AppName.bit() | Tag::NumberAsk.bit() | Tag::AppMove.bit() | Tag::VcInvite.bit());
             }
+            // "Who are you" is the user's question (round sixty-three): the contact's own
+            // "who" one-to-one ("milk evaru vestaru?", "who is this Manjeet?") asks nothing
+            // of her, unless it asks who is with him ("intlo evaru untaru?", read as
+            // intimacy), her check that he is alone. In a group another member asking it
+            // is the members' alarm at her, and counts.
+            if !mine && !self.contact.group && !has_tag(rules, &found, Tag::Intimacy.bit()) {
+                found.retain(|(r, _)| rules[*r].tag != Tag::WhoAreYou);
+            }
             // The number asked to be sent to her alone (her inbox, a DM, "your personal
             // number"): in a group, an ask aimed at one man, not at the group, so the
             // group's counter-weight is not hers (`combine::level_for`, a secrecy cue).
@@ -3193,7 +3258,11 @@ impl Tracker {
                     // his word (round fifty-four, w7b); a nephew's story of another man's case
                     // names neither, and "if anyone threatens you, call 1930" is advice.
                     let a = c.active(at);
-                    a & Tag::Impostor.bit() != 0
+                    // Nor her "report it, sir" said with her own "or else" after her call
+                    // with him ("तक्रार करा सर, पण … ₹३५,००० टाका, नाहीतर …"): a dare, not
+                    // advice (round sixty-three).
+                    let dare = !self.contact.group && c.has_call(at) && has_tag(rules, &found, Tag::OrElse.bit());
+                    dare || a & Tag::Impostor.bit() != 0
                         || (!advice_said() && a & (Tag::Money.bit() | Tag::Aimed.bit()) == Tag::Money.bit() | Tag::Aimed.bit() && a & (Tag::Threat.bit() | Tag::OrElse.bit() | Tag::Recording.bit()) != 0)
                 });
             // A long text (a club's contest notice, a pasted story or essay) is a broadcast,
