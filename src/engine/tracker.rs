@@ -2034,8 +2034,22 @@ fn own_relative(text: &str, matched: &str) -> bool {
     let low = text.to_ascii_lowercase();
     let word = matched.trim().to_ascii_lowercase();
     let Some(first) = word.split_whitespace().next() else { return false };
-    let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).filter(|w| !w.is_empty()).collect();
-    words.windows(2).any(|w| (w[1] == first && word_lists::POSSESSIVE.contains(w[0])) || (w[0] == first && word_lists::COMPARISON.contains(w[1])))
+    // Each word beside the one before it, in one loop (a `filter().collect()` into a
+    // vector was an adapter of its own in the content module; docs/performance.md
+    // "Size, round 41").
+    let mut before: Option<&str> = None;
+    for w in low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')) {
+        if w.is_empty() {
+            continue;
+        }
+        if let Some(b) = before {
+            if (w == first && word_lists::POSSESSIVE.contains(b)) || (b == first && word_lists::COMPARISON.contains(w)) {
+                return true;
+            }
+        }
+        before = Some(w);
+    }
+    false
 }
 
 /// The hours of the night, local as the message was written: from 21:00 until 06:00.
@@ -3375,7 +3389,10 @@ impl Tracker {
         // Across messages only words that are not ambiguous short forms count ("do",
         // "min" complete nothing there: see `matcher::Part::strong`), and this message
         // must bring a group the earlier ones lacked.
-        for p in parts.iter().filter(|p| splittable(p.rule) && (!wide || engine.rules()[p.rule].tag == Tag::Impostor)) {
+        for p in parts {
+            if !splittable(p.rule) || (wide && engine.rules()[p.rule].tag != Tag::Impostor) {
+                continue;
+            }
             let mut before = 0u8;
             for (_, earlier) in recent.iter() {
                 for q in earlier.iter().filter(|q| q.rule == p.rule) {
@@ -3403,6 +3420,14 @@ impl Tracker {
     /// Facts to persist for this contact (no message text).
     pub fn facts(&self) -> ContactFacts {
         let c = &self.contact;
+        // The stages seen, in stage order, by a loop (an `enumerate().filter().map()`
+        // collected was an adapter of its own in the content module).
+        let mut stages = Vec::new();
+        for (i, s) in self.stats.iter().enumerate() {
+            if s.count > 0 {
+                stages.push(StageFact { stage: Stage::ALL[i], first_at: s.first_at.map(Timestamp::from_unix), rules: s.rules.clone(), count: s.count });
+            }
+        }
         ContactFacts {
             version: FACTS_VERSION,
             first_seen: self.first_time.map(Timestamp::from_unix).or(self.prior.first_seen),
@@ -3414,18 +3439,7 @@ impl Tracker {
             mutual_friends: c.mutual_friends,
             friend_count: c.friend_count,
             joined: c.joined.clone(),
-            stages: self
-                .stats
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.count > 0)
-                .map(|(i, s)| StageFact {
-                    stage: Stage::ALL[i],
-                    first_at: s.first_at.map(Timestamp::from_unix),
-                    rules: s.rules.clone(),
-                    count: s.count,
-                })
-                .collect(),
+            stages,
             messages_seen: self.prior.messages_seen.saturating_add(self.pushed as u32),
             last_activity: self.last_time.map(Timestamp::from_unix).or(self.prior.last_activity),
             earliest_message: self.first_time.map(Timestamp::from_unix).or(self.prior.earliest_message),
