@@ -127,8 +127,18 @@ impl Labels {
 
     /// Month / weekday / today / yesterday names for reading separator dates.
     pub fn when_names(&self) -> super::when::Names {
+        // Loops, not a `map` of `map().collect()`s (two adapters' copies in the content
+        // module; docs/performance.md "Size, round 41").
         let list = |k: &str| -> Vec<Vec<String>> {
-            self.variants(k).iter().map(|v| v.prefix.split('|').map(|s| s.trim().to_string()).collect()).collect()
+            let mut out = Vec::new();
+            for v in self.variants(k) {
+                let mut names = Vec::new();
+                for s in v.prefix.split('|') {
+                    names.push(s.trim().to_string());
+                }
+                out.push(names);
+            }
+            out
         };
         let flat = |k: &str| -> Vec<String> {
             let mut out = Vec::new();
