@@ -1430,6 +1430,35 @@ mod tests {
     }
 
     #[test]
+    fn round_size_forty_one_facts_keep_the_earliest_prior_time_and_the_stages_in_order() {
+        use crate::engine::time::Timestamp;
+        use crate::engine::{Contact, ContactFacts, Stage, Tracker, Tuning};
+        // Size round 41: `with_engine`'s earliest prior time and `facts`' stages are loops
+        // and a match, no longer adapters; the same answers.
+        let ts = |s: &str| Timestamp::parse_rfc3339(s);
+        let (early, late) = (ts("2026-11-01T09:00:00+05:30"), ts("2026-11-20T09:00:00Z"));
+        let earliest = |earliest_message, first_seen| {
+            let prior = ContactFacts { earliest_message, first_seen, ..ContactFacts::default() };
+            Tracker::new(Contact::named("Neha".into()), Tuning::default(), Some(prior)).facts().earliest_message.map(|t| t.unix())
+        };
+        let unix = |t: Option<Timestamp>| t.map(|t| t.unix());
+        assert_eq!(earliest(late, early), unix(early));
+        assert_eq!(earliest(early, late), unix(early));
+        assert_eq!(earliest(None, late), unix(late));
+        assert_eq!(earliest(early, None), unix(early));
+        assert_eq!(earliest(None, None), None);
+        let mut t = Tracker::new(Contact::named("Neha".into()), Tuning::default(), None);
+        assert!(t.facts().stages.is_empty());
+        t.push(&at(1, true, "Add me on WhatsApp, send me your number"));
+        t.push(&at(2, true, "I have recorded your video call. Pay 10000 rupees now or I will send the video to all your friends and family."));
+        let stages: Vec<Stage> = t.facts().stages.iter().map(|s| s.stage).collect();
+        assert!(!stages.is_empty() && t.facts().stages.iter().all(|s| s.count > 0));
+        let mut sorted = stages.clone();
+        sorted.sort_by_key(|s| Stage::ALL.iter().position(|x| x == s));
+        assert_eq!(stages, sorted, "in stage order");
+    }
+
+    #[test]
     fn round_forty_one_who_sent_her_to_him() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         // Round forty-one (branch gen38): the errand names who passed him on — a person or
@@ -2668,7 +2697,10 @@ impl Tracker {
 
     pub fn with_engine(engine: &'static Engine, contact: Contact, tuning: Tuning, facts: Option<ContactFacts>) -> Tracker {
         let prior = facts.unwrap_or_default();
-        let earliest = [prior.earliest_message, prior.first_seen].into_iter().flatten().map(Timestamp::unix).min();
+        let earliest = match (prior.earliest_message, prior.first_seen) {
+            (Some(a), Some(b)) => Some(a.unix().min(b.unix())),
+            (a, b) => a.or(b).map(Timestamp::unix),
+        };
         let mut t = Tracker {
             engine,
             contact: Contact::named(String::new()),
