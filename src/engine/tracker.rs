@@ -1510,6 +1510,35 @@ mod tests {
     }
 
     #[test]
+    fn round_size_forty_one_facts_keep_the_earliest_prior_time_and_the_stages_in_order() {
+        use crate::engine::time::Timestamp;
+        use crate::engine::{Contact, ContactFacts, Stage, Tracker, Tuning};
+        // Size round 41: `with_engine`'s earliest prior time and `facts`' stages are loops
+        // and a match, no longer adapters; the same answers.
+        let ts = |s: &str| Timestamp::parse_rfc3339(s);
+        let (early, late) = (ts("2026-11-01T09:00:00+05:30"), ts("2026-11-20T09:00:00Z"));
+        let earliest = |earliest_message, first_seen| {
+            let prior = ContactFacts { earliest_message, first_seen, ..ContactFacts::default() };
+            Tracker::new(Contact::named("Neha".into()), Tuning::default(), Some(prior)).facts().earliest_message.map(|t| t.unix())
+        };
+        let unix = |t: Option<Timestamp>| t.map(|t| t.unix());
+        assert_eq!(earliest(late, early), unix(early));
+        assert_eq!(earliest(early, late), unix(early));
+        assert_eq!(earliest(None, late), unix(late));
+        assert_eq!(earliest(early, None), unix(early));
+        assert_eq!(earliest(None, None), None);
+        let mut t = Tracker::new(Contact::named("Neha".into()), Tuning::default(), None);
+        assert!(t.facts().stages.is_empty());
+        t.push(&at(1, true, "Add me on WhatsApp, send me your number"));
+        t.push(&at(2, true, "I have recorded your video call. Pay 10000 rupees now or I will send the video to all your friends and family."));
+        let stages: Vec<Stage> = t.facts().stages.iter().map(|s| s.stage).collect();
+        assert!(!stages.is_empty() && t.facts().stages.iter().all(|s| s.count > 0));
+        let mut sorted = stages.clone();
+        sorted.sort_by_key(|s| Stage::ALL.iter().position(|x| x == s));
+        assert_eq!(stages, sorted, "in stage order");
+    }
+
+    #[test]
     fn round_forty_one_who_sent_her_to_him() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         // Round forty-one (branch gen38): the errand names who passed him on — a person or
@@ -2114,8 +2143,22 @@ fn own_relative(text: &str, matched: &str) -> bool {
     let low = text.to_ascii_lowercase();
     let word = matched.trim().to_ascii_lowercase();
     let Some(first) = word.split_whitespace().next() else { return false };
-    let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).filter(|w| !w.is_empty()).collect();
-    words.windows(2).any(|w| (w[1] == first && word_lists::POSSESSIVE.contains(w[0])) || (w[0] == first && word_lists::COMPARISON.contains(w[1])))
+    // Each word beside the one before it, in one loop (a `filter().collect()` into a
+    // vector was an adapter of its own in the content module; docs/performance.md
+    // "Size, round 41").
+    let mut before: Option<&str> = None;
+    for w in low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')) {
+        if w.is_empty() {
+            continue;
+        }
+        if let Some(b) = before {
+            if (w == first && word_lists::POSSESSIVE.contains(b)) || (b == first && word_lists::COMPARISON.contains(w)) {
+                return true;
+            }
+        }
+        before = Some(w);
+    }
+    false
 }
 
 /// The hours of the night, local as the message was written: from 21:00 until 06:00.
@@ -2756,7 +2799,10 @@ impl Tracker {
 
     pub fn with_engine(engine: &'static Engine, contact: Contact, tuning: Tuning, facts: Option<ContactFacts>) -> Tracker {
         let prior = facts.unwrap_or_default();
-        let earliest = [prior.earliest_message, prior.first_seen].into_iter().flatten().map(Timestamp::unix).min();
+        let earliest = match (prior.earliest_message, prior.first_seen) {
+            (Some(a), Some(b)) => Some(a.unix().min(b.unix())),
+            (a, b) => a.or(b).map(Timestamp::unix),
+        };
         let mut t = Tracker {
             engine,
             contact: Contact::named(String::new()),
@@ -3491,7 +3537,10 @@ impl Tracker {
         // Across messages only words that are not ambiguous short forms count ("do",
         // "min" complete nothing there: see `matcher::Part::strong`), and this message
         // must bring a group the earlier ones lacked.
-        for p in parts.iter().filter(|p| splittable(p.rule) && (!wide || engine.rules()[p.rule].tag == Tag::Impostor)) {
+        for p in parts {
+            if !splittable(p.rule) || (wide && engine.rules()[p.rule].tag != Tag::Impostor) {
+                continue;
+            }
             let mut before = 0u8;
             for (_, earlier) in recent.iter() {
                 for q in earlier.iter().filter(|q| q.rule == p.rule) {
@@ -3519,6 +3568,14 @@ impl Tracker {
     /// Facts to persist for this contact (no message text).
     pub fn facts(&self) -> ContactFacts {
         let c = &self.contact;
+        // The stages seen, in stage order, by a loop (an `enumerate().filter().map()`
+        // collected was an adapter of its own in the content module).
+        let mut stages = Vec::new();
+        for (i, s) in self.stats.iter().enumerate() {
+            if s.count > 0 {
+                stages.push(StageFact { stage: Stage::ALL[i], first_at: s.first_at.map(Timestamp::from_unix), rules: s.rules.clone(), count: s.count });
+            }
+        }
         ContactFacts {
             version: FACTS_VERSION,
             first_seen: self.first_time.map(Timestamp::from_unix).or(self.prior.first_seen),
@@ -3530,18 +3587,7 @@ impl Tracker {
             mutual_friends: c.mutual_friends,
             friend_count: c.friend_count,
             joined: c.joined.clone(),
-            stages: self
-                .stats
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.count > 0)
-                .map(|(i, s)| StageFact {
-                    stage: Stage::ALL[i],
-                    first_at: s.first_at.map(Timestamp::from_unix),
-                    rules: s.rules.clone(),
-                    count: s.count,
-                })
-                .collect(),
+            stages,
             messages_seen: self.prior.messages_seen.saturating_add(self.pushed as u32),
             last_activity: self.last_time.map(Timestamp::from_unix).or(self.prior.last_activity),
             earliest_message: self.first_time.map(Timestamp::from_unix).or(self.prior.earliest_message),

@@ -101,8 +101,12 @@ impl Gate {
     /// Whether rows may be fed for `s` now (`now` in ms).
     pub fn check(&mut self, s: &Sighting, now: f64) -> Verdict {
         // 1. Every name the page shows for the thread must be the same.
-        let names: Vec<&str> =
-            [s.list_name, s.scope_name, s.header_name].into_iter().flatten().filter(|n| !n.trim().is_empty()).collect();
+        let mut names: Vec<&str> = Vec::new();
+        for n in [s.list_name, s.scope_name, s.header_name] {
+            if let Some(n) = n.filter(|n| !n.trim().is_empty()) {
+                names.push(n);
+            }
+        }
         let Some(name) = names.first().copied() else {
             // Nothing names the thread: only a key from a profile link can be trusted.
             return if s.key_from_url { Verdict::Wait("thread names no contact") } else { self.fed(s, String::new()) };

@@ -31,7 +31,11 @@ pub fn merge_contact(old: &Contact, new: Contact) -> Contact {
 /// compared as [`same_name`](super::attribution::same_name) does.
 pub fn is_group<'a>(senders: impl IntoIterator<Item = &'a str>) -> bool {
     let mut first: Option<&str> = None;
-    for s in senders.into_iter().map(str::trim).filter(|s| !s.is_empty()) {
+    for s in senders {
+        let s = s.trim();
+        if s.is_empty() {
+            continue;
+        }
         match first {
             None => first = Some(s),
             // Byte-equal names first: a one-to-one thread's rows all carry the same

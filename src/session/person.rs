@@ -77,9 +77,11 @@ impl Person {
         }
     }
 
-    /// Messages read for the first time (already de-duplicated by the reader's log).
-    pub fn queue(&mut self, new: impl IntoIterator<Item = Message>) {
-        self.backlog.extend(new);
+    /// A message read for the first time (already de-duplicated by the reader's log),
+    /// one at a time: the controller's loop over its rows (an `extend` over a mapped
+    /// iterator was a generic copy of its own in the content module).
+    pub fn queue(&mut self, m: Message) {
+        self.backlog.push_back(m);
     }
 
     /// Messages queued and not yet fed.
@@ -133,6 +135,12 @@ mod tests {
     use std::cell::Cell;
     use std::collections::HashMap;
 
+    fn queue(p: &mut Person, ms: impl IntoIterator<Item = Message>) {
+        for m in ms {
+            p.queue(m);
+        }
+    }
+
     #[derive(Default)]
     struct Memory(HashMap<String, ContactFacts>, usize);
     impl FactStore for Memory {
@@ -168,7 +176,7 @@ mod tests {
     fn a_long_backlog_is_fed_over_several_steps() {
         let mut store = Memory::default();
         let mut p = Person::new("fb:1", stranger(), Default::default(), &store);
-        p.queue((0..100).map(|i| them(&format!("good morning {i}"))));
+        queue(&mut p, (0..100).map(|i| them(&format!("good morning {i}"))));
         // Each look at the clock moves it 10 ms: the budget of 5 ms is over at the first look.
         let clock = Ticking(Cell::new(0.0), 10.0);
         let f = p.feed("fb:1", 5.0, 0.0, &clock, &mut store);
@@ -185,7 +193,7 @@ mod tests {
         let mut store = Memory::default();
         let clock = Ticking(Cell::new(0.0), 0.0);
         let mut p = Person::new("fb:1", stranger(), Default::default(), &store);
-        p.queue([them("Hello, if you're alone, then video call me"), them(THREAT)]);
+        queue(&mut p, [them("Hello, if you're alone, then video call me"), them(THREAT)]);
         let f = p.feed("fb:1", 1e9, 100.0, &clock, &mut store);
         assert!(f.stored);
         let writes = store.1;
@@ -205,11 +213,11 @@ mod tests {
         let mut store = Memory::default();
         let clock = Ticking(Cell::new(0.0), 0.0);
         let mut p = Person::new("fb:1", stranger(), Default::default(), &store);
-        p.queue([them(THREAT)]);
+        queue(&mut p, [them(THREAT)]);
         let f = p.feed("fb:1", 1e9, 5000.0, &clock, &mut store);
         let log = f.log.expect("danger is logged");
         assert_eq!((log.level, log.contact_name.as_str(), log.at_ms), (Level::Danger, "Neha Kapoor", 5000));
-        p.queue([them(THREAT)]);
+        queue(&mut p, [them(THREAT)]);
         assert_eq!(p.feed("fb:1", 1e9, 6000.0, &clock, &mut store).log, None);
     }
 
@@ -218,12 +226,12 @@ mod tests {
         let mut store = Memory::default();
         let clock = Ticking(Cell::new(0.0), 0.0);
         let mut p = Person::new("fb:2", stranger(), Default::default(), &store);
-        p.queue([them("Hello, if you're alone, then video call me")]);
+        queue(&mut p, [them("Hello, if you're alone, then video call me")]);
         let f = p.feed("fb:2", 1e9, 0.0, &clock, &mut store);
         let level = p.tracker.assessment().level;
         assert!((Level::Notice..Level::Danger).contains(&level), "{level:?}");
         assert_eq!(f.log.map(|l| l.level), Some(level), "the popup lists it though the banner is hidden");
-        p.queue([them(THREAT)]);
+        queue(&mut p, [them(THREAT)]);
         let f = p.feed("fb:2", 1e9, 0.0, &clock, &mut store);
         assert_eq!(f.log.map(|l| l.level), Some(Level::Danger));
     }
@@ -246,7 +254,7 @@ mod tests {
             ..stranger()
         };
         let mut p = Person::new("fb:9", first, Default::default(), &store);
-        p.queue([at("Good morning dear", "2026-11-02T08:01:00+05:30"), at("How are you?", "2026-11-19T09:00:00+05:30")]);
+        queue(&mut p, [at("Good morning dear", "2026-11-02T08:01:00+05:30"), at("How are you?", "2026-11-19T09:00:00+05:30")]);
         p.feed("fb:9", 1e9, 0.0, &clock, &mut store);
         let kept = store.facts("fb:9").expect("facts stored");
         assert_eq!(kept.conversation_start.map(|t| t.unix()), crate::engine::time::parse("2026-11-02T08:01:00+05:30"));
@@ -259,7 +267,7 @@ mod tests {
         assert_eq!(c.conversation_start.map(|t| t.unix()), crate::engine::time::parse("2026-11-02T08:01:00+05:30"));
         assert_eq!(c.first_seen.map(|t| t.unix()), crate::engine::time::parse("2026-11-20T10:00:00Z"));
         assert_eq!(p2.tracker.contact().conversation_start, c.conversation_start, "the engine gets it too");
-        p2.queue([at("Send me your WhatsApp number", "2026-11-23T09:00:00+05:30")]);
+        queue(&mut p2, [at("Send me your WhatsApp number", "2026-11-23T09:00:00+05:30")]);
         p2.feed("fb:9", 1e9, 0.0, &clock, &mut store);
         let kept2 = store.facts("fb:9").unwrap();
         assert_eq!(kept2.contact_first_seen, kept.contact_first_seen);
@@ -273,7 +281,7 @@ mod tests {
         let clock = Ticking(Cell::new(0.0), 0.0);
         let group = Contact { group: true, ..Contact::named("Patil family".into()) };
         let mut p = Person::new("t:77", group, Default::default(), &store);
-        p.queue([
+        queue(&mut p, [
             Message { author: Some("Sunita Patil".into()), ..them("Good morning everyone") },
             Message { author: Some("Neha Kapoor".into()), ..them(THREAT) },
         ]);

@@ -1372,7 +1372,9 @@ impl Ctl {
                 };
                 person.placed = m.placed.map(|p| (w.id, w.base, p));
                 let group = person.session.conv.contact.group;
-                person.session.queue(new.iter().map(|k| message_of(k, group)));
+                for k in &new {
+                    person.session.queue(message_of(k, group));
+                }
                 person.merged = Some((w.id, w.version));
             }
         }

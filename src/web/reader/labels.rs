@@ -127,8 +127,18 @@ impl Labels {
 
     /// Month / weekday / today / yesterday names for reading separator dates.
     pub fn when_names(&self) -> super::when::Names {
+        // Loops, not a `map` of `map().collect()`s (two adapters' copies in the content
+        // module; docs/performance.md "Size, round 41").
         let list = |k: &str| -> Vec<Vec<String>> {
-            self.variants(k).iter().map(|v| v.prefix.split('|').map(|s| s.trim().to_string()).collect()).collect()
+            let mut out = Vec::new();
+            for v in self.variants(k) {
+                let mut names = Vec::new();
+                for s in v.prefix.split('|') {
+                    names.push(s.trim().to_string());
+                }
+                out.push(names);
+            }
+            out
         };
         let flat = |k: &str| -> Vec<String> {
             let mut out = Vec::new();
@@ -229,12 +239,14 @@ impl Labels {
 
 /// Devanagari digits → ASCII.
 pub fn ascii_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        out.push(match c {
             '\u{0966}'..='\u{096F}' => char::from(b'0' + (c as u32 - 0x0966) as u8),
             c => c,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// "12", "1,234", "1.2K", "3M", "१२" → a count (rounded half up: "1.25K" → 1250,
@@ -249,12 +261,18 @@ pub fn parse_count(s: &str) -> Option<u32> {
         _ => (s.as_str(), 0),
     };
     let (whole, frac) = num.split_once('.').unwrap_or((num, ""));
-    if whole.is_empty() && frac.is_empty() || !whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+    if whole.is_empty() && frac.is_empty() || !(whole.bytes().all(|b| b.is_ascii_digit()) && frac.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
+    // The whole part's digits, then `scale` of the fraction's, '0' past its end: two
+    // loops, not `chain`s (adapters of their own in the content module).
     let digit = |b: u8| u64::from(b - b'0');
     let mut n: u64 = 0;
-    for b in whole.bytes().chain(frac.bytes().chain(std::iter::repeat(b'0')).take(scale)) {
+    for b in whole.bytes() {
+        n = n.checked_mul(10)?.checked_add(digit(b))?;
+    }
+    for k in 0..scale {
+        let b = frac.as_bytes().get(k).copied().unwrap_or(b'0');
         n = n.checked_mul(10)?.checked_add(digit(b))?;
     }
     if frac.as_bytes().get(scale).is_some_and(|&b| b >= b'5') {

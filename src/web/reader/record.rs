@@ -52,10 +52,14 @@ pub struct RowView<'a> {
 
 /// A field's items (none for an empty field).
 fn list(t: Option<&str>) -> Vec<Cow<'_, str>> {
-    match t {
-        Some(t) if !t.is_empty() => t.split(ITEM).map(super::text::clean_cow).collect(),
-        _ => Vec::new(),
+    let mut items = Vec::new();
+    let t = t.unwrap_or("");
+    if !t.is_empty() {
+        for i in t.split(ITEM) {
+            items.push(super::text::clean_cow(i));
+        }
     }
+    items
 }
 
 /// A row's string from the helper → its view (the inverse of snapshot.js). The
@@ -78,25 +82,23 @@ pub fn parse(s: &str) -> RowView<'_> {
     let headings = list(f.next());
     let autos = list(f.next());
     let spans = list(f.next());
-    let media = match f.next() {
-        Some(m) if !m.is_empty() => m
-            .split(ITEM)
-            .map(|e| {
-                let mut p = e.split(PART);
-                let mut next = || p.next().unwrap_or("");
-                let (tag, role, label, href, att, head) = (next(), next(), next(), next(), next(), next());
-                Media {
-                    tag: Cow::Borrowed(tag),
-                    role: Cow::Borrowed(role),
-                    label: clean(label),
-                    href: Cow::Borrowed(href),
-                    attachment: att == "1",
-                    heading: head == "1",
-                }
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
+    let mut media = Vec::new();
+    let m = f.next().unwrap_or("");
+    if !m.is_empty() {
+        for e in m.split(ITEM) {
+            let mut p = e.split(PART);
+            let mut next = || p.next().unwrap_or("");
+            let (tag, role, label, href, att, head) = (next(), next(), next(), next(), next(), next());
+            media.push(Media {
+                tag: Cow::Borrowed(tag),
+                role: Cow::Borrowed(role),
+                label: clean(label),
+                href: Cow::Borrowed(href),
+                attachment: att == "1",
+                heading: head == "1",
+            });
+        }
+    }
     // The helper writes the memo key as `memo_key` makes it (empty: no class).
     let cell_key = f.next().filter(|c| !c.is_empty()).map(Cow::Borrowed);
     RowView { message, label, brk, row_text: None, raw: Raw { headings, autos, spans, media }, cell_key }

@@ -21,15 +21,15 @@ const MAX_NAME_CHARS: usize = 200;
 
 /// Whether `s` holds a clock time "h:mm" / "hh:mm" (ASCII or Devanagari digits).
 pub fn has_clock(s: &str) -> bool {
-    let d: Vec<Option<u32>> = s
-        .chars()
-        .map(|c| match c {
+    let mut d: Vec<Option<u32>> = Vec::new();
+    for c in s.chars() {
+        d.push(match c {
             '0'..='9' => Some(c as u32 - '0' as u32),
             '\u{0966}'..='\u{096F}' => Some(c as u32 - 0x0966),
             ':' => Some(99),
             _ => None,
-        })
-        .collect();
+        });
+    }
     let digit = |i: usize| d.get(i).copied().flatten().is_some_and(|v| v < 10);
     (0..d.len()).any(|i| d[i] == Some(99) && i >= 1 && digit(i - 1) && digit(i + 1) && digit(i + 2) && !digit(i + 3))
 }

@@ -249,7 +249,13 @@ impl Header {
 
 /// Reads the contact from `scope`'s header and `cards` (the list's card rows).
 pub fn header(scope: &Element, grid: &Element, cards: &[Element], labels: &Labels) -> Result<Header, NotUnderstood> {
-    let cards: Vec<Element> = cards.iter().filter(|c| c.is_connected()).cloned().collect();
+    let mut live: Vec<Element> = Vec::new();
+    for c in cards {
+        if c.is_connected() {
+            live.push(c.clone());
+        }
+    }
+    let cards = live;
     let (contact, key, link) = read_contact(scope, grid, &cards, labels)?;
     Ok(Header { contact, key, start_card: start_card(&cards, labels), link })
 }
@@ -378,43 +384,50 @@ fn read_contact(
         }
         node = parent;
     }
-    let name = dom::attr(grid, "aria-label")
-        .and_then(|l| labels.capture("messages_with", &l))
-        .or_else(|| {
-            parts
-                .iter()
-                .flat_map(|p| {
-                    let mut v = qsa(p, "h1, h2, h3, [role=heading]");
-                    if p.matches("h1, h2, h3, [role=heading]").unwrap_or(false) {
-                        v.insert(0, p.clone());
-                    }
-                    v
-                })
-                .map(|h| text(&h))
-                .find(|t| !t.is_empty())
-        })
-        .ok_or(NotUnderstood("thread without a contact name"))?;
-    let mut link = None;
-    let anchors = parts.iter().chain(card_rows.iter()).flat_map(|p| {
-        let mut v = qsa(p, "a[href]");
-        if p.matches("a[href]").unwrap_or(false) {
-            v.insert(0, p.clone());
+    // The parts' headings, then their links, each part's in page order and read only
+    // until one is found, by nested loops (`flat_map` and `chain` were adapters of
+    // their own in the content module; docs/performance.md "Size, round 41").
+    let mut name = dom::attr(grid, "aria-label").and_then(|l| labels.capture("messages_with", &l));
+    if name.is_none() {
+        'parts: for p in &parts {
+            let mut v = qsa(p, "h1, h2, h3, [role=heading]");
+            if p.matches("h1, h2, h3, [role=heading]").unwrap_or(false) {
+                v.insert(0, p.clone());
+            }
+            for h in v {
+                let t = text(&h);
+                if !t.is_empty() {
+                    name = Some(t);
+                    break 'parts;
+                }
+            }
         }
-        v
-    });
-    for a in anchors {
-        if let Some(p) = dom::profile_link(&a) {
-            let href = dom::attr(&a, "href");
-            link = Some((p, (a, href)));
-            break;
+    }
+    let name = name.ok_or(NotUnderstood("thread without a contact name"))?;
+    let mut link = None;
+    'anchors: for list in [parts.as_slice(), card_rows] {
+        for p in list {
+            let mut v = qsa(p, "a[href]");
+            if p.matches("a[href]").unwrap_or(false) {
+                v.insert(0, p.clone());
+            }
+            for a in v {
+                if let Some(p) = dom::profile_link(&a) {
+                    let href = dom::attr(&a, "href");
+                    link = Some((p, (a, href)));
+                    break 'anchors;
+                }
+            }
         }
     }
     let mut els: Vec<Element> = Vec::new();
-    for p in parts.iter().chain(card_rows.iter()) {
-        if p.matches("[dir=auto], span").unwrap_or(false) {
-            els.push(p.clone());
+    for list in [parts.as_slice(), card_rows] {
+        for p in list {
+            if p.matches("[dir=auto], span").unwrap_or(false) {
+                els.push(p.clone());
+            }
+            els.extend(qsa(p, "[dir=auto], span"));
         }
-        els.extend(qsa(p, "[dir=auto], span"));
     }
     let ls = lines(els);
     let (key, url, link) = match link {

@@ -47,7 +47,12 @@ fn weekday(days: i64) -> u32 {
 
 pub fn parse(text: &str, names: &Names, today: Today) -> Option<Local> {
     let t = digits_ascii(&text.to_ascii_lowercase());
-    let toks: Vec<&str> = t.split(|c: char| c.is_whitespace() || c == ',').filter(|s| !s.is_empty()).collect();
+    let mut toks: Vec<&str> = Vec::new();
+    for s in t.split(|c: char| c.is_whitespace() || c == ',') {
+        if !s.is_empty() {
+            toks.push(s);
+        }
+    }
     let (mut hour, mut minute) = (None, None);
     let (mut year, mut month, mut day, mut wd) = (None, None, None, None);
     let mut rel: Option<i64> = None;

@@ -379,8 +379,23 @@ fn remove(key: &Key) {
     }
 }
 
+/// The keys of the warnings shown now, of one contact (`None`: of all), in the map's
+/// order: one loop for the three callers (each `filter().cloned().collect()` was a
+/// generic copy of its own in the content module; docs/performance.md "Size, round 41").
+fn shown_keys(contact_key: Option<&str>) -> Vec<Key> {
+    SHOWN.with(|s| {
+        let mut keys = Vec::new();
+        for k in s.borrow().keys() {
+            if contact_key.is_none_or(|c| k.0 == c) {
+                keys.push(k.clone());
+            }
+        }
+        keys
+    })
+}
+
 fn remove_contact(contact_key: &str) {
-    let keys: Vec<Key> = SHOWN.with(|s| s.borrow().keys().filter(|k| k.0 == contact_key).cloned().collect());
+    let keys = shown_keys(Some(contact_key));
     for k in keys {
         remove(&k);
     }
@@ -456,7 +471,7 @@ fn ensure_memory_loading() {
         if !keys.is_empty() || HIDDEN_NOW.with(|h| !h.borrow().is_empty()) {
             save_memory();
         }
-        let all: Vec<Key> = SHOWN.with(|s| s.borrow().keys().cloned().collect());
+        let all = shown_keys(None);
         for k in all {
             // The hide state may have changed (danger older than 24 hours).
             SHOWN.with(|s| {
@@ -719,7 +734,7 @@ fn mark_known(data: Owned) {
             k.push(data.contact_key.clone());
         }
     });
-    let keys: Vec<Key> = SHOWN.with(|s| s.borrow().keys().filter(|k| k.0 == data.contact_key).cloned().collect());
+    let keys = shown_keys(Some(&data.contact_key));
     for k in keys {
         let off = SHOWN.with(|s| {
             s.borrow_mut().get_mut(&k).is_some_and(|x| {
