@@ -246,6 +246,31 @@ mod tests {
     }
 
     #[test]
+    fn round_sixty_a_members_own_number_posted_in_the_group_is_its_notice_board() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        // Round sixty (branch gen57): a farmers' group a few weeks old, opened by a member
+        // (no trust of years): the officer's "doubts? my WhatsApp: 98765 …" said to all,
+        // or the secretary's "I'll post the link on Sunday" after naming WhatsApp, is the
+        // group's notice board, not her move to him alone. A member who courted him first,
+        // or who says it "for personal guidance", is moving him.
+        let group = || Contact { friend_status: FriendStatus::Unknown, group: true, start_visible: true, ..Contact::named("Farmers group".into()) };
+        let said = |minute: i64, who: &str, t: &str| {
+            let mut m = at(minute, true, t);
+            m.author = Some(who.into());
+            m
+        };
+        let run = |lines: &[&str]| {
+            let mut t = Tracker::new(group(), Tuning::default(), None);
+            t.push(&said(1, "Rajan", "Dam opens tomorrow, water in the canal by Thursday"));
+            lines.iter().enumerate().map(|(i, l)| t.push(&said(i as i64 + 2, "Meena", l)).level).max().unwrap()
+        };
+        assert!(run(&["For the subsidy bring chitta, Aadhaar and passbook copies. Doubts, my WhatsApp: 98765 46215"]) < Level::Warning);
+        assert!(run(&["Tenants' Aadhaar and photo I will take on WhatsApp, then fill the form", "OK, I will post the link at 11 on Sunday"]) < Level::Warning);
+        assert!(run(&["Uncle you look so handsome, are you alone at home these days?", "my WhatsApp: 98765 46215"]) >= Level::Warning);
+        assert!(run(&["Single travellers note my number 98765 46215 on WhatsApp for personal guidance"]) >= Level::Warning);
+    }
+
+    #[test]
     fn an_amount_with_a_threat_is_its_demand_without_a_call_before() {
         use crate::engine::{Level, Message, MessageKind, Sender};
         let msg = |t: &str| Message { from: Sender::Them, author: None, at: None, kind: MessageKind::Text, text: Some(t.into()) };
@@ -3166,7 +3191,15 @@ impl Tracker {
                 self.shared_link = Some((author, at, index));
             }
             let quoted = msg.kind == MessageKind::Forwarded || caution || broadcast || comment || (!mine && self.advising(author, at, index));
-            if let Some(id) = app_id.filter(|_| !quoted) {
+            // In a group, a member's own number, id or link given there with the app's
+            // name ("doubts? my WhatsApp: 98765 …", "I'll post the link on Sunday") is
+            // said before every member: the group's notice board, not her move to him
+            // alone — while she does not court him (round sixty: w34's farmers' and
+            // housing society groups; a planted member courts him and asks his number).
+            let posted = self.contact.group
+                && !has_tag(rules, &found, Tag::Intimacy.bit() | Tag::Flattery.bit() | Tag::Affection.bit())
+                && !self.chains.get(author).is_some_and(|c| c.courted(at));
+            if let Some(id) = app_id.filter(|_| !quoted && !posted) {
                 self.events.push(Event { index: Some(index), at, author, mine, cue: APP_CONTACT, matched: id });
             }
             // Courting shown without words: the contact's own hearts, kisses, flowers
