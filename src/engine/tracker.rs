@@ -2380,14 +2380,12 @@ fn to_everyone(text: &str) -> bool {
 /// ("Joseph!! How can I forget", "Arre Datta!!! 55 years!", "সুধীর!! অরে কিতী
 /// বর্ষাংনী!"): he recognises someone he knew. Of the one-to-one threads of tests/corpus
 /// and tests/tuning, 32 benign (old classmates, colleagues, students) and 1 scam (a
-/// fake classmate) have it in his first replies (round sixty). ASCII case only.
-fn hails(text: &str, name: &str) -> Option<String> {
-    let names: Vec<String> = name.split(|c: char| c.is_whitespace() || ".,()-'".contains(c)).filter(|w| w.chars().count() >= 3).map(|w| w.to_ascii_lowercase()).collect();
-    text.split_whitespace().take(2).find_map(|w| {
-        let bare = w.trim_end_matches(['!', '?', ',']);
-        let rest = &w[bare.len()..];
-        let l = bare.to_ascii_lowercase();
-        (rest.starts_with('!') && names.iter().any(|n| *n == l)).then(|| w.to_string())
+/// fake classmate) have it in his first replies (round sixty). ASCII case only. The word
+/// as written (with its marks) is returned.
+fn hails<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+    text.split_whitespace().take(2).find(|w| {
+        let bare = w.trim_end_matches('!');
+        bare.len() < w.len() && bare.chars().nth(2).is_some() && name.split(' ').any(|n| n.eq_ignore_ascii_case(bare))
     })
 }
 
@@ -3244,7 +3242,7 @@ impl Tracker {
                 && !self.chains.get(author).is_some_and(|c| c.courted(at));
             if mine && !self.contact.group {
                 if let Some(name) = msg.text.as_deref().and_then(|t| hails(t, &self.contact.name)) {
-                    self.events.push(Event { index: Some(index), at, author, mine, cue: HAILS, matched: name });
+                    self.events.push(Event { index: Some(index), at, author, mine, cue: HAILS, matched: name.to_string() });
                 }
             }
             if let Some(id) = app_id.filter(|_| !quoted && !posted) {
