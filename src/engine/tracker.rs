@@ -100,10 +100,6 @@ const SPLIT_MESSAGES: usize = 3;
 const SPLIT_SECONDS: i64 = 5 * 60;
 /// The user's word that a third person told him of the contact (`rules/context.toml`).
 const VOUCHED: &str = "context.circle.vouched";
-/// The user hailing the contact by her profile's name with an exclamation ("Joseph!! How
-/// can I forget", "Arre Datta!!! 55 years!"): he knows her, a circle of his own (see `hails`).
-const HAILED: &str = "text.hailed";
-const HAILS: Cue = Cue::Kind(HAILED, Stage::Contact, Tag::Circle);
 /// What members pile on with in a group after one member's call (see `apply`).
 const PILE_ON: u32 = 1 << Tag::Threat as u32 | 1 << Tag::Money as u32 | 1 << Tag::OrElse as u32 | 1 << Tag::Aimed as u32 | 1 << Tag::Countdown as u32;
 /// The contact's steps: the move off Facebook, the call, a threat, a sum, a recording.
@@ -274,29 +270,6 @@ mod tests {
         assert!(run(&["Tenants' Aadhaar and photo I will take on WhatsApp, then fill the form", "OK, I will post the link at 11 on Sunday"]) < Level::Warning);
         assert!(run(&["Uncle you look so handsome, are you alone at home these days?", "my WhatsApp: 98765 46215"]) >= Level::Warning);
         assert!(run(&["Single travellers note my number 98765 46215 on WhatsApp for personal guidance"]) >= Level::Warning);
-    }
-
-    #[test]
-    fn round_sixty_he_hails_her_by_her_name_an_old_friend_he_knows() {
-        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
-        // Round sixty (branch gen57): the old depot friend. She names a shared past, he
-        // hails her by her profile's name with an exclamation: her bare ask for his
-        // WhatsApp is a notice. Without his hail, or after her flattery, a warning.
-        let run = |reply: &str, ask: &str| {
-            let c = Contact { friend_status: FriendStatus::Friends, start_visible: true, ..Contact::named("Joseph D'Souza".into()) };
-            let mut t = Tracker::new(c, Tuning::default(), None);
-            t.push(&at(1, true, "Eh Shetty!! Remember me? Route 47, Mangalore depot, 1989 to 1996"));
-            t.push(&at(2, false, reply));
-            t.push(&at(3, true, ask)).level
-        };
-        let ask = "I am in Goa with my daughter. Give your WhatsApp number, I will call";
-        assert!(run("Joseph!! How can I forget. Where are you now?", ask) < Level::Warning);
-        assert!(run("Arre Joseph! 40 years! Where are you now?", ask) < Level::Warning);
-        assert!(run("How can I forget. Where are you now?", ask) >= Level::Warning);
-        assert!(run("Joseph who? I do not remember", ask) >= Level::Warning);
-        assert!(run("Joseph!! How can I forget.", "You still look so handsome, are you alone at home? Give your WhatsApp number") >= Level::Warning);
-        assert_eq!(super::hails("Harish Bedi!! hockey team wala?", "Harish Bedi").as_deref(), Some("Bedi!!"));
-        assert_eq!(super::hails("अभिनंदन सचिन! नवीन नंबर", "सचिन माने").as_deref(), Some("सचिन!"));
     }
 
     #[test]
@@ -2518,20 +2491,6 @@ fn to_everyone(text: &str) -> bool {
     word_lists::EVERYONE.iter().any(|w| has_words(&low, w))
 }
 
-/// The user's message hails the contact by a word of her profile's name (three
-/// letters or more) as its first or second word, right before an exclamation mark
-/// ("Joseph!! How can I forget", "Arre Datta!!! 55 years!", "সুধীর!! অরে কিতী
-/// বর্ষাংনী!"): he recognises someone he knew. Of the one-to-one threads of tests/corpus
-/// and tests/tuning, 32 benign (old classmates, colleagues, students) and 1 scam (a
-/// fake classmate) have it in his first replies (round sixty). ASCII case only. The word
-/// as written (with its marks) is returned.
-fn hails<'a>(text: &'a str, name: &str) -> Option<&'a str> {
-    text.split_whitespace().take(2).find(|w| {
-        let bare = w.trim_end_matches('!');
-        bare.len() < w.len() && bare.chars().nth(2).is_some() && name.split(' ').any(|n| n.eq_ignore_ascii_case(bare))
-    })
-}
-
 fn re_asked(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
     word_lists::RE_ASK.iter().any(|w| has_words_once(&low, w))
@@ -3402,11 +3361,6 @@ impl Tracker {
             let posted = self.contact.group
                 && !has_tag(rules, &found, Tag::Intimacy.bit() | Tag::Flattery.bit() | Tag::Affection.bit())
                 && !self.chains.get(author).is_some_and(|c| c.courted(at));
-            if mine && !self.contact.group {
-                if let Some(name) = msg.text.as_deref().and_then(|t| hails(t, &self.contact.name)) {
-                    self.events.push(Event { index: Some(index), at, author, mine, cue: HAILS, matched: name.to_string() });
-                }
-            }
             if let Some(id) = app_id.filter(|_| !quoted && !posted) {
                 self.events.push(Event { index: Some(index), at, author, mine, cue: APP_CONTACT, matched: id });
             }
@@ -3828,7 +3782,7 @@ impl Tracker {
         // thirty-eight, `context.circle.vouched`) is his own, and only before her first
         // step: from her it is the chain's own claim ("Ankit told me about you"), after
         // her step his refusal ("my son told me such calls are a fraud").
-        if id == VOUCHED || id == HAILED {
+        if id == VOUCHED {
             if !mine || self.any_active(at, STEPS) {
                 return;
             }
