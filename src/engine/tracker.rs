@@ -323,6 +323,11 @@ mod tests {
         Message { from: if from_them { Sender::Them } else { Sender::Me }, author: None, at: Some(ts), kind: MessageKind::Text, text: Some(t.into()) }
     }
 
+    /// Her video call's row at `minute` (no text: the row's length unread).
+    fn her_call(minute: i64) -> crate::engine::Message {
+        crate::engine::Message { kind: crate::engine::MessageKind::VideoCall, text: None, ..at(minute, true, "") }
+    }
+
     #[test]
     fn round_thirty_six_her_call_row_alone_warns_before_it_is_answered() {
         // The reader gives her call as a row of its own (ringing unanswered: "missed"; or
@@ -1067,9 +1072,9 @@ mod tests {
 
     #[test]
     fn a_fee_named_for_the_service_is_its_bill_unless_she_holds_a_lever_over_him() {
-        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let clinic = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Neelam".into()) };
-        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        let call = || her_call(2);
         // Her call, then the session's fee on UPI: a bill, not the chain's demand.
         let mut t = Tracker::new(clinic(), Tuning::default(), None);
         t.push(&call());
@@ -1144,9 +1149,9 @@ mod tests {
 
     #[test]
     fn round_sixty_three_her_report_it_with_her_own_or_else_after_her_call_is_a_dare() {
-        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let agent = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Vaishali".into()) };
-        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        let call = || her_call(2);
         // After her call, his "I will complain" and her "complain, sir, but first pay, or
         // else …": the demand, not advice (the Marathi is a warning on main's code: the
         // advice took back her sitting, her invitation with it).
@@ -1196,9 +1201,9 @@ mod tests {
 
     #[test]
     fn round_fifty_three_her_sum_after_his_question_of_paying_is_the_bill_he_asked_for() {
-        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let tutor = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Meera".into()) };
-        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        let call = || her_call(2);
         // After her call he asks how to pay (in words, or naming the fee in a question):
         // her sum in reply is the bill.
         for q in ["Thank you madam. How do I pay?", "ok madam, class ki fees kitni hai?", "Bara, kase pathavu?"] {
@@ -1222,9 +1227,9 @@ mod tests {
 
     #[test]
     fn threat_words_in_her_number_ask_with_her_own_family_as_audience_are_no_threat() {
-        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let buyer = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Harpreet".into()) };
-        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        let call = || her_call(2);
         let mut t = Tracker::new(buyer(), Tuning::default(), None);
         t.push(&call());
         assert!(t.push(&at(5, true, "Looks good. Please share your WhatsApp number, my wife also wants to see the photos")).level < Level::Danger);
@@ -1236,9 +1241,9 @@ mod tests {
 
     #[test]
     fn her_recording_said_with_his_leave_asked_is_no_lever_unless_she_already_holds_one() {
-        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let mother = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Shalini".into()) };
-        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        let call = || her_call(2);
         // The pupil's mother asks his leave for the son's screen recording of the class.
         let mut t = Tracker::new(mother(), Tuning::default(), None);
         t.push(&call());
@@ -1260,8 +1265,8 @@ mod tests {
 
     #[test]
     fn money_said_as_a_condition_is_a_demand_only_when_its_then_is_the_videos_fate() {
-        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
-        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(2, true, "") };
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let call = || her_call(2);
         // The chain's "money comes, then the video is deleted": danger.
         let mut t = Tracker::new(Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Riya".into()) }, Tuning::default(), None);
         t.push(&call());
@@ -1439,9 +1444,9 @@ mod tests {
 
     #[test]
     fn a_purpose_named_keeps_her_bare_ask_or_call_a_notice_never_the_chain() {
-        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let friend = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Asha".into()) };
-        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(5, true, "") };
+        let call = || her_call(5);
         let ask = "Send your WhatsApp number please";
         // The purpose named first (the leaking pipe, a birthday): her ask and call are a notice.
         for purpose in ["The bathroom pipe is leaking, the plumber is not picking up", "Aai cha vadhdivas aahe pudhchya athavdyat"] {
@@ -1469,12 +1474,12 @@ mod tests {
 
     #[test]
     fn round_forty_four_the_recording_told_before_her_call_keeps_her_bare_invitation_a_notice() {
-        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         // Round forty-four (branch gen41): a stranger who tells him first that she will
         // record the call (the student's interview, the poets' YouTube channel) names what
         // the call is for, as a purpose does: her bare invitation and her call are a notice.
         let stranger = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Meena".into()) };
-        let call = || crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(5, true, "") };
+        let call = || her_call(5);
         for told in [
             "For my final year documentary, can I interview you for 20 minutes on video call? I will record it for the college jury",
             "ungala oru 20 nimisham interview pannalama? video call la, record pannikaren",
