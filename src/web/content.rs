@@ -1221,8 +1221,17 @@ impl Ctl {
 
         if rows_dirty {
             let td = self.debug_clock();
-            self.last_conversations = dbg.conversations.iter().filter(|c| c.placement == "thread").cloned().collect();
-            self.last_windows = dbg.conversations.iter().filter(|c| c.placement == "chat_window").cloned().collect();
+            // One loop for both (each `filter().cloned().collect()` was a generic copy of
+            // its own in the content module; docs/performance.md "Size, round 42").
+            self.last_conversations.clear();
+            self.last_windows.clear();
+            for c in &dbg.conversations {
+                if c.placement == "thread" {
+                    self.last_conversations.push(c.clone());
+                } else if c.placement == "chat_window" {
+                    self.last_windows.push(c.clone());
+                }
+            }
             self.debug_spent(td);
         }
         if rows_dirty {

@@ -195,7 +195,12 @@ pub fn find_thread_list(lists: &[Element], labels: &Labels) -> Option<(Element, 
     if in_main.len() == 1 {
         return in_main.into_iter().next().map(|(m, l)| (m, l.clone()));
     }
-    in_main.into_iter().find(|(_, l)| !super::layout::is_docked(l, labels)).map(|(m, l)| (m, l.clone()))
+    for (m, l) in in_main {
+        if !super::layout::is_docked(l, labels) {
+            return Some((m, l.clone()));
+        }
+    }
+    None
 }
 
 /// Chat windows over any page: every message list (either layout, in or out

@@ -312,6 +312,16 @@ mod tests {
     use super::*;
     use crate::engine::{Message, MessageKind, Sender};
 
+    #[test]
+    fn round_size_forty_two_display_name_as_the_join_made_it() {
+        // Size round 42: the words joined and the isolate controls dropped by a loop; the
+        // same as the former join then filter (a word of controls alone leaves its spaces).
+        let old = |name: &str| name.split_whitespace().collect::<Vec<_>>().join(" ").chars().filter(|c| !matches!(c, '\u{2066}'..='\u{2069}')).collect::<String>();
+        for name in ["", "  ", "Neha", " Neha  Sharma ", "a \u{2068} b", "\u{2066}x\u{2069}", "नेहा\tशर्मा\n"] {
+            assert_eq!(display_name(name), old(name), "{name:?}");
+        }
+    }
+
     fn contact() -> Contact {
         Contact {
             name: "Priya Sharma".into(),

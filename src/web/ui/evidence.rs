@@ -394,6 +394,30 @@ mod tests {
     }
 
     #[test]
+    fn round_size_forty_two_file_stem_as_the_adapters_made_it() {
+        // Size round 42: the slug and the stamp are made by loops; the same as the
+        // former map, split, filter and join, and the filtered `take(12)`.
+        let old = |name: &str| {
+            name.chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+                .collect::<String>()
+                .split('-')
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("-")
+        };
+        for name in ["", "-", "--a--B--", "Ravi  K. 2", "प्रिया Sharma", "x", "a-b-c", " lead", "trail ", "ÄÖ1ü2"] {
+            let mut slug = old(name);
+            slug.truncate(40);
+            if slug.is_empty() {
+                slug.push_str("contact");
+            }
+            assert_eq!(file_stem(name, "2026-11-28T10:05:07.123Z"), format!("saavdhan-evidence-{slug}-202611281005"), "{name:?}");
+        }
+        assert_eq!(file_stem("a", "2026"), "saavdhan-evidence-a-2026");
+    }
+
+    #[test]
     fn html_escapes_every_page_string() {
         let evil = "<img src=x onerror=alert(1)>";
         let kit = build(Language::Hi, Region::Usa, &conv(evil), &assessment(), "javascript:alert(2)", "2026-11-28T10:00:00Z", 330);
