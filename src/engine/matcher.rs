@@ -189,7 +189,7 @@ impl Matcher {
         let m = Matcher::from_flat_plan(&p.needles, targets, rules)?;
         for l in &m.scripts {
             if !l.needles.is_empty() {
-                let _ = l.ac.set(automaton(&l.needles.split('\n').collect::<Vec<_>>(), INDIC_DEPTH)?);
+                let _ = l.ac.set(automaton(&crate::engine::plan::lines(&l.needles), INDIC_DEPTH)?);
             }
         }
         Ok(m)
@@ -335,7 +335,7 @@ impl Matcher {
             let l = &self.scripts[scripts.trailing_zeros() as usize];
             scripts &= scripts - 1;
             if !l.ids.is_empty() {
-                let ac = l.ac.get_or_init(|| automaton(&l.needles.split('\n').collect::<Vec<_>>(), INDIC_DEPTH).expect("the built-in needles of each script fit the automaton (a test builds them)"));
+                let ac = l.ac.get_or_init(|| automaton(&crate::engine::plan::lines(&l.needles), INDIC_DEPTH).expect("the built-in needles of each script fit the automaton (a test builds them)"));
                 self.consume(ac, &l.ids, normed, 0, state, slot);
             }
         }

@@ -1276,7 +1276,11 @@ impl Ctl {
             self.write_store_or_wait();
         }
         let spent = perf_now() - t0 - self.perf.debug_step;
-        self.perf.passes = self.windows.iter().map(|w| w.passes).sum();
+        let mut passes = 0;
+        for w in &self.windows {
+            passes += w.passes;
+        }
+        self.perf.passes = passes;
         self.perf.steps += 1;
         self.perf.last_ms = spent;
         self.perf.total_ms += spent;
