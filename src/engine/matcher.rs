@@ -189,7 +189,7 @@ impl Matcher {
         let m = Matcher::from_flat_plan(&p.needles, targets, rules)?;
         for l in &m.scripts {
             if !l.needles.is_empty() {
-                let _ = l.ac.set(automaton(&l.needles.split('\n').collect::<Vec<_>>(), INDIC_DEPTH)?);
+                let _ = l.ac.set(automaton(&crate::engine::plan::lines(&l.needles), INDIC_DEPTH)?);
             }
         }
         Ok(m)
@@ -212,7 +212,12 @@ impl Matcher {
         }
         let mut ids = Vec::new();
         let mut whole = false;
-        let mut scripts: Vec<Lazy> = (0..SCRIPTS).map(|_| Lazy::default()).collect();
+        // Loops, not mapped `collect`s: each was a `from_iter` of its own in the content
+        // module (docs/performance.md "Size, round 42").
+        let mut scripts: Vec<Lazy> = Vec::with_capacity(SCRIPTS);
+        for _ in 0..SCRIPTS {
+            scripts.push(Lazy::default());
+        }
         for (i, n) in needles.iter().enumerate() {
             let n = n.as_ref();
             match part(n) {
@@ -230,9 +235,20 @@ impl Matcher {
                 }
             }
         }
-        let ac = automaton(&ids.iter().map(|&i| needles[i as usize].as_ref()).collect::<Vec<_>>(), 3)?;
-        let short = needles.iter().map(|n| is_short_form(n.as_ref())).collect();
-        Ok(Matcher { ac, ids, whole, scripts, targets, short, group_counts: rules.iter().map(|r| r.groups.len() as u8).collect() })
+        let mut listed: Vec<&str> = Vec::with_capacity(ids.len());
+        for &i in &ids {
+            listed.push(needles[i as usize].as_ref());
+        }
+        let ac = automaton(&listed, 3)?;
+        let mut short = Vec::with_capacity(needles.len());
+        for n in needles {
+            short.push(is_short_form(n.as_ref()));
+        }
+        let mut group_counts = Vec::with_capacity(rules.len());
+        for r in rules {
+            group_counts.push(r.groups.len() as u8);
+        }
+        Ok(Matcher { ac, ids, whole, scripts, targets, short, group_counts })
     }
 
     /// Every rule that fires in `text`, in rule order, each once.
@@ -319,7 +335,7 @@ impl Matcher {
             let l = &self.scripts[scripts.trailing_zeros() as usize];
             scripts &= scripts - 1;
             if !l.ids.is_empty() {
-                let ac = l.ac.get_or_init(|| automaton(&l.needles.split('\n').collect::<Vec<_>>(), INDIC_DEPTH).expect("the built-in needles of each script fit the automaton (a test builds them)"));
+                let ac = l.ac.get_or_init(|| automaton(&crate::engine::plan::lines(&l.needles), INDIC_DEPTH).expect("the built-in needles of each script fit the automaton (a test builds them)"));
                 self.consume(ac, &l.ids, normed, 0, state, slot);
             }
         }

@@ -184,15 +184,20 @@ impl std::fmt::Display for Timestamp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let Some(t) = self.to_offset_date_time() else { return write!(f, "@{}", self.unix) };
         let (y, m, d) = (t.year(), u8::from(t.month()), t.day());
-        match self.precision {
-            Precision::Year => write!(f, "{y:04}"),
-            Precision::Month => write!(f, "{y:04}-{m:02}"),
-            Precision::Day => write!(f, "{y:04}-{m:02}-{d:02}"),
+        // One formatting of the whole date, cut after the year or the month (month and
+        // day are two digits each): three `write!`s were three formatting calls
+        // (docs/performance.md "Size, round 42").
+        let cut = match self.precision {
+            Precision::Year => 6,
+            Precision::Month => 3,
+            Precision::Day => 0,
             Precision::Second => match t.format(&Rfc3339) {
-                Ok(s) => f.write_str(&s),
-                Err(_) => write!(f, "@{}", self.unix),
+                Ok(s) => return f.write_str(&s),
+                Err(_) => return write!(f, "@{}", self.unix),
             },
-        }
+        };
+        let s = format!("{y:04}-{m:02}-{d:02}");
+        f.write_str(&s[..s.len() - cut])
     }
 }
 
@@ -421,6 +426,18 @@ mod tests {
         assert_eq!(month.day(), None);
         assert_eq!(Timestamp::parse_date_or_time("2020-01-01").unwrap().day(), day_number(2020, 1, 1));
         assert_eq!(Timestamp::parse_rfc3339("2019-03"), None);
+    }
+
+    #[test]
+    fn round_size_forty_two_months_print_as_one_formatting_cut() {
+        // Size round 42: a month or a year prints as the whole date formatted once, cut.
+        for y in [1970, 2019, 2026] {
+            for m in 1..=12u32 {
+                let t = Timestamp::from_month(y, m).unwrap();
+                assert_eq!(t.to_string(), format!("{y:04}-{m:02}"));
+            }
+            assert_eq!(Timestamp::parse_date_or_time(&format!("{y}")).unwrap().to_string(), format!("{y:04}"));
+        }
     }
 
     #[test]

@@ -1569,6 +1569,20 @@ mod tests {
     }
 
     #[test]
+    fn round_size_forty_two_indic_digits_fold_as_before() {
+        // Size round 42: `amount_in`'s Devanagari digits are folded by a loop, not a
+        // mapped `collect`; the same sums, and text without them read as it is.
+        assert_eq!(super::amount_in("पैसे ५००० भेजो", false), super::amount_in("पैसे 5000 भेजो", false));
+        assert_eq!(super::amount_in("₹१२,५०० abhi", false), super::amount_in("₹12,500 abhi", false));
+        assert!(super::amount_in("पैसे ५००० भेजो", false).is_some());
+        assert_eq!(super::amount_in("no sum here", false), None);
+        assert_eq!(super::earlier(Some(5), Some(3)), Some(3));
+        assert_eq!(super::earlier(Some(3), None), Some(3));
+        assert_eq!(super::earlier(None, Some(5)), Some(5));
+        assert_eq!(super::earlier(None, None), None);
+    }
+
+    #[test]
     fn round_forty_one_who_sent_her_to_him() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         // Round forty-one (branch gen38): the errand names who passed him on — a person or
@@ -2684,10 +2698,24 @@ fn sum_amount(text: &str) -> Option<String> {
     may_hold_amount(text).then(|| amount_in(text, true)).flatten()
 }
 
+/// The earlier of two times, either unknown: a `match`, not `into_iter().chain().min()`
+/// (a `Chain::fold` of its own in the content module; docs/performance.md "Size, round 42").
+fn earlier(a: Option<i64>, b: Option<i64>) -> Option<i64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, None) => a,
+        (None, b) => b,
+    }
+}
+
 fn amount_in(text: &str, skip_counts: bool) -> Option<String> {
     let folded: String;
     let text = if has_indic_digit(text) {
-        folded = text.chars().map(|c| if indic(c) { char::from(b'0' + ((c as u32 & 0x7F) - 0x66) as u8) } else { c }).collect();
+        let mut f = String::with_capacity(text.len());
+        for c in text.chars() {
+            f.push(if indic(c) { char::from(b'0' + ((c as u32 & 0x7F) - 0x66) as u8) } else { c });
+        }
+        folded = f;
         folded.as_str()
     } else {
         text
@@ -3052,7 +3080,12 @@ impl Tracker {
             let mut parts = std::mem::take(&mut self.parts);
             parts.clear();
             let hits = self.engine.scan_parts(&text, &mut parts);
-            let mut found: Vec<(usize, String)> = hits.into_iter().map(|h| (h.rule, h.matched)).collect();
+            // Loops, not mapped or filtered `collect`s, here and below: each adapter was a
+            // `from_iter` of its own in the content module (docs/performance.md "Size, round 42").
+            let mut found: Vec<(usize, String)> = Vec::with_capacity(hits.len());
+            for h in hits {
+                found.push((h.rule, h.matched));
+            }
             let rules = self.engine.rules();
             // His question of paying her: its words, or the fee named in a question.
             if mine && (asks_to_pay(&text) || text.contains('?') && found.iter().any(|(r, _)| rules[*r].id == "context.payout.fee")) {
@@ -3468,10 +3501,20 @@ impl Tracker {
         // type sorted is another copy of the sort in the module, docs/performance.md "Size").
         // Most messages add at most one event, or events already in that order: nothing to move.
         if !self.events[start..].windows(2).all(|w| context_first(&w[0]) <= context_first(&w[1])) {
-            let mut order: Vec<(usize, usize)> = self.events[start..].iter().map(|e| context_first(e) as usize).zip(0..).collect();
+            let mut order: Vec<(usize, usize)> = Vec::new();
+            for (i, e) in self.events[start..].iter().enumerate() {
+                order.push((context_first(e) as usize, i));
+            }
             order.sort_unstable();
-            let mut moved: Vec<Option<Event>> = self.events.drain(start..).map(Some).collect();
-            self.events.extend(order.into_iter().filter_map(|(_, i)| moved[i].take()));
+            let mut moved: Vec<Option<Event>> = Vec::new();
+            for e in self.events.drain(start..) {
+                moved.push(Some(e));
+            }
+            for (_, i) in order {
+                if let Some(e) = moved[i].take() {
+                    self.events.push(e);
+                }
+            }
         }
         if retold > 0 {
             // Cues said earlier in this sitting were taken back: judge again without them.
@@ -3599,7 +3642,12 @@ impl Tracker {
         if recent.len() == SPLIT_MESSAGES {
             recent.remove(0);
         }
-        let kept: Vec<Part> = parts.iter().copied().filter(|p| splittable(p.rule)).collect();
+        let mut kept: Vec<Part> = Vec::new();
+        for &p in parts {
+            if splittable(p.rule) {
+                kept.push(p);
+            }
+        }
         recent.push((at, kept));
     }
 
@@ -3639,7 +3687,7 @@ impl Tracker {
     fn conversation_start(&self) -> Option<i64> {
         let given = self.given_start;
         let visible = if self.contact.start_visible { self.opener.and_then(|o| o.0) } else { None };
-        given.into_iter().chain(visible).min()
+        earlier(given, visible)
     }
 
     /// How suspicious the contact is at time `at`: the profile, then what the
@@ -3664,7 +3712,7 @@ impl Tracker {
         };
         let start = self.conversation_start();
         let opened_by_them = self.contact.start_visible && matches!(self.opener, Some((_, Sender::Them)));
-        let history = match (at, self.first_time.into_iter().chain(start).min()) {
+        let history = match (at, earlier(self.first_time, start)) {
             (Some(now), Some(first)) => Some((now - first) / time::DAY),
             _ => None,
         };
@@ -3719,7 +3767,7 @@ impl Tracker {
     /// the service his daughter engaged, call weekly and ask his number weeks later; the
     /// chain's "friend of your nephew" is her claim, which no one told him of.
     fn pretext_outlived(&self) -> bool {
-        let first = self.first_time.into_iter().chain(self.conversation_start()).min();
+        let first = earlier(self.first_time, self.conversation_start());
         match (self.first_step, first) {
             (Some((_, _, true)), _) if self.fond_first && !self.contact.group => true,
             (Some((_, _, true)), _) if self.night_call == Some(true) || self.night_first => true,
@@ -3961,10 +4009,11 @@ impl Tracker {
             a & told_held == 0 && (a & Tag::Money.bit() == 0 || a & (Tag::Threat.bit() | Tag::Recording.bit()) == 0)
         };
         let news = |c: &Chain| talk && s < 0 && c.active(at) & held == 0 && c.active(at) & (Tag::Threat.bit() | Tag::Recording.bit()) != 0;
-        let level = self
-            .chains
-            .iter()
-            .map(|c| match combine::level_for(c, at, s, weighted, purpose, self.tuning) {
+        // The highest of the chains' levels, by a loop (a mapped `max` was a `Map::fold`
+        // of its own in the content module).
+        let mut level = None;
+        for c in &self.chains {
+            let l = match combine::level_for(c, at, s, weighted, purpose, self.tuning) {
                 Level::Warning if news(c) => Level::Notice,
                 // After the recording she told of: a threat's words with no demand are the
                 // post she told of, a warning until a demand comes; a sum with no threat and
@@ -3972,9 +4021,10 @@ impl Tracker {
                 // thirty-nine). A sum with a recording or a threat stays danger.
                 Level::Danger if told && bill_or_news(c) => Level::Warning,
                 l => l,
-            })
-            .max()
-            .unwrap_or_else(|| combine::level_for(&Chain::default(), at, s, weighted, purpose, self.tuning));
+            };
+            level = Some(level.map_or(l, |m: Level| m.max(l)));
+        }
+        let level = level.unwrap_or_else(|| combine::level_for(&Chain::default(), at, s, weighted, purpose, self.tuning));
         if level > self.assessment.level {
             self.assessment.level = level;
         }
@@ -3992,10 +4042,10 @@ impl Tracker {
         }
         self.profile_day = Some(day);
         let signals = contact_signals::signals(&self.contact, day.map(|d| d * time::DAY));
-        let fresh: Vec<Evidence> = signals
-            .into_iter()
-            .map(|s| Evidence { message: None, stage: Stage::Contact, rule: s.rule.to_string(), matched: s.matched })
-            .collect();
+        let mut fresh: Vec<Evidence> = Vec::with_capacity(signals.len());
+        for s in signals {
+            fresh.push(Evidence { message: None, stage: Stage::Contact, rule: s.rule.to_string(), matched: s.matched });
+        }
         if self.assessment.evidence[..self.profile_evidence] != fresh[..] {
             let n = fresh.len();
             self.assessment.evidence.splice(..self.profile_evidence, fresh);

@@ -1221,8 +1221,17 @@ impl Ctl {
 
         if rows_dirty {
             let td = self.debug_clock();
-            self.last_conversations = dbg.conversations.iter().filter(|c| c.placement == "thread").cloned().collect();
-            self.last_windows = dbg.conversations.iter().filter(|c| c.placement == "chat_window").cloned().collect();
+            // One loop for both (each `filter().cloned().collect()` was a generic copy of
+            // its own in the content module; docs/performance.md "Size, round 42").
+            self.last_conversations.clear();
+            self.last_windows.clear();
+            for c in &dbg.conversations {
+                if c.placement == "thread" {
+                    self.last_conversations.push(c.clone());
+                } else if c.placement == "chat_window" {
+                    self.last_windows.push(c.clone());
+                }
+            }
             self.debug_spent(td);
         }
         if rows_dirty {
@@ -1267,7 +1276,11 @@ impl Ctl {
             self.write_store_or_wait();
         }
         let spent = perf_now() - t0 - self.perf.debug_step;
-        self.perf.passes = self.windows.iter().map(|w| w.passes).sum();
+        let mut passes = 0;
+        for w in &self.windows {
+            passes += w.passes;
+        }
+        self.perf.passes = passes;
         self.perf.steps += 1;
         self.perf.last_ms = spent;
         self.perf.total_ms += spent;

@@ -46,7 +46,7 @@ impl Catalogue {
     fn texts(&self) -> &[&'static str] {
         self.texts.get_or_init(|| {
             let text: &'static str = Box::leak(unpack_text(self.packed).unwrap_or_default().into_boxed_str());
-            text.split('\n').collect()
+            crate::engine::plan::lines(text)
         })
     }
 

@@ -35,7 +35,13 @@ fn sole_profile(el: &Element) -> Option<(String, String, Element)> {
 
 pub fn read(root: &Element, labels: &Labels) -> Vec<RequestRead> {
     let mut out: Vec<RequestRead> = Vec::new();
-    let mut starts: Vec<Element> = qsa(root, "[role=button]").into_iter().filter(|b| is_confirm(b, labels)).collect();
+    // A loop, not a filtered `collect` (an adapter of its own in the content module).
+    let mut starts: Vec<Element> = Vec::new();
+    for b in qsa(root, "[role=button]") {
+        if is_confirm(&b, labels) {
+            starts.push(b);
+        }
+    }
     starts.extend(qsa(root, "a[href*=\"profile_id=\"]"));
     for s in starts {
         let mut card = s.clone();

@@ -92,11 +92,17 @@ pub fn norm_chars(s: &str) -> impl Iterator<Item = char> + '_ {
 
 /// The last character of `norm(s)` (`None`: it is empty), read from the end.
 pub fn norm_last(s: &str) -> Option<char> {
-    s.chars().rev().find_map(|c| match c {
-        '\u{2019}' | '\u{2018}' => Some('\''),
-        c if invisible(c) || c.is_whitespace() => None,
-        c => Some(c.to_ascii_lowercase()),
-    })
+    // A loop from the end, not `rev().find_map()` (a `Rev::try_fold` of its own in the
+    // content module; docs/performance.md "Size, round 42").
+    let mut chars = s.chars();
+    while let Some(c) = chars.next_back() {
+        match c {
+            '\u{2019}' | '\u{2018}' => return Some('\''),
+            c if invisible(c) || c.is_whitespace() => {}
+            c => return Some(c.to_ascii_lowercase()),
+        }
+    }
+    None
 }
 
 /// Whitespace collapsed and trimmed, case kept; zero-width space, LRM, RLM and BOM dropped.

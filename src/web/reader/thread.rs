@@ -195,7 +195,12 @@ pub fn find_thread_list(lists: &[Element], labels: &Labels) -> Option<(Element, 
     if in_main.len() == 1 {
         return in_main.into_iter().next().map(|(m, l)| (m, l.clone()));
     }
-    in_main.into_iter().find(|(_, l)| !super::layout::is_docked(l, labels)).map(|(m, l)| (m, l.clone()))
+    for (m, l) in in_main {
+        if !super::layout::is_docked(l, labels) {
+            return Some((m, l.clone()));
+        }
+    }
+    None
 }
 
 /// Chat windows over any page: every message list (either layout, in or out
@@ -652,7 +657,18 @@ pub(super) fn read_grid_view(row: &Element, v: &RowView, labels: &Labels) -> Opt
     let f = facts_of(&v.raw, labels);
     let me = f.me_heading || aligned_to_end(v.cell_key.as_deref(), || qs(row, "[role=gridcell]"));
     // The sender: the row's visually hidden heading with the name ("You sent" for own messages).
-    let author = if me { None } else { v.raw.headings.iter().map(|h| h.as_ref().trim()).find(|h| !h.is_empty() && h.chars().count() <= 200).map(str::to_string) };
+    // The first heading that reads as a name, by a loop (a mapped `find` was a
+    // `Map::try_fold` of its own in the content module; docs/performance.md "Size, round 42").
+    let mut author = None;
+    if !me {
+        for h in &v.raw.headings {
+            let h = h.as_ref().trim();
+            if !h.is_empty() && h.chars().count() <= 200 {
+                author = Some(h.to_string());
+                break;
+            }
+        }
+    }
     finish(f, if me { Sender::Me } else { Sender::Them }, author, None, labels)
 }
 

@@ -27,12 +27,14 @@ pub struct Today {
 pub type Local = (i64, u32, u32, u32, u32);
 
 fn digits_ascii(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        out.push(match c {
             '\u{0966}'..='\u{096F}' => char::from(b'0' + (c as u32 - 0x0966) as u8),
             c => c,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 fn find_name(list: &[Vec<String>], tok: &str, n: usize) -> Option<usize> {

@@ -21,13 +21,19 @@ pub const PDI: char = '\u{2069}';
 /// without isolate controls of its own (they could close ours early), cut to
 /// [`MAX_NAME_CHARS`] with an ellipsis.
 pub fn display_name(name: &str) -> String {
-    let clean: String = name
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}'))
-        .collect();
+    // The words joined by one space, without isolate controls, by a loop (a collected
+    // join then a filtered `collect` were adapters of their own in the content module).
+    let mut clean = String::new();
+    for (i, w) in name.split_whitespace().enumerate() {
+        if i > 0 {
+            clean.push(' ');
+        }
+        for c in w.chars() {
+            if !matches!(c, '\u{2066}'..='\u{2069}') {
+                clean.push(c);
+            }
+        }
+    }
     if clean.chars().count() <= MAX_NAME_CHARS {
         return clean;
     }
@@ -253,7 +259,9 @@ pub fn compose(lang: Language, conv: &Conversation, a: &Assessment, now_day: i64
             b.trick = Some(t(lang, "warning_known_trick"));
             b.quote = quote(conv, ev);
             b.steps_title = Some(t(lang, "steps_title"));
-            b.steps = ["step_no_number", "step_no_video", "step_block"].iter().map(|k| t(lang, k)).collect();
+            for k in ["step_no_number", "step_no_video", "step_block"] {
+                b.steps.push(t(lang, k));
+            }
         }
         Level::Danger => {
             b.title = t(lang, "danger_title");
@@ -303,6 +311,16 @@ pub fn level_key(level: Level) -> &'static str {
 mod tests {
     use super::*;
     use crate::engine::{Message, MessageKind, Sender};
+
+    #[test]
+    fn round_size_forty_two_display_name_as_the_join_made_it() {
+        // Size round 42: the words joined and the isolate controls dropped by a loop; the
+        // same as the former join then filter (a word of controls alone leaves its spaces).
+        let old = |name: &str| name.split_whitespace().collect::<Vec<_>>().join(" ").chars().filter(|c| !matches!(c, '\u{2066}'..='\u{2069}')).collect::<String>();
+        for name in ["", "  ", "Neha", " Neha  Sharma ", "a \u{2068} b", "\u{2066}x\u{2069}", "नेहा\tशर्मा\n"] {
+            assert_eq!(display_name(name), old(name), "{name:?}");
+        }
+    }
 
     fn contact() -> Contact {
         Contact {

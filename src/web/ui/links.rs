@@ -81,7 +81,12 @@ pub fn encode_query(s: &str) -> String {
 /// chat", https://faq.whatsapp.com/5913398998672934); empty when the number
 /// has too few digits to dial.
 pub fn family(contact: &TrustedContact, prefill: &str) -> Vec<LinkButton> {
-    let digits: String = contact.phone.chars().filter(char::is_ascii_digit).collect();
+    let mut digits = String::new();
+    for c in contact.phone.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        }
+    }
     if digits.len() < 7 {
         return Vec::new();
     }

@@ -113,15 +113,18 @@ impl Memory {
     /// Drops the oldest contacts (never `keep`) down to [`MAX_CONTACTS`].
     fn bound(&mut self, keep: &str) {
         while self.contacts.len() > MAX_CONTACTS {
-            let Some(oldest) = self
-                .contacts
-                .iter()
-                .filter(|(k, _)| k.as_str() != keep)
-                .min_by(|a, b| a.1.last_ms.total_cmp(&b.1.last_ms).then_with(|| a.0.cmp(b.0)))
-                .map(|(k, _)| k.clone())
-            else {
+            // The first least recent, by a loop (a filtered `min_by` was a fold of its own
+            // in the content module; docs/performance.md "Size, round 42").
+            let mut oldest: Option<(&String, f64)> = None;
+            for (k, c) in &self.contacts {
+                if k.as_str() != keep && oldest.is_none_or(|(o, ms)| c.last_ms.total_cmp(&ms).then_with(|| k.cmp(o)).is_lt()) {
+                    oldest = Some((k, c.last_ms));
+                }
+            }
+            let Some((oldest, _)) = oldest else {
                 return;
             };
+            let oldest = oldest.clone();
             self.contacts.remove(&oldest);
         }
     }

@@ -429,7 +429,12 @@ pub fn forget_detached() {
 
 /// Removes every warning this script added (on navigation to another page).
 pub fn remove_all() {
-    let all: Vec<Shown> = SHOWN.with(|s| s.borrow_mut().drain().map(|(_, v)| v).collect());
+    let mut all: Vec<Shown> = Vec::new();
+    SHOWN.with(|s| {
+        for (_, v) in s.borrow_mut().drain() {
+            all.push(v);
+        }
+    });
     for x in all {
         x.host.remove();
     }
@@ -457,7 +462,14 @@ fn ensure_memory_loading() {
             }
         });
         // Record the warnings that appeared before the memory was read.
-        let keys: Vec<Key> = SHOWN.with(|s| s.borrow().iter().filter(|(_, x)| !x.recorded).map(|(k, _)| k.clone()).collect());
+        let mut keys: Vec<Key> = Vec::new();
+        SHOWN.with(|s| {
+            for (k, x) in s.borrow().iter() {
+                if !x.recorded {
+                    keys.push(k.clone());
+                }
+            }
+        });
         for k in &keys {
             SHOWN.with(|s| {
                 if let Some(x) = s.borrow_mut().get_mut(k) {
