@@ -2189,26 +2189,25 @@ fn laughing(text: &str) -> bool {
     text.as_bytes().windows(4).any(|w| (w[0] == 0xF0 || w[0] == b'h') && WORDS.contains(&u32::from_le_bytes([w[0], w[1], w[2], w[3]])))
 }
 
-
-/// Whether the kinship word `matched` comes right after a first-person possessive in
-/// `text` (the contact's own father, "like my papa"), or right before a word of
-/// comparison ("papa jaisa": the user likened to a relative), not addressed to him.
 /// Whether the contact introduces herself as a third person's child ("I am Priya,
 /// daughter of Ramesh Kulkarni", "Suresh Deshmukh ki beti", "अरविंद कुलकर्णींची मुलगी",
 /// "অসিত ঘোষ এর মেয়ে", "સુરેશ મહેતાની દીકરી"): her "papa" after it is that man, no family
 /// word of his (round sixty-six).
 fn introduces_as_child(text: &str) -> bool {
-    let low = text.to_lowercase();
-    ["daughter of", "'s daughter", "son of", " ki beti", " ka beta", "ची मुलगी", "चा मुलगा", " की बेटी", " का बेटा", " এর মেয়ে", "ની દીકરી"].iter().any(|p| low.contains(p))
+    let low = text.to_ascii_lowercase();
+    ["daughter of", "'s daughter", " ki beti", "ची मुलगी", " এর মেয়ে", "ની દીકરી"].iter().any(|p| low.contains(p))
 }
 
-/// Whether a kinship word is a parent's ("papa", "बाबा", "পপ্পা"): the word she says of
+/// Whether a kinship word is a parent's ("papa", "बाबा", "বাবা"): the word she says of
 /// the father she named (`introduces_as_child`).
 fn parent_word(m: &str) -> bool {
-    let w = m.trim().to_lowercase();
+    let w = m.trim().to_ascii_lowercase();
     ["papa", "dad", "baba", "पापा", "पप्पा", "बाबा", "বাবা", "પપ્પા"].iter().any(|p| w.starts_with(p))
 }
 
+/// Whether the kinship word `matched` comes right after a first-person possessive in
+/// `text` (the contact's own father, "like my papa"), or right before a word of
+/// comparison ("papa jaisa": the user likened to a relative), not addressed to him.
 fn own_relative(text: &str, matched: &str) -> bool {
     let low = text.to_ascii_lowercase();
     let word = matched.trim().to_ascii_lowercase();
