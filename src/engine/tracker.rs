@@ -587,26 +587,6 @@ mod tests {
     }
 
     #[test]
-    fn round_sixty_six_her_papa_after_she_named_his_friend_as_her_father_is_no_family_word_of_his() {
-        use crate::engine::Level;
-        // The friend's daughter (w35a en_02): "I am Priya, daughter of Ramesh Kulkarni …
-        // Papa always talks about you", then "Uncle are you alone? pick up my video call":
-        // her "Papa" is the man she named, so "alone" is her wish, not a grandchild's surprise.
-        let run = |first: &str| {
-            let mut t = friend();
-            t.push(&at(0, true, first));
-            t.push(&at(1, false, "Oh! How is he? We lost touch long ago."));
-            t.push(&at(2, true, "Papa is busy these days, he said to say hello"));
-            t.push(&at(3, true, "Uncle are you alone right now? I want to show you something, pick up my video call here only"));
-            t.push(&her_call(4)).level
-        };
-        assert_eq!(run("Namaste uncle! I am Priya, daughter of Ramesh Kulkarni, your batchmate. Papa always talks about you."), Level::Warning);
-        assert_eq!(run("Namaste uncle 🙏 main Nisha, Rakesh Malhotra ki beti. Papa aur aap saath the na?"), Level::Warning);
-        // A son's or a daughter's own "Papa" said to him, with no father named: the family's.
-        assert!(run("Papa good morning! Did you take the BP medicine?") < Level::Warning);
-    }
-
-    #[test]
     fn a_romanised_kin_word_that_is_an_everyday_word_elsewhere_is_no_kinship() {
         use crate::engine::Level;
         let mut t = friend();
@@ -2057,10 +2037,6 @@ pub struct Tracker {
     /// The user placed a call to the contact himself (it connected) before she placed or
     /// asked for one: a relation he engages, weighed like his errand (see `evaluate`).
     rang: bool,
-    /// The contact introduced herself as a third person's child ("I am Priya, daughter
-    /// of Ramesh Kulkarni", "Suresh Deshmukh ki beti"): her "papa" is that man (round
-    /// sixty-six).
-    child_of: bool,
     /// When the user last wrote, and whether every call the contact placed came as an
     /// appointment kept (see `appointment`): `None` before her first call.
     my_last: Option<i64>,
@@ -2189,21 +2165,6 @@ fn laughing(text: &str) -> bool {
     text.as_bytes().windows(4).any(|w| (w[0] == 0xF0 || w[0] == b'h') && WORDS.contains(&u32::from_le_bytes([w[0], w[1], w[2], w[3]])))
 }
 
-/// Whether the contact introduces herself as a third person's child ("I am Priya,
-/// daughter of Ramesh Kulkarni", "Suresh Deshmukh ki beti", "अरविंद कुलकर्णींची मुलगी",
-/// "অসিত ঘোষ এর মেয়ে", "સુરેશ મહેતાની દીકરી"): her "papa" after it is that man, no family
-/// word of his (round sixty-six).
-fn introduces_as_child(text: &str) -> bool {
-    let low = text.to_ascii_lowercase();
-    ["daughter of", "'s daughter", " ki beti", "ची मुलगी", " এর মেয়ে", "ની દીકરી"].iter().any(|p| low.contains(p))
-}
-
-/// Whether a kinship word is a parent's ("papa", "बाबा", "বাবা"): the word she says of
-/// the father she named (`introduces_as_child`).
-fn parent_word(m: &str) -> bool {
-    let w = m.trim().to_ascii_lowercase();
-    ["papa", "dad", "baba", "पापा", "पप्पा", "बाबा", "বাবা", "પપ્પા"].iter().any(|p| w.starts_with(p))
-}
 
 /// Whether the kinship word `matched` comes right after a first-person possessive in
 /// `text` (the contact's own father, "like my papa"), or right before a word of
@@ -2891,7 +2852,6 @@ impl Tracker {
             sought: false,
             errand: false,
             rang: false,
-            child_of: false,
             my_last: None,
             kept: None,
             told: false,
@@ -3288,12 +3248,9 @@ impl Tracker {
             // granddaughter and daughter). Not her own relative ("my papa"). The family word
             // may come earlier in the conversation: the son's "Papa" in the morning, "you are
             // alone, so video call daily" at night (round fourteen: w16b's son in Canada).
-            if !mine && !self.child_of && introduces_as_child(&text) {
-                self.child_of = true;
-            }
             if !mine
                 && found.iter().any(|(r, _)| rules[*r].tag == Tag::Intimacy && rules[*r].id.starts_with("video_call.alone"))
-                && (self.context.kin_theirs() || found.iter().any(|(r, m)| rules[*r].tag == Tag::Kin && !(self.child_of && parent_word(m)) && !own_relative(&text, m)))
+                && (self.context.kin_theirs() || found.iter().any(|(r, m)| rules[*r].tag == Tag::Kin && !own_relative(&text, m)))
             {
                 found.retain(|(r, _)| !(rules[*r].tag == Tag::Intimacy && rules[*r].id.starts_with("video_call.alone")));
             }
@@ -3475,7 +3432,7 @@ impl Tracker {
                 }
                 // "My papa is also from Anand", "आप मेरे पापा की उम्र के हो": the
                 // contact's own relative, not a kinship with the user.
-                if tag == Tag::Kin && !mine && (self.child_of && parent_word(&matched) || own_relative(&text, &matched)) {
+                if tag == Tag::Kin && !mine && own_relative(&text, &matched) {
                     continue;
                 }
                 // The user took the step off Facebook first ("send your WhatsApp number, my
