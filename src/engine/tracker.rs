@@ -1148,6 +1148,27 @@ mod tests {
     }
 
     #[test]
+    fn round_sixty_seven_a_call_told_of_in_an_earlier_line_is_no_clip_to_join() {
+        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
+        let colleague = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Shobha".into()) };
+        let threat = |lines: &[&str]| {
+            let mut t = Tracker::new(colleague(), Tuning::default(), None);
+            let mut a = None;
+            for (i, l) in lines.iter().enumerate() {
+                a = Some(t.push(&at(i as i64, true, l)).clone());
+            }
+            a.unwrap().evidence.iter().any(|e| e.rule.starts_with("extortion.threat"))
+        };
+        // A group's meeting and a class told of "on video call" in one short line, her
+        // plans in the next: the lines joined were a threat ("takto" … "video" of the
+        // call … "Facebook"; "video" … "online" … "bhej dungi").
+        assert!(!threat(&["ravivari sagle video call var bhetnar ahot. recording karun group la takto", "tumche pustak baghitla Facebook var 😊"]));
+        assert!(!threat(&["main online video call te sikhaundi haan", "main sargam di PDF te class da time bhej dungi"]));
+        // A clip named in the earlier line still joins.
+        assert!(threat(&["tumcha video maza kade ahe. group la takto", "Facebook var pan"]));
+    }
+
+    #[test]
     fn round_sixty_three_her_report_it_with_her_own_or_else_after_her_call_is_a_dare() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let agent = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Vaishali".into()) };
@@ -2527,6 +2548,18 @@ fn names_the_call(text: &str, matched: &str) -> bool {
     })
 }
 
+/// `text` without each word that stands right before a call word ("video" of "video
+/// call"; `word_lists::CALL`), or None when it has none.
+fn without_call_words(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let call = |w: &str| {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        word_lists::CALL.iter().any(|c| w.starts_with(c))
+    };
+    let kept: Vec<&str> = words.iter().enumerate().filter(|(i, _)| !words.get(i + 1).is_some_and(|n| call(n))).map(|(_, w)| *w).collect();
+    (kept.len() < words.len()).then(|| kept.join(" "))
+}
+
 /// Whether `words` stands in `text` as whole words: no letter or digit right before or
 /// after it ("again", not the start of "against").
 fn has_words(text: &str, words: &str) -> bool {
@@ -3599,6 +3632,22 @@ impl Tracker {
         if recent.len() == SPLIT_MESSAGES {
             recent.remove(0);
         }
+        // A call this line tells of and does not ask for ("main online video call te
+        // sikhaundi haan", "sagle video call var bhetnar ahot": no invitation read in it)
+        // is the call, not a clip (`names_the_call`): the line is remembered without the
+        // word before each call word, so a later line's "bhej dungi" or "Facebook var"
+        // does not join its "video" into a threat (round sixty-seven). Her invitation's
+        // line is remembered whole, as before.
+        let rescanned;
+        let parts: &[Part] = match without_call_words(text).filter(|_| !found.iter().any(|(r, _)| engine.rules()[*r].tag == Tag::VcInvite)) {
+            Some(t) => {
+                let mut v = Vec::new();
+                engine.scan_parts(&t, &mut v);
+                rescanned = v;
+                &rescanned
+            }
+            None => parts,
+        };
         let kept: Vec<Part> = parts.iter().copied().filter(|p| splittable(p.rule)).collect();
         recent.push((at, kept));
     }
