@@ -1169,6 +1169,24 @@ mod tests {
     }
 
     #[test]
+    fn round_sixty_seven_another_persons_number_asked_is_no_ask_of_his() {
+        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
+        let asks = |text: &str| {
+            let mut t = Tracker::new(Contact { friend_status: FriendStatus::Friends, ..Contact::named("Sanjay".into()) }, Tuning::default(), None);
+            let a = t.push(&at(1, true, text)).clone();
+            a.evidence.iter().any(|e| e.rule.starts_with("off_platform.number_ask") || e.rule == "off_platform.give_contact.any")
+        };
+        // A relative's or a tradesman's number asked: the errand, not his.
+        for text in ["ani Ravi cha WhatsApp number de na, tyala form pathvaycha ahe", "Electrician er number din, ami dakbo", "Tempo wale ka number bhej dena kal"] {
+            assert!(!asks(text), "{text}");
+        }
+        // His own, in any form, stays an ask (Malayalam's "sir nte" is his).
+        for text in ["tumcha WhatsApp number de na", "sir nte WhatsApp number tharamo?", "Uncle apna number bhej dena"] {
+            assert!(asks(text), "{text}");
+        }
+    }
+
+    #[test]
     fn round_sixty_three_her_report_it_with_her_own_or_else_after_her_call_is_a_dare() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         let agent = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Vaishali".into()) };
@@ -2560,6 +2578,33 @@ fn without_call_words(text: &str) -> Option<String> {
     (kept.len() < words.len()).then(|| kept.join(" "))
 }
 
+/// Whether `text` names a number as another person's ("<name> cha / ka / da / er / no
+/// (WhatsApp) number") and says no "your" of his and no "my" of hers: Latin letters only.
+fn third_persons_number(text: &str) -> bool {
+    const POSSESSIVE: [&str; 10] = ["ka", "ki", "ke", "da", "di", "cha", "chi", "er", "no", "ni"];
+    const HIS: [&str; 30] = [
+        "your", "ur", "aap", "aapka", "aapki", "aapke", "apka", "apna", "apni", "apne", "tumcha", "tumchi", "tumchya", "tumhara", "tumhari", "tumhare",
+        "tera", "teri", "tere", "tuhada", "tuhadi", "tuhade", "tamaro", "tamara", "tomar", "apnar", "mee", "unga", "nimma", "sir",
+    ];
+    let low = text.to_ascii_lowercase();
+    let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // Nor her own ("majha clinic cha number …, ithe pathva" gives hers).
+    const HERS: [&str; 11] = ["my", "mera", "meri", "mere", "majha", "maza", "mazha", "majhi", "mara", "amar", "ente"];
+    if words.iter().any(|w| HIS.contains(w) || HERS.contains(w) || *w == "uncle" || *w == "nte") {
+        return false;
+    }
+    words.iter().enumerate().any(|(i, w)| {
+        if *w != "number" || i < 2 {
+            return false;
+        }
+        let mut j = i - 1;
+        if matches!(words[j], "whatsapp" | "mobile" | "phone") && j >= 2 {
+            j -= 1;
+        }
+        POSSESSIVE.contains(&words[j])
+    })
+}
+
 /// Whether `words` stands in `text` as whole words: no letter or digit right before or
 /// after it ("again", not the start of "against").
 fn has_words(text: &str, words: &str) -> bool {
@@ -3103,6 +3148,14 @@ impl Tracker {
             // fifty-eight).
             if found.iter().any(|(r, _)| rules[*r].id == "context.refused") {
                 drop_tags(rules, &mut found, Tag::AppName.bit() | Tag::NumberAsk.bit() | Tag::AppMove.bit() | Tag::VcInvite.bit());
+            }
+            // Another person's number asked ("Amey cha WhatsApp number de na", "Plumber er
+            // number din", "Tempo wale ka number bhej dena"), with no word of his own in the
+            // message: the errand of a relative or a neighbour, not hers to move him off
+            // Facebook. Malayalam's "sir nte number" is his own and stays an ask (round
+            // sixty-seven; round sixty-three's lead).
+            if !mine && has_tag(rules, &found, Tag::NumberAsk.bit()) && third_persons_number(&text) {
+                drop_tags(rules, &mut found, Tag::NumberAsk.bit());
             }
             // "Who are you" is the user's question (round sixty-three): the contact's own
             // "who" one-to-one ("milk evaru vestaru?", "who is this Manjeet?") asks nothing
