@@ -2569,9 +2569,11 @@ fn names_the_call(text: &str, matched: &str) -> bool {
 /// `text` without each word that stands right before a call word ("video" of "video
 /// call"; `word_lists::CALL`), or None when it has none.
 fn without_call_words(text: &str) -> Option<String> {
+    // ASCII case only: `to_lowercase` would link Unicode's case tables into the content
+    // module (the call words of the scripts have no case).
     let words: Vec<&str> = text.split_whitespace().collect();
     let call = |w: &str| {
-        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
         word_lists::CALL.iter().any(|c| w.starts_with(c))
     };
     let kept: Vec<&str> = words.iter().enumerate().filter(|(i, _)| !words.get(i + 1).is_some_and(|n| call(n))).map(|(_, w)| *w).collect();
