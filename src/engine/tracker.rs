@@ -118,7 +118,8 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 20] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 21] = [
+            ("your", YOUR_EXAMPLES, &|t| !super::third_persons_number(t)),
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
             ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
@@ -2583,16 +2584,12 @@ fn without_call_words(text: &str) -> Option<String> {
 /// Whether `text` names a number as another person's ("<name> cha / ka / da / er / no
 /// (WhatsApp) number") and says no "your" of his and no "my" of hers: Latin letters only.
 fn third_persons_number(text: &str) -> bool {
-    const POSSESSIVE: [&str; 10] = ["ka", "ki", "ke", "da", "di", "cha", "chi", "er", "no", "ni"];
-    const HIS: [&str; 30] = [
-        "your", "ur", "aap", "aapka", "aapki", "aapke", "apka", "apna", "apni", "apne", "tumcha", "tumchi", "tumchya", "tumhara", "tumhari", "tumhare",
-        "tera", "teri", "tere", "tuhada", "tuhadi", "tuhade", "tamaro", "tamara", "tomar", "apnar", "mee", "unga", "nimma", "sir",
-    ];
+    const PARTICLE: [&str; 10] = ["ka", "ki", "ke", "da", "di", "cha", "chi", "er", "no", "ni"];
     let low = text.to_ascii_lowercase();
     let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    // Nor her own ("majha clinic cha number …, ithe pathva" gives hers).
-    const HERS: [&str; 11] = ["my", "mera", "meri", "mere", "majha", "maza", "mazha", "majhi", "mara", "amar", "ente"];
-    if words.iter().any(|w| HIS.contains(w) || HERS.contains(w) || *w == "uncle" || *w == "nte") {
+    // His "your" (`word_lists::YOUR`), or her own "my" (`word_lists::POSSESSIVE`: "majha
+    // clinic cha number …, ithe pathva" gives hers).
+    if words.iter().any(|w| word_lists::YOUR.contains(w) || word_lists::POSSESSIVE.contains(w)) {
         return false;
     }
     words.iter().enumerate().any(|(i, w)| {
@@ -2603,7 +2600,7 @@ fn third_persons_number(text: &str) -> bool {
         if matches!(words[j], "whatsapp" | "mobile" | "phone") && j >= 2 {
             j -= 1;
         }
-        POSSESSIVE.contains(&words[j])
+        PARTICLE.contains(&words[j])
     })
 }
 
