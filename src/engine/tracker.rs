@@ -118,7 +118,8 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 20] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 21] = [
+            ("your", YOUR_EXAMPLES, &|t| !super::third_persons_number(t)),
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
             ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
@@ -1145,6 +1146,45 @@ mod tests {
             t.push(&at(4, true, last)).level
         };
         assert_eq!(level("pampanu. fee Mee Seva lo kattandi, naaku evaru dabbulu ivvakkarledu"), level("pampanu. fee Mee Seva lo kattandi, naaku dabbulu ivvakkarledu"));
+    }
+
+    #[test]
+    fn round_sixty_seven_a_call_told_of_in_an_earlier_line_is_no_clip_to_join() {
+        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
+        let colleague = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Shobha".into()) };
+        let threat = |lines: &[&str]| {
+            let mut t = Tracker::new(colleague(), Tuning::default(), None);
+            let mut a = None;
+            for (i, l) in lines.iter().enumerate() {
+                a = Some(t.push(&at(i as i64, true, l)).clone());
+            }
+            a.unwrap().evidence.iter().any(|e| e.rule.starts_with("extortion.threat"))
+        };
+        // A group's meeting and a class told of "on video call" in one short line, her
+        // plans in the next: the lines joined were a threat ("takto" … "video" of the
+        // call … "Facebook"; "video" … "online" … "bhej dungi").
+        assert!(!threat(&["ravivari sagle video call var bhetnar ahot. recording karun group la takto", "tumche pustak baghitla Facebook var 😊"]));
+        assert!(!threat(&["main online video call te sikhaundi haan", "main sargam di PDF te class da time bhej dungi"]));
+        // A clip named in the earlier line still joins.
+        assert!(threat(&["tumcha video maza kade ahe. group la takto", "Facebook var pan"]));
+    }
+
+    #[test]
+    fn round_sixty_seven_another_persons_number_asked_is_no_ask_of_his() {
+        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
+        let asks = |text: &str| {
+            let mut t = Tracker::new(Contact { friend_status: FriendStatus::Friends, ..Contact::named("Sanjay".into()) }, Tuning::default(), None);
+            let a = t.push(&at(1, true, text)).clone();
+            a.evidence.iter().any(|e| e.rule.starts_with("off_platform.number_ask") || e.rule == "off_platform.give_contact.any")
+        };
+        // A relative's or a tradesman's number asked: the errand, not his.
+        for text in ["ani Ravi cha WhatsApp number de na, tyala form pathvaycha ahe", "Electrician er number din, ami dakbo", "Tempo wale ka number bhej dena kal"] {
+            assert!(!asks(text), "{text}");
+        }
+        // His own, in any form, stays an ask (Malayalam's "sir nte" is his).
+        for text in ["tumcha WhatsApp number de na", "sir nte WhatsApp number tharamo?", "Uncle apna number bhej dena"] {
+            assert!(asks(text), "{text}");
+        }
     }
 
     #[test]
@@ -2541,6 +2581,43 @@ fn names_the_call(text: &str, matched: &str) -> bool {
     })
 }
 
+/// `text` without each word that stands right before a call word ("video" of "video
+/// call"; `word_lists::CALL`), or None when it has none.
+fn without_call_words(text: &str) -> Option<String> {
+    // ASCII case only: `to_lowercase` would link Unicode's case tables into the content
+    // module (the call words of the scripts have no case).
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let call = |w: &str| {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        word_lists::CALL.iter().any(|c| w.starts_with(c))
+    };
+    let kept: Vec<&str> = words.iter().enumerate().filter(|(i, _)| !words.get(i + 1).is_some_and(|n| call(n))).map(|(_, w)| *w).collect();
+    (kept.len() < words.len()).then(|| kept.join(" "))
+}
+
+/// Whether `text` names a number as another person's ("<name> cha / ka / da / er / no
+/// (WhatsApp) number") and says no "your" of his and no "my" of hers: Latin letters only.
+fn third_persons_number(text: &str) -> bool {
+    const PARTICLE: [&str; 10] = ["ka", "ki", "ke", "da", "di", "cha", "chi", "er", "no", "ni"];
+    let low = text.to_ascii_lowercase();
+    let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // His "your" (`word_lists::YOUR`), or her own "my" (`word_lists::POSSESSIVE`: "majha
+    // clinic cha number …, ithe pathva" gives hers).
+    if words.iter().any(|w| word_lists::YOUR.contains(w) || word_lists::POSSESSIVE.contains(w)) {
+        return false;
+    }
+    words.iter().enumerate().any(|(i, w)| {
+        if *w != "number" || i < 2 {
+            return false;
+        }
+        let mut j = i - 1;
+        if matches!(words[j], "whatsapp" | "mobile" | "phone") && j >= 2 {
+            j -= 1;
+        }
+        PARTICLE.contains(&words[j])
+    })
+}
+
 /// Whether `words` stands in `text` as whole words: no letter or digit right before or
 /// after it ("again", not the start of "against").
 fn has_words(text: &str, words: &str) -> bool {
@@ -3104,6 +3181,14 @@ impl Tracker {
             if found.iter().any(|(r, _)| rules[*r].id == "context.refused") {
                 drop_tags(rules, &mut found, Tag::AppName.bit() | Tag::NumberAsk.bit() | Tag::AppMove.bit() | Tag::VcInvite.bit());
             }
+            // Another person's number asked ("Amey cha WhatsApp number de na", "Plumber er
+            // number din", "Tempo wale ka number bhej dena"), with no word of his own in the
+            // message: the errand of a relative or a neighbour, not hers to move him off
+            // Facebook. Malayalam's "sir nte number" is his own and stays an ask (round
+            // sixty-seven; round sixty-three's lead).
+            if !mine && has_tag(rules, &found, Tag::NumberAsk.bit()) && third_persons_number(&text) {
+                drop_tags(rules, &mut found, Tag::NumberAsk.bit());
+            }
             // "Who are you" is the user's question (round sixty-three): the contact's own
             // "who" one-to-one ("milk evaru vestaru?", "who is this Manjeet?") asks nothing
             // of her, unless it asks who is with him ("intlo evaru untaru?", read as
@@ -3642,6 +3727,22 @@ impl Tracker {
         if recent.len() == SPLIT_MESSAGES {
             recent.remove(0);
         }
+        // A call this line tells of and does not ask for ("main online video call te
+        // sikhaundi haan", "sagle video call var bhetnar ahot": no invitation read in it)
+        // is the call, not a clip (`names_the_call`): the line is remembered without the
+        // word before each call word, so a later line's "bhej dungi" or "Facebook var"
+        // does not join its "video" into a threat (round sixty-seven). Her invitation's
+        // line is remembered whole, as before.
+        let rescanned;
+        let parts: &[Part] = match without_call_words(text).filter(|_| !found.iter().any(|(r, _)| engine.rules()[*r].tag == Tag::VcInvite)) {
+            Some(t) => {
+                let mut v = Vec::new();
+                engine.scan_parts(&t, &mut v);
+                rescanned = v;
+                &rescanned
+            }
+            None => parts,
+        };
         let mut kept: Vec<Part> = Vec::new();
         for &p in parts {
             if splittable(p.rule) {
