@@ -100,6 +100,9 @@ const SPLIT_MESSAGES: usize = 3;
 const SPLIT_SECONDS: i64 = 5 * 60;
 /// The user's word that a third person told him of the contact (`rules/context.toml`).
 const VOUCHED: &str = "context.circle.vouched";
+/// Her question whether he is alone (at home): the one courting word a wife also asks
+/// (round sixty-eight, see `courted_beyond_alone`).
+const ALONE_ASKED: &str = "video_call.alone.any";
 /// What members pile on with in a group after one member's call (see `apply`).
 const PILE_ON: u32 = 1 << Tag::Threat as u32 | 1 << Tag::Money as u32 | 1 << Tag::OrElse as u32 | 1 << Tag::Aimed as u32 | 1 << Tag::Countdown as u32;
 /// The contact's steps: the move off Facebook, the call, a threat, a sum, a recording.
@@ -991,6 +994,30 @@ mod tests {
         // Her own "I miss you" is no history either.
         let mut t = Tracker::new(contact(), Tuning::default(), None);
         t.push(&at(1, true, "Missing you, the house is empty without you"));
+        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+    }
+
+    #[test]
+    fn round_sixty_eight_his_shared_life_answering_her_alone_question_counts() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        // Round sixty-eight (gen66): the wife's "alone at home? 😜" before his "without
+        // you the house is empty" (w18b kn_04, w24a mr_06): her question alone is no
+        // courting his words answer; his shared life counts.
+        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("A".into()) };
+        let invite = "Video call karti hu, tumhara chehra dekhna hai 🙈";
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "So gaye? Akele ho na ghar mein? 😜"));
+        t.push(&at(2, false, "Haan, tumhare bina ghar soona hai"));
+        assert!(t.push(&at(3, true, invite)).level < Level::Warning);
+        // The same question with her flattery: his words answer a stranger's courting.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Aap bahut handsome ho. Akele ho na ghar mein? 😜"));
+        t.push(&at(2, false, "Haan, tumhare bina ghar soona hai"));
+        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+        // Her own words of a shared life after her question buy nothing.
+        let mut t = Tracker::new(contact(), Tuning::default(), None);
+        t.push(&at(1, true, "Akele ho na ghar mein? Tumhare bina ghar soona hoga 😜"));
+        t.push(&at(2, false, "Haan"));
         assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
     }
 
@@ -2170,6 +2197,11 @@ pub struct Tracker {
     /// The user said, before her first step, that a third person told him of her
     /// (`context.circle.vouched`): see `pretext_outlived`.
     vouched: bool,
+    /// The contact said a courting word (flattery, a personal question, intimacy)
+    /// other than her question whether he is alone (`ALONE_ASKED`). Round sixty-eight
+    /// (issue 12): his own words of a life shared with her ("without you the house is
+    /// empty") in answer to her "alone at home? 😜" alone are a husband's, and count.
+    courted_beyond_alone: bool,
 }
 
 fn kind_cue(kind: MessageKind) -> Option<Cue> {
@@ -2961,6 +2993,7 @@ impl Tracker {
             kept: None,
             told: false,
             vouched: false,
+            courted_beyond_alone: false,
             app_asked: false,
             authors: Vec::new(),
             author_since: Vec::new(),
@@ -3902,6 +3935,7 @@ impl Tracker {
     fn replay(&mut self) {
         self.chains.clear();
         self.context = Context::default();
+        self.courted_beyond_alone = false;
         self.warned = false;
         self.seen_rules.clear();
         self.profile_evidence = 0;
@@ -3936,6 +3970,9 @@ impl Tracker {
         // thirty-eight, `context.circle.vouched`) is his own, and only before her first
         // step: from her it is the chain's own claim ("Ankit told me about you"), after
         // her step his refusal ("my son told me such calls are a fraud").
+        if !mine && tag.bit() & combine::SAID_GROOMING != 0 && id != ALONE_ASKED {
+            self.courted_beyond_alone = true;
+        }
         if id == VOUCHED {
             if !mine || self.any_active(at, STEPS) {
                 return;
@@ -3955,7 +3992,9 @@ impl Tracker {
                 tag != Tag::WhoAreYou && self.any_active(at, combine::LEVER)
             };
             if !late {
-                let answering = mine && self.any_active(at, combine::SAID_GROOMING);
+                // His shared life answering her "are you alone?" and nothing else of
+                // courting is no answer to a stranger's courting (round sixty-eight).
+                let answering = mine && self.any_active(at, combine::SAID_GROOMING) && (tag != Tag::SharedLife || self.courted_beyond_alone);
                 self.context.add(tag, mine, answering);
             }
         } else if !mine {
