@@ -3468,7 +3468,7 @@ impl Tracker {
             // user, nor in a forward or a quoted passage, nor in a group (a 🌹 to everyone).
             // Nor in the message that calls him by a family word ("Happy Birthday पापा 🎂❤️"):
             // the family's heart (issue 12, round eleven: w13a's daughter abroad).
-            if !mine && !quoted && (!self.contact.group || (flirt && has_tag(rules, &found, STEPS))) && bytes.has(Bytes::EMOJI) && !self.chains.get(author).is_some_and(|c| c.has_lever(at))
+            if !mine && !quoted && (!self.contact.group || (flirt && has_tag(rules, &found, combine::OFF_PLATFORM | combine::VIDEO_CALL))) && bytes.has(Bytes::EMOJI) && !self.chains.get(author).is_some_and(|c| c.has_lever(at))
                 && !found.iter().any(|(r, m)| rules[*r].tag == Tag::Kin && !own_relative(&text, m))
             {
                 if let Some(e) = affectionate(&text) {
