@@ -3043,18 +3043,12 @@ impl Tracker {
         }
     }
 
-    /// In a group, the member new to the group who turned to him (`Chain::courting_member`)
-    /// and holds a call, an invitation or a recording among the active cues, other than
-    /// `author` (and none when `author` is such a member: her own chain judges her words).
-    /// Whose chain another member's threat or demand joins (see `apply`).
-    /// Every such member, not the first only (round sixty-nine): a ring's "CBI officer" piles
-    /// on after one member's call and another's recording, and each of their chains holds it.
-    fn pile_targets(&self, author: usize, at: Option<i64>) -> Vec<usize> {
-        if self.chains.get(author).is_some_and(|c| c.courting_member(at)) {
-            return Vec::new();
-        }
-        (0..self.chains.len()).filter(|&k| k != author && self.chains[k].courting_member(at) && self.chains[k].has_lever(at)).collect()
-    }
+    // In a group, a member's threat or demand (`PILE_ON`) also joins the chain of every
+    // member new to the group who turned to him (`Chain::courting_member`) and holds a call,
+    // an invitation or a recording among the active cues (none when its author is such a
+    // member: her own chain judges her words). Every one, not the first only (round
+    // sixty-nine): a ring's "CBI officer" piles on after one member's call and another's
+    // recording, and each of their chains holds it (see `apply`).
 
     /// Adds the next message (its index is the number pushed before it).
     pub fn push(&mut self, msg: &Message) -> &Assessment {
@@ -3937,12 +3931,15 @@ impl Tracker {
                     return; // a call with a trusted or unremarkable contact
                 }
             }
-            let pile = if self.contact.group && tag.bit() & PILE_ON != 0 { self.pile_targets(author, at) } else { Vec::new() };
+            let pile = self.contact.group && tag.bit() & PILE_ON != 0 && !self.chains.get(author).is_some_and(|c| c.courting_member(at));
             // A number is a demand only once there is a call or a recording (its author's,
             // or in a group the one it piles onto).
             let amount_only = self.events[i].cue == AMOUNT && !self.chains[author].has_lever(at);
-            for k in pile.into_iter().chain(Some(author).filter(|_| !amount_only)) {
-                self.chains[k].see(tag, at, index.map_or(0, |i| i as u32 + 1));
+            for k in 0..self.chains.len() {
+                let onto = pile && k != author && self.chains[k].courting_member(at) && self.chains[k].has_lever(at);
+                if onto || (k == author && !amount_only) {
+                    self.chains[k].see(tag, at, index.map_or(0, |i| i as u32 + 1));
+                }
             }
             if amount_only {
                 return;
