@@ -252,6 +252,55 @@ mod tests {
     }
 
     #[test]
+    fn round_sixty_nine_a_members_kiss_or_wink_with_her_ask_is_hers() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        // Round sixty-nine (branch gen67): a group member's ask with her kiss, wink or heart
+        // eyes ("ellarum unga WhatsApp number inga podunga … ungaludhu first 😘", "sir unga
+        // WhatsApp number inga podunga, walking time ku remind pannuven 😉") is her own step,
+        // not the group's roll call; the roll call with a flower, or bare, stays the group's.
+        let group = || Contact { friend_status: FriendStatus::Unknown, group: true, ..Contact::named("Walkers group".into()) };
+        let said = |minute: i64, who: &str, kind: MessageKind, t: &str| {
+            let mut m = at(minute, true, t);
+            m.author = Some(who.into());
+            m.kind = kind;
+            m
+        };
+        let run = |ask: &str| {
+            let mut t = Tracker::new(group(), Tuning::default(), None);
+            t.push(&said(1, "Organiser", MessageKind::Text, "Good morning all 🌞"));
+            t.push(&said(2, "Meena", MessageKind::Text, ask)).level
+        };
+        for ask in ["Everyone put your WhatsApp number here, Raghavan uncle yours first 😘", "sir unga WhatsApp number inga podunga, remind pannuven 😉"] {
+            assert!(run(ask) >= Level::Warning, "{ask}");
+        }
+        for ask in ["Everyone put your WhatsApp number here for the bus list", "Everyone put your WhatsApp number here for the bus list 🌹"] {
+            assert!(run(ask) < Level::Warning, "{ask}");
+        }
+        // Her wink with no step in the message is the group's banter.
+        let mut t = Tracker::new(group(), Tuning::default(), None);
+        assert!(t.push(&said(1, "Meena", MessageKind::Text, "Nice photo uncle 😉")).level < Level::Warning);
+        // The ring's "officer" who demands after one member's call and another's recording
+        // (w11b bn_03) joins both their chains: the recording's holder's judges the demand.
+        let mut t = Tracker::new(group(), Tuning::default(), None);
+        let script: [(&str, MessageKind, &str); 9] = [
+            ("Shreya", MessageKind::Text, "Welcome Biswajit da 🌹 ei group ta amader private adda"),
+            ("Tina", MessageKind::Text, "হ্যালো ডার্লিং 😘 আপনি খুব হ্যান্ডসাম"),
+            ("Shreya", MessageKind::Text, "ami korechi dada. amra Durgapur er, tomar post gulo darun lage"),
+            ("Tina", MessageKind::Text, "Telegram e eso na, okhane amader aro chhobi ache 🙈 tomar number ta dao"),
+            ("Shreya", MessageKind::Text, "thik ache tahole ekhanei group video call kori, dorja bondho kore nao 😉"),
+            ("Shreya", MessageKind::VideoCall, "Group video call ended 5 min"),
+            ("Tina", MessageKind::Text, "😂😂 recording hoye geche"),
+            ("ACP Mishra", MessageKind::Text, "I am ACP Mishra, CBI cyber wing. You have been recorded in obscene video call with minor girl. FIR being registered"),
+            ("ACP Mishra", MessageKind::Text, "case settle korte 75,000 jama korun ei account e, noile kal sokale arrest. family ke kichu bolben na"),
+        ];
+        let mut level = Level::None;
+        for (i, (who, kind, text)) in script.into_iter().enumerate() {
+            level = t.push(&said(i as i64 + 1, who, kind, text)).level;
+        }
+        assert_eq!(level, Level::Danger);
+    }
+
+    #[test]
     fn round_sixty_a_members_own_number_posted_in_the_group_is_its_notice_board() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         // Round sixty (branch gen57): a farmers' group a few weeks old, opened by a member
@@ -2230,6 +2279,13 @@ fn affectionate(text: &str) -> Option<&'static str> {
     b.iter().enumerate().filter(|(_, &c)| c == 0xE2 || c == 0xF0).find_map(|(i, _)| word_lists::AFFECTION.iter().find(|w| b[i..].starts_with(w.as_bytes())))
 }
 
+/// Whether a message holds a kiss, a wink or heart eyes (of `word_lists::AFFECTION`, not
+/// its hearts and flowers, which a group sends to everyone): a group member's flirting
+/// (round sixty-nine: in 28 group scam messages with her ask or call, no benign one).
+fn flirting(text: &str) -> bool {
+    ["😘", "😍", "🥰", "💋", "😉"].iter().any(|e| text.contains(e))
+}
+
 /// Whether a message laughs: a laughing or teasing emoji, or "haha" / "hehe".
 fn laughing(text: &str) -> bool {
     // Each is four bytes, every emoji above begins with the byte 0xF0 and each word with
@@ -3097,16 +3153,12 @@ impl Tracker {
         }
     }
 
-    /// In a group, the member new to the group who turned to him (`Chain::courting_member`)
-    /// and holds a call, an invitation or a recording among the active cues, other than
-    /// `author` (and none when `author` is such a member: her own chain judges her words).
-    /// Whose chain another member's threat or demand joins (see `apply`).
-    fn pile_target(&self, author: usize, at: Option<i64>) -> Option<usize> {
-        if self.chains.get(author).is_some_and(|c| c.courting_member(at)) {
-            return None;
-        }
-        self.chains.iter().position(|c| c.courting_member(at) && c.has_lever(at))
-    }
+    // In a group, a member's threat or demand (`PILE_ON`) also joins the chain of every
+    // member new to the group who turned to him (`Chain::courting_member`) and holds a call,
+    // an invitation or a recording among the active cues (none when its author is such a
+    // member: her own chain judges her words). Every one, not the first only (round
+    // sixty-nine): a ring's "CBI officer" piles on after one member's call and another's
+    // recording, and each of their chains holds it (see `apply`).
 
     /// Adds the next message (its index is the number pushed before it).
     pub fn push(&mut self, msg: &Message) -> &Assessment {
@@ -3379,7 +3431,10 @@ impl Tracker {
             // here", "सभी यात्री अपना नंबर लिख दें") is the group's roll call, not an ask of
             // him: no move off Facebook, while nothing else of the chain is in the message
             // (round fifty-seven).
-            if !mine && self.contact.group && to_everyone(&text)
+            // Her kiss, wink or heart eyes with her step in a group (round sixty-nine): the
+            // member's flirting said with the ask or the call is hers, not the group's.
+            let flirt = !mine && msg.kind != MessageKind::Forwarded && self.contact.group && bytes.has(Bytes::EMOJI) && flirting(&text);
+            if !mine && self.contact.group && to_everyone(&text) && !flirt
                 && !has_tag(rules, &found, Tag::Threat.bit() | Tag::Money.bit() | Tag::Recording.bit() | Tag::OrElse.bit() | Tag::Sexual.bit() | Tag::Secrecy.bit() | Tag::Flattery.bit() | Tag::Intimacy.bit())
             {
                 drop_tags(rules, &mut found, Tag::NumberAsk.bit() | Tag::AppMove.bit());
@@ -3525,7 +3580,7 @@ impl Tracker {
             // user, nor in a forward or a quoted passage, nor in a group (a 🌹 to everyone).
             // Nor in the message that calls him by a family word ("Happy Birthday पापा 🎂❤️"):
             // the family's heart (issue 12, round eleven: w13a's daughter abroad).
-            if !mine && !quoted && !self.contact.group && bytes.has(Bytes::EMOJI) && !self.chains.get(author).is_some_and(|c| c.has_lever(at))
+            if !mine && !quoted && (!self.contact.group || (flirt && has_tag(rules, &found, combine::OFF_PLATFORM | combine::VIDEO_CALL))) && bytes.has(Bytes::EMOJI) && !self.chains.get(author).is_some_and(|c| c.has_lever(at))
                 && !found.iter().any(|(r, m)| rules[*r].tag == Tag::Kin && !own_relative(&text, m))
             {
                 if let Some(e) = affectionate(&text) {
@@ -4016,12 +4071,15 @@ impl Tracker {
                     return; // a call with a trusted or unremarkable contact
                 }
             }
-            let pile = if self.contact.group && tag.bit() & PILE_ON != 0 { self.pile_target(author, at).filter(|&k| k != author) } else { None };
+            let pile = self.contact.group && tag.bit() & PILE_ON != 0 && !self.chains.get(author).is_some_and(|c| c.courting_member(at));
             // A number is a demand only once there is a call or a recording (its author's,
             // or in a group the one it piles onto).
             let amount_only = self.events[i].cue == AMOUNT && !self.chains[author].has_lever(at);
-            for k in [pile, Some(author).filter(|_| !amount_only)].into_iter().flatten() {
-                self.chains[k].see(tag, at, index.map_or(0, |i| i as u32 + 1));
+            for k in 0..self.chains.len() {
+                let onto = pile && k != author && self.chains[k].courting_member(at) && self.chains[k].has_lever(at);
+                if onto || (k == author && !amount_only) {
+                    self.chains[k].see(tag, at, index.map_or(0, |i| i as u32 + 1));
+                }
             }
             if amount_only {
                 return;
