@@ -1020,54 +1020,45 @@ mod tests {
         assert_eq!(t.push(&at(12, true, "Send 20000 now")).level, Level::Danger);
     }
 
+    /// The level of her video-call invitation `invite` (minute 3) after `lines` (minutes 1
+    /// and 2; `true` when she says it) with a contact shown as a friend: how his words of
+    /// a life shared weigh against her courting.
+    fn invite_level(lines: &[(bool, &str)], invite: &str) -> crate::engine::Level {
+        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
+        let mut t = Tracker::new(Contact { friend_status: FriendStatus::Friends, ..Contact::named("A".into()) }, Tuning::default(), None);
+        for (i, &(hers, line)) in lines.iter().enumerate() {
+            t.push(&at(i as i64 + 1, hers, line));
+        }
+        t.push(&at(3, true, invite)).level
+    }
+
     #[test]
     fn the_users_own_words_of_missing_her_before_she_courted_him_are_a_shared_life() {
-        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
-        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("A".into()) };
+        use crate::engine::Level;
         let invite = "Are you alone? Video call me, I want to see if you ate properly";
         // The wife at her sister's: his "house is quiet without you" comes first.
-        let mut t = Tracker::new(contact(), Tuning::default(), None);
-        t.push(&at(1, true, "Did you take your BP tablet?"));
-        t.push(&at(2, false, "Taken. House is too quiet without you"));
-        assert!(t.push(&at(3, true, invite)).level < Level::Warning);
+        assert!(invite_level(&[(true, "Did you take your BP tablet?"), (false, "Taken. House is too quiet without you")], invite) < Level::Warning);
         // Nothing of his: the same invitation warns.
-        let mut t = Tracker::new(contact(), Tuning::default(), None);
-        t.push(&at(1, true, "Did you take your BP tablet?"));
-        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+        assert_eq!(invite_level(&[(true, "Did you take your BP tablet?")], invite), Level::Warning);
         // His "missing you" only after her flattery and personal questions: his answer to
         // her courting, no shared past.
-        let mut t = Tracker::new(contact(), Tuning::default(), None);
-        t.push(&at(1, true, "You are so handsome. Do you live alone?"));
-        t.push(&at(2, false, "Missing you"));
-        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+        assert_eq!(invite_level(&[(true, "You are so handsome. Do you live alone?"), (false, "Missing you")], invite), Level::Warning);
         // Her own "I miss you" is no history either.
-        let mut t = Tracker::new(contact(), Tuning::default(), None);
-        t.push(&at(1, true, "Missing you, the house is empty without you"));
-        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+        assert_eq!(invite_level(&[(true, "Missing you, the house is empty without you")], invite), Level::Warning);
     }
 
     #[test]
     fn round_sixty_eight_his_shared_life_answering_her_alone_question_counts() {
-        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        use crate::engine::Level;
         // Round sixty-eight (gen66): the wife's "alone at home? 😜" before his "without
         // you the house is empty" (w18b kn_04, w24a mr_06): her question alone is no
         // courting his words answer; his shared life counts.
-        let contact = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("A".into()) };
         let invite = "Video call karti hu, tumhara chehra dekhna hai 🙈";
-        let mut t = Tracker::new(contact(), Tuning::default(), None);
-        t.push(&at(1, true, "So gaye? Akele ho na ghar mein? 😜"));
-        t.push(&at(2, false, "Haan, tumhare bina ghar soona hai"));
-        assert!(t.push(&at(3, true, invite)).level < Level::Warning);
+        assert!(invite_level(&[(true, "So gaye? Akele ho na ghar mein? 😜"), (false, "Haan, tumhare bina ghar soona hai")], invite) < Level::Warning);
         // The same question with her flattery: his words answer a stranger's courting.
-        let mut t = Tracker::new(contact(), Tuning::default(), None);
-        t.push(&at(1, true, "Aap bahut handsome ho. Akele ho na ghar mein? 😜"));
-        t.push(&at(2, false, "Haan, tumhare bina ghar soona hai"));
-        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+        assert_eq!(invite_level(&[(true, "Aap bahut handsome ho. Akele ho na ghar mein? 😜"), (false, "Haan, tumhare bina ghar soona hai")], invite), Level::Warning);
         // Her own words of a shared life after her question buy nothing.
-        let mut t = Tracker::new(contact(), Tuning::default(), None);
-        t.push(&at(1, true, "Akele ho na ghar mein? Tumhare bina ghar soona hoga 😜"));
-        t.push(&at(2, false, "Haan"));
-        assert_eq!(t.push(&at(3, true, invite)).level, Level::Warning);
+        assert_eq!(invite_level(&[(true, "Akele ho na ghar mein? Tumhare bina ghar soona hoga 😜"), (false, "Haan")], invite), Level::Warning);
     }
 
     #[test]
