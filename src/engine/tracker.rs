@@ -1062,6 +1062,39 @@ mod tests {
     }
 
     #[test]
+    fn round_seventy_three_his_household_on_the_call_named_in_its_sitting_is_no_outlived_pretext() {
+        use crate::engine::time::Timestamp;
+        use crate::engine::{Contact, FriendStatus, Level, Message, MessageKind, Sender, Tracker, Tuning};
+        // Round seventy-three (gen71): the audiologist's "have your daughter-in-law hold
+        // the phone" three minutes before her call, the thread three days old (w33b
+        // ta_01; w25a en_04's "both families" the same): said in the call's sitting, it is
+        // no pretext outlived by the days; said only on the first day, it is.
+        let msg = |time: &str, them: bool, t: &str| Message {
+            from: if them { Sender::Them } else { Sender::Me },
+            author: None,
+            at: Timestamp::parse_rfc3339(&format!("2026-11-{time}:00+05:30")),
+            kind: MessageKind::Text,
+            text: Some(t.into()),
+        };
+        let run = |first: &str, invite: &str| {
+            let contact = Contact { friend_status: FriendStatus::Friends, start_visible: true, ..Contact::named("L".into()) };
+            let mut t = Tracker::new(contact, Tuning::default(), None);
+            t.push(&msg("02T10:00", true, first));
+            t.push(&msg("02T11:00", false, "Good. When?"));
+            t.push(&msg("02T11:10", true, "Thursday 5 pm"));
+            t.push(&msg("02T11:15", false, "ok"));
+            t.push(&msg("05T11:15", false, "The TV sound is too loud now"));
+            t.push(&msg("05T11:25", true, invite)).level
+        };
+        let plain = "Your new hearing aid has arrived, we will fit it at home";
+        let held = "I will video call you now and change the setting in the app. Aunty can hold the phone";
+        assert!(run(plain, held) < Level::Warning);
+        assert_eq!(run(plain, "I will video call you now and change the setting in the app"), Level::Warning);
+        // Said only on the first day, days before her call: outlived.
+        assert_eq!(run("Your new hearing aid has arrived. Aunty can hold the phone when we fit it", "I will video call you now and change the setting in the app"), Level::Warning);
+    }
+
+    #[test]
     fn a_conversation_the_user_opened_with_his_errand_lowers_suspicion_a_hello_does_not() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         // The thread's start is on the page: its first message is the first ever.
@@ -2234,6 +2267,9 @@ pub struct Tracker {
     /// The contact told him of the recording before her first call, in a one-to-one
     /// thread (round thirty-nine; see `push`): set once, kept across `replay`.
     told: bool,
+    /// When his household on the call (`context.family_on_call*`) was last named, before
+    /// any lever (see `pretext_outlived`, round seventy-three).
+    weight_at: Option<i64>,
     /// The user said, before her first step, that a third person told him of her
     /// (`context.circle.vouched`): see `pretext_outlived`.
     vouched: bool,
@@ -2422,6 +2458,8 @@ const SOUGHT_WORDS: usize = 6;
 /// thread a conversation rather than a service's reminders (see `pretext_outlived`).
 const PRETEXT_SITTING: i64 = time::DAY;
 const PRETEXT_REPLIES: u32 = 2;
+/// The rules that name his household on the call (see `pretext_outlived`).
+const FAMILY_ON_CALL: &str = "context.family_on_call";
 
 /// Messages this close, or this close in time (`combine::TOGETHER`) when both times are
 /// known, are one sitting.
@@ -3039,6 +3077,7 @@ impl Tracker {
             my_last: None,
             kept: None,
             told: false,
+            weight_at: None,
             vouched: false,
             courted_beyond_alone: false,
             app_asked: false,
@@ -3942,6 +3981,11 @@ impl Tracker {
     /// thirty-four: of the one-to-one asks held below a warning, 8 of 53 late scams' and
     /// 3 of 387 benign threads' came at night, those 3 from family abroad, suspicion -4
     /// to -7, which no pretext holds).
+    /// Nor when his household on the call (`context.family_on_call*`: "aunty can hold the
+    /// phone", "both families") was named after the first day, within a day before her first
+    /// step (round seventy-three: the audiologist's and the match's father's call days into
+    /// the thread, w33b ta_01, w25a en_04): that is the call's own sitting, no pretext
+    /// outlived; the chain wants him alone.
     /// The day's delay does not void it when the user had said that a third person told
     /// him of her (`vouched`, round forty-nine): the helpline his son registered him with,
     /// the service his daughter engaged, call weekly and ask his number weeks later; the
@@ -3952,7 +3996,7 @@ impl Tracker {
             (Some((_, _, true)), _) if self.fond_first && !self.contact.group => true,
             (Some((_, _, true)), _) if self.night_call == Some(true) || self.night_first => true,
             (Some((Some(step), replies, true)), Some(first)) => {
-                !self.contact.group && !self.vouched && step - first >= PRETEXT_SITTING && replies >= PRETEXT_REPLIES
+                !self.contact.group && !self.vouched && step - first >= PRETEXT_SITTING && replies >= PRETEXT_REPLIES && !self.weight_at.is_some_and(|w| step - w < PRETEXT_SITTING && w - first >= PRETEXT_SITTING)
             }
             _ => false,
         }
@@ -3981,6 +4025,7 @@ impl Tracker {
     fn replay(&mut self) {
         self.chains.clear();
         self.context = Context::default();
+        self.weight_at = None;
         self.courted_beyond_alone = false;
         self.warned = false;
         self.seen_rules.clear();
@@ -4042,6 +4087,9 @@ impl Tracker {
                 // courting is no answer to a stranger's courting (round sixty-eight).
                 let answering = mine && self.any_active(at, combine::SAID_GROOMING) && (tag != Tag::SharedLife || self.courted_beyond_alone);
                 self.context.add(tag, mine, answering);
+                if id.starts_with(FAMILY_ON_CALL) && at.is_some() {
+                    self.weight_at = at;
+                }
             }
         } else if !mine {
             if self.chains.len() <= author {
