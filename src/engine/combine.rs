@@ -46,6 +46,10 @@ pub const LEVER: u32 = bits(&[Tag::VcInvite, Tag::Sexual, Tag::Call, Tag::Record
 
 
 const THREAT: u32 = bits(&[Tag::Threat, Tag::Countdown, Tag::Impostor]);
+/// What holds something over him: a threat, a countdown, an impostor, an "or else", a
+/// recording or a sexual request (round seventy-two: her sum answering his own is a
+/// bargain only without them).
+pub const THREAT_OR_LEVER: u32 = bits(&[Tag::Threat, Tag::Countdown, Tag::Impostor, Tag::OrElse, Tag::Recording, Tag::Sexual]);
 /// What aims a threat at the user: his own video or family named with it, the claim
 /// of a recording (of him), or an impostor's "case against you" (its rule needs the "you").
 /// The demand's "or else" aims a threat said with it too (but names nothing of his).

@@ -1270,6 +1270,30 @@ mod tests {
     }
 
     #[test]
+    fn round_seventy_two_her_sum_answering_his_price_is_the_bargain() {
+        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
+        // Her messages after his, each preceded by her own steps; whether her last sum is read.
+        let read = |lines: &[(i64, bool, &str)]| {
+            let mut t = Tracker::new(Contact { friend_status: FriendStatus::Friends, ..Contact::named("Sai".into()) }, Tuning::default(), None);
+            let mut a = None;
+            for &(m, them, text) in lines {
+                a = Some(if text.is_empty() { t.push(&her_call(m)).clone() } else { t.push(&at(m, them, text)).clone() });
+            }
+            a.unwrap().evidence.iter().any(|e| e.rule == "text.bare_amount")
+        };
+        // His price, her call, her sum at or a little under it: the bargain. (A bare sum
+        // is listed only after her call: `events` leaves it out before.)
+        assert!(!read(&[(0, false, "avunu. quintal 21,000 kavali"), (2, true, "video call lo saruku chupinchandi"), (4, true, ""), (6, true, "buyer ki nachindi. 20,500 ki fix")]));
+        assert!(!read(&[(0, true, ""), (1, false, "Yes available. 12000"), (2, true, "Nice condition uncle. 10500 final?")]));
+        // Above his sum ("I paid 10,000" → "15,000 now"), far under it, after her
+        // recording, or after a sum of her own: read as before.
+        assert!(read(&[(0, true, ""), (1, false, "Pichli baar 10,000 diye the"), (2, true, "ab 15,000, is baar pakka")]));
+        assert!(read(&[(0, true, ""), (1, false, "Yes available. 22000 rent"), (2, true, "15k now")]));
+        assert!(read(&[(0, false, "avunu. quintal 21,000 kavali"), (2, true, ""), (4, true, "maine screen record kar liya"), (6, true, "20,500 abhi")]));
+        assert!(read(&[(0, true, ""), (1, true, "25,000 chahiye"), (2, false, "20000 hai mere paas"), (3, true, "20000 abhi")]));
+    }
+
+    #[test]
     fn round_sixty_seven_another_persons_number_asked_is_no_ask_of_his() {
         use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
         let asks = |text: &str| {
@@ -2214,6 +2238,9 @@ pub struct Tracker {
     /// The user's last message giving his own UPI id (to be paid), or asking how to pay
     /// her (`asks_to_pay`, then `true`): when, message number.
     his_upi: Option<(Option<i64>, usize, bool)>,
+    /// The user's last message naming a sum of his own (his price): when, message
+    /// number, the sum (see `answers_his_sum` in `push`).
+    his_sum: Option<(Option<i64>, usize, u64)>,
     /// In a group: the member who last shared a link, when and as which message (see `push`).
     shared_link: Option<(usize, Option<i64>, usize)>,
     /// Each author who passed on advice about the scam ("if anyone asks, don't pay,
@@ -2886,6 +2913,22 @@ fn bare_amount(text: &str) -> Option<String> {
     may_hold_amount(text).then(|| amount_in(text, false)).flatten()
 }
 
+/// The rupees an amount as `bare_amount` gives it stands for ("20,500" 20500, "15k"
+/// 15000); none when it holds anything else.
+fn amount_value(a: &str) -> Option<u64> {
+    let mut v: u64 = 0;
+    let mut k = false;
+    for c in a.chars() {
+        match c {
+            '0'..='9' if !k => v = v.checked_mul(10)?.checked_add(c as u64 - '0' as u64)?,
+            ',' if !k => {}
+            'k' | 'K' if !k => k = true,
+            _ => return None,
+        }
+    }
+    Some(if k { v.checked_mul(1000)? } else { v })
+}
+
 /// The first bare amount in `text` that is a sum: not a count ("5000 views in one day",
 /// "300 likes"; see `COUNT_NOUNS`).
 fn sum_amount(text: &str) -> Option<String> {
@@ -3088,6 +3131,7 @@ impl Tracker {
             previous: Vec::new(),
             app_named: None,
             his_upi: None,
+            his_sum: None,
             shared_link: None,
             burst: None,
             advice: Vec::new(),
@@ -3547,7 +3591,34 @@ impl Tracker {
                     let threat = has_tag(rules, &found, Tag::Threat.bit() | Tag::Countdown.bit() | Tag::Impostor.bit())
                         && !has_tag(rules, &found, Tag::Caution.bit());
                     let cue = if threat { THREAT_AMOUNT } else { AMOUNT };
-                    self.events.push(Event { index: Some(index), at, author, mine, cue, matched: a });
+                    // Her bare sum answering a price he named himself within the day, at it
+                    // or a little under it (his "quintal 21,000 kavali" → "20,500 ki fix",
+                    // the buyer's "16,500 final" after his 18,000), while nothing is held
+                    // over him — no threat, "or else", recording, impostor or sexual request
+                    // of hers, in this message or before — and no sum of hers before: the
+                    // bargain, not a demand. The chain's sum after his "I paid 10,000" is
+                    // more than his, its "15k now" after his rent of 22000 far under it, and
+                    // its "5000 से क्या होगा" after his "5000 भेज सकता हूँ" follows her own
+                    // demand (round seventy-two).
+                    let held = combine::THREAT_OR_LEVER;
+                    let answers_his_sum = cue == AMOUNT
+                        && !has_tag(rules, &found, held)
+                        && self.his_sum.is_some_and(|(t, i, his)| {
+                            let near = amount_value(&a).is_some_and(|v| v <= his && v * 4 >= his * 3);
+                            near && match (t, at) {
+                                (Some(t), Some(now)) => now - t <= time::DAY,
+                                _ => index - i <= SITTING_MESSAGES,
+                            }
+                        })
+                        && !self.chains.get(author).is_some_and(|c| c.active(at) & (held | Tag::Money.bit()) != 0);
+                    if !answers_his_sum {
+                        self.events.push(Event { index: Some(index), at, author, mine, cue, matched: a });
+                    }
+                }
+            }
+            if mine {
+                if let Some(v) = bare_amount(&text).as_deref().and_then(amount_value) {
+                    self.his_sum = Some((at, index, v));
                 }
             }
             // A forward, or a message that talks about scams (a warning, the news),
