@@ -374,7 +374,11 @@ impl Matcher {
             }
             let ranges = &mut ranges[..k];
             ranges.sort_unstable();
-            let mut matched = String::with_capacity(ranges.iter().map(|&(s, e)| e - s + " … ".len()).sum());
+            let mut cap = 0;
+            for &(s, e) in ranges.iter() {
+                cap += e - s + " … ".len();
+            }
+            let mut matched = String::with_capacity(cap);
             for (j, &(s, e)) in ranges.iter().enumerate() {
                 if j > 0 && ranges[j - 1] == (s, e) {
                     continue;

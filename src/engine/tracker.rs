@@ -1676,6 +1676,25 @@ mod tests {
     }
 
     #[test]
+    fn round_size_forty_three_call_words_dropped_as_the_collects_did() {
+        // Size round 43: `without_call_words` joins the kept words as it reads them,
+        // not from two vectors; the same text for the same lines.
+        fn old(text: &str) -> Option<String> {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let call = |w: &str| {
+                let w = w.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+                super::word_lists::CALL.iter().any(|c| w.starts_with(c))
+            };
+            let kept: Vec<&str> = words.iter().enumerate().filter(|(i, _)| !words.get(i + 1).is_some_and(|n| call(n))).map(|(_, w)| *w).collect();
+            (kept.len() < words.len()).then(|| kept.join(" "))
+        }
+        for t in ["main online video call te sikhaundi haan", "  video   Call  now\tvideo \"call\" ", "", "no such words", "call", "video", "video video call", "वीडियो कॉल करो जी"] {
+            assert_eq!(super::without_call_words(t), old(t), "{t:?}");
+        }
+        assert!(super::without_call_words("main online video call te sikhaundi haan").is_some());
+    }
+
+    #[test]
     fn round_size_forty_two_indic_digits_fold_as_before() {
         // Size round 42: `amount_in`'s Devanagari digits are folded by a loop, not a
         // mapped `collect`; the same sums, and text without them read as it is.
@@ -2665,13 +2684,25 @@ fn names_the_call(text: &str, matched: &str) -> bool {
 fn without_call_words(text: &str) -> Option<String> {
     // ASCII case only: `to_lowercase` would link Unicode's case tables into the content
     // module (the call words of the scripts have no case).
-    let words: Vec<&str> = text.split_whitespace().collect();
     let call = |w: &str| {
         let w = w.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
         word_lists::CALL.iter().any(|c| w.starts_with(c))
     };
-    let kept: Vec<&str> = words.iter().enumerate().filter(|(i, _)| !words.get(i + 1).is_some_and(|n| call(n))).map(|(_, w)| *w).collect();
-    (kept.len() < words.len()).then(|| kept.join(" "))
+    // The kept words joined by one space as they are read: no vector of the words and
+    // of the kept ones (docs/performance.md "Size, round 43").
+    let (mut kept, mut dropped) = (String::new(), false);
+    let mut words = text.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        if words.peek().is_some_and(|n| call(n)) {
+            dropped = true;
+            continue;
+        }
+        if !kept.is_empty() {
+            kept.push(' ');
+        }
+        kept.push_str(w);
+    }
+    dropped.then_some(kept)
 }
 
 /// Whether `text` names a number as another person's ("<name> cha / ka / da / er / no

@@ -16,6 +16,23 @@ pub mod warnings_log;
 
 use serde::Serialize;
 
+/// `s`'s first `n` characters (all of it when it has no more): a slice, not
+/// `chars().take(n).collect()` (each caller's `String` `from_iter`; docs/performance.md
+/// "Size, round 43").
+pub fn first_chars(s: &str, n: usize) -> &str {
+    // Counts the bytes that start a character (not 0b10xx_xxxx): no `char_indices().nth()`.
+    let mut k = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if (b as i8) >= -0x40 {
+            if k == n {
+                return &s[..i];
+            }
+            k += 1;
+        }
+    }
+    s
+}
+
 /// A store's value as it is written: its JSON text, straight from its serde derive
 /// (not through `serde_json::Value`: the content module then carries no serializer
 /// into `Value`; docs/performance.md "Size"), and the schema version the text
@@ -62,6 +79,16 @@ pub fn written_by_newer(stored: &serde_json::Value, new: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use serde_json::json;
+
+    #[test]
+    fn round_size_forty_three_first_chars_as_take_collect_made_them() {
+        // Size round 43: `first_chars` is the slice `chars().take(n).collect()` copied.
+        for s in ["", "Asha", "आशा ताई", "a\u{301}b c", "😀😀😀", "  Ravi Kumar  "] {
+            for n in 0..12 {
+                assert_eq!(super::first_chars(s, n), s.chars().take(n).collect::<String>(), "{s:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn a_newer_version_is_never_written_over() {
