@@ -2710,7 +2710,12 @@ fn without_call_words(text: &str) -> Option<String> {
 fn third_persons_number(text: &str) -> bool {
     const PARTICLE: [&str; 10] = ["ka", "ki", "ke", "da", "di", "cha", "chi", "er", "no", "ni"];
     let low = text.to_ascii_lowercase();
-    let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<&str> = Vec::new();
+    for w in low.split(|c: char| !c.is_alphanumeric()) {
+        if !w.is_empty() {
+            words.push(w);
+        }
+    }
     // His "your" (`word_lists::YOUR`), or her own "my" (`word_lists::POSSESSIVE`: "majha
     // clinic cha number …, ithe pathva" gives hers).
     if words.iter().any(|w| word_lists::YOUR.contains(w) || word_lists::POSSESSIVE.contains(w)) {
@@ -2831,11 +2836,13 @@ fn own_words_of(text: &str, bytes: Bytes) -> std::borrow::Cow<'_, str> {
     if has_quote {
         // Opening quotes: “ ‘ " or a ' not inside a word; closing: ” ’ " or a ' not
         // followed by a letter. Only passages of at least two words are blanked.
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        // The characters read once with the one before and the one after in hand, not
+        // collected into a vector first (docs/performance.md "Size, round 43").
         let mut open: Option<usize> = None;
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            let prev_word = k > 0 && chars[k - 1].1.is_alphanumeric();
-            let next_word = chars.get(k + 1).is_some_and(|n| n.1.is_alphanumeric());
+        let mut prev_word = false;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next_word = chars.peek().is_some_and(|n| n.1.is_alphanumeric());
             match open {
                 None if matches!(c, '“' | '‘' | '"') || (c == '\'' && !prev_word && next_word) => open = Some(i),
                 Some(o) if matches!(c, '”' | '’' | '"') || (c == '\'' && prev_word && !next_word) => {
@@ -2847,6 +2854,7 @@ fn own_words_of(text: &str, bytes: Bytes) -> std::borrow::Cow<'_, str> {
                 }
                 _ => {}
             }
+            prev_word = c.is_alphanumeric();
         }
     }
     // Only whole characters were replaced by spaces: still UTF-8.
@@ -3573,7 +3581,19 @@ impl Tracker {
             // read like a forward: the blind sets' longest scam line has 54 words.
             // Words of two letters or more: padding of single letters or emoji is no notice.
             // (Eighty such words take more than 240 bytes: shorter texts are not counted.)
-            let broadcast = text.len() > 3 * BROADCAST_WORDS && text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()).nth(BROADCAST_WORDS).is_some();
+            // Counted in a loop that stops past the bound (not a `filter().nth()`).
+            let mut long_words = 0;
+            if text.len() > 3 * BROADCAST_WORDS {
+                for w in text.split_whitespace() {
+                    if w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
+                        long_words += 1;
+                        if long_words > BROADCAST_WORDS {
+                            break;
+                        }
+                    }
+                }
+            }
+            let broadcast = long_words > BROADCAST_WORDS;
             // In a group, a member's line right after the link she shared, in the same
             // sitting, is her comment on it ("see, they took 6 lakh from a retired
             // engineer: video call, then pay or viral"): read like the forward it goes with,

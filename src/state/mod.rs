@@ -16,6 +16,20 @@ pub mod warnings_log;
 
 use serde::Serialize;
 
+/// `s`'s words with one space between them: `split_whitespace().collect::<Vec<_>>()
+/// .join(" ")` as a loop (the slices' `join` was one generic copy in the content module
+/// for its three callers; docs/performance.md "Size, round 43").
+pub fn one_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// `s`'s first `n` characters (all of it when it has no more): a slice, not
 /// `chars().take(n).collect()` (each caller's `String` `from_iter`; docs/performance.md
 /// "Size, round 43").
@@ -79,6 +93,14 @@ pub fn written_by_newer(stored: &serde_json::Value, new: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use serde_json::json;
+
+    #[test]
+    fn round_size_forty_three_one_spaced_as_the_join_made_it() {
+        // Size round 43: `one_spaced` is `split_whitespace().collect().join(" ")`.
+        for s in ["", "   ", "a", " Ravi \t Kumar\n", "आशा  ताई ", "x\u{a0}y\u{3000}z", "number . ,"] {
+            assert_eq!(super::one_spaced(s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
+        }
+    }
 
     #[test]
     fn round_size_forty_three_first_chars_as_take_collect_made_them() {

@@ -134,7 +134,7 @@ pub fn key_evidence(a: &Assessment) -> Option<&Evidence> {
 
 /// Shortens a quote to [`MAX_QUOTE_CHARS`] on a character boundary.
 pub fn clip(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = crate::state::one_spaced(text);
     if text.chars().count() <= MAX_QUOTE_CHARS {
         return text;
     }
@@ -144,7 +144,7 @@ pub fn clip(text: &str) -> String {
 }
 
 fn collapse_spaces(s: &str) -> String {
-    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let joined = crate::state::one_spaced(s);
     // "number ." left by an empty WHEN.
     joined.replace(" .", ".").replace(" ।", "।").replace(" ,", ",")
 }
