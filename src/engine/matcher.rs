@@ -344,7 +344,9 @@ impl Matcher {
         // here and for the spans below: each slice type sorted is another copy of the
         // sort in the module (docs/performance.md "Size").
         order.clear();
-        order.extend(state.iter().enumerate().map(|(i, s)| (s.0 as usize, i)));
+        for (i, s) in state.iter().enumerate() {
+            order.push((s.0 as usize, i));
+        }
         for s in state.iter() {
             slot[s.0 as usize] = NO_SLOT;
         }
