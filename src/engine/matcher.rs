@@ -344,7 +344,9 @@ impl Matcher {
         // here and for the spans below: each slice type sorted is another copy of the
         // sort in the module (docs/performance.md "Size").
         order.clear();
-        order.extend(state.iter().enumerate().map(|(i, s)| (s.0 as usize, i)));
+        for (i, s) in state.iter().enumerate() {
+            order.push((s.0 as usize, i));
+        }
         for s in state.iter() {
             slot[s.0 as usize] = NO_SLOT;
         }
@@ -374,7 +376,11 @@ impl Matcher {
             }
             let ranges = &mut ranges[..k];
             ranges.sort_unstable();
-            let mut matched = String::with_capacity(ranges.iter().map(|&(s, e)| e - s + " … ".len()).sum());
+            let mut cap = 0;
+            for &(s, e) in ranges.iter() {
+                cap += e - s + " … ".len();
+            }
+            let mut matched = String::with_capacity(cap);
             for (j, &(s, e)) in ranges.iter().enumerate() {
                 if j > 0 && ranges[j - 1] == (s, e) {
                     continue;

@@ -1733,6 +1733,43 @@ mod tests {
     }
 
     #[test]
+    fn round_size_forty_three_night_hours_as_the_collected_words_read_them() {
+        // Size round 43: `names_night` reads the three words after a night word from a
+        // copy of the iterator, not from a collected vector; the same answers.
+        fn old(text: &str) -> bool {
+            let low = text.to_ascii_lowercase();
+            let words: Vec<&str> = low.split_whitespace().collect();
+            (0..words.len()).any(|k| {
+                super::word_lists::NIGHT.iter().any(|n| words[k].trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(n))
+                    && words[k + 1..].iter().take(3).any(|w| matches!(w.split(|c: char| !c.is_ascii_digit()).next(), Some("9" | "10" | "11" | "12")))
+            })
+        }
+        for t in ["aaj raat 10 baje", "tonight 10 pm", "tonight at about 11", "tonight at about the 11", "raat", "Saturday 5 pm", "", "10 tonight", "आज रात्री ८ वाजता", "innu raathri 11 nu", "tonight tonight x y 9"] {
+            assert_eq!(super::names_night(t), old(t), "{t:?}");
+        }
+        assert!(super::names_night("aaj raat 10 baje"));
+    }
+
+    #[test]
+    fn round_size_forty_three_call_words_dropped_as_the_collects_did() {
+        // Size round 43: `without_call_words` joins the kept words as it reads them,
+        // not from two vectors; the same text for the same lines.
+        fn old(text: &str) -> Option<String> {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let call = |w: &str| {
+                let w = w.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+                super::word_lists::CALL.iter().any(|c| w.starts_with(c))
+            };
+            let kept: Vec<&str> = words.iter().enumerate().filter(|(i, _)| !words.get(i + 1).is_some_and(|n| call(n))).map(|(_, w)| *w).collect();
+            (kept.len() < words.len()).then(|| kept.join(" "))
+        }
+        for t in ["main online video call te sikhaundi haan", "  video   Call  now\tvideo \"call\" ", "", "no such words", "call", "video", "video video call", "वीडियो कॉल करो जी"] {
+            assert_eq!(super::without_call_words(t), old(t), "{t:?}");
+        }
+        assert!(super::without_call_words("main online video call te sikhaundi haan").is_some());
+    }
+
+    #[test]
     fn round_size_forty_two_indic_digits_fold_as_before() {
         // Size round 42: `amount_in`'s Devanagari digits are folded by a loop, not a
         // mapped `collect`; the same sums, and text without them read as it is.
@@ -2406,11 +2443,17 @@ fn at_night(t: Timestamp) -> bool {
 /// रात्री ८ वाजता", "Saturday 5 pm" name no such hour).
 fn names_night(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
-    let words: Vec<&str> = low.split_whitespace().collect();
-    (0..words.len()).any(|k| {
-        word_lists::NIGHT.iter().any(|n| words[k].trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(n))
-            && words[k + 1..].iter().take(3).any(|w| matches!(w.split(|c: char| !c.is_ascii_digit()).next(), Some("9" | "10" | "11" | "12")))
-    })
+    // The three words after a night word read from a copy of the iterator, not from a
+    // collected vector (docs/performance.md "Size, round 43").
+    let mut words = low.split_whitespace();
+    while let Some(w) = words.next() {
+        if word_lists::NIGHT.iter().any(|n| w.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(n))
+            && words.clone().take(3).any(|w| matches!(w.split(|c: char| !c.is_ascii_digit()).next(), Some("9" | "10" | "11" | "12")))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a call the contact placed at `call` is an appointment kept: it opens a new
@@ -2730,13 +2773,25 @@ fn names_the_call(text: &str, matched: &str) -> bool {
 fn without_call_words(text: &str) -> Option<String> {
     // ASCII case only: `to_lowercase` would link Unicode's case tables into the content
     // module (the call words of the scripts have no case).
-    let words: Vec<&str> = text.split_whitespace().collect();
     let call = |w: &str| {
         let w = w.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
         word_lists::CALL.iter().any(|c| w.starts_with(c))
     };
-    let kept: Vec<&str> = words.iter().enumerate().filter(|(i, _)| !words.get(i + 1).is_some_and(|n| call(n))).map(|(_, w)| *w).collect();
-    (kept.len() < words.len()).then(|| kept.join(" "))
+    // The kept words joined by one space as they are read: no vector of the words and
+    // of the kept ones (docs/performance.md "Size, round 43").
+    let (mut kept, mut dropped) = (String::new(), false);
+    let mut words = text.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        if words.peek().is_some_and(|n| call(n)) {
+            dropped = true;
+            continue;
+        }
+        if !kept.is_empty() {
+            kept.push(' ');
+        }
+        kept.push_str(w);
+    }
+    dropped.then_some(kept)
 }
 
 /// Whether `text` names a number as another person's ("<name> cha / ka / da / er / no
@@ -2744,7 +2799,12 @@ fn without_call_words(text: &str) -> Option<String> {
 fn third_persons_number(text: &str) -> bool {
     const PARTICLE: [&str; 10] = ["ka", "ki", "ke", "da", "di", "cha", "chi", "er", "no", "ni"];
     let low = text.to_ascii_lowercase();
-    let words: Vec<&str> = low.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<&str> = Vec::new();
+    for w in low.split(|c: char| !c.is_alphanumeric()) {
+        if !w.is_empty() {
+            words.push(w);
+        }
+    }
     // His "your" (`word_lists::YOUR`), or her own "my" (`word_lists::POSSESSIVE`: "majha
     // clinic cha number …, ithe pathva" gives hers).
     if words.iter().any(|w| word_lists::YOUR.contains(w) || word_lists::POSSESSIVE.contains(w)) {
@@ -2865,11 +2925,13 @@ fn own_words_of(text: &str, bytes: Bytes) -> std::borrow::Cow<'_, str> {
     if has_quote {
         // Opening quotes: “ ‘ " or a ' not inside a word; closing: ” ’ " or a ' not
         // followed by a letter. Only passages of at least two words are blanked.
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        // The characters read once with the one before and the one after in hand, not
+        // collected into a vector first (docs/performance.md "Size, round 43").
         let mut open: Option<usize> = None;
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            let prev_word = k > 0 && chars[k - 1].1.is_alphanumeric();
-            let next_word = chars.get(k + 1).is_some_and(|n| n.1.is_alphanumeric());
+        let mut prev_word = false;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next_word = chars.peek().is_some_and(|n| n.1.is_alphanumeric());
             match open {
                 None if matches!(c, '“' | '‘' | '"') || (c == '\'' && !prev_word && next_word) => open = Some(i),
                 Some(o) if matches!(c, '”' | '’' | '"') || (c == '\'' && prev_word && !next_word) => {
@@ -2881,6 +2943,7 @@ fn own_words_of(text: &str, bytes: Bytes) -> std::borrow::Cow<'_, str> {
                 }
                 _ => {}
             }
+            prev_word = c.is_alphanumeric();
         }
     }
     // Only whole characters were replaced by spaces: still UTF-8.
@@ -3652,7 +3715,19 @@ impl Tracker {
             // read like a forward: the blind sets' longest scam line has 54 words.
             // Words of two letters or more: padding of single letters or emoji is no notice.
             // (Eighty such words take more than 240 bytes: shorter texts are not counted.)
-            let broadcast = text.len() > 3 * BROADCAST_WORDS && text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()).nth(BROADCAST_WORDS).is_some();
+            // Counted in a loop that stops past the bound (not a `filter().nth()`).
+            let mut long_words = 0;
+            if text.len() > 3 * BROADCAST_WORDS {
+                for w in text.split_whitespace() {
+                    if w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
+                        long_words += 1;
+                        if long_words > BROADCAST_WORDS {
+                            break;
+                        }
+                    }
+                }
+            }
+            let broadcast = long_words > BROADCAST_WORDS;
             // In a group, a member's line right after the link she shared, in the same
             // sitting, is her comment on it ("see, they took 6 lakh from a retired
             // engineer: video call, then pay or viral"): read like the forward it goes with,

@@ -51,16 +51,11 @@ pub fn same_name(a: &str, b: &str) -> bool {
     fn n(s: &str) -> String {
         let mut folded = String::with_capacity(s.len());
         crate::engine::normalize::fold_str(s, &mut |c| folded.push(c));
-        folded
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .chars()
-            // Readers cap what they take from the page (a 10,000-character name is read
-            // whole from a label but capped from text): names are compared by their
-            // first 256 characters, far beyond any real profile name.
-            .take(NAME_CHARS_COMPARED)
-            .collect()
+        let joined = crate::state::one_spaced(&folded);
+        // Readers cap what they take from the page (a 10,000-character name is read
+        // whole from a label but capped from text): names are compared by their
+        // first 256 characters, far beyond any real profile name.
+        crate::state::first_chars(&joined, NAME_CHARS_COMPARED).to_string()
     }
     n(a) == n(b)
 }

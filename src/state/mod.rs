@@ -16,6 +16,37 @@ pub mod warnings_log;
 
 use serde::Serialize;
 
+/// `s`'s words with one space between them: `split_whitespace().collect::<Vec<_>>()
+/// .join(" ")` as a loop (the slices' `join` was one generic copy in the content module
+/// for its three callers; docs/performance.md "Size, round 43").
+pub fn one_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// `s`'s first `n` characters (all of it when it has no more): a slice, not
+/// `chars().take(n).collect()` (each caller's `String` `from_iter`; docs/performance.md
+/// "Size, round 43").
+pub fn first_chars(s: &str, n: usize) -> &str {
+    // Counts the bytes that start a character (not 0b10xx_xxxx): no `char_indices().nth()`.
+    let mut k = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if (b as i8) >= -0x40 {
+            if k == n {
+                return &s[..i];
+            }
+            k += 1;
+        }
+    }
+    s
+}
+
 /// A store's value as it is written: its JSON text, straight from its serde derive
 /// (not through `serde_json::Value`: the content module then carries no serializer
 /// into `Value`; docs/performance.md "Size"), and the schema version the text
@@ -62,6 +93,24 @@ pub fn written_by_newer(stored: &serde_json::Value, new: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use serde_json::json;
+
+    #[test]
+    fn round_size_forty_three_one_spaced_as_the_join_made_it() {
+        // Size round 43: `one_spaced` is `split_whitespace().collect().join(" ")`.
+        for s in ["", "   ", "a", " Ravi \t Kumar\n", "आशा  ताई ", "x\u{a0}y\u{3000}z", "number . ,"] {
+            assert_eq!(super::one_spaced(s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn round_size_forty_three_first_chars_as_take_collect_made_them() {
+        // Size round 43: `first_chars` is the slice `chars().take(n).collect()` copied.
+        for s in ["", "Asha", "आशा ताई", "a\u{301}b c", "😀😀😀", "  Ravi Kumar  "] {
+            for n in 0..12 {
+                assert_eq!(super::first_chars(s, n), s.chars().take(n).collect::<String>(), "{s:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn a_newer_version_is_never_written_over() {

@@ -139,10 +139,10 @@ impl TrustedContact {
         }
         let phone = phone.trim();
         let mut digits = 0usize;
-        for (i, c) in phone.chars().enumerate() {
+        // One leading `+`: any other is refused below.
+        for c in phone.strip_prefix('+').unwrap_or(phone).chars() {
             match c {
                 '0'..='9' => digits += 1,
-                '+' if i == 0 => {}
                 ' ' | '-' | '.' | '(' | ')' => {}
                 _ => return Err(ContactError::PhoneInvalid),
             }
@@ -155,9 +155,9 @@ impl TrustedContact {
 
     /// The number for a `tel:` link: the leading `+` and the digits only.
     pub fn tel_uri(&self) -> String {
-        let mut s = String::from("tel:");
-        for (i, c) in self.phone.chars().enumerate() {
-            if c.is_ascii_digit() || (c == '+' && i == 0) {
+        let mut s = String::from(if self.phone.starts_with('+') { "tel:+" } else { "tel:" });
+        for c in self.phone.chars() {
+            if c.is_ascii_digit() {
                 s.push(c);
             }
         }
@@ -231,7 +231,7 @@ impl Settings {
         if key.is_empty() {
             return;
         }
-        let name: String = name.trim().chars().take(MAX_FIELD_CHARS).collect();
+        let name = super::first_chars(name.trim(), MAX_FIELD_CHARS).to_string();
         if let Some(p) = self.known_people.iter_mut().find(|p| p.key == key) {
             p.name = name;
             return;
@@ -595,6 +595,21 @@ pub fn apply_managed(local: &Settings, managed: &Managed) -> (Settings, Locks) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn round_size_forty_three_one_leading_plus_as_the_enumerate_read_it() {
+        // Size round 43: the leading `+` is taken by `strip_prefix` / `starts_with`,
+        // not by the index of an `enumerate`; the same numbers accepted and refused.
+        for (phone, ok) in [("+91 98765 43210", true), ("++91 98765 43210", false), ("91+98765 43210", false), ("(020) 2612-3456", true), ("+", false), ("+123456", false), ("+1234567", true)] {
+            assert_eq!(TrustedContact::validated("Asha", phone).is_ok(), ok, "{phone}");
+        }
+        let tel = |phone: &str| TrustedContact { name: "Asha".into(), phone: phone.into() }.tel_uri();
+        assert_eq!(tel("+91 98765-43210"), "tel:+919876543210");
+        assert_eq!(tel("(020) 2612 3456"), "tel:02026123456");
+        // Stored numbers are not checked again: only a first `+` is kept.
+        assert_eq!(tel("++91 1+2"), "tel:+9112");
+        assert_eq!(tel(" +91"), "tel:91");
+    }
 
     fn sample() -> Settings {
         let mut s = Settings {

@@ -44,7 +44,7 @@ impl WarningsLog {
         if entry.level == Level::None || entry.contact_key.is_empty() {
             return false;
         }
-        entry.contact_name = entry.contact_name.trim().chars().take(MAX_NAME_CHARS).collect();
+        entry.contact_name = super::first_chars(entry.contact_name.trim(), MAX_NAME_CHARS).to_string();
         if let Some(pos) = self.entries.iter().position(|e| {
             e.contact_key == entry.contact_key && e.level == entry.level && e.stage == entry.stage
         }) {

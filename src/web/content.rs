@@ -1154,7 +1154,9 @@ impl Ctl {
                 match (main, grid) {
                     (Some(main), Some(grid)) => {
                         match self.read_grid(&main, &grid, Some(&id), Placement::Thread, &changes, &labels, &mut budget, &href) {
-                            Ok(r) => dbg.conversations.extend(r),
+                            // A push, not `extend` of the `Option` (its own `extend_trusted`).
+                            Ok(Some(r)) => dbg.conversations.push(r),
+                            Ok(None) => {}
                             Err(e) => problem = Some(e.0),
                         }
                     }

@@ -262,7 +262,14 @@ impl<T: Hash + Eq + Clone> Log<T> {
         let mut items: Vec<T> = Vec::with_capacity(len + rows.len());
         let mut new: Vec<T> = Vec::new();
         let (mut prepended, mut appended) = (0usize, 0usize);
-        items.extend(old.by_ref().take(p0));
+        // Pushed one by one, here and for `pending` below: `extend` of a `take()` and of
+        // an `Option` were two more copies of `extend_trusted` (docs/performance.md
+        // "Size, round 43").
+        for _ in 0..p0 {
+            if let Some(x) = old.next() {
+                items.push(x);
+            }
+        }
         for r in &rows[..j0] {
             if p0 == 0 {
                 prepended += 1;
@@ -288,7 +295,9 @@ impl<T: Hash + Eq + Clone> Log<T> {
                 }
             }
         }
-        items.extend(pending);
+        if let Some(x) = pending {
+            items.push(x);
+        }
         items.extend(old);
         self.items = items;
         self.hashes = self.items.iter().map(hash_of).collect();

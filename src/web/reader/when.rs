@@ -42,6 +42,12 @@ fn find_name(list: &[Vec<String>], tok: &str, n: usize) -> Option<usize> {
     list.iter().position(|alts| alts.iter().any(|a| a == tok || a.trim_end_matches(['.', '॰']) == t)).map(|i| i % n)
 }
 
+/// How many ASCII digits `s` starts with (bytes: a digit is one): the slice, not a
+/// `take_while().collect()` into a `String` (docs/performance.md "Size, round 43").
+fn leading_digits(s: &str) -> usize {
+    s.bytes().take_while(u8::is_ascii_digit).count()
+}
+
 /// Weekday of a day count since 1970-01-01 (a Thursday), Monday = 0.
 fn weekday(days: i64) -> u32 {
     (days + 3).rem_euclid(7) as u32
@@ -60,7 +66,7 @@ pub fn parse(text: &str, names: &Names, today: Today) -> Option<Local> {
     let mut rel: Option<i64> = None;
     for (i, tok) in toks.iter().enumerate() {
         if let Some((h, rest)) = tok.split_once(':') {
-            let mm: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+            let mm = &rest[..leading_digits(rest)];
             let suffix = &rest[mm.len()..];
             if let (Ok(h), Ok(mi)) = (h.parse::<u32>(), mm.parse::<u32>()) {
                 if h < 24 && mi < 60 && mm.len() == 2 {
@@ -77,7 +83,7 @@ pub fn parse(text: &str, names: &Names, today: Today) -> Option<Local> {
             }
             return None;
         }
-        let num: String = tok.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let num = &tok[..leading_digits(tok)];
         if !num.is_empty() {
             let rest = &tok[num.len()..];
             let v: i64 = num.parse().ok()?;
@@ -166,6 +172,18 @@ pub fn instant(l: Local, offset_min: i32) -> Option<Timestamp> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn round_size_forty_three_digits_as_slices() {
+        // Size round 43: a token's leading digits are a slice, not a collected `String`.
+        assert_eq!(leading_digits("09pm"), 2);
+        assert_eq!(leading_digits("2026"), 4);
+        assert_eq!(leading_digits("st"), 0);
+        assert_eq!(leading_digits(""), 0);
+        let n = names();
+        assert_eq!(parse("23rd nov 2026 9:02pm", &n, T), Some((2026, 11, 23, 21, 2)));
+        assert_eq!(parse("23 Nov 2026 9:2", &n, T), None);
+    }
 
     fn names() -> Names {
         let split = |v: &[&str]| v.iter().map(|s| s.split('|').map(str::to_string).collect()).collect();

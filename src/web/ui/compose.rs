@@ -37,7 +37,7 @@ pub fn display_name(name: &str) -> String {
     if clean.chars().count() <= MAX_NAME_CHARS {
         return clean;
     }
-    let mut s: String = clean.chars().take(MAX_NAME_CHARS - 1).collect::<String>().trim_end().to_string();
+    let mut s = crate::state::first_chars(&clean, MAX_NAME_CHARS - 1).trim_end().to_string();
     s.push('…');
     s
 }
@@ -134,17 +134,17 @@ pub fn key_evidence(a: &Assessment) -> Option<&Evidence> {
 
 /// Shortens a quote to [`MAX_QUOTE_CHARS`] on a character boundary.
 pub fn clip(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = crate::state::one_spaced(text);
     if text.chars().count() <= MAX_QUOTE_CHARS {
         return text;
     }
-    let mut s: String = text.chars().take(MAX_QUOTE_CHARS - 1).collect();
+    let mut s = crate::state::first_chars(&text, MAX_QUOTE_CHARS - 1).to_string();
     s.push('…');
     s
 }
 
 fn collapse_spaces(s: &str) -> String {
-    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let joined = crate::state::one_spaced(s);
     // "number ." left by an empty WHEN.
     joined.replace(" .", ".").replace(" ।", "।").replace(" ,", ",")
 }
