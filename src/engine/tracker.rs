@@ -2497,24 +2497,30 @@ const LANDLINE: Cue = Cue::Kind("text.landline", Stage::Contact, Tag::Purpose);
 /// digits or masks joined by "-" or spaces, the code and the number ten marks in all. The
 /// chain's numbers are mobiles for an app; a bank, a paper or a college gives its desk.
 fn landline(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().map(|w| w.trim_matches(|c: char| ".,;:()".contains(c))).collect();
-    let num = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == 'x' || c == 'X' || c == '-');
-    words.iter().enumerate().any(|(i, w)| {
-        let mut parts = w.split('-');
-        let code = parts.next().unwrap_or("");
-        let b = code.as_bytes();
-        if !(3..=5).contains(&b.len()) || b[0] != b'0' || !(b'1'..=b'8').contains(&b[1]) || !b.iter().all(u8::is_ascii_digit) || (i > 0 && num(words[i - 1])) || !num(w) {
-            return false;
+    // (marks still wanted, marks so far) while a code's number is being read.
+    let (mut want, mut got, mut prev_num) = (0usize, 0usize, false);
+    for w in text.split_whitespace() {
+        let b = w.trim_matches(|c: char| ".,;:()".contains(c)).as_bytes();
+        let num = !b.is_empty() && b.iter().all(|&c| c.is_ascii_digit() || c == b'x' || c == b'X' || c == b'-');
+        let dashless = b.iter().filter(|&&c| c != b'-').count();
+        if want > 0 && num {
+            got += dashless;
+        } else {
+            want = 0;
+            let code = b.iter().position(|&c| c == b'-').unwrap_or(b.len());
+            if num && !prev_num && (3..=5).contains(&code) && b[0] == b'0' && (b'1'..=b'8').contains(&b[1]) && b[..code].iter().all(u8::is_ascii_digit) {
+                (want, got) = (11 - code, dashless - code);
+            }
         }
-        let need = 11 - b.len();
-        let mut marks: usize = parts.map(str::len).sum();
-        let mut j = i + 1;
-        while marks < need && j < words.len() && num(words[j]) {
-            marks += words[j].chars().filter(|c| *c != '-').count();
-            j += 1;
+        if want > 0 && got >= want {
+            if got == want {
+                return true;
+            }
+            want = 0;
         }
-        marks == need
-    })
+        prev_num = num;
+    }
+    false
 }
 
 /// An emoji of affection in the contact's own message (`affectionate`): flattery shown,
