@@ -2497,28 +2497,29 @@ const LANDLINE: Cue = Cue::Kind("text.landline", Stage::Contact, Tag::Purpose);
 /// digits or masks joined by "-" or spaces, the code and the number ten marks in all. The
 /// chain's numbers are mobiles for an app; a bank, a paper or a college gives its desk.
 fn landline(text: &str) -> bool {
-    // (marks still wanted, marks so far) while a code's number is being read.
-    let (mut want, mut got, mut prev_num) = (0usize, 0usize, false);
-    for w in text.split_whitespace() {
-        let b = w.trim_matches(|c: char| ".,;:()".contains(c)).as_bytes();
-        let num = !b.is_empty() && b.iter().all(|&c| c.is_ascii_digit() || c == b'x' || c == b'X' || c == b'-');
-        let dashless = b.iter().filter(|&&c| c != b'-').count();
-        if want > 0 && num {
-            got += dashless;
-        } else {
-            want = 0;
-            let code = b.iter().position(|&c| c == b'-').unwrap_or(b.len());
-            if num && !prev_num && (3..=5).contains(&code) && b[0] == b'0' && (b'1'..=b'8').contains(&b[1]) && b[..code].iter().all(u8::is_ascii_digit) {
-                (want, got) = (11 - code, dashless - code);
-            }
+    let b = text.as_bytes();
+    let mark = |c: u8| c.is_ascii_digit() || c == b'x' || c == b'X';
+    let mut i = 0;
+    while i < b.len() {
+        if !mark(b[i]) || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
         }
-        if want > 0 && got >= want {
-            if got == want {
-                return true;
+        // A run of marks in groups joined by one space or "-": its first group the code.
+        let (start, mut marks, mut code) = (i, 0, 0);
+        while i < b.len() {
+            if mark(b[i]) {
+                marks += 1;
+            } else if (b[i] == b' ' || b[i] == b'-') && b.get(i + 1).is_some_and(|&c| mark(c)) {
+                code = if code == 0 { marks } else { code };
+            } else {
+                break;
             }
-            want = 0;
+            i += 1;
         }
-        prev_num = num;
+        if marks == 11 && (3..=5).contains(&code) && b[start] == b'0' && (b'1'..=b'8').contains(&b[start + 1]) && b[start..start + code].iter().all(u8::is_ascii_digit) {
+            return true;
+        }
     }
     false
 }
