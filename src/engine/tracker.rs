@@ -2492,10 +2492,12 @@ const APP_CONTACT: Cue = Cue::Kind("text.app_contact", Stage::OffPlatform, Tag::
 const LANDLINE: Cue = Cue::Kind("text.landline", Stage::Contact, Tag::Purpose);
 
 /// A landline number in `text` as an office gives it, with its STD code: "044-2499 3170",
-/// "0532-24XXXXX", "02352 22xxxx", "0821 2400 xxx" — a word of a leading 0, a digit 1–8 and
-/// one to three more digits, not after another group of digits (an account number), then
-/// digits or masks joined by "-" or spaces, the code and the number ten marks in all. The
-/// chain's numbers are mobiles for an app; a bank, a paper or a college gives its desk.
+/// "0532-24XXXXX", "02352 22xxxx", "0821 2400 xxx" — one run of digits or masks in groups
+/// joined by one space or "-", not inside a word, its first group the code (a 0, a digit 1–8,
+/// three to five digits in all), eleven marks in all. An account number's longer run and a
+/// mobile are not it. The chain's numbers are mobiles for an app; a bank, a paper or a
+/// college gives its desk.
+#[inline(never)]
 fn landline(text: &str) -> bool {
     let b = text.as_bytes();
     let mark = |c: u8| c.is_ascii_digit() || c == b'x' || c == b'X';
