@@ -252,6 +252,35 @@ mod tests {
     }
 
     #[test]
+    fn round_seventy_one_her_offices_landline_is_what_the_ask_is_for() {
+        use crate::engine::tracker::landline;
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        // Round seventy-one (branch gen69): a paper's editor, a bank's new manager, a
+        // reporter give the office's landline with the STD code beside the number ask (w19a
+        // mr_05, w19b ta_02, w21a hi_04): the desk he can check her at. The chain's numbers
+        // are mobiles; an account number's groups are no landline.
+        assert!(landline("Kinva office cha number: 02352 22xxxx") && landline("branch number 044-2499 3170, verify pannikonga"));
+        assert!(landline("आप हमारे ऑफ़िस के नंबर 0532-24XXXXX पर पुष्टि कर लीजिए") && landline("call the desk: 0821 2400 xxx, ask for me"));
+        assert!(!landline("A/c 0345 0530 0012 887, IFSC FDRL0000345") && !landline("A/c 0000 4512 7788") && !landline("mera number 98765 43210"));
+        assert!(!landline("₹2,500 fee, 0532 24") && !landline("room 0532"));
+        let stranger = || Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("A".into()) };
+        let run = |lines: &[&str]| {
+            let mut t = Tracker::new(stranger(), Tuning::default(), None);
+            let mut level = Level::None;
+            for (i, l) in lines.iter().enumerate() {
+                level = t.push(&at(i as i64 + 1, i % 2 == 0, l)).level;
+            }
+            level
+        };
+        let ask = "Tumcha WhatsApp number milel ka? Kinva office cha number: 02352 22xxxx";
+        assert!(run(&["Namaskar sir, mi Smita, saptahik cha sampadak", "Namaskar", ask]) < Level::Warning);
+        // The same ask without the desk, or with a mobile, warns; her flattery voids the desk.
+        assert_eq!(run(&["Namaskar sir, mi Smita, saptahik cha sampadak", "Namaskar", "Tumcha WhatsApp number milel ka?"]), Level::Warning);
+        assert_eq!(run(&["Namaskar sir, mi Smita, saptahik cha sampadak", "Namaskar", "Tumcha WhatsApp number milel ka? maza number 98765 22345"]), Level::Warning);
+        assert_eq!(run(&["You are so handsome sir, I miss you", "Thank you", ask]), Level::Warning);
+    }
+
+    #[test]
     fn round_sixty_nine_a_members_kiss_or_wink_with_her_ask_is_hers() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         // Round sixty-nine (branch gen67): a group member's ask with her kiss, wink or heart
@@ -2566,6 +2595,45 @@ fn upi_id(text: &str) -> bool {
 
 /// The contact's id on another app, given with the app's name (see `contact_id`).
 const APP_CONTACT: Cue = Cue::Kind("text.app_contact", Stage::OffPlatform, Tag::AppMove);
+/// An office's landline given by the contact (`landline`): the institution's desk she can be
+/// checked at, a purpose of the talk like an errand named (round seventy-one).
+const LANDLINE: Cue = Cue::Kind("text.landline", Stage::Contact, Tag::Purpose);
+
+/// A landline number in `text` as an office gives it, with its STD code: "044-2499 3170",
+/// "0532-24XXXXX", "02352 22xxxx", "0821 2400 xxx" — one run of digits or masks in groups
+/// joined by one space or "-", not inside a word, its first group the code (a 0, a digit 1–8,
+/// three to five digits in all), eleven marks in all. An account number's longer run and a
+/// mobile are not it. The chain's numbers are mobiles for an app; a bank, a paper or a
+/// college gives its desk.
+#[inline(never)]
+fn landline(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mark = |c: u8| c.is_ascii_digit() || c == b'x' || c == b'X';
+    let mut i = 0;
+    while i < b.len() {
+        if !mark(b[i]) || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        // A run of marks in groups joined by one space or "-": its first group the code.
+        let (start, mut marks, mut code) = (i, 0, 0);
+        while i < b.len() {
+            if mark(b[i]) {
+                marks += 1;
+            } else if (b[i] == b' ' || b[i] == b'-') && b.get(i + 1).is_some_and(|&c| mark(c)) {
+                code = if code == 0 { marks } else { code };
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        if marks == 11 && (3..=5).contains(&code) && b[start] == b'0' && (b'1'..=b'8').contains(&b[start + 1]) && b[start..start + code].iter().all(u8::is_ascii_digit) {
+            return true;
+        }
+    }
+    false
+}
+
 /// An emoji of affection in the contact's own message (`affectionate`): flattery shown,
 /// not said.
 const AFFECTION: Cue = Cue::Kind("text.affection", Stage::Grooming, Tag::Affection);
@@ -2625,6 +2693,9 @@ fn kind_cue_by_id(id: &str) -> Option<Cue> {
     }
     if id == "text.affection" {
         return Some(AFFECTION);
+    }
+    if id == "text.landline" {
+        return Some(LANDLINE);
     }
     [MessageKind::VideoCall, MessageKind::MissedVideoCall, MessageKind::Forwarded]
         .into_iter()
@@ -3750,6 +3821,10 @@ impl Tracker {
                 && !self.chains.get(author).is_some_and(|c| c.courted(at));
             if let Some(id) = app_id.filter(|_| !quoted && !posted) {
                 self.events.push(Event { index: Some(index), at, author, mine, cue: APP_CONTACT, matched: id });
+            }
+            // Her office's landline, to check her at or to call the desk (round seventy-one).
+            if !mine && !quoted && msg.text.as_deref().is_some_and(landline) {
+                self.events.push(Event { index: Some(index), at, author, mine, cue: LANDLINE, matched: "landline".to_string() });
             }
             // Courting shown without words: the contact's own hearts, kisses, flowers
             // (tests/tuning/README.md, round ten, measured them before use). Not from the
