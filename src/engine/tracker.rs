@@ -2831,7 +2831,7 @@ fn reach_count(low: &str) -> bool {
 /// Whether `text` names him as "your" or "you": `word_lists::YOUR` (Latin letters) or
 /// `word_lists::YOUR_SCRIPT` (Indian scripts), whole words (round seventy-six).
 fn names_him(text: &str) -> bool {
-    let low = text.to_lowercase();
+    let low = text.to_ascii_lowercase();
     word_lists::YOUR.iter().chain(word_lists::YOUR_SCRIPT.iter()).any(|w| has_words(&low, w))
 }
 
@@ -3621,9 +3621,9 @@ impl Tracker {
                 && has_tag(rules, &found, Tag::Threat.bit())
                 && !has_tag(rules, &found, Tag::Recording.bit() | Tag::Money.bit() | Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::Aimed.bit() | Tag::Sexual.bit())
                 && !claimed
-                && found.iter().all(|(r, m)| rules[*r].tag != Tag::Threat || { let l = m.to_lowercase(); l.contains("recording") || l.contains("रिकॉर्डिंग") })
+                && found.iter().all(|(r, m)| rules[*r].tag != Tag::Threat || { let l = m.to_ascii_lowercase(); l.contains("recording") || l.contains("रिकॉर्डिंग") })
                 && !names_him(&text)
-                && !word_lists::CALL.iter().any(|w| text.to_lowercase().contains(w))
+                && !word_lists::CALL.iter().any(|w| text.to_ascii_lowercase().contains(w))
                 && sum_amount(&text).is_none()
             {
                 dropped |= Tag::Threat.bit();
