@@ -121,8 +121,9 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 21] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 22] = [
             ("your", YOUR_EXAMPLES, &|t| !super::third_persons_number(t)),
+            ("your_script", YOUR_SCRIPT_EXAMPLES, &|t| super::names_him(t)),
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
             ("comparison", COMPARISON_EXAMPLES, &|t| super::own_relative(t, &first(t))),
             ("re_ask", RE_ASK_EXAMPLES, &|t| super::re_asked(t)),
@@ -1296,6 +1297,37 @@ mod tests {
         assert!(!threat(&["main online video call te sikhaundi haan", "main sargam di PDF te class da time bhej dungi"]));
         // A clip named in the earlier line still joins.
         assert!(threat(&["tumcha video maza kade ahe. group la takto", "Facebook var pan"]));
+    }
+
+    #[test]
+    fn round_seventy_six_the_events_recording_announced_is_no_threat() {
+        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
+        let threat = |text: &str| {
+            let mut t = Tracker::new(Contact { friend_status: FriendStatus::Friends, ..Contact::named("Sunanda".into()) }, Tuning::default(), None);
+            let a = t.push(&at(1, true, text)).clone();
+            a.evidence.iter().any(|e| e.rule.starts_with("extortion.threat"))
+        };
+        // The meeting's, the class's or the programme's recording announced for the group
+        // or its channel, naming no video of his: not a threat.
+        for text in [
+            "Meet ki recording YouTube pe daalenge, jo nahi aa paye wo baad me dekh lena",
+            "Kal ki class ki recording group me daal di hai",
+            "हे recording university च्या YouTube वर पण टाकणार आहेत 😊",
+            "Recording page ke YouTube channel pe bhi jayegi",
+        ] {
+            assert!(!threat(text), "{text}");
+        }
+        // His recording ("your", "तुम्हारे", "अंकल"), the recording of her call with him,
+        // or one with its price: the threat stays.
+        for text in [
+            "ये रिकॉर्डिंग तुम्हारे ग्रुप में डाल दूँगी",
+            "अंकल कॉल वाली रिकॉर्डिंग इसी ग्रुप में डाल दूँ? सब देखेंगे",
+            "अंकल रिकॉर्डिंग इसी ग्रुप में डाल दूँ?",
+            "Your recording goes to YouTube",
+            "recording mere paas hai. 5000 abhi bhejo warna YouTube pe jayegi",
+        ] {
+            assert!(threat(text), "{text}");
+        }
     }
 
     #[test]
@@ -2796,6 +2828,13 @@ fn reach_count(low: &str) -> bool {
     false
 }
 
+/// Whether `text` names him as "your" or "you": `word_lists::YOUR` (Latin letters) or
+/// `word_lists::YOUR_SCRIPT` (Indian scripts), whole words (round seventy-six).
+fn names_him(text: &str) -> bool {
+    let low = text.to_ascii_lowercase();
+    word_lists::YOUR.iter().chain(word_lists::YOUR_SCRIPT.iter()).any(|w| has_words(&low, w))
+}
+
 /// Whether `text` names a recording (`word_lists::RECORD`: stems, matched inside words).
 fn records(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
@@ -3568,6 +3607,26 @@ impl Tracker {
                 && sum_amount(&text).is_none()
             {
                 dropped |= Tag::Threat.bit() | Tag::Money.bit();
+            }
+            // The recording of a meeting announced for its audience ("Recording sabko
+            // bhejenge", "Recording page ke YouTube channel pe bhi jayegi", "हे recording
+            // university च्या YouTube वर पण टाकणार आहेत"): every threat's words hold
+            // "recording" itself, and the message names no "your" or "you" of his
+            // (`names_him`) and no call (`word_lists::CALL`: "कॉल वाली रिकॉर्डिंग … डाल दूँ?"
+            // is the recording of her call with him), no recording claimed, no sum, "or else", deadline, impostor,
+            // aim or sexual word, and she claimed no lever before: the event's recording, not
+            // his (round seventy-six). The chain's recording is his ("ये रिकॉर्डिंग तुम्हारे
+            // ग्रुप … में जाएगी") or comes with its price.
+            if !mine
+                && has_tag(rules, &found, Tag::Threat.bit())
+                && !has_tag(rules, &found, Tag::Recording.bit() | Tag::Money.bit() | Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::Aimed.bit() | Tag::Sexual.bit())
+                && !claimed
+                && found.iter().all(|(r, m)| rules[*r].tag != Tag::Threat || { let l = m.to_ascii_lowercase(); l.contains("recording") || l.contains("रिकॉर्डिंग") })
+                && !names_him(&text)
+                && !word_lists::CALL.iter().any(|w| text.to_ascii_lowercase().contains(w))
+                && sum_amount(&text).is_none()
+            {
+                dropped |= Tag::Threat.bit();
             }
             if dropped != 0 {
                 drop_tags(rules, &mut found, dropped);
