@@ -144,6 +144,7 @@ mod tests {
             ("obscene", OBSCENE_EXAMPLES, &|t| !super::reach_news(t)),
             ("night", NIGHT_EXAMPLES, &|t| super::names_night(t)),
             ("everyone", EVERYONE_EXAMPLES, &|t| super::to_everyone(t)),
+            ("circle", CIRCLE_EXAMPLES, &|t| super::own_circle(t)),
         ];
         for (name, (positive, negative), f) in checks {
             for t in positive {
@@ -1355,6 +1356,27 @@ mod tests {
     }
 
     #[test]
+    fn round_seventy_five_her_own_circle_as_the_audience() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        // A stranger's call, then her recording or post told with her own family, group or
+        // class as its audience: her news, not the lever.
+        let level = |text: &str| {
+            let mut t = Tracker::new(Contact { friend_status: FriendStatus::NotFriends, ..Contact::named("Sunita".into()) }, Tuning::default(), None);
+            t.push(&at(0, true, "Namaste ji, aapka bhajan bahut sundar hai"));
+            t.push(&her_call(2));
+            t.push(&at(20, true, text)).level
+        };
+        for text in ["मैंने वीडियो रिकॉर्ड कर लिया, हमारे परिवार के ग्रुप में डाल दूँ? सब सुनना चाहते हैं।", "🙏🙏 my whole class is subscribing, your stepwell video might go viral now 😄"] {
+            assert!(level(text) < Level::Danger, "{text}");
+        }
+        // His family or his friends as the audience, a sum, an "or else", or the move off
+        // Facebook in the message: as before.
+        for text in ["मैंने वीडियो रिकॉर्ड कर लिया, तुम्हारे परिवार के ग्रुप में डाल दूँ?", "मैंने वीडियो रिकॉर्ड कर लिया, हमारे परिवार के ग्रुप में डाल दूँ? 5000 भेजो"] {
+            assert_eq!(level(text), Level::Danger, "{text}");
+        }
+    }
+
+    #[test]
     fn round_sixty_seven_another_persons_number_asked_is_no_ask_of_his() {
         use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
         let asks = |text: &str| {
@@ -2485,6 +2507,24 @@ fn own_relative(text: &str, matched: &str) -> bool {
     false
 }
 
+/// Whether a word of `word_lists::CIRCLE` (its start: "family", "ग्रुप") comes within two
+/// words after a first-person possessive (`word_lists::POSSESSIVE`) in `text`: her own
+/// family, group or class named as the audience (round seventy-five).
+fn own_circle(text: &str) -> bool {
+    let low = text.to_ascii_lowercase();
+    let (mut one, mut two) = (false, false);
+    for w in low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')) {
+        if w.is_empty() {
+            continue;
+        }
+        if (one || two) && word_lists::CIRCLE.iter().any(|c| w.starts_with(c)) {
+            return true;
+        }
+        (one, two) = (word_lists::POSSESSIVE.contains(w), one);
+    }
+    false
+}
+
 /// The hours of the night, local as the message was written: from 21:00 until 06:00.
 const NIGHT_FROM: i64 = 21;
 const NIGHT_UNTIL: i64 = 6;
@@ -3580,11 +3620,18 @@ impl Tracker {
                 let a = c.active(at);
                 a & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || a & Tag::Threat.bit() != 0 && a & Tag::Aimed.bit() != 0
             });
+            // So is her own family, group or class named as the audience (`own_circle`,
+            // round seventy-five: "मैंने वीडियो रिकॉर्ड कर लिया, हमारे परिवार के ग्रुप में डाल
+            // दूँ?", "my whole class is subscribing, your video might go viral now 😄"), his
+            // video named or not, with nothing else of the chain in the message: no move off
+            // Facebook, no sexual word (the dancer's "mari family na loko pan che, Telegram
+            // par aavo ne? private ma dance video moklish" stays).
             if !mine
                 && has_tag(rules, &found, Tag::Threat.bit() | Tag::Recording.bit())
-                && !has_tag(rules, &found, Tag::Money.bit() | Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::Aimed.bit())
+                && !has_tag(rules, &found, Tag::Money.bit() | Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Impostor.bit())
                 && !claimed
-                && asks_leave(&text)
+                && (asks_leave(&text) && !has_tag(rules, &found, Tag::Aimed.bit())
+                    || own_circle(&text) && !has_tag(rules, &found, combine::OFF_PLATFORM | Tag::Sexual.bit()))
             {
                 dropped |= Tag::Threat.bit() | Tag::Recording.bit();
             }
