@@ -121,7 +121,7 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 22] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 23] = [
             ("your", YOUR_EXAMPLES, &|t| !super::third_persons_number(t)),
             ("your_script", YOUR_SCRIPT_EXAMPLES, &|t| super::names_him(t)),
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
