@@ -401,10 +401,16 @@ mod tests {
     }
 
     fn at(minute: i64, from_them: bool, t: &str) -> crate::engine::Message {
+        text_on(&format!("2026-11-28T17:{minute:02}:00+05:30"), from_them, t)
+    }
+
+    /// A text message at an RFC 3339 time.
+    fn text_on(rfc3339: &str, from_them: bool, t: &str) -> crate::engine::Message {
         use crate::engine::time::Timestamp;
         use crate::engine::{Message, MessageKind, Sender};
-        let ts = Timestamp::parse_rfc3339(&format!("2026-11-28T17:{minute:02}:00+05:30")).unwrap();
-        Message { from: if from_them { Sender::Them } else { Sender::Me }, author: None, at: Some(ts), kind: MessageKind::Text, text: Some(t.into()) }
+        let ts = Timestamp::parse_rfc3339(rfc3339);
+        assert!(ts.is_some(), "{rfc3339}");
+        Message { from: if from_them { Sender::Them } else { Sender::Me }, author: None, at: ts, kind: MessageKind::Text, text: Some(t.into()) }
     }
 
     /// Her video call's row at `minute` (no text: the row's length unread).
@@ -848,15 +854,8 @@ mod tests {
 
     #[test]
     fn her_first_call_at_night_voids_the_pretext_she_named() {
-        use crate::engine::time::Timestamp;
-        use crate::engine::{Contact, FriendStatus, Level, Message, MessageKind, Sender, Tracker, Tuning};
-        let msg = |time: &str, them: bool, t: &str| Message {
-            from: if them { Sender::Them } else { Sender::Me },
-            author: None,
-            at: Timestamp::parse_rfc3339(&format!("2026-11-28T{time}")),
-            kind: MessageKind::Text,
-            text: Some(t.into()),
-        };
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let msg = |time: &str, them: bool, t: &str| text_on(&format!("2026-11-28T{time}"), them, t);
         // A "patient" names his clinic and asks his WhatsApp in the afternoon: no warning.
         // Her invitation at 11 in the morning is the teleconsult's; at 22:40 it is no
         // clinic's (round twenty: w17a, w18a, w18b, w20b, w21a, w21b).
@@ -886,15 +885,8 @@ mod tests {
 
     #[test]
     fn her_first_ask_at_night_voids_the_pretext_and_purpose_she_named() {
-        use crate::engine::time::Timestamp;
-        use crate::engine::{Contact, FriendStatus, Level, Message, MessageKind, Sender, Tracker, Tuning};
-        let msg = |time: &str, them: bool, t: &str| Message {
-            from: if them { Sender::Them } else { Sender::Me },
-            author: None,
-            at: Timestamp::parse_rfc3339(&format!("2026-11-28T{time}")),
-            kind: MessageKind::Text,
-            text: Some(t.into()),
-        };
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let msg = |time: &str, them: bool, t: &str| text_on(&format!("2026-11-28T{time}"), them, t);
         // Round thirty-four (w22a, w22b, w24b): the "nurse" names his treatment, the
         // "coaching centre" its tie-up, and asks his WhatsApp. In the afternoon a notice;
         // at 22:10, her first step of all at night, no pretext or purpose holds it.
@@ -1094,19 +1086,12 @@ mod tests {
 
     #[test]
     fn round_seventy_three_his_household_on_the_call_named_in_its_sitting_is_no_outlived_pretext() {
-        use crate::engine::time::Timestamp;
-        use crate::engine::{Contact, FriendStatus, Level, Message, MessageKind, Sender, Tracker, Tuning};
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         // Round seventy-three (gen71): the audiologist's "have your daughter-in-law hold
         // the phone" three minutes before her call, the thread three days old (w33b
         // ta_01; w25a en_04's "both families" the same): said in the call's sitting, it is
         // no pretext outlived by the days; said only on the first day, it is.
-        let msg = |time: &str, them: bool, t: &str| Message {
-            from: if them { Sender::Them } else { Sender::Me },
-            author: None,
-            at: Timestamp::parse_rfc3339(&format!("2026-11-{time}:00+05:30")),
-            kind: MessageKind::Text,
-            text: Some(t.into()),
-        };
+        let msg = |time: &str, them: bool, t: &str| text_on(&format!("2026-11-{time}:00+05:30"), them, t);
         let run = |first: &str, invite: &str| {
             let contact = Contact { friend_status: FriendStatus::Friends, start_visible: true, ..Contact::named("L".into()) };
             let mut t = Tracker::new(contact, Tuning::default(), None);
