@@ -2789,15 +2789,23 @@ fn drop_tags(rules: &[Rule], found: &mut Vec<(usize, String)>, tags: u32) {
 
 /// Whether the contact asks his leave for what she records or posts (`word_lists::LEAVE`).
 fn asks_leave(text: &str) -> bool {
-    let low = text.to_ascii_lowercase();
-    word_lists::LEAVE.iter().any(|w| has_words(&low, w))
+    says_any(text, word_lists::LEAVE)
 }
 
 /// Whether the user asks how to pay her, or whether his payment reached her
 /// (`word_lists::PAY_ASK`).
 fn asks_to_pay(text: &str) -> bool {
+    says_any(text, word_lists::PAY_ASK)
+}
+
+/// Whether `text`, lower-cased in ASCII, says one of `words` as whole words (`has_words`):
+/// one function for `asks_leave`, `asks_to_pay`, `names_him` and `to_everyone`, each of
+/// which had its own copy of the loop inlined into `push` (docs/performance.md "Size,
+/// round 44").
+#[inline(never)]
+fn says_any(text: &str, words: word_lists::Words) -> bool {
     let low = text.to_ascii_lowercase();
-    word_lists::PAY_ASK.iter().any(|w| has_words(&low, w))
+    words.iter().any(|w| has_words(&low, w))
 }
 
 /// Whether `text` tells a post's reach as its news: "viral" named (`word_lists::VIRAL`)
@@ -2856,8 +2864,7 @@ fn reach_count(low: &str) -> bool {
 /// Whether `text` names him as "your" or "you": `word_lists::YOUR` (Latin letters) or
 /// `word_lists::YOUR_SCRIPT` (Indian scripts), whole words (round seventy-six).
 fn names_him(text: &str) -> bool {
-    let low = text.to_ascii_lowercase();
-    word_lists::YOUR.iter().chain(word_lists::YOUR_SCRIPT.iter()).any(|w| has_words(&low, w))
+    says_any(text, word_lists::YOUR) || says_any(text, word_lists::YOUR_SCRIPT)
 }
 
 /// Whether `text` names a recording (`word_lists::RECORD`: stems, matched inside words).
@@ -2868,8 +2875,7 @@ fn records(text: &str) -> bool {
 
 /// Whether a message addresses everyone in a group (`word_lists::EVERYONE`, whole words).
 fn to_everyone(text: &str) -> bool {
-    let low = text.to_ascii_lowercase();
-    word_lists::EVERYONE.iter().any(|w| has_words(&low, w))
+    says_any(text, word_lists::EVERYONE)
 }
 
 fn re_asked(text: &str) -> bool {
@@ -4596,8 +4602,13 @@ impl Tracker {
             fresh.push(Evidence { message: None, stage: Stage::Contact, rule: s.rule.to_string(), matched: s.matched });
         }
         if self.assessment.evidence[..self.profile_evidence] != fresh[..] {
+            // The fresh evidence, then the rest after the old profile's: a `split_off`
+            // and an `append`, not `splice` (its `Splice` drop and the drain's helpers
+            // in the content module; docs/performance.md "Size, round 44").
             let n = fresh.len();
-            self.assessment.evidence.splice(..self.profile_evidence, fresh);
+            let mut rest = self.assessment.evidence.split_off(self.profile_evidence);
+            fresh.append(&mut rest);
+            self.assessment.evidence = fresh;
             self.profile_evidence = n;
         }
     }
