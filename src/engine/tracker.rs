@@ -2781,10 +2781,21 @@ fn to_her_alone(rules: &[Rule], found: &mut [(usize, String)]) {
     }
 }
 
-/// Drops from a message's cues those whose tag is one of `tags`: one `retain` in the
-/// module for all of `push`'s drops by tag.
+/// Drops from a message's cues those whose tag is one of `tags` (`drop_rules`).
 fn drop_tags(rules: &[Rule], found: &mut Vec<(usize, String)>, tags: u32) {
-    found.retain(|(r, _)| rules[*r].tag.bit() & tags == 0);
+    drop_rules(rules, found, &|r| r.tag.bit() & tags != 0);
+}
+
+/// Drops from a message's cues those whose rule `gone` says: one `retain` in the module
+/// for all of `push`'s drops (a closure of its own each was a `retain` instance each;
+/// docs/performance.md "Size, round 44").
+fn drop_rules(rules: &[Rule], found: &mut Vec<(usize, String)>, gone: &dyn Fn(&Rule) -> bool) {
+    found.retain(|(r, _)| !gone(&rules[*r]));
+}
+
+/// Her wish that he be alone (`video_call.alone`, an intimacy cue).
+fn alone_asked(r: &Rule) -> bool {
+    r.tag == Tag::Intimacy && r.id.starts_with("video_call.alone")
 }
 
 /// Whether the contact asks his leave for what she records or posts (`word_lists::LEAVE`).
@@ -3558,7 +3569,7 @@ impl Tracker {
             // intimacy), her check that he is alone. In a group another member asking it
             // is the members' alarm at her, and counts.
             if !mine && !self.contact.group && !has_tag(rules, &found, Tag::Intimacy.bit()) {
-                found.retain(|(r, _)| rules[*r].tag != Tag::WhoAreYou);
+                drop_rules(rules, &mut found, &|r| r.tag == Tag::WhoAreYou);
             }
             // The number asked to be sent to her alone (her inbox, a DM, "your personal
             // number"): in a group, an ask aimed at one man, not at the group, so the
@@ -3567,7 +3578,7 @@ impl Tracker {
             // the message (round seventeen: 16 of the 26 group scams warned late said it,
             // 1 of 87 benign group steps once their lists are left out, a payment sent).
             if !(self.contact.group && has_tag(rules, &found, Tag::NumberAsk.bit())) {
-                found.retain(|(r, _)| !rules[*r].id.starts_with("off_platform.to_her_alone"));
+                drop_rules(rules, &mut found, &|r| r.id.starts_with("off_platform.to_her_alone"));
             }
             // The contact paying the user ("I will pay you back", an honorarium): the
             // money in that message is theirs to give, not a demand.
@@ -3750,7 +3761,7 @@ impl Tracker {
             // from a persona the contact brought herself: the "yoga teacher" who asks him to
             // be alone for the class (issue 12, corpus w3 and w5).
             if !mine && (self.errand || self.sought) && has_tag(rules, &found, Tag::Service.bit() | Tag::IdCheck.bit()) {
-                found.retain(|(r, _)| !(rules[*r].tag == Tag::Intimacy && rules[*r].id.starts_with("video_call.alone")));
+                drop_rules(rules, &mut found, &alone_asked);
             }
             // "Are you alone?" in the message that calls him by a family word or names his
             // family by one ("Hi thatha!! Are you alone? Is ajji around?", "अभी अकेले हो?
@@ -3760,10 +3771,10 @@ impl Tracker {
             // may come earlier in the conversation: the son's "Papa" in the morning, "you are
             // alone, so video call daily" at night (round fourteen: w16b's son in Canada).
             if !mine
-                && found.iter().any(|(r, _)| rules[*r].tag == Tag::Intimacy && rules[*r].id.starts_with("video_call.alone"))
+                && found.iter().any(|(r, _)| alone_asked(&rules[*r]))
                 && (self.context.kin_theirs() || found.iter().any(|(r, m)| rules[*r].tag == Tag::Kin && !own_relative(&text, m)))
             {
-                found.retain(|(r, _)| !(rules[*r].tag == Tag::Intimacy && rules[*r].id.starts_with("video_call.alone")));
+                drop_rules(rules, &mut found, &alone_asked);
             }
             // An app named is nothing alone; with an id or a number from the contact it
             // is "find me there" (see `contact_id`), unless an ask already says so.
