@@ -4038,12 +4038,16 @@ impl Tracker {
                 order.push((context_first(e) as usize, i));
             }
             order.sort_unstable();
-            let mut moved: Vec<Option<Event>> = Vec::new();
-            for e in self.events.drain(start..) {
-                moved.push(Some(e));
+            // Popped from the end (`moved` holds them last first), not drained: no `drain`
+            // and its drop guard for events in the module (docs/performance.md "Size,
+            // round 44").
+            let n = self.events.len() - start;
+            let mut moved: Vec<Option<Event>> = Vec::with_capacity(n);
+            while self.events.len() > start {
+                moved.push(self.events.pop());
             }
             for (_, i) in order {
-                if let Some(e) = moved[i].take() {
+                if let Some(e) = moved[n - 1 - i].take() {
                     self.events.push(e);
                 }
             }
