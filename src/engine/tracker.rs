@@ -1838,6 +1838,38 @@ mod tests {
     }
 
     #[test]
+    fn round_size_forty_four_one_says_any_as_each_list_read_it() {
+        // Size round 44: `asks_leave`, `asks_to_pay`, `to_everyone` and `names_him` go
+        // through one `says_any`; the same answers as each list's own loop (and, for
+        // `names_him`, the two lists chained).
+        use super::{has_words, word_lists as w};
+        let old = |t: &str, l: w::Words| {
+            let low = t.to_ascii_lowercase();
+            l.iter().any(|x| has_words(&low, x))
+        };
+        let texts = ["", "Can I post it, is that OK with you?", "How do I PAY you, did the money reach?", "Hello everyone, good morning all",
+            "your number please", "आपका नंबर दो", "yourself", "तुमचा फोटो", "again and again", "sab log suno"];
+        for t in texts {
+            assert_eq!(super::asks_leave(t), old(t, w::LEAVE), "{t:?}");
+            assert_eq!(super::asks_to_pay(t), old(t, w::PAY_ASK), "{t:?}");
+            assert_eq!(super::to_everyone(t), old(t, w::EVERYONE), "{t:?}");
+            let low = t.to_ascii_lowercase();
+            let chained = w::YOUR.iter().chain(w::YOUR_SCRIPT.iter()).any(|x| has_words(&low, x));
+            assert_eq!(super::names_him(t), chained, "{t:?}");
+        }
+        assert!(super::names_him("your number please"));
+        // `drop_rules` keeps the cues `retain` kept, in order.
+        let rules = crate::engine::Engine::builtin().rules();
+        let mut found: Vec<(usize, String)> = (0..rules.len()).map(|r| (r, r.to_string())).collect();
+        let mut kept = found.clone();
+        kept.retain(|(r, _)| !super::alone_asked(&rules[*r]) && rules[*r].tag.bit() & super::Tag::NumberAsk.bit() == 0);
+        assert!(kept.len() < found.len());
+        super::drop_rules(rules, &mut found, &super::alone_asked);
+        super::drop_tags(rules, &mut found, super::Tag::NumberAsk.bit());
+        assert_eq!(found, kept);
+    }
+
+    #[test]
     fn round_size_forty_two_indic_digits_fold_as_before() {
         // Size round 42: `amount_in`'s Devanagari digits are folded by a loop, not a
         // mapped `collect`; the same sums, and text without them read as it is.
