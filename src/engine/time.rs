@@ -69,8 +69,12 @@ impl Timestamp {
         let s = s.trim();
         let b = s.as_bytes();
         let t = if b.len() > 10 && b[10] == b' ' {
-            let mut fixed = s.to_string();
-            fixed.replace_range(10..11, "T");
+            // Pushed in three parts, not `replace_range` (its `Splice` and the drain's
+            // helpers in the content module; docs/performance.md "Size, round 44").
+            let mut fixed = String::with_capacity(s.len());
+            fixed.push_str(&s[..10]);
+            fixed.push('T');
+            fixed.push_str(&s[11..]);
             OffsetDateTime::parse(&fixed, &Rfc3339).ok()?
         } else {
             OffsetDateTime::parse(s, &Rfc3339).ok()?

@@ -1838,6 +1838,38 @@ mod tests {
     }
 
     #[test]
+    fn round_size_forty_four_one_says_any_as_each_list_read_it() {
+        // Size round 44: `asks_leave`, `asks_to_pay`, `to_everyone` and `names_him` go
+        // through one `says_any`; the same answers as each list's own loop (and, for
+        // `names_him`, the two lists chained).
+        use super::{has_words, word_lists as w};
+        let old = |t: &str, l: w::Words| {
+            let low = t.to_ascii_lowercase();
+            l.iter().any(|x| has_words(&low, x))
+        };
+        let texts = ["", "Can I post it, is that OK with you?", "How do I PAY you, did the money reach?", "Hello everyone, good morning all",
+            "your number please", "आपका नंबर दो", "yourself", "तुमचा फोटो", "again and again", "sab log suno"];
+        for t in texts {
+            assert_eq!(super::asks_leave(t), old(t, w::LEAVE), "{t:?}");
+            assert_eq!(super::asks_to_pay(t), old(t, w::PAY_ASK), "{t:?}");
+            assert_eq!(super::to_everyone(t), old(t, w::EVERYONE), "{t:?}");
+            let low = t.to_ascii_lowercase();
+            let chained = w::YOUR.iter().chain(w::YOUR_SCRIPT.iter()).any(|x| has_words(&low, x));
+            assert_eq!(super::names_him(t), chained, "{t:?}");
+        }
+        assert!(super::names_him("your number please"));
+        // `drop_rules` keeps the cues `retain` kept, in order.
+        let rules = crate::engine::Engine::builtin().rules();
+        let mut found: Vec<(usize, String)> = (0..rules.len()).map(|r| (r, r.to_string())).collect();
+        let mut kept = found.clone();
+        kept.retain(|(r, _)| !super::alone_asked(&rules[*r]) && rules[*r].tag.bit() & super::Tag::NumberAsk.bit() == 0);
+        assert!(kept.len() < found.len());
+        super::drop_rules(rules, &mut found, &super::alone_asked);
+        super::drop_tags(rules, &mut found, super::Tag::NumberAsk.bit());
+        assert_eq!(found, kept);
+    }
+
+    #[test]
     fn round_size_forty_two_indic_digits_fold_as_before() {
         // Size round 42: `amount_in`'s Devanagari digits are folded by a loop, not a
         // mapped `collect`; the same sums, and text without them read as it is.
@@ -2781,23 +2813,42 @@ fn to_her_alone(rules: &[Rule], found: &mut [(usize, String)]) {
     }
 }
 
-/// Drops from a message's cues those whose tag is one of `tags`: one `retain` in the
-/// module for all of `push`'s drops by tag.
+/// Drops from a message's cues those whose tag is one of `tags` (`drop_rules`).
 fn drop_tags(rules: &[Rule], found: &mut Vec<(usize, String)>, tags: u32) {
-    found.retain(|(r, _)| rules[*r].tag.bit() & tags == 0);
+    drop_rules(rules, found, &|r| r.tag.bit() & tags != 0);
+}
+
+/// Drops from a message's cues those whose rule `gone` says: one `retain` in the module
+/// for all of `push`'s drops (a closure of its own each was a `retain` instance each;
+/// docs/performance.md "Size, round 44").
+fn drop_rules(rules: &[Rule], found: &mut Vec<(usize, String)>, gone: &dyn Fn(&Rule) -> bool) {
+    found.retain(|(r, _)| !gone(&rules[*r]));
+}
+
+/// Her wish that he be alone (`video_call.alone`, an intimacy cue).
+fn alone_asked(r: &Rule) -> bool {
+    r.tag == Tag::Intimacy && r.id.starts_with("video_call.alone")
 }
 
 /// Whether the contact asks his leave for what she records or posts (`word_lists::LEAVE`).
 fn asks_leave(text: &str) -> bool {
-    let low = text.to_ascii_lowercase();
-    word_lists::LEAVE.iter().any(|w| has_words(&low, w))
+    says_any(text, word_lists::LEAVE)
 }
 
 /// Whether the user asks how to pay her, or whether his payment reached her
 /// (`word_lists::PAY_ASK`).
 fn asks_to_pay(text: &str) -> bool {
+    says_any(text, word_lists::PAY_ASK)
+}
+
+/// Whether `text`, lower-cased in ASCII, says one of `words` as whole words (`has_words`):
+/// one function for `asks_leave`, `asks_to_pay`, `names_him` and `to_everyone`, each of
+/// which had its own copy of the loop inlined into `push` (docs/performance.md "Size,
+/// round 44").
+#[inline(never)]
+fn says_any(text: &str, words: word_lists::Words) -> bool {
     let low = text.to_ascii_lowercase();
-    word_lists::PAY_ASK.iter().any(|w| has_words(&low, w))
+    words.iter().any(|w| has_words(&low, w))
 }
 
 /// Whether `text` tells a post's reach as its news: "viral" named (`word_lists::VIRAL`)
@@ -2856,8 +2907,7 @@ fn reach_count(low: &str) -> bool {
 /// Whether `text` names him as "your" or "you": `word_lists::YOUR` (Latin letters) or
 /// `word_lists::YOUR_SCRIPT` (Indian scripts), whole words (round seventy-six).
 fn names_him(text: &str) -> bool {
-    let low = text.to_ascii_lowercase();
-    word_lists::YOUR.iter().chain(word_lists::YOUR_SCRIPT.iter()).any(|w| has_words(&low, w))
+    says_any(text, word_lists::YOUR) || says_any(text, word_lists::YOUR_SCRIPT)
 }
 
 /// Whether `text` names a recording (`word_lists::RECORD`: stems, matched inside words).
@@ -2868,8 +2918,7 @@ fn records(text: &str) -> bool {
 
 /// Whether a message addresses everyone in a group (`word_lists::EVERYONE`, whole words).
 fn to_everyone(text: &str) -> bool {
-    let low = text.to_ascii_lowercase();
-    word_lists::EVERYONE.iter().any(|w| has_words(&low, w))
+    says_any(text, word_lists::EVERYONE)
 }
 
 fn re_asked(text: &str) -> bool {
@@ -3552,7 +3601,7 @@ impl Tracker {
             // intimacy), her check that he is alone. In a group another member asking it
             // is the members' alarm at her, and counts.
             if !mine && !self.contact.group && !has_tag(rules, &found, Tag::Intimacy.bit()) {
-                found.retain(|(r, _)| rules[*r].tag != Tag::WhoAreYou);
+                drop_rules(rules, &mut found, &|r| r.tag == Tag::WhoAreYou);
             }
             // The number asked to be sent to her alone (her inbox, a DM, "your personal
             // number"): in a group, an ask aimed at one man, not at the group, so the
@@ -3561,7 +3610,7 @@ impl Tracker {
             // the message (round seventeen: 16 of the 26 group scams warned late said it,
             // 1 of 87 benign group steps once their lists are left out, a payment sent).
             if !(self.contact.group && has_tag(rules, &found, Tag::NumberAsk.bit())) {
-                found.retain(|(r, _)| !rules[*r].id.starts_with("off_platform.to_her_alone"));
+                drop_rules(rules, &mut found, &|r| r.id.starts_with("off_platform.to_her_alone"));
             }
             // The contact paying the user ("I will pay you back", an honorarium): the
             // money in that message is theirs to give, not a demand.
@@ -3744,7 +3793,7 @@ impl Tracker {
             // from a persona the contact brought herself: the "yoga teacher" who asks him to
             // be alone for the class (issue 12, corpus w3 and w5).
             if !mine && (self.errand || self.sought) && has_tag(rules, &found, Tag::Service.bit() | Tag::IdCheck.bit()) {
-                found.retain(|(r, _)| !(rules[*r].tag == Tag::Intimacy && rules[*r].id.starts_with("video_call.alone")));
+                drop_rules(rules, &mut found, &alone_asked);
             }
             // "Are you alone?" in the message that calls him by a family word or names his
             // family by one ("Hi thatha!! Are you alone? Is ajji around?", "अभी अकेले हो?
@@ -3754,10 +3803,10 @@ impl Tracker {
             // may come earlier in the conversation: the son's "Papa" in the morning, "you are
             // alone, so video call daily" at night (round fourteen: w16b's son in Canada).
             if !mine
-                && found.iter().any(|(r, _)| rules[*r].tag == Tag::Intimacy && rules[*r].id.starts_with("video_call.alone"))
+                && found.iter().any(|(r, _)| alone_asked(&rules[*r]))
                 && (self.context.kin_theirs() || found.iter().any(|(r, m)| rules[*r].tag == Tag::Kin && !own_relative(&text, m)))
             {
-                found.retain(|(r, _)| !(rules[*r].tag == Tag::Intimacy && rules[*r].id.starts_with("video_call.alone")));
+                drop_rules(rules, &mut found, &alone_asked);
             }
             // An app named is nothing alone; with an id or a number from the contact it
             // is "find me there" (see `contact_id`), unless an ask already says so.
@@ -4021,12 +4070,16 @@ impl Tracker {
                 order.push((context_first(e) as usize, i));
             }
             order.sort_unstable();
-            let mut moved: Vec<Option<Event>> = Vec::new();
-            for e in self.events.drain(start..) {
-                moved.push(Some(e));
+            // Popped from the end (`moved` holds them last first), not drained: no `drain`
+            // and its drop guard for events in the module (docs/performance.md "Size,
+            // round 44").
+            let n = self.events.len() - start;
+            let mut moved: Vec<Option<Event>> = Vec::with_capacity(n);
+            while self.events.len() > start {
+                moved.push(self.events.pop());
             }
             for (_, i) in order {
-                if let Some(e) = moved[i].take() {
+                if let Some(e) = moved[n - 1 - i].take() {
                     self.events.push(e);
                 }
             }
@@ -4596,8 +4649,13 @@ impl Tracker {
             fresh.push(Evidence { message: None, stage: Stage::Contact, rule: s.rule.to_string(), matched: s.matched });
         }
         if self.assessment.evidence[..self.profile_evidence] != fresh[..] {
+            // The fresh evidence, then the rest after the old profile's: a `split_off`
+            // and an `append`, not `splice` (its `Splice` drop and the drain's helpers
+            // in the content module; docs/performance.md "Size, round 44").
             let n = fresh.len();
-            self.assessment.evidence.splice(..self.profile_evidence, fresh);
+            let mut rest = self.assessment.evidence.split_off(self.profile_evidence);
+            fresh.append(&mut rest);
+            self.assessment.evidence = fresh;
             self.profile_evidence = n;
         }
     }

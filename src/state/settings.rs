@@ -237,9 +237,10 @@ impl Settings {
             return;
         }
         self.known_people.push(KnownPerson { key: key.to_string(), name });
-        if self.known_people.len() > MAX_KNOWN_PEOPLE {
-            let extra = self.known_people.len() - MAX_KNOWN_PEOPLE;
-            self.known_people.drain(..extra);
+        // The oldest first, one at a time (one a call once full): no `drain` and its
+        // drop guard for this type in the module (docs/performance.md "Size, round 44").
+        while self.known_people.len() > MAX_KNOWN_PEOPLE {
+            self.known_people.remove(0);
         }
     }
 

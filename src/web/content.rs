@@ -994,10 +994,12 @@ impl Ctl {
             return false;
         }
         self.window_keys.retain(|(g, _)| g.is_connected());
-        for key in closed {
-            let open = on_page.iter().any(|c| c.key == key) || self.window_keys.iter().any(|(_, k)| *k == key);
+        // By reference: a `for` that consumed the vector had an `IntoIter` drop of its
+        // own in the content module (docs/performance.md "Size, round 44").
+        for key in &closed {
+            let open = on_page.iter().any(|c| c.key == *key) || self.window_keys.iter().any(|(_, k)| k == key);
             if !open {
-                self.people.remove(&key);
+                self.people.remove(key);
             }
         }
         self.cache = RowCache::default();
@@ -1192,11 +1194,16 @@ impl Ctl {
         let windows = if rows_dirty { thread::chat_windows_among(&grids, thread_list.as_ref(), &labels) } else { Vec::new() };
         if !rows_dirty {
             let td = self.debug_clock();
-            dbg.conversations.extend(self.last_windows.iter().cloned());
+            // Pushed one by one, not `extend(iter().cloned())` (an `extend_trusted` and a
+            // `Cloned::fold` of their own; docs/performance.md "Size, round 44").
+            for c in &self.last_windows {
+                dbg.conversations.push(c.clone());
+            }
             self.debug_spent(td);
         }
-        for (chat, grid) in windows {
-            if let Ok(Some(r)) = self.read_grid(&chat, &grid, None, Placement::ChatWindow, &changes, &labels, &mut budget, &href) {
+        // By reference, as `let_go_of_closed_windows`' keys.
+        for (chat, grid) in &windows {
+            if let Ok(Some(r)) = self.read_grid(chat, grid, None, Placement::ChatWindow, &changes, &labels, &mut budget, &href) {
                 dbg.conversations.push(r);
             }
         }

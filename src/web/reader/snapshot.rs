@@ -42,6 +42,17 @@ fn memo_key(class: Option<String>, style: Option<String>) -> Option<Cow<'static,
     class.map(|c| Cow::Owned(format!("{c}\u{1}{}", style.as_deref().unwrap_or(""))))
 }
 
+/// The texts of `els`, in order: one loop for the headings and the two queries, not a
+/// mapped `collect` (its `from_iter`, `extend_trusted` and `Map::fold`; docs/performance.md
+/// "Size, round 44").
+fn texts_of(els: &[Element]) -> Vec<Cow<'static, str>> {
+    let mut out = Vec::with_capacity(els.len());
+    for e in els {
+        out.push(Cow::Owned(dom::text(e)));
+    }
+    out
+}
+
 /// The row read with queries from WebAssembly (the helper is missing).
 pub fn view_dom(row: &Element, layout: Layout) -> RowView<'static> {
     let sel = intern(message_sel(layout));
@@ -65,8 +76,8 @@ pub fn view_dom(row: &Element, layout: Layout) -> RowView<'static> {
     } else {
         (AUTOS, SPANS)
     };
-    let texts = |sel: &str| qsa(&scope, sel).iter().map(|e| Cow::Owned(dom::text(e))).collect::<Vec<_>>();
-    let mut raw = Raw { headings: headings.iter().map(|h| Cow::Owned(dom::text(h))).collect(), autos: texts(autos), spans: texts(spans), media: Vec::new() };
+    let texts = |sel: &str| texts_of(&qsa(&scope, sel));
+    let mut raw = Raw { headings: texts_of(&headings), autos: texts(autos), spans: texts(spans), media: Vec::new() };
     if qs(&scope, MEDIA_ANY).is_some() {
         for e in qsa(&scope, MEDIA) {
             let tag = e.local_name();

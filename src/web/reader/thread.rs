@@ -410,7 +410,9 @@ fn read_contact(
     }
     let name = name.ok_or(NotUnderstood("thread without a contact name"))?;
     let mut link = None;
-    'anchors: for list in [parts.as_slice(), card_rows] {
+    // The two lists by a slice's iterator, not an array's `into_iter` (its `next` of
+    // its own in the content module; docs/performance.md "Size, round 44").
+    'anchors: for &list in [parts.as_slice(), card_rows].iter() {
         for p in list {
             let mut v = qsa(p, "a[href]");
             if p.matches("a[href]").unwrap_or(false) {
@@ -426,7 +428,7 @@ fn read_contact(
         }
     }
     let mut els: Vec<Element> = Vec::new();
-    for list in [parts.as_slice(), card_rows] {
+    for &list in [parts.as_slice(), card_rows].iter() {
         for p in list {
             if p.matches("[dir=auto], span").unwrap_or(false) {
                 els.push(p.clone());
