@@ -3627,10 +3627,9 @@ impl Tracker {
             // recording, an office, a sum or a threat aimed at him (issue 12, round eighteen).
             // What the two rules below drop from this message's cues (one pass over them).
             let mut dropped = 0u32;
-            let claimed = self.chains.get(author).is_some_and(|c| {
-                let a = c.active(at);
-                a & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || a & Tag::Threat.bit() != 0 && a & Tag::Aimed.bit() != 0
-            });
+            // Her chain's cues standing before this message (read once for the drops below).
+            let prior = self.chains.get(author).map_or(0, |c| c.active(at));
+            let claimed = prior & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || prior & Tag::Threat.bit() != 0 && prior & Tag::Aimed.bit() != 0;
             // So is her own family, group or class named as the audience (`own_circle`,
             // round seventy-five: "मैंने वीडियो रिकॉर्ड कर लिया, हमारे परिवार के ग्रुप में डाल
             // दूँ?", "my whole class is subscribing, your video might go viral now 😄"), his
@@ -3661,7 +3660,7 @@ impl Tracker {
                 && has_tag(rules, &found, Tag::Threat.bit())
                 && !has_tag(rules, &found, Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Sexual.bit())
                 && !claimed
-                && (reach_news(&text) || went_viral(&text) && !self.chains.get(author).is_some_and(|c| c.active(at) & Tag::Call.bit() != 0))
+                && (reach_news(&text) || went_viral(&text) && prior & Tag::Call.bit() == 0)
                 && sum_amount(&text).is_none()
             {
                 dropped |= Tag::Threat.bit() | Tag::Money.bit();
@@ -3705,11 +3704,10 @@ impl Tracker {
             // him yet ("Aur Sunday 11 baje AGM video call pe hogi … Recording sabko
             // bhejenge", "Dressing ho gayi, video call pe wound dikhati hoon, Dr. ne bola
             // aapko bhi dikhana"): each threat's "video" only ever said as the call's
-            // (`names_the_call`), nothing of his named as the aim, no sexual word, no
-            // recording named with a "your" of his, and no call, threat, recording or
-            // impostor of hers before (round eighty-one). After her call the chain's "video
-            // call" is the clip of it; the impostor's "your video call recording is with us"
-            // names him and follows his office.
+            // (`names_the_call`), nothing of his named as the aim, no sexual word, and no
+            // call, threat, recording or impostor of hers before (round eighty-one). After
+            // her call the chain's "video call" is the clip of it; the impostor's "your video
+            // call recording is with us" names him (aimed) or follows his office.
             let call_words = || found.iter().all(|(r, m)| rules[*r].tag != Tag::Threat || names_the_call(&text, m));
             if !mine && has_tag(rules, &found, Tag::Threat.bit())
                 && !has_tag(rules, &found, Tag::Recording.bit() | Tag::OrElse.bit() | Tag::Money.bit() | Tag::Countdown.bit() | Tag::Impostor.bit())
@@ -3718,8 +3716,7 @@ impl Tracker {
                     found.iter().any(|(r, _)| rules[*r].id.starts_with("video_call.invite")) || call_words()
                 } else {
                     !has_tag(rules, &found, Tag::Aimed.bit() | Tag::Sexual.bit())
-                        && !self.chains.get(author).is_some_and(|c| c.active(at) & (Tag::Call.bit() | Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Threat.bit()) != 0)
-                        && !(records(&text) && names_him(&text))
+                        && prior & (Tag::Call.bit() | Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Threat.bit()) == 0
                         && call_words()
                 }
             {
@@ -3753,7 +3750,7 @@ impl Tracker {
                 let has = |m: u32| said & m != 0;
                 let clean = !has(Tag::Money.bit() | Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::Sexual.bit());
                 let held = Tag::Call.bit() | Tag::Impostor.bit() | Tag::Threat.bit() | Tag::Recording.bit() | Tag::Money.bit();
-                let first = !self.chains.get(author).is_some_and(|c| c.active(at) & held != 0);
+                let first = prior & held == 0;
                 // A recording, a threat or his video read in the message is a claim ("your
                 // recording is with us", "video record aagiduchu"), even with an invitation
                 // read in it ("video call recording antha naa daggara undi").
