@@ -1286,6 +1286,32 @@ mod tests {
     }
 
     #[test]
+    fn round_eighty_one_a_call_told_of_before_hers_is_no_threat() {
+        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
+        // Her lines in order (an empty one is her video call); whether a threat is read.
+        let threat = |lines: &[&str]| {
+            let mut t = Tracker::new(Contact { friend_status: FriendStatus::Friends, ..Contact::named("Mary".into()) }, Tuning::default(), None);
+            for (i, text) in lines.iter().enumerate() {
+                if text.is_empty() { t.push(&her_call(i as i64)); } else { t.push(&at(i as i64, true, text)); }
+            }
+            t.assessment().evidence.iter().any(|e| e.rule.starts_with("extortion.threat"))
+        };
+        // The meeting's call announced, the nurse's call told of: the threat's "video" is
+        // only ever the call's, and nothing is held over him.
+        let agm = "Aur Sunday 11 baje AGM video call pe hogi, jo log bahar hai vo bhi judenge. Recording sabko bhejenge";
+        let nurse = "Sir aap Chennai gaye ho na beti ke paas? Dressing ho gayi, video call pe wound dikhati hoon";
+        assert!(!threat(&[agm]));
+        assert!(!threat(&[nurse]));
+        // After her call, or after an impostor's office, or with his recording named, or
+        // with a clip of his besides the call: the threat stays.
+        assert!(threat(&["", nurse]));
+        assert!(threat(&["", agm]));
+        assert!(threat(&["Main Rahul Verma, YouTube content manager. Tuhadi objectionable video upload hoi hai, nahi taan viral", agm]));
+        assert!(threat(&["Aapki video call ki recording sabko bhejenge"]));
+        assert!(threat(&["Sunday video call pe hogi, tumhara video sabko bhejenge"]));
+    }
+
+    #[test]
     fn round_seventy_six_the_events_recording_announced_is_no_threat() {
         use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
         let threat = |text: &str| {
@@ -3650,10 +3676,9 @@ impl Tracker {
             // recording, an office, a sum or a threat aimed at him (issue 12, round eighteen).
             // What the two rules below drop from this message's cues (one pass over them).
             let mut dropped = 0u32;
-            let claimed = self.chains.get(author).is_some_and(|c| {
-                let a = c.active(at);
-                a & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || a & Tag::Threat.bit() != 0 && a & Tag::Aimed.bit() != 0
-            });
+            // Her chain's cues standing before this message (read once for the drops below).
+            let prior = self.chains.get(author).map_or(0, |c| c.active(at));
+            let claimed = prior & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || prior & Tag::Threat.bit() != 0 && prior & Tag::Aimed.bit() != 0;
             // So is her own family, group or class named as the audience (`own_circle`,
             // round seventy-five: "मैंने वीडियो रिकॉर्ड कर लिया, हमारे परिवार के ग्रुप में डाल
             // दूँ?", "my whole class is subscribing, your video might go viral now 😄"), his
@@ -3684,7 +3709,7 @@ impl Tracker {
                 && has_tag(rules, &found, Tag::Threat.bit())
                 && !has_tag(rules, &found, Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Sexual.bit())
                 && !claimed
-                && (reach_news(&text) || went_viral(&text) && !self.chains.get(author).is_some_and(|c| c.active(at) & Tag::Call.bit() != 0))
+                && (reach_news(&text) || went_viral(&text) && prior & Tag::Call.bit() == 0)
                 && sum_amount(&text).is_none()
             {
                 dropped |= Tag::Threat.bit() | Tag::Money.bit();
@@ -3724,12 +3749,25 @@ impl Tracker {
             // ("રવિવારે બધા મિત્રો વીડિયો કોલ કરીએ, લિંક મોકલીશ": all the friends, video call,
             // I'll send the link): it named the call, not a clip of him (round fourteen:
             // w16b's classmates' reunion call). The chain's threat names the clip.
+            // So is a call told of, with no invitation read, by one who holds nothing over
+            // him yet ("Aur Sunday 11 baje AGM video call pe hogi … Recording sabko
+            // bhejenge", "Dressing ho gayi, video call pe wound dikhati hoon, Dr. ne bola
+            // aapko bhi dikhana"): each threat's "video" only ever said as the call's
+            // (`names_the_call`), nothing of his named as the aim, no sexual word, and no
+            // call, threat, recording or impostor of hers before (round eighty-one). After
+            // her call the chain's "video call" is the clip of it; the impostor's "your video
+            // call recording is with us" names him (aimed) or follows his office.
+            let call_words = || found.iter().all(|(r, m)| rules[*r].tag != Tag::Threat || names_the_call(&text, m));
             if !mine && has_tag(rules, &found, Tag::Threat.bit())
-                && has_tag(rules, &found, Tag::VcInvite.bit())
                 && !has_tag(rules, &found, Tag::Recording.bit() | Tag::OrElse.bit() | Tag::Money.bit() | Tag::Countdown.bit() | Tag::Impostor.bit())
                 && bare_amount(&text).is_none()
-                && (found.iter().any(|(r, _)| rules[*r].id.starts_with("video_call.invite"))
-                    || found.iter().all(|(r, m)| rules[*r].tag != Tag::Threat || names_the_call(&text, m)))
+                && if has_tag(rules, &found, Tag::VcInvite.bit()) {
+                    found.iter().any(|(r, _)| rules[*r].id.starts_with("video_call.invite")) || call_words()
+                } else {
+                    !has_tag(rules, &found, Tag::Aimed.bit() | Tag::Sexual.bit())
+                        && prior & (Tag::Call.bit() | Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Threat.bit()) == 0
+                        && call_words()
+                }
             {
                 drop_tags(rules, &mut found, Tag::Threat.bit());
             }
@@ -3761,7 +3799,7 @@ impl Tracker {
                 let has = |m: u32| said & m != 0;
                 let clean = !has(Tag::Money.bit() | Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::Sexual.bit());
                 let held = Tag::Call.bit() | Tag::Impostor.bit() | Tag::Threat.bit() | Tag::Recording.bit() | Tag::Money.bit();
-                let first = !self.chains.get(author).is_some_and(|c| c.active(at) & held != 0);
+                let first = prior & held == 0;
                 // A recording, a threat or his video read in the message is a claim ("your
                 // recording is with us", "video record aagiduchu"), even with an invitation
                 // read in it ("video call recording antha naa daggara undi").
