@@ -1286,6 +1286,28 @@ mod tests {
     }
 
     #[test]
+    fn round_seventy_eight_a_call_told_of_in_a_later_line_is_no_clip_to_join() {
+        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
+        let cousin = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Suresh".into()) };
+        let threat = |lines: &[&str]| {
+            let mut t = Tracker::new(cousin(), Tuning::default(), None);
+            let mut a = None;
+            for (i, l) in lines.iter().enumerate() {
+                a = Some(t.push(&at(i as i64, true, l)).clone());
+            }
+            a.unwrap().evidence.iter().any(|e| e.rule.starts_with("extortion.threat"))
+        };
+        // The fund's account "put in the group", then the group's call told of: the
+        // lines joined were a threat ("ഇടും" … "ഗ്രൂപ്പിൽ", then "വീഡിയോ" of the call).
+        assert!(!threat(&["ഗോപിയേട്ടന്റെ മോന്റെ അക്കൗണ്ട് ഗ്രൂപ്പിൽ ഇടും. തിടുക്കമില്ല ചേട്ടാ.", "ഗ്രൂപ്പിൽ ഞായറാഴ്ച എല്ലാവരും ചേർന്ന് വീഡിയോ കോൾ ഉണ്ട് 😄"]));
+        assert!(!threat(&["main sabko link bhej dungi", "Sunday ko family video call hai"]));
+        // A clip named in the later line still joins.
+        assert!(threat(&["group il ellarkkum ayakkum", "ചേട്ടന്റെ വീഡിയോ"]));
+        // So does a call line that also moves him off Facebook (the land buyer's ask).
+        assert!(threat(&["Main Toronto mein hoon, family ke liye investment chahiye.", "aap apna WhatsApp do, wahan documents aur location bhejo. Video call pe plot bhi dekh lungi"]));
+    }
+
+    #[test]
     fn round_seventy_six_the_events_recording_announced_is_no_threat() {
         use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
         let threat = |text: &str| {
@@ -4105,7 +4127,7 @@ impl Tracker {
     /// Completes rules whose groups are spread over the author's recent short messages
     /// (no second scan: each message's partly matched rules are kept, as group bits).
     /// Rules completed so are added to `found`. Then remembers this message's parts.
-    fn read_split(&mut self, author: usize, at: Option<i64>, text: &str, parts: &[Part], found: &mut Vec<(usize, String)>) {
+    fn read_split(&mut self, author: usize, at: Option<i64>, text: &str, whole: &[Part], found: &mut Vec<(usize, String)>) {
         let pos = match self.previous.iter().position(|p| p.0 == author) {
             Some(p) => p,
             None => {
@@ -4130,10 +4152,33 @@ impl Tracker {
             return;
         }
         let wide = text.len() > SHORT;
+        // A call this line tells of and does not ask for ("main online video call te
+        // sikhaundi haan", "sagle video call var bhetnar ahot": no invitation read in it)
+        // is the call, not a clip (`names_the_call`): the line is read without the word
+        // before each call word, both when it completes an earlier line ("… account
+        // ഗ്രൂപ്പിൽ ഇടും" then "ഗ്രൂപ്പിൽ ഞായറാഴ്ച എല്ലാവരും ചേർന്ന് വീഡിയോ കോൾ ഉണ്ട്": the
+        // group's call, no clip posted; round seventy-eight) and when it is remembered, so a
+        // later line's "bhej dungi" or "Facebook var" does not join its "video" into a
+        // threat (round sixty-seven). Her invitation's line is read whole, as before.
+        let rescanned;
+        let parts: &[Part] = match without_call_words(text).filter(|_| !found.iter().any(|(r, _)| engine.rules()[*r].tag == Tag::VcInvite)) {
+            Some(t) => {
+                let mut v = Vec::new();
+                engine.scan_parts(&t, &mut v);
+                rescanned = v;
+                &rescanned
+            }
+            None => whole,
+        };
+        // Completing: read so only when the line does not also move him off Facebook (w21a
+        // scam hinglish_03's "apna WhatsApp do, wahan documents … bhejo. Video call pe plot
+        // bhi dekh lungi" after "family ke liye" is warned at her ask by that join, her
+        // listing holding the ask itself at a notice).
+        let moves = found.iter().any(|(r, _)| engine.rules()[*r].tag.bit() & combine::OFF_PLATFORM != 0);
         // Across messages only words that are not ambiguous short forms count ("do",
         // "min" complete nothing there: see `matcher::Part::strong`), and this message
         // must bring a group the earlier ones lacked.
-        for p in parts {
+        for p in if moves { whole } else { parts } {
             if !splittable(p.rule) || (wide && engine.rules()[p.rule].tag != Tag::Impostor) {
                 continue;
             }
@@ -4157,22 +4202,6 @@ impl Tracker {
         if recent.len() == SPLIT_MESSAGES {
             recent.remove(0);
         }
-        // A call this line tells of and does not ask for ("main online video call te
-        // sikhaundi haan", "sagle video call var bhetnar ahot": no invitation read in it)
-        // is the call, not a clip (`names_the_call`): the line is remembered without the
-        // word before each call word, so a later line's "bhej dungi" or "Facebook var"
-        // does not join its "video" into a threat (round sixty-seven). Her invitation's
-        // line is remembered whole, as before.
-        let rescanned;
-        let parts: &[Part] = match without_call_words(text).filter(|_| !found.iter().any(|(r, _)| engine.rules()[*r].tag == Tag::VcInvite)) {
-            Some(t) => {
-                let mut v = Vec::new();
-                engine.scan_parts(&t, &mut v);
-                rescanned = v;
-                &rescanned
-            }
-            None => parts,
-        };
         let mut kept: Vec<Part> = Vec::new();
         for &p in parts {
             if splittable(p.rule) {
