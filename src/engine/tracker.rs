@@ -121,7 +121,7 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 23] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 24] = [
             ("your", YOUR_EXAMPLES, &|t| !super::third_persons_number(t)),
             ("your_script", YOUR_SCRIPT_EXAMPLES, &|t| super::names_him(t)),
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
@@ -145,6 +145,7 @@ mod tests {
             ("night", NIGHT_EXAMPLES, &|t| super::names_night(t)),
             ("everyone", EVERYONE_EXAMPLES, &|t| super::to_everyone(t)),
             ("circle", CIRCLE_EXAMPLES, &|t| super::own_circle(t)),
+            ("we", WE_EXAMPLES, &|t| super::we_ask(t)),
         ];
         for (name, (positive, negative), f) in checks {
             for t in positive {
@@ -1384,6 +1385,29 @@ mod tests {
     }
 
     #[test]
+    fn round_seventy_eight_the_post_asked_by_we_before_any_call_is_the_trusts_question() {
+        use crate::engine::{Level, Tracker};
+        // The trust asked for his number for the receipt; weeks later, with no call, "we"
+        // ask to put his video on the page: its question, not the lever.
+        let level = |call: bool, text: &str| {
+            let mut t: Tracker = friend();
+            t.push(&at(0, true, "जी ज़रूर। रसीद के लिए अपना मोबाइल नंबर और पता भेज दीजिए, डाक से भी भेजेंगे"));
+            t.push(&at(5, false, "94140 2xxxx, मकान नं. 12"));
+            if call {
+                t.push(&her_call(10));
+            }
+            t.push(&at(30, true, text)).level
+        };
+        let we = "आपका गौ पूजन वाला वीडियो हम फेसबुक पेज पर डाल दें? लोग प्रेरणा लेंगे";
+        assert!(level(false, we) < Level::Danger);
+        assert!(level(false, "Sir may we put your video on our Facebook page? People will be inspired") < Level::Danger);
+        // One person's mock, a sum with it, or the same line after her call: as before.
+        assert_eq!(level(false, "आपका गौ पूजन वाला वीडियो मैं फेसबुक पेज पर डाल दूँ? लोग देखेंगे"), Level::Danger);
+        assert_eq!(level(false, "आपका वीडियो हम फेसबुक पेज पर डाल दें? या 5000 भेजो"), Level::Danger);
+        assert_eq!(level(true, we), Level::Danger);
+    }
+
+    #[test]
     fn round_sixty_seven_another_persons_number_asked_is_no_ask_of_his() {
         use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
         let asks = |text: &str| {
@@ -2532,6 +2556,23 @@ fn own_circle(text: &str) -> bool {
     false
 }
 
+/// Whether a sentence of `text` that ends with "?" holds a first-person plural word
+/// (`word_lists::WE`, whole words): the trust's or the page's "shall we post it?" (round
+/// seventy-eight).
+fn we_ask(text: &str) -> bool {
+    let low = text.to_ascii_lowercase();
+    let mut start = 0;
+    for (i, c) in low.char_indices() {
+        if matches!(c, '.' | '!' | '?' | '।' | '\n') {
+            if c == '?' && word_lists::WE.iter().any(|w| has_words(&low[start..i], w)) {
+                return true;
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    false
+}
+
 /// The hours of the night, local as the message was written: from 21:00 until 06:00.
 const NIGHT_FROM: i64 = 21;
 const NIGHT_UNTIL: i64 = 6;
@@ -3627,6 +3668,11 @@ impl Tracker {
                 let a = c.active(at);
                 a & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || a & Tag::Threat.bit() != 0 && a & Tag::Aimed.bit() != 0
             });
+            // So is the post of his video asked by "we", the trust's or the page's question
+            // (`we_ask`, round seventy-eight: "आपका गौ पूजन वाला वीडियो हम फेसबुक पेज पर डाल
+            // दें? लोग प्रेरणा लेंगे"), with no recording claimed, no move off Facebook or
+            // sexual word in the message, before any call or recording of hers: the chain's
+            // mock ("डाल दूँ?", "Shall I send them?") is one person's and follows the call.
             // So is her own family, group or class named as the audience (`own_circle`,
             // round seventy-five: "मैंने वीडियो रिकॉर्ड कर लिया, हमारे परिवार के ग्रुप में डाल
             // दूँ?", "my whole class is subscribing, your video might go viral now 😄"), his
@@ -3638,7 +3684,9 @@ impl Tracker {
                 && !has_tag(rules, &found, Tag::Money.bit() | Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Impostor.bit())
                 && !claimed
                 && (asks_leave(&text) && !has_tag(rules, &found, Tag::Aimed.bit())
-                    || own_circle(&text) && !has_tag(rules, &found, combine::OFF_PLATFORM | Tag::Sexual.bit()))
+                    || own_circle(&text) && !has_tag(rules, &found, combine::OFF_PLATFORM | Tag::Sexual.bit())
+                    || we_ask(&text) && !has_tag(rules, &found, combine::OFF_PLATFORM | Tag::Sexual.bit() | Tag::Recording.bit())
+                        && !self.chains.get(author).is_some_and(|c| c.active(at) & combine::LEVER != 0))
             {
                 dropped |= Tag::Threat.bit() | Tag::Recording.bit();
             }
