@@ -1408,6 +1408,32 @@ mod tests {
     }
 
     #[test]
+    fn round_seventy_eight_the_recording_planned_with_the_call_ahead_is_no_threat() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let physio = || Contact { friend_status: FriendStatus::RequestReceived, ..Contact::named("Dr. Aswathy".into()) };
+        let plan = "enkil aadyam oru 10 min video call, posture nokkam. call record cheythu clinic physician Dr. Nair-nu ayakkum, file-il vekkan. bharya koode irunnal nallath";
+        let read = |call_first: bool, text: &str| {
+            let mut t = Tracker::new(physio(), Tuning::default(), None);
+            t.push(&at(0, true, "Senior citizens online yoga batch-il sir register cheythallo"));
+            if call_first {
+                t.push(&her_call(1));
+            }
+            let a = t.push(&at(2, true, text)).clone();
+            let threat = a.evidence.iter().any(|e| e.rule.starts_with("extortion.threat"));
+            t.push(&her_call(5));
+            (threat, t.push(&at(20, true, "course fee 1,500 clinic website-il adachaal receipt varum")).level)
+        };
+        // The call ahead and its recording's use, no word of his: the plan, not a threat;
+        // the fee after the call is then no demand over a threat.
+        let (threat, level) = read(false, plan);
+        assert!(!threat);
+        assert!(level < Level::Danger);
+        // His own named ("sir nte"), or the same line after her call: the threat stays.
+        assert!(read(false, "sir nte video call record cheythu bharyakku ayakkum").0);
+        assert!(read(true, plan).0);
+    }
+
+    #[test]
     fn round_sixty_seven_another_persons_number_asked_is_no_ask_of_his() {
         use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
         let asks = |text: &str| {
@@ -3751,6 +3777,26 @@ impl Tracker {
                 && bare_amount(&text).is_none()
                 && (found.iter().any(|(r, _)| rules[*r].id.starts_with("video_call.invite"))
                     || found.iter().all(|(r, m)| rules[*r].tag != Tag::Threat || names_the_call(&text, m)))
+            {
+                drop_tags(rules, &mut found, Tag::Threat.bit());
+            }
+            // A threat's words with a recording and a call named, before any call, recording
+            // or threat of hers, naming no "your" or "you" of his (`names_him`), with no sum,
+            // "or else", deadline, impostor or sexual word: the plan of the call ahead and of
+            // its recording's use ("aadyam oru 10 min video call, posture nokkam. call record
+            // cheythu clinic physician Dr. Nair-nu ayakkum, file-il vekkan. bharya koode
+            // irunnal nallath"; the reunion's "video call vazhi join cheyyum. programme full
+            // record cheythu YouTube il private aayi idum"), not a claim over him (round
+            // seventy-eight). The chain's recording is his ("your video", "आपने … गाया था"),
+            // or follows her call.
+            if !mine
+                && has_tag(rules, &found, Tag::Threat.bit())
+                && has_tag(rules, &found, Tag::Recording.bit())
+                && !has_tag(rules, &found, Tag::OrElse.bit() | Tag::Money.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::Sexual.bit())
+                && word_lists::CALL.iter().any(|w| text.to_ascii_lowercase().contains(w))
+                && !names_him(&text)
+                && bare_amount(&text).is_none()
+                && !self.chains.get(author).is_some_and(|c| c.active(at) & (Tag::Call.bit() | Tag::Recording.bit() | Tag::Threat.bit()) != 0)
             {
                 drop_tags(rules, &mut found, Tag::Threat.bit());
             }
