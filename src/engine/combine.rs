@@ -628,7 +628,7 @@ fn judge(chain: &Chain, now: Option<i64>, s: i32, weighted: bool, purpose: bool,
         }
         // Without a call: aimed at him, or with a demand, from a stranger or a contact
         // who moved the chat off Facebook.
-        return if (aimed || money) && (stranger || off && std::env::var("X1").is_err()) { Level::Danger } else { Level::Warning };
+        return if (aimed || money) && (stranger || off) { Level::Danger } else { Level::Warning };
     }
     if recording && s >= 0 {
         // "Recorded" before any call is not yet the lever; but a stranger who opens with
