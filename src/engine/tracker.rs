@@ -2582,21 +2582,11 @@ fn own_circle(text: &str) -> bool {
     false
 }
 
-/// Whether a sentence of `text` that ends with "?" holds a first-person plural word
-/// (`word_lists::WE`, whole words): the trust's or the page's "shall we post it?" (round
-/// seventy-eight).
+/// Whether `text` asks ("?") and holds a first-person plural word (`word_lists::WE`,
+/// whole words): the trust's or the page's "shall we post it?" (round seventy-eight).
 fn we_ask(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
-    let mut start = 0;
-    for (i, c) in low.char_indices() {
-        if matches!(c, '.' | '!' | '?' | '।' | '\n') {
-            if c == '?' && word_lists::WE.iter().any(|w| has_words(&low[start..i], w)) {
-                return true;
-            }
-            start = i + c.len_utf8();
-        }
-    }
-    false
+    low.contains('?') && word_lists::WE.iter().any(|w| has_words(&low, w))
 }
 
 /// The hours of the night, local as the message was written: from 21:00 until 06:00.
