@@ -29,7 +29,7 @@ struct File {
 }
 
 /// The word lists the tracker knows by name, and the Rust constant each becomes.
-const WORD_LISTS: &[(&str, &str)] = &[("possessive", "POSSESSIVE"), ("comparison", "COMPARISON"), ("re_ask", "RE_ASK"), ("link", "LINK"), ("laugh", "LAUGH"), ("affection", "AFFECTION"), ("call", "CALL"), ("leave", "LEAVE"), ("pay_ask", "PAY_ASK"), ("call_minutes", "CALL_MINUTES"), ("call_hours", "CALL_HOURS"), ("record", "RECORD"), ("reach", "REACH"), ("reach_units", "REACH_UNITS"), ("viral", "VIRAL"), ("viral_done", "VIRAL_DONE"), ("viral_if", "VIRAL_IF"), ("obscene", "OBSCENE"), ("night", "NIGHT"), ("everyone", "EVERYONE"), ("your", "YOUR"), ("your_script", "YOUR_SCRIPT"), ("circle", "CIRCLE")];
+const WORD_LISTS: &[(&str, &str)] = &[("possessive", "POSSESSIVE"), ("comparison", "COMPARISON"), ("re_ask", "RE_ASK"), ("link", "LINK"), ("laugh", "LAUGH"), ("affection", "AFFECTION"), ("call", "CALL"), ("leave", "LEAVE"), ("pay_ask", "PAY_ASK"), ("call_minutes", "CALL_MINUTES"), ("call_hours", "CALL_HOURS"), ("record", "RECORD"), ("reach", "REACH"), ("reach_units", "REACH_UNITS"), ("viral", "VIRAL"), ("viral_done", "VIRAL_DONE"), ("viral_if", "VIRAL_IF"), ("obscene", "OBSCENE"), ("night", "NIGHT"), ("everyone", "EVERYONE"), ("your", "YOUR"), ("your_script", "YOUR_SCRIPT"), ("circle", "CIRCLE"), ("we", "WE")];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -121,7 +121,7 @@ mod tests {
         use super::word_lists::*;
         let last = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
-        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 23] = [
+        let checks: [(&str, (&[&str], &[&str]), &dyn Fn(&str) -> bool); 24] = [
             ("your", YOUR_EXAMPLES, &|t| !super::third_persons_number(t)),
             ("your_script", YOUR_SCRIPT_EXAMPLES, &|t| super::names_him(t)),
             ("possessive", POSSESSIVE_EXAMPLES, &|t| super::own_relative(t, &last(t))),
@@ -145,6 +145,7 @@ mod tests {
             ("night", NIGHT_EXAMPLES, &|t| super::names_night(t)),
             ("everyone", EVERYONE_EXAMPLES, &|t| super::to_everyone(t)),
             ("circle", CIRCLE_EXAMPLES, &|t| super::own_circle(t)),
+            ("we", WE_EXAMPLES, &|t| super::we_ask(t)),
         ];
         for (name, (positive, negative), f) in checks {
             for t in positive {
@@ -1309,6 +1310,26 @@ mod tests {
         assert!(threat(&["Main Rahul Verma, YouTube content manager. Tuhadi objectionable video upload hoi hai, nahi taan viral", agm]));
         assert!(threat(&["Aapki video call ki recording sabko bhejenge"]));
         assert!(threat(&["Sunday video call pe hogi, tumhara video sabko bhejenge"]));
+
+    fn round_seventy_eight_a_call_told_of_in_a_later_line_is_no_clip_to_join() {
+        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
+        let cousin = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Suresh".into()) };
+        let threat = |lines: &[&str]| {
+            let mut t = Tracker::new(cousin(), Tuning::default(), None);
+            let mut a = None;
+            for (i, l) in lines.iter().enumerate() {
+                a = Some(t.push(&at(i as i64, true, l)).clone());
+            }
+            a.unwrap().evidence.iter().any(|e| e.rule.starts_with("extortion.threat"))
+        };
+        // The fund's account "put in the group", then the group's call told of: the
+        // lines joined were a threat ("ഇടും" … "ഗ്രൂപ്പിൽ", then "വീഡിയോ" of the call).
+        assert!(!threat(&["ഗോപിയേട്ടന്റെ മോന്റെ അക്കൗണ്ട് ഗ്രൂപ്പിൽ ഇടും. തിടുക്കമില്ല ചേട്ടാ.", "ഗ്രൂപ്പിൽ ഞായറാഴ്ച എല്ലാവരും ചേർന്ന് വീഡിയോ കോൾ ഉണ്ട് 😄"]));
+        assert!(!threat(&["main sabko link bhej dungi", "Sunday ko family video call hai"]));
+        // A clip named in the later line still joins.
+        assert!(threat(&["group il ellarkkum ayakkum", "ചേട്ടന്റെ വീഡിയോ"]));
+        // So does a call line that also moves him off Facebook (the land buyer's ask).
+        assert!(threat(&["Main Toronto mein hoon, family ke liye investment chahiye.", "aap apna WhatsApp do, wahan documents aur location bhejo. Video call pe plot bhi dekh lungi"]));
     }
 
     #[test]
@@ -1385,6 +1406,55 @@ mod tests {
         for text in ["मैंने वीडियो रिकॉर्ड कर लिया, तुम्हारे परिवार के ग्रुप में डाल दूँ?", "मैंने वीडियो रिकॉर्ड कर लिया, हमारे परिवार के ग्रुप में डाल दूँ? 5000 भेजो"] {
             assert_eq!(level(text), Level::Danger, "{text}");
         }
+    }
+
+    #[test]
+    fn round_seventy_eight_the_post_asked_by_we_before_any_call_is_the_trusts_question() {
+        use crate::engine::{Level, Tracker};
+        // The trust asked for his number for the receipt; weeks later, with no call, "we"
+        // ask to put his video on the page: its question, not the lever.
+        let level = |call: bool, text: &str| {
+            let mut t: Tracker = friend();
+            t.push(&at(0, true, "जी ज़रूर। रसीद के लिए अपना मोबाइल नंबर और पता भेज दीजिए, डाक से भी भेजेंगे"));
+            t.push(&at(5, false, "94140 2xxxx, मकान नं. 12"));
+            if call {
+                t.push(&her_call(10));
+            }
+            t.push(&at(30, true, text)).level
+        };
+        let we = "आपका गौ पूजन वाला वीडियो हम फेसबुक पेज पर डाल दें? लोग प्रेरणा लेंगे";
+        assert!(level(false, we) < Level::Danger);
+        assert!(level(false, "Sir may we put your video on our Facebook page? People will be inspired") < Level::Danger);
+        // One person's mock, a sum with it, or the same line after her call: as before.
+        assert_eq!(level(false, "आपका गौ पूजन वाला वीडियो मैं फेसबुक पेज पर डाल दूँ? लोग देखेंगे"), Level::Danger);
+        assert_eq!(level(false, "आपका वीडियो हम फेसबुक पेज पर डाल दें? या 5000 भेजो"), Level::Danger);
+        assert_eq!(level(true, we), Level::Danger);
+    }
+
+    #[test]
+    fn round_seventy_eight_the_recording_planned_with_the_call_ahead_is_no_threat() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let physio = || Contact { friend_status: FriendStatus::RequestReceived, ..Contact::named("Dr. Aswathy".into()) };
+        let plan = "enkil aadyam oru 10 min video call, posture nokkam. call record cheythu clinic physician Dr. Nair-nu ayakkum, file-il vekkan. bharya koode irunnal nallath";
+        let read = |call_first: bool, text: &str| {
+            let mut t = Tracker::new(physio(), Tuning::default(), None);
+            t.push(&at(0, true, "Senior citizens online yoga batch-il sir register cheythallo"));
+            if call_first {
+                t.push(&her_call(1));
+            }
+            let a = t.push(&at(2, true, text)).clone();
+            let threat = a.evidence.iter().any(|e| e.rule.starts_with("extortion.threat"));
+            t.push(&her_call(5));
+            (threat, t.push(&at(20, true, "course fee 1,500 clinic website-il adachaal receipt varum")).level)
+        };
+        // The call ahead and its recording's use, no word of his: the plan, not a threat;
+        // the fee after the call is then no demand over a threat.
+        let (threat, level) = read(false, plan);
+        assert!(!threat);
+        assert!(level < Level::Danger);
+        // His own named ("sir nte"), or the same line after her call: the threat stays.
+        assert!(read(false, "sir nte video call record cheythu bharyakku ayakkum").0);
+        assert!(read(true, plan).0);
     }
 
     #[test]
@@ -2568,6 +2638,13 @@ fn own_circle(text: &str) -> bool {
     false
 }
 
+/// Whether `text` asks ("?") and holds a first-person plural word (`word_lists::WE`,
+/// whole words): the trust's or the page's "shall we post it?" (round seventy-eight).
+fn we_ask(text: &str) -> bool {
+    let low = text.to_ascii_lowercase();
+    low.contains('?') && word_lists::WE.iter().any(|w| has_words(&low, w))
+}
+
 /// The hours of the night, local as the message was written: from 21:00 until 06:00.
 const NIGHT_FROM: i64 = 21;
 const NIGHT_UNTIL: i64 = 6;
@@ -3679,6 +3756,16 @@ impl Tracker {
             // Her chain's cues standing before this message (read once for the drops below).
             let prior = self.chains.get(author).map_or(0, |c| c.active(at));
             let claimed = prior & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || prior & Tag::Threat.bit() != 0 && prior & Tag::Aimed.bit() != 0;
+
+            let claimed = self.chains.get(author).is_some_and(|c| {
+                let a = c.active(at);
+                a & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || a & Tag::Threat.bit() != 0 && a & Tag::Aimed.bit() != 0
+            });
+            // So is the post of his video asked by "we", the trust's or the page's question
+            // (`we_ask`, round seventy-eight: "आपका गौ पूजन वाला वीडियो हम फेसबुक पेज पर डाल
+            // दें? लोग प्रेरणा लेंगे"), with no recording claimed, no move off Facebook or
+            // sexual word in the message, before any call or recording of hers: the chain's
+            // mock ("डाल दूँ?", "Shall I send them?") is one person's and follows the call.
             // So is her own family, group or class named as the audience (`own_circle`,
             // round seventy-five: "मैंने वीडियो रिकॉर्ड कर लिया, हमारे परिवार के ग्रुप में डाल
             // दूँ?", "my whole class is subscribing, your video might go viral now 😄"), his
@@ -3690,7 +3777,9 @@ impl Tracker {
                 && !has_tag(rules, &found, Tag::Money.bit() | Tag::OrElse.bit() | Tag::Countdown.bit() | Tag::Impostor.bit())
                 && !claimed
                 && (asks_leave(&text) && !has_tag(rules, &found, Tag::Aimed.bit())
-                    || own_circle(&text) && !has_tag(rules, &found, combine::OFF_PLATFORM | Tag::Sexual.bit()))
+                    || own_circle(&text) && !has_tag(rules, &found, combine::OFF_PLATFORM | Tag::Sexual.bit())
+                    || we_ask(&text) && !has_tag(rules, &found, combine::OFF_PLATFORM | Tag::Sexual.bit() | Tag::Recording.bit())
+                        && !self.chains.get(author).is_some_and(|c| c.active(at) & combine::LEVER != 0))
             {
                 dropped |= Tag::Threat.bit() | Tag::Recording.bit();
             }
@@ -3768,6 +3857,26 @@ impl Tracker {
                         && prior & (Tag::Call.bit() | Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Threat.bit()) == 0
                         && call_words()
                 }
+            {
+                drop_tags(rules, &mut found, Tag::Threat.bit());
+            }
+            // A threat's words with a recording and a call named, before any call, recording
+            // or threat of hers, naming no "your" or "you" of his (`names_him`), with no sum,
+            // "or else", deadline, impostor or sexual word: the plan of the call ahead and of
+            // its recording's use ("aadyam oru 10 min video call, posture nokkam. call record
+            // cheythu clinic physician Dr. Nair-nu ayakkum, file-il vekkan. bharya koode
+            // irunnal nallath"; the reunion's "video call vazhi join cheyyum. programme full
+            // record cheythu YouTube il private aayi idum"), not a claim over him (round
+            // seventy-eight). The chain's recording is his ("your video", "आपने … गाया था"),
+            // or follows her call.
+            if !mine
+                && has_tag(rules, &found, Tag::Threat.bit())
+                && has_tag(rules, &found, Tag::Recording.bit())
+                && !has_tag(rules, &found, Tag::OrElse.bit() | Tag::Money.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::Sexual.bit())
+                && word_lists::CALL.iter().any(|w| text.to_ascii_lowercase().contains(w))
+                && !names_him(&text)
+                && bare_amount(&text).is_none()
+                && !self.chains.get(author).is_some_and(|c| c.active(at) & (Tag::Call.bit() | Tag::Recording.bit() | Tag::Threat.bit()) != 0)
             {
                 drop_tags(rules, &mut found, Tag::Threat.bit());
             }
@@ -4196,7 +4305,7 @@ impl Tracker {
     /// Completes rules whose groups are spread over the author's recent short messages
     /// (no second scan: each message's partly matched rules are kept, as group bits).
     /// Rules completed so are added to `found`. Then remembers this message's parts.
-    fn read_split(&mut self, author: usize, at: Option<i64>, text: &str, parts: &[Part], found: &mut Vec<(usize, String)>) {
+    fn read_split(&mut self, author: usize, at: Option<i64>, text: &str, whole: &[Part], found: &mut Vec<(usize, String)>) {
         let pos = match self.previous.iter().position(|p| p.0 == author) {
             Some(p) => p,
             None => {
@@ -4221,10 +4330,33 @@ impl Tracker {
             return;
         }
         let wide = text.len() > SHORT;
+        // A call this line tells of and does not ask for ("main online video call te
+        // sikhaundi haan", "sagle video call var bhetnar ahot": no invitation read in it)
+        // is the call, not a clip (`names_the_call`): the line is read without the word
+        // before each call word, both when it completes an earlier line ("… account
+        // ഗ്രൂപ്പിൽ ഇടും" then "ഗ്രൂപ്പിൽ ഞായറാഴ്ച എല്ലാവരും ചേർന്ന് വീഡിയോ കോൾ ഉണ്ട്": the
+        // group's call, no clip posted; round seventy-eight) and when it is remembered, so a
+        // later line's "bhej dungi" or "Facebook var" does not join its "video" into a
+        // threat (round sixty-seven). Her invitation's line is read whole, as before.
+        let rescanned;
+        let parts: &[Part] = match without_call_words(text).filter(|_| !found.iter().any(|(r, _)| engine.rules()[*r].tag == Tag::VcInvite)) {
+            Some(t) => {
+                let mut v = Vec::new();
+                engine.scan_parts(&t, &mut v);
+                rescanned = v;
+                &rescanned
+            }
+            None => whole,
+        };
+        // Completing: read so only when the line does not also move him off Facebook (w21a
+        // scam hinglish_03's "apna WhatsApp do, wahan documents … bhejo. Video call pe plot
+        // bhi dekh lungi" after "family ke liye" is warned at her ask by that join, her
+        // listing holding the ask itself at a notice).
+        let moves = found.iter().any(|(r, _)| engine.rules()[*r].tag.bit() & combine::OFF_PLATFORM != 0);
         // Across messages only words that are not ambiguous short forms count ("do",
         // "min" complete nothing there: see `matcher::Part::strong`), and this message
         // must bring a group the earlier ones lacked.
-        for p in parts {
+        for p in if moves { whole } else { parts } {
             if !splittable(p.rule) || (wide && engine.rules()[p.rule].tag != Tag::Impostor) {
                 continue;
             }
@@ -4248,22 +4380,6 @@ impl Tracker {
         if recent.len() == SPLIT_MESSAGES {
             recent.remove(0);
         }
-        // A call this line tells of and does not ask for ("main online video call te
-        // sikhaundi haan", "sagle video call var bhetnar ahot": no invitation read in it)
-        // is the call, not a clip (`names_the_call`): the line is remembered without the
-        // word before each call word, so a later line's "bhej dungi" or "Facebook var"
-        // does not join its "video" into a threat (round sixty-seven). Her invitation's
-        // line is remembered whole, as before.
-        let rescanned;
-        let parts: &[Part] = match without_call_words(text).filter(|_| !found.iter().any(|(r, _)| engine.rules()[*r].tag == Tag::VcInvite)) {
-            Some(t) => {
-                let mut v = Vec::new();
-                engine.scan_parts(&t, &mut v);
-                rescanned = v;
-                &rescanned
-            }
-            None => parts,
-        };
         let mut kept: Vec<Part> = Vec::new();
         for &p in parts {
             if splittable(p.rule) {
