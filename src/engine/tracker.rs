@@ -1310,7 +1310,9 @@ mod tests {
         assert!(threat(&["Main Rahul Verma, YouTube content manager. Tuhadi objectionable video upload hoi hai, nahi taan viral", agm]));
         assert!(threat(&["Aapki video call ki recording sabko bhejenge"]));
         assert!(threat(&["Sunday video call pe hogi, tumhara video sabko bhejenge"]));
+    }
 
+    #[test]
     fn round_seventy_eight_a_call_told_of_in_a_later_line_is_no_clip_to_join() {
         use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
         let cousin = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Suresh".into()) };
@@ -3756,11 +3758,6 @@ impl Tracker {
             // Her chain's cues standing before this message (read once for the drops below).
             let prior = self.chains.get(author).map_or(0, |c| c.active(at));
             let claimed = prior & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || prior & Tag::Threat.bit() != 0 && prior & Tag::Aimed.bit() != 0;
-
-            let claimed = self.chains.get(author).is_some_and(|c| {
-                let a = c.active(at);
-                a & (Tag::Impostor.bit() | Tag::Recording.bit() | Tag::Money.bit()) != 0 || a & Tag::Threat.bit() != 0 && a & Tag::Aimed.bit() != 0
-            });
             // So is the post of his video asked by "we", the trust's or the page's question
             // (`we_ask`, round seventy-eight: "आपका गौ पूजन वाला वीडियो हम फेसबुक पेज पर डाल
             // दें? लोग प्रेरणा लेंगे"), with no recording claimed, no move off Facebook or
@@ -3779,7 +3776,7 @@ impl Tracker {
                 && (asks_leave(&text) && !has_tag(rules, &found, Tag::Aimed.bit())
                     || own_circle(&text) && !has_tag(rules, &found, combine::OFF_PLATFORM | Tag::Sexual.bit())
                     || we_ask(&text) && !has_tag(rules, &found, combine::OFF_PLATFORM | Tag::Sexual.bit() | Tag::Recording.bit())
-                        && !self.chains.get(author).is_some_and(|c| c.active(at) & combine::LEVER != 0))
+                        && prior & combine::LEVER == 0)
             {
                 dropped |= Tag::Threat.bit() | Tag::Recording.bit();
             }
@@ -3876,7 +3873,7 @@ impl Tracker {
                 && word_lists::CALL.iter().any(|w| text.to_ascii_lowercase().contains(w))
                 && !names_him(&text)
                 && bare_amount(&text).is_none()
-                && !self.chains.get(author).is_some_and(|c| c.active(at) & (Tag::Call.bit() | Tag::Recording.bit() | Tag::Threat.bit()) != 0)
+                && prior & (Tag::Call.bit() | Tag::Recording.bit() | Tag::Threat.bit()) == 0
             {
                 drop_tags(rules, &mut found, Tag::Threat.bit());
             }
