@@ -1265,18 +1265,24 @@ mod tests {
         assert_eq!(level("pampanu. fee Mee Seva lo kattandi, naaku evaru dabbulu ivvakkarledu"), level("pampanu. fee Mee Seva lo kattandi, naaku dabbulu ivvakkarledu"));
     }
 
+    /// Her lines, one a minute from a friend named `name` (an empty line is her video
+    /// call): whether the chain then holds a threat's evidence.
+    fn threat_read(name: &str, lines: &[&str]) -> bool {
+        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
+        let mut t = Tracker::new(Contact { friend_status: FriendStatus::Friends, ..Contact::named(name.into()) }, Tuning::default(), None);
+        for (i, text) in lines.iter().enumerate() {
+            if text.is_empty() {
+                t.push(&her_call(i as i64));
+            } else {
+                t.push(&at(i as i64, true, text));
+            }
+        }
+        t.assessment().evidence.iter().any(|e| e.rule.starts_with("extortion.threat"))
+    }
+
     #[test]
     fn round_sixty_seven_a_call_told_of_in_an_earlier_line_is_no_clip_to_join() {
-        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
-        let colleague = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Shobha".into()) };
-        let threat = |lines: &[&str]| {
-            let mut t = Tracker::new(colleague(), Tuning::default(), None);
-            let mut a = None;
-            for (i, l) in lines.iter().enumerate() {
-                a = Some(t.push(&at(i as i64, true, l)).clone());
-            }
-            a.unwrap().evidence.iter().any(|e| e.rule.starts_with("extortion.threat"))
-        };
+        let threat = |lines: &[&str]| threat_read("Shobha", lines);
         // A group's meeting and a class told of "on video call" in one short line, her
         // plans in the next: the lines joined were a threat ("takto" … "video" of the
         // call … "Facebook"; "video" … "online" … "bhej dungi").
@@ -1288,15 +1294,7 @@ mod tests {
 
     #[test]
     fn round_eighty_one_a_call_told_of_before_hers_is_no_threat() {
-        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
-        // Her lines in order (an empty one is her video call); whether a threat is read.
-        let threat = |lines: &[&str]| {
-            let mut t = Tracker::new(Contact { friend_status: FriendStatus::Friends, ..Contact::named("Mary".into()) }, Tuning::default(), None);
-            for (i, text) in lines.iter().enumerate() {
-                if text.is_empty() { t.push(&her_call(i as i64)); } else { t.push(&at(i as i64, true, text)); }
-            }
-            t.assessment().evidence.iter().any(|e| e.rule.starts_with("extortion.threat"))
-        };
+        let threat = |lines: &[&str]| threat_read("Mary", lines);
         // The meeting's call announced, the nurse's call told of: the threat's "video" is
         // only ever the call's, and nothing is held over him.
         let agm = "Aur Sunday 11 baje AGM video call pe hogi, jo log bahar hai vo bhi judenge. Recording sabko bhejenge";
@@ -1314,16 +1312,7 @@ mod tests {
 
     #[test]
     fn round_seventy_eight_a_call_told_of_in_a_later_line_is_no_clip_to_join() {
-        use crate::engine::{Contact, FriendStatus, Tracker, Tuning};
-        let cousin = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Suresh".into()) };
-        let threat = |lines: &[&str]| {
-            let mut t = Tracker::new(cousin(), Tuning::default(), None);
-            let mut a = None;
-            for (i, l) in lines.iter().enumerate() {
-                a = Some(t.push(&at(i as i64, true, l)).clone());
-            }
-            a.unwrap().evidence.iter().any(|e| e.rule.starts_with("extortion.threat"))
-        };
+        let threat = |lines: &[&str]| threat_read("Suresh", lines);
         // The fund's account "put in the group", then the group's call told of: the
         // lines joined were a threat ("ഇടും" … "ഗ്രൂപ്പിൽ", then "വീഡിയോ" of the call).
         assert!(!threat(&["ഗോപിയേട്ടന്റെ മോന്റെ അക്കൗണ്ട് ഗ്രൂപ്പിൽ ഇടും. തിടുക്കമില്ല ചേട്ടാ.", "ഗ്രൂപ്പിൽ ഞായറാഴ്ച എല്ലാവരും ചേർന്ന് വീഡിയോ കോൾ ഉണ്ട് 😄"]));
