@@ -103,6 +103,9 @@ const VOUCHED: &str = "context.circle.vouched";
 /// Her question whether he is alone (at home): the one courting word a wife also asks
 /// (round sixty-eight, see `courted_beyond_alone`).
 const ALONE_ASKED: &str = "video_call.alone.any";
+/// Round eighty-seven: her elder's vocative strangers say too, and his child's word answering it.
+const KIN_ELDER: &str = "context.kin_answer.elder";
+const KIN_CHILD: &str = "context.kin_answer.child";
 /// What members pile on with in a group after one member's call (see `apply`).
 const PILE_ON: u32 = 1 << Tag::Threat as u32 | 1 << Tag::Money as u32 | 1 << Tag::OrElse as u32 | 1 << Tag::Aimed as u32 | 1 << Tag::Countdown as u32;
 /// The contact's steps: the move off Facebook, the call, a threat, a sum, a recording.
@@ -2009,6 +2012,30 @@ mod tests {
     }
 
     #[test]
+    fn round_87_her_bapu_ji_answered_by_his_putt() {
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        // Round eighty-seven (branch gen85): Punjabi "bapu ji" is any old man's word from a
+        // stranger too; his "putt" answering it is the family's both ways (w28b pa_02's son
+        // in Brampton). Either alone, or his "putt" before her "bapu", is no kinship.
+        let run = |msgs: &[(bool, &str)]| {
+            let c = Contact { friend_status: FriendStatus::Friends, ..Contact::named("Harjot".into()) };
+            let mut t = Tracker::new(c, Tuning::default(), None);
+            let mut level = Level::None;
+            for (i, (them, text)) in msgs.iter().enumerate() {
+                level = level.max(t.push(&at(i as i64 + 1, *them, text)).level);
+            }
+            let mut call = at(20, true, "");
+            call.kind = MessageKind::VideoCall;
+            level.max(t.push(&call).level)
+        };
+        let (her, his, then) = ("bapu ji ssa. Jaggi wale ne fer vatt dhaa ditti?", "haan putt, do karam andar aa gaye", "kal sawere kalle khet jao, bas tusi te main");
+        assert!(run(&[(true, her), (false, his), (true, then)]) < Level::Warning);
+        assert_eq!(run(&[(true, her), (false, "haan ji, do karam andar aa gaye"), (true, then)]), Level::Warning);
+        assert_eq!(run(&[(false, his), (true, her), (true, then)]), Level::Warning);
+        assert_eq!(run(&[(true, "ssa ji. Jaggi wale ne fer vatt dhaa ditti?"), (false, his), (true, then)]), Level::Warning);
+    }
+
+    #[test]
     fn in_a_group_the_number_asked_to_her_alone_is_not_the_groups() {
         use crate::engine::{Contact, Level, Tracker, Tuning};
         // Round seventeen: in a society's group, a member asking his number to be sent to
@@ -2529,6 +2556,9 @@ pub struct Tracker {
     /// (issue 12): his own words of a life shared with her ("without you the house is
     /// empty") in answer to her "alone at home? 😜" alone are a husband's, and count.
     courted_beyond_alone: bool,
+    /// The contact called him by her elder's word strangers say too
+    /// (`context.kin_answer.elder`, round eighty-seven).
+    elder_called: bool,
 }
 
 fn kind_cue(kind: MessageKind) -> Option<Cue> {
@@ -3464,6 +3494,7 @@ impl Tracker {
             weight_at: None,
             vouched: false,
             courted_beyond_alone: false,
+            elder_called: false,
             app_asked: false,
             authors: Vec::new(),
             author_since: Vec::new(),
@@ -3664,6 +3695,22 @@ impl Tracker {
                 found.push((h.rule, h.matched));
             }
             let rules = self.engine.rules();
+            // Round eighty-seven (issue 12): her elder's vocative that strangers say too
+            // (Punjabi "bapu ji", `context.kin_answer.elder`) is no kinship alone; his
+            // child's word answering it ("haan putt", `context.kin_answer.child`) is the
+            // family's both ways. Anything else of either rule is dropped here.
+            let mut i = 0;
+            while i < found.len() {
+                let id = rules[found[i].0].id.as_str();
+                if id == KIN_ELDER && !mine {
+                    self.elder_called = true;
+                }
+                if id == KIN_ELDER || id == KIN_CHILD && !(mine && self.elder_called) {
+                    found.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
             // His question of paying her: its words, or the fee named in a question.
             if mine && (asks_to_pay(&text) || text.contains('?') && found.iter().any(|(r, _)| rules[*r].id == "context.payout.fee")) {
                 self.his_upi = Some((at, index, true));
