@@ -2012,7 +2012,7 @@ mod tests {
     }
 
     #[test]
-    fn round_87_her_bapu_ji_answered_by_his_putt() {
+    fn round_eighty_seven_her_bapu_ji_answered_by_his_putt() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         // Round eighty-seven (branch gen85): Punjabi "bapu ji" is any old man's word from a
         // stranger too; his "putt" answering it is the family's both ways (w28b pa_02's son
