@@ -537,14 +537,13 @@ const DRAVIDIAN_SHORT_WORDS: &[&str] = &[
     "ఈ", "ఆ", "ఏ", "మీ", "నా", "నీ", "ಈ", "ಆ", "ಏ", "ನೀ", "ನಾ", "ഈ", "ആ", "ഏ", "നീ", "நீ",
 ];
 
-/// Everyday one-syllable Gujarati words (those the tuning threads write, and a few more),
-/// as `DRAVIDIAN_SHORT_WORDS`: a run of three or more syllables, fewer than half of them
+/// Everyday one-syllable Gujarati words (those the tuning threads write),  as `DRAVIDIAN_SHORT_WORDS`: a run of three or more syllables, fewer than half of them
 /// these, is a word spelled out ("ધ ર પ ક ડ", "ભ ર વા"; "આ શું છે", "હું છું ને" stay).
 const GUJARATI_SHORT_WORDS: &[&str] = &[
     "છે", "ને", "તો", "હું", "છું", "હા", "ના", "માં", "જ", "છો", "એ", "શ્રી", "ની", "આ", "શું", "મેં",
     "થી", "નો", "ત્યાં", "કે", "ક્યાં", "નું", "હો", "ન", "તું", "જે", "ફી", "લો", "તે", "ચા", "બે", "બા",
-    "લે", "દો", "યુ", "તેં", "પે", "જી", "રે", "જો", "ફ્રી", "નં", "મા", "શુ", "હે", "છ", "દે", "સે", "છૂ",
-    "શી", "હોં", "જા", "ખા", "પી", "ઘી", "કો", "ઓ", "હં",
+    "લે", "દો", "યુ", "તેં", "પે", "જી", "રે", "જો", "ફ્રી", "નં", "મા", "શુ", "હે", "છ", "દે", "સે",
+    "છૂ", "શી", "હોં",
 ];
 
 /// The first code point of the Unicode block of `c` if its script is one whose words
@@ -635,10 +634,24 @@ pub fn is_lone_vowel(mut w: impl Iterator<Item = char>) -> bool {
 
 #[doc(hidden)]
 pub fn is_short_word(w: impl Iterator<Item = char> + Clone) -> bool {
-    if let Some(c) = w.clone().next().filter(|&c| listless_script(c)) {
+    // Collected once, so that the lists are searched by one non-generic function (smaller).
+    let mut buf = ['\0'; 8];
+    let mut n = 0;
+    for c in w {
+        if n == buf.len() {
+            return false;
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    short_word(&buf[..n])
+}
+
+fn short_word(w: &[char]) -> bool {
+    if let Some(&c) = w.first().filter(|&&c| listless_script(c)) {
         return !is_indic_sign(c);
     }
-    DEVANAGARI_SHORT_WORDS.iter().chain(DRAVIDIAN_SHORT_WORDS).chain(GUJARATI_SHORT_WORDS).any(|s| s.chars().eq(w.clone()))
+    [DEVANAGARI_SHORT_WORDS, DRAVIDIAN_SHORT_WORDS, GUJARATI_SHORT_WORDS].iter().any(|l| l.iter().any(|s| s.chars().eq(w.iter().copied())))
 }
 
 /// In a run of one-syllable Devanagari words (`short[k]`: word k is an everyday short
