@@ -447,3 +447,23 @@ fn one_leet_digit_ending_spaced_letters_is_their_last_letter() {
         assert_eq!(normalize(&once), once, "normalising twice: {text}");
     }
 }
+
+#[test]
+fn round_86_gujarati_bengali_gurmukhi_spelled_out_are_joined_but_not_their_short_words() {
+    // Gujarati, with its list of everyday short words, as Devanagari.
+    assert_eq!(n("ને ધ ર પ ક ડ થશે"), "ને ધરપકડ થશે");
+    assert_eq!(n("ડિ લી ટ કરાવવા ના 38,500 ભ ર વા પડશે"), "ડિલીટ કરાવા ના 38 500 ભરવા પડશે");
+    assert_eq!(n("તમારો વ િ ડ િ ય ો"), "તમારો વિડિયો");
+    assert_eq!(n("અ શ્ લી લ વીડિયો"), "અશ્લીલ વીડિયો");
+    for s in ["આ શું છે", "હું છું ને", "એ જ છે ને", "તું જ છે ને", "બા ને ના", "લો છો ને", "ન હો તો", "માં જ છે", "એ તો બે"] {
+        assert_eq!(n(s), s, "everyday short words stay words");
+    }
+    // Bengali, Gurmukhi, Oriya: no list, so only a vowel sign standing alone joins.
+    assert_eq!(n("ਕ ਾ ਲ ਕਰੋ"), "ਕਾਲ ਕਰੋ");
+    assert_eq!(n("স া ত"), "সাত");
+    for s in ["সা রে গা মা", "ভি ডি ও", "ਜੀ ਨੂੰ ਵੀ ਲੈ ਕੇ", "ਮਾਂ ਨੂੰ ਵੀ", "ए के शर्मा"] {
+        assert_eq!(n(s), s, "runs of syllables with no sign apart stay words");
+    }
+    assert!(is_spelled_letter(&['\u{0ABF}']) && is_spelled_letter(&['અ']) && !is_spelled_letter(&['એ']));
+    assert!(!is_spelled_letter(&['অ']), "Bengali has no list: a lone vowel may be a word");
+}

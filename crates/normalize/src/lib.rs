@@ -537,16 +537,36 @@ const DRAVIDIAN_SHORT_WORDS: &[&str] = &[
     "ఈ", "ఆ", "ఏ", "మీ", "నా", "నీ", "ಈ", "ಆ", "ಏ", "ನೀ", "ನಾ", "ഈ", "ആ", "ഏ", "നീ", "நீ",
 ];
 
+/// Everyday one-syllable Gujarati words (those the tuning threads write),  as `DRAVIDIAN_SHORT_WORDS`: a run of three or more syllables, fewer than half of them
+/// these, is a word spelled out ("ધ ર પ ક ડ", "ભ ર વા"; "આ શું છે", "હું છું ને" stay).
+const GUJARATI_SHORT_WORDS: &[&str] = &[
+    "છે", "ને", "તો", "હું", "છું", "હા", "ના", "માં", "જ", "છો", "એ", "શ્રી", "ની", "આ", "શું", "મેં",
+    "થી", "નો", "ત્યાં", "કે", "ક્યાં", "નું", "હો", "ન", "તું", "જે", "ફી", "લો", "તે", "ચા", "બે", "બા",
+    "લે", "દો", "યુ", "તેં", "પે", "જી", "રે", "જો", "ફ્રી", "નં", "મા", "શુ", "હે", "છ", "દે", "સે",
+    "છૂ", "શી", "હોં",
+];
+
 /// The first code point of the Unicode block of `c` if its script is one whose words
 /// spelled out syllable by syllable are joined: Devanagari, with its list of everyday short
 /// words, and Tamil, Telugu, Kannada, Malayalam. The Indic blocks share one layout
 /// (https://www.unicode.org/versions/latest/core-spec/chapter-12/: vowels, consonants,
 /// vowel signs and virama at the same offsets). Bengali, Gurmukhi, Gujarati and Oriya
-/// have many everyday one-syllable words ("ਨੂੰ ਵੀ ਲੈ ਕੇ") and no list here: not joined.
+/// have many everyday one-syllable words ("ਨੂੰ ਵੀ ਲੈ ਕੇ"); Gujarati has its list
+/// (`GUJARATI_SHORT_WORDS`), the others none: joined only where a vowel sign stands alone
+/// ([`listless_script`]).
 #[doc(hidden)]
 pub fn syllable_script(c: char) -> Option<u32> {
     let b = c as u32 & !0x7F;
-    matches!(b, 0x0900 | 0x0B80 | 0x0C00 | 0x0C80 | 0x0D00).then_some(b)
+    matches!(b, 0x0900 | 0x0980 | 0x0A00 | 0x0A80 | 0x0B00 | 0x0B80 | 0x0C00 | 0x0C80 | 0x0D00).then_some(b)
+}
+
+/// Bengali, Gurmukhi and Oriya: scripts of [`syllable_script`] with no list of
+/// everyday short words, whose one-syllable words all count as short (a run of them is
+/// never joined: "આ શું છે", "ਜੀ ਨੂੰ ਵੀ"), except a vowel sign or virama standing alone,
+/// which never begins a word: there the letters are spelled out one by one
+/// ("ਕ ਾ ਲ" → "ਕਾਲ", "স া ত" → "সাত"; round eighty-six).
+fn listless_script(c: char) -> bool {
+    matches!(c as u32 & !0x7F, 0x0980 | 0x0A00 | 0x0B00)
 }
 
 /// Punctuation that ends a sentence or a clause: a run of spelled-out syllables does not
@@ -614,7 +634,24 @@ pub fn is_lone_vowel(mut w: impl Iterator<Item = char>) -> bool {
 
 #[doc(hidden)]
 pub fn is_short_word(w: impl Iterator<Item = char> + Clone) -> bool {
-    DEVANAGARI_SHORT_WORDS.iter().chain(DRAVIDIAN_SHORT_WORDS).any(|s| s.chars().eq(w.clone()))
+    // Collected once, so that the lists are searched by one non-generic function (smaller).
+    let mut buf = ['\0'; 8];
+    let mut n = 0;
+    for c in w {
+        if n == buf.len() {
+            return false;
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    short_word(&buf[..n])
+}
+
+fn short_word(w: &[char]) -> bool {
+    if let Some(&c) = w.first().filter(|&&c| listless_script(c)) {
+        return !is_indic_sign(c);
+    }
+    [DEVANAGARI_SHORT_WORDS, DRAVIDIAN_SHORT_WORDS, GUJARATI_SHORT_WORDS].iter().any(|l| l.iter().any(|s| s.chars().eq(w.iter().copied())))
 }
 
 /// In a run of one-syllable Devanagari words (`short[k]`: word k is an everyday short
