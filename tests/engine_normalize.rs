@@ -449,7 +449,7 @@ fn one_leet_digit_ending_spaced_letters_is_their_last_letter() {
 }
 
 #[test]
-fn round_86_gujarati_bengali_gurmukhi_spelled_out_are_joined_but_not_their_short_words() {
+fn gujarati_bengali_gurmukhi_spelled_out_are_joined_but_not_their_short_words() {
     // Gujarati, with its list of everyday short words, as Devanagari.
     assert_eq!(n("ને ધ ર પ ક ડ થશે"), "ને ધરપકડ થશે");
     assert_eq!(n("ડિ લી ટ કરાવવા ના 38,500 ભ ર વા પડશે"), "ડિલીટ કરાવા ના 38 500 ભરવા પડશે");
