@@ -3040,6 +3040,13 @@ fn records(text: &str) -> bool {
     word_lists::RECORD.iter().any(|w| low.contains(w))
 }
 
+/// Whether `text` names a call (`word_lists::CALL`: stems, matched inside words), the text
+/// lower-cased once rather than once a word.
+fn names_a_call(text: &str) -> bool {
+    let low = text.to_ascii_lowercase();
+    word_lists::CALL.iter().any(|w| low.contains(w))
+}
+
 /// Whether a message addresses everyone in a group (`word_lists::EVERYONE`, whole words).
 fn to_everyone(text: &str) -> bool {
     says_any(text, word_lists::EVERYONE)
@@ -3851,7 +3858,7 @@ impl Tracker {
                 && !claimed
                 && found.iter().all(|(r, m)| rules[*r].tag != Tag::Threat || { let l = m.to_ascii_lowercase(); l.contains("recording") || l.contains("रिकॉर्डिंग") })
                 && !names_him(&text)
-                && !word_lists::CALL.iter().any(|w| text.to_ascii_lowercase().contains(w))
+                && !names_a_call(&text)
                 && sum_amount(&text).is_none()
             {
                 dropped |= Tag::Threat.bit();
@@ -3906,7 +3913,7 @@ impl Tracker {
                 && has_tag(rules, &found, Tag::Threat.bit())
                 && has_tag(rules, &found, Tag::Recording.bit())
                 && !has_tag(rules, &found, Tag::OrElse.bit() | Tag::Money.bit() | Tag::Countdown.bit() | Tag::Impostor.bit() | Tag::Sexual.bit())
-                && word_lists::CALL.iter().any(|w| text.to_ascii_lowercase().contains(w))
+                && names_a_call(&text)
                 && !names_him(&text)
                 && bare_amount(&text).is_none()
                 && prior & (Tag::Call.bit() | Tag::Recording.bit() | Tag::Threat.bit()) == 0
