@@ -100,6 +100,8 @@ const SPLIT_MESSAGES: usize = 3;
 const SPLIT_SECONDS: i64 = 5 * 60;
 /// The user's word that a third person told him of the contact (`rules/context.toml`).
 const VOUCHED: &str = "context.circle.vouched";
+/// Her own service offered free of charge (`context.free_offer*`, round eighty-eight).
+const FREE_OFFER: &str = "context.free_offer";
 /// Her question whether he is alone (at home): the one courting word a wife also asks
 /// (round sixty-eight, see `courted_beyond_alone`).
 const ALONE_ASKED: &str = "video_call.alone.any";
@@ -2012,6 +2014,32 @@ mod tests {
     }
 
     #[test]
+    fn round_88_her_service_offered_free_is_the_pretext_not_a_purpose() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        let friend = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Priya Physio".into()) };
+        let run = |msgs: &[(i64, bool, &str)]| {
+            let mut t = Tracker::new(friend(), Tuning::default(), None);
+            let mut level = Level::None;
+            for (m, them, text) in msgs {
+                level = t.push(&at(*m, *them, text)).level;
+            }
+            level
+        };
+        let opening = (1, true, "Namaste sir, I am a physiotherapist. I saw your post about the knee operation");
+        let reply = (2, false, "Yes, last month. Walking is still hard");
+        // The treatment named and her bare ask: a notice, as before.
+        assert!(run(&[opening, reply, (3, true, "Please send your WhatsApp number, I will send the exercises")]) < Level::Warning);
+        // Her session offered free, unasked, with the ask: the pretext, a warning.
+        for ask in ["I give seniors a free online session. Please send your WhatsApp number", "पहला सेशन मुफ़्त है। आपका व्हाट्सऐप नंबर दीजिए", "ಒನ್-ಟು-ಒನ್ ಕ್ಲಾಸ್ ಉಚಿತ. ನಿಮ್ಮ ವಾಟ್ಸಾಪ್ ನಂಬರ್ ಕೊಡಿ"] {
+            assert_eq!(run(&[opening, reply, (3, true, ask)]), Level::Warning, "{ask}");
+        }
+        // Free named after her ask (the class's terms: "first trial free"), or "free" as
+        // not busy, changes nothing.
+        assert!(run(&[opening, reply, (3, true, "Please send your WhatsApp number, I will send the exercises"), (4, true, "First class trial free, fees after that")]) < Level::Warning);
+        assert!(run(&[opening, reply, (3, true, "Are you free now? Please send your WhatsApp number, I will send the exercises")]) < Level::Warning);
+    }
+
+    #[test]
     fn round_eighty_seven_her_bapu_ji_answered_by_his_putt() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         // Round eighty-seven (branch gen85): Punjabi "bapu ji" is any old man's word from a
@@ -2551,6 +2579,9 @@ pub struct Tracker {
     /// The user said, before her first step, that a third person told him of her
     /// (`context.circle.vouched`): see `pretext_outlived`.
     vouched: bool,
+    /// The contact offered her service free of charge in a one-to-one thread before any
+    /// lever (`context.free_offer*`, round eighty-eight): see `pretext_outlived`.
+    free_offer: bool,
     /// The contact said a courting word (flattery, a personal question, intimacy)
     /// other than her question whether he is alone (`ALONE_ASKED`). Round sixty-eight
     /// (issue 12): his own words of a life shared with her ("without you the house is
@@ -3500,6 +3531,7 @@ impl Tracker {
             told: false,
             weight_at: None,
             vouched: false,
+            free_offer: false,
             courted_beyond_alone: false,
             elder_called: false,
             app_asked: false,
@@ -3759,6 +3791,11 @@ impl Tracker {
             // 1 of 87 benign group steps once their lists are left out, a payment sent).
             if !(self.contact.group && has_tag(rules, &found, Tag::NumberAsk.bit())) {
                 drop_rules(rules, &mut found, &|r| r.id.starts_with("off_platform.to_her_alone"));
+            }
+            // A clinic's forwarded notice ("Free consultation this week") offers nothing of
+            // hers to him (round eighty-eight).
+            if msg.kind == MessageKind::Forwarded {
+                drop_rules(rules, &mut found, &|r| r.id.starts_with(FREE_OFFER));
             }
             // The contact paying the user ("I will pay you back", an honorarium): the
             // money in that message is theirs to give, not a demand.
@@ -4552,6 +4589,7 @@ impl Tracker {
     fn pretext_outlived(&self) -> bool {
         let first = earlier(self.first_time, self.conversation_start());
         match (self.first_step, first) {
+            _ if self.free_offer && !self.vouched => true,
             (Some((_, _, true)), _) if self.fond_first && !self.contact.group => true,
             (Some((_, _, true)), _) if self.night_call == Some(true) || self.night_first => true,
             (Some((Some(step), replies, true)), Some(first)) => {
@@ -4585,6 +4623,7 @@ impl Tracker {
         self.chains.clear();
         self.context = Context::default();
         self.weight_at = None;
+        self.free_offer = false;
         self.courted_beyond_alone = false;
         self.warned = false;
         self.seen_rules.clear();
@@ -4622,6 +4661,18 @@ impl Tracker {
         // her step his refusal ("my son told me such calls are a fraud").
         if !mine && tag.bit() & combine::SAID_GROOMING != 0 && id != ALONE_ASKED {
             self.courted_beyond_alone = true;
+        }
+        // Her own session, class or advice offered free, unasked (round eighty-eight:
+        // "पहला सेशन मुफ़्त", "বিনামূল্যে অনলাইনে দেখি", "Free online session tharen"): the
+        // chain's pretext, not a counter-weight of its own; a clinic or a class he engaged
+        // names its fee. Only hers, one-to-one, before or with her first step and before
+        // any call, recording, threat or sum (a class's "first trial free" after the ask is
+        // its terms); not in a forward (`push`).
+        if id.starts_with(FREE_OFFER) {
+            if !mine && !self.contact.group && !self.any_active(at, combine::LEVER) && self.first_step.map_or(true, |(t, ..)| t == at) {
+                self.free_offer = true;
+            }
+            return;
         }
         if id == VOUCHED {
             if !mine || self.any_active(at, STEPS) {
@@ -4782,7 +4833,7 @@ impl Tracker {
         // her call is for (the interview, the channel's programme): her bare invitation
         // and call are a notice too, never her demand, threat or recording (round forty-four;
         // the impostor's "video statement" is read as an impostor first, and voids it).
-        let purpose = !self.contact.group && (self.context.purpose(groomed || night) || talk || (told && !night));
+        let purpose = !self.contact.group && (self.context.purpose(groomed || night || self.free_offer && !self.vouched) || talk || (told && !night));
         // A threat's words after her call that was a talk (every call of hers an
         // appointment kept or a long one, not at night), from someone below zero
         // suspicion, with no demand and nothing else of the chain (no sexual request,
