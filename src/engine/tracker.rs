@@ -2036,6 +2036,28 @@ mod tests {
     }
 
     #[test]
+    fn round_ninety_a_friend_with_no_mutual_friend_asking_his_whatsapp_holds_no_persona() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        // Round ninety (branch gen88): her persona (an insurance advisor, a coach, a buyer)
+        // holds her ask at a notice; from a friend who shares no friend with him (her
+        // request he accepted) asking his WhatsApp it holds nothing. A stranger's message
+        // request, a friend with friends in common, or his number asked to phone him
+        // before a visit keep the notice.
+        let run = |status: FriendStatus, mutual: Option<u32>, ask: &str| {
+            let c = Contact { friend_status: status, mutual_friends: mutual, ..Contact::named("Pooja".into()) };
+            let mut t = Tracker::new(c, Tuning::default(), None);
+            t.push(&at(1, true, "Hi sir, I am Pooja, health insurance advisor. Ur mediclaim renewal coming up?"));
+            t.push(&at(2, false, "Yes in December. Premium has become 41000 this year, too much"));
+            t.push(&at(3, true, ask)).level
+        };
+        let app = "I do senior citizen plans, cheaper also. send ur whatsapp no, I will explain there";
+        assert_eq!(run(FriendStatus::Friends, Some(0), app), Level::Warning);
+        assert_eq!(run(FriendStatus::Friends, Some(4), app), Level::Notice);
+        assert_eq!(run(FriendStatus::NotFriends, Some(0), app), Level::Notice);
+        assert_eq!(run(FriendStatus::Friends, Some(0), "Please give your mobile number sir, I will call you before I come"), Level::Notice);
+    }
+
+    #[test]
     fn in_a_group_the_number_asked_to_her_alone_is_not_the_groups() {
         use crate::engine::{Contact, Level, Tracker, Tuning};
         // Round seventeen: in a society's group, a member asking his number to be sent to
@@ -4783,6 +4805,16 @@ impl Tracker {
         // and call are a notice too, never her demand, threat or recording (round forty-four;
         // the impostor's "video statement" is read as an impostor first, and voids it).
         let purpose = !self.contact.group && (self.context.purpose(groomed || night) || talk || (told && !night));
+        // A friend who shares no friend with him (her request he accepted, from an
+        // account no one of his knows) asking his WhatsApp or moving him to an app: her
+        // persona (the coach, the buyer, the claim officer, the patient's daughter) holds
+        // no notice — a real one writes as a stranger or comes through people he knows
+        // (issue 12, round ninety: 20 scams late at the ask, no benign).
+        let unvouched = !self.contact.group
+            && self.contact.friend_status == FriendStatus::Friends
+            && self.contact.mutual_friends == Some(0)
+            && (self.any_active(at, Tag::AppMove.bit()) || (self.app_asked && self.any_active(at, Tag::NumberAsk.bit())));
+        let (weighted, purpose) = if unvouched { (false, false) } else { (weighted, purpose) };
         // A threat's words after her call that was a talk (every call of hers an
         // appointment kept or a long one, not at night), from someone below zero
         // suspicion, with no demand and nothing else of the chain (no sexual request,
