@@ -2064,6 +2064,29 @@ mod tests {
     }
 
     #[test]
+    fn round_ninety_a_friend_with_no_mutual_friend_asking_his_whatsapp_holds_no_persona() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        // Round ninety (branch gen88): her persona (an insurance advisor, a coach, a buyer)
+        // holds her ask at a notice; from a friend who shares no friend with him (her
+        // request he accepted or not yet) asking his WhatsApp it holds nothing. A stranger's message
+        // request, a friend with friends in common, or his number asked to phone him
+        // before a visit keep the notice.
+        let run = |status: FriendStatus, mutual: Option<u32>, ask: &str| {
+            let c = Contact { friend_status: status, mutual_friends: mutual, ..Contact::named("Pooja".into()) };
+            let mut t = Tracker::new(c, Tuning::default(), None);
+            t.push(&at(1, true, "Hi sir, I am Pooja, health insurance advisor. Ur mediclaim renewal coming up?"));
+            t.push(&at(2, false, "Yes in December. Premium has become 41000 this year, too much"));
+            t.push(&at(3, true, ask)).level
+        };
+        let app = "I do senior citizen plans, cheaper also. send ur whatsapp no, I will explain there";
+        assert_eq!(run(FriendStatus::Friends, Some(0), app), Level::Warning);
+        assert_eq!(run(FriendStatus::RequestReceived, Some(0), app), Level::Warning);
+        assert_eq!(run(FriendStatus::Friends, Some(4), app), Level::Notice);
+        assert_eq!(run(FriendStatus::NotFriends, Some(0), app), Level::Notice);
+        assert_eq!(run(FriendStatus::Friends, Some(0), "Please give your mobile number sir, I will call you before I come"), Level::Notice);
+    }
+
+    #[test]
     fn in_a_group_the_number_asked_to_her_alone_is_not_the_groups() {
         use crate::engine::{Contact, Level, Tracker, Tuning};
         // Round seventeen: in a society's group, a member asking his number to be sent to
@@ -2501,6 +2524,8 @@ pub struct Tracker {
     /// The contact asked his number with an app named ("your WhatsApp number"), not only
     /// his phone number (see `evaluate`'s identity check).
     app_asked: bool,
+    /// Her ask was for another person who will talk or join (`context.purpose.other_person`).
+    for_another: bool,
     /// Group members seen, by name (their index + 1 is their author number).
     authors: Vec<String>,
     /// When each member in `authors` was first seen writing (same order).
@@ -3535,6 +3560,7 @@ impl Tracker {
             courted_beyond_alone: false,
             elder_called: false,
             app_asked: false,
+            for_another: false,
             authors: Vec::new(),
             author_since: Vec::new(),
             sent: [0; 2],
@@ -4031,6 +4057,9 @@ impl Tracker {
                 && (self.context.kin_theirs() || found.iter().any(|(r, m)| rules[*r].tag == Tag::Kin && !own_relative(&text, m)))
             {
                 drop_rules(rules, &mut found, &alone_asked);
+            }
+            if !mine && found.iter().any(|(r, _)| rules[*r].id == "context.purpose.other_person") {
+                self.for_another = true;
             }
             // An app named is nothing alone; with an id or a number from the contact it
             // is "find me there" (see `contact_id`), unless an ask already says so.
@@ -4834,6 +4863,19 @@ impl Tracker {
         // and call are a notice too, never her demand, threat or recording (round forty-four;
         // the impostor's "video statement" is read as an impostor first, and voids it).
         let purpose = !self.contact.group && (self.context.purpose(groomed || night || self.free_offer && !self.vouched) || talk || (told && !night));
+        // A friend request (accepted or pending) from an account that shares no friend
+        // with him, then her ask for his WhatsApp or a move to an app: her persona (the
+        // coach, the buyer, the claim officer, the patient's daughter) holds no notice. A
+        // real one writes without befriending him, or through people he knows (issue 12,
+        // round ninety: 26 scams of tuning late at the ask, no benign, 6 benign threads
+        // with such a profile in all).
+        let unvouched = !self.contact.group
+            && matches!(self.contact.friend_status, FriendStatus::Friends | FriendStatus::RequestReceived)
+            && self.contact.mutual_friends == Some(0)
+            && (self.any_active(at, Tag::AppMove.bit()) || (self.app_asked && self.any_active(at, Tag::NumberAsk.bit())));
+        // The ask for another person who will talk or join (her husband, his son) keeps
+        // its purpose (round thirty-one).
+        let (weighted, purpose) = (weighted && !unvouched, purpose && !(unvouched && !self.for_another));
         // A threat's words after her call that was a talk (every call of hers an
         // appointment kept or a long one, not at night), from someone below zero
         // suspicion, with no demand and nothing else of the chain (no sexual request,
