@@ -2054,11 +2054,11 @@ mod tests {
         let run = |after: &str| {
             let c = Contact { friend_status: FriendStatus::Friends, ..Contact::named("Arjun".into()) };
             let mut t = Tracker::new(c, Tuning::default(), None);
-            t.push(&at(1, true, "I'll video call you at 9, keep the camera on the watch"));
-            let mut call = at(2, true, "");
+            t.push(&at(1, true, "I'll video call you at 9 your time, keep the camera on the watch so I can see the screen"));
+            let mut call = at(20, true, "Video chat · 24 min");
             call.kind = MessageKind::VideoCall;
             t.push(&call);
-            t.push(&at(3, true, after)).level
+            t.push(&at(48, true, after)).level
         };
         assert!(run("Done! Step goal is 6000. It will buzz if you sit for an hour") < Level::Danger);
         assert_eq!(run("Done! Goal is 6000. It will buzz if you sit for an hour"), Level::Danger);
