@@ -3313,8 +3313,10 @@ const STEP_WORDS: [&str; 5] = ["step", "स्टेप", "ਕਦਮ", "પગ�
 /// Whether a step word (`STEP_WORDS`) begins the word right after an amount, or one of
 /// the three words before it ("steps 9000", "Step goal is 6000"): what the number counts.
 fn steps_counted(before: &str, rest: &str) -> bool {
-    let step = |w: &str| STEP_WORDS.iter().any(|s| w.len() >= s.len() && w.is_char_boundary(s.len()) && w[..s.len()].eq_ignore_ascii_case(s));
-    rest.split_whitespace().next().is_some_and(step) || before.split_whitespace().rev().take(3).any(step)
+    let step = |w: &str| STEP_WORDS.iter().any(|s| w.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)));
+    // Forward only (a reversed `split_whitespace` is another copy of it in the module).
+    let n = before.split_whitespace().count();
+    rest.split_whitespace().next().is_some_and(step) || before.split_whitespace().skip(n.saturating_sub(3)).any(step)
 }
 
 /// Whether the word at the start of `rest` (what follows an amount) is a count noun.
