@@ -2087,6 +2087,35 @@ mod tests {
     }
 
     #[test]
+    fn round_eighty_nine_a_step_goal_after_the_call_is_no_sum() {
+        use super::{bare_amount, sum_amount};
+        use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
+        // Round eighty-nine (branch gen87): the steps a son sets on his father's new watch
+        // on the call are counted, not asked for (w38a en_01, w38b gu_06 and te_05): a step
+        // word right after the number or among the three words before it.
+        assert_eq!(sum_amount("Done! Step goal is 6000. It will buzz"), None);
+        assert_eq!(sum_amount("har din 7000 steps"), None);
+        assert_eq!(sum_amount("હવે રોજ ૬૦૦૦ પગલાંનો ટાર્ગેટ"), None);
+        assert_eq!(sum_amount("వారానికి 50,000 స్టెప్స్"), None);
+        assert_eq!(sum_amount("steps 9000!"), None);
+        // Still a sum: a numbered step far from the amount, or no step word at all.
+        assert_eq!(sum_amount("Step 5 they send you the clip and say pay 5000").as_deref(), Some("5000"));
+        assert_eq!(sum_amount("goal is 6000").as_deref(), Some("6000"));
+        assert_eq!(bare_amount("Step goal is 6000").as_deref(), Some("6000"));
+        let run = |after: &str| {
+            let c = Contact { friend_status: FriendStatus::Friends, ..Contact::named("Arjun".into()) };
+            let mut t = Tracker::new(c, Tuning::default(), None);
+            t.push(&at(1, true, "I'll video call you at 9 your time, keep the camera on the watch so I can see the screen"));
+            let mut call = at(20, true, "Video chat · 24 min");
+            call.kind = MessageKind::VideoCall;
+            t.push(&call);
+            t.push(&at(48, true, after)).level
+        };
+        assert!(run("Done! Step goal is 6000. It will buzz if you sit for an hour") < Level::Danger);
+        assert_eq!(run("Done! Goal is 6000. It will buzz if you sit for an hour"), Level::Danger);
+    }
+
+    #[test]
     fn in_a_group_the_number_asked_to_her_alone_is_not_the_groups() {
         use crate::engine::{Contact, Level, Tracker, Tuning};
         // Round seventeen: in a society's group, a member asking his number to be sent to
@@ -3331,6 +3360,21 @@ const COUNT_NOUNS: [&str; 21] = [
     "लोग", "लोगों", "व्यूज", "व्यूज़", "लाइक्स", "लोक", "सदस्य",
 ];
 
+/// Words (their stems) that make a number near them a count of steps, not a sum: the
+/// step goal a son or a grandson sets on his new watch or app after the call that set it
+/// up ("Step goal is 6000", "har din 7000 steps", "૬૦૦૦ પગલાંનો ટાર્ગેટ", "50,000 స్టెప్స్";
+/// round eighty-nine, w38's fitness threads).
+const STEP_WORDS: [&str; 5] = ["step", "स्टेप", "ਕਦਮ", "પગલ", "స్టెప్"];
+
+/// Whether a step word (`STEP_WORDS`) begins the word right after an amount, or one of
+/// the three words before it ("steps 9000", "Step goal is 6000"): what the number counts.
+fn steps_counted(before: &str, rest: &str) -> bool {
+    let step = |w: &str| STEP_WORDS.iter().any(|s| w.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)));
+    // Forward only (a reversed `split_whitespace` is another copy of it in the module).
+    let n = before.split_whitespace().count();
+    rest.split_whitespace().next().is_some_and(step) || before.split_whitespace().skip(n.saturating_sub(3)).any(step)
+}
+
 /// Whether the word at the start of `rest` (what follows an amount) is a count noun.
 fn count_noun_next(rest: &str) -> bool {
     let next = rest.split_whitespace().next().unwrap_or("");
@@ -3398,7 +3442,7 @@ fn amount_in(text: &str, skip_counts: bool) -> Option<String> {
         let start = text[from..digit].char_indices().rev().find(|&(_, c)| is_sep(c)).map_or(from, |(k, c)| from + k + c.len_utf8());
         let end = text[digit..].char_indices().find(|&(_, c)| is_sep(c)).map_or(text.len(), |(k, _)| digit + k);
         if let Some(a) = amount_word(&text[start..end]).filter(|_| !phone_half(text, start, end)) {
-            if !(skip_counts && count_noun_next(&text[end..])) {
+            if !(skip_counts && (count_noun_next(&text[end..]) || steps_counted(&text[..start], &text[end..]))) {
                 return Some(a);
             }
         }
