@@ -2025,6 +2025,11 @@ mod tests {
         assert_eq!(spelled_sum("room 2 0 4 at 5"), None);
         assert_eq!(spelled_sum("list WhatsApp lo pamputha, mee number 98480 5xxxx ade kada?"), None);
         assert_eq!(spelled_sum("15000 bhejo"), None);
+        // Letters O for its zeros, Latin, Greek or Cyrillic; not in a word ("1on1", "5 o'clock").
+        assert_eq!(spelled_sum("3o,ooo rupiya mokalo").as_deref(), Some("30,000"));
+        assert_eq!(spelled_sum("₹3Ο,ΟΟΟ р а у ചെയ്യൂ").as_deref(), Some("30,000"));
+        assert_eq!(spelled_sum("15ООО pаy pаnnunga").as_deref(), Some("15000"));
+        assert_eq!(spelled_sum("1on1 class at 5 o'clock"), None);
     }
 
     #[test]
@@ -3349,6 +3354,22 @@ fn spelled_sum(text: &str) -> Option<String> {
         run = 0;
         false
     });
+    // A sum with letters O for its zeros, Latin, Greek or Cyrillic ("2O,OOO", "8ooo",
+    // "15ООО", "₹3Ο,ΟΟΟ"): each O right after a digit, or after a comma after one, is a 0.
+    let o = |c: char| matches!(c, 'o' | 'O' | 'ο' | 'Ο' | 'о' | 'О');
+    let mut p = ' ';
+    if text.chars().any(|c| std::mem::replace(&mut p, c).is_ascii_digit() && o(c)) {
+        let mut zeroed = String::with_capacity(text.len());
+        let (mut prev, mut prev2) = (' ', ' ');
+        for c in text.chars() {
+            let c = if o(c) && (prev.is_ascii_digit() || (prev == ',' && prev2.is_ascii_digit())) { '0' } else { c };
+            zeroed.push(c);
+            (prev2, prev) = (prev, c);
+        }
+        if let Some(a) = sum_amount(&zeroed) {
+            return Some(a);
+        }
+    }
     if !spelled {
         return None;
     }
