@@ -2013,7 +2013,8 @@ mod tests {
 
     #[test]
     fn round_93_a_sum_spelled_out_digit_by_digit() {
-        use super::spelled_sum;
+        use super::{spelled, sum_amount};
+        let spelled_sum = |t: &str| spelled(t).and_then(|t| sum_amount(&t));
         // Round ninety-three (branch gen91): the evasive demand's sum, spaced or split by
         // zero-width marks, is read as the normaliser joins it; a phone number, a room
         // number and a plain sum (read by `sum_amount` already) are not.
@@ -2024,7 +2025,7 @@ mod tests {
         assert_eq!(spelled_sum("9 8 7 6 5 4 0 9 7 3 mera number"), None);
         assert_eq!(spelled_sum("room 2 0 4 at 5"), None);
         assert_eq!(spelled_sum("list WhatsApp lo pamputha, mee number 98480 5xxxx ade kada?"), None);
-        assert_eq!(spelled_sum("15000 bhejo"), None);
+        assert_eq!(spelled("15000 bhejo"), None);
         // Letters O for its zeros, Latin, Greek or Cyrillic; not in a word ("1on1", "5 o'clock").
         assert_eq!(spelled_sum("3o,ooo rupiya mokalo").as_deref(), Some("30,000"));
         assert_eq!(spelled_sum("₹3Ο,ΟΟΟ р а у ചെയ്യൂ").as_deref(), Some("30,000"));
@@ -3341,7 +3342,7 @@ fn sum_amount(text: &str) -> Option<String> {
 /// only spaces, commas or invisible marks, then a digit is normalised a second time; a phone
 /// number so joined is still none (`amount_in`).
 #[inline(never)]
-fn spelled_sum(text: &str) -> Option<String> {
+fn spelled(text: &str) -> Option<String> {
     // A lone digit, then only such marks, then a digit: a phone number's halves ("98480
     // 5xxxx") are runs of digits, never a lone one before the gap.
     let (mut run, mut gap) = (0u32, false);
@@ -3358,22 +3359,22 @@ fn spelled_sum(text: &str) -> Option<String> {
     // "15ООО", "₹3Ο,ΟΟΟ"): each O right after a digit, or after a comma after one, is a 0.
     let o = |c: char| matches!(c, 'o' | 'O' | 'ο' | 'Ο' | 'о' | 'О');
     let mut p = ' ';
-    if text.chars().any(|c| std::mem::replace(&mut p, c).is_ascii_digit() && o(c)) {
-        let mut zeroed = String::with_capacity(text.len());
-        let (mut prev, mut prev2) = (' ', ' ');
-        for c in text.chars() {
-            let c = if o(c) && (prev.is_ascii_digit() || (prev == ',' && prev2.is_ascii_digit())) { '0' } else { c };
-            zeroed.push(c);
-            (prev2, prev) = (prev, c);
-        }
-        if let Some(a) = sum_amount(&zeroed) {
-            return Some(a);
-        }
-    }
-    if !spelled {
+    let zeros = text.chars().any(|c| std::mem::replace(&mut p, c).is_ascii_digit() && o(c));
+    if !spelled && !zeros {
         return None;
     }
-    sum_amount(&saavdhan_normalize::normalize(text))
+    let mut t = String::with_capacity(text.len());
+    let (mut prev, mut prev2) = (' ', ' ');
+    for c in text.chars() {
+        let c = if o(c) && (prev.is_ascii_digit() || (prev == ',' && prev2.is_ascii_digit())) { '0' } else { c };
+        t.push(c);
+        (prev2, prev) = (prev, c);
+    }
+    // One call of each: the normaliser's own entry the matcher uses, and `sum_amount`.
+    if spelled {
+        t = saavdhan_normalize::normalize_mapped(&t).text;
+    }
+    Some(t)
 }
 
 /// The earlier of two times, either unknown: a `match`, not `into_iter().chain().min()`
@@ -4111,7 +4112,17 @@ impl Tracker {
                 self.app_named = Some((author, at, index));
             }
             if !mine && !payout && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link) && !has_tag(rules, &found, Tag::Money.bit()) {
-                if let Some(a) = sum_amount(&text).or_else(|| spelled_sum(&text)) {
+                // The raw words first, then the sum spelled out as `spelled` gives it: one
+                // call of `sum_amount` in a loop (a second call would be a second copy of it
+                // in the content module).
+                let spelled = spelled(&text);
+                let mut sum = None;
+                for t in [&*text, spelled.as_deref().unwrap_or("")] {
+                    if sum.is_none() {
+                        sum = sum_amount(t);
+                    }
+                }
+                if let Some(a) = sum {
                     let threat = has_tag(rules, &found, Tag::Threat.bit() | Tag::Countdown.bit() | Tag::Impostor.bit())
                         && !has_tag(rules, &found, Tag::Caution.bit());
                     let cue = if threat { THREAT_AMOUNT } else { AMOUNT };
