@@ -2012,28 +2012,6 @@ mod tests {
     }
 
     #[test]
-    fn round_93_a_sum_spelled_out_digit_by_digit() {
-        use super::{spelled, sum_amount};
-        let spelled_sum = |t: &str| spelled(t).and_then(|t| sum_amount(&t));
-        // Round ninety-three (branch gen91): the evasive demand's sum, spaced or split by
-        // zero-width marks, is read as the normaliser joins it; a phone number, a room
-        // number and a plain sum (read by `sum_amount` already) are not.
-        assert_eq!(spelled_sum("₹ 2 0 , 0 0 0 → a.s.h.w.1.n.i@okicici").as_deref(), Some("20000"));
-        assert_eq!(spelled_sum("p@ym3nt क र ो 3 0 0 0 0 → x@axl").as_deref(), Some("30000"));
-        assert_eq!(spelled_sum("1\u{200b}5\u{200b}0\u{200b}0\u{200b}0 kavya.fit@examplepay").as_deref(), Some("15000"));
-        assert_eq!(spelled_sum("98765 40973"), None);
-        assert_eq!(spelled_sum("9 8 7 6 5 4 0 9 7 3 mera number"), None);
-        assert_eq!(spelled_sum("room 2 0 4 at 5"), None);
-        assert_eq!(spelled_sum("list WhatsApp lo pamputha, mee number 98480 5xxxx ade kada?"), None);
-        assert_eq!(spelled("15000 bhejo"), None);
-        // Letters O for its zeros, Latin, Greek or Cyrillic; not in a word ("1on1", "5 o'clock").
-        assert_eq!(spelled_sum("3o,ooo rupiya mokalo").as_deref(), Some("30,000"));
-        assert_eq!(spelled_sum("₹3Ο,ΟΟΟ р а у ചെയ്യൂ").as_deref(), Some("30,000"));
-        assert_eq!(spelled_sum("15ООО pаy pаnnunga").as_deref(), Some("15000"));
-        assert_eq!(spelled_sum("1on1 class at 5 o'clock"), None);
-    }
-
-    #[test]
     fn round_eighty_seven_her_bapu_ji_answered_by_his_putt() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         // Round eighty-seven (branch gen85): Punjabi "bapu ji" is any old man's word from a
@@ -3335,48 +3313,6 @@ fn sum_amount(text: &str) -> Option<String> {
     may_hold_amount(text).then(|| amount_in(text, true)).flatten()
 }
 
-/// A sum spelled out digit by digit, or with invisible marks between its digits, read as
-/// the normaliser joins it: "₹ 2 0 , 0 0 0 → a.s.h.w.1.n.i@okicici", "p@ym3nt क र ो 3 0 0 0 0",
-/// "1\u{200b}5\u{200b}0\u{200b}0\u{200b}0 kavya.fit@…" — the evasive demand the raw words
-/// (`sum_amount`) do not hold (issue 12, round ninety-three). Only a text with a digit, then
-/// only spaces, commas or invisible marks, then a digit is normalised a second time; a phone
-/// number so joined is still none (`amount_in`).
-#[inline(never)]
-fn spelled(text: &str) -> Option<String> {
-    // A lone digit, then only such marks, then a digit: a phone number's halves ("98480
-    // 5xxxx") are runs of digits, never a lone one before the gap.
-    let (mut run, mut gap) = (0u32, false);
-    let spelled = text.chars().any(|c| {
-        if c.is_ascii_digit() {
-            run += 1;
-            return std::mem::take(&mut gap);
-        }
-        gap = (run == 1 || gap) && matches!(c, ' ' | ',' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}');
-        run = 0;
-        false
-    });
-    // A sum with letters O for its zeros, Latin, Greek or Cyrillic ("2O,OOO", "8ooo",
-    // "15ООО", "₹3Ο,ΟΟΟ"): each O right after a digit, or after a comma after one, is a 0.
-    let o = |c: char| matches!(c, 'o' | 'O' | 'ο' | 'Ο' | 'о' | 'О');
-    let mut p = ' ';
-    let zeros = text.chars().any(|c| std::mem::replace(&mut p, c).is_ascii_digit() && o(c));
-    if !spelled && !zeros {
-        return None;
-    }
-    let mut t = String::with_capacity(text.len());
-    let (mut prev, mut prev2) = (' ', ' ');
-    for c in text.chars() {
-        let c = if o(c) && (prev.is_ascii_digit() || (prev == ',' && prev2.is_ascii_digit())) { '0' } else { c };
-        t.push(c);
-        (prev2, prev) = (prev, c);
-    }
-    // One call of each: the normaliser's own entry the matcher uses, and `sum_amount`.
-    if spelled {
-        t = saavdhan_normalize::normalize_mapped(&t).text;
-    }
-    Some(t)
-}
-
 /// The earlier of two times, either unknown: a `match`, not `into_iter().chain().min()`
 /// (a `Chain::fold` of its own in the content module; docs/performance.md "Size, round 42").
 fn earlier(a: Option<i64>, b: Option<i64>) -> Option<i64> {
@@ -4112,17 +4048,7 @@ impl Tracker {
                 self.app_named = Some((author, at, index));
             }
             if !mine && !payout && !matches!(msg.kind, MessageKind::Forwarded | MessageKind::Link) && !has_tag(rules, &found, Tag::Money.bit()) {
-                // The raw words first, then the sum spelled out as `spelled` gives it: one
-                // call of `sum_amount` in a loop (a second call would be a second copy of it
-                // in the content module).
-                let spelled = spelled(&text);
-                let mut sum = None;
-                for t in [&*text, spelled.as_deref().unwrap_or("")] {
-                    if sum.is_none() {
-                        sum = sum_amount(t);
-                    }
-                }
-                if let Some(a) = sum {
+                if let Some(a) = sum_amount(&text) {
                     let threat = has_tag(rules, &found, Tag::Threat.bit() | Tag::Countdown.bit() | Tag::Impostor.bit())
                         && !has_tag(rules, &found, Tag::Caution.bit());
                     let cue = if threat { THREAT_AMOUNT } else { AMOUNT };
