@@ -2040,6 +2040,30 @@ mod tests {
     }
 
     #[test]
+    fn round_ninety_four_a_sum_spelled_out_digit_by_digit() {
+        use super::{spelled, sum_amount};
+        // Round ninety-four (branch gen92): the evasive demand's sum, spaced, split by
+        // zero-width marks or with letters O for its zeros, read after the raw words; a phone
+        // number, a masked one's half, a room number and words with an O are not.
+        assert_eq!(sum_amount("₹ 2 0 , 0 0 0 → a.s.h.w.1.n.i@okicici").as_deref(), Some("20000"));
+        assert_eq!(sum_amount("p@ym3nt क र ो 3 0 0 0 0 → x@axl").as_deref(), Some("30000"));
+        assert_eq!(sum_amount("1\u{200b}5\u{200b}0\u{200b}0\u{200b}0 kavya.fit@examplepay").as_deref(), Some("15000"));
+        assert_eq!(sum_amount("3o,ooo rupiya mokalo").as_deref(), Some("30,000"));
+        assert_eq!(sum_amount("₹3Ο,ΟΟΟ р а у ചെയ്യൂ").as_deref(), Some("30,000"));
+        assert_eq!(sum_amount("15ООО pаy pаnnunga").as_deref(), Some("15000"));
+        assert_eq!(sum_amount("98765 40973"), None);
+        assert_eq!(sum_amount("9 8 7 6 5 4 0 9 7 3 mera number"), None);
+        assert_eq!(sum_amount("room 2 0 4 at 5"), None);
+        assert_eq!(sum_amount("list WhatsApp lo pamputha, mee number 98480 5xxxx ade kada?"), None);
+        assert_eq!(sum_amount("1on1 class at 5 o'clock"), None);
+        assert_eq!(sum_amount("Mera navan number save kar lo +1 647 555 01xx"), None);
+        assert_eq!(sum_amount("naanu record maadkothini. Suresh +1 555 0199"), None);
+        // The raw words first: "6,500" stays as written; nothing to change is none.
+        assert_eq!(sum_amount("6,500 final").as_deref(), Some("6,500"));
+        assert_eq!(spelled("15000 bhejo"), None);
+    }
+
+    #[test]
     fn round_eighty_seven_her_bapu_ji_answered_by_his_putt() {
         use crate::engine::{Contact, FriendStatus, Level, MessageKind, Tracker, Tuning};
         // Round eighty-seven (branch gen85): Punjabi "bapu ji" is any old man's word from a
@@ -3409,8 +3433,66 @@ fn amount_value(a: &str) -> Option<u64> {
 
 /// The first bare amount in `text` that is a sum: not a count ("5000 views in one day",
 /// "300 likes"; see `COUNT_NOUNS`).
+/// The raw words first, then the sum as `spelled` gives it (one call of `amount_in`, in a
+/// loop: a second call would be a second copy of it in the content module).
 fn sum_amount(text: &str) -> Option<String> {
-    may_hold_amount(text).then(|| amount_in(text, true)).flatten()
+    let mut t = std::borrow::Cow::Borrowed(text);
+    let mut raw = true;
+    loop {
+        if may_hold_amount(&t) {
+            if let Some(a) = amount_in(&t, true) {
+                return Some(a);
+            }
+        }
+        if !std::mem::take(&mut raw) {
+            return None;
+        }
+        t = spelled(text)?.into();
+    }
+}
+
+/// The evasive demand's sum as written to slip past a reader (issue 12, round ninety-four):
+/// lone digits joined across spaces, commas and zero-width marks ("₹ 2 0 , 0 0 0",
+/// "1\u{200b}5\u{200b}0\u{200b}0\u{200b}0" → "₹ 20000", "15000"), and a letter O (Latin,
+/// Greek, Cyrillic) right after a digit, or after a comma after one, read as its 0
+/// ("3o,ooo", "15ООО"). One pass over the text, no second normalising; none when nothing
+/// changed. Only a digit alone before the gap joins: a phone number's halves ("98480
+/// 5xxxx") are runs of digits, a country code ("+1 555 0142") is none, and a number joined
+/// to eight digits or more is still none.
+fn spelled(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let (mut run, mut gap, mut changed) = (0u32, None, false);
+    let (mut prev, mut prev2) = (' ', ' ');
+    for c in text.chars() {
+        let c = if matches!(c, 'o' | 'O' | 'ο' | 'Ο' | 'о' | 'О') && (prev.is_ascii_digit() || (prev == ',' && prev2.is_ascii_digit())) {
+            changed = true;
+            '0'
+        } else {
+            c
+        };
+        if c.is_ascii_digit() {
+            run = match gap.take() {
+                Some(g) => {
+                    out.truncate(g);
+                    changed = true;
+                    1
+                }
+                // A country code ("+1 647 555 01xx") is no lone digit.
+                None if prev == '+' => 2,
+                None => run + 1,
+            };
+        } else {
+            gap = if (run == 1 || gap.is_some()) && matches!(c, ' ' | ',' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}') {
+                gap.or(Some(out.len()))
+            } else {
+                None
+            };
+            run = 0;
+        }
+        out.push(c);
+        (prev2, prev) = (prev, c);
+    }
+    changed.then_some(out)
 }
 
 /// The earlier of two times, either unknown: a `match`, not `into_iter().chain().min()`
