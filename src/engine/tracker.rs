@@ -164,6 +164,15 @@ mod tests {
 
     use super::own_words;
 
+
+    /// Cost round eighteen: `alnum` answers as `char::is_alphanumeric` does, for every char.
+    #[test]
+    fn round_cost18_alnum_is_std() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(super::alnum(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
     #[test]
     fn urls_and_quoted_speech_are_blanked_in_place() {
         let t = "see https://x.com/a?vc=1 now";
@@ -1900,7 +1909,7 @@ mod tests {
             let low = text.to_ascii_lowercase();
             let words: Vec<&str> = low.split_whitespace().collect();
             (0..words.len()).any(|k| {
-                super::word_lists::NIGHT.iter().any(|n| words[k].trim_start_matches(|c: char| !alnum(c)).starts_with(n))
+                super::word_lists::NIGHT.iter().any(|n| words[k].trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(n))
                     && words[k + 1..].iter().take(3).any(|w| matches!(w.split(|c: char| !c.is_ascii_digit()).next(), Some("9" | "10" | "11" | "12")))
             })
         }
@@ -1917,7 +1926,7 @@ mod tests {
         fn old(text: &str) -> Option<String> {
             let words: Vec<&str> = text.split_whitespace().collect();
             let call = |w: &str| {
-                let w = w.trim_start_matches(|c: char| !alnum(c)).to_ascii_lowercase();
+                let w = w.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
                 super::word_lists::CALL.iter().any(|c| w.starts_with(c))
             };
             let kept: Vec<&str> = words.iter().enumerate().filter(|(i, _)| !words.get(i + 1).is_some_and(|n| call(n))).map(|(_, w)| *w).collect();
@@ -2426,7 +2435,7 @@ mod tests {
             if super::phone_half(text, start, start + raw.len()) {
                 continue;
             }
-            let w = raw.trim_matches(|c: char| !alnum(c));
+            let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
             let w = w.strip_prefix("rs").or_else(|| w.strip_prefix("Rs")).unwrap_or(w).trim_start_matches('.');
             let (digits, k) = match w.strip_suffix(['k', 'K']) {
                 Some(d) => (d, true),
