@@ -164,6 +164,15 @@ mod tests {
 
     use super::own_words;
 
+
+    /// Cost round eighteen: `alnum` answers as `char::is_alphanumeric` does, for every char.
+    #[test]
+    fn round_cost18_alnum_is_std() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(super::alnum(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
     #[test]
     fn urls_and_quoted_speech_are_blanked_in_place() {
         let t = "see https://x.com/a?vc=1 now";
@@ -2736,7 +2745,7 @@ fn own_relative(text: &str, matched: &str) -> bool {
     // vector was an adapter of its own in the content module; docs/performance.md
     // "Size, round 41").
     let mut before: Option<&str> = None;
-    for w in low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')) {
+    for w in low.split(|c: char| !alnum(c) && !matches!(c, '\u{900}'..='\u{D7F}')) {
         if w.is_empty() {
             continue;
         }
@@ -2756,7 +2765,7 @@ fn own_relative(text: &str, matched: &str) -> bool {
 fn own_circle(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
     let (mut one, mut two) = (false, false);
-    for w in low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')) {
+    for w in low.split(|c: char| !alnum(c) && !matches!(c, '\u{900}'..='\u{D7F}')) {
         if w.is_empty() {
             continue;
         }
@@ -2798,7 +2807,7 @@ fn names_night(text: &str) -> bool {
     // collected vector (docs/performance.md "Size, round 43").
     let mut words = low.split_whitespace();
     while let Some(w) = words.next() {
-        if word_lists::NIGHT.iter().any(|n| w.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(n))
+        if word_lists::NIGHT.iter().any(|n| w.trim_start_matches(|c: char| !alnum(c)).starts_with(n))
             && words.clone().take(3).any(|w| matches!(w.split(|c: char| !c.is_ascii_digit()).next(), Some("9" | "10" | "11" | "12")))
         {
             return true;
@@ -2980,7 +2989,7 @@ pub(crate) fn contact_id(text: &str) -> Option<String> {
         prev = c;
     }
     for w in text.split_whitespace() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
+        let w = w.trim_matches(|c: char| !alnum(c) && c != '_');
         let letters = w.chars().filter(|c| c.is_ascii_alphabetic()).count();
         if w.len() >= 8 && w.contains('_') && letters >= 3 && w.chars().all(handle_char) {
             return Some(w.to_string());
@@ -3105,8 +3114,8 @@ fn went_viral(text: &str) -> bool {
     let done = |w: &str| {
         low.match_indices(w).any(|(i, _)| {
             let rest = &low[i + w.len()..];
-            let next = rest.split(|c: char| !c.is_alphanumeric()).find(|n| !n.is_empty()).unwrap_or("");
-            !low[..i].chars().next_back().is_some_and(char::is_alphanumeric) && !rest.chars().next().is_some_and(char::is_alphanumeric) && !word_lists::VIRAL_IF.contains(next)
+            let next = rest.split(|c: char| !alnum(c)).find(|n| !n.is_empty()).unwrap_or("");
+            !low[..i].chars().next_back().is_some_and(alnum) && !rest.chars().next().is_some_and(alnum) && !word_lists::VIRAL_IF.contains(next)
         })
     };
     !obscene(&low) && word_lists::VIRAL_DONE.iter().any(done)
@@ -3173,8 +3182,8 @@ fn has_words_once(text: &str, words: &str) -> bool {
     const JOINS: [&str; 5] = [" ", " and ", " n ", " & ", " an "];
     text.match_indices(words).any(|(i, _)| {
         let (before, after) = (&text[..i], &text[i + words.len()..]);
-        !before.chars().next_back().is_some_and(char::is_alphanumeric)
-            && !after.chars().next().is_some_and(char::is_alphanumeric)
+        !before.chars().next_back().is_some_and(alnum)
+            && !after.chars().next().is_some_and(alnum)
             && !JOINS.iter().any(|j| {
                 after.strip_prefix(j).is_some_and(|r| r.starts_with(words)) || before.strip_suffix(j).is_some_and(|r| r.ends_with(words))
             })
@@ -3198,7 +3207,7 @@ fn without_call_words(text: &str) -> Option<String> {
     // ASCII case only: `to_lowercase` would link Unicode's case tables into the content
     // module (the call words of the scripts have no case).
     let call = |w: &str| {
-        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        let w = w.trim_start_matches(|c: char| !alnum(c)).to_ascii_lowercase();
         word_lists::CALL.iter().any(|c| w.starts_with(c))
     };
     // The kept words joined by one space as they are read: no vector of the words and
@@ -3224,7 +3233,7 @@ fn third_persons_number(text: &str) -> bool {
     const PARTICLE: [&str; 10] = ["ka", "ki", "ke", "da", "di", "cha", "chi", "er", "no", "ni"];
     let low = text.to_ascii_lowercase();
     let mut words: Vec<&str> = Vec::new();
-    for w in low.split(|c: char| !c.is_alphanumeric()) {
+    for w in low.split(|c: char| !alnum(c)) {
         if !w.is_empty() {
             words.push(w);
         }
@@ -3252,7 +3261,7 @@ fn has_words(text: &str, words: &str) -> bool {
     text.match_indices(words).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + words.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        !before.is_some_and(alnum) && !after.is_some_and(alnum)
     })
 }
 
@@ -3260,7 +3269,7 @@ fn has_words(text: &str, words: &str) -> bool {
 /// language ("link dilam", "QR scan karo", "लिंक भेजा").
 fn link_or_qr(text: &str) -> bool {
     let low = text.to_ascii_lowercase();
-    low.contains("://") || low.contains("www.") || low.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{900}'..='\u{D7F}')).any(|w| word_lists::LINK.contains(w))
+    low.contains("://") || low.contains("www.") || low.split(|c: char| !alnum(c) && !matches!(c, '\u{900}'..='\u{D7F}')).any(|w| word_lists::LINK.contains(w))
 }
 
 /// `own_words_of` a text alone.
@@ -3323,7 +3332,7 @@ fn own_words_of(text: &str, bytes: Bytes) -> std::borrow::Cow<'_, str> {
     let has_quote = maybe_quote
         && (text.contains(['"', '“', '”', '‘', '’']) || b.windows(2).any(|w| w[1] == b'\'' && !w[0].is_ascii_alphanumeric()));
     let is_url = |w: &str| {
-        let l = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let l = w.trim_start_matches(|c: char| !alnum(c));
         // Also a bare host and path ("meet.example.org/j/8842?pwd=…"): a dotted host of
         // letters, digits and hyphens before the first slash.
         let host_path = l.split_once('/').is_some_and(|(h, _)| {
@@ -3355,7 +3364,7 @@ fn own_words_of(text: &str, bytes: Bytes) -> std::borrow::Cow<'_, str> {
         let mut prev_word = false;
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            let next_word = chars.peek().is_some_and(|n| n.1.is_alphanumeric());
+            let next_word = chars.peek().is_some_and(|n| alnum(n.1));
             match open {
                 None if matches!(c, '“' | '‘' | '"') || (c == '\'' && !prev_word && next_word) => open = Some(i),
                 Some(o) if matches!(c, '”' | '’' | '"') || (c == '\'' && prev_word && !next_word) => {
@@ -3367,7 +3376,7 @@ fn own_words_of(text: &str, bytes: Bytes) -> std::borrow::Cow<'_, str> {
                 }
                 _ => {}
             }
-            prev_word = c.is_alphanumeric();
+            prev_word = alnum(c);
         }
     }
     // Only whole characters were replaced by spaces: still UTF-8.
@@ -3403,7 +3412,7 @@ fn steps_counted(before: &str, rest: &str) -> bool {
 fn count_noun_next(rest: &str) -> bool {
     let next = rest.split_whitespace().next().unwrap_or("");
     // Trailing punctuation off; Devanagari's vowel signs are part of the word ("लोग,").
-    let next = next.trim_end_matches(|c: char| !(c.is_alphanumeric() || matches!(c, '\u{0900}'..='\u{0903}' | '\u{093c}'..='\u{094d}')));
+    let next = next.trim_end_matches(|c: char| !(alnum(c) || matches!(c, '\u{0900}'..='\u{0903}' | '\u{093c}'..='\u{094d}')));
     !next.is_empty() && COUNT_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(next))
 }
 
@@ -3607,6 +3616,33 @@ fn phone_half(text: &str, start: usize, end: usize) -> bool {
     after || before
 }
 
+/// `char::is_alphanumeric`, the same answer, cheaper on the text the checks read: ASCII
+/// by a range test, and the Indic blocks (U+0900..U+0D7F, where std's lookup is a slow
+/// binary search) from a bitmap that std's own `is_alphanumeric` fills at first use —
+/// no table written by hand. Every other char goes to std as before.
+#[inline]
+fn alnum(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return (c as u8).is_ascii_alphanumeric();
+    }
+    if (0x0900..0x0D80).contains(&u) {
+        static BITS: std::sync::OnceLock<[u64; 18]> = std::sync::OnceLock::new();
+        let bits = BITS.get_or_init(|| {
+            let mut b = [0u64; 18];
+            for (i, u) in (0x0900u32..0x0D80).enumerate() {
+                if char::from_u32(u).is_some_and(char::is_alphanumeric) {
+                    b[i / 64] |= 1 << (i % 64);
+                }
+            }
+            b
+        });
+        let i = (u - 0x0900) as usize;
+        return bits[i / 64] >> (i % 64) & 1 == 1;
+    }
+    c.is_alphanumeric()
+}
+
 /// A digit of one of the Indian scripts (Devanagari ० to Malayalam ൯: each block's zero
 /// is at U+0966 + 0x80·k); `bare_amount` reads them as ASCII digits: "੩੦੦੦ ਭੇਜੋ", "₹૩૧,૫૦૦".
 fn indic(c: char) -> bool {
@@ -3623,7 +3659,7 @@ fn has_indic_digit(text: &str) -> bool {
 
 /// One word (between separators) as a bare amount, if it is one.
 fn amount_word(w: &str) -> Option<String> {
-    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let w = w.trim_matches(|c: char| !alnum(c));
     let w = w.strip_prefix("rs").or_else(|| w.strip_prefix("Rs")).unwrap_or(w).trim_start_matches('.');
     let (digits, k) = match w.strip_suffix(['k', 'K']) {
         Some(d) => (d, true),
