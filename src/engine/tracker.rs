@@ -1886,7 +1886,8 @@ mod tests {
             let mut t = Tracker::new(stranger(), Tuning::default(), None);
             msgs.iter().enumerate().map(|(i, (them, text))| t.push(&at(i as i64 + 1, *them, text)).level).max().unwrap()
         };
-        for years in ["Joshi?? Arre yaar 35 saal baad! Kahan se mila?", "विनोद!! अरे भाई पचास साल बाद!", "Murthy!! 45 years tarvata ra!", "বাবাই! কত বছর পর!"] {
+        // So is his "how could I forget" (`.memory`): "Joseph!! How can I forget".
+        for years in ["Joshi?? Arre yaar 35 saal baad! Kahan se mila?", "विनोद!! अरे भाई पचास साल बाद!", "Murthy!! 45 years tarvata ra!", "বাবাই! কত বছর পর!", "Joseph!! How can I forget. Where are you now?", "अगं मधुरी! विसरणे कसे शक्य आहे"] {
             assert!(run(&[(true, intro), (false, years), (true, ask)]) < Level::Warning, "{years}");
         }
         // Without it, or said by her, the same ask warns.
@@ -1895,8 +1896,9 @@ mod tests {
         // Her courting voids it: the "classmate" who is alone now too.
         let courted = [(true, intro), (false, "Ho ho, athavtay thoda. Kiti varsha zhali!"), (true, "Mi pan ekti ahe ata, ghar khaayla uthta"), (true, ask)];
         assert_eq!(run(&courted), Level::Warning);
-        // Not his age nor his years of work.
+        // Not his age nor his years of work, nor a plain "yes, I remember".
         assert_eq!(run(&[(true, intro), (false, "haan, 40 saal se bajata hu"), (true, ask)]), Level::Warning);
+        assert_eq!(run(&[(true, intro), (false, "अरे! नाव आठवतंय पण चेहरा नाही"), (true, ask)]), Level::Warning);
     }
 
     #[test]
@@ -4877,8 +4879,8 @@ impl Tracker {
         // thirty-eight, `context.circle.vouched`) is his own, and only before her first
         // step: from her it is the chain's own claim ("Ankit told me about you"), after
         // her step his refusal ("my son told me such calls are a fraud"). So, gated the
-        // same, is his own count of the years since he saw her (round ninety-eight,
-        // `context.circle.vouched.years`: "35 saal baad!").
+        // same, is his own count of the years since he saw her or his "how could I
+        // forget" (round ninety-eight, `context.circle.vouched.years`, `.memory`).
         if !mine && tag.bit() & combine::SAID_GROOMING != 0 && id != ALONE_ASKED {
             self.courted_beyond_alone = true;
         }
@@ -4894,9 +4896,9 @@ impl Tracker {
             }
             return;
         }
-        // His years since he saw her (`.years`) weigh as a circle she named would: for
-        // nothing once she courts him (the chain's "classmate" who is "alone now too"),
-        // and not past a pretext outlived.
+        // His years since he saw her, his "how could I forget" (`.years`, `.memory`) weigh
+        // as a circle she named would: for nothing once she courts him (the chain's
+        // "classmate" who is "alone now too"), and not past a pretext outlived.
         let years = id.starts_with(VOUCHED) && id.len() > VOUCHED.len();
         if id.starts_with(VOUCHED) {
             if !mine || self.any_active(at, STEPS) {
