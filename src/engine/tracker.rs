@@ -1873,6 +1873,35 @@ mod tests {
     }
 
     #[test]
+    fn round_ninety_eight_his_years_since_he_saw_her_before_her_step() {
+        use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
+        // Round ninety-eight (branch gen96): his own count of the years since he saw her,
+        // in his answer to her "remember me?" ("Arre yaar 35 saal baad!"), before her
+        // first step: the past she names is his. Her bare ask is then a notice; from
+        // her, after her step, or once she courts him it counts for nothing.
+        let stranger = || Contact { friend_status: FriendStatus::Friends, ..Contact::named("Prakash".into()) };
+        let intro = "Oye Mishra!! Pehchana? Main Prakash, Baroda wala";
+        let ask = "Apna WhatsApp number do yaar, typing mein ungli dukhti hai";
+        let run = |msgs: &[(bool, &str)]| {
+            let mut t = Tracker::new(stranger(), Tuning::default(), None);
+            msgs.iter().enumerate().map(|(i, (them, text))| t.push(&at(i as i64 + 1, *them, text)).level).max().unwrap()
+        };
+        // So is his "how could I forget" (`.memory`): "Joseph!! How can I forget".
+        for years in ["Joshi?? Arre yaar 35 saal baad! Kahan se mila?", "विनोद!! अरे भाई पचास साल बाद!", "Murthy!! 45 years tarvata ra!", "বাবাই! কত বছর পর!", "Joseph!! How can I forget. Where are you now?", "अगं मधुरी! विसरणे कसे शक्य आहे"] {
+            assert!(run(&[(true, intro), (false, years), (true, ask)]) < Level::Warning, "{years}");
+        }
+        // Without it, or said by her, the same ask warns.
+        assert_eq!(run(&[(true, intro), (false, "Arre Joshi! Kahan se mila?"), (true, ask)]), Level::Warning);
+        assert_eq!(run(&[(true, "Oye Mishra!! 35 saal baad! Pehchana?"), (false, "haan"), (true, ask)]), Level::Warning);
+        // Her courting voids it: the "classmate" who is alone now too.
+        let courted = [(true, intro), (false, "Ho ho, athavtay thoda. Kiti varsha zhali!"), (true, "Mi pan ekti ahe ata, ghar khaayla uthta"), (true, ask)];
+        assert_eq!(run(&courted), Level::Warning);
+        // Not his age nor his years of work, nor a plain "yes, I remember".
+        assert_eq!(run(&[(true, intro), (false, "haan, 40 saal se bajata hu"), (true, ask)]), Level::Warning);
+        assert_eq!(run(&[(true, intro), (false, "अरे! नाव आठवतंय पण चेहरा नाही"), (true, ask)]), Level::Warning);
+    }
+
+    #[test]
     fn round_size_forty_one_facts_keep_the_earliest_prior_time_and_the_stages_in_order() {
         use crate::engine::time::Timestamp;
         use crate::engine::{Contact, ContactFacts, Stage, Tracker, Tuning};
@@ -4851,7 +4880,9 @@ impl Tracker {
         // The user's word that a third person told him of the contact (round
         // thirty-eight, `context.circle.vouched`) is his own, and only before her first
         // step: from her it is the chain's own claim ("Ankit told me about you"), after
-        // her step his refusal ("my son told me such calls are a fraud").
+        // her step his refusal ("my son told me such calls are a fraud"). So, gated the
+        // same, is his own count of the years since he saw her or his "how could I
+        // forget" (round ninety-eight, `context.circle.vouched.years`, `.memory`).
         if !mine && tag.bit() & combine::SAID_GROOMING != 0 && id != ALONE_ASKED {
             self.courted_beyond_alone = true;
         }
@@ -4867,11 +4898,15 @@ impl Tracker {
             }
             return;
         }
-        if id == VOUCHED {
+        // His years since he saw her, his "how could I forget" (`.years`, `.memory`) weigh
+        // as a circle she named would: for nothing once she courts him (the chain's
+        // "classmate" who is "alone now too"), and not past a pretext outlived.
+        let years = id.starts_with(VOUCHED) && id.len() > VOUCHED.len();
+        if id.starts_with(VOUCHED) {
             if !mine || self.any_active(at, STEPS) {
                 return;
             }
-            self.vouched = true;
+            self.vouched |= !years;
         }
         if tag.is_context() {
             // A counter-weight said after the contact already placed or asked for a call
@@ -4889,7 +4924,7 @@ impl Tracker {
                 // His shared life answering her "are you alone?" and nothing else of
                 // courting is no answer to a stranger's courting (round sixty-eight).
                 let answering = mine && self.any_active(at, combine::SAID_GROOMING) && (tag != Tag::SharedLife || self.courted_beyond_alone);
-                self.context.add(tag, mine, answering);
+                self.context.add(tag, mine && !years, answering);
                 if id.starts_with(FAMILY_ON_CALL) && at.is_some() {
                     self.weight_at = at;
                 }
