@@ -66,14 +66,17 @@ mod word_lists {
         /// lists this is used with are, `round_cost19_prefix_lists_are_lower_case`), with no
         /// copy of `w` and no `str` slice's checks of its ends (cost round nineteen).
         pub fn starts(self, w: &str) -> bool {
-            let (b, w) = (text().as_bytes(), w.as_bytes());
-            let mut at = usize::from(self.at);
-            while at < usize::from(self.end) {
-                let len = usize::from(b[at] - 0x20);
-                if w.get(..len).is_some_and(|p| p.eq_ignore_ascii_case(&b[at + 1..at + 1 + len])) {
+            let w = w.as_bytes();
+            let mut l = &text().as_bytes()[usize::from(self.at)..usize::from(self.end)];
+            while let Some((&n, rest)) = l.split_first() {
+                let len = usize::from(n - 0x20);
+                let Some((word, next)) = rest.split_at_checked(len) else { return false };
+                // Byte by byte in line, from the first: most words of a text differ from
+                // each list word there (the list's bytes are lower case already).
+                if w.len() >= len && word.iter().zip(w).all(|(a, c)| *a == c.to_ascii_lowercase()) {
                     return true;
                 }
-                at += 1 + len;
+                l = next;
             }
             false
         }
@@ -3020,6 +3023,11 @@ const LANDLINE: Cue = Cue::Kind("text.landline", Stage::Contact, Tag::Purpose);
 #[inline(never)]
 fn landline(text: &str) -> bool {
     let b = text.as_bytes();
+    // The code's "0" and its digit 1–8, not inside a word: most texts hold none, and are
+    // not read mark by mark (cost round nineteen).
+    if !(0..b.len().saturating_sub(1)).any(|i| b[i] == b'0' && (b'1'..=b'8').contains(&b[i + 1]) && (i == 0 || !b[i - 1].is_ascii_alphanumeric())) {
+        return false;
+    }
     let mark = |c: u8| c.is_ascii_digit() || c == b'x' || c == b'X';
     let mut i = 0;
     while i < b.len() {
