@@ -61,6 +61,41 @@ mod word_lists {
             }
             false
         }
+        /// Whether `w` begins with one of the words, its ASCII letters compared without
+        /// case: `w.to_ascii_lowercase().starts_with(word)` for a list in lower case (the
+        /// lists this is used with are, `round_cost19_prefix_lists_are_lower_case`), with no
+        /// copy of `w` and no `str` slice's checks of its ends (cost round nineteen).
+        pub fn starts(self, w: &str) -> bool {
+            let w = w.as_bytes();
+            let mut l = &text().as_bytes()[usize::from(self.at)..usize::from(self.end)];
+            while let Some((&n, rest)) = l.split_first() {
+                let len = usize::from(n - 0x20);
+                let Some((word, next)) = rest.split_at_checked(len) else { return false };
+                // Byte by byte in line, from the first: most words of a text differ from
+                // each list word there (the list's bytes are lower case already).
+                if w.len() >= len && word.iter().zip(w).all(|(a, c)| *a == c.to_ascii_lowercase()) {
+                    return true;
+                }
+                l = next;
+            }
+            false
+        }
+    }
+
+    /// The bit of a word's first three bytes, ASCII letters in lower case, in a `Words::heads`
+    /// mask (cost round nineteen).
+    pub fn head(b: &[u8]) -> u32 {
+        (u32::from(b[0].to_ascii_lowercase()) * 7 + u32::from(b[1].to_ascii_lowercase()) * 13 + u32::from(b[2].to_ascii_lowercase()) * 31) & 63
+    }
+
+    impl Words {
+        /// The `head` bits of the words, or every bit when a word is shorter than three
+        /// bytes: a word of a text whose own `head` bit is not in it begins with none of
+        /// the words (`starts` is then false), a test of a few instructions instead of a
+        /// comparison with each word.
+        pub fn heads(self) -> u64 {
+            self.iter().fold(0, |m, w| if w.len() < 3 { !0 } else { m | 1 << head(w.as_bytes()) })
+        }
     }
 
     /// The words of a `Words`, in order.
@@ -163,6 +198,21 @@ mod tests {
     }
 
     use super::own_words;
+
+    /// Cost round nineteen: the lists read with `Words::starts` are in lower case (its
+    /// answer is then `to_ascii_lowercase().starts_with`'s), and it says what that said.
+    #[test]
+    fn round_cost19_prefix_lists_are_lower_case() {
+        use super::word_lists::{CALL, NIGHT};
+        for list in [CALL, NIGHT] {
+            for w in list.iter() {
+                assert_eq!(w, w.to_ascii_lowercase(), "{w:?}");
+            }
+            for t in ["", "Call", "CALLING", "cal", "Raat", "TONIGHT", "ரात", "कॉल", "कॉ", "x call", "रात्रि", "raatri"] {
+                assert_eq!(list.starts(t), list.iter().any(|w| t.to_ascii_lowercase().starts_with(w)), "{t:?}");
+            }
+        }
+    }
 
 
     /// Cost round eighteen: `alnum` answers as `char::is_alphanumeric` does, for every char.
@@ -2543,6 +2593,56 @@ mod tests {
         // The byte test that skips most messages (`may_hold_amount`) never skips one
         // holding an amount: with it as without it, Indian-script digits and the
         // Devanagari letters whose last byte is a digit's (द ध न प ब म य) among them.
+        // Cost round nineteen: the byte tests in front of `names_night`, `spelled` and
+        // `without_call_words` skip no text their readings would answer for.
+        #[test]
+        fn round_cost19_gates_skip_nothing(s in "([0-9]{1,3}|o|O|ο|Ο|о|О|,| |\\t|\u{a0}|\u{3000}|\u{200b}|\u{2060}|\u{feff}|raat|Tonight|रात|call|CALL|कॉल|video|9|10|12|x|#|a|सब|how to pay|\\PC)*") {
+            proptest::prop_assert_eq!(super::spelled(&s), super::spelled_all(&s));
+            let night_all = {
+                let low = s.to_ascii_lowercase();
+                let mut words = low.split_whitespace();
+                let mut found = false;
+                while let Some(w) = words.next() {
+                    if super::word_lists::NIGHT.iter().any(|n| w.trim_start_matches(|c: char| !super::alnum(c)).starts_with(n))
+                        && words.clone().take(3).any(|w| matches!(w.split(|c: char| !c.is_ascii_digit()).next(), Some("9" | "10" | "11" | "12")))
+                    {
+                        found = true;
+                        break;
+                    }
+                }
+                found
+            };
+            proptest::prop_assert_eq!(super::names_night(&s), night_all);
+            let calls_all = {
+                let call = |w: &str| {
+                    let w = w.trim_start_matches(|c: char| !super::alnum(c)).to_ascii_lowercase();
+                    super::word_lists::CALL.iter().any(|c| w.starts_with(c))
+                };
+                let (mut kept, mut dropped) = (String::new(), false);
+                let mut words = s.split_whitespace().peekable();
+                while let Some(w) = words.next() {
+                    if words.peek().is_some_and(|n| call(n)) {
+                        dropped = true;
+                        continue;
+                    }
+                    if !kept.is_empty() {
+                        kept.push(' ');
+                    }
+                    kept.push_str(w);
+                }
+                dropped.then_some(kept)
+            };
+            proptest::prop_assert_eq!(super::without_call_words(&s), calls_all);
+            for w in ["a a", "call", "aa", "रात", "how to pay", "सब", "x"] {
+                let all = s.match_indices(w).any(|(i, _)| {
+                    let before = s[..i].chars().next_back();
+                    let after = s[i + w.len()..].chars().next();
+                    !before.is_some_and(super::alnum) && !after.is_some_and(super::alnum)
+                });
+                proptest::prop_assert_eq!(super::has_words(&s, w), all, "{:?}", w);
+            }
+        }
+
         #[test]
         fn the_amount_gate_skips_no_amount(s in "([0-9]{1,5}|[०-९੦-੯૦-૯]{1,5}|,|k|K|rs|\\.|₹| |#|दन|पब|मय|कि|x|1900)*") {
             proptest::prop_assert_eq!(super::bare_amount(&s), super::amount_in(&s, false));
@@ -2833,12 +2933,20 @@ fn at_night(t: Timestamp) -> bool {
 /// chain's "teacher" insists on the late hour; a family's or a friend's "tonight", "आज
 /// रात्री ८ वाजता", "Saturday 5 pm" name no such hour).
 fn names_night(text: &str) -> bool {
-    let low = text.to_ascii_lowercase();
+    // The hour is a word that begins with "1" or "9": without a "1" or a "9" at the text's
+    // start or after a space (an ASCII byte up to ' ', or the last byte of a wider space)
+    // there is none, and the words are not read (cost round nineteen: this reading was a
+    // third of a new message's instructions).
+    let b = text.as_bytes();
+    if !(0..b.len()).any(|i| matches!(b[i], b'1' | b'9') && (i == 0 || b[i - 1] <= b' ' || b[i - 1] >= 0x80)) {
+        return false;
+    }
     // The three words after a night word read from a copy of the iterator, not from a
-    // collected vector (docs/performance.md "Size, round 43").
-    let mut words = low.split_whitespace();
+    // collected vector (docs/performance.md "Size, round 43"). The night words are lower
+    // case, compared without ASCII case (`Words::starts`): no lower-cased copy.
+    let mut words = text.split_whitespace();
     while let Some(w) = words.next() {
-        if word_lists::NIGHT.iter().any(|n| w.trim_start_matches(|c: char| !alnum(c)).starts_with(n))
+        if word_lists::NIGHT.starts(w.trim_start_matches(|c: char| !alnum(c)))
             && words.clone().take(3).any(|w| matches!(w.split(|c: char| !c.is_ascii_digit()).next(), Some("9" | "10" | "11" | "12")))
         {
             return true;
@@ -2970,6 +3078,11 @@ const LANDLINE: Cue = Cue::Kind("text.landline", Stage::Contact, Tag::Purpose);
 #[inline(never)]
 fn landline(text: &str) -> bool {
     let b = text.as_bytes();
+    // The code's "0" and its digit 1–8, not inside a word: most texts hold none, and are
+    // not read mark by mark (cost round nineteen).
+    if !(0..b.len().saturating_sub(1)).any(|i| b[i] == b'0' && (b'1'..=b'8').contains(&b[i + 1]) && (i == 0 || !b[i - 1].is_ascii_alphanumeric())) {
+        return false;
+    }
     let mark = |c: u8| c.is_ascii_digit() || c == b'x' || c == b'X';
     let mut i = 0;
     while i < b.len() {
@@ -3232,15 +3345,30 @@ fn names_the_call(text: &str, matched: &str) -> bool {
     })
 }
 
+/// Whether a word of a text, its leading marks trimmed, begins with a call word
+/// (`word_lists::CALL`, whose `Words::heads` are `heads`): one copy out of line for
+/// `without_call_words`'s two readings (each inlined its own, cost round nineteen).
+#[inline(never)]
+fn call_word(w: &str, heads: u64) -> bool {
+    let w = w.trim_start_matches(|c: char| !alnum(c));
+    (w.len() < 3 || heads >> word_lists::head(w.as_bytes()) & 1 != 0) && word_lists::CALL.starts(w)
+}
+
 /// `text` without each word that stands right before a call word ("video" of "video
 /// call"; `word_lists::CALL`), or None when it has none.
 fn without_call_words(text: &str) -> Option<String> {
     // ASCII case only: `to_lowercase` would link Unicode's case tables into the content
     // module (the call words of the scripts have no case).
-    let call = |w: &str| {
-        let w = w.trim_start_matches(|c: char| !alnum(c)).to_ascii_lowercase();
-        word_lists::CALL.iter().any(|c| w.starts_with(c))
-    };
+    // Compared without ASCII case (`Words::starts`), not on a lower-cased copy of each word;
+    // and most lines hold no call word after their first: nothing is copied for them (cost
+    // round nineteen: this was a fifth of a new message's instructions).
+    // And a word whose first three bytes are none of a call word's is not compared with
+    // them (`Words::heads`).
+    let heads = word_lists::CALL.heads();
+    let call = |w: &str| call_word(w, heads);
+    if !text.split_whitespace().skip(1).any(call) {
+        return None;
+    }
     // The kept words joined by one space as they are read: no vector of the words and
     // of the kept ones (docs/performance.md "Size, round 43").
     let (mut kept, mut dropped) = (String::new(), false);
@@ -3288,12 +3416,26 @@ fn third_persons_number(text: &str) -> bool {
 
 /// Whether `words` stands in `text` as whole words: no letter or digit right before or
 /// after it ("again", not the start of "against").
+/// The places are `match_indices`'s (leftmost, not overlapping), found byte by byte with
+/// the first byte compared in line: `match_indices` built a two-way searcher for every
+/// word of a list, most of a short message's cost here (cost round nineteen). A match of
+/// a whole `str` in a `str` starts and ends at a character's boundary.
 fn has_words(text: &str, words: &str) -> bool {
-    text.match_indices(words).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + words.len()..].chars().next();
-        !before.is_some_and(alnum) && !after.is_some_and(alnum)
-    })
+    let whole = |i: usize| !text[..i].chars().next_back().is_some_and(alnum) && !text[i + words.len()..].chars().next().is_some_and(alnum);
+    let (t, w) = (text.as_bytes(), words.as_bytes());
+    let Some(&first) = w.first() else { return text.match_indices(words).any(|(i, _)| whole(i)) };
+    let mut i = 0;
+    while i + w.len() <= t.len() {
+        if t[i] == first && t[i..i + w.len()] == *w {
+            if whole(i) {
+                return true;
+            }
+            i += w.len();
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 /// Whether a message gives a link or a QR code: a URL, or the word for one in any
@@ -3500,6 +3642,17 @@ fn sum_amount(text: &str) -> Option<String> {
 /// 5xxxx") are runs of digits, a country code ("+1 555 0142") is none, and a number joined
 /// to eight digits or more is still none.
 fn spelled(text: &str) -> Option<String> {
+    // Nothing changes unless an ASCII digit stands right before an O ('o', 'O', or the
+    // first byte of the Greek and Cyrillic ones), a comma, a space or the first byte of a
+    // zero-width mark: most texts hold none, and are not copied (cost round nineteen).
+    if !text.as_bytes().windows(2).any(|w| w[0].is_ascii_digit() && matches!(w[1], b'o' | b'O' | b',' | b' ' | 0xCE | 0xD0 | 0xE2 | 0xEF)) {
+        return None;
+    }
+    spelled_all(text)
+}
+
+/// `spelled` without its byte test.
+fn spelled_all(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let (mut run, mut gap, mut changed) = (0u32, None, false);
     let (mut prev, mut prev2) = (' ', ' ');
