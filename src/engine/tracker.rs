@@ -2176,6 +2176,26 @@ mod tests {
     }
 
     #[test]
+    fn round_one_hundred_one_his_tu_form_your_mother_is_kinship() {
+        use crate::engine::{Contact, Level, MessageKind, Tracker, Tuning};
+        // Round one hundred and one (branch gen99): his "तेरी माँ" (her mother, his wife) in
+        // the intimate "tu" form is a father's word, read as his kinship: her "alone? video
+        // call" and the recording she sends the family after it stay below a warning. The
+        // polite "तुम्हारी माँ", a stranger's too, is not read.
+        let run = |his: &str| {
+            let mut t = Tracker::new(Contact::named("Pinky".into()), Tuning::default(), None);
+            t.push(&at(1, true, "प्रणाम 🙏 दुकान बंद की?"));
+            t.push(&at(2, false, his));
+            t.push(&at(3, true, "अकेले हो तो अभी वीडियो कॉल करो ना, चिंटू केक काटने वाला है"));
+            let call = crate::engine::Message { kind: MessageKind::VideoCall, text: None, ..at(4, false, "") };
+            t.push(&call);
+            t.push(&at(5, true, "मैंने पूरी कॉल रिकॉर्ड कर ली थी 😂 आपका वीडियो मौसी और मामा सबको भेज दिया")).level
+        };
+        assert!(run("अभी शटर गिराया। तेरी माँ मंदिर गई है, मैं अकेला बैठा हूँ।") < Level::Warning);
+        assert!(run("अभी शटर गिराया। तुम्हारी माँ कैसी है? मैं अकेला बैठा हूँ।") >= Level::Warning);
+    }
+
+    #[test]
     fn round_ninety_a_friend_with_no_mutual_friend_asking_his_whatsapp_holds_no_persona() {
         use crate::engine::{Contact, FriendStatus, Level, Tracker, Tuning};
         // Round ninety (branch gen88): her persona (an insurance advisor, a coach, a buyer)
