@@ -137,7 +137,7 @@ fn is_short_form(needle: &str) -> bool {
         return false;
     }
     let core = &needle[1..needle.len() - 1];
-    !core.contains(' ') && core.chars().count() <= 3 && !core.bytes().any(|c| c.is_ascii_digit())
+    !core.contains(' ') && core.chars().count() <= 3 && !core.as_bytes().iter().any(|&c| c.is_ascii_digit())
 }
 
 /// Per-thread buffers of a scan, reused: the normalised text, and per rule touched by

@@ -2218,6 +2218,35 @@ mod tests {
         assert_eq!(run(FriendStatus::Friends, Some(0), "Please give your mobile number sir, I will call you before I come"), Level::Notice);
     }
 
+    /// Size round 45: `steps_counted`'s one pass answers as the `count` and `skip` it
+    /// replaced did (a step word among the last three words before, or right after).
+    #[test]
+    fn round_size_forty_five_steps_as_count_and_skip_read_them() {
+        use super::{steps_counted, STEP_WORDS};
+        let old = |before: &str, rest: &str| {
+            let step = |w: &str| STEP_WORDS.iter().any(|s| w.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)));
+            let n = before.split_whitespace().count();
+            rest.split_whitespace().next().is_some_and(step) || before.split_whitespace().skip(n.saturating_sub(3)).any(step)
+        };
+        let befores = ["", "Step", "Step goal is", "Step goal is ever so", "a b c Steps", "steps a b c", "har din", "  હવે રોજ ", "x స్టెప్స్ y z", "step x y z w", "STEP 5 they send you the clip and say pay"];
+        let rests = ["", " steps", " goal", "  ਕਦਮ ਰੋਜ਼", " પગલાંનો ટાર્ગેટ", " x step"];
+        for b in befores {
+            for r in rests {
+                assert_eq!(steps_counted(b, r), old(b, r), "{b:?} {r:?}");
+            }
+        }
+    }
+
+    /// Size round 45: `at_least_words` answers as `split_whitespace().nth(n - 1)` did.
+    #[test]
+    fn round_size_forty_five_at_least_words_as_nth_read_it() {
+        for t in ["", " ", "a", "a b c d e", "a b c d e f", " a  b\tc\nd e f g ", "मुझे आज बाज़ार जाना है और फिर घर"] {
+            for n in 1..9 {
+                assert_eq!(super::at_least_words(t, n), t.split_whitespace().nth(n - 1).is_some(), "{t:?} {n}");
+            }
+        }
+    }
+
     #[test]
     fn round_eighty_nine_a_step_goal_after_the_call_is_no_sum() {
         use super::{bare_amount, sum_amount};
@@ -3042,6 +3071,19 @@ const APPOINTMENT: i64 = 6 * 60 * 60;
 
 /// Words the user's first message must have to be an errand of his own.
 const SOUGHT_WORDS: usize = 6;
+
+/// Whether `text` has `n` words or more (`split_whitespace().nth(n - 1).is_some()`), in a
+/// loop that stops at the `n`th (size round 45: no `nth` and `advance_by` of its own).
+fn at_least_words(text: &str, n: usize) -> bool {
+    let mut k = 0;
+    for _ in text.split_whitespace() {
+        k += 1;
+        if k == n {
+            return true;
+        }
+    }
+    false
+}
 /// How long after the first message known the contact's first step may come while a
 /// pretext still excuses it, and how many of the user's answers before it make the
 /// thread a conversation rather than a service's reminders (see `pretext_outlived`).
@@ -3529,7 +3571,7 @@ fn own_words_of(text: &str, bytes: Bytes) -> std::borrow::Cow<'_, str> {
         // Also a bare host and path ("meet.example.org/j/8842?pwd=…"): a dotted host of
         // letters, digits and hyphens before the first slash.
         let host_path = l.split_once('/').is_some_and(|(h, _)| {
-            h.contains('.') && !h.ends_with('.') && h.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-') && h.bytes().any(|c| c.is_ascii_alphabetic())
+            h.contains('.') && !h.ends_with('.') && h.as_bytes().iter().all(|&c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-') && h.as_bytes().iter().any(|&c| c.is_ascii_alphabetic())
         });
         w.contains("://") || l.starts_with("www.") || l.contains(".com/") || l.contains(".in/") || l.contains(".ly/") || host_path
     };
@@ -3596,9 +3638,14 @@ const STEP_WORDS: [&str; 5] = ["step", "स्टेप", "ਕਦਮ", "પગ�
 /// the three words before it ("steps 9000", "Step goal is 6000"): what the number counts.
 fn steps_counted(before: &str, rest: &str) -> bool {
     let step = |w: &str| STEP_WORDS.iter().any(|s| w.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)));
-    // Forward only (a reversed `split_whitespace` is another copy of it in the module).
-    let n = before.split_whitespace().count();
-    rest.split_whitespace().next().is_some_and(step) || before.split_whitespace().skip(n.saturating_sub(3)).any(step)
+    // Forward only (a reversed `split_whitespace` is another copy of it in the module);
+    // one pass keeping the last three words' answers as bits (size round 45: no `count`
+    // and `skip` instances of their own).
+    let mut last = 0u8;
+    for w in before.split_whitespace() {
+        last = (last << 1 | u8::from(step(w))) & 7;
+    }
+    last != 0 || rest.split_whitespace().next().is_some_and(step)
 }
 
 /// Whether the word at the start of `rest` (what follows an amount) is a count noun.
@@ -3801,14 +3848,14 @@ const AMOUNT_BYTES: [u8; 256] = {
 fn phone_half(text: &str, start: usize, end: usize) -> bool {
     if start >= 2 && text.as_bytes()[start - 1] == b'-' {
         let code = text[..start - 1].rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '-').next().unwrap_or("");
-        if code.bytes().any(|b| b.is_ascii_alphabetic()) && !code.eq_ignore_ascii_case("rs") {
+        if code.as_bytes().iter().any(|&b| b.is_ascii_alphabetic()) && !code.eq_ignore_ascii_case("rs") {
             return true;
         }
     }
-    let group = |w: &str| w.len() == 5 && w.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'x' | b'X' | b'*'));
+    let group = |w: &str| w.len() == 5 && w.as_bytes().iter().all(|&b| b.is_ascii_digit() || matches!(b, b'x' | b'X' | b'*'));
     let raw = &text[start..end];
     let word = raw.trim_end_matches(|c: char| !c.is_ascii_alphanumeric()); // "40038."
-    if !(word.len() == 5 && word.bytes().all(|b| b.is_ascii_digit())) {
+    if !(word.len() == 5 && word.as_bytes().iter().all(|&b| b.is_ascii_digit())) {
         return false;
     }
     let sep = |b: u8| b == b' ' || b == b'-';
@@ -3822,8 +3869,8 @@ fn phone_half(text: &str, start: usize, end: usize) -> bool {
 
 /// `char::is_alphanumeric`, the same answer, cheaper on the text the checks read: ASCII
 /// by a range test, and the Indic blocks (U+0900..U+0D7F, where std's lookup is a slow
-/// binary search) from a bitmap that std's own `is_alphanumeric` fills at first use —
-/// no table written by hand. Every other char goes to std as before.
+/// binary search) from a bitmap of std's answers, one bit a code point (`ALNUM_INDIC`).
+/// Every other char goes to std as before.
 #[inline]
 fn alnum(c: char) -> bool {
     let u = c as u32;
@@ -3831,21 +3878,22 @@ fn alnum(c: char) -> bool {
         return (c as u8).is_ascii_alphanumeric();
     }
     if (0x0900..0x0D80).contains(&u) {
-        static BITS: std::sync::OnceLock<[u64; 18]> = std::sync::OnceLock::new();
-        let bits = BITS.get_or_init(|| {
-            let mut b = [0u64; 18];
-            for (i, u) in (0x0900u32..0x0D80).enumerate() {
-                if char::from_u32(u).is_some_and(char::is_alphanumeric) {
-                    b[i / 64] |= 1 << (i % 64);
-                }
-            }
-            b
-        });
         let i = (u - 0x0900) as usize;
-        return bits[i / 64] >> (i % 64) & 1 == 1;
+        return ALNUM_INDIC[i / 64] >> (i % 64) & 1 == 1;
     }
     c.is_alphanumeric()
 }
+
+/// `char::is_alphanumeric` of U+0900..U+0D7F, bit `i % 64` of word `i / 64` for U+0900 + i:
+/// what cost round eighteen's `OnceLock` filled from std at first use, now a constant (size
+/// round 45: the lock's initialisation code weighed more than the 144 bytes). The test
+/// `round_cost18_alnum_is_std` compares `alnum` with std for every char, so a table that
+/// disagreed with this toolchain's Unicode would fail it.
+const ALNUM_INDIC: [u64; 18] = [
+    0xEFFFFFFFFFFFFFFF, 0xFFFEFFCFFFE1DFFF, 0xE3C5FDFFFFF99FEF, 0x13F3FFCFB080599F, 0xC36DFDFFFFF987EE, 0x003FFFC05E021987,
+    0xE3EDFDFFFFFBBFEE, 0x1E00FFCF00011BBF, 0xE3EDFDFFFFF99FEE, 0x00FEFFCFB0C0199F, 0xC3FFC718D63DC7EC, 0x0007FFC000811DC7,
+    0xE3FFFDFFFFFDDFFF, 0x7F00FFCF37601DDF, 0xE3EFFDFFFFFDDFEF, 0x000EFFCF70601DDF, 0xE7FFFFFFFFFDDFFF, 0xFDFFFFCFFFF05DDF,
+];
 
 /// A digit of one of the Indian scripts (Devanagari ० to Malayalam ൯: each block's zero
 /// is at U+0966 + 0x80·k); `bare_amount` reads them as ASCII digits: "੩੦੦੦ ਭੇਜੋ", "₹૩૧,૫૦૦".
@@ -3869,7 +3917,7 @@ fn amount_word(w: &str) -> Option<String> {
         Some(d) => (d, true),
         None => (w, false),
     };
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',') || digits.starts_with(',') {
+    if digits.is_empty() || !digits.as_bytes().iter().all(|&b| b.is_ascii_digit() || b == b',') || digits.starts_with(',') {
         return None;
     }
     // The digits without their commas, as a number (None past u64, as `parse` would
@@ -4071,7 +4119,7 @@ impl Tracker {
             // The user's opening says something (six words or more: his errand), not only
             // "hello ji 🙏" after accepting a request; and it is the first message ever
             // (the start is on the page), not the first row loaded of a longer thread.
-            let errand = msg.from == Sender::Me && msg.text.as_deref().is_some_and(|t| t.split_whitespace().nth(SOUGHT_WORDS - 1).is_some());
+            let errand = msg.from == Sender::Me && msg.text.as_deref().is_some_and(|t| at_least_words(t, SOUGHT_WORDS));
             self.sought = self.contact.start_visible && errand;
             self.errand = errand && nothing_before;
         }
@@ -4130,18 +4178,14 @@ impl Tracker {
             // (Punjabi "bapu ji", `context.kin_answer.elder`) is no kinship alone; his
             // child's word answering it ("haan putt", `context.kin_answer.child`) is the
             // family's both ways. Anything else of either rule is dropped here.
-            let mut i = 0;
-            while i < found.len() {
-                let id = rules[found[i].0].id.as_str();
-                if id == KIN_ELDER && !mine {
-                    self.elder_called = true;
-                }
-                if id == KIN_ELDER || id == KIN_CHILD && !(mine && self.elder_called) {
-                    found.remove(i);
-                } else {
-                    i += 1;
-                }
+            // (Her elder's word marks the chain first: his child's word is kept only when
+            // his, and then this message's elder word, being his, marks nothing; size round
+            // 45: one `drop_rules`, no `Vec::remove` of its own.)
+            if !mine && found.iter().any(|(r, _)| rules[*r].id == KIN_ELDER) {
+                self.elder_called = true;
             }
+            let child_kept = mine && self.elder_called;
+            drop_rules(rules, &mut found, &|r| r.id == KIN_ELDER || r.id == KIN_CHILD && !child_kept);
             // His question of paying her: its words, or the fee named in a question.
             if mine && (asks_to_pay(&text) || text.contains('?') && found.iter().any(|(r, _)| rules[*r].id == "context.payout.fee")) {
                 self.his_upi = Some((at, index, true));
@@ -4549,7 +4593,18 @@ impl Tracker {
             let mut long_words = 0;
             if text.len() > 3 * BROADCAST_WORDS {
                 for w in text.split_whitespace() {
-                    if w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
+                    // Two letters: a loop that stops at the second (size round 45: no
+                    // `Filter::nth` and its `advance_by` of their own).
+                    let mut letters = 0;
+                    for c in w.chars() {
+                        if c.is_alphabetic() {
+                            letters += 1;
+                            if letters == 2 {
+                                break;
+                            }
+                        }
+                    }
+                    if letters == 2 {
                         long_words += 1;
                         if long_words > BROADCAST_WORDS {
                             break;
